@@ -1,0 +1,88 @@
+// Entities are assembled from statements; this is their FtM JSON shape.
+import type { Statement } from './statement.ts';
+import { ID_PROP } from './statement.ts';
+import { model } from './ftm.ts';
+
+export interface FtmEntity {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+  caption?: string;
+  datasets?: string[];
+  referents?: string[];
+  first_seen?: string;
+  last_seen?: string;
+}
+
+/** Referent of an entity in a dataset: the publisher's own identifier, `<dataset>:<id>`. */
+export function referentOf(dataset: string, entityId: string): string {
+  const prefix = datasetSlug(dataset) + '-';
+  return `${dataset}:${entityId.startsWith(prefix) ? entityId.slice(prefix.length) : entityId}`;
+}
+
+/** Entity id for a publisher's record: FtM ids allow [A-Za-z0-9.-]. */
+export function makeEntityId(dataset: string, ...parts: (string | number)[]): string {
+  const tail = parts.map((p) => String(p).trim().replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '')).join('-');
+  return `${datasetSlug(dataset)}-${tail}`;
+}
+
+export function datasetSlug(dataset: string): string {
+  return dataset.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+}
+
+/** Merge the statements of one (canonical) entity into FtM JSON. */
+export function assembleEntity(statements: Statement[]): FtmEntity | undefined {
+  if (statements.length === 0) return undefined;
+  const properties: Record<string, string[]> = {};
+  const datasets = new Set<string>();
+  const referents = new Set<string>();
+  let schema = statements[0].schema;
+  let firstSeen = statements[0].firstSeen;
+  let lastSeen = statements[0].lastSeen;
+  for (const s of statements) {
+    datasets.add(s.dataset);
+    schema = commonSchema(schema, s.schema);
+    if (s.firstSeen < firstSeen) firstSeen = s.firstSeen;
+    if (s.lastSeen > lastSeen) lastSeen = s.lastSeen;
+    if (s.prop === ID_PROP) {
+      referents.add(referentOf(s.dataset, s.entityId));
+      continue;
+    }
+    const values = (properties[s.prop] ??= []);
+    if (!values.includes(s.value)) values.push(s.value);
+  }
+  const id = statements[0].canonicalId;
+  const entity: FtmEntity = {
+    id,
+    schema,
+    properties,
+    datasets: [...datasets].sort(),
+    referents: [...referents].sort(),
+    first_seen: firstSeen,
+    last_seen: lastSeen,
+  };
+  entity.caption = captionOf(entity);
+  return entity;
+}
+
+/** The more specific of two schemata when one extends the other (LegalEntity + Company = Company). */
+export function commonSchema(a: string, b: string): string {
+  if (a === b) return a;
+  const sa = model.schemata[a];
+  const sb = model.schemata[b];
+  if (sa && sb) {
+    if (sa.isA(b)) return a;
+    if (sb.isA(a)) return b;
+  }
+  return a;
+}
+
+/** Caption as FtM picks it: the first caption property of the schema that has a value. */
+export function captionOf(entity: Pick<FtmEntity, 'schema' | 'properties' | 'id'>): string {
+  const schema = model.schemata[entity.schema];
+  for (const prop of schema?.caption ?? ['name']) {
+    const values = entity.properties[prop];
+    if (values?.length) return values[0]; // parsers emit the publisher's primary name first
+  }
+  return entity.id;
+}

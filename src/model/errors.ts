@@ -1,0 +1,36 @@
+// Domain errors. Adapters map them to HTTP status codes and CLI exit codes in one place
+// (src/server/errors.ts, src/cli/errors.ts); domain code only throws them.
+
+export class InterdictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input data: names the file and, where known, the line or record. */
+export class SourceError extends InterdictError {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly line?: number,
+    readonly record?: string,
+  ) {
+    super(`${file}${line !== undefined ? `:${line}` : ''}${record ? ` (record ${record})` : ''}: ${detail}`);
+  }
+}
+
+/** A request or argument that is invalid; `field` names what is wrong. */
+export class ValidationError extends InterdictError {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${field}: ${detail}`);
+  }
+}
+
+export class NotFoundError extends InterdictError {}
+
+/** The operation conflicts with the current state (e.g. nothing to diff against). */
+export class ConflictError extends InterdictError {}

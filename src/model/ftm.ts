@@ -1,0 +1,34 @@
+// The FollowTheMoney model, loaded from the official package rather than copied by hand.
+import { Model, defaultModel, type Schema } from '@opensanctions/followthemoney';
+
+export const model = new Model(defaultModel);
+
+/** Schemata a screening query may target. */
+export const MATCHABLE_SCHEMATA = ['Person', 'Company', 'Organization', 'LegalEntity', 'Vessel', 'Airplane'] as const;
+
+export function getSchema(name: string): Schema {
+  const schema = model.schemata[name];
+  if (!schema) throw new Error(`unknown FtM schema: ${name}`);
+  return schema;
+}
+
+export function hasSchema(name: string): boolean {
+  return model.schemata[name] !== undefined;
+}
+
+/** True when `name` is `parent` or one of its descendants (Company isA LegalEntity). */
+export function schemaIsA(name: string, parent: string): boolean {
+  const schema = model.schemata[name];
+  return schema !== undefined && schema.isA(parent);
+}
+
+/** The FtM property type name (name, date, country, entity, identifier, ...) or undefined. */
+export function propertyType(schema: string, prop: string): string | undefined {
+  const s = model.schemata[schema];
+  const p = s?.hasProperty(prop) ? s.getProperty(prop) : undefined;
+  return p?.type.name;
+}
+
+export function isEdgeSchema(name: string): boolean {
+  return model.schemata[name]?.isEdge ?? false;
+}

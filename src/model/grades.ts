@@ -1,0 +1,19 @@
+// Strength of evidence for a statement, strongest first. A denial is a claim of its own.
+export const EVIDENCE_GRADES = ['official', 'corroborated', 'reported', 'alleged', 'disputed', 'denied'] as const;
+export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
+
+export function isEvidenceGrade(value: unknown): value is EvidenceGrade {
+  return typeof value === 'string' && (EVIDENCE_GRADES as readonly string[]).includes(value);
+}
+
+/** Lower is stronger; lets callers filter "at least reported". */
+export function gradeRank(grade: EvidenceGrade): number {
+  return EVIDENCE_GRADES.indexOf(grade);
+}
+
+export function meetsGrade(grade: EvidenceGrade, minimum: EvidenceGrade): boolean {
+  return gradeRank(grade) <= gradeRank(minimum);
+}
+
+export const REVIEW_STATUSES = ['unreviewed', 'accepted', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

@@ -1,0 +1,43 @@
+// A statement is one value of one property of one entity, with where it came from.
+// It follows the FtM statement model (nomenklatura) plus Interdict's provenance columns.
+import { createHash } from 'node:crypto';
+import type { EvidenceGrade, ReviewStatus } from './grades.ts';
+
+/** What a parser yields: the claim itself and where in the source it stands. */
+export interface StatementDraft {
+  entityId: string;
+  schema: string;
+  prop: string;
+  value: string;
+  lang?: string | null;
+  originalValue?: string | null;
+  /** Where the value stands in its source: "sdn.csv:line 1234", "page 12 ¶3", "chars 10-42". */
+  locator?: string | null;
+  /** When the source says the fact held (a designation date, a report's date). */
+  claimDate?: string | null;
+  evidenceGrade?: EvidenceGrade;
+  /** A document entity id or URL the claim comes from (reports, articles). Lists use the version. */
+  sourceDocument?: string | null;
+}
+
+/** A stored statement: a draft bound to a dataset version, with first/last seen. */
+export interface Statement extends Required<Omit<StatementDraft, 'evidenceGrade'>> {
+  id: string;
+  canonicalId: string;
+  dataset: string;
+  versionId: number;
+  evidenceGrade: EvidenceGrade;
+  reviewStatus: ReviewStatus;
+  firstSeen: string;
+  lastSeen: string;
+  /** Who wrote it: "import" for list imports, the analyst's name for edits. */
+  author: string;
+}
+
+/** Special property holding the entity's own id, so entities with no other values still exist. */
+export const ID_PROP = 'id';
+
+/** Stable id for a statement: the same fact from the same dataset keeps the same id across versions. */
+export function statementId(dataset: string, entityId: string, prop: string, value: string, lang?: string | null): string {
+  return createHash('sha1').update([dataset, entityId, prop, value, lang ?? ''].join('\u0000')).digest('hex');
+}
