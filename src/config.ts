@@ -1,0 +1,39 @@
+// Configuration is read here and nowhere else.
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** `postgres://...` selects PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  databaseUrl: string | null;
+  sqlitePath: string;
+  host: string;
+  port: number;
+  /** Lists older than this many days are flagged stale everywhere. */
+  staleAfterDays: number;
+  /** Import the bundled official files on first start with an empty database. */
+  loadBundled: boolean;
+  /** Overrides of the publishers' download URLs for `sync`, as `dataset=url[,url]` pairs. */
+  syncUrls: Record<string, string[]>;
+  syncTimeoutMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null,
+    sqlitePath: resolve(env.INTERDICT_DB ?? './var/interdict.db'),
+    host: env.INTERDICT_HOST ?? '127.0.0.1',
+    port: Number(env.INTERDICT_PORT ?? env.PORT ?? 8080),
+    staleAfterDays: Number(env.INTERDICT_STALE_DAYS ?? 30),
+    loadBundled: env.INTERDICT_NO_BUNDLED !== '1',
+    syncUrls: parseSyncUrls(env.INTERDICT_SYNC_URLS ?? ''),
+    syncTimeoutMs: Number(env.INTERDICT_SYNC_TIMEOUT_MS ?? 60_000),
+  };
+}
+
+function parseSyncUrls(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const pair of text.split(/\s*;\s*/).filter(Boolean)) {
+    const [dataset, urls] = pair.split('=');
+    if (dataset && urls) out[dataset.trim()] = urls.split(',').map((u) => u.trim());
+  }
+  return out;
+}

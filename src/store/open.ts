@@ -1,0 +1,37 @@
+// Opens the store on the engine the configuration names: PostgreSQL for postgres:// URLs, else SQLite.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { SqlStore } from './sql-store.ts';
+import type { Store } from './types.ts';
+
+export interface StoreLocation {
+  databaseUrl: string | null;
+  sqlitePath: string;
+}
+
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const store = location.databaseUrl ? openPostgres(location.databaseUrl) : openSqlite(location.sqlitePath);
+  await store.migrate();
+  return store;
+}
+
+function openSqlite(path: string): SqlStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('cache_size = -64000');
+  database.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new SqlStore(db, 'sqlite');
+}
+
+function openPostgres(url: string): SqlStore {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new SqlStore(db, 'postgres');
+}

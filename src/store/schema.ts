@@ -1,0 +1,110 @@
+// Table definitions (Kysely types) and the migration that creates them on either engine.
+import type { Generated, Kysely } from 'kysely';
+
+export interface DatasetsTable {
+  name: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  live_version_id: number | null;
+  created_at: string;
+}
+
+export interface VersionsTable {
+  id: Generated<number>;
+  dataset: string;
+  version: string;
+  published_at: string | null;
+  imported_at: string;
+  status: string;
+  format: string;
+  source_files: string; // JSON array
+  entity_count: number;
+  statement_count: number;
+  schema_counts: string; // JSON object
+  author: string;
+}
+
+export interface StatementsTable {
+  version_id: number;
+  id: string;
+  entity_id: string;
+  canonical_id: string;
+  prop: string;
+  schema: string;
+  value: string;
+  dataset: string;
+  lang: string | null;
+  original_value: string | null;
+  first_seen: string;
+  last_seen: string;
+  source_document: string | null;
+  locator: string | null;
+  claim_date: string | null;
+  evidence_grade: string;
+  review_status: string;
+  author: string;
+}
+
+export interface Database {
+  datasets: DatasetsTable;
+  dataset_versions: VersionsTable;
+  statements: StatementsTable;
+}
+
+export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  await db.schema
+    .createTable('datasets')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('publisher', 'text', (c) => c.notNull())
+    .addColumn('licence', 'text', (c) => c.notNull())
+    .addColumn('live_version_id', 'integer')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  let versions = db.schema.createTable('dataset_versions').ifNotExists();
+  versions =
+    engine === 'postgres'
+      ? versions.addColumn('id', 'serial', (c) => c.primaryKey())
+      : versions.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  await versions
+    .addColumn('dataset', 'text', (c) => c.notNull())
+    .addColumn('version', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text')
+    .addColumn('imported_at', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('source_files', 'text', (c) => c.notNull())
+    .addColumn('entity_count', 'integer', (c) => c.notNull())
+    .addColumn('statement_count', 'integer', (c) => c.notNull())
+    .addColumn('schema_counts', 'text', (c) => c.notNull())
+    .addColumn('author', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('statements')
+    .ifNotExists()
+    .addColumn('version_id', 'integer', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('canonical_id', 'text', (c) => c.notNull())
+    .addColumn('prop', 'text', (c) => c.notNull())
+    .addColumn('schema', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('dataset', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text')
+    .addColumn('original_value', 'text')
+    .addColumn('first_seen', 'text', (c) => c.notNull())
+    .addColumn('last_seen', 'text', (c) => c.notNull())
+    .addColumn('source_document', 'text')
+    .addColumn('locator', 'text')
+    .addColumn('claim_date', 'text')
+    .addColumn('evidence_grade', 'text', (c) => c.notNull())
+    .addColumn('review_status', 'text', (c) => c.notNull())
+    .addColumn('author', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('statements_pk', ['version_id', 'id'])
+    .execute();
+  await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute();
+  await db.schema.createIndex('statements_version_entity').ifNotExists().on('statements').columns(['version_id', 'canonical_id', 'id']).execute();
+  await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
+}

@@ -1,0 +1,417 @@
+// The store over Kysely: one implementation for SQLite and PostgreSQL.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { assembleEntity, commonSchema, makeEntityId, type FtmEntity } from '../model/entity.ts';
+import type { Statement, StatementDraft } from '../model/statement.ts';
+import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
+import { schemaIsA } from '../model/ftm.ts';
+import { isDeletion, type ParsedItem } from '../sources/types.ts';
+import { migrate, type Database } from './schema.ts';
+import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
+import { diffEntities, groupEntities, type SlimStatement } from './diff.ts';
+import type { DatasetDiff, DatasetInfo, DatasetVersion, EntityFilter, ImportRequest, ImportResult, Store } from './types.ts';
+
+const INSERT_BATCH = 1000;
+const PAGE = 20_000;
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export class SqlStore implements Store {
+  private listeners = new Set<(dataset: string) => void>();
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly engine: 'sqlite' | 'postgres',
+  ) {}
+
+  migrate(): Promise<void> {
+    return migrate(this.db, this.engine);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  onLiveChange(listener: (dataset: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(dataset: string): void {
+    for (const l of this.listeners) l(dataset);
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  /**
+   * Writes a new version from the parsed items and makes it live, all in one transaction: if parsing
+   * or writing fails, nothing of the new version remains and the previous live version stays live.
+   * `request.publishedAt` is read after the items are consumed, so a parser may set it while parsing.
+   */
+  async importDataset(request: ImportRequest, items: AsyncIterable<StatementDraft | ParsedItem>): Promise<ImportResult> {
+    const importedAt = new Date().toISOString();
+    const result = await this.db.transaction().execute(async (trx) => {
+      await this.ensureDataset(trx, request);
+      const previous = await this.liveVersionOf(trx, request.dataset);
+      const versionId = await this.insertVersion(trx, request, importedAt);
+      const defaults = {
+        dataset: request.dataset,
+        versionId,
+        seenAt: importedAt,
+        author: request.author ?? 'import',
+        grade: 'reported' as const,
+        reviewStatus: 'unreviewed' as const,
+      };
+      const touched = new Set<string>();
+      let batch: StatementRow[] = [];
+      for await (const item of items) {
+        if (isDeletion(item)) {
+          touched.add(item.deleteEntity);
+          continue;
+        }
+        validateDraft(item);
+        if (request.delta) touched.add(item.entityId);
+        batch.push(draftToRow(item, defaults));
+        if (batch.length >= INSERT_BATCH) {
+          await insertRows(trx, batch);
+          batch = [];
+        }
+      }
+      await insertRows(trx, batch);
+      if (request.delta) {
+        if (!previous) throw new ConflictError(`dataset ${request.dataset} has no live version to apply a delta to`);
+        await copyUntouched(trx, previous.id, versionId, touched);
+      }
+      if (previous) await carryFirstSeen(trx, previous.id, versionId);
+      const version = await this.finishVersion(trx, versionId, request, previous);
+      const diff = previous ? await this.diffVersions(trx, previous.id, versionId) : null;
+      return {
+        version,
+        previous,
+        added: diff ? diff.added.length : version.entityCount,
+        removed: diff?.removed.length ?? 0,
+        changed: diff?.changed.length ?? 0,
+        warnings: [],
+      };
+    });
+    this.emit(request.dataset);
+    return result;
+  }
+
+  async addStatements(dataset: string, drafts: StatementDraft[], author: string): Promise<Statement[]> {
+    if (drafts.length === 0) throw new ValidationError('statements', 'nothing to add');
+    const seenAt = new Date().toISOString();
+    const rows = await this.db.transaction().execute(async (trx) => {
+      await this.ensureDataset(trx, { dataset, format: 'analyst', sourceFiles: [] });
+      const previous = await this.liveVersionOf(trx, dataset);
+      const request: ImportRequest = { dataset, format: 'analyst', sourceFiles: [], author, publishedAt: seenAt.slice(0, 10) };
+      const versionId = await this.insertVersion(trx, request, seenAt);
+      if (previous) await copyUntouched(trx, previous.id, versionId, new Set());
+      const defaults = { dataset, versionId, seenAt, author, grade: 'reported' as const, reviewStatus: 'unreviewed' as const };
+      drafts.forEach(validateDraft);
+      const rows = drafts.map((d) => draftToRow(d, defaults));
+      // A value stated again keeps its history: first_seen from before, author and provenance of the new claim.
+      for (const row of rows) {
+        await trx.deleteFrom('statements').where('version_id', '=', versionId).where('id', '=', row.id).execute();
+      }
+      await insertRows(trx, rows);
+      if (previous) await carryFirstSeen(trx, previous.id, versionId);
+      await this.finishVersion(trx, versionId, request, previous);
+      return trx.selectFrom('statements').selectAll().where('version_id', '=', versionId).where('id', 'in', rows.map((r) => r.id)).execute();
+    });
+    this.emit(dataset);
+    return rows.map(rowToStatement);
+  }
+
+  private async ensureDataset(trx: Db, r: Pick<ImportRequest, 'dataset' | 'title' | 'publisher' | 'licence' | 'format' | 'sourceFiles'>): Promise<void> {
+    if (!/^[a-z][a-z0-9_]{1,63}$/.test(r.dataset)) {
+      throw new ValidationError('dataset', `"${r.dataset}" is not a valid dataset name (lowercase letters, digits and _; starting with a letter)`);
+    }
+    const existing = await trx.selectFrom('datasets').select('name').where('name', '=', r.dataset).executeTakeFirst();
+    if (!existing) {
+      await trx
+        .insertInto('datasets')
+        .values({
+          name: r.dataset,
+          title: r.title ?? r.dataset,
+          publisher: r.publisher ?? 'unknown',
+          licence: r.licence ?? 'unknown',
+          live_version_id: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    } else if (r.title || r.publisher || r.licence) {
+      await trx
+        .updateTable('datasets')
+        .set({ ...(r.title && { title: r.title }), ...(r.publisher && { publisher: r.publisher }), ...(r.licence && { licence: r.licence }) })
+        .where('name', '=', r.dataset)
+        .execute();
+    }
+  }
+
+  private async insertVersion(trx: Db, r: ImportRequest, importedAt: string): Promise<number> {
+    const row = await trx
+      .insertInto('dataset_versions')
+      .values({
+        dataset: r.dataset,
+        version: 'pending',
+        published_at: r.publishedAt ?? null,
+        imported_at: importedAt,
+        status: 'importing',
+        format: r.format,
+        source_files: JSON.stringify(r.sourceFiles),
+        entity_count: 0,
+        statement_count: 0,
+        schema_counts: '{}',
+        author: r.author ?? 'import',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  private async finishVersion(trx: Db, versionId: number, r: ImportRequest, previous: DatasetVersion | null): Promise<DatasetVersion> {
+    const entities = await trx
+      .selectFrom('statements')
+      .select(['entity_id', 'schema'])
+      .where('version_id', '=', versionId)
+      .groupBy(['entity_id', 'schema'])
+      .execute();
+    const schemaOf = new Map<string, string>();
+    for (const e of entities) schemaOf.set(e.entity_id, commonSchema(schemaOf.get(e.entity_id) ?? e.schema, e.schema));
+    if (schemaOf.size === 0) {
+      throw new SourceError(r.sourceFiles.join(', ') || r.dataset, 'no entities found: the list is empty or not of this format');
+    }
+    const schemaCounts: Record<string, number> = {};
+    for (const s of schemaOf.values()) schemaCounts[s] = (schemaCounts[s] ?? 0) + 1;
+    const targets = await trx
+      .selectFrom('statements')
+      .select((eb) => eb.fn.count<number>('value').distinct().as('n'))
+      .where('version_id', '=', versionId)
+      .where('schema', '=', 'Sanction')
+      .where('prop', '=', 'entity')
+      .executeTakeFirstOrThrow();
+    schemaCounts.$targets = Number(targets.n);
+    const count = await trx
+      .selectFrom('statements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('version_id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    const publishedAt = r.publishedAt ?? (r.delta ? previous?.publishedAt : null) ?? null;
+    const label = `${publishedAt ?? 'undated'}.${versionId}`;
+    await trx
+      .updateTable('dataset_versions')
+      .set({
+        version: label,
+        published_at: publishedAt,
+        status: 'live',
+        entity_count: schemaOf.size,
+        statement_count: Number(count.n),
+        schema_counts: JSON.stringify(schemaCounts),
+      })
+      .where('id', '=', versionId)
+      .execute();
+    if (previous) await trx.updateTable('dataset_versions').set({ status: 'superseded' }).where('id', '=', previous.id).execute();
+    await trx.updateTable('datasets').set({ live_version_id: versionId }).where('name', '=', r.dataset).execute();
+    const row = await trx.selectFrom('dataset_versions').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
+    return rowToVersion(row);
+  }
+
+  // ---- catalog and versions --------------------------------------------------------------------
+
+  async datasets(): Promise<DatasetInfo[]> {
+    const rows = await this.db.selectFrom('datasets').selectAll().orderBy('name').execute();
+    const counts = await this.db
+      .selectFrom('dataset_versions')
+      .select(['dataset', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['live', 'superseded'])
+      .groupBy('dataset')
+      .execute();
+    const live = await this.liveVersions();
+    return rows.map((d) => ({
+      name: d.name,
+      title: d.title,
+      publisher: d.publisher,
+      licence: d.licence,
+      live: live.find((v) => v.dataset === d.name) ?? null,
+      versions: Number(counts.find((c) => c.dataset === d.name)?.n ?? 0),
+    }));
+  }
+
+  async versions(dataset: string): Promise<DatasetVersion[]> {
+    await this.requireDataset(dataset);
+    const rows = await this.db
+      .selectFrom('dataset_versions')
+      .selectAll()
+      .where('dataset', '=', dataset)
+      .where('status', 'in', ['live', 'superseded'])
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(rowToVersion);
+  }
+
+  async liveVersions(): Promise<DatasetVersion[]> {
+    const rows = await this.db
+      .selectFrom('dataset_versions')
+      .innerJoin('datasets', 'datasets.live_version_id', 'dataset_versions.id')
+      .selectAll('dataset_versions')
+      .orderBy('dataset_versions.dataset')
+      .execute();
+    return rows.map(rowToVersion);
+  }
+
+  private async liveVersionOf(trx: Db, dataset: string): Promise<DatasetVersion | null> {
+    const row = await trx
+      .selectFrom('dataset_versions')
+      .innerJoin('datasets', 'datasets.live_version_id', 'dataset_versions.id')
+      .selectAll('dataset_versions')
+      .where('datasets.name', '=', dataset)
+      .executeTakeFirst();
+    return row ? rowToVersion(row) : null;
+  }
+
+  private async requireDataset(dataset: string): Promise<void> {
+    const row = await this.db.selectFrom('datasets').select('name').where('name', '=', dataset).executeTakeFirst();
+    if (!row) throw new NotFoundError(`unknown dataset: ${dataset}`);
+  }
+
+  /** Finds a version by id, label, or publication date (the latest import of that date). */
+  private async resolveVersion(dataset: string, ref: string | number): Promise<DatasetVersion> {
+    const all = await this.versions(dataset);
+    const text = String(ref);
+    const found =
+      all.find((v) => String(v.id) === text || v.version === text) ?? all.find((v) => v.publishedAt === text);
+    if (!found) {
+      throw new NotFoundError(`dataset ${dataset} has no version "${text}" (known: ${all.map((v) => v.version).join(', ')})`);
+    }
+    return found;
+  }
+
+  async diff(dataset: string, from?: string | number, to?: string | number): Promise<DatasetDiff> {
+    const all = await this.versions(dataset);
+    const toV = to !== undefined ? await this.resolveVersion(dataset, to) : all[0];
+    const fromV = from !== undefined ? await this.resolveVersion(dataset, from) : all.find((v) => v.id < (toV?.id ?? 0));
+    if (!toV || !fromV) throw new ConflictError(`dataset ${dataset} has only one version: nothing to compare`);
+    return { dataset, from: fromV, to: toV, ...(await this.diffVersions(this.db, fromV.id, toV.id)) };
+  }
+
+  private async diffVersions(db: Db, fromId: number, toId: number) {
+    const load = (id: number) =>
+      db.selectFrom('statements').select(['entity_id', 'schema', 'prop', 'value']).where('version_id', '=', id).execute() as Promise<SlimStatement[]>;
+    return diffEntities(groupEntities(await load(fromId)), groupEntities(await load(toId)));
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  /** Accepts an entity id or a referent `<dataset>:<publisher id>`. */
+  private resolveId(id: string): string {
+    const colon = id.indexOf(':');
+    return colon > 0 ? makeEntityId(id.slice(0, colon), id.slice(colon + 1)) : id;
+  }
+
+  async getStatements(id: string): Promise<Statement[]> {
+    const canonical = this.resolveId(id);
+    const rows = await this.db
+      .selectFrom('statements')
+      .innerJoin('datasets', 'datasets.live_version_id', 'statements.version_id')
+      .selectAll('statements')
+      .where('statements.canonical_id', '=', canonical)
+      .orderBy('statements.dataset')
+      .execute();
+    return rows.map(rowToStatement);
+  }
+
+  async getEntity(id: string): Promise<FtmEntity | undefined> {
+    return assembleEntity(await this.getStatements(id));
+  }
+
+  async *iterateStatements(filter: EntityFilter = {}): AsyncIterable<Statement> {
+    const live = (await this.liveVersions()).filter((v) => !filter.datasets || filter.datasets.includes(v.dataset));
+    const versionIds = live.map((v) => v.id);
+    if (versionIds.length === 0) return;
+    let after: [string, string] | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('statements').selectAll().where('version_id', 'in', versionIds);
+      if (after) q = q.where(sql<boolean>`(canonical_id, id) > (${after[0]}, ${after[1]})`);
+      const rows = await q.orderBy('canonical_id').orderBy('id').limit(PAGE).execute();
+      for (const r of rows) yield rowToStatement(r);
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1];
+      after = [last.canonical_id, last.id];
+    }
+  }
+
+  async *iterateEntities(filter: EntityFilter = {}): AsyncIterable<FtmEntity> {
+    let group: Statement[] = [];
+    const flush = () => {
+      const entity = assembleEntity(group);
+      group = [];
+      if (!entity) return undefined;
+      if (filter.schemata && !filter.schemata.some((s) => schemaIsA(entity.schema, s))) return undefined;
+      return entity;
+    };
+    for await (const s of this.iterateStatements(filter)) {
+      if (group.length && group[0].canonicalId !== s.canonicalId) {
+        const e = flush();
+        if (e) yield e;
+      }
+      group.push(s);
+    }
+    const e = flush();
+    if (e) yield e;
+  }
+}
+
+function validateDraft(d: StatementDraft): void {
+  if (!d.entityId || !d.schema || !d.prop) throw new ValidationError('statement', `incomplete statement ${JSON.stringify(d).slice(0, 200)}`);
+  if (typeof d.value !== 'string') throw new ValidationError('statement', `value must be text in ${d.entityId}.${d.prop}`);
+}
+
+async function insertRows(trx: Db, rows: StatementRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  // Within one version a statement id is unique: the same fact stated twice is stored once.
+  await trx
+    .insertInto('statements')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['version_id', 'id']).doNothing())
+    .execute();
+}
+
+/** Copies the previous version's statements of every entity the new version did not touch. */
+async function copyUntouched(trx: Db, fromId: number, toId: number, touched: Set<string>): Promise<void> {
+  const columns = STATEMENT_COLUMNS.filter((c) => c !== 'version_id');
+  if (touched.size === 0) {
+    await trx
+      .insertInto('statements')
+      .columns([...STATEMENT_COLUMNS])
+      .expression((eb) => eb.selectFrom('statements').select([sql.lit(toId).as('version_id'), ...columns]).where('version_id', '=', fromId))
+      .execute();
+    return;
+  }
+  const ids = await trx.selectFrom('statements').select('entity_id').distinct().where('version_id', '=', fromId).execute();
+  const keep = ids.map((r) => r.entity_id).filter((id) => !touched.has(id));
+  for (let i = 0; i < keep.length; i += 500) {
+    const chunk = keep.slice(i, i + 500);
+    await trx
+      .insertInto('statements')
+      .columns([...STATEMENT_COLUMNS])
+      .expression((eb) =>
+        eb
+          .selectFrom('statements')
+          .select([sql.lit(toId).as('version_id'), ...columns])
+          .where('version_id', '=', fromId)
+          .where('entity_id', 'in', chunk),
+      )
+      .execute();
+  }
+}
+
+/** A fact seen before keeps the date it was first seen. */
+async function carryFirstSeen(trx: Db, fromId: number, toId: number): Promise<void> {
+  await sql`
+    update statements set first_seen = (
+      select p.first_seen from statements p where p.version_id = ${fromId} and p.id = statements.id
+    )
+    where version_id = ${toId}
+      and exists (select 1 from statements p where p.version_id = ${fromId} and p.id = statements.id)
+  `.execute(trx);
+}

@@ -1,0 +1,106 @@
+// The store's public contract. Domain rooms (screening, graph, transfers) use only `EntityReader`;
+// adapters (CLI, server) use `Store`.
+import type { FtmEntity } from '../model/entity.ts';
+import type { Statement, StatementDraft } from '../model/statement.ts';
+import type { ParsedItem } from '../sources/types.ts';
+
+export interface DatasetVersion {
+  id: number;
+  dataset: string;
+  /** Human version label: the publication date plus the import time, e.g. `20231228-120501`. */
+  version: string;
+  /** When the publisher issued the data (ISO date), if the file says so. */
+  publishedAt: string | null;
+  importedAt: string;
+  status: 'live' | 'superseded' | 'failed' | 'importing';
+  format: string;
+  sourceFiles: string[];
+  entityCount: number;
+  statementCount: number;
+  /** Entities per schema, and the number of list entries (targets) under `$targets`. */
+  schemaCounts: Record<string, number>;
+}
+
+export interface DatasetInfo {
+  name: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  live: DatasetVersion | null;
+  versions: number;
+}
+
+export interface EntityChange {
+  id: string;
+  schema: string;
+  caption: string;
+  /** Per property: values only in the old version, values only in the new one. */
+  changes: Record<string, { removed: string[]; added: string[] }>;
+}
+
+export interface DatasetDiff {
+  dataset: string;
+  from: DatasetVersion;
+  to: DatasetVersion;
+  added: { id: string; schema: string; caption: string }[];
+  removed: { id: string; schema: string; caption: string }[];
+  changed: EntityChange[];
+}
+
+export interface ImportRequest {
+  dataset: string;
+  format: string;
+  sourceFiles: string[];
+  /** Publication date, if known before parsing; parsers may also report it while parsing. */
+  publishedAt?: string | null;
+  /** Delta formats start from the previous live version. */
+  delta?: boolean;
+  author?: string;
+  title?: string;
+  publisher?: string;
+  licence?: string;
+}
+
+export interface ImportResult {
+  version: DatasetVersion;
+  previous: DatasetVersion | null;
+  added: number;
+  removed: number;
+  changed: number;
+  warnings: string[];
+}
+
+export interface EntityFilter {
+  /** Only these datasets (live versions); default all. */
+  datasets?: string[];
+  /** Only entities of these schemata or their descendants. */
+  schemata?: string[];
+}
+
+/** Read access to the live data, for screening, graph and transfers. */
+export interface EntityReader {
+  /** The assembled entity by id (or by referent `<dataset>:<id>`), from live versions. */
+  getEntity(id: string): Promise<FtmEntity | undefined>;
+  /** All statements (with provenance) of an entity in live versions. */
+  getStatements(id: string): Promise<Statement[]>;
+  /** Every live entity, assembled, streamed. */
+  iterateEntities(filter?: EntityFilter): AsyncIterable<FtmEntity>;
+  /** Every live statement, streamed, ordered by canonical id. */
+  iterateStatements(filter?: EntityFilter): AsyncIterable<Statement>;
+  /** The live version of each dataset; changes when an import or sync switches a version. */
+  liveVersions(): Promise<DatasetVersion[]>;
+}
+
+export interface Store extends EntityReader {
+  readonly engine: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  importDataset(request: ImportRequest, items: AsyncIterable<StatementDraft | ParsedItem>): Promise<ImportResult>;
+  datasets(): Promise<DatasetInfo[]>;
+  versions(dataset: string): Promise<DatasetVersion[]>;
+  diff(dataset: string, from?: string | number, to?: string | number): Promise<DatasetDiff>;
+  /** Analyst statements: appended to the `analyst` layer of a dataset, never overwriting. */
+  addStatements(dataset: string, drafts: StatementDraft[], author: string): Promise<Statement[]>;
+  /** Subscribe to live-version switches (the screening index rebuilds on this). */
+  onLiveChange(listener: (dataset: string) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,53 @@
+// The engines a store test runs against: SQLite always; PostgreSQL when INTERDICT_TEST_PG_URL names a
+// server (`.ci/run` starts a throwaway cluster and sets it). Each store gets a fresh database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
+
+export const PG_URL = process.env.INTERDICT_TEST_PG_URL ?? '';
+export const PG_SKIP_REASON = PG_URL
+  ? ''
+  : 'PostgreSQL suite skipped: INTERDICT_TEST_PG_URL is not set (run `bash .ci/run`, which starts a throwaway PostgreSQL 15 cluster, or set it to a server URL)';
+
+export const ENGINES: ('sqlite' | 'postgres')[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestStore {
+  store: Store;
+  url: string | null;
+  sqlitePath: string;
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated, empty store on the given engine. */
+export async function freshStore(engine: 'sqlite' | 'postgres'): Promise<TestStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'interdict-test-'));
+  const sqlitePath = join(dir, 'test.db');
+  if (engine === 'sqlite') {
+    const store = await openStore({ databaseUrl: null, sqlitePath });
+    return { store, url: null, sqlitePath, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `interdict_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: url.toString(), sqlitePath });
+  return {
+    store,
+    url: url.toString(),
+    sqlitePath,
+    dispose: async () => {
+      await store.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name}`);
+      await c.end();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
