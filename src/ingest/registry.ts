@@ -1,8 +1,9 @@
 // Every source format Interdict reads, in detection order (the more specific first).
 import { ValidationError } from '../model/errors.ts';
 import type { SourceParser } from '../sources/types.ts';
+import { ofacConsCsv, ofacSdnCsv } from '../sources/ofac/csv.ts';
 
-export const PARSERS: SourceParser[] = [];
+export const PARSERS: SourceParser[] = [ofacSdnCsv, ofacConsCsv];
 
 export function parserByFormat(format: string, parsers: SourceParser[] = PARSERS): SourceParser {
   const found = parsers.find((p) => p.format === format);

@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql-store.ts';
+import { STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
 import type { Store } from './types.ts';
 
 export interface StoreLocation {
@@ -24,10 +25,19 @@ function openSqlite(path: string): SqlStore {
   const database = new SqliteDatabase(path);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  database.pragma('cache_size = -64000');
+  database.pragma('cache_size = -200000'); // 200 MB: imports touch large indexes
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return new SqlStore(db, 'sqlite');
+  let insert: SqliteDatabase.Statement | undefined; // prepared on first use, after migration
+  const bulkInsert = (rows: StatementRow[]) => {
+    insert ??= database.prepare(
+      `insert or ignore into statements (${STATEMENT_COLUMNS.join(', ')}) values (${STATEMENT_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    let inserted = 0;
+    for (const r of rows) inserted += insert.run(STATEMENT_COLUMNS.map((c) => r[c])).changes;
+    return inserted;
+  };
+  return new SqlStore(db, 'sqlite', bulkInsert);
 }
 
 function openPostgres(url: string): SqlStore {

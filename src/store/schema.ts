@@ -1,5 +1,6 @@
 // Table definitions (Kysely types) and the migration that creates them on either engine.
-import type { Generated, Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
+import { ENTITY_PROPS } from '../model/ftm.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -102,9 +103,18 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .addColumn('evidence_grade', 'text', (c) => c.notNull())
     .addColumn('review_status', 'text', (c) => c.notNull())
     .addColumn('author', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('statements_pk', ['version_id', 'id'])
+    .addPrimaryKeyConstraint('statements_pk', ['version_id', 'entity_id', 'id'])
     .execute();
-  await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute();
-  await db.schema.createIndex('statements_version_entity').ifNotExists().on('statements').columns(['version_id', 'canonical_id', 'id']).execute();
+  // The primary key clusters a version's statements by entity, the order parsers write them in, so
+  // inserts append instead of splitting pages all over the tree.
+  await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'id', 'version_id']).execute();
+  // References between entities (Sanction.entity, UnknownLink.subject...): a partial index keeps it small.
+  await db.schema
+    .createIndex('statements_refs')
+    .ifNotExists()
+    .on('statements')
+    .columns(['value', 'version_id'])
+    .where(sql.ref('prop'), 'in', [...ENTITY_PROPS])
+    .execute();
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
 }

@@ -83,6 +83,8 @@ export interface EntityReader {
   getEntity(id: string): Promise<FtmEntity | undefined>;
   /** All statements (with provenance) of an entity in live versions. */
   getStatements(id: string): Promise<Statement[]>;
+  /** Live entities that point at this one through an entity-typed property (its sanctions, links...). */
+  getReferencing(id: string): Promise<FtmEntity[]>;
   /** Every live entity, assembled, streamed. */
   iterateEntities(filter?: EntityFilter): AsyncIterable<FtmEntity>;
   /** Every live statement, streamed, ordered by canonical id. */

@@ -1,0 +1,54 @@
+// `interdict compare`: score labelled pairs with the matcher. JSON lines in
+// ({"schema": "Person", "a": {"name": [...]}, "b": {...}}), one {"score","match","explanations"}
+// line out per pair, in order; a line that cannot be read gets {"error","line"} in its place.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { ValidationError } from '../../model/errors.ts';
+import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
+import { numberParam } from '../../screening/params.ts';
+import { isPlainObject, parseQuery } from '../../screening/query.ts';
+import type { CliContext } from '../context.ts';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('compare')
+    .description('score pairs of entities with the matcher: JSON lines {"schema","a","b"} in, {"score","match","explanations"} out')
+    .argument('[file]', 'JSON-lines file of pairs (default: stdin)')
+    .option('--threshold <score>', 'score at which a pair is a match (default: the matcher\'s)')
+    .action(async (file: string | undefined, flags: { threshold?: string }) => {
+      const engine = await loadEngine();
+      const threshold = numberParam(flags.threshold, '--threshold', engine.defaultThreshold, { min: 0, max: 1 });
+      const input = file && file !== '-' ? createReadStream(file) : process.stdin;
+      let line = 0;
+      let bad = 0;
+      for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+        line++;
+        if (!text.trim()) continue;
+        try {
+          ctx.out(JSON.stringify(comparePair(engine, JSON.parse(text), threshold)));
+        } catch (err) {
+          bad++;
+          const message = err instanceof SyntaxError ? 'not valid JSON' : (err as Error).message;
+          ctx.err(`${file ?? 'stdin'}:${line}: ${message}`);
+          ctx.out(JSON.stringify({ error: message, line }));
+        }
+      }
+      if (bad) ctx.err(`${bad} of ${line} lines could not be compared`);
+    });
+}
+
+export function comparePair(engine: MatchEngine, pair: unknown, threshold: number) {
+  if (!isPlainObject(pair)) throw new ValidationError('pair', 'must be an object {"schema", "a", "b"}');
+  const schema = pair.schema ?? 'LegalEntity';
+  const a = parseQuery({ schema, properties: propertiesOf(pair.a, 'a') }, 'a', 'a');
+  const b = parseQuery({ schema, properties: propertiesOf(pair.b, 'b') }, 'b', 'b');
+  const result = engine.compare(a, engine.prepare(b), { threshold });
+  return { score: result.score, match: result.score >= threshold, explanations: result.explanations };
+}
+
+/** Accepts `{"name": [...]}` or a full `{"properties": {...}}` entity. */
+function propertiesOf(side: unknown, field: string): unknown {
+  if (!isPlainObject(side)) throw new ValidationError(field, 'must be an object of properties, e.g. {"name": ["..."]}');
+  return isPlainObject(side.properties) ? side.properties : side;
+}

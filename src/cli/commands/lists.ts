@@ -1,0 +1,86 @@
+// `import`, `datasets`, `diff`: the lists and their versions.
+import type { Command } from 'commander';
+import { importFiles } from '../../ingest/import.ts';
+import { freshness } from '../../ingest/freshness.ts';
+import type { DatasetDiff } from '../../store/types.ts';
+import type { CliContext } from '../context.ts';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import official list files or FtM data as a new version of their dataset (format detected)')
+    .argument('<files...>', 'files of one or more lists (sdn.csv add.csv alt.csv, consolidated.xml, ...; .gz accepted)')
+    .option('--dataset <name>', 'write to this dataset instead of the format default')
+    .option('--format <format>', 'skip detection and read every file with this format')
+    .option('--json', 'print the result as JSON')
+    .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean }) => {
+      const store = await ctx.store();
+      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: process.env.USER ?? 'cli' });
+      if (opts.json) {
+        ctx.out(JSON.stringify(outcomes.map(({ dataset, format, files: f, version, previous, added, removed, changed, parseWarnings }) => ({ dataset, format, files: f, version, previous: previous?.version ?? null, added, removed, changed, warnings: parseWarnings })), null, 2));
+        return;
+      }
+      for (const o of outcomes) {
+        const v = o.version;
+        const { $targets, ...schemata } = v.schemaCounts;
+        ctx.out(`${o.dataset} (${o.format}) version ${v.version}, published ${v.publishedAt ?? 'unknown'}`);
+        ctx.out(`  list entries: ${$targets ?? 0}; entities: ${v.entityCount}; statements: ${v.statementCount}`);
+        ctx.out(`  by schema: ${Object.entries(schemata).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+        ctx.out(o.previous ? `  against ${o.previous.version}: ${o.added} added, ${o.removed} removed, ${o.changed} changed` : '  first version of this dataset');
+        if (o.parseWarnings.length) {
+          ctx.err(`  ${o.parseWarnings.length} warnings:`);
+          for (const w of o.parseWarnings.slice(0, 20)) ctx.err(`    ${w}`);
+          if (o.parseWarnings.length > 20) ctx.err(`    ... and ${o.parseWarnings.length - 20} more (use --json to see all)`);
+        }
+      }
+    });
+
+  program
+    .command('datasets')
+    .description('list datasets with their live version, publication date, counts and staleness')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const store = await ctx.store();
+      const rows = (await store.datasets()).map((d) => ({ ...d, freshness: d.live ? freshness(d.live, ctx.config.staleAfterDays) : null }));
+      if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
+      if (rows.length === 0) return ctx.out('no datasets yet: run `interdict import FILE...` or `npm start` to load the bundled lists');
+      for (const d of rows) {
+        const v = d.live;
+        ctx.out(`${d.name.padEnd(20)} ${v ? `${v.version.padEnd(16)} published ${v.publishedAt ?? 'unknown'}  entries ${v.schemaCounts.$targets ?? 0}  entities ${v.entityCount}  versions ${d.versions}` : 'no live version'}`);
+        if (d.freshness?.warning) ctx.err(`  WARNING stale list: ${d.freshness.warning}`);
+      }
+    });
+
+  program
+    .command('diff')
+    .description('what changed in a dataset between two versions (default: the live one and the one before)')
+    .argument('<dataset>')
+    .option('--from <version>', 'older version: id, label or publication date')
+    .option('--to <version>', 'newer version: id, label or publication date')
+    .option('--json', 'print as JSON')
+    .action(async (dataset: string, opts: { from?: string; to?: string; json?: boolean }) => {
+      const store = await ctx.store();
+      const diff = await store.diff(dataset, opts.from, opts.to);
+      ctx.out(opts.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
+    });
+}
+
+function formatDiff(d: DatasetDiff): string {
+  const lines = [`${d.dataset}: ${d.from.version} -> ${d.to.version}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`];
+  const show = (label: string, items: { schema: string; caption: string; id: string }[]) => {
+    if (!items.length) return;
+    lines.push(`${label}:`);
+    for (const i of items) lines.push(`  + ${i.caption} [${i.schema}] ${i.id}`.replace('+', label === 'removed' ? '-' : '+'));
+  };
+  show('added', d.added);
+  show('removed', d.removed);
+  if (d.changed.length) lines.push('changed:');
+  for (const c of d.changed) {
+    lines.push(`  ~ ${c.caption} [${c.schema}] ${c.id}`);
+    for (const [prop, { removed, added }] of Object.entries(c.changes)) {
+      for (const v of removed) lines.push(`      ${prop}: - ${v}`);
+      for (const v of added) lines.push(`      ${prop}: + ${v}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,165 @@
+// `interdict screen`: batch screening of a CSV or JSON-lines file against the live lists, one JSON
+// line (or CSV rows) per input row in input order; worker threads for large files.
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { freshness } from '../../ingest/freshness.ts';
+import { NotFoundError, ValidationError } from '../../model/errors.ts';
+import { parseColumnMap, readScreeningInput, type InputRow } from '../../screening/batch-input.ts';
+import { loadEngine } from '../../screening/engine.ts';
+import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
+import type { QueryEntity } from '../../screening/query.ts';
+import { briefResult, Screener, type BriefResult, type ScreenOptions } from '../../screening/screener.ts';
+import { ALL_DATASETS, loadScreenableEntities } from '../../screening/service.ts';
+import { numberParam } from '../../screening/params.ts';
+import type { CliContext } from '../context.ts';
+
+/** Below this many rows, starting workers (each builds its own index) costs more than it saves. */
+const WORKER_MIN_ROWS = 5_000;
+
+interface ScreenFlags {
+  input: string;
+  output?: string;
+  format: string;
+  threshold?: string;
+  dataset: string;
+  map?: string[];
+  limit: string;
+  workers?: string;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('screen')
+    .description('screen a CSV or JSON-lines file of people, companies and vessels against the live lists')
+    .requiredOption('--input <file>', 'CSV with a header (id,schema,name,birth_date,nationality,imo...) or JSON lines of {"id","schema","properties"}; - for stdin')
+    .option('--output <file>', 'write results here instead of stdout')
+    .option('--format <format>', 'output format: jsonl (one line per input row) or csv (one row per result)', 'jsonl')
+    .option('--threshold <score>', 'score at which a result is a match (default: the matcher\'s)')
+    .option('--dataset <name>', 'screen against this dataset only', ALL_DATASETS)
+    .option('--map <column=property...>', 'read a CSV column as an FtM property (e.g. --map dob=birthDate)')
+    .option('--limit <n>', 'results per row', '5')
+    .option('--workers <n>', `worker threads (default: ${defaultWorkerCount()} for files over ${WORKER_MIN_ROWS} rows)`)
+    .action(async (flags: ScreenFlags) => {
+      await screenCommand(flags, ctx);
+    });
+}
+
+async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void> {
+  const format = flags.format;
+  if (format !== 'jsonl' && format !== 'csv') throw new ValidationError('--format', `must be jsonl or csv, got "${format}"`);
+  const limit = numberParam(flags.limit, '--limit', 5, { min: 1, max: 500, integer: true });
+  const workers = flags.workers === undefined ? undefined : numberParam(flags.workers, '--workers', 1, { min: 0, max: 64, integer: true });
+  const map = parseColumnMap(flags.map);
+  const engine = await loadEngine();
+  const threshold = numberParam(flags.threshold, '--threshold', engine.defaultThreshold, { min: 0, max: 1 });
+
+  const rows = await readScreeningInput(flags.input, { map, warn: (m) => ctx.err(`warning: ${m}`) });
+  const bad = rows.filter((r) => r.error);
+  for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: ${r.error}`);
+  if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unreadable rows`);
+
+  const store = await ctx.store();
+  const versions = await store.liveVersions();
+  if (flags.dataset !== ALL_DATASETS && !versions.some((v) => v.dataset === flags.dataset)) {
+    throw new NotFoundError(`dataset "${flags.dataset}" not found (live datasets: ${versions.map((v) => v.dataset).join(', ') || 'none'})`);
+  }
+  if (versions.length === 0) ctx.err('warning: no live datasets: run `interdict import FILE...` first; nothing can match');
+  for (const v of versions) {
+    const f = freshness(v, ctx.config.staleAfterDays);
+    if (f.warning && (flags.dataset === ALL_DATASETS || v.dataset === flags.dataset)) ctx.err(`warning: ${f.warning}`);
+  }
+  const entities = await loadScreenableEntities(store, flags.dataset === ALL_DATASETS ? undefined : [flags.dataset]);
+  const options: ScreenOptions = { limit, threshold };
+
+  const out = flags.output ? createWriteStream(flags.output) : null;
+  const write = (text: string) => (out ? out.write(text) : process.stdout.write(text));
+  if (format === 'csv') write(stringify([['query_id', 'line', 'rank', 'entity_id', 'caption', 'schema', 'score', 'match', 'referents', 'datasets', 'error']]));
+  const progress = progressBar(rows.length);
+  const started = performance.now();
+  let matched = 0;
+  const emit = (row: InputRow, results: BriefResult[]) => {
+    if (results.some((r) => r.match)) matched++;
+    write(format === 'jsonl' ? jsonLine(row, results) : csvRows(row, results));
+  };
+
+  const good = rows.filter((r) => r.query);
+  const poolSize = workers ?? (good.length >= WORKER_MIN_ROWS ? defaultWorkerCount() : 0);
+  const resultsByRow = new Map<InputRow, BriefResult[]>();
+  let rowCursor = 0;
+  // Writes every row up to the screened ones, keeping input order (unreadable rows included).
+  const flush = () => {
+    while (rowCursor < rows.length) {
+      const row = rows[rowCursor];
+      if (row.query && !resultsByRow.has(row)) break;
+      emit(row, resultsByRow.get(row) ?? []);
+      resultsByRow.delete(row);
+      rowCursor++;
+      progress.tick();
+    }
+  };
+  if (poolSize > 1 && good.length > 0) {
+    const pool = await ScreeningPool.start(entities, poolSize);
+    try {
+      await pool.screen(good.map((r) => r.query as QueryEntity), options, (start, results) => {
+        results.forEach((res, i) => resultsByRow.set(good[start + i], res));
+        flush();
+      });
+    } finally {
+      await pool.close();
+    }
+  } else {
+    const screener = Screener.build(entities, engine);
+    for (const row of good) {
+      resultsByRow.set(row, screener.screen(row.query!, options).results.map(briefResult));
+      flush();
+    }
+  }
+  flush();
+  progress.done();
+  if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const seconds = (performance.now() - started) / 1000;
+  ctx.err(
+    `screened ${good.length} rows against ${entities.length} entities in ${seconds.toFixed(2)} s` +
+      `${poolSize > 1 ? ` (${poolSize} workers)` : ''}; ${matched} with a match; ${bad.length} unreadable`,
+  );
+}
+
+function jsonLine(row: InputRow, results: BriefResult[]): string {
+  const line: Record<string, unknown> = { id: row.id, results };
+  if (row.error) Object.assign(line, { line: row.line, error: row.error });
+  return JSON.stringify(line) + '\n';
+}
+
+function csvRows(row: InputRow, results: BriefResult[]): string {
+  if (results.length === 0) return stringify([[row.id, row.line, '', '', '', '', '', '', '', '', row.error ?? '']]);
+  return stringify(
+    results.map((r, i) => [row.id, row.line, i + 1, r.id, r.caption, r.schema, r.score.toFixed(4), r.match ? 'true' : 'false', r.referents.join(';'), r.datasets.join(';'), '']),
+  );
+}
+
+/** A progress bar on stderr, only when stderr is a terminal (never in pipes or logs). */
+function progressBar(total: number) {
+  const tty = process.stderr.isTTY && total > 0;
+  let done = 0;
+  let last = 0;
+  const draw = () => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  };
+  return {
+    tick() {
+      done++;
+      if (!tty) return;
+      const now = Date.now();
+      if (now - last > 100 || done === total) {
+        last = now;
+        draw();
+      }
+    },
+    done() {
+      if (tty) process.stderr.write('\n');
+    },
+  };
+}

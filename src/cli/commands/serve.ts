@@ -1,0 +1,31 @@
+// `serve`: the HTTP API and web app. Listens first, then loads data, so /healthz answers at once.
+import type { Command } from 'commander';
+import { buildApp } from '../../server/app.ts';
+import { freshness } from '../../ingest/freshness.ts';
+import type { CliContext } from '../context.ts';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API and the web app (loads the bundled lists on first start)')
+    .option('--port <port>', 'port to listen on', (v) => Number(v))
+    .option('--host <host>', 'address to listen on')
+    .action(async (opts: { port?: number; host?: string }) => {
+      const store = await ctx.store();
+      const { app, prepare } = await buildApp(ctx.config, store);
+      const address = await app.listen({ port: opts.port ?? ctx.config.port, host: opts.host ?? ctx.config.host });
+      ctx.err(`interdict: listening on ${address} (API description at ${address}/openapi.json)`);
+      const started = Date.now();
+      await prepare((line) => ctx.err(`interdict: ${line}`));
+      ctx.err(`interdict: ready in ${Date.now() - started} ms`);
+      for (const v of await store.liveVersions()) {
+        const f = freshness(v, ctx.config.staleAfterDays);
+        if (f.warning) ctx.err(`interdict: WARNING stale list: ${f.warning}`);
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => void app.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

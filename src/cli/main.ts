@@ -1,0 +1,40 @@
+// The `interdict` command line: thin adapters over the domain functions.
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openStore } from '../store/open.ts';
+import type { Store } from '../store/types.ts';
+import type { CliContext } from './context.ts';
+import { describeError, exitCodeFor, EXIT } from './errors.ts';
+import * as lists from './commands/lists.ts';
+import * as serve from './commands/serve.ts';
+
+const config = loadConfig();
+let opened: Store | undefined;
+const ctx: CliContext = {
+  config,
+  store: async () => (opened ??= await openStore(config)),
+  out: (text) => void process.stdout.write(text + '\n'),
+  err: (text) => void process.stderr.write(text + '\n'),
+};
+
+const program = new Command('interdict')
+  .description('Sanctions screening and counter-proliferation network intelligence over official lists')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const command of [lists, serve]) command.register(program, ctx);
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = EXIT.ok;
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
+  } else {
+    ctx.err(describeError(error));
+    process.exitCode = exitCodeFor(error);
+  }
+} finally {
+  await opened?.close();
+}

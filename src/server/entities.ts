@@ -1,0 +1,73 @@
+// Entity views for the API: FtM JSON with adjacent entities nested under their reverse properties
+// (as yente does), and, on request, every value's statements with their provenance.
+import { model } from '../model/ftm.ts';
+import type { FtmEntity } from '../model/entity.ts';
+import type { Statement } from '../model/statement.ts';
+import { ID_PROP } from '../model/statement.ts';
+import type { DatasetVersion, EntityReader } from '../store/types.ts';
+
+export interface ValueProvenance {
+  value: string;
+  dataset: string;
+  version: string | null;
+  sourceDocument: string | null;
+  locator: string | null;
+  claimDate: string | null;
+  evidenceGrade: string;
+  reviewStatus: string;
+  firstSeen: string;
+  lastSeen: string;
+  author: string;
+  lang: string | null;
+}
+
+export type EntityView = Omit<FtmEntity, 'properties'> & {
+  properties: Record<string, (string | EntityView)[]>;
+  provenance?: Record<string, ValueProvenance[]>;
+  target?: boolean;
+};
+
+export async function entityView(reader: EntityReader, id: string, options: { provenance: boolean; nested: boolean }): Promise<EntityView | undefined> {
+  const statements = await reader.getStatements(id);
+  const entity = await reader.getEntity(id);
+  if (!entity) return undefined;
+  const view: EntityView = { ...entity, properties: { ...entity.properties } };
+  if (options.provenance) view.provenance = provenanceOf(statements, await reader.liveVersions());
+  if (options.nested) {
+    const referencing = await reader.getReferencing(entity.id);
+    view.target = referencing.some((r) => r.schema === 'Sanction');
+    for (const other of referencing) {
+      const schema = model.schemata[other.schema];
+      for (const [prop, values] of Object.entries(other.properties)) {
+        if (!values.includes(entity.id) || !schema?.hasProperty(prop)) continue;
+        const property = schema.getProperty(prop);
+        if (!property.hasReverse) continue;
+        (view.properties[property.getReverse().name] ??= []).push(other);
+      }
+    }
+  }
+  return view;
+}
+
+function provenanceOf(statements: Statement[], live: DatasetVersion[]): Record<string, ValueProvenance[]> {
+  const label = new Map(live.map((v) => [v.id, v.version]));
+  const out: Record<string, ValueProvenance[]> = {};
+  for (const s of statements) {
+    if (s.prop === ID_PROP) continue;
+    (out[s.prop] ??= []).push({
+      value: s.value,
+      dataset: s.dataset,
+      version: label.get(s.versionId) ?? null,
+      sourceDocument: s.sourceDocument,
+      locator: s.locator,
+      claimDate: s.claimDate,
+      evidenceGrade: s.evidenceGrade,
+      reviewStatus: s.reviewStatus,
+      firstSeen: s.firstSeen,
+      lastSeen: s.lastSeen,
+      author: s.author,
+      lang: s.lang,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+// Domain errors to HTTP status codes, in one place. Never a 500 for the client's own mistakes.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
+
+export function statusFor(error: unknown): number {
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof SourceError) return 422;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  const e = error as FastifyError;
+  if (e?.validation) return 400;
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return e.statusCode;
+  return 500;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const status = statusFor(error);
+    if (status >= 500) request.log.error(error);
+    const body: Record<string, unknown> = { error: status >= 500 ? 'internal error' : (error as Error).message, status };
+    if (error instanceof ValidationError) body.field = error.field;
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}`, status: 404 });
+  });
+}
