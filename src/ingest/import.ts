@@ -64,7 +64,7 @@ export async function importFiles(store: Store, files: string[], options: Import
 }
 
 export async function importWith(store: Store, parser: SourceParser, files: string[], options: ImportOptions = {}): Promise<ImportOutcome> {
-  const dataset = options.dataset ?? parser.defaultDataset;
+  const dataset = options.dataset ?? (await parser.datasetOf?.(files)) ?? parser.defaultDataset;
   const parseWarnings: string[] = [];
   const request: ImportRequest = {
     dataset,

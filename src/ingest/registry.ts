@@ -2,8 +2,30 @@
 import { ValidationError } from '../model/errors.ts';
 import type { SourceParser } from '../sources/types.ts';
 import { ofacConsCsv, ofacSdnCsv } from '../sources/ofac/csv.ts';
+import { ofacSdnXml } from '../sources/ofac/xml.ts';
+import { ofacSdnAdvancedXml } from '../sources/ofac/advanced.ts';
+import { unScXml } from '../sources/un/un-sc-xml.ts';
+import { euFsfXml } from '../sources/eu/eu-fsf-xml.ts';
+import { euFsfCsv } from '../sources/eu/eu-fsf-csv.ts';
+import { ukOfsiConList } from '../sources/uk/ofsi-conlist.ts';
+import { ukSanctionsList } from '../sources/uk/fcdo-sanctions-list.ts';
+import { statementsCsv } from '../sources/statements/statements-csv.ts';
+import { ftmDelta, ftmJson } from '../sources/ftm/ftm-json.ts';
 
-export const PARSERS: SourceParser[] = [ofacSdnCsv, ofacConsCsv];
+export const PARSERS: SourceParser[] = [
+  ofacSdnCsv,
+  ofacConsCsv,
+  ofacSdnXml,
+  ofacSdnAdvancedXml,
+  unScXml,
+  euFsfXml,
+  euFsfCsv,
+  ukOfsiConList,
+  ukSanctionsList,
+  statementsCsv,
+  ftmDelta,
+  ftmJson,
+];
 
 export function parserByFormat(format: string, parsers: SourceParser[] = PARSERS): SourceParser {
   const found = parsers.find((p) => p.format === format);

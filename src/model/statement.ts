@@ -18,10 +18,13 @@ export interface StatementDraft {
   evidenceGrade?: EvidenceGrade;
   /** A document entity id or URL the claim comes from (reports, articles). Lists use the version. */
   sourceDocument?: string | null;
+  /** When the source itself says the fact was first/last seen (FtM exports); default: the import time. */
+  firstSeen?: string | null;
+  lastSeen?: string | null;
 }
 
 /** A stored statement: a draft bound to a dataset version, with first/last seen. */
-export interface Statement extends Required<Omit<StatementDraft, 'evidenceGrade'>> {
+export interface Statement extends Required<Omit<StatementDraft, 'evidenceGrade' | 'firstSeen' | 'lastSeen'>> {
   id: string;
   canonicalId: string;
   dataset: string;

@@ -35,7 +35,7 @@ export interface AppHandle {
 }
 
 export async function buildApp(config: Config, store: Store, options: { logger?: boolean } = {}): Promise<AppHandle> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, maxParamLength: 512 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 512 } });
   installErrorHandler(app);
   const openapi = collectOpenApi(app);
   let readiness: Readiness = { ready: false, stage: 'starting' };

@@ -27,8 +27,20 @@ export function openBytes(path: string): Readable {
 /** A text stream decoded with the given encoding. */
 export function openText(path: string, encoding: Encoding = 'utf8'): AsyncIterable<string> {
   const bytes = openBytes(path);
-  if (encoding === 'utf8') return bytes.setEncoding('utf8') as AsyncIterable<string>;
+  if (encoding === 'utf8') return strictUtf8(bytes, path);
   return bytes.pipe(iconv.decodeStream('win1252')) as unknown as AsyncIterable<string>;
+}
+
+/** Invalid UTF-8 is an error naming the file (a literal U+FFFD in the text is not). */
+async function* strictUtf8(bytes: AsyncIterable<Buffer>, path: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  } catch (e) {
+    if (e instanceof TypeError) throw new SourceError(path, 'not valid UTF-8 text (wrong encoding?)');
+    throw e;
+  }
 }
 
 /** The first bytes of a file (decompressed), for format detection. */
@@ -68,7 +80,6 @@ export async function* readLines(path: string, encoding: Encoding = 'utf8'): Asy
       for (const part of parts) {
         const line = part.endsWith('\r') ? part.slice(0, -1) : part;
         lineNo++;
-        if (encoding === 'utf8' && line.includes('\uFFFD')) throw new SourceError(path, 'not valid UTF-8 text (wrong encoding?)', lineNo);
         yield { line, lineNo };
       }
     }

@@ -42,6 +42,8 @@ export interface SourceParser {
    * and yield statements. Throws SourceError naming file and line on malformed input.
    */
   parse(files: string[], ctx: ParseContext): AsyncIterable<StatementDraft> | AsyncIterable<ParsedItem>;
+  /** For formats that name their own dataset inside the file (FtM exports): that name, if any. */
+  datasetOf?(files: string[]): Promise<string | undefined>;
   /** True for delta formats: the import starts from the previous live version. */
   delta?: boolean;
   /** Official download URLs for `interdict sync` (file name -> URL), where the publisher has them. */

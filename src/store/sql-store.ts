@@ -351,7 +351,8 @@ export class SqlStore implements Store {
       .select(['statements.canonical_id', 'statements.schema', 'statements.prop'])
       .distinct()
       .where('statements.value', '=', canonical)
-      .where('statements.prop', 'in', [...ENTITY_PROPS])
+      // Literal values, so the planner can see the query is covered by the partial index.
+      .where(sql<boolean>`statements.prop in (${sql.join(ENTITY_PROPS.map((p) => sql.lit(p)))})`)
       .where('statements.canonical_id', '!=', canonical)
       .execute();
     const ids = [...new Set(refs.filter((r) => propertyType(r.schema, r.prop) === 'entity').map((r) => r.canonical_id))];

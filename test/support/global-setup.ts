@@ -1,7 +1,19 @@
-// Says once, plainly, whether the PostgreSQL suite runs.
+// Says once, plainly, whether the PostgreSQL suite runs, and builds the shared bundled-lists database.
+import type { TestProject } from 'vitest/node';
 import { PG_SKIP_REASON, PG_URL } from './engines.ts';
+import { buildBundledDb } from './bundled-db.ts';
 
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<void> {
   if (PG_URL) process.stdout.write(`\nPostgreSQL suite: running against ${PG_URL.replace(/\/\/[^@]*@/, '//')}\n`);
   else process.stdout.write(`\n*** ${PG_SKIP_REASON} ***\n`);
+  const started = Date.now();
+  const path = await buildBundledDb();
+  process.stdout.write(`bundled lists database: ${path} (${Date.now() - started} ms)\n`);
+  project.provide('bundledDb', path);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    bundledDb: string;
+  }
 }

@@ -1,0 +1,37 @@
+// Starts the real server in-process on a free local port over a SQLite database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { openStore } from '../../src/store/open.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Store } from '../../src/store/types.ts';
+import { copyOfBundledDb } from './bundled-db.ts';
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** With `writable`, the server gets its own copy of the bundled database; otherwise it shares it read-mostly. */
+export async function startServer(options: { writable?: boolean; empty?: boolean } = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'interdict-server-'));
+  const shared = inject('bundledDb');
+  const sqlitePath = options.empty ? join(dir, 'empty.db') : options.writable ? copyOfBundledDb(shared, join(dir, 'copy.db')) : shared;
+  const config = { ...loadConfig({}), sqlitePath, databaseUrl: null, loadBundled: !options.empty };
+  const store = await openStore(config);
+  const { app, prepare } = await buildApp(config, store);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  await prepare();
+  return {
+    url: address,
+    store,
+    async stop() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
