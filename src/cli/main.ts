@@ -7,6 +7,7 @@ import type { CliContext } from './context.ts';
 import { describeError, exitCodeFor, EXIT } from './errors.ts';
 import * as lists from './commands/lists.ts';
 import * as serve from './commands/serve.ts';
+import * as data from './commands/data.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -23,11 +24,11 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, serve]) command.register(program, ctx);
+for (const command of [lists, data, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);
-  process.exitCode = EXIT.ok;
+  process.exitCode ??= EXIT.ok;
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;

@@ -1,0 +1,56 @@
+// `export` and `sync`.
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { ValidationError } from '../../model/errors.ts';
+import { writeEntitiesCsv, writeFtmJsonLines } from '../../sources/ftm/export.ts';
+import { writeStatementsCsv } from '../../sources/statements/statements-csv.ts';
+import { syncDatasets } from '../../ingest/sync.ts';
+import type { CliContext } from '../context.ts';
+import { EXIT } from '../errors.ts';
+
+const EXPORT_FORMATS = ['ftm', 'csv', 'statements'] as const;
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('write the live version of a dataset as FtM JSON lines, a flat CSV, or statements CSV with provenance')
+    .argument('<dataset>')
+    .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'ftm')
+    .option('--output <file>', 'write to a file instead of standard output')
+    .action(async (dataset: string, opts: { format: string; output?: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new ValidationError('--format', `"${opts.format}" is not one of ${EXPORT_FORMATS.join(', ')}`);
+      }
+      const store = await ctx.store();
+      await store.versions(dataset); // unknown dataset -> a clear error before any output
+      const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+      const filter = { datasets: [dataset] };
+      const count =
+        opts.format === 'ftm'
+          ? await writeFtmJsonLines(store.iterateEntities(filter), out)
+          : opts.format === 'csv'
+            ? await writeEntitiesCsv(store.iterateEntities(filter), out)
+            : await writeStatementsCsv(store.iterateStatements(filter), out, dataset);
+      if (opts.output) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      ctx.err(`exported ${count} ${opts.format === 'statements' ? 'statements' : 'entities'} of ${dataset}`);
+    });
+
+  program
+    .command('sync')
+    .description("download the current official lists from their publishers, verify and import them (the previous version stays live on any failure)")
+    .argument('[datasets...]', 'datasets to sync (default: every official list)')
+    .option('--json', 'print the result as JSON')
+    .action(async (datasets: string[], opts: { json?: boolean }) => {
+      const store = await ctx.store();
+      const results = await syncDatasets(store, datasets, { urls: ctx.config.syncUrls, timeoutMs: ctx.config.syncTimeoutMs });
+      if (opts.json) ctx.out(JSON.stringify(results, null, 2));
+      for (const r of results) {
+        if (r.ok) {
+          const v = r.outcome.version;
+          if (!opts.json) ctx.out(`${r.dataset}: imported version ${v.version} (published ${v.publishedAt ?? 'unknown'}): ${r.outcome.added} added, ${r.outcome.removed} removed, ${r.outcome.changed} changed`);
+        } else ctx.err(`${r.dataset}: sync FAILED, previous version stays live: ${r.error}`);
+      }
+      if (results.some((r) => !r.ok)) process.exitCode = EXIT.failure;
+    });
+}

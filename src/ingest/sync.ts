@@ -1,0 +1,103 @@
+// `sync`: download the current lists from their publishers, verify them, import them. Any failure
+// (HTTP error, timeout, truncated or unparseable file) leaves the previous version live.
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ValidationError } from '../model/errors.ts';
+import type { SourceParser } from '../sources/types.ts';
+import type { Store } from '../store/types.ts';
+import { importWith, type ImportOutcome } from './import.ts';
+import { parserByFormat } from './registry.ts';
+
+/** Which format each synced dataset is downloaded in (the publisher's recommended machine-readable file). */
+export const SYNC_FORMATS: Record<string, string> = {
+  us_ofac_sdn: 'ofac-sdn-csv',
+  us_ofac_cons: 'ofac-cons-csv',
+  un_sc_sanctions: 'un-sc-xml',
+  eu_fsf: 'eu-fsf-xml',
+  gb_hmt_sanctions: 'uk-ofsi-csv',
+  gb_fcdo_sanctions: 'uk-fcdo-csv',
+};
+
+export interface SyncOptions {
+  /** Per dataset, URLs that replace the publisher's (mirrors, proxies, tests). */
+  urls?: Record<string, string[]>;
+  timeoutMs?: number;
+  /** Refuse downloads larger than this (a runaway or hostile server). */
+  maxBytes?: number;
+}
+
+export type SyncOutcome =
+  | { dataset: string; ok: true; outcome: ImportOutcome; downloaded: { url: string; bytes: number }[] }
+  | { dataset: string; ok: false; error: string };
+
+export async function syncDatasets(store: Store, datasets: string[], options: SyncOptions = {}): Promise<SyncOutcome[]> {
+  const names = datasets.length ? datasets : Object.keys(SYNC_FORMATS);
+  for (const name of names) {
+    if (!SYNC_FORMATS[name] && !options.urls?.[name]) {
+      throw new ValidationError('dataset', `no download source for "${name}"; known: ${Object.keys(SYNC_FORMATS).join(', ')}`);
+    }
+  }
+  const results: SyncOutcome[] = [];
+  for (const dataset of names) results.push(await syncOne(store, dataset, options));
+  return results;
+}
+
+async function syncOne(store: Store, dataset: string, options: SyncOptions): Promise<SyncOutcome> {
+  const parser = parserByFormat(SYNC_FORMATS[dataset] ?? 'ftm-json');
+  const sources = downloadPlan(parser, options.urls?.[dataset]);
+  const dir = mkdtempSync(join(tmpdir(), `interdict-sync-${dataset}-`));
+  try {
+    const downloaded = [];
+    for (const { name, url } of sources) {
+      const bytes = await download(url, join(dir, name), options);
+      downloaded.push({ url, bytes });
+    }
+    const files = sources.map((s) => join(dir, s.name));
+    const outcome = await importWith(store, parser, files, { dataset, author: 'sync' });
+    return { dataset, ok: true, outcome, downloaded };
+  } catch (error) {
+    return { dataset, ok: false, error: (error as Error).message };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function downloadPlan(parser: SourceParser, override?: string[]): { name: string; url: string }[] {
+  if (override?.length) return override.map((url) => ({ name: basename(new URL(url).pathname) || 'download', url }));
+  const official = Object.entries(parser.officialUrls ?? {});
+  if (official.length === 0) throw new ValidationError('dataset', `format ${parser.format} has no official download URL`);
+  return official.map(([name, url]) => ({ name, url }));
+}
+
+/** Downloads to a file, checking the status, the declared length and a time limit. */
+async function download(url: string, path: string, options: SyncOptions): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxBytes = options.maxBytes ?? 1024 * 1024 * 1024;
+  let response: Response;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    response = await fetch(url, { signal, redirect: 'follow' });
+  } catch (e) {
+    throw new Error(`${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : (e as Error).message}`);
+  }
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done(bytes > maxBytes ? new Error(`larger than ${maxBytes} bytes`) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(response.body as never), counter, createWriteStream(path));
+  } catch (e) {
+    throw new Error(`${url}: download failed after ${bytes} bytes: ${signal.aborted ? `no answer within ${timeoutMs} ms` : (e as Error).message}`);
+  }
+  if (Number.isFinite(declared) && declared !== bytes) throw new Error(`${url}: truncated: ${bytes} of ${declared} bytes`);
+  if (bytes === 0) throw new Error(`${url}: empty file`);
+  return bytes;
+}
