@@ -4,9 +4,14 @@
 //
 // Usage:
 //   for await (const el of streamXmlRecords(path, {
-//     root: { name: 'sdnList', namespaces: ['http://tempuri.org/sdnList.xsd'] },
-//     records: ['publshInformation', 'sdnEntry'],
-//   })) { ... childText(el, 'uid') ... }
+//     root: { name: 'sdnList', namespaces: ['http://tempuri.org/sdnList.xsd'], kind: 'an OFAC SDN XML file' },
+//     records: ['publshInformation', 'sdnEntry'],          // or (path) => path.length === 2
+//   })) { ... childText(el, 'uid') ... el.line ... }
+//
+// Errors are SourceErrors naming the file and line: malformed XML (with the open elements),
+// a truncated or corrupt (gzip) file, bytes invalid in the declared encoding (UTF-8 by default;
+// BOMs and `encoding="..."` are honoured), an unexpected root element, any DOCTYPE.
+// Text outside records is never kept; each record tree is dropped once the caller moves on.
 import { basename } from 'node:path';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import iconv from 'iconv-lite';
@@ -132,14 +137,14 @@ export async function* streamXmlRecords(path: string, options: XmlStreamOptions)
     for await (const chunk of openBytes(path) as AsyncIterable<Buffer>) {
       if (!decoder) decoder = chunkDecoder(sniffEncoding(chunk, file), file, () => parser.line);
       const text = decoder.write(chunk);
-      writeChecked(parser, text, file);
+      parser.write(text);
       if (ready.length > 0) {
         const out = ready;
         ready = [];
         yield* out;
       }
     }
-    if (decoder) writeChecked(parser, decoder.end() ?? '', file);
+    if (decoder) parser.write(decoder.end() ?? '');
     if (!sawRoot) fail('empty file: no XML root element', 1);
     parser.close();
   } catch (e) {
@@ -189,10 +194,6 @@ function firstInvalidUtf8(buf: Buffer): number {
     i += len;
   }
   return buf.length;
-}
-
-function writeChecked(parser: SaxesParser, text: string, _file: string): void {
-  parser.write(text);
 }
 
 /** Encoding from a BOM or the XML declaration of the first chunk; UTF-8 by default. */

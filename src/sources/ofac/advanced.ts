@@ -13,7 +13,7 @@ import { makeEntityId } from '../../model/entity.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
 import { logicalName } from '../io.ts';
 import { child, childText, children, descend, streamXmlRecords, textOf, type XmlElement } from '../xml.ts';
-import { EntityDraft, OFAC_LICENCE, OFAC_PUBLISHER, SDN_PROVISION, consolidatedProvisions, ofacProgramId, ofacSanction } from './common.ts';
+import { EntityDraft, OFAC_LICENCE, OFAC_PUBLISHER, SDN_PROVISION, consolidatedProvisions, flattenBatches, ofacProgramId, ofacSanction } from './common.ts';
 import {
   ChildIds,
   NameIndex,
@@ -47,7 +47,7 @@ export const ofacSdnAdvancedXml: SourceParser = {
     return /<Sanctions[\s>]/.test(head) && SDN_ADVANCED_NAMESPACES.some((ns) => head.includes(ns));
   },
   parse(files, ctx) {
-    return parseAdvanced(files, ctx);
+    return flattenBatches(parseAdvanced(files, ctx));
   },
 };
 
@@ -88,11 +88,12 @@ interface PendingRelation {
   locator: string;
 }
 
-async function* parseAdvanced(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
+/** Statements in batches (one per party or entry): cheaper than one async step per statement. */
+async function* parseAdvanced(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft[]> {
   for (const path of files) yield* parseFile(path, ctx);
 }
 
-async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<StatementDraft> {
+async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<StatementDraft[]> {
   const file = logicalName(path);
   const ds = ctx.dataset;
   const refSets = new Map<string, Map<string, RefValue>>(); // AliasType → ID → value
@@ -157,8 +158,9 @@ async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<State
           else if (n.prop === 'alias') names.addAlias(input.uid, n.value);
         }
         for (const link of built.links) remarkLinks.push({ uid: input.uid, schema, link, locator });
-        yield* built.target.statements();
-        for (const d of built.documents) yield* d.statements();
+        const batch = [...built.target.statements()];
+        for (const d of built.documents) batch.push(...d.statements());
+        yield batch;
         break;
       }
       case 'ProfileRelationship':
@@ -180,7 +182,7 @@ async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<State
         const entry = readSanctionsEntry(el, el.attrs.ProfileID, party, ref, ds, locator);
         names.addPrograms(el.attrs.ProfileID, entry.programs);
         if (entry.listingDate) listingDates.set(el.attrs.ID, entry.listingDate);
-        yield* entry.statements;
+        yield entry.statements;
         break;
       }
       default:
@@ -197,7 +199,7 @@ async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<State
   // Every party is on some list; one no entry covered still gets its Sanction.
   for (const [uid, party] of parties) {
     if (party.entries > 0) continue;
-    yield* ofacSanction(ds, uid, makeEntityId(ds, uid), [], [SDN_PROVISION, ...party.provisions], { locator: party.locator }).statements();
+    yield [...ofacSanction(ds, uid, makeEntityId(ds, uid), [], [SDN_PROVISION, ...party.provisions], { locator: party.locator }).statements()];
   }
   // Links found among the features (aircraft operators, vessel owners), resolved by name.
   const ids = new Map<string, ChildIds>();
@@ -208,9 +210,9 @@ async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<State
   };
   for (const p of remarkLinks) {
     const rel = linkEntity(ds, p, names, (u) => parties.get(u)?.schema, idsOf(p.uid), (m) => ctx.warn(m));
-    if (rel) yield* rel.statements();
+    if (rel) yield [...rel.statements()];
   }
-  yield* relationStatements(ds, relations, parties, listingDates, idsOf, ctx);
+  yield [...relationStatements(ds, relations, parties, listingDates, idsOf, ctx)];
 }
 
 const SECTIONS = new Set(['ReferenceValueSets', 'Locations', 'IDRegDocuments', 'DistinctParties', 'ProfileRelationships', 'SanctionsEntries']);
