@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Store } from '../store/types.ts';
-import { importWith, type ImportOutcome } from './import.ts';
+import { importWith, withDefaultPublished, type ImportOutcome } from './import.ts';
 import { PARSERS, parserByFormat } from './registry.ts';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -33,21 +33,10 @@ export async function loadBundled(store: Store, log: (line: string) => void = ()
   for (const set of bundledSets()) {
     const started = Date.now();
     const parser = parserByFormat(set.format);
-    const datedParser = set.publishedAt ? withPublishedDate(parser, set.publishedAt) : parser;
+    const datedParser = set.publishedAt ? withDefaultPublished(parser, set.publishedAt) : parser;
     const outcome = await importWith(store, datedParser, set.files.map((f) => join(DATA_DIR, f)), { dataset: set.dataset, author: 'bundled' });
     outcomes.push(outcome);
     log(`imported bundled ${set.dataset}: ${outcome.version.schemaCounts.$targets ?? outcome.version.entityCount} list entries, ${outcome.version.statementCount} statements in ${Date.now() - started} ms`);
   }
   return outcomes;
-}
-
-/** A parser that reports a known publication date before parsing (the file may still override it). */
-function withPublishedDate<P extends (typeof PARSERS)[number]>(parser: P, date: string): P {
-  return {
-    ...parser,
-    parse(files, ctx) {
-      ctx.published(date);
-      return parser.parse(files, ctx);
-    },
-  };
 }

@@ -84,3 +84,14 @@ export async function importWith(store: Store, parser: SourceParser, files: stri
   const result = await store.importDataset(request, parser.parse(files, ctx));
   return { ...result, dataset, format: parser.format, files, parseWarnings };
 }
+
+/** A parser that reports a known publication date first; a date stated in the file still wins. */
+export function withDefaultPublished(parser: SourceParser, date: string): SourceParser {
+  return {
+    ...parser,
+    parse(files, ctx) {
+      ctx.published(date);
+      return parser.parse(files, ctx);
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { ValidationError } from '../model/errors.ts';
 import type { SourceParser } from '../sources/types.ts';
 import type { Store } from '../store/types.ts';
-import { importWith, type ImportOutcome } from './import.ts';
+import { importWith, withDefaultPublished, type ImportOutcome } from './import.ts';
 import { parserByFormat } from './registry.ts';
 
 /** Which format each synced dataset is downloaded in (the publisher's recommended machine-readable file). */
@@ -51,12 +51,16 @@ async function syncOne(store: Store, dataset: string, options: SyncOptions): Pro
   const dir = mkdtempSync(join(tmpdir(), `interdict-sync-${dataset}-`));
   try {
     const downloaded = [];
+    let lastModified: string | undefined;
     for (const { name, url } of sources) {
-      const bytes = await download(url, join(dir, name), options);
-      downloaded.push({ url, bytes });
+      const got = await download(url, join(dir, name), options);
+      downloaded.push({ url, bytes: got.bytes });
+      if (got.lastModified && (!lastModified || got.lastModified > lastModified)) lastModified = got.lastModified;
     }
     const files = sources.map((s) => join(dir, s.name));
-    const outcome = await importWith(store, parser, files, { dataset, author: 'sync' });
+    // Files that do not state their own date (OFAC's CSVs) are dated by the server, else by today.
+    const dated = withDefaultPublished(parser, lastModified ?? new Date().toISOString().slice(0, 10));
+    const outcome = await importWith(store, dated, files, { dataset, author: 'sync' });
     return { dataset, ok: true, outcome, downloaded };
   } catch (error) {
     return { dataset, ok: false, error: (error as Error).message };
@@ -73,7 +77,7 @@ function downloadPlan(parser: SourceParser, override?: string[]): { name: string
 }
 
 /** Downloads to a file, checking the status, the declared length and a time limit. */
-async function download(url: string, path: string, options: SyncOptions): Promise<number> {
+async function download(url: string, path: string, options: SyncOptions): Promise<{ bytes: number; lastModified?: string }> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxBytes = options.maxBytes ?? 1024 * 1024 * 1024;
   let response: Response;
@@ -99,5 +103,6 @@ async function download(url: string, path: string, options: SyncOptions): Promis
   }
   if (Number.isFinite(declared) && declared !== bytes) throw new Error(`${url}: truncated: ${bytes} of ${declared} bytes`);
   if (bytes === 0) throw new Error(`${url}: empty file`);
-  return bytes;
+  const modified = Date.parse(response.headers.get('last-modified') ?? '');
+  return { bytes, lastModified: Number.isNaN(modified) ? undefined : new Date(modified).toISOString().slice(0, 10) };
 }
