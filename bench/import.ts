@@ -1,0 +1,95 @@
+// Import of the whole bundled snapshot, first and later start of the server, each with its target.
+// Baseline in the same run: parsing alone (no database), to show what the store adds.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundledSets, DATA_DIR } from '../src/ingest/bundled.ts';
+import { parserByFormat } from '../src/ingest/registry.ts';
+import { machine, table, writeSection } from './report.ts';
+
+const BIN = new URL('../bin/interdict.js', import.meta.url).pathname;
+
+async function parseOnly(): Promise<{ ms: number; statements: number }> {
+  const started = performance.now();
+  let statements = 0;
+  for (const set of bundledSets()) {
+    const parser = parserByFormat(set.format);
+    const ctx = { dataset: set.dataset, published: () => undefined, warn: () => undefined };
+    for await (const _ of parser.parse(set.files.map((f) => join(DATA_DIR, f)), ctx)) statements++;
+  }
+  return { ms: performance.now() - started, statements };
+}
+
+/** Runs the real CLI in a child process and reports wall time and the child's peak RSS. */
+function runChild(args: string[], env: Record<string, string>): Promise<{ ms: number; rssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`interdict ${args.join(' ')} exited ${code}: ${err.slice(-500)}`));
+      const kb = Number(err.trim().split('\n').pop());
+      resolve({ ms: performance.now() - started, rssMb: kb / 1024 });
+    });
+  });
+}
+
+/** Starts `interdict serve` and times it to a healthy and to a ready server. */
+async function timeStart(env: Record<string, string>): Promise<{ healthyMs: number; readyMs: number }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const waitFor = async (path: string) => {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        if (res.ok) return performance.now() - started;
+      } catch {
+        /* not listening yet */
+      }
+      if (performance.now() - started > 300_000) throw new Error(`no ${path} within 300 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  try {
+    const healthyMs = await waitFor('/healthz');
+    const readyMs = await waitFor('/readyz');
+    return { healthyMs, readyMs };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('close', r));
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'interdict-bench-import-'));
+try {
+  const baseline = await parseOnly();
+  const files = bundledSets().flatMap((s) => s.files.map((f) => join(DATA_DIR, f)));
+  // The CLI import of all files at once, as a user would run it (OFAC CSV dates come from bundled.json
+  // only on first start, so this measures the work, not the dates).
+  const imported = await runChild(['import', ...files], { INTERDICT_DB: join(dir, 'import.db') });
+  const first = await timeStart({ INTERDICT_DB: join(dir, 'first.db') });
+  const later = await timeStart({ INTERDICT_DB: join(dir, 'first.db') });
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  writeSection(
+    'import',
+    `## Import and start (\`npm run bench:import\`)\n\nMachine: ${machine()}.\n\n` +
+      table(
+        ['measure', 'result', 'target'],
+        [
+          ['parse all bundled lists, no database (baseline)', `${s(baseline.ms)} (${baseline.statements.toLocaleString('en')} statements)`, ''],
+          ['`interdict import` of the whole bundled snapshot', s(imported.ms), '≤ 15 s'],
+          ['peak RSS of that import', `${imported.rssMb.toFixed(0)} MB`, '≤ 400 MB'],
+          ['first `npm start` (empty database) to healthy', s(first.healthyMs), '≤ 20 s'],
+          ['first start to ready (bundled lists imported, indexes built)', s(first.readyMs), ''],
+          ['later start to healthy', s(later.healthyMs), '≤ 3 s'],
+          ['later start to ready', s(later.readyMs), ''],
+        ],
+      ),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
