@@ -9,6 +9,11 @@ import { loadBundledIfEmpty } from '../ingest/bundled.ts';
 import { installErrorHandler } from './errors.ts';
 import { collectOpenApi } from './openapi.ts';
 import { coreRoutes, type Readiness } from './routes/core.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { transferRoutes } from './routes/transfers.ts';
+import { analystRoutes } from './routes/analyst.ts';
+import { GraphService } from '../graph/service.ts';
+import { TransferService } from '../transfers/service.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -47,7 +52,16 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
   });
 
   const ctx = { config, store };
-  await app.register(async (api) => coreRoutes(api, { ...ctx, readiness: () => readiness, openapi }));
+  const graph = new GraphService(store);
+  const transfers = new TransferService(store);
+  const detachGraph = graph.attach(store);
+  app.addHook('onClose', async () => detachGraph());
+  await app.register(async (api) => {
+    await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
+    await graphRoutes(api, { ...ctx, graph });
+    await transferRoutes(api, { ...ctx, transfers });
+    await analystRoutes(api, ctx);
+  });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: true, index: ['index.html'] });
@@ -65,6 +79,10 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
     async prepare(log = () => undefined) {
       readiness = { ready: false, stage: 'loading bundled lists' };
       if (config.loadBundled) await loadBundledIfEmpty(store, log);
+      readiness = { ready: false, stage: 'building the graph' };
+      const started = Date.now();
+      await graph.graph();
+      log(`graph built in ${Date.now() - started} ms`);
       readiness = { ready: true, stage: 'ready' };
     },
   };

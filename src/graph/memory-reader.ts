@@ -1,0 +1,148 @@
+// An EntityReader over statements held in memory: for tests, benchmarks and one-off CLI runs
+// over files, with the same contract the store keeps (statements ordered by canonical id).
+import { assembleEntity, type FtmEntity } from '../model/entity.ts';
+import { propertyType, schemaIsA } from '../model/ftm.ts';
+import { statementId, type Statement, type StatementDraft } from '../model/statement.ts';
+import type { DatasetVersion, EntityFilter, EntityReader } from '../store/types.ts';
+
+export interface MemoryDatasetOptions {
+  /** Version label; default `<date>-memory`. */
+  version?: string;
+  publishedAt?: string | null;
+  author?: string;
+  /** first_seen/last_seen stamped on the statements; default the publication date or today. */
+  seen?: string;
+}
+
+export class MemoryReader implements EntityReader {
+  private byCanonical = new Map<string, Statement[]>();
+  private aliases = new Map<string, string>();
+  private versions: DatasetVersion[] = [];
+  private sortedIds: string[] | undefined;
+
+  addDataset(dataset: string, drafts: Iterable<StatementDraft>, options: MemoryDatasetOptions = {}): DatasetVersion {
+    const versionId = this.versions.length + 1;
+    const seen = options.seen ?? options.publishedAt ?? new Date().toISOString().slice(0, 10);
+    let count = 0;
+    const entities = new Set<string>();
+    for (const d of drafts) {
+      this.push({
+        id: statementId(dataset, d.entityId, d.prop, d.value, d.lang),
+        entityId: d.entityId,
+        canonicalId: d.entityId,
+        schema: d.schema,
+        prop: d.prop,
+        value: d.value,
+        lang: d.lang ?? null,
+        originalValue: d.originalValue ?? null,
+        locator: d.locator ?? null,
+        claimDate: d.claimDate ?? null,
+        evidenceGrade: d.evidenceGrade ?? 'official',
+        sourceDocument: d.sourceDocument ?? null,
+        dataset,
+        versionId,
+        reviewStatus: 'unreviewed',
+        firstSeen: seen,
+        lastSeen: seen,
+        author: options.author ?? 'import',
+      });
+      entities.add(d.entityId);
+      count++;
+    }
+    const version: DatasetVersion = {
+      id: versionId,
+      dataset,
+      version: options.version ?? `${seen.replace(/-/g, '')}-memory`,
+      publishedAt: options.publishedAt ?? null,
+      importedAt: new Date().toISOString(),
+      status: 'live',
+      format: 'memory',
+      sourceFiles: [],
+      entityCount: entities.size,
+      statementCount: count,
+      schemaCounts: {},
+    };
+    this.versions.push(version);
+    return version;
+  }
+
+  /** Append already-bound statements (analyst edits in tests). */
+  push(statement: Statement): void {
+    let list = this.byCanonical.get(statement.canonicalId);
+    if (!list) {
+      this.byCanonical.set(statement.canonicalId, (list = []));
+      this.sortedIds = undefined;
+    }
+    list.push(statement);
+  }
+
+  /** Re-point an entity id to a canonical id, as a merge in the store would. */
+  merge(entityId: string, canonicalId: string): void {
+    const moved = this.byCanonical.get(entityId) ?? [];
+    this.byCanonical.delete(entityId);
+    for (const s of moved) this.push({ ...s, canonicalId });
+    this.aliases.set(entityId, canonicalId);
+    this.sortedIds = undefined;
+  }
+
+  private resolve(id: string): string {
+    return this.aliases.get(id) ?? id;
+  }
+
+  async getEntity(id: string): Promise<FtmEntity | undefined> {
+    return assembleEntity(this.byCanonical.get(this.resolve(id)) ?? []);
+  }
+
+  async getStatements(id: string): Promise<Statement[]> {
+    return [...(this.byCanonical.get(this.resolve(id)) ?? [])];
+  }
+
+  async getReferencing(id: string): Promise<FtmEntity[]> {
+    const target = this.resolve(id);
+    const out: FtmEntity[] = [];
+    for (const [canonical, statements] of this.byCanonical) {
+      if (canonical === target) continue;
+      const refers = statements.some((s) => this.resolve(s.value) === target && propertyType(s.schema, s.prop) === 'entity');
+      const entity = refers ? assembleEntity(statements) : undefined;
+      if (entity) out.push(entity);
+    }
+    return out;
+  }
+
+  async *iterateEntities(filter?: EntityFilter): AsyncIterable<FtmEntity> {
+    for (const id of this.ids()) {
+      const statements = this.filtered(id, filter);
+      const entity = statements.length ? assembleEntity(statements) : undefined;
+      if (entity && matchesSchema(entity.schema, filter)) yield entity;
+    }
+  }
+
+  async *iterateStatements(filter?: EntityFilter): AsyncIterable<Statement> {
+    for (const id of this.ids()) {
+      const statements = this.filtered(id, filter);
+      if (statements.length && matchesSchema(statements[0].schema, filter)) yield* statements;
+    }
+  }
+
+  /** The same, synchronously (benchmarks measure the graph, not the iterator). */
+  *statements(): Iterable<Statement> {
+    for (const id of this.ids()) yield* this.byCanonical.get(id) ?? [];
+  }
+
+  async liveVersions(): Promise<DatasetVersion[]> {
+    return [...this.versions];
+  }
+
+  private ids(): string[] {
+    return (this.sortedIds ??= [...this.byCanonical.keys()].sort());
+  }
+
+  private filtered(id: string, filter?: EntityFilter): Statement[] {
+    const all = this.byCanonical.get(id) ?? [];
+    return filter?.datasets ? all.filter((s) => filter.datasets!.includes(s.dataset)) : all;
+  }
+}
+
+function matchesSchema(schema: string, filter?: EntityFilter): boolean {
+  return !filter?.schemata || filter.schemata.some((s) => schema === s || schemaIsA(schema, s));
+}

@@ -1,0 +1,266 @@
+// The graph's domain functions, shared by the HTTP routes and the CLI. The service builds the
+// graph from the store's live statements and swaps in a rebuilt one when a live version changes;
+// queries in flight keep the graph they started with.
+import { NotFoundError, ValidationError } from '../model/errors.ts';
+import type { EntityReader, Store } from '../store/types.ts';
+import { buildGraph } from './build.ts';
+import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
+import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from './export.ts';
+import { exposure as rawExposure, edgeWeight } from './exposure.ts';
+import { validateFilter, type Graph } from './graph.ts';
+import { adjacentEdges, neighbourhood as rawNeighbourhood } from './neighbourhood.ts';
+import { assessOwnership, type OwnershipAssessment } from './ownership.ts';
+import { kShortestPaths } from './paths.ts';
+import type { EdgeFilter, GraphEdge, GraphNode, GraphPath } from './types.ts';
+
+export const LIMITS = {
+  maxHops: { min: 1, max: 8, default: 4 },
+  k: { min: 1, max: 10, default: 1 },
+  neighbourhoodHops: { min: 1, max: 3, default: 2 },
+  neighbourhoodLimit: { min: 1, max: 2_000, default: 500 },
+  exposureHops: { min: 1, max: 4, default: 2 },
+  pageLimit: { min: 1, max: 500, default: 50 },
+} as const;
+
+/** An integer option within bounds, or a ValidationError naming the field. */
+export function intOption(field: string, value: unknown, bounds: { min: number; max: number; default: number }): number {
+  if (value === undefined || value === null || value === '') return bounds.default;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
+    throw new ValidationError(field, `must be an integer from ${bounds.min} to ${bounds.max} (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+export interface PathsResult {
+  from: GraphNode;
+  to: GraphNode;
+  maxHops: number;
+  k: number;
+  filter: EdgeFilter;
+  paths: (GraphPath & { nodeDetails: GraphNode[] })[];
+}
+
+export interface ExposureHit {
+  entity: GraphNode;
+  score: number;
+  hops: number;
+  path: GraphPath;
+}
+
+export interface ExposureResult {
+  entity: GraphNode;
+  hops: number;
+  /** Designated itself. */
+  sanctioned: boolean;
+  hits: ExposureHit[];
+  reached: number;
+  truncated: boolean;
+  ownership: OwnershipAssessment;
+  weights: { note: string };
+}
+
+export class GraphService {
+  private current: Graph | undefined;
+  private pending: Promise<Graph> | undefined;
+  private stale = false;
+
+  constructor(private readonly reader: EntityReader) {}
+
+  /** Rebuild whenever a dataset's live version switches (debounced: one rebuild at a time). */
+  attach(store: Pick<Store, 'onLiveChange'>): () => void {
+    return store.onLiveChange(() => {
+      this.stale = true;
+      void this.rebuild().catch(() => undefined);
+    });
+  }
+
+  /** The current graph, building it on first use. */
+  async graph(): Promise<Graph> {
+    if (this.current) return this.current;
+    return this.rebuild();
+  }
+
+  async rebuild(): Promise<Graph> {
+    if (this.pending) return this.pending;
+    this.stale = false;
+    this.pending = buildGraph(this.reader)
+      .then((g) => {
+        this.current = g; // atomic swap: readers holding the old graph finish on it
+        return g;
+      })
+      .finally(() => {
+        this.pending = undefined;
+        if (this.stale) void this.rebuild().catch(() => undefined);
+      });
+    return this.pending;
+  }
+
+  /** Node index of an id or referent; NotFoundError when the store has no such entity. */
+  private async locate(g: Graph, id: string, field = 'id'): Promise<number> {
+    if (!id) throw new ValidationError(field, 'is required');
+    const n = g.indexOf(id);
+    if (n >= 0) return n;
+    const entity = await this.reader.getEntity(id);
+    if (!entity) throw new NotFoundError(`no entity ${id}`);
+    const m = g.indexOf(entity.id);
+    // Known to the store but unlinked: -1 means "no edges".
+    return m;
+  }
+
+  private async nodeOf(g: Graph, n: number, id: string): Promise<GraphNode> {
+    if (n >= 0) return g.node(n);
+    const e = await this.reader.getEntity(id);
+    return { id: e?.id ?? id, schema: e?.schema ?? 'Thing', caption: e?.caption ?? id, datasets: e?.datasets ?? [], sanctioned: false, sanctionedBy: [], known: !!e };
+  }
+
+  async adjacent(id: string, options: { filter?: EdgeFilter; offset?: unknown; limit?: unknown } = {}) {
+    const g = await this.graph();
+    const n = await this.locate(g, id);
+    const offset = intOption('offset', options.offset, { min: 0, max: 1e9, default: 0 });
+    const limit = intOption('limit', options.limit, LIMITS.pageLimit);
+    const f = g.compile(validateFilter(options.filter ?? {}));
+    const page = n >= 0 ? adjacentEdges(g, n, f, offset, limit) : { total: 0, offset, limit, edges: [] };
+    return {
+      entity: await this.nodeOf(g, n, id),
+      total: page.total,
+      offset,
+      limit,
+      results: page.edges.map((e) => ({ edge: g.edge(e), other: g.node(g.other(e, n)) })),
+    };
+  }
+
+  async paths(fromId: string, toId: string, options: { filter?: EdgeFilter; maxHops?: unknown; k?: unknown } = {}): Promise<PathsResult> {
+    const g = await this.graph();
+    const from = await this.locate(g, fromId, 'from');
+    const to = await this.locate(g, toId, 'to');
+    const maxHops = intOption('maxHops', options.maxHops, LIMITS.maxHops);
+    const k = intOption('k', options.k, LIMITS.k);
+    const filter = validateFilter(options.filter ?? {});
+    const raw = from >= 0 && to >= 0 ? kShortestPaths(g, from, to, g.compile(filter), maxHops, k) : [];
+    return {
+      from: await this.nodeOf(g, from, fromId),
+      to: await this.nodeOf(g, to, toId),
+      maxHops,
+      k,
+      filter,
+      paths: raw.map((p) => ({ ...toPath(g, p.nodes, p.edges), nodeDetails: p.nodes.map((n) => g.node(n)) })),
+    };
+  }
+
+  async neighbourhood(id: string, options: { filter?: EdgeFilter; hops?: unknown; limit?: unknown } = {}) {
+    const g = await this.graph();
+    const n = await this.locate(g, id);
+    const hops = intOption('hops', options.hops, LIMITS.neighbourhoodHops);
+    const limit = intOption('limit', options.limit, LIMITS.neighbourhoodLimit);
+    const f = g.compile(validateFilter(options.filter ?? {}));
+    if (n < 0) return { centre: await this.nodeOf(g, n, id), hops, limit, nodes: [], edges: [], cut: { nodes: 0, edges: 0 }, truncated: false };
+    const r = rawNeighbourhood(g, n, hops, limit, f);
+    return {
+      centre: g.node(n),
+      hops,
+      limit,
+      nodes: r.nodes.map((m, i) => ({ ...g.node(m), hops: r.hops[i] })),
+      edges: r.edges.map((e) => g.edge(e)),
+      cut: r.cut,
+      truncated: r.truncated,
+    };
+  }
+
+  async exposure(id: string, options: { filter?: EdgeFilter; hops?: unknown } = {}): Promise<ExposureResult> {
+    const g = await this.graph();
+    const n = await this.locate(g, id);
+    const hops = intOption('hops', options.hops, LIMITS.exposureHops);
+    const f = g.compile(validateFilter(options.filter ?? {}));
+    const entity = await this.nodeOf(g, n, id);
+    const weights = { note: 'score = product over the path of type weight × grade weight (src/graph/exposure.ts)' };
+    if (n < 0) {
+      return { entity, hops, sanctioned: false, hits: [], reached: 0, truncated: false, ownership: emptyOwnership(entity.id), weights };
+    }
+    const r = rawExposure(g, n, hops, f);
+    return {
+      entity,
+      hops,
+      sanctioned: g.isSanctioned(n),
+      hits: r.hits.map((h) => ({ entity: g.node(h.node), score: Math.round(h.score * 1e4) / 1e4, hops: h.edges.length, path: toPath(g, h.nodes, h.edges) })),
+      reached: r.reached,
+      truncated: r.truncated,
+      ownership: r.ownership,
+      weights,
+    };
+  }
+
+  async ownership(id: string): Promise<OwnershipAssessment> {
+    const g = await this.graph();
+    const n = await this.locate(g, id);
+    return n >= 0 ? assessOwnership(g, n) : emptyOwnership(id);
+  }
+
+  /** Centrality and communities of the subgraph induced by `ids` (plus `hops` of surroundings). */
+  async centrality(ids: string[], options: { filter?: EdgeFilter; hops?: unknown } = {}) {
+    const g = await this.graph();
+    const nodes = await this.subgraphNodes(g, ids, options.hops, options.filter);
+    const f = g.compile(validateFilter(options.filter ?? {}));
+    const sub = inducedSubgraph(g, nodes, f);
+    const degree = degreeCentrality(sub);
+    const between = betweenness(sub);
+    const rank = pageRank(sub);
+    const { community, modularity } = louvain(sub);
+    return {
+      nodes: sub.nodes
+        .map((n, i) => ({ ...g.node(n), degree: degree[i], betweenness: round(between[i]), pageRank: round(rank[i]), community: community[i] }))
+        .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree),
+      edges: sub.edges.length,
+      communities: new Set(community).size,
+      modularity,
+    };
+  }
+
+  async export(ids: string[], format: string, options: { filter?: EdgeFilter; hops?: unknown } = {}): Promise<{ contentType: string; body: string }> {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ValidationError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const g = await this.graph();
+    const nodes = await this.subgraphNodes(g, ids, options.hops, options.filter);
+    const sub = inducedSubgraph(g, nodes, g.compile(validateFilter(options.filter ?? {})));
+    switch (format as ExportFormat) {
+      case 'gexf':
+        return { contentType: 'application/gexf+xml', body: toGexf(g, sub.nodes, sub.edges) };
+      case 'graphml':
+        return { contentType: 'application/graphml+xml', body: toGraphml(g, sub.nodes, sub.edges) };
+      default:
+        return { contentType: 'application/x-ndjson', body: await toFtmLines(this.reader, g, sub.nodes, sub.edges) };
+    }
+  }
+
+  private async subgraphNodes(g: Graph, ids: string[], hopsValue: unknown, filter?: EdgeFilter): Promise<number[]> {
+    if (!ids.length) throw new ValidationError('ids', 'at least one entity id is required');
+    if (ids.length > MAX_SUBGRAPH_NODES) throw new ValidationError('ids', `at most ${MAX_SUBGRAPH_NODES} ids`);
+    const hops = intOption('hops', hopsValue, { min: 0, max: 3, default: 0 });
+    const f = g.compile(validateFilter(filter ?? {}));
+    const out = new Set<number>();
+    for (const id of ids) {
+      const n = await this.locate(g, id, 'ids');
+      if (n < 0) continue;
+      if (hops === 0) out.add(n);
+      else for (const m of rawNeighbourhood(g, n, hops, MAX_SUBGRAPH_NODES, f).nodes) out.add(m);
+      if (out.size > MAX_SUBGRAPH_NODES) throw new ValidationError('ids', `the subgraph exceeds ${MAX_SUBGRAPH_NODES} nodes; ask for fewer hops or ids`);
+    }
+    return [...out];
+  }
+
+  async stats() {
+    const g = await this.graph();
+    return { nodes: g.nodeCount, edges: g.edgeCount, types: g.types.map((t) => t.type), builtAt: g.builtAt, warnings: g.warnings };
+  }
+}
+
+export function toPath(g: Graph, nodes: number[], edges: number[]): GraphPath {
+  return { nodes: nodes.map((n) => g.nodeIds[n]), edges: edges.map((e) => ({ ...g.edge(e), weight: round(edgeWeight(g, e)) }) as GraphEdge), hops: edges.length };
+}
+
+function emptyOwnership(id: string): OwnershipAssessment {
+  return { entity: id, listed: false, share: 0, blocked: false, blockedByOwnership: false, terms: [], termsTruncated: false, computation: '0% held by blocked persons < 50%: not blocked by ownership', warnings: [] };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

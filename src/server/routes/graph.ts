@@ -1,0 +1,173 @@
+// Graph analysis over HTTP: adjacency, paths, neighbourhoods, exposure (with the 50 % rule),
+// centrality and export. Thin: parse the query, call the GraphService, send.
+import type { FastifyInstance } from 'fastify';
+import type { GraphService } from '../../graph/service.ts';
+import type { EdgeFilter } from '../../graph/types.ts';
+import { EVIDENCE_GRADES, type EvidenceGrade } from '../../model/grades.ts';
+import type { ServerContext } from '../context.ts';
+
+const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 300 } }, required: ['id'] } as const;
+
+/** Filter fields every traversal takes, as query parameters. */
+const filterQuery = {
+  types: { type: 'string', description: 'comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ...' },
+  minGrade: { type: 'string', enum: [...EVIDENCE_GRADES], description: 'only links at least this strong' },
+  from_date: { type: 'string', description: 'only links whose dates overlap this window (ISO date)' },
+  to_date: { type: 'string', description: 'only links whose dates overlap this window (ISO date)' },
+  sameAs: { type: 'boolean', default: true, description: 'follow possible same-as hypotheses' },
+} as const;
+
+type FilterQuery = { types?: string; minGrade?: string; from_date?: string; to_date?: string; sameAs?: boolean };
+
+function filterOf(q: FilterQuery): EdgeFilter {
+  return {
+    types: q.types ? q.types.split(',').map((t) => t.trim()).filter(Boolean) : undefined,
+    minGrade: q.minGrade as EvidenceGrade | undefined,
+    fromDate: q.from_date || undefined,
+    toDate: q.to_date || undefined,
+    includeSameAs: q.sameAs,
+  };
+}
+
+function idsOf(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { graph: GraphService }): Promise<void> {
+  const { graph } = ctx;
+
+  app.get(
+    '/entities/:id/adjacent',
+    {
+      schema: {
+        summary: 'Direct links of an entity, strongest evidence first, each with its provenance (paged)',
+        tags: ['graph'],
+        params: idParams,
+        querystring: { type: 'object', properties: { ...filterQuery, offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } },
+      },
+    },
+    async (req) => {
+      const q = req.query as FilterQuery & { offset?: number; limit?: number };
+      return graph.adjacent((req.params as { id: string }).id, { filter: filterOf(q), offset: q.offset, limit: q.limit });
+    },
+  );
+
+  app.get(
+    '/graph/paths',
+    {
+      schema: {
+        summary: 'Shortest and k-shortest paths between two entities, every edge with its provenance',
+        tags: ['graph'],
+        querystring: {
+          type: 'object',
+          required: ['from', 'to'],
+          properties: {
+            from: { type: 'string', minLength: 1 },
+            to: { type: 'string', minLength: 1 },
+            maxHops: { type: 'integer', minimum: 1, maximum: 8, default: 4 },
+            k: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
+            ...filterQuery,
+          },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as FilterQuery & { from: string; to: string; maxHops?: number; k?: number };
+      return graph.paths(q.from, q.to, { maxHops: q.maxHops, k: q.k, filter: filterOf(q) });
+    },
+  );
+
+  app.get(
+    '/graph/neighborhood',
+    {
+      schema: {
+        summary: 'The N-hop neighbourhood of an entity for the explorer, capped, with counts of what was cut',
+        tags: ['graph'],
+        querystring: {
+          type: 'object',
+          required: ['id'],
+          properties: { id: { type: 'string', minLength: 1 }, hops: { type: 'integer', minimum: 1, maximum: 3, default: 2 }, limit: { type: 'integer', minimum: 1, maximum: 2000, default: 500 }, ...filterQuery },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as FilterQuery & { id: string; hops?: number; limit?: number };
+      return graph.neighbourhood(q.id, { hops: q.hops, limit: q.limit, filter: filterOf(q) });
+    },
+  );
+
+  app.get(
+    '/entities/:id/exposure',
+    {
+      schema: {
+        summary: 'Designated entities within N hops, with weighted paths, and the OFAC 50 % rule computation',
+        tags: ['graph'],
+        params: idParams,
+        querystring: { type: 'object', properties: { hops: { type: 'integer', minimum: 1, maximum: 4, default: 2 }, ...filterQuery } },
+      },
+    },
+    async (req) => {
+      const q = req.query as FilterQuery & { hops?: number };
+      return graph.exposure((req.params as { id: string }).id, { hops: q.hops, filter: filterOf(q) });
+    },
+  );
+
+  app.get(
+    '/entities/:id/ownership',
+    { schema: { summary: 'The OFAC 50 % rule for one entity: aggregate ownership by blocked persons, with every term', tags: ['graph'], params: idParams } },
+    async (req) => graph.ownership((req.params as { id: string }).id),
+  );
+
+  const subgraphQuery = {
+    type: 'object',
+    required: ['ids'],
+    properties: { ids: { type: 'string', minLength: 1, description: 'comma-separated entity ids' }, hops: { type: 'integer', minimum: 0, maximum: 3, default: 0, description: 'add the neighbourhood of each id' }, ...filterQuery },
+  } as const;
+
+  app.get(
+    '/graph/centrality',
+    { schema: { summary: 'Degree, betweenness, PageRank and Louvain communities of a subgraph', tags: ['graph'], querystring: subgraphQuery } },
+    async (req) => {
+      const q = req.query as FilterQuery & { ids: string; hops?: number };
+      return graph.centrality(idsOf(q.ids), { hops: q.hops, filter: filterOf(q) });
+    },
+  );
+
+  app.post(
+    '/graph/centrality',
+    {
+      schema: {
+        summary: 'Centrality for a subgraph given in the body (for long id lists)',
+        tags: ['graph'],
+        body: {
+          type: 'object',
+          required: ['ids'],
+          properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5000 }, hops: { type: 'integer', minimum: 0, maximum: 3 }, types: { type: 'array', items: { type: 'string' } }, minGrade: { type: 'string', enum: [...EVIDENCE_GRADES] } },
+        },
+      },
+    },
+    async (req) => {
+      const b = req.body as { ids: string[]; hops?: number; types?: string[]; minGrade?: EvidenceGrade };
+      return graph.centrality(b.ids, { hops: b.hops, filter: { types: b.types, minGrade: b.minGrade } });
+    },
+  );
+
+  app.get(
+    '/graph/export',
+    {
+      schema: {
+        summary: 'A subgraph as GEXF (Gephi), GraphML (yEd) or FtM JSON lines',
+        tags: ['graph'],
+        querystring: { ...subgraphQuery, properties: { ...subgraphQuery.properties, format: { type: 'string', enum: ['gexf', 'graphml', 'ftm'], default: 'gexf' } } },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as FilterQuery & { ids: string; hops?: number; format?: string };
+      const out = await graph.export(idsOf(q.ids), q.format ?? 'gexf', { hops: q.hops, filter: filterOf(q) });
+      const ext = q.format === 'ftm' ? 'ftm.json' : (q.format ?? 'gexf');
+      return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="interdict-subgraph.${ext}"`).send(out.body);
+    },
+  );
+
+  app.get('/graph/stats', { schema: { summary: 'Size of the loaded graph and its build warnings', tags: ['graph'] } }, async () => graph.stats());
+}

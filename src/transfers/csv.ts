@@ -1,0 +1,161 @@
+// Arms transfers from CSV (layout in docs/TRANSFERS.md): one row per claim. The first row of a
+// transfer_id gives its properties; later rows with the same id add claims about it, such as a
+// denial (status `denied`, grade `denied`) with its own source. Every row must cite a source.
+import { parse } from 'csv-parse';
+import { SourceError } from '../model/errors.ts';
+import { isEvidenceGrade, EVIDENCE_GRADES } from '../model/grades.ts';
+import type { StatementDraft } from '../model/statement.ts';
+import { openText, logicalName } from '../sources/io.ts';
+import type { ParseContext, SourceParser } from '../sources/types.ts';
+import { parseDateSpan, transferFromStatements, type Transfer } from './model.ts';
+import { ARMS_TRANSFER, DATE_QUALIFIERS, isItemCategory, ITEM_CATEGORIES, TRANSFER_MEANS, TRANSFER_PURPOSES, TRANSFER_STATUSES } from './schema.ts';
+
+/** CSV column -> ArmsTransfer property, and how to read it. */
+const COLUMNS: Record<string, { prop: string; multi?: boolean; kind?: 'entity' | 'date' | 'country' | 'enum' | 'category' | 'bool'; values?: readonly string[] }> = {
+  name: { prop: 'name' },
+  supplier: { prop: 'supplier', multi: true, kind: 'entity' },
+  recipient: { prop: 'recipient', multi: true, kind: 'entity' },
+  intermediaries: { prop: 'intermediaries', multi: true, kind: 'entity' },
+  carrier: { prop: 'carrier', multi: true, kind: 'entity' },
+  claimant: { prop: 'claimant', multi: true, kind: 'entity' },
+  origin_country: { prop: 'originCountry', multi: true, kind: 'country' },
+  destination_country: { prop: 'destinationCountry', multi: true, kind: 'country' },
+  item_category: { prop: 'itemCategory', multi: true, kind: 'category' },
+  item_designation: { prop: 'itemDesignation', multi: true },
+  item_description: { prop: 'itemDescription' },
+  quantity: { prop: 'quantity' },
+  order_date: { prop: 'orderDate', kind: 'date' },
+  delivery_date: { prop: 'deliveryDate', kind: 'date' },
+  date_qualifier: { prop: 'dateQualifier', kind: 'enum', values: DATE_QUALIFIERS },
+  route: { prop: 'route' },
+  means: { prop: 'means', multi: true, kind: 'enum', values: TRANSFER_MEANS },
+  status: { prop: 'status', multi: true, kind: 'enum', values: TRANSFER_STATUSES },
+  purpose: { prop: 'purpose', multi: true, kind: 'enum', values: TRANSFER_PURPOSES },
+  military_end_use: { prop: 'militaryEndUse', kind: 'bool' },
+  in_exchange_for: { prop: 'inExchangeFor', multi: true, kind: 'entity' },
+  notes: { prop: 'notes' },
+};
+const PROVENANCE = ['transfer_id', 'evidence_grade', 'source_document', 'locator', 'claim_date'] as const;
+export const TRANSFER_CSV_COLUMNS = [...PROVENANCE, ...Object.keys(COLUMNS)];
+const REQUIRED = ['transfer_id', 'evidence_grade', 'source_document'];
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
+
+/** Statements of the transfers in a CSV file; throws SourceError naming file, line and column. */
+export async function* readTransfersCsv(file: string, warn: (m: string) => void = () => undefined): AsyncGenerator<StatementDraft> {
+  const name = logicalName(file);
+  const parser = parse({ bom: true, columns: true, skip_empty_lines: true, trim: true, relax_column_count: false, info: true });
+  const input = openText(file);
+  void (async () => {
+    try {
+      for await (const chunk of input) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+      parser.end();
+    } catch (e) {
+      parser.destroy(e as Error);
+    }
+  })();
+  let checkedHeader = false;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const line = info.lines;
+      if (!checkedHeader) {
+        checkedHeader = true;
+        const columns = Object.keys(record);
+        for (const c of REQUIRED) if (!columns.includes(c)) throw new SourceError(name, `missing column "${c}" (layout: docs/TRANSFERS.md)`, 1);
+        for (const c of columns) if (!TRANSFER_CSV_COLUMNS.includes(c)) warn(`${name}: unknown column "${c}" ignored`);
+      }
+      yield* rowStatements(record, name, line);
+    }
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new SourceError(name, `not a valid CSV file: ${(e as Error).message}`);
+  }
+}
+
+function rowStatements(row: Record<string, string>, file: string, line: number): StatementDraft[] {
+  const fail = (column: string, detail: string): never => {
+    throw new SourceError(file, `column ${column}: ${detail}`, line, row.transfer_id || undefined);
+  };
+  const id = row.transfer_id ?? '';
+  if (!ID_RE.test(id)) fail('transfer_id', `"${id}" is not an entity id (letters, digits, dots and dashes)`);
+  const grade = row.evidence_grade ?? '';
+  if (!isEvidenceGrade(grade)) fail('evidence_grade', `"${grade}" is not one of ${EVIDENCE_GRADES.join(', ')}`);
+  const sourceDocument = row.source_document ?? '';
+  if (!sourceDocument) fail('source_document', 'every claim must cite its source');
+  const claimDate = row.claim_date || null;
+  if (claimDate && !parseDateSpan(claimDate)) fail('claim_date', `"${claimDate}" is not an ISO date`);
+  const base = {
+    entityId: id,
+    schema: ARMS_TRANSFER,
+    evidenceGrade: grade as StatementDraft['evidenceGrade'],
+    sourceDocument,
+    locator: row.locator ? `${row.locator} (${file}:${line})` : `${file}:${line}`,
+    claimDate,
+  };
+  const out: StatementDraft[] = [{ ...base, prop: 'id', value: id }];
+  for (const [column, spec] of Object.entries(COLUMNS)) {
+    const raw = row[column];
+    if (!raw) continue;
+    const values = spec.multi ? raw.split(';').map((v) => v.trim()).filter(Boolean) : [raw.trim()];
+    for (const value of values) {
+      switch (spec.kind) {
+        case 'entity':
+          if (!ID_RE.test(value)) fail(column, `"${value}" is not an entity id`);
+          break;
+        case 'date': {
+          const span = parseDateSpan(value);
+          if (!span) fail(column, `"${value}" is not an ISO date or a range like 2016/2021`);
+          else if (span.start > span.end) fail(column, `range "${value}" ends before it starts`);
+          break;
+        }
+        case 'country':
+          if (!/^[a-z]{2}(-[a-z0-9]+)?$/i.test(value)) fail(column, `"${value}" is not an ISO country code`);
+          break;
+        case 'category':
+          if (!isItemCategory(value)) fail(column, `"${value}" is not one of ${Object.keys(ITEM_CATEGORIES).join(', ')}`);
+          break;
+        case 'enum':
+          if (!spec.values!.includes(value)) fail(column, `"${value}" is not one of ${spec.values!.join(', ')}`);
+          break;
+        case 'bool':
+          if (value !== 'true' && value !== 'false') fail(column, `"${value}" is not true or false`);
+          break;
+        default:
+          break;
+      }
+      out.push({ ...base, prop: spec.prop, value: spec.kind === 'country' ? value.toLowerCase() : value });
+    }
+  }
+  // A denial row: its grade says so; make the status explicit when the row leaves it out.
+  if (grade === 'denied' && !row.status) out.push({ ...base, prop: 'status', value: 'denied' });
+  return out;
+}
+
+/** Read a transfers CSV into transfer objects (for `check-transfer --file`). */
+export async function loadTransfersCsv(file: string): Promise<{ transfers: Transfer[]; statements: StatementDraft[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const statements: StatementDraft[] = [];
+  for await (const s of readTransfersCsv(file, (m) => warnings.push(m))) statements.push(s);
+  const byId = new Map<string, StatementDraft[]>();
+  for (const s of statements) {
+    let list = byId.get(s.entityId);
+    if (!list) byId.set(s.entityId, (list = []));
+    list.push(s);
+  }
+  const transfers = [...byId].map(([id, list]) => transferFromStatements(id, list));
+  return { transfers, statements, warnings };
+}
+
+/** The importer the store's `import` uses: format `arms-transfers-csv`. */
+export const armsTransfersCsv: SourceParser = {
+  format: 'arms-transfers-csv',
+  defaultDataset: 'case_dprk_russia',
+  title: 'Arms transfers (Interdict CSV)',
+  publisher: 'Interdict analysts',
+  licence: 'CC-BY-4.0',
+  detect(fileName: string, head: string): boolean {
+    return /\.csv$/i.test(fileName) && /^\uFEFF?transfer_id,/.test(head);
+  },
+  async *parse(files: string[], ctx: ParseContext) {
+    for (const file of files) yield* readTransfersCsv(file, (m) => ctx.warn(m));
+  },
+};

@@ -1,0 +1,62 @@
+// The transfer checks over the store: a stored transfer by id, or the transfers of a CSV file,
+// against the embargo rules, with the parties looked up (their countries, their designations).
+import { NotFoundError, ValidationError } from '../model/errors.ts';
+import { schemaIsA } from '../model/ftm.ts';
+import type { EntityReader } from '../store/types.ts';
+import { checkTransfer, type PartyInfo, type TransferCheck, type TransferContext } from './check.ts';
+import { loadTransfersCsv } from './csv.ts';
+import { transferFromStatements, type Transfer } from './model.ts';
+import { ARMS_TRANSFER } from './schema.ts';
+
+const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag'];
+
+export class TransferService {
+  constructor(private readonly reader: EntityReader) {}
+
+  async get(id: string): Promise<Transfer> {
+    if (!id) throw new ValidationError('id', 'is required');
+    const statements = await this.reader.getStatements(id);
+    if (statements.length === 0) throw new NotFoundError(`no entity ${id}`);
+    if (!statements.some((s) => s.schema === ARMS_TRANSFER)) throw new NotFoundError(`${id} is not an arms transfer (schema ${statements[0].schema})`);
+    return transferFromStatements(statements[0].canonicalId, statements.filter((s) => s.schema === ARMS_TRANSFER));
+  }
+
+  async violations(id: string): Promise<TransferCheck> {
+    return checkTransfer(await this.get(id), this.context());
+  }
+
+  async checkFile(file: string): Promise<{ checks: TransferCheck[]; warnings: string[] }> {
+    const { transfers, warnings } = await loadTransfersCsv(file);
+    const ctx = this.context();
+    const checks: TransferCheck[] = [];
+    for (const t of transfers) checks.push(await checkTransfer(t, ctx));
+    return { checks, warnings };
+  }
+
+  /** All stored transfers (ids and names), for listings. */
+  async list(): Promise<{ id: string; name: string | null }[]> {
+    const out: { id: string; name: string | null }[] = [];
+    for await (const e of this.reader.iterateEntities({ schemata: [ARMS_TRANSFER] })) {
+      if (e.schema === ARMS_TRANSFER) out.push({ id: e.id, name: e.properties.name?.[0] ?? null });
+    }
+    return out;
+  }
+
+  context(): TransferContext {
+    const cache = new Map<string, Promise<PartyInfo | undefined>>();
+    return { party: (id) => cache.get(id) ?? cache.set(id, this.party(id)).get(id)! };
+  }
+
+  private async party(id: string): Promise<PartyInfo | undefined> {
+    const entity = await this.reader.getEntity(id);
+    if (!entity) return undefined;
+    const countries = new Set<string>();
+    for (const p of COUNTRY_PROPS) for (const v of entity.properties[p] ?? []) countries.add(v.toLowerCase());
+    const designatedBy = new Set<string>();
+    for (const s of await this.reader.getStatements(id)) if (s.prop === 'topics' && s.value === 'sanction') designatedBy.add(s.dataset);
+    for (const ref of await this.reader.getReferencing(id)) {
+      if (schemaIsA(ref.schema, 'Sanction')) for (const d of ref.datasets ?? []) designatedBy.add(d);
+    }
+    return { id: entity.id, caption: entity.caption ?? id, countries: [...countries], designatedBy: [...designatedBy].sort() };
+  }
+}
