@@ -81,3 +81,24 @@ describe('entities', () => {
     expect((await get('/datasets/un_sc_sanctions/diff')).status).toBe(409);
   });
 });
+
+describe('networks and transfers over the bundled data', () => {
+  it('finds a path from RIM, Yong Hyok to the Wagner Group with each edge\'s own provenance', async () => {
+    const { status, body } = await get('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=4&k=3');
+    expect(status).toBe(200);
+    expect(body.paths.length).toBeGreaterThan(0);
+    const viaPrigozhin = body.paths.find((p: any) => JSON.stringify(p).includes('us-ofac-sdn-21171'));
+    expect(viaPrigozhin).toBeDefined();
+    const grades = JSON.stringify(viaPrigozhin);
+    expect(grades).toContain('us_ofac_sdn');
+    expect(grades).toContain('case_dprk_russia');
+  });
+
+  it('says which provisions the November 2022 rail delivery breaches', async () => {
+    const { status, body } = await get('/transfers/case-dprk-russia-tr-2022-11-dprk-wagner-rail/violations');
+    expect(status).toBe(200);
+    const text = JSON.stringify(body);
+    expect(text).toMatch(/1718/);
+    expect(text).toMatch(/1874/);
+  });
+});
