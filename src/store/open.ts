@@ -25,7 +25,7 @@ function openSqlite(path: string): SqlStore {
   const database = new SqliteDatabase(path);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  database.pragma('cache_size = -200000'); // 200 MB: imports touch large indexes
+  database.pragma('cache_size = -64000'); // 64 MB page cache
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   let insert: SqliteDatabase.Statement | undefined; // prepared on first use, after migration

@@ -1,5 +1,5 @@
 // Table definitions (Kysely types) and the migration that creates them on either engine.
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from 'kysely';
 import { ENTITY_PROPS } from '../model/ftm.ts';
 
 export interface DatasetsTable {
@@ -54,6 +54,9 @@ export interface Database {
 }
 
 export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  // Ids sort by their bytes on both engines (SQLite's default; PostgreSQL's "C" collation), so streams
+  // of several versions merge in the same order whatever the server's locale.
+  const byteOrder = (c: ColumnDefinitionBuilder) => (engine === 'postgres' ? c.modifyEnd(sql`collate "C"`) : c);
   await db.schema
     .createTable('datasets')
     .ifNotExists()
@@ -86,9 +89,9 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .createTable('statements')
     .ifNotExists()
     .addColumn('version_id', 'integer', (c) => c.notNull())
-    .addColumn('id', 'text', (c) => c.notNull())
-    .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('canonical_id', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => byteOrder(c.notNull()))
+    .addColumn('entity_id', 'text', (c) => byteOrder(c.notNull()))
+    .addColumn('canonical_id', 'text', (c) => byteOrder(c.notNull()))
     .addColumn('prop', 'text', (c) => c.notNull())
     .addColumn('schema', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
@@ -103,11 +106,11 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .addColumn('evidence_grade', 'text', (c) => c.notNull())
     .addColumn('review_status', 'text', (c) => c.notNull())
     .addColumn('author', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('statements_pk', ['version_id', 'entity_id', 'id'])
+    .addPrimaryKeyConstraint('statements_pk', ['version_id', 'canonical_id', 'entity_id', 'id'])
     .execute();
   // The primary key clusters a version's statements by entity, the order parsers write them in, so
-  // inserts append instead of splitting pages all over the tree.
-  await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'id', 'version_id']).execute();
+  // inserts append instead of splitting pages all over the tree, and a version streams in entity order.
+  await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute();
   // References between entities (Sanction.entity, UnknownLink.subject...): a partial index keeps it small.
   await db.schema
     .createIndex('statements_refs')

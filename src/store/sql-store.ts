@@ -139,7 +139,13 @@ export class SqlStore implements Store {
       const rows = drafts.map((d) => draftToRow(d, defaults));
       // A value stated again keeps its history: first_seen from before, author and provenance of the new claim.
       for (const row of rows) {
-        await trx.deleteFrom('statements').where('version_id', '=', versionId).where('entity_id', '=', row.entity_id).where('id', '=', row.id).execute();
+        await trx
+          .deleteFrom('statements')
+          .where('version_id', '=', versionId)
+          .where('canonical_id', '=', row.canonical_id)
+          .where('entity_id', '=', row.entity_id)
+          .where('id', '=', row.id)
+          .execute();
       }
       await this.insert(trx, rows);
       if (previous) await carryFirstSeen(trx, previous.id, versionId);
@@ -366,17 +372,21 @@ export class SqlStore implements Store {
 
   async *iterateStatements(filter: EntityFilter = {}): AsyncIterable<Statement> {
     const live = (await this.liveVersions()).filter((v) => !filter.datasets || filter.datasets.includes(v.dataset));
-    const versionIds = live.map((v) => v.id);
-    if (versionIds.length === 0) return;
-    let after: [string, string] | null = null;
+    // Each version streams in primary-key order (no sort); the streams merge by canonical id so that
+    // an entity with statements in several datasets comes out in one piece.
+    yield* mergeByCanonical(live.map((v) => this.versionRows(v.id)));
+  }
+
+  private async *versionRows(versionId: number): AsyncGenerator<Statement> {
+    let after: [string, string, string] | null = null;
     for (;;) {
-      let q = this.db.selectFrom('statements').selectAll().where('version_id', 'in', versionIds);
-      if (after) q = q.where(sql<boolean>`(canonical_id, id) > (${after[0]}, ${after[1]})`);
-      const rows = await q.orderBy('canonical_id').orderBy('id').limit(PAGE).execute();
+      let q = this.db.selectFrom('statements').selectAll().where('version_id', '=', versionId);
+      if (after) q = q.where(sql<boolean>`(canonical_id, entity_id, id) > (${after[0]}, ${after[1]}, ${after[2]})`);
+      const rows = await q.orderBy('canonical_id').orderBy('entity_id').orderBy('id').limit(PAGE).execute();
       for (const r of rows) yield rowToStatement(r);
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1];
-      after = [last.canonical_id, last.id];
+      after = [last.canonical_id, last.entity_id, last.id];
     }
   }
 
@@ -412,7 +422,7 @@ async function insertRows(trx: Db, rows: StatementRow[]): Promise<number> {
   const result = await trx
     .insertInto('statements')
     .values(rows)
-    .onConflict((oc) => oc.columns(['version_id', 'entity_id', 'id']).doNothing())
+    .onConflict((oc) => oc.columns(['version_id', 'canonical_id', 'entity_id', 'id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? rows.length);
 }
@@ -451,12 +461,41 @@ async function carryFirstSeen(trx: Db, fromId: number, toId: number): Promise<vo
   await sql`
     update statements set first_seen = (
       select p.first_seen from statements p
-      where p.version_id = ${fromId} and p.entity_id = statements.entity_id and p.id = statements.id
+      where p.version_id = ${fromId} and p.canonical_id = statements.canonical_id
+        and p.entity_id = statements.entity_id and p.id = statements.id
     )
     where version_id = ${toId}
       and exists (
         select 1 from statements p
-        where p.version_id = ${fromId} and p.entity_id = statements.entity_id and p.id = statements.id
+        where p.version_id = ${fromId} and p.canonical_id = statements.canonical_id
+          and p.entity_id = statements.entity_id and p.id = statements.id
       )
   `.execute(trx);
+}
+
+/** Merges streams that are each ordered by canonical id (byte order) into one such stream. */
+async function* mergeByCanonical(streams: AsyncGenerator<Statement>[]): AsyncGenerator<Statement> {
+  if (streams.length === 1) return yield* streams[0];
+  const heads = await Promise.all(streams.map((s) => s.next()));
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
+      if (h.done) continue;
+      if (pick < 0 || compareBytes(h.value.canonicalId, (heads[pick].value as Statement).canonicalId) < 0) pick = i;
+    }
+    if (pick < 0) return;
+    yield heads[pick].value as Statement;
+    heads[pick] = await streams[pick].next();
+  }
+}
+
+/** Byte order of UTF-8 strings, as SQLite's BINARY and PostgreSQL's "C" collations sort them. */
+function compareBytes(a: string, b: string): number {
+  if (a === b) return 0;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // UTF-16 and UTF-8 agree on order except where surrogates meet U+E000..U+FFFF.
+  if (Math.max(a.charCodeAt(i) || 0, b.charCodeAt(i) || 0) >= 0xd800) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : 1;
 }
