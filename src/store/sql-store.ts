@@ -387,6 +387,8 @@ export class SqlStore implements Store {
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1];
       after = [last.canonical_id, last.entity_id, last.id];
+      // SQLite answers synchronously: give the event loop a turn so a server stays responsive.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
