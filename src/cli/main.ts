@@ -8,6 +8,8 @@ import { describeError, exitCodeFor, EXIT } from './errors.ts';
 import * as lists from './commands/lists.ts';
 import * as serve from './commands/serve.ts';
 import * as data from './commands/data.ts';
+import * as screen from './commands/screen.ts';
+import * as compare from './commands/compare.ts';
 import * as paths from './commands/paths.ts';
 import * as exposure from './commands/exposure.ts';
 import * as exportGraph from './commands/export-graph.ts';
@@ -28,7 +30,7 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, data, paths, exposure, exportGraph, checkTransfer, serve]) command.register(program, ctx);
+for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

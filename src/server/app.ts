@@ -13,6 +13,8 @@ import { graphRoutes } from './routes/graph.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { analystRoutes } from './routes/analyst.ts';
 import { GraphService } from '../graph/service.ts';
+import { ScreeningService } from '../screening/service.ts';
+import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -53,11 +55,16 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
 
   const ctx = { config, store };
   const graph = new GraphService(store);
+  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener) });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);
-  app.addHook('onClose', async () => detachGraph());
+  app.addHook('onClose', async () => {
+    detachGraph();
+    await screening.close();
+  });
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
+    await screeningRoutes(api, { ...ctx, screening });
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);
@@ -79,8 +86,12 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
     async prepare(log = () => undefined) {
       readiness = { ready: false, stage: 'loading bundled lists' };
       if (config.loadBundled) await loadBundledIfEmpty(store, log);
+      readiness = { ready: false, stage: 'building the screening index' };
+      let started = Date.now();
+      await screening.start();
+      log(`screening index built in ${Date.now() - started} ms`);
       readiness = { ready: false, stage: 'building the graph' };
-      const started = Date.now();
+      started = Date.now();
       await graph.graph();
       log(`graph built in ${Date.now() - started} ms`);
       readiness = { ready: true, stage: 'ready' };
