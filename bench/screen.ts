@@ -1,0 +1,249 @@
+// bench:screen: screening speed and quality against all bundled lists, on this machine.
+//   npm run bench:screen [-- --queries 2000 --batch 20000 --http-seconds 10 --baseline 300]
+// Imports the bundled lists into a throwaway SQLite store (or uses INTERDICT_DB if it has data),
+// builds the screening index from it, then measures: one query in process (p50/p99), batch
+// throughput with worker threads, POST /match at 200 requests/s from a load generator on loopback,
+// index build time and memory, candidate recall and top-1 accuracy on labelled queries, and the
+// same queries through a brute-force Jaro–Winkler + Soundex scan (the US Treasury's documented
+// method). Prints a Markdown table for docs/BENCHMARKS.md.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Worker } from 'node:worker_threads';
+import Fastify from 'fastify';
+import { loadBundled } from '../src/ingest/bundled.ts';
+import { openStore } from '../src/store/open.ts';
+import { installErrorHandler } from '../src/server/errors.ts';
+import { screeningRoutes } from '../src/server/routes/screening.ts';
+import { loadConfig } from '../src/config.ts';
+import { readScreeningInput } from '../src/screening/batch-input.ts';
+import { TreasuryBaseline, BASELINE_THRESHOLD } from '../src/screening/baseline.ts';
+import { labelledQueries, type LabelledQuery } from '../src/screening/evaluation.ts';
+import { ScreeningPool } from '../src/screening/pool.ts';
+import type { QueryEntity } from '../src/screening/query.ts';
+import { DEFAULT_MAX_CANDIDATES } from '../src/screening/screener.ts';
+import { loadScreenableEntities, ScreeningService } from '../src/screening/service.ts';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const QUERIES = arg('queries', 2000);
+const BATCH = arg('batch', 20_000);
+const HTTP_SECONDS = arg('http-seconds', 10);
+const HTTP_RATE = arg('rate', 200);
+const BASELINE_QUERIES = arg('baseline', 300);
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+const percent = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function main() {
+  const config = loadConfig();
+  const tmp = mkdtempSync(join(tmpdir(), 'interdict-bench-screen-'));
+  const store = await openStore({ databaseUrl: null, sqlitePath: process.env.INTERDICT_DB ?? join(tmp, 'bench.db') });
+  try {
+    if ((await store.datasets()).length === 0) {
+      const t = performance.now();
+      await loadBundled(store, log);
+      log(`imported bundled lists in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const versions = await store.liveVersions();
+
+    // Index build from the store, and its memory.
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const service = new ScreeningService(store);
+    const built = performance.now();
+    await service.ready();
+    const buildMs = performance.now() - built;
+    gc();
+    const indexBytes = process.memoryUsage().heapUsed - heapBefore;
+    const screener = await service.screener();
+    const { index, engine } = screener;
+    // The service prepares entities for the matcher in the background after the swap; finish now.
+    const warmStart = performance.now();
+    index.prepareSome(Infinity);
+    const warmMs = performance.now() - warmStart;
+    log(`index: ${index.size} entities, ${index.keyCount} keys, built in ${ms(buildMs)} ms, ${mb(indexBytes)} heap`);
+
+    // Labelled queries: mangled list names, plus the public dev set (Hangul, Cyrillic, vessels).
+    const labelled = labelledQueries(index.entities, QUERIES, 7);
+    const dev = await devSet(index.entities.map((e) => e.id));
+
+    // One query in process.
+    const threshold = engine.defaultThreshold;
+    const times: number[] = [];
+    let top1 = 0;
+    let kept = 0;
+    let reachable = 0;
+    let keptReachable = 0;
+    for (const l of labelled) {
+      const t = performance.now();
+      const outcome = screener.screen(l.query, { limit: 5, threshold });
+      times.push(performance.now() - t);
+      const top = outcome.results[0];
+      if (top?.match && l.expected.includes(top.entity.id)) top1++;
+      const hits = index.candidates(index.queryKeys(l.query, engine), index.scope(null, l.query.schema), DEFAULT_MAX_CANDIDATES);
+      const found = hits.some((h) => l.expected.includes(index.entities[h.slot].id));
+      if (found) kept++;
+      const slot = index.entities.findIndex((e) => e.id === l.expected[0]);
+      if (slot >= 0 && engine.compare(l.query, index.preparedAt(slot)).score >= threshold) {
+        reachable++;
+        if (found) keptReachable++;
+      }
+    }
+    times.sort((a, b) => a - b);
+    let devTop = 0;
+    let devMarked = 0;
+    for (const d of dev) {
+      const r = screener.screen(d.query, { limit: 5, threshold, datasets: ['us_ofac_sdn'] }).results;
+      if (d.expected.length) devTop += r[0]?.match && d.expected.includes(r[0].entity.id) ? 1 : 0;
+      else devMarked += r.some((x) => x.match) ? 1 : 0;
+    }
+    const devPos = dev.filter((d) => d.expected.length).length;
+    log(`in process: p50 ${ms(pct(times, 0.5))} ms, p99 ${ms(pct(times, 0.99))} ms; top-1 ${percent(top1, labelled.length)}`);
+
+    // Batch throughput with worker threads.
+    const entities = await loadScreenableEntities(store);
+    const batchQueries: QueryEntity[] = Array.from({ length: BATCH }, (_, i) => labelled[i % labelled.length].query);
+    const workers = Math.max(1, availableParallelism());
+    const poolStart = performance.now();
+    const pool = await ScreeningPool.start(entities, workers);
+    const poolReadyMs = performance.now() - poolStart;
+    const batchStart = performance.now();
+    await pool.screen(batchQueries, { limit: 5, threshold });
+    const batchSeconds = (performance.now() - batchStart) / 1000;
+    await pool.close();
+    log(`batch: ${BATCH} queries in ${batchSeconds.toFixed(2)} s with ${workers} workers (ready after ${ms(poolReadyMs)} ms)`);
+
+    // POST /match at a fixed rate from a load generator thread on loopback.
+    const app = Fastify({ bodyLimit: 5 * 1024 * 1024 });
+    installErrorHandler(app);
+    await app.register(async (api) => screeningRoutes(api, { config, store, screening: service }));
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const bodies = labelled.slice(0, 500).map((l) => JSON.stringify({ queries: { q1: { schema: l.query.schema, properties: l.query.properties } } }));
+    const http = await loadGenerator(`${address}/match/default`, bodies, HTTP_RATE, HTTP_SECONDS);
+    await app.close();
+    log(`http: ${http.sent} requests, p50 ${ms(http.p50)} ms, p99 ${ms(http.p99)} ms, ${http.errors} errors`);
+
+    // Brute-force baseline on a subset of the same queries, and the dev set.
+    const baseline = new TreasuryBaseline(index.entities);
+    const ofacBaseline = new TreasuryBaseline(index.entities.filter((e) => e.datasets?.includes('us_ofac_sdn')));
+    const subset = labelled.slice(0, BASELINE_QUERIES);
+    const bt: number[] = [];
+    let bTop = 0;
+    let oursOnSubset = 0;
+    for (const l of subset) {
+      const t = performance.now();
+      const r = baseline.screen(l.query);
+      bt.push(performance.now() - t);
+      if (r[0]?.match && l.expected.includes(r[0].entity.id)) bTop++;
+      const o = screener.screen(l.query, { limit: 5, threshold }).results[0];
+      if (o?.match && l.expected.includes(o.entity.id)) oursOnSubset++;
+    }
+    bt.sort((a, b) => a - b);
+    let bDevTop = 0;
+    let bDevMarked = 0;
+    for (const d of dev) {
+      const r = ofacBaseline.screen(d.query);
+      if (d.expected.length) bDevTop += r[0]?.match && d.expected.includes(r[0].entity.id) ? 1 : 0;
+      else bDevMarked += r.some((x) => x.match) ? 1 : 0;
+    }
+    const bMean = bt.reduce((a, b) => a + b, 0) / bt.length;
+
+    const rows: [string, string, string, string][] = [
+      ['Lists', versions.map((v) => `${v.dataset} (${v.publishedAt ?? '?'})`).join(', '), 'same', ''],
+      ['Screenable entities indexed', `${index.size} (${index.keyCount} keys)`, `${index.size}`, ''],
+      ['Index build from the store, until queries are answered', `${(buildMs / 1000).toFixed(2)} s (reading entities from the store ${((service.stats().loadMs ?? 0) / 1000).toFixed(2)} s, index ${((buildMs - (service.stats().loadMs ?? 0)) / 1000).toFixed(2)} s)`, 'none (scans every name)', '≤ 5 s'],
+      ['Matcher preparation of all entities (background, after the swap)', `${(warmMs / 1000).toFixed(2)} s`, '–', ''],
+      ['Index memory (heap after GC)', mb(indexBytes), '–', '≤ 300 MB'],
+      ['One query in process, p50 / p99', `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.99))} ms`, `${ms(pct(bt, 0.5))} / ${ms(pct(bt, 0.99))} ms`, '≤ 0.5 / ≤ 5 ms'],
+      [`Batch, ${workers} worker threads`, `${Math.round(BATCH / batchSeconds)} queries/s (workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
+      [`POST /match, 1 query, ${HTTP_RATE} req/s for ${HTTP_SECONDS} s`, `p50 ${ms(http.p50)} ms, p99 ${ms(http.p99)} ms, ${http.errors} errors of ${http.sent}`, '–', 'p99 ≤ 20 ms, no errors'],
+      [`Candidate recall, ${labelled.length} mangled list names (≤ ${DEFAULT_MAX_CANDIDATES} candidates)`, `${percent(keptReachable, reachable)} of the ${reachable} the matcher accepts; ${percent(kept, labelled.length)} of all`, '100% (no blocking)', '≥ 99.5%'],
+      [`Top-1 and marked, mangled list names (first ${subset.length})`, percent(oursOnSubset, subset.length), percent(bTop, subset.length), ''],
+      ['Top-1 and marked, all mangled list names', percent(top1, labelled.length), '–', ''],
+      [`Dev set (DPRK/Russia, ${devPos} positives, against us_ofac_sdn as the eval does)`, `${devTop}/${devPos} top-1; ${devMarked}/${dev.length - devPos} negatives marked`, `${bDevTop}/${devPos} top-1; ${bDevMarked}/${dev.length - devPos} negatives marked`, '≥ 95%, none marked'],
+    ];
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(`### Screening (bench:screen, ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, ${cpu}, Node ${process.version})\n`);
+    console.log(`| Measure | Interdict | Brute force Jaro–Winkler + Soundex (threshold ${BASELINE_THRESHOLD}) | Target |`);
+    console.log('|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    console.log(`\nLoad average during the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} (the machine is shared; figures are worse when it is busy).`);
+    await service.close();
+  } finally {
+    await store.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The public dev set (test fixture), with OFAC ent_nums mapped to entity ids present in the index. */
+async function devSet(ids: string[]): Promise<{ query: QueryEntity; expected: string[] }[]> {
+  const file = fileURLToPath(new URL('../test/fixtures/screening/dprk_russia_dev.csv', import.meta.url));
+  const rows = await readScreeningInput(file, { map: { qid: 'id' } });
+  const expected = new Map(
+    readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => {
+      const c = l.split(',');
+      return [c[0], c[7].split(';').filter(Boolean).map((n) => `us-ofac-sdn-${n}`)] as const;
+    }),
+  );
+  const known = new Set(ids);
+  return rows.filter((r) => r.query).map((r) => ({ query: r.query!, expected: (expected.get(r.id) ?? []).filter((id) => known.has(id)) }));
+}
+
+/** An open-loop load generator in its own thread: `rate` requests/s for `seconds`, latency of each. */
+function loadGenerator(url: string, bodies: string[], rate: number, seconds: number): Promise<{ sent: number; errors: number; p50: number; p99: number }> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const http = require('node:http');
+    const { url, bodies, rate, seconds } = workerData;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const total = Math.round(rate * seconds);
+    const latencies = [];
+    let errors = 0, done = 0;
+    const start = performance.now();
+    const fire = (i) => {
+      const body = bodies[i % bodies.length];
+      const t = performance.now();
+      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => { if (res.statusCode !== 200) errors++; latencies.push(performance.now() - t); finish(); });
+      });
+      req.on('error', () => { errors++; finish(); });
+      req.end(body);
+    };
+    const finish = () => { if (++done === total) { agent.destroy(); parentPort.postMessage({ latencies, errors }); } };
+    let next = 0;
+    const tick = () => {
+      const due = Math.floor((performance.now() - start) / 1000 * rate);
+      while (next < total && next <= due) fire(next++);
+      if (next < total) setTimeout(tick, 1);
+    };
+    tick();
+  `;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { url, bodies, rate, seconds } });
+    worker.once('error', reject);
+    worker.once('message', ({ latencies, errors }: { latencies: number[]; errors: number }) => {
+      void worker.terminate();
+      latencies.sort((a, b) => a - b);
+      resolve({ sent: Math.round(rate * seconds), errors, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99) });
+    });
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

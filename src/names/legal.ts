@@ -1,0 +1,112 @@
+// Legal forms as classes: LLC = OOO = ООО = Limited Liability Company = ТОВ = GmbH ...;
+// JSC = АО = AG ...; Co. Ltd = 有限公司 = 주식회사. A legal form is matched as a class, never as a
+// content word, so `Oboronlogistika LLC` meets `OOO Oboronlogistika`.
+import { editDistance } from './normalize.ts';
+
+export type LegalClass = 'llc' | 'ltd' | 'jsc' | 'corp' | 'company' | 'plc' | 'partnership' | 'group' | 'state' | 'foundation' | 'cooperative' | 'branch';
+
+/** Families: forms of one family are interchangeable in practice (a listed Ltd screened as Corp). */
+export const LEGAL_FAMILY: Record<LegalClass, string> = {
+  llc: 'limited', ltd: 'limited', jsc: 'stock', corp: 'limited', company: 'limited', plc: 'stock',
+  partnership: 'partnership', group: 'group', state: 'state', foundation: 'foundation', cooperative: 'cooperative', branch: 'branch',
+};
+
+// Phrases are normalised Latin (Cyrillic already transliterated by BGN: ооо → ooo, тов → tov).
+const PHRASES: [string, LegalClass][] = [
+  ['limited liability company', 'llc'], ['limited liability partnership', 'partnership'], ['llc', 'llc'], ['l l c', 'llc'],
+  ['ooo', 'llc'], ['tov', 'llc'], ['too', 'llc'], ['obshchestvo s ogranichennoy otvetstvennostyu', 'llc'],
+  ['obshestvo s ogranichennoi otvetstvennostyu', 'llc'], ['tovarystvo z obmezhenoyu vidpovidalnistyu', 'llc'],
+  ['gmbh', 'llc'], ['sarl', 'llc'], ['s a r l', 'llc'], ['srl', 'llc'], ['s r l', 'llc'], ['sro', 'llc'], ['s r o', 'llc'],
+  ['sp z o o', 'llc'], ['kft', 'llc'], ['ltda', 'llc'], ['limitada', 'llc'], ['bv', 'llc'], ['b v', 'llc'], ['doo', 'llc'], ['d o o', 'llc'],
+  ['fzco', 'llc'], ['fze', 'llc'], ['fz llc', 'llc'], ['mchj', 'llc'],
+  ['co ltd', 'ltd'], ['company limited', 'ltd'], ['co limited', 'ltd'], ['limited', 'ltd'], ['ltd', 'ltd'], ['pte ltd', 'ltd'],
+  ['pvt ltd', 'ltd'], ['private limited', 'ltd'], ['pty ltd', 'ltd'], ['sdn bhd', 'ltd'], ['bhd', 'ltd'], ['pte', 'ltd'], ['pty', 'ltd'],
+  ['yugen kaisha', 'ltd'], ['jusikhoesa', 'ltd'], ['chusik hoesa', 'ltd'], ['jusik hoesa', 'ltd'],
+  ['joint stock company', 'jsc'], ['jsc', 'jsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'], ['pjsc', 'jsc'], ['pjs', 'jsc'],
+  ['ao', 'jsc'], ['oao', 'jsc'], ['zao', 'jsc'], ['pao', 'jsc'], ['aktsionernoye obshchestvo', 'jsc'], ['aktsionernoe obshchestvo', 'jsc'],
+  ['otkrytoye aktsionernoye obshchestvo', 'jsc'], ['zakrytoye aktsionernoye obshchestvo', 'jsc'], ['publichnoye aktsionernoye obshchestvo', 'jsc'],
+  ['public joint stock company', 'jsc'], ['open joint stock company', 'jsc'], ['closed joint stock company', 'jsc'], ['ag', 'jsc'], ['sa', 'jsc'],
+  ['s a', 'jsc'], ['spa', 'jsc'], ['s p a', 'jsc'], ['nv', 'jsc'], ['n v', 'jsc'], ['as', 'jsc'], ['asa', 'jsc'], ['ab', 'jsc'], ['oy', 'jsc'], ['oyj', 'jsc'],
+  ['kabushiki kaisha', 'jsc'], ['kk', 'jsc'], ['tbk', 'jsc'], ['pt', 'jsc'], ['dd', 'jsc'], ['d d', 'jsc'], ['ad', 'jsc'], ['a d', 'jsc'], ['jsco', 'jsc'],
+  ['corporation', 'corp'], ['corp', 'corp'], ['incorporated', 'corp'], ['inc', 'corp'], ['co', 'company'], ['company', 'company'], ['cie', 'company'],
+  ['compania', 'company'], ['companhia', 'company'], ['cia', 'company'], ['hoesa', 'company'], ['hoisa', 'company'], ['kongsa', 'corp'], ['gongsa', 'corp'],
+  ['plc', 'plc'], ['sal', 'jsc'], ['s a l', 'jsc'], ['saog', 'jsc'], ['saoc', 'jsc'], ['pjsc', 'jsc'], ['co sal', 'jsc'], ['est', 'company'], ['establishment', 'company'], ['p l c', 'plc'], ['public limited company', 'plc'],
+  ['lp', 'partnership'], ['llp', 'partnership'], ['limited partnership', 'partnership'], ['kg', 'partnership'], ['gmbh co kg', 'partnership'],
+  ['fgup', 'state'], ['gup', 'state'], ['mup', 'state'], ['federal state unitary enterprise', 'state'], ['state unitary enterprise', 'state'],
+  ['fsue', 'state'], ['sue', 'state'], ['ano', 'foundation'], ['foundation', 'foundation'],
+];
+
+const MAX_PHRASE = 6;
+const PHRASE_MAP = new Map(PHRASES.map(([p, c]) => [p, c]));
+const PHRASE_TOKENS = PHRASES.map(([p, c]) => ({ phrase: p, tokens: p.split(' '), cls: c }));
+
+/** A word of a legal form with a typo (`limitd`, `liablity`): one edit in words of five letters or more. */
+function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  return editDistance(a, b, 1) <= 1;
+}
+
+function fuzzyPhrase(tokens: string[], i: number, n: number): { phrase: string; cls: LegalClass } | undefined {
+  // Only phrases with a word of five letters or more can carry a typo.
+  if (!tokens.slice(i, i + n).some((t) => t.length >= 4)) return undefined;
+  for (const p of PHRASE_TOKENS) {
+    if (p.tokens.length !== n || p.tokens[0][0] !== tokens[i][0]) continue;
+    let ok = true;
+    let exact = 0;
+    for (let k = 0; k < n && ok; k++) {
+      if (tokens[i + k] === p.tokens[k]) exact++;
+      else ok = nearWord(tokens[i + k], p.tokens[k]);
+    }
+    if (ok && exact < n) return p;
+  }
+  return undefined;
+}
+/** Very short forms that are also words elsewhere: only recognised at the start or end of a name. */
+const EDGE_ONLY = new Set(['as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
+
+export interface LegalSplit {
+  tokens: string[];
+  forms: { phrase: string; cls: LegalClass }[];
+}
+
+/**
+ * Removes legal-form phrases from a token list (longest phrase first). Edge-only forms are taken
+ * only at the beginning or end, so `AS` inside a name stays a word. A name that is nothing but a
+ * legal form keeps its tokens.
+ */
+export function splitLegalForms(tokens: string[]): LegalSplit {
+  const kept: string[] = [];
+  const forms: { phrase: string; cls: LegalClass }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
+      let phrase = tokens.slice(i, i + n).join(' ');
+      let cls = PHRASE_MAP.get(phrase);
+      if (!cls) {
+        const fuzzy = fuzzyPhrase(tokens, i, n);
+        if (!fuzzy) continue;
+        phrase = fuzzy.phrase;
+        cls = fuzzy.cls;
+      }
+      const atEdge = i === 0 || i + n === tokens.length || PHRASE_MAP.has(tokens[i + n] ?? '') || PHRASE_MAP.has(tokens[i - 1] ?? '');
+      if (n === 1 && EDGE_ONLY.has(phrase) && !atEdge) continue;
+      forms.push({ phrase, cls });
+      matched = n;
+      break;
+    }
+    if (matched) i += matched;
+    else kept.push(tokens[i++]);
+  }
+  if (kept.length === 0) return { tokens, forms: [] };
+  return { tokens: kept, forms };
+}
+
+/** Compares two sets of legal forms: 'same' class, same 'family', 'different', or 'none' when either has none. */
+export function compareLegalForms(a: LegalClass[], b: LegalClass[]): 'same' | 'family' | 'different' | 'none' {
+  if (a.length === 0 || b.length === 0) return 'none';
+  if (a.some((x) => b.includes(x))) return 'same';
+  if (a.some((x) => b.some((y) => LEGAL_FAMILY[x] === LEGAL_FAMILY[y]))) return 'family';
+  return 'different';
+}

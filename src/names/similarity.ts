@@ -1,0 +1,160 @@
+// Similarity of two prepared tokens, in layers from strict to lenient; each layer names itself so
+// an explanation can say what linked the two spellings.
+import { editDistance } from './normalize.ts';
+import { isKoreanSyllable, isPinyin, pinyinSyllableCount } from './phonetic.ts';
+import type { NameToken } from './tokens.ts';
+
+export type TokenLink =
+  | 'exact'
+  | 'variant' // listed spellings of one name (Mohammed/Muhammad, Lee/Ri, Zhang/Chang)
+  | 'phonetic' // same romanization-insensitive key (Jong/Chong/Jeong, Prigoschin/Prigozhin)
+  | 'wade-giles' // Wade–Giles read as Pinyin
+  | 'glide' // German/Slavic j read as y (Pjotr/Pyotr)
+  | 'abbreviation' // Invest/Investment, Intl/International
+  | 'consonants' // same consonant skeleton (Arabic read without vowels)
+  | 'typo'
+  | 'phonetic-typo'
+  | 'initial'
+  | 'feminine' // Prigozhina ~ Prigozhin: related, not equal
+  | 'patronymic' // Yuriyovych ~ Yurevich: one father's name in two languages
+  | 'none';
+
+export interface TokenSimilarity {
+  sim: number;
+  link: TokenLink;
+}
+
+const NONE: TokenSimilarity = { sim: 0, link: 'none' };
+
+/** Edits a token of this length may carry and still count as the same word. */
+export function typoBudget(length: number): number {
+  if (length <= 4) return 0;
+  if (length <= 7) return 1;
+  if (length <= 11) return 2;
+  return 3;
+}
+
+/**
+ * How alike two tokens are (0..1). `vowelless`: one side was read from a script without short
+ * vowels, so consonant skeletons decide.
+ */
+export function tokenSimilarity(a: NameToken, b: NameToken, vowelless = false, org = false): TokenSimilarity {
+  const s = layeredSimilarity(a, b, vowelless, org);
+  // A surname met by a patronymic (Ivanova / Ivanovna) is a near miss, not a match.
+  if (s.sim > 0 && s.link !== 'exact' && a.patronymic !== b.patronymic) return { sim: s.sim * 0.7, link: s.link };
+  return s;
+}
+
+function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: boolean): TokenSimilarity {
+  if (a.text === b.text) return { sim: 1, link: 'exact' };
+  if (a.kind === 'number' || b.kind === 'number') return NONE;
+  if (a.kind === 'initial' || b.kind === 'initial') {
+    const [i, w] = a.kind === 'initial' ? [a, b] : [b, a];
+    return w.kind !== 'initial' && w.text[0] === i.text ? { sim: 0.75, link: 'initial' } : NONE;
+  }
+  if (a.classes.length && b.classes.length) {
+    if (a.classes.some((c) => b.classes.includes(c))) return { sim: 0.95, link: 'variant' };
+    // Two known names of different spelling classes (Viktor / Fyodor, Ahmad / Mahmud) are different names.
+    return NONE;
+  }
+  const feminine = isFeminineOf(a, b) || isFeminineOf(b, a);
+  if (a.key === b.key && a.key.length > 0 && !feminine) return { sim: 0.93, link: 'phonetic' };
+  if (feminine) return { sim: 0.55, link: 'feminine' };
+  if (a.alt.length || b.alt.length) {
+    const via = altLink(a, b) ?? altLink(b, a);
+    if (via) return { sim: 0.9, link: via };
+  }
+  if (vowelless) {
+    // One or two consonants say little (Layla/لي, Moreau/عمر): lower similarity for short skeletons.
+    if (a.askel === b.askel && a.askel.length > 0) return { sim: a.askel.length >= 3 ? 0.9 : a.askel.length === 2 ? 0.82 : 0.72, link: 'consonants' };
+    // ث ذ ظ are written th, dh, z, d or s in Latin: merge the dental and sibilant classes.
+    if (a.askel.length >= 3 && a.askel.replace(/S/g, 'T') === b.askel.replace(/S/g, 'T')) return { sim: 0.82, link: 'consonants' };
+    const ls = Math.min(a.askel.length, b.askel.length);
+    if (ls >= 4 && editDistance(a.askel, b.askel, 1) <= 1) return { sim: 0.75, link: 'consonants' };
+    return NONE;
+  }
+  if (a.patronymic && b.patronymic && a.key[0] === b.key[0] && Math.min(a.key.length, b.key.length) >= 7 && editDistance(a.key, b.key, 3) <= 3)
+    return { sim: 0.82, link: 'patronymic' };
+  // Two romanized Korean syllables, or two two-syllable Pinyin given names, differ by rule
+  // (caught above) or are different syllables: no typo tolerance.
+  if (isKoreanSyllable(a.text) && isKoreanSyllable(b.text)) return NONE;
+  if (samePinyinShape(a.text, b.text)) return NONE;
+  const minLen = Math.min(a.text.length, b.text.length);
+  if (org && minLen >= 4) {
+    const [short, long] = a.text.length <= b.text.length ? [a.text, b.text] : [b.text, a.text];
+    if (long.startsWith(short) && short.length >= 0.5 * long.length && short.length >= 4) return { sim: 0.82, link: 'abbreviation' };
+  }
+  const budget = typoBudget(minLen);
+  if (budget > 0) {
+    const d = editDistance(a.text, b.text, budget);
+    // A changed first letter (Fernandez/Hernandez) is more often another name than a typo.
+    if (d <= budget) return { sim: (d === 1 ? (minLen >= 8 ? 0.9 : 0.86) : d === 2 ? 0.8 : 0.74) - (a.text[0] !== b.text[0] ? 0.1 : 0), link: 'typo' };
+  }
+  const keyLen = Math.min(a.key.length, b.key.length);
+  const keyBudget = keyLen < 7 ? 0 : keyLen < 11 ? 1 : 2;
+  if (keyBudget > 0) {
+    const d = editDistance(a.key, b.key, keyBudget);
+    // A transliteration keeps the first consonant class (Jewgeni/Yevgeniy is the glide rule's).
+    if (d <= keyBudget && a.key[0] === b.key[0]) return { sim: d === 1 ? 0.84 : 0.76, link: 'phonetic-typo' };
+  }
+  // Same consonants, other vowels (Hachemi / Hashimi): long words only.
+  if (a.skel === b.skel && (a.skel.length >= 4 || (a.skel.length === 3 && minLen >= 6))) return { sim: 0.8, link: 'consonants' };
+  return NONE;
+}
+
+const CHINESE_LOOK = /x|q|zh|ng|ao|ou|ui|iu|ia|ie|uo/;
+
+/**
+ * Both read as two-syllable Pinyin given names (`qingqiang` / `pingqiang`, `qiangcheng` /
+ * `qingcheng`): a letter changed there makes another syllable. A typo that breaks the syllables
+ * (`xioming` reads as three) is still a typo.
+ */
+function samePinyinShape(a: string, b: string): boolean {
+  if (a.length > 12 || b.length > 12 || !isPinyin(a) || !isPinyin(b)) return false;
+  // Only tokens that look Chinese (x, q, zh, ng, typical finals), not Laden/Ladin or Marina.
+  if (!CHINESE_LOOK.test(a) || !CHINESE_LOOK.test(b)) return false;
+  return pinyinSyllableCount(a) === 2 && pinyinSyllableCount(b) === 2;
+}
+
+/** An alternative reading of `a` (Wade–Giles as Pinyin, j as y) meets `b` or its own alternative. */
+function altLink(a: NameToken, b: NameToken): TokenLink | undefined {
+  for (const k of a.alt) {
+    const p = k[0];
+    if (p === 'm') continue;
+    const key = k.slice(2);
+    if (key === b.key || b.alt.includes(k)) return p === 'w' ? 'wade-giles' : 'glide';
+  }
+  return undefined;
+}
+
+/** `f` is a feminine surname form of `m` (Prigozhina ~ Prigozhin, Ivanova ~ Ivanov). */
+function isFeminineOf(f: NameToken, m: NameToken): boolean {
+  return f.alt.length > 0 && f.alt.some((k) => k === 'm:' + m.key) && f.key !== m.key;
+}
+
+// Tokens are interned (makeToken), so the similarity of two tokens is computed once and reused
+// across the many listed names that share them (MUHAMMAD, KIM, COMPANY ...).
+const pairCaches = [new Map<NameToken, Map<NameToken, TokenSimilarity>>(), new Map<NameToken, Map<NameToken, TokenSimilarity>>(), new Map<NameToken, Map<NameToken, TokenSimilarity>>(), new Map<NameToken, Map<NameToken, TokenSimilarity>>()];
+let cachedPairs = 0;
+const MAX_CACHED_PAIRS = 2_000_000;
+
+/** tokenSimilarity with a cache over interned token pairs. */
+export function cachedTokenSimilarity(a: NameToken, b: NameToken, vowelless = false, org = false): TokenSimilarity {
+  const cache = pairCaches[(vowelless ? 2 : 0) + (org ? 1 : 0)];
+  let inner = cache.get(a);
+  if (inner) {
+    const hit = inner.get(b);
+    if (hit) return hit;
+  } else {
+    if (cachedPairs > MAX_CACHED_PAIRS) {
+      for (const c of pairCaches) c.clear();
+      cachedPairs = 0;
+    }
+    inner = new Map();
+    cache.set(a, inner);
+  }
+  const s = tokenSimilarity(a, b, vowelless, org);
+  inner.set(b, s);
+  cachedPairs++;
+  return s;
+}

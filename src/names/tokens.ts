@@ -1,0 +1,213 @@
+// From a raw name to comparable tokens: Latin readings, honorifics and vessel prefixes removed,
+// legal forms taken out as classes, Arabic name shapes regularised, and every token given its
+// phonetic keys and rarity weight.
+import { isArticle, reshapeArabicTokens } from './arabic.ts';
+import { masculineOf } from './cyrillic.ts';
+import { tokenWeight } from './frequency.ts';
+import { wadeGilesToPinyin } from './han.ts';
+import { splitLegalForms, type LegalClass } from './legal.ts';
+import { arabicSkeleton, phoneticKey, skeletonKey } from './phonetic.ts';
+import { latinReadings } from './transliterate.ts';
+import { normalizeName } from './normalize.ts';
+import { variantClasses } from './variants.ts';
+
+export type NameKind = 'person' | 'org' | 'vessel';
+export type TokenKind = 'word' | 'initial' | 'number' | 'particle';
+
+export interface NameToken {
+  text: string;
+  kind: TokenKind;
+  /** Romanization-insensitive key (see phonetic.ts). */
+  key: string;
+  /** Consonant classes only. */
+  skel: string;
+  /** Consonants as Arabic script writes them (see arabicSkeleton). */
+  askel: string;
+  /** Further keys, prefixed: `w:` Wade–Giles read as Pinyin, `j:` German j read as y, `m:` masculine of a feminine surname. */
+  alt: string[];
+  /** Spelling-class labels from the variant tables. */
+  classes: string[];
+  /** Rarity weight: common tokens (KIM, TRADING) weigh less than rare ones (PRIGOZHIN). */
+  weight: number;
+  /** A patronymic (-ovich, -ovna): missing it says little. */
+  patronymic: boolean;
+}
+
+export interface PreparedName {
+  /** The name as given. */
+  original: string;
+  /** Romanization system of this reading ('latin' when none was needed). */
+  system: string;
+  /** Latin reading, normalised. */
+  text: string;
+  vowelless: boolean;
+  tokens: NameToken[];
+  legal: LegalClass[];
+  legalPhrases: string[];
+  /** Honorifics and prefixes removed (Mr, Dr, M/V). */
+  removed: string[];
+  /** Adjacent word pairs written together (`jong un` → `jongun`), for joined given names. */
+  joins: { index: number; text: string; key: string; altKey?: string; askel: string }[];
+  /** Index of the first given name when the name is written `SURNAME, Given ...`. */
+  givenIndex?: number;
+  /** Number of leading surname tokens when the name is written `SURNAME, Given ...` (else 0). */
+  surnameCount: number;
+  /** The words run together: as written, sorted, and last word first (for typos across word breaks). */
+  compacts: string[];
+}
+
+const PERSON_PREFIXES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'sheikh', 'shaykh', 'shaikh', 'sheik', 'shaik',
+  'mullah', 'mulla', 'maulvi', 'maulavi', 'maulana', 'mawlawi', 'mawlana', 'qari', 'general', 'gen', 'lt', 'col', 'colonel',
+  'major', 'maj', 'capt', 'captain', 'admiral', 'adm', 'rev', 'reverend', 'imam', 'eng', 'engr', 'engineer', 'excellency',
+  'hon', 'honorable', 'lord', 'gospodin', 'herr', 'frau', 'monsieur', 'mme', 'madame', 'senor', 'sra', 'doctor',
+  'brigadier', 'sgt', 'sergeant', 'commander', 'cdr', 'marshal', 'ayatollah', 'hojatoleslam', 'mufti',
+]);
+/** Vessel-name prefixes, longest first so `m v` wins over `mv`-less readings. */
+const VESSEL_PREFIXES = ['m v', 'mv', 'm t', 'mt', 'm s', 'ms', 's s', 'ss', 'fv', 'f v', 'sv', 'my', 'm y', 'tb', 'rv', 'hms', 'mfv', 'lng', 'yacht', 'tanker', 'vessel'];
+const PARTICLES = new Set(['al', 'el', 'ul', 'bin', 'ibn', 'ben', 'bint', 'binti', 'van', 'von', 'der', 'den', 'de', 'del', 'dos', 'das', 'ogly', 'oglu', 'kyzy', 'uulu']);
+const ORG_STOP = new Set(['the', 'of', 'and', 'for', 'und', 'et', 'de', 'la', 'le', 'del', 'des', 'du', 'da', 'di', 'i', 'y', 'e', 'a']);
+const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3}|xiv|xv)$/;
+const PATRONYMIC = /(?:ovich|evich|yevich|ovych|evych|ovitch|owitsch|ewitsch|ovna|evna|yevna|ivna|ichna|ogly|oglu|kyzy|vich)$/;
+
+export function nameKindOf(schema: string): NameKind {
+  if (schema === 'Person') return 'person';
+  if (schema === 'Vessel' || schema === 'Airplane') return 'vessel';
+  return 'org';
+}
+
+const tokenCache = new Map<string, NameToken>();
+
+export function makeToken(text: string, kind: TokenKind): NameToken {
+  const cacheKey = kind + ':' + text;
+  const hit = tokenCache.get(cacheKey);
+  if (hit) return hit;
+  const key = phoneticKey(text);
+  const alt: string[] = [];
+  const wg = wadeGilesToPinyin(text);
+  if (wg) alt.push('w:' + phoneticKey(wg));
+  // German spelling of Russian names: j is the glide y (Pjotr, Artjom, Jewgeni, Michajlow) and ch
+  // after a vowel is kh (Sacharow). Not for Korean initial j or ch (Jong, Chol).
+  if (text.length >= 5 && /[a-z]j|^j[eau]|[aeiou]ch/.test(text)) {
+    const german = text.replace(/(^|[a-z])j/g, (m, p: string) => p + 'y').replace(/([aeiou])ch/g, '$1kh');
+    if (german !== text) alt.push('j:' + phoneticKey(german));
+  }
+  const masc = masculineOf(text);
+  if (masc) alt.push('m:' + phoneticKey(masc));
+  const token: NameToken = {
+    text,
+    kind,
+    key,
+    skel: skeletonKey(text),
+    askel: arabicSkeleton(text),
+    alt,
+    classes: variantClasses(text).map((c) => c.label),
+    weight: kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key),
+    patronymic: PATRONYMIC.test(text) && text.length > 6,
+  };
+  if (tokenCache.size < 300_000) tokenCache.set(cacheKey, token);
+  return token;
+}
+
+function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): string[] {
+  let t = tokens;
+  if (kind === 'person') {
+    while (t.length > 1 && PERSON_PREFIXES.has(t[0])) {
+      removed.push(t[0]);
+      t = t.slice(1);
+    }
+  } else if (kind === 'vessel') {
+    // Prefixes can stack (`M/V SV KONSTANTIN`).
+    for (let again = true; again; ) {
+      again = false;
+      for (const p of VESSEL_PREFIXES) {
+        const parts = p.split(' ');
+        if (t.length > parts.length && parts.every((x, i) => t[i] === x)) {
+          removed.push(p);
+          t = t.slice(parts.length);
+          again = true;
+          break;
+        }
+      }
+    }
+  }
+  return t;
+}
+
+/** One-letter Korean surnames (오 O, 이 I, 우 U) are words, not initials. */
+const ONE_LETTER_SURNAMES = new Set(['o', 'i', 'u']);
+
+function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0): TokenKind {
+  if (/^[0-9]+$/.test(text)) return 'number';
+  if (kind === 'person' && text.length === 1 && (index < surnameCount || (ONE_LETTER_SURNAMES.has(text) && index === 0))) return 'word';
+  if (kind !== 'person' && ROMAN.test(text) && index > 0 && index === count - 1) return 'number';
+  if (kind === 'person' && text.length === 1) return 'initial';
+  if (kind === 'person' && PARTICLES.has(text) && count > 1) return 'particle';
+  if (kind !== 'person' && ORG_STOP.has(text) && count > 1) return 'particle';
+  if (isArticle(text) && count > 1) return 'particle';
+  return 'word';
+}
+
+/** Splits a normalised reading into prepared tokens. */
+function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind): PreparedName {
+  const removed: string[] = [];
+  let words = text.split(' ').filter(Boolean);
+  words = stripPrefixes(words, kind, removed);
+  let legal: LegalClass[] = [];
+  let legalPhrases: string[] = [];
+  if (kind === 'org') {
+    const split = splitLegalForms(words);
+    words = split.tokens;
+    legal = split.forms.map((f) => f.cls);
+    legalPhrases = split.forms.map((f) => f.phrase);
+  }
+  // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
+  if (!vowelless) words = reshapeArabicTokens(words);
+  // In `SURNAME, Given` the words before the comma are surnames, whatever their length.
+  const comma0 = original.indexOf(',');
+  const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
+  const tokens = words.map((w, i) => makeToken(w, classify(w, kind, i, words.length, surnamesBefore)));
+  const joins: PreparedName['joins'] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    // Words, and an article written apart (`al shaer` ↔ `alshaer`).
+    const first = tokens[i].kind === 'word' || (tokens[i].kind === 'particle' && /^(?:al|el|ul|bin|ben|abu|abd)$/.test(tokens[i].text));
+    if (!first || tokens[i + 1].kind !== 'word') continue;
+    const joined = tokens[i].text + tokens[i + 1].text;
+    const wa = wadeGilesToPinyin(tokens[i].text);
+    const wb = wadeGilesToPinyin(tokens[i + 1].text);
+    const altKey = wa || wb ? phoneticKey((wa ?? tokens[i].text) + (wb ?? tokens[i + 1].text)) : undefined;
+    joins.push({ index: i, text: joined, key: phoneticKey(joined), altKey, askel: arabicSkeleton(joined) });
+  }
+  let givenIndex: number | undefined;
+  const comma = original.indexOf(',');
+  if (kind === 'person' && comma > 0 && comma === original.lastIndexOf(',') && system === 'latin') {
+    const before = normalizeName(original.slice(0, comma)).split(' ').filter(Boolean).length;
+    if (before > 0 && before < tokens.length) givenIndex = before;
+  } else if (kind === 'person' && comma < 0 && tokens.length >= 3) givenIndex = 0;
+  const words2 = tokens.filter((t) => t.kind !== 'particle').map((t) => t.text);
+  const compacts = [...new Set([words2.join(''), words2.slice().sort().join(''), [...words2.slice(-1), ...words2.slice(0, -1)].join('')])];
+  const surnameCount = givenIndex !== undefined && comma > 0 ? givenIndex : 0;
+  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts };
+}
+
+const prepCache = new Map<string, PreparedName[]>();
+
+/** Every Latin reading of a name, tokenised and weighted. */
+export function prepareName(name: string, kind: NameKind): PreparedName[] {
+  const cacheKey = kind + '\u0000' + name;
+  const hit = prepCache.get(cacheKey);
+  if (hit) return hit;
+  const out = latinReadings(name, kind === 'person')
+    .filter((r) => r.text.length > 0)
+    .map((r) => prepareReading(name, r.text, r.system, r.vowelless, kind));
+  // Bounded: cleared when full, so a rebuilt index does not keep the old one's names alive.
+  if (prepCache.size >= 100_000) prepCache.clear();
+  prepCache.set(cacheKey, out);
+  return out;
+}
+
+/** Normalised Latin tokens of a name (first reading), for callers that only need words. */
+export function tokenize(name: string, kind: NameKind = 'person'): string[] {
+  const first = prepareName(name, kind)[0];
+  return first ? first.tokens.map((t) => t.text) : [];
+}

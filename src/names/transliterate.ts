@@ -1,0 +1,70 @@
+// Latin readings of a name in any script: each reading says which system produced it, so an
+// explanation can say "김정은 romanized (McCune–Reischauer) as 'kim chong un'".
+import { hasArabic, romanizeArabic } from './arabic.ts';
+import { CYRILLIC_SYSTEM_NAMES, hasCyrillic, romanizeCyrillic } from './cyrillic.ts';
+import { hasHan, romanizeHan } from './han.ts';
+import { hasHangul, romanizeHangulName } from './hangul.ts';
+import { normalizeName } from './normalize.ts';
+
+export interface LatinReading {
+  /** Normalised Latin text (lowercase ASCII, single spaces). */
+  text: string;
+  /** Romanization system used, or 'latin' when the name was already Latin. */
+  system: string;
+  /** Read from a script that does not write short vowels (Arabic): compare by consonants. */
+  vowelless: boolean;
+}
+
+const GREEK: Record<string, string> = {
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o',
+  π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
+};
+
+function romanizeGreek(s: string): string {
+  return s.replace(/ου/g, 'ou').replace(/αι/g, 'ai').replace(/ει/g, 'ei').replace(/οι/g, 'oi').replace(/μπ/g, 'b').replace(/ντ/g, 'd').replace(/γκ/g, 'g').replace(/[α-ω]/g, (c) => GREEK[c] ?? c);
+}
+
+const readingCache = new Map<string, LatinReading[]>();
+
+/**
+ * Latin readings of a name. Latin names give one reading; Hangul gives McCune–Reischauer and
+ * Revised Romanization; Cyrillic gives BGN/PCGN and ICAO; Han gives Pinyin; Arabic a consonantal
+ * reading. `isPerson` decides how unspaced Hangul/Han names split into surname and given name.
+ */
+export function latinReadings(name: string, isPerson = true): LatinReading[] {
+  const cacheKey = (isPerson ? 'p:' : 'o:') + name;
+  const hit = readingCache.get(cacheKey);
+  if (hit) return hit;
+  const norm = normalizeName(name);
+  let readings: LatinReading[];
+  if (/^[a-z0-9 ]*$/.test(norm)) readings = [{ text: norm, system: 'latin', vowelless: false }];
+  else {
+    let bases: { text: string; system: string }[] = [{ text: norm, system: '' }];
+    if (hasHangul(norm)) bases = bases.flatMap((b) => romanizeHangulName(b.text, isPerson).map((r) => ({ text: r.text, system: join(b.system, r.system) })));
+    if (bases.some((b) => hasHan(b.text))) bases = bases.map((b) => ({ text: romanizeHan(b.text, isPerson), system: join(b.system, 'Pinyin') }));
+    if (bases.some((b) => hasCyrillic(b.text)))
+      bases = bases.flatMap((b) => (['bgn', 'icao'] as const).map((sys) => ({ text: romanizeCyrillic(b.text, sys), system: join(b.system, CYRILLIC_SYSTEM_NAMES[sys]) })));
+    let vowelless = false;
+    if (bases.some((b) => hasArabic(b.text))) {
+      vowelless = true;
+      bases = bases.map((b) => ({ text: romanizeArabic(b.text), system: join(b.system, 'Arabic consonantal reading') }));
+    }
+    if (bases.some((b) => /[α-ω]/.test(b.text))) bases = bases.map((b) => ({ text: romanizeGreek(b.text), system: join(b.system, 'ELOT 743') }));
+    readings = [];
+    for (const b of bases) {
+      const text = normalizeName(b.text);
+      if (!readings.some((r) => r.text === text)) readings.push({ text, system: b.system || 'latin', vowelless });
+    }
+  }
+  if (readingCache.size < 50_000) readingCache.set(cacheKey, readings);
+  return readings;
+}
+
+function join(a: string, b: string): string {
+  return a ? `${a} + ${b}` : b;
+}
+
+/** Convenience: the distinct Latin spellings of a name (first is the primary one). */
+export function latinVariants(name: string, isPerson = true): string[] {
+  return latinReadings(name, isPerson).map((r) => r.text);
+}

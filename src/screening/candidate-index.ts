@@ -1,0 +1,359 @@
+// The in-memory candidate index: blocking keys of every name and normalized identifiers of every
+// screenable entity → entity slots. Candidate generation ranks entities by the rarity-weighted keys
+// they share with the query, rare keys first, so common tokens (KIM, TRADING, COMPANY) cannot
+// crowd out the right answer and cost little.
+import type { FtmEntity } from '../model/entity.ts';
+import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
+import type { MatchEngine } from './engine.ts';
+import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
+import { propertyTypes } from './schema-props.ts';
+import type { QueryEntity } from './query.ts';
+
+/** Keys found in more entities than this add no new candidates once enough are found; they only rank. */
+const COMMON_KEY_POSTINGS = 256;
+/** An identifier hit outweighs any number of shared name keys. */
+const IDENTIFIER_WEIGHT = 1000;
+
+/**
+ * How much a shared key of each family says (times its rarity). The matcher's key families
+ * (src/names/keys.ts): `k:` a token's phonetic key, `c:` a spelling-variant class, `s:` a consonant
+ * skeleton (loose), `d:`/`t:` deletion neighbourhoods of a token's key and text (typo tolerance,
+ * counted once per token, see units()). Unknown families count as typo-level evidence.
+ */
+const FAMILY_WEIGHTS: Record<string, number> = { k: 1, c: 0.8, s: 0.3, d: 0.5, t: 0.5 };
+
+function familyWeight(key: string): number {
+  return FAMILY_WEIGHTS[key.slice(0, key.indexOf(':'))] ?? 0.5;
+}
+
+export interface Scope {
+  /** Allowed dataset ids (by index into `datasets`), or null for all. */
+  datasets: Uint8Array | null;
+  /** Allowed schema ids (compatible with the query's schema), or null for all. */
+  schemata: Uint8Array | null;
+}
+
+export interface Hit {
+  slot: number;
+  weight: number;
+}
+
+const MATCHABLE = [...MATCHABLE_SCHEMATA] as string[];
+
+const screenable = new Map<string, boolean>();
+/** True for the schemata the index holds: the matchable ones and their descendants (PublicBody). */
+export function isScreenable(schema: string): boolean {
+  let ok = screenable.get(schema);
+  if (ok === undefined) {
+    const s = model.schemata[schema];
+    screenable.set(schema, (ok = s !== undefined && MATCHABLE.some((m) => s.isA(m))));
+  }
+  return ok;
+}
+
+const compatCache = new Map<string, boolean>();
+/** Person meets Person; Company meets Organization and LegalEntity; LegalEntity meets all persons and bodies. */
+export function schemataCompatible(query: string, candidate: string): boolean {
+  const key = `${query}\u0000${candidate}`;
+  let ok = compatCache.get(key);
+  if (ok === undefined) {
+    const q = model.schemata[query];
+    const c = model.schemata[candidate];
+    ok = q !== undefined && c !== undefined && (c.isA(query) || q.isA(candidate));
+    compatCache.set(key, ok);
+  }
+  return ok;
+}
+
+/** Name-typed property values of an entity (name, alias, weakAlias, previousName, ...). */
+export function namesOf(entity: { schema: string; properties: Record<string, string[]> }): string[] {
+  const types = propertyTypes(entity.schema);
+  const names: string[] = [];
+  for (const prop in entity.properties) if (types.get(prop) === 'name') names.push(...entity.properties[prop]);
+  return names;
+}
+
+export class CandidateIndex {
+  readonly entities: FtmEntity[];
+  private readonly prepared: unknown[];
+  private readonly engine: MatchEngine;
+  readonly datasets: string[];
+  private readonly schemaNames: string[];
+  private readonly slotSchema: Uint16Array;
+  private readonly slotDatasets: Uint16Array[];
+  /** Postings in compressed-row form: key → key id; the slots of key id k are slots[offsets[k]..offsets[k+1]). */
+  private readonly keyIds: Map<string, number>;
+  private readonly offsets: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly weights: Float32Array; // scratch accumulator, one per slot
+  private readonly seen: Int32Array; // scratch: the last key unit that counted for a slot
+  private stamp = 0;
+  readonly keyCount: number;
+
+  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: Map<string, number>; offsets: Int32Array; slots: Int32Array }) {
+    this.entities = entities;
+    this.engine = engine;
+    this.prepared = new Array(entities.length);
+    this.keyIds = postings.keyIds;
+    this.offsets = postings.offsets;
+    this.slots = postings.slots;
+    this.keyCount = postings.keyIds.size;
+    this.weights = new Float32Array(entities.length);
+    this.seen = new Int32Array(entities.length);
+    const datasetIds = new Map<string, number>();
+    const schemaIds = new Map<string, number>();
+    this.slotSchema = new Uint16Array(entities.length);
+    this.slotDatasets = entities.map((e, slot) => {
+      let sid = schemaIds.get(e.schema);
+      if (sid === undefined) schemaIds.set(e.schema, (sid = schemaIds.size));
+      this.slotSchema[slot] = sid;
+      return Uint16Array.from((e.datasets ?? []).map((d) => {
+        let id = datasetIds.get(d);
+        if (id === undefined) datasetIds.set(d, (id = datasetIds.size));
+        return id;
+      }));
+    });
+    this.datasets = [...datasetIds.keys()];
+    this.schemaNames = [...schemaIds.keys()];
+  }
+
+  /**
+   * Builds the index from screenable entities (others are skipped). Only blocking keys are computed
+   * here; the matcher's per-entity preparation happens on first use (or in the background, see
+   * `prepareSome`), so a rebuild is ready sooner.
+   */
+  static build(all: Iterable<FtmEntity>, engine: MatchEngine): CandidateIndex {
+    const builder = new IndexBuilder(engine);
+    for (const entity of all) builder.add(entity);
+    return builder.finish();
+  }
+
+  /** The same, yielding to the event loop every few milliseconds so a server keeps answering. */
+  static async buildAsync(all: FtmEntity[], engine: MatchEngine, sliceMs = 8): Promise<CandidateIndex> {
+    const builder = new IndexBuilder(engine);
+    let sliceStart = performance.now();
+    for (const entity of all) {
+      builder.add(entity);
+      if (performance.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return builder.finish();
+  }
+
+  /** The matcher's prepared form of an entity, made on first use. */
+  preparedAt(slot: number): unknown {
+    return (this.prepared[slot] ??= this.engine.prepare(this.entities[slot]));
+  }
+
+  /** Prepares up to `count` entities not prepared yet; returns false when all are. */
+  prepareSome(count: number): boolean {
+    while (count > 0 && this.nextToPrepare < this.entities.length) {
+      this.preparedAt(this.nextToPrepare++);
+      count--;
+    }
+    return this.nextToPrepare < this.entities.length;
+  }
+  private nextToPrepare = 0;
+
+  get size(): number {
+    return this.entities.length;
+  }
+
+  /** A scope limited to some datasets (unknown names match nothing) and a query schema. */
+  scope(datasets: string[] | null, schema: string | null): Scope {
+    let allowedDatasets: Uint8Array | null = null;
+    if (datasets) {
+      allowedDatasets = new Uint8Array(this.datasets.length);
+      for (const d of datasets) {
+        const i = this.datasets.indexOf(d);
+        if (i >= 0) allowedDatasets[i] = 1;
+      }
+    }
+    const allowedSchemata = schema ? Uint8Array.from(this.schemaNames, (c) => (schemataCompatible(schema, c) ? 1 : 0)) : null;
+    return { datasets: allowedDatasets, schemata: allowedSchemata };
+  }
+
+  inScope(slot: number, scope: Scope): boolean {
+    if (scope.schemata && !scope.schemata[this.slotSchema[slot]]) return false;
+    if (scope.datasets) {
+      const ids = this.slotDatasets[slot];
+      let any = false;
+      for (let i = 0; i < ids.length; i++) if (scope.datasets[ids[i]]) any = true;
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  /** Blocking keys of a query: its names' keys and its identifiers. */
+  queryKeys(query: QueryEntity, engine: MatchEngine): Map<string, number> {
+    const keys = engine.queryKeys(query, namesOf(query));
+    for (const key of identifierKeys(query)) keys.set(key, 1);
+    return keys;
+  }
+
+  /** Keys of free text (search): the text as a name, and as an identifier. */
+  textKeys(text: string, engine: MatchEngine): Map<string, number> {
+    const keys = new Map<string, number>();
+    for (const key of engine.textKeys(text)) keys.set(key, 1);
+    for (const id of [normalizeIdentifier(text), normalizeIdentifier(text, 'imoNumber')]) if (id) keys.set(`id:${id}`, 1);
+    return keys;
+  }
+
+  /**
+   * Entities sharing keys with the query, best first, at most `max`. Rare keys are applied first;
+   * a common key only adds new entities while fewer than `max` are found, otherwise it just ranks.
+   */
+  candidates(keys: Map<string, number>, scope: Scope, max: number): Hit[] {
+    return this.collect(keys, scope, max);
+  }
+
+  /** Every entity sharing a key (search), ranked. */
+  hits(keys: Map<string, number>, scope: Scope): Hit[] {
+    return this.collect(keys, scope, Infinity);
+  }
+
+  private collect(keys: Map<string, number>, scope: Scope, max: number): Hit[] {
+    const acc = this.weights;
+    const seen = this.seen;
+    const touched: number[] = [];
+    for (const unit of this.units(keys)) {
+      const stamp = ++this.stamp;
+      const common = unit.size > COMMON_KEY_POSTINGS && touched.length >= max;
+      for (const { slots, weight } of unit.lists) {
+        if (common) {
+          // Enough candidates already: a common key only ranks them (binary search in the posting).
+          for (const slot of touched) {
+            if (seen[slot] !== stamp && contains(slots, slot)) {
+              seen[slot] = stamp;
+              acc[slot] += weight;
+            }
+          }
+          continue;
+        }
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i];
+          if (seen[slot] === stamp) continue; // one contribution per unit
+          if (acc[slot] === 0) {
+            if (!this.inScope(slot, scope)) continue;
+            touched.push(slot);
+          }
+          seen[slot] = stamp;
+          acc[slot] += weight;
+        }
+      }
+    }
+    const hits: Hit[] = touched.map((slot) => ({ slot, weight: acc[slot] }));
+    for (const slot of touched) acc[slot] = 0;
+    hits.sort((a, b) => b.weight - a.weight || a.slot - b.slot);
+    return hits.length > max ? hits.slice(0, max) : hits;
+  }
+
+  /**
+   * Groups the query's keys into units of evidence, rarest first. The deletion keys (`d:`) of one
+   * token are one unit: a token with a typo shares one or two of them, an identical token all of
+   * them, and either way it is one token's worth of evidence, counted once per candidate.
+   */
+  private units(keys: Map<string, number>): { size: number; lists: { slots: Int32Array; weight: number }[] }[] {
+    const n = this.entities.length;
+    const groupOf = new Map<string, string>();
+    for (const key of keys.keys()) {
+      // `F:value` anchors the unit of its own deletions `F:valu`, `F:vale`... when the query has them.
+      const colon = key.indexOf(':');
+      const value = key.slice(colon + 1);
+      if (colon < 0 || value.length < 5 || groupOf.has(key)) continue;
+      const family = key.slice(0, colon + 1);
+      for (let i = 0; i < value.length; i++) {
+        const deletion = family + value.slice(0, i) + value.slice(i + 1);
+        if (keys.has(deletion) && !groupOf.has(deletion)) {
+          groupOf.set(deletion, key);
+          groupOf.set(key, key);
+        }
+      }
+    }
+    const units = new Map<string, { size: number; lists: { slots: Int32Array; weight: number }[] }>();
+    for (const [key, factor] of keys) {
+      const id = this.keyIds.get(key);
+      if (id === undefined) continue;
+      const slots = this.slots.subarray(this.offsets[id], this.offsets[id + 1]);
+      const weight = key.startsWith('id:') ? IDENTIFIER_WEIGHT : factor * familyWeight(key) * Math.log(1 + n / slots.length);
+      const unitKey = groupOf.get(key) ?? key;
+      let unit = units.get(unitKey);
+      if (!unit) units.set(unitKey, (unit = { size: 0, lists: [] }));
+      unit.lists.push({ slots, weight });
+      unit.size = Math.max(unit.size, slots.length);
+    }
+    const out = [...units.values()];
+    for (const u of out) u.lists.sort((a, b) => b.weight - a.weight);
+    out.sort((a, b) => a.size - b.size);
+    return out;
+  }
+
+  /** Rough retained size of the postings, for stats. */
+  postingBytes(): number {
+    let bytes = this.offsets.byteLength + this.slots.byteLength;
+    for (const key of this.keyIds.keys()) bytes += key.length * 2 + 40;
+    return bytes;
+  }
+}
+
+/** Collects (key, slot) pairs in flat arrays, then sorts them into postings by key (counting sort). */
+class IndexBuilder {
+  private readonly entities: FtmEntity[] = [];
+  private readonly keyIds = new Map<string, number>();
+  private pairKeys = new Int32Array(1 << 16);
+  private pairSlots = new Int32Array(1 << 16);
+  private pairs = 0;
+
+  constructor(private readonly engine: MatchEngine) {}
+
+  add(entity: FtmEntity): void {
+    if (!isScreenable(entity.schema)) return;
+    const slot = this.entities.length;
+    this.entities.push(entity);
+    const keys = new Set(this.engine.candidateKeys(entity));
+    for (const key of identifierKeys(entity)) keys.add(key);
+    for (const key of keys) {
+      let id = this.keyIds.get(key);
+      if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
+      if (this.pairs === this.pairKeys.length) this.grow();
+      this.pairKeys[this.pairs] = id;
+      this.pairSlots[this.pairs++] = slot;
+    }
+  }
+
+  private grow(): void {
+    const keys = new Int32Array(this.pairKeys.length * 2);
+    keys.set(this.pairKeys);
+    const slots = new Int32Array(this.pairSlots.length * 2);
+    slots.set(this.pairSlots);
+    this.pairKeys = keys;
+    this.pairSlots = slots;
+  }
+
+  finish(): CandidateIndex {
+    const keyCount = this.keyIds.size;
+    const offsets = new Int32Array(keyCount + 1);
+    for (let i = 0; i < this.pairs; i++) offsets[this.pairKeys[i] + 1]++;
+    for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
+    const fill = offsets.slice(0, keyCount);
+    const slots = new Int32Array(this.pairs);
+    // Pairs arrive in slot order, so each key's slots come out sorted (binary search relies on it).
+    for (let i = 0; i < this.pairs; i++) slots[fill[this.pairKeys[i]]++] = this.pairSlots[i];
+    return new CandidateIndex(this.entities, this.engine, { keyIds: this.keyIds, offsets, slots });
+  }
+}
+
+function contains(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid];
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,0 +1,402 @@
+// Entity-against-entity scoring with explanations. The name decides most of the score (see
+// features/names.ts); birth dates, countries, gender and identifiers adjust it; a shared IMO number
+// is decisive and a different one counts strongly against. Schemata must be compatible: a Person
+// never matches a Vessel; LegalEntity matches Company, Organization and Person.
+import { model } from '../model/ftm.ts';
+import { prepareName, nameKindOf, type NameKind, type NameToken, type PreparedName } from '../names/tokens.ts';
+import { nameKeys } from '../names/keys.ts';
+import { compareCountries, countryCodes } from './features/countries.ts';
+import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
+import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
+import { compareNames, type NameComparison, type TokenPair } from './features/names.ts';
+
+export interface QueryEntity {
+  schema: string;
+  properties: Record<string, string[]>;
+}
+
+export interface Explanation {
+  /** e.g. 'name.exact', 'name.transliteration', 'name.token_overlap', 'birthDate.mismatch', 'identifier.imo'. */
+  feature: string;
+  /** Signed contribution to the score. */
+  weight: number;
+  /** A sentence a person can read. */
+  detail: string;
+  query?: string;
+  candidate?: string;
+}
+
+export interface CompareResult {
+  score: number;
+  match: boolean;
+  explanations: Explanation[];
+  /** Feature values (for benchmarks and tuning). */
+  features?: Record<string, number>;
+}
+
+export interface CompareOptions {
+  threshold?: number;
+  /** Multipliers by feature name: 'birthDate.mismatch', 'country.match', 'name.typo', 'name.phonetic', ... */
+  weights?: Partial<Record<string, number>>;
+}
+
+/**
+ * Default decision threshold: `match = score >= DEFAULT_THRESHOLD`. Chosen on the project's own
+ * labelled pairs (test/eval/pairs.csv): a full name that agrees token for token through typos and
+ * romanizations scores above 0.85; a missing middle name or patronymic costs a few points; two
+ * names that each have a word the other lacks (Kim Jong Un / Kim Jong Nam) fall near 0.5–0.65.
+ */
+export const DEFAULT_THRESHOLD = 0.72;
+
+const GENDER: Record<string, string> = { male: 'm', m: 'm', female: 'f', f: 'f', man: 'm', woman: 'f' };
+const COUNTRY_PROPS = ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag', 'birthCountry'];
+
+/** Name properties and how much a match through them counts. */
+const NAME_PROPS: [string, number][] = [
+  ['name', 1],
+  ['alias', 1],
+  ['previousName', 0.97],
+  ['weakAlias', 0.88],
+];
+
+interface NameEntry {
+  value: string;
+  prop: string;
+  strength: number;
+  readings: PreparedName[];
+  /** Sorted 32-bit hashes of the name's blocking keys (compact; collisions only cost a comparison). */
+  keys: Uint32Array;
+}
+
+export interface PreparedCandidate {
+  readonly prepared: true;
+  schema: string;
+  properties: Record<string, string[]>;
+  caption?: string;
+  /** Name entries by name kind (built lazily for a kind other than the schema's own). */
+  names: Map<NameKind, NameEntry[]>;
+  dates: ParsedDate[];
+  countries: Set<string>;
+  genders: Set<string>;
+  ids: EntityIds;
+}
+
+function namesOf(properties: Record<string, string[]>, schema: string): { value: string; prop: string; strength: number }[] {
+  const out: { value: string; prop: string; strength: number }[] = [];
+  const seen = new Set<string>();
+  const add = (value: string, prop: string, strength: number) => {
+    if (typeof value !== 'string') return;
+    const v = value.trim();
+    if (!v || seen.has(v)) return;
+    seen.add(v);
+    out.push({ value: v, prop, strength });
+  };
+  for (const [prop, strength] of NAME_PROPS) for (const v of properties[prop] ?? []) add(v, prop, strength);
+  if (schema === 'Person' || schema === 'LegalEntity') {
+    const first = properties.firstName ?? [];
+    const last = properties.lastName ?? [];
+    const middle = [...(properties.middleName ?? []), ...(properties.secondName ?? []), ...(properties.fatherName ?? [])];
+    for (const f of first.length ? first : ['']) for (const l of last) add([f, ...middle.slice(0, 1), l].filter(Boolean).join(' '), 'name', 1);
+  }
+  return out;
+}
+
+function buildEntries(properties: Record<string, string[]>, schema: string, kind: NameKind, withKeys: boolean): NameEntry[] {
+  return namesOf(properties, schema)
+    .slice(0, 200)
+    .map(({ value, prop, strength }) => ({
+      value,
+      prop,
+      strength,
+      readings: prepareName(value.slice(0, 1000), kind),
+      keys: withKeys ? hashKeys(nameKeys(value.slice(0, 1000), [kind])) : new Uint32Array(0),
+    }))
+    .filter((e) => e.readings.length > 0);
+}
+
+/** Precomputes the name data of a listed entity once, for many comparisons. */
+export function prepareCandidate(entity: QueryEntity & { caption?: string }): PreparedCandidate {
+  const kind = nameKindOf(entity.schema);
+  const names = new Map<NameKind, NameEntry[]>();
+  names.set(kind, buildEntries(entity.properties, entity.schema, kind, true));
+  const p = entity.properties;
+  const genders = new Set((p.gender ?? []).map((g) => (typeof g === 'string' ? GENDER[g.toLowerCase()] : undefined)).filter((g): g is string => !!g));
+  return {
+    prepared: true,
+    schema: entity.schema,
+    properties: p,
+    caption: entity.caption,
+    names,
+    dates: parseDates(p.birthDate ?? []),
+    countries: countryCodes(propValues(p, COUNTRY_PROPS)),
+    genders,
+    ids: entityIds(p),
+  };
+}
+
+function entriesFor(p: PreparedCandidate, kind: NameKind): NameEntry[] {
+  let e = p.names.get(kind);
+  if (!e) {
+    e = buildEntries(p.properties, p.schema, kind, true);
+    p.names.set(kind, e);
+  }
+  return e;
+}
+
+const preparedQueries = new WeakMap<object, PreparedCandidate>();
+
+function asPrepared(e: QueryEntity | PreparedCandidate): PreparedCandidate {
+  if ((e as PreparedCandidate).prepared === true) return e as PreparedCandidate;
+  let p = preparedQueries.get(e);
+  if (!p) {
+    p = prepareCandidate(e);
+    preparedQueries.set(e, p);
+  }
+  return p;
+}
+
+/** Schemata that may describe the same thing (one is a kind of the other). */
+export function schemataCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const sa = model.schemata[a];
+  const sb = model.schemata[b];
+  if (!sa || !sb) return a === 'Thing' || b === 'Thing';
+  return sa.isA(b) || sb.isA(a);
+}
+
+/** The kind of name comparison for a pair of schemata (the more specific side decides). */
+function pairKind(q: string, c: string): NameKind {
+  if (q === 'Person' || c === 'Person') return 'person';
+  if (q === 'Vessel' || c === 'Vessel' || q === 'Airplane' || c === 'Airplane') return 'vessel';
+  return 'org';
+}
+
+interface BestName {
+  score: number;
+  cmp: NameComparison;
+  q: NameEntry;
+  qr: PreparedName;
+  c: NameEntry;
+  cr: PreparedName;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function hashKeys(keys: string[]): Uint32Array {
+  const out = new Uint32Array(keys.length);
+  keys.forEach((k, i) => (out[i] = fnv1a(k)));
+  return out.sort();
+}
+
+/** Sorted-array intersection test. */
+function sharesKey(a: Uint32Array, b: Uint32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
+}
+
+function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?: Partial<Record<string, number>>): BestName | undefined {
+  let best: BestName | undefined;
+  for (const qe of q) {
+    for (const ce of c) {
+      // Names sharing no blocking key cannot reach the threshold (keys.ts guarantees the converse).
+      if (qe.keys.length && ce.keys.length && !sharesKey(qe.keys, ce.keys)) continue;
+      for (const qr of qe.readings) {
+        for (const cr of ce.readings) {
+          const cmp = compareNames(qr, cr, kind, weights);
+          const score = cmp.score * Math.min(qe.strength, ce.strength);
+          if (!best || score > best.score) {
+            best = { score, cmp, q: qe, qr, c: ce, cr };
+            if (score >= 0.999) return best; // cannot improve
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+const LINK_TEXT: Record<TokenPair['link'], string> = {
+  exact: 'same word',
+  joined: 'joined and split forms of one name',
+  variant: 'listed spellings of one name',
+  phonetic: 'same sound under another romanization',
+  'wade-giles': 'Wade–Giles read as Pinyin',
+  glide: 'German/Slavic j read as y',
+  abbreviation: 'abbreviated form of the word',
+  patronymic: 'the same patronymic in another language or spelling',
+  consonants: 'same consonants (script without written vowels)',
+  typo: 'spelling difference within the typo tolerance for its length',
+  'phonetic-typo': 'near-identical pronunciation key',
+  initial: 'initial of the name',
+  feminine: 'feminine form of the surname (related, not the same person)',
+  none: '',
+};
+
+function nameExplanations(b: BestName): Explanation[] {
+  const { cmp, q, qr, c, cr } = b;
+  const out: Explanation[] = [];
+  const links = new Set(cmp.pairs.map((p) => p.link));
+  const translit = qr.system !== 'latin' || cr.system !== 'latin';
+  let feature = 'name.exact';
+  if (cmp.unmatchedQuery.length || cmp.unmatchedCandidate.length) feature = 'name.token_overlap';
+  else if (translit) feature = 'name.transliteration';
+  else if (links.has('feminine')) feature = 'name.feminine_form';
+  else if (links.has('typo') || links.has('phonetic-typo')) feature = 'name.typo';
+  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants')) feature = 'name.romanization';
+  else if (links.has('joined')) feature = 'name.joined';
+  else if (links.has('initial')) feature = 'name.initials';
+  const via = (r: PreparedName, v: string) => (r.system !== 'latin' ? `${v} romanized (${r.system}) as '${r.text}'` : `'${v}'`);
+  const listedAs = c.prop === 'name' ? 'listed name' : `listed ${c.prop}`;
+  out.push({
+    feature,
+    weight: round(b.score),
+    detail: `query name ${via(qr, q.value)} met ${listedAs} ${via(cr, c.value)}` + (c.strength < 1 ? ` (a ${c.prop} counts ×${c.strength})` : ''),
+    query: q.value,
+    candidate: c.value,
+  });
+  for (const p of cmp.pairs) {
+    if (p.link === 'exact') continue;
+    const key = p.link === 'phonetic' ? ` (key ${p.q.key})` : p.link === 'consonants' ? ` (consonants ${p.q.skel})` : '';
+    out.push({
+      feature: `name.${p.link === 'phonetic' ? 'phonetic' : p.link.replace('-', '_')}`,
+      weight: round(p.sim - 1),
+      detail: `'${p.q.text}' ~ '${p.c.text}': ${LINK_TEXT[p.link]}${key}`,
+      query: p.q.text,
+      candidate: p.c.text,
+    });
+  }
+  const words = (ts: NameToken[]) => ts.map((t) => `'${t.text}'`).join(', ');
+  if (cmp.unmatchedQuery.length)
+    out.push({ feature: 'name.unmatched_query', weight: -round(1 - b.score), detail: `query words without a counterpart: ${words(cmp.unmatchedQuery)}` });
+  if (cmp.unmatchedCandidate.length)
+    out.push({ feature: 'name.unmatched_candidate', weight: -round(1 - b.score), detail: `listed words without a counterpart: ${words(cmp.unmatchedCandidate)}` });
+  if (cmp.compact)
+    out.push({
+      feature: 'name.compact',
+      weight: round(cmp.score),
+      detail: `the names run together ('${cmp.compact.query}' / '${cmp.compact.candidate}') differ by ${cmp.compact.edits} edit(s)`,
+    });
+  if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: -0.5, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV)' });
+  if (cmp.thin) out.push({ feature: 'name.single_token', weight: -0.2, detail: 'only one word of the names agrees' });
+  if (cmp.legal !== 'none')
+    out.push({
+      feature: `name.legal_form_${cmp.legal}`,
+      weight: cmp.legal === 'same' ? 0 : cmp.legal === 'family' ? -0.02 : -0.06,
+      detail: `legal forms ${qr.legalPhrases.join('/')} and ${cr.legalPhrases.join('/')}: ${cmp.legal === 'same' ? 'same class' : cmp.legal === 'family' ? 'same family' : 'different'}`,
+    });
+  if (qr.removed.length || cr.removed.length)
+    out.push({ feature: 'name.prefix_removed', weight: 0, detail: `ignored titles and prefixes: ${[...qr.removed, ...cr.removed].join(', ')}` });
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+
+function propValues(p: Record<string, string[]>, names: string[]): string[] {
+  return names.flatMap((n) => (Array.isArray(p[n]) ? p[n] : []));
+}
+
+interface Tally {
+  score: number;
+  features: Record<string, number>;
+  explanations: Explanation[];
+  weights?: Partial<Record<string, number>>;
+}
+
+function weightOf(t: Tally, feature: string): number {
+  return t.weights?.[feature] ?? 1;
+}
+
+/** Adds a signed, weighted feature contribution with its explanation. */
+function adjust(t: Tally, feature: string, delta: number, detail: string, qv?: string, cv?: string): void {
+  const d = delta * weightOf(t, feature);
+  if (d === 0 && delta !== 0) return;
+  t.score += d;
+  t.features[feature] = round(d);
+  t.explanations.push({ feature, weight: round(d), detail, query: qv, candidate: cv });
+}
+
+const DATE_DELTA = { exact: 0.06, swap: 0.03, partial: 0.03, near: 0, mismatch: -0.25 };
+const DATE_TEXT = {
+  exact: 'birth dates agree',
+  swap: 'birth dates agree with day and month swapped',
+  partial: 'birth dates agree as far as both are known',
+  near: 'birth dates are close but differ',
+  mismatch: 'birth dates differ',
+};
+
+const compatCache = new Map<string, boolean>();
+
+/** Scores a query against a listed entity (raw or prepared by prepareCandidate). */
+export function compareEntities(query: QueryEntity | PreparedCandidate, candidate: QueryEntity | PreparedCandidate, options: CompareOptions = {}): CompareResult {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const q = asPrepared(query);
+  const c = asPrepared(candidate);
+  const pair = q.schema + '|' + c.schema;
+  let compatible = compatCache.get(pair);
+  if (compatible === undefined) compatCache.set(pair, (compatible = schemataCompatible(q.schema, c.schema)));
+  if (!compatible) {
+    return {
+      score: 0,
+      match: false,
+      explanations: [{ feature: 'schema.mismatch', weight: -1, detail: `a ${q.schema} query cannot match a listed ${c.schema}` }],
+      features: { 'schema.mismatch': 1 },
+    };
+  }
+  const kind = pairKind(q.schema, c.schema);
+  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind, options.weights);
+  const ids = compareIdentifiers(q.ids, c.ids);
+  if (!best && ids.decisive === 'none' && ids.strong === 'none') {
+    // The common case in a scan: nothing in common.
+    return { score: 0, match: false, explanations: [{ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' }], features: { name: 0 } };
+  }
+  const t: Tally = { score: best ? best.score : 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights: options.weights };
+  // Full sentences only where someone will read them; a clear miss gets one line.
+  if (best && best.score >= 0.3) t.explanations.push(...nameExplanations(best));
+  else if (best) t.explanations.push({ feature: 'name.weak', weight: round(best.score), detail: `best name pair '${best.q.value}' / '${best.c.value}' agrees only weakly`, query: best.q.value, candidate: best.c.value });
+  else t.explanations.push({ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' });
+
+  if (ids.strong === 'match') {
+    const delta = (1 - t.score) * 0.6 * weightOf(t, 'identifier.match');
+    t.score += delta;
+    t.features['identifier.match'] = round(delta);
+    t.explanations.push({ feature: 'identifier.match', weight: round(delta), detail: ids.detail ?? 'identifier on both', query: ids.value, candidate: ids.value });
+  }
+  const dates = compareDates(q.dates, c.dates);
+  if (dates.outcome !== 'none')
+    adjust(t, `birthDate.${dates.outcome}`, DATE_DELTA[dates.outcome], `${DATE_TEXT[dates.outcome]}: ${dates.query} vs ${dates.candidate}`, dates.query, dates.candidate);
+  const countries = compareCountries(q.countries, c.countries);
+  if (countries === 'match') adjust(t, 'country.match', 0.02, 'a country of the query is a country of the listed entity');
+  else if (countries === 'mismatch') adjust(t, 'country.mismatch', -0.06, 'the countries of query and listed entity differ');
+  if (q.genders.size && c.genders.size && ![...q.genders].some((g) => c.genders.has(g)))
+    adjust(t, 'gender.mismatch', -0.2, `gender differs: ${[...q.genders][0]} vs ${[...c.genders][0]}`);
+
+  if (ids.decisive === 'match') {
+    const before = t.score;
+    t.score = Math.max(t.score, 0.97);
+    t.explanations.push({ feature: 'identifier.imo', weight: round(t.score - before), detail: ids.detail ?? 'same IMO number', query: ids.value, candidate: ids.value });
+    t.features['identifier.imo'] = 1;
+  } else if (ids.decisive === 'conflict') {
+    const before = t.score;
+    t.score *= 1 - 0.5 * weightOf(t, 'identifier.imo_mismatch');
+    t.explanations.push({ feature: 'identifier.imo_mismatch', weight: round(t.score - before), detail: ids.detail ?? 'different IMO numbers' });
+    t.features['identifier.imo_mismatch'] = 1;
+  }
+  const score = Math.max(0, Math.min(1, t.score));
+  return { score: round(score), match: score >= threshold, explanations: t.explanations, features: t.features };
+}

@@ -1,0 +1,96 @@
+// The seam between screening (index, API, batch) and the matcher (compare.ts, src/names/keys.ts).
+// Blocking keys follow the matcher's name kinds: a pair is compared as person names when either
+// side is a Person, as vessel names for vessels and aircraft, else as organisation names; each side
+// is keyed under every kind it can be compared as, so candidate generation never loses a pair the
+// matcher could score above its threshold.
+import type { FtmEntity } from '../model/entity.ts';
+import { nameKeys } from '../names/keys.ts';
+import type { NameKind } from '../names/tokens.ts';
+import { namesOf } from './candidate-index.ts';
+import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
+import type { QueryEntity } from './query.ts';
+
+export interface Comparison {
+  score: number;
+  match: boolean;
+  explanations: unknown;
+  features?: Record<string, number>;
+}
+
+export interface CompareOptions {
+  threshold?: number;
+  weights?: Record<string, number>;
+}
+
+export interface MatchEngine {
+  readonly defaultThreshold: number;
+  /** Precomputed name data of a listed entity, built once per index. */
+  prepare(entity: FtmEntity): unknown;
+  compare(query: QueryEntity, candidate: unknown, options?: CompareOptions): Comparison;
+  /** Blocking keys of a listed entity's names (identifiers are keyed by the index itself). */
+  candidateKeys(entity: FtmEntity): Iterable<string>;
+  /** Blocking keys of a query's names, with how much each counts (1 = fully). */
+  queryKeys(query: QueryEntity, names: string[]): Map<string, number>;
+  /** Blocking keys of free text (search), any kind of name. */
+  textKeys(text: string): Iterable<string>;
+}
+
+/** Name kinds a listed entity of this schema can be compared as. */
+function candidateKinds(schema: string): NameKind[] {
+  if (schema === 'Person') return ['person'];
+  if (schema === 'Vessel' || schema === 'Airplane') return ['vessel'];
+  if (schema === 'LegalEntity') return ['person', 'org']; // a LegalEntity may meet a Person query
+  return ['org'];
+}
+
+/** Name kinds a query of this schema is compared as, over all compatible candidates; the first leads. */
+function queryKinds(schema: string): NameKind[] {
+  return schema === 'LegalEntity' ? ['org', 'person'] : candidateKinds(schema);
+}
+
+const SECONDARY_KIND_WEIGHT = 0.3;
+
+/**
+ * Keys by name kind and name, kept across index rebuilds and queries: a new list version repeats
+ * most names of the last one, and batch files repeat names. Cleared when it grows too large.
+ */
+const keyCache = new Map<string, string[]>();
+const KEY_CACHE_LIMIT = 100_000;
+
+function cachedKeys(name: string, kind: NameKind): string[] {
+  const id = kind + '\u0000' + name;
+  let keys = keyCache.get(id);
+  if (!keys) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keys = nameKeys(name, [kind]);
+    keyCache.set(id, keys);
+  }
+  return keys;
+}
+
+export const matcherEngine: MatchEngine = {
+  defaultThreshold: DEFAULT_THRESHOLD,
+  prepare: (entity) => prepareCandidate(entity),
+  compare: (query, candidate, options) => compareEntities(query, candidate as PreparedCandidate, options),
+  candidateKeys(entity) {
+    const keys = new Set<string>();
+    const names = namesOf(entity);
+    for (const kind of candidateKinds(entity.schema)) for (const name of names) for (const k of cachedKeys(name, kind)) keys.add(k);
+    return keys;
+  },
+  queryKeys(query, names) {
+    // A LegalEntity query may name a person or an organisation: its organisation reading leads; the
+    // person reading (where legal words such as JSC or CORPORATION become name words) counts less.
+    const keys = new Map<string, number>();
+    const [lead, ...others] = queryKinds(query.schema);
+    for (const name of names) for (const k of cachedKeys(name, lead)) keys.set(k, 1);
+    for (const kind of others) for (const name of names) for (const k of cachedKeys(name, kind)) if (!keys.has(k)) keys.set(k, SECONDARY_KIND_WEIGHT);
+    return keys;
+  },
+  textKeys: (text) => nameKeys(text, ['person', 'org', 'vessel']),
+};
+
+/** The matcher (kept async so callers do not care how it is loaded). */
+export async function loadEngine(): Promise<MatchEngine> {
+  return matcherEngine;
+}

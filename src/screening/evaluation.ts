@@ -1,0 +1,128 @@
+// Labelled screening queries made from the lists themselves: a listed name, mangled the way people
+// and systems mangle names (token order, case, punctuation, one typo, a dropped or joined part).
+// The expected answer is every entity carrying the original name. Used to measure candidate recall
+// and top-1 accuracy in tests and in bench:screen; deterministic for a given seed.
+import type { FtmEntity } from '../model/entity.ts';
+import type { QueryEntity } from './query.ts';
+
+export interface LabelledQuery {
+  query: QueryEntity;
+  /** Ids of the entities that carry the original name. */
+  expected: string[];
+  original: string;
+  mangling: string[];
+}
+
+const SOURCE_SCHEMATA = new Set(['Person', 'Company', 'Organization', 'LegalEntity', 'Vessel', 'Airplane']);
+
+/** A small fast seeded PRNG (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function labelledQueries(entities: FtmEntity[], count: number, seed = 42): LabelledQuery[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+  const byName = new Map<string, string[]>();
+  const sources = entities.filter((e) => SOURCE_SCHEMATA.has(e.schema) && e.properties.name?.length);
+  for (const e of sources) {
+    for (const n of [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]) {
+      const key = normal(n);
+      const ids = byName.get(key) ?? [];
+      if (!ids.includes(e.id)) ids.push(e.id);
+      byName.set(key, ids);
+    }
+  }
+  const out: LabelledQuery[] = [];
+  for (let i = 0; i < count && sources.length; i++) {
+    const entity = pick(sources);
+    const names = [...entity.properties.name, ...(entity.properties.alias ?? [])].filter((n) => /[A-Za-z]/.test(n));
+    if (!names.length) continue;
+    const original = pick(names);
+    const ops = [pick(MANGLERS), ...(random() < 0.5 ? [pick(MANGLERS)] : [])];
+    let name = original;
+    const applied: string[] = [];
+    for (const op of ops) {
+      const next = op.apply(name, random);
+      if (next && /[\p{L}\p{N}]/u.test(next)) {
+        name = next;
+        applied.push(op.name);
+      }
+    }
+    const schema = entity.schema === 'Organization' || entity.schema === 'Company' ? 'LegalEntity' : entity.schema;
+    out.push({
+      query: { id: `lq${i}`, schema, properties: { name: [name] } },
+      expected: byName.get(normal(original)) ?? [entity.id],
+      original,
+      mangling: applied,
+    });
+  }
+  return out;
+}
+
+interface Mangler {
+  name: string;
+  apply(name: string, random: () => number): string | null;
+}
+
+const tokensOf = (s: string) => s.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+
+const MANGLERS: Mangler[] = [
+  {
+    name: 'reorder', // `KIM, Jong Un` → `Jong Un KIM`
+    apply: (s) => {
+      const t = tokensOf(s);
+      return t.length > 1 ? [...t.slice(1), t[0]].join(' ') : null;
+    },
+  },
+  { name: 'lowercase', apply: (s) => s.toLowerCase() },
+  {
+    name: 'titlecase',
+    apply: (s) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()),
+  },
+  { name: 'no-punctuation', apply: (s) => s.replace(/[.,'"()\-]/g, ' ').replace(/\s+/g, ' ').trim() },
+  {
+    name: 'typo', // one edit in a long token
+    apply: (s, random) => {
+      const t = tokensOf(s);
+      const long = t.map((x, i) => [x, i] as const).filter(([x]) => x.length >= 6 && /^[A-Za-z]+$/.test(x));
+      if (!long.length) return null;
+      const [tok, idx] = long[Math.floor(random() * long.length)];
+      const p = 1 + Math.floor(random() * (tok.length - 2));
+      const kind = Math.floor(random() * 4);
+      const letter = 'aeioulnrst'[Math.floor(random() * 10)];
+      const edited =
+        kind === 0 ? tok.slice(0, p) + tok.slice(p + 1)
+        : kind === 1 ? tok.slice(0, p) + letter + tok.slice(p)
+        : kind === 2 ? tok.slice(0, p) + letter + tok.slice(p + 1)
+        : tok.slice(0, p) + tok[p + 1] + tok[p] + tok.slice(p + 2);
+      t[idx] = edited;
+      return t.join(' ');
+    },
+  },
+  {
+    name: 'drop-middle', // leave out a middle name
+    apply: (s) => {
+      const t = tokensOf(s);
+      return t.length >= 3 ? [t[0], ...t.slice(2)].join(' ') : null;
+    },
+  },
+  {
+    name: 'join-given', // `Jong Un` → `Jong-Un` or `Jongun`
+    apply: (s, random) => {
+      const t = tokensOf(s);
+      if (t.length < 3) return null;
+      const joined = random() < 0.5 ? `${t[1]}-${t[2]}` : t[1] + t[2].toLowerCase();
+      return [t[0], joined, ...t.slice(3)].join(' ');
+    },
+  },
+];

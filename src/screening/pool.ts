@@ -1,0 +1,133 @@
+// Worker threads for batch screening: each builds its own index from the same entities, then takes
+// batches of queries as it frees up. Results come back in input order.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FtmEntity } from '../model/entity.ts';
+import type { QueryEntity } from './query.ts';
+import type { BriefResult, ScreenOptions } from './screener.ts';
+import type { WorkerReply } from './worker.ts';
+
+/** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
+const BATCH_SIZE = 256;
+
+/**
+ * Workers run from the TypeScript source, so tsx must be active inside them. `execArgv: ['--import',
+ * 'tsx']` does not reach a worker's own module loading on Node 20 ("Unknown file extension .ts"),
+ * so a small bootstrap registers tsx's ESM hooks in the thread first, then imports worker.ts.
+ * Both are absolute URLs: this works whatever the working directory.
+ */
+function workerBootstrap(): string {
+  const require = createRequire(import.meta.url);
+  const tsxApi = pathToFileURL(require.resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+export class ScreeningPool {
+  private constructor(
+    private readonly workers: Worker[],
+    readonly buildMs: number,
+  ) {}
+
+  static async start(entities: FtmEntity[], size = defaultWorkerCount()): Promise<ScreeningPool> {
+    const workers: Worker[] = [];
+    const started = performance.now();
+    try {
+      const ready = Array.from({ length: size }, () => {
+        const worker = new Worker(workerBootstrap(), { eval: true, workerData: { entities } });
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          const onMessage = (msg: WorkerReply) => {
+            worker.off('message', onMessage);
+            worker.off('error', reject);
+            if (msg.type === 'ready') resolve();
+            else reject(new Error(msg.type === 'error' ? msg.message : 'unexpected worker reply'));
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+        });
+      });
+      await Promise.all(ready);
+    } catch (err) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw err;
+    }
+    return new ScreeningPool(workers, performance.now() - started);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Screens all queries; `onBatch` receives each run of consecutive results in input order as soon
+   * as it is complete (for streaming output and progress).
+   */
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: BriefResult[][]) => void): Promise<void> {
+    const batches: QueryEntity[][] = [];
+    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(queries.slice(i, i + BATCH_SIZE));
+    const done = new Map<number, BriefResult[][]>();
+    let next = 0; // next batch to hand out
+    let flushed = 0; // next batch to deliver in order
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      let active = 0;
+      const cleanups: (() => void)[] = [];
+      const finish = (err?: Error) => {
+        for (const c of cleanups) c();
+        if (err) reject(err);
+        else resolve();
+      };
+      const feed = (worker: Worker) => {
+        if (next < batches.length) {
+          active++;
+          worker.postMessage({ type: 'screen', batch: next, queries: batches[next], options });
+          next++;
+        }
+      };
+      for (const worker of this.workers) {
+        const onMessage = (msg: WorkerReply) => {
+          if (failed) return;
+          if (msg.type === 'error') {
+            failed = true;
+            return finish(new Error(`screening worker failed: ${msg.message}`));
+          }
+          if (msg.type !== 'results') return;
+          active--;
+          done.set(msg.batch, msg.results);
+          while (done.has(flushed)) {
+            onBatch?.(flushed * BATCH_SIZE, done.get(flushed)!);
+            done.delete(flushed);
+            flushed++;
+          }
+          feed(worker);
+          if (active === 0 && flushed === batches.length) finish();
+        };
+        const onError = (err: Error) => {
+          if (!failed) {
+            failed = true;
+            finish(err);
+          }
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        cleanups.push(() => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+        });
+      }
+      if (batches.length === 0) return finish();
+      for (const worker of this.workers) feed(worker);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

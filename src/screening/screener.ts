@@ -1,0 +1,115 @@
+// One immutable screening snapshot: the index over the live entities and the matcher. The service
+// swaps whole snapshots when a live version changes; worker threads build their own copy.
+import type { FtmEntity } from '../model/entity.ts';
+import { CandidateIndex, type Scope } from './candidate-index.ts';
+import type { MatchEngine } from './engine.ts';
+import type { QueryEntity } from './query.ts';
+
+/** Candidates scored per query at most. Recall of candidate generation is measured in bench:screen. */
+export const DEFAULT_MAX_CANDIDATES = 32;
+/**
+ * Candidates whose shared-key weight is below this share of the best candidate's are not scored:
+ * on mangled list names the right entity's weight was at least 0.65 of the best in 99.9% of cases,
+ * and the cut saves most of the scoring work. The first MIN_SCORED are always scored.
+ */
+const RELATIVE_CUTOFF = 0.4;
+const MIN_SCORED = 3;
+
+export interface ScreenOptions {
+  /** Results returned (best first). */
+  limit: number;
+  /** Score at which a result is a match. */
+  threshold: number;
+  /** Results scoring at or below this are dropped (yente's `cutoff`). */
+  cutoff?: number;
+  /** Datasets to screen against; null for all. */
+  datasets?: string[] | null;
+  /** Datasets and schemata to leave out (yente's exclude_dataset, exclude_schema). */
+  excludeDatasets?: string[];
+  excludeSchemata?: string[];
+  /** Only entities with one of these FtM topics (yente's `topics`). */
+  topics?: string[];
+  weights?: Record<string, number>;
+  maxCandidates?: number;
+}
+
+export interface ScoredEntity {
+  entity: FtmEntity;
+  score: number;
+  match: boolean;
+  explanations: unknown;
+  features: Record<string, number>;
+}
+
+export interface ScreenOutcome {
+  results: ScoredEntity[];
+  /** Number of candidates that are matches (yente's `total`). */
+  matches: number;
+  /** Candidates scored. */
+  candidates: number;
+}
+
+/** The compact result the CLI prints per hit. */
+export interface BriefResult {
+  id: string;
+  caption: string;
+  schema: string;
+  score: number;
+  match: boolean;
+  referents: string[];
+  datasets: string[];
+  explanations: unknown;
+}
+
+export class Screener {
+  constructor(
+    readonly index: CandidateIndex,
+    readonly engine: MatchEngine,
+  ) {}
+
+  static build(entities: Iterable<FtmEntity>, engine: MatchEngine): Screener {
+    return new Screener(CandidateIndex.build(entities, engine), engine);
+  }
+
+  screen(query: QueryEntity, options: ScreenOptions): ScreenOutcome {
+    const scope: Scope = this.index.scope(options.datasets ?? null, query.schema);
+    const keys = this.index.queryKeys(query, this.engine);
+    const hits = this.index.candidates(keys, scope, options.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
+    const excludedDatasets = new Set(options.excludeDatasets ?? []);
+    const excludedSchemata = new Set(options.excludeSchemata ?? []);
+    const cutoff = options.cutoff ?? 0;
+    const compareOptions = { threshold: options.threshold, weights: options.weights };
+    const scored: ScoredEntity[] = [];
+    let matches = 0;
+    const floor = (hits[0]?.weight ?? 0) * RELATIVE_CUTOFF;
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i];
+      if (i >= MIN_SCORED && hit.weight < floor) break;
+      const entity = this.index.entities[hit.slot];
+      if (excludedSchemata.has(entity.schema)) continue;
+      if (excludedDatasets.size && (entity.datasets ?? []).every((d) => excludedDatasets.has(d))) continue;
+      if (options.topics?.length && !(entity.properties.topics ?? []).some((t) => options.topics!.includes(t))) continue;
+      const result = this.engine.compare(query, this.index.preparedAt(hit.slot), compareOptions);
+      if (!(result.score > cutoff)) continue;
+      const match = result.score >= options.threshold;
+      if (match) matches++;
+      scored.push({ entity, score: result.score, match, explanations: result.explanations, features: result.features ?? {} });
+    }
+    scored.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+    return { results: scored.slice(0, options.limit), matches, candidates: hits.length };
+  }
+}
+
+export function briefResult(r: ScoredEntity): BriefResult {
+  const e = r.entity;
+  return {
+    id: e.id,
+    caption: e.caption ?? e.id,
+    schema: e.schema,
+    score: r.score,
+    match: r.match,
+    referents: e.referents ?? [],
+    datasets: e.datasets ?? [],
+    explanations: r.explanations,
+  };
+}

@@ -1,0 +1,29 @@
+// A deliberately plain stand-in matcher for testing the screening plumbing (index, swap, API
+// shapes, validation) independently of the real matcher: exact lower-case tokens and Jaccard overlap.
+import type { MatchEngine } from '../../../src/screening/engine.ts';
+import { namesOf } from '../../../src/screening/candidate-index.ts';
+import type { FtmEntity } from '../../../src/model/entity.ts';
+
+const tokens = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+export const tokenEngine: MatchEngine = {
+  defaultThreshold: 0.7,
+  candidateKeys: (entity) => new Set(namesOf(entity).flatMap(tokens)),
+  queryKeys: (_query, names) => new Map(names.flatMap(tokens).map((t) => [t, 1])),
+  textKeys: (text) => tokens(text),
+  prepare: (entity: FtmEntity) => namesOf(entity).map((n) => new Set(tokens(n))),
+  compare(query, candidate) {
+    const listed = candidate as Set<string>[];
+    let best = 0;
+    let pair = '';
+    for (const q of namesOf(query)) {
+      const qt = new Set(tokens(q));
+      for (const l of listed) {
+        const shared = [...qt].filter((t) => l.has(t)).length;
+        const score = shared / new Set([...qt, ...l]).size;
+        if (score > best) [best, pair] = [score, `${q} ~ ${[...l].join(' ')}`];
+      }
+    }
+    return { score: best, match: best >= 0.7, explanations: [pair], features: { token_jaccard: best } };
+  },
+};
