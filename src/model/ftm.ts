@@ -18,6 +18,7 @@ export function hasSchema(name: string): boolean {
 
 /** True when `name` is `parent` or one of its descendants (Company isA LegalEntity). */
 export function schemaIsA(name: string, parent: string): boolean {
+  if (name === parent) return true; // also for Interdict's extensions (ArmsTransfer), unknown to the FtM model
   const schema = model.schemata[name];
   return schema !== undefined && schema.isA(parent);
 }

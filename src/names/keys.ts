@@ -39,8 +39,14 @@ export function nameKeys(name: string, kinds: NameKind[] = ['person', 'org']): s
       const tokens = reading.tokens;
       for (const t of tokens) addTokenKeys(keys, t, reading.vowelless);
       // Joined given names: `Jong Un` also yields the key of `Jongun`.
-      for (let i = 0; i + 1 < tokens.length; i++) keys.add('k:' + phoneticKey(tokens[i].text + tokens[i + 1].text));
+      for (const j of reading.joins) {
+        keys.add('k:' + j.key);
+        if (j.altKey) keys.add('k:' + j.altKey);
+        if (j.askel) keys.add('a:' + j.askel.replace(/S/g, 'T'));
+      }
       if (tokens.length > 2) keys.add('k:' + phoneticKey(reading.compacts[0]));
+      // Acronyms: `IRGC` meets `Islamic Revolutionary Guard Corps`.
+      if (reading.initials) keys.add('k:' + phoneticKey(reading.initials));
       if (tokens.length === 0) keys.add('k:' + reading.text);
     }
   }

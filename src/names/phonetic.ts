@@ -139,7 +139,7 @@ const ARABIC_CLASSES: Record<string, string> = {
  * consonant (sh, kh, th, dh, gh), doubled letters count once (`sabawi` and `sbaui` → `SP`).
  */
 export function arabicSkeleton(text: string): string {
-  const s = text.replace(/sh|ch/g, '1').replace(/kh/g, '2').replace(/th|dh/g, '3').replace(/gh/g, '4');
+  const s = text.replace(/dj|sh|ch/g, '1').replace(/kh/g, '2').replace(/th|dh/g, '3').replace(/gh/g, '4');
   let out = '';
   for (const ch of s) {
     const c = ARABIC_CLASSES[ch];

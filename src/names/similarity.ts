@@ -68,7 +68,7 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
     // One or two consonants say little (Layla/لي, Moreau/عمر): lower similarity for short skeletons.
     if (a.askel === b.askel && a.askel.length > 0) return { sim: a.askel.length >= 3 ? 0.9 : a.askel.length === 2 ? 0.82 : 0.72, link: 'consonants' };
     // ث ذ ظ are written th, dh, z, d or s in Latin: merge the dental and sibilant classes.
-    if (a.askel.length >= 3 && a.askel.replace(/S/g, 'T') === b.askel.replace(/S/g, 'T')) return { sim: 0.82, link: 'consonants' };
+    if (a.askel.length >= 2 && a.askel.replace(/S/g, 'T') === b.askel.replace(/S/g, 'T')) return { sim: a.askel.length >= 3 ? 0.82 : 0.75, link: 'consonants' };
     const ls = Math.min(a.askel.length, b.askel.length);
     if (ls >= 4 && editDistance(a.askel, b.askel, 1) <= 1) return { sim: 0.75, link: 'consonants' };
     return NONE;
@@ -82,7 +82,12 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
   const minLen = Math.min(a.text.length, b.text.length);
   if (org && minLen >= 4) {
     const [short, long] = a.text.length <= b.text.length ? [a.text, b.text] : [b.text, a.text];
-    if (long.startsWith(short) && short.length >= 0.5 * long.length && short.length >= 4) return { sim: 0.82, link: 'abbreviation' };
+    if (long.startsWith(short) && short.length >= 4 && short.length >= 0.5 * long.length) return { sim: 0.82, link: 'abbreviation' };
+  }
+  if (org && minLen === 3) {
+    // Air / Airlines, Int / International: a three-letter head of a word of at most nine.
+    const [short, long] = a.text.length <= b.text.length ? [a.text, b.text] : [b.text, a.text];
+    if (long.length <= 9 && long.startsWith(short)) return { sim: 0.8, link: 'abbreviation' };
   }
   const budget = typoBudget(minLen);
   if (budget > 0) {

@@ -54,6 +54,8 @@ export interface PreparedName {
   surnameCount: number;
   /** The words run together: as written, sorted, and last word first (for typos across word breaks). */
   compacts: string[];
+  /** Initials of the words (`islamic revolutionary guard corps` → `irgc`), for acronyms; '' below two words. */
+  initials: string;
 }
 
 const PERSON_PREFIXES = new Set([
@@ -187,13 +189,18 @@ function prepareReading(original: string, text: string, system: string, vowelles
   const words2 = tokens.filter((t) => t.kind !== 'particle').map((t) => t.text);
   const compacts = [...new Set([words2.join(''), words2.slice().sort().join(''), [...words2.slice(-1), ...words2.slice(0, -1)].join('')])];
   const surnameCount = givenIndex !== undefined && comma > 0 ? givenIndex : 0;
-  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts };
+  const content = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+  const initials = kind !== 'person' && content.length >= 2 && content.length <= 8 ? content.map((t) => t.text[0]).join('') : '';
+  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials };
 }
 
 const prepCache = new Map<string, PreparedName[]>();
 
 /** Every Latin reading of a name, tokenised and weighted. */
-export function prepareName(name: string, kind: NameKind): PreparedName[] {
+export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
+  if (typeof fullName !== 'string') return [];
+  // Names beyond 1,000 characters are not names; cap the work (API limits reject them earlier).
+  const name = fullName.length > 1000 ? fullName.slice(0, 1000) : fullName;
   const cacheKey = kind + '\u0000' + name;
   const hit = prepCache.get(cacheKey);
   if (hit) return hit;

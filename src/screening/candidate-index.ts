@@ -21,9 +21,12 @@ const IDENTIFIER_WEIGHT = 1000;
  * counted once per token, see units()). Unknown families count as typo-level evidence.
  */
 const FAMILY_WEIGHTS: Record<string, number> = { k: 1, c: 0.8, s: 0.3, d: 0.5, t: 0.5 };
+/** Families whose keys include a token's deletion neighbourhood. */
+const DELETION_FAMILIES = new Set(['d', 't']);
 
 function familyWeight(key: string): number {
-  return FAMILY_WEIGHTS[key.slice(0, key.indexOf(':'))] ?? 0.5;
+  // Families are one letter and a colon; anything else counts fully.
+  return key.charCodeAt(1) === 58 ? (FAMILY_WEIGHTS[key[0]] ?? 0.5) : 1;
 }
 
 export interface Scope {
@@ -88,6 +91,7 @@ export class CandidateIndex {
   private readonly weights: Float32Array; // scratch accumulator, one per slot
   private readonly seen: Int32Array; // scratch: the last key unit that counted for a slot
   private stamp = 0;
+  private readonly schemaScopes = new Map<string, Uint8Array>();
   readonly keyCount: number;
 
   constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: Map<string, number>; offsets: Int32Array; slots: Int32Array }) {
@@ -171,7 +175,14 @@ export class CandidateIndex {
         if (i >= 0) allowedDatasets[i] = 1;
       }
     }
-    const allowedSchemata = schema ? Uint8Array.from(this.schemaNames, (c) => (schemataCompatible(schema, c) ? 1 : 0)) : null;
+    let allowedSchemata: Uint8Array | null = null;
+    if (schema) {
+      allowedSchemata = this.schemaScopes.get(schema) ?? null;
+      if (!allowedSchemata) {
+        allowedSchemata = Uint8Array.from(this.schemaNames, (c) => (schemataCompatible(schema, c) ? 1 : 0));
+        this.schemaScopes.set(schema, allowedSchemata);
+      }
+    }
     return { datasets: allowedDatasets, schemata: allowedSchemata };
   }
 
@@ -261,8 +272,8 @@ export class CandidateIndex {
     for (const key of keys.keys()) {
       // `F:value` anchors the unit of its own deletions `F:valu`, `F:vale`... when the query has them.
       const colon = key.indexOf(':');
+      if (colon < 0 || !DELETION_FAMILIES.has(key.slice(0, colon)) || key.length - colon - 1 < 5 || groupOf.has(key)) continue;
       const value = key.slice(colon + 1);
-      if (colon < 0 || value.length < 5 || groupOf.has(key)) continue;
       const family = key.slice(0, colon + 1);
       for (let i = 0; i < value.length; i++) {
         const deletion = family + value.slice(0, i) + value.slice(i + 1);

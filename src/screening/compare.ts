@@ -258,6 +258,8 @@ function nameExplanations(b: BestName): Explanation[] {
   else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants')) feature = 'name.romanization';
   else if (links.has('joined')) feature = 'name.joined';
   else if (links.has('initial')) feature = 'name.initials';
+  if (cmp.acronym) feature = 'name.acronym';
+  else if (cmp.compact) feature = 'name.compact';
   const via = (r: PreparedName, v: string) => (r.system !== 'latin' ? `${v} romanized (${r.system}) as '${r.text}'` : `'${v}'`);
   const listedAs = c.prop === 'name' ? 'listed name' : `listed ${c.prop}`;
   out.push({
@@ -283,6 +285,8 @@ function nameExplanations(b: BestName): Explanation[] {
     out.push({ feature: 'name.unmatched_query', weight: -round(1 - b.score), detail: `query words without a counterpart: ${words(cmp.unmatchedQuery)}` });
   if (cmp.unmatchedCandidate.length)
     out.push({ feature: 'name.unmatched_candidate', weight: -round(1 - b.score), detail: `listed words without a counterpart: ${words(cmp.unmatchedCandidate)}` });
+  if (cmp.acronym)
+    out.push({ feature: 'name.acronym', weight: round(cmp.score), detail: `'${cmp.acronym.query}' and '${cmp.acronym.candidate}': one name is the acronym of the other` });
   if (cmp.compact)
     out.push({
       feature: 'name.compact',

@@ -27,7 +27,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Names that differ only in case, spacing or punctuation are the same name (`LTD.` = `LTD`). */
+const normal = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 export function labelledQueries(entities: FtmEntity[], count: number, seed = 42): LabelledQuery[] {
   const random = seededRandom(seed);
@@ -48,7 +49,8 @@ export function labelledQueries(entities: FtmEntity[], count: number, seed = 42)
     const names = [...entity.properties.name, ...(entity.properties.alias ?? [])].filter((n) => /[A-Za-z]/.test(n));
     if (!names.length) continue;
     const original = pick(names);
-    const ops = [pick(MANGLERS), ...(random() < 0.5 ? [pick(MANGLERS)] : [])];
+    const manglers = MANGLERS.filter((m) => !m.personOnly || entity.schema === 'Person');
+    const ops = [pick(manglers), ...(random() < 0.5 ? [pick(manglers)] : [])];
     let name = original;
     const applied: string[] = [];
     for (const op of ops) {
@@ -71,6 +73,8 @@ export function labelledQueries(entities: FtmEntity[], count: number, seed = 42)
 
 interface Mangler {
   name: string;
+  /** Only person names lose a middle name or have their given names joined. */
+  personOnly?: boolean;
   apply(name: string, random: () => number): string | null;
 }
 
@@ -110,14 +114,16 @@ const MANGLERS: Mangler[] = [
     },
   },
   {
-    name: 'drop-middle', // leave out a middle name
+    name: 'drop-middle', // `YELISEYEV, Ilya Vladimirovich` → `YELISEYEV Ilya`: the middle name or patronymic left out
+    personOnly: true,
     apply: (s) => {
       const t = tokensOf(s);
-      return t.length >= 3 ? [t[0], ...t.slice(2)].join(' ') : null;
+      return t.length >= 3 ? t.slice(0, -1).join(' ') : null;
     },
   },
   {
     name: 'join-given', // `Jong Un` → `Jong-Un` or `Jongun`
+    personOnly: true,
     apply: (s, random) => {
       const t = tokensOf(s);
       if (t.length < 3) return null;

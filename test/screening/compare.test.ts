@@ -104,6 +104,15 @@ describe('compareEntities: hard cases named in the issue', () => {
     expect(cmp(co('Lazarus'), { schema: 'Organization', properties: { name: ['LAZARUS GROUP'] } }).match).toBe(true);
     expect(cmp(co('Korea Kwangson Banking Corp'), co('Korea Daesong Banking Corp')).match).toBe(false);
   });
+  it('recognises acronyms and abbreviated words of organisation names', () => {
+    const org = (n: string): QueryEntity => ({ schema: 'Organization', properties: { name: [n] } });
+    const r = cmp(org('IRGC'), org('ISLAMIC REVOLUTIONARY GUARD CORPS'));
+    expect(r.match).toBe(true);
+    expect(r.explanations[0].feature).toBe('name.acronym');
+    expect(cmp(org('IRGC'), org('ISLAMIC REVOLUTIONARY COURT')).match).toBe(false);
+    expect(cmp(org('Mahan Air'), org('MAHAN AIRLINES')).match).toBe(true);
+    expect(cmp(person('IRGC'), person('Islamic Revolutionary Guard Corps')).match).toBe(false);
+  });
 });
 
 describe('compareEntities: bad input never throws', () => {

@@ -24,6 +24,8 @@ export interface NameComparison {
   numberConflict: boolean;
   /** Only one content word matched while others were left over (a surname alone). */
   thin: boolean;
+  /** One name is the acronym of the other. */
+  acronym?: { query: string; candidate: string };
   /** The score came from the names run together (a typo across a word break, `Chun-msik`). */
   compact?: { query: string; candidate: string; edits: number };
 }
@@ -152,8 +154,19 @@ const Q_MATCH = new Int8Array(64);
 const LINKS = new Array<TokenLink>(64 * 64);
 const EMPTY: NameComparison = { score: 0, pairs: [], unmatchedQuery: [], unmatchedCandidate: [], legal: 'none', numberConflict: false, thin: false };
 
+/** One name is the acronym of the other (`IRGC` / `Islamic Revolutionary Guard Corps`). */
+function acronymOf(short: PreparedName, long: PreparedName): boolean {
+  if (short.tokens.length !== 1 || !long.initials) return false;
+  const t = short.tokens[0].text;
+  return t.length >= 2 && t.length <= 8 && t === long.initials;
+}
+
 /** Compares two prepared names of the same kind of entity. */
 export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): NameComparison {
+  if (kind !== 'person' && (acronymOf(q, c) || acronymOf(c, q))) {
+    const [a, b] = q.tokens.length === 1 ? [q.tokens[0].text, c.initials] : [q.initials, c.tokens[0].text];
+    return { ...EMPTY, score: 0.86, acronym: { query: a, candidate: b } };
+  }
   const vowelless = q.vowelless || c.vowelless;
   const qj = joinAdjacent(q, c, vowelless);
   const cj = joinAdjacent(c, q, vowelless);

@@ -1,0 +1,241 @@
+// End-to-end tests of the analyst app: Debian's Chromium (through playwright-core) drives the built
+// app, served by the real server with the bundled official lists. Screenshots of every page go to
+// docs/screenshots/ for the README.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, type TestContext } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb, cli, ROOT, startServer, type RunningServer } from './server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SHOTS = join(ROOT, 'docs/screenshots');
+
+if (!HAVE_CHROMIUM) {
+  process.stdout.write(`\n*** web end-to-end tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk) ***\n`);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('analyst web app (end to end)', () => {
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+  /** Problems the browser reported: CSP violations, uncaught errors. */
+  const problems: string[] = [];
+  let tmp: string;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startServer();
+    tmp = join(server.dir, 'browser');
+    mkdirSync(tmp, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+    });
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Skip a scenario whose API has not landed yet, saying so (a route 404 is "no route"). */
+  async function requireRoute(ctx: TestContext, path: string, method = 'GET'): Promise<void> {
+    const r = await fetch(server.url + path, method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: '{}' } : {});
+    if (r.status === 404 && /no route/.test(await r.text())) {
+      process.stdout.write(`\n*** skipped "${ctx.task.name}": the server has no ${path.split('?')[0]} route yet ***\n`);
+      ctx.skip();
+    }
+  }
+
+  async function open(hash: string): Promise<void> {
+    await page.goto(`${server.url}/${hash}`);
+  }
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  test('the app is served with a strict CSP and loads without violations', async () => {
+    const response = await page.goto(`${server.url}/`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const html = await response!.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+    expect(html).not.toMatch(/<style|style="/);
+    expect(problems).toEqual([]);
+  });
+
+  test('search 김정은 and open KIM, Jong Un with per-value provenance', async (ctx) => {
+    await requireRoute(ctx, '/search/default?q=x');
+    await open('#/search');
+    await page.getByLabel('Name or identifier, in any script').fill('김정은');
+    await page.keyboard.press('Enter');
+    const hit = page.locator('.hit-list').getByRole('link', { name: 'KIM, Jong Un', exact: true }).first();
+    await hit.waitFor({ timeout: 20_000 });
+    await expect(page.locator('.facets').count()).resolves.toBe(1);
+    await shot('search');
+    await hit.click();
+    await page.getByRole('heading', { level: 1, name: 'KIM, Jong Un' }).waitFor();
+    // Every value says where it came from: a list version and a locator in the file.
+    const firstSource = page.locator('table.props ul.provenance li').first();
+    await firstSource.waitFor();
+    expect(await firstSource.textContent()).toMatch(/official.*us_ofac_sdn|official.*un_sc_sanctions/);
+    expect(await page.locator('#sanctions .card').count()).toBeGreaterThan(0);
+    await shot('entity');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('entity-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(problems).toEqual([]);
+  });
+
+  test('screen Kim Chong-un and see the explanation', async (ctx) => {
+    await requireRoute(ctx, '/match/default', 'POST');
+    await open('#/screen');
+    await page.getByLabel(/^Name/).fill('Kim Chong-un');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const top = page.locator('.match-card').first();
+    await top.waitFor({ timeout: 30_000 });
+    expect(await top.locator('.match-caption').textContent()).toBe('KIM, Jong Un');
+    expect(await top.locator('.badge.match').count()).toBe(1);
+    expect(await top.locator('.explanation li').count()).toBeGreaterThan(0);
+    expect(await top.locator('mark').count()).toBeGreaterThan(0);
+    await shot('screening');
+    expect(problems).toEqual([]);
+  });
+
+  test('upload a small CSV, screen it with progress, download CSV and JSON lines', async (ctx) => {
+    await requireRoute(ctx, '/match/default', 'POST');
+    const csv = join(tmp, 'customers.csv');
+    writeFileSync(csv, 'id,schema,name,birth_date,nationality\nc1,Person,Kim Chong-un,,kp\nc2,Person,Moon Jae-in,1953-01-24,kr\nc3,Company,VERSOR S.R.O.,,\n');
+    await open('#/screen');
+    await page.getByLabel('CSV file').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Screen 3 rows' }).click();
+    await page.getByRole('group', { name: 'Rows screened' }).waitFor();
+    await page.getByText(/of 3 rows matched/).waitFor({ timeout: 30_000 });
+    await shot('screening-batch');
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csvText = readFileSync(await csvDownload.path(), 'utf8');
+    const lines = csvText.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('id,name,match,score,match_id,match_caption,match_schema,datasets,referents,candidates');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^c1,Kim Chong-un,true,.*KIM, Jong Un/);
+    expect(lines[3]).toMatch(/^c3,VERSOR S\.R\.O\.,true,.*VERSOR S\.R\.O\./);
+
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON lines' }).click()]);
+    const rows = readFileSync(await jsonDownload.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(rows[0].results[0].caption).toBe('KIM, Jong Un');
+    expect(rows[0].results[0].match).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  test('open the graph of MKRTYCHEV, Ashot and find his companies', async (ctx) => {
+    await requireRoute(ctx, '/search/default?q=x');
+    await requireRoute(ctx, '/graph/neighborhood?id=x');
+    await open('#/search?q=MKRTYCHEV');
+    await page.locator('.hit-list').getByRole('link', { name: 'MKRTYCHEV, Ashot' }).first().click();
+    await page.getByRole('link', { name: 'Open in graph explorer' }).click();
+    const nodes = page.getByRole('table', { name: 'Entities in the graph' });
+    for (const company of ['VERSOR S.R.O.', 'LIMITED LIABILITY COMPANY VERUS', 'DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP']) {
+      await nodes.getByRole('button', { name: company, exact: true }).waitFor({ timeout: 30_000 });
+    }
+    // The canvas holds the same nodes, the start node marked sanctioned.
+    const drawn = await page.evaluate(() => {
+      const cy = (window as unknown as { __interdictGraph: { nodes(s?: string): { length: number } } }).__interdictGraph;
+      return { all: cy.nodes().length, sanctioned: cy.nodes('.sanctioned').length };
+    });
+    expect(drawn.all).toBeGreaterThanOrEqual(4);
+    expect(drawn.sanctioned).toBeGreaterThanOrEqual(4);
+    await shot('graph');
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).toContain('VERSOR S.R.O.');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    expect(problems).toEqual([]);
+  });
+
+  test('find the path from RIM, Yong Hyok to the Wagner Group', async (ctx) => {
+    await requireRoute(ctx, '/search/default?q=x');
+    await requireRoute(ctx, '/graph/paths?from=x&to=y');
+    await open('#/graph');
+    const pick = async (label: string, query: string, name: string) => {
+      const picker = page.getByRole('search', { name: label });
+      await picker.getByRole('textbox').fill(query);
+      await picker.getByRole('button', { name: 'Find' }).click();
+      await page.getByRole('list', { name: `Matches for ${label}` }).getByRole('button', { name, exact: true }).first().click();
+    };
+    await pick('Path from', 'RIM, Yong Hyok', 'RIM, Yong Hyok');
+    await pick('Path to', 'Wagner', "PRIVATE MILITARY COMPANY 'WAGNER'");
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const path = page.getByRole('list', { name: 'Paths found' }).locator('> li').first();
+    await path.waitFor({ timeout: 30_000 });
+    const steps = path.locator('.path-steps > li');
+    expect(await steps.first().getByRole('link').first().textContent()).toBe('RIM, Yong Hyok');
+    expect(await steps.last().getByRole('link').first().textContent()).toBe("PRIVATE MILITARY COMPANY 'WAGNER'");
+    // Each edge carries its own provenance.
+    expect(await path.locator('.path-edge ul.provenance li').count()).toBeGreaterThanOrEqual((await steps.count()) - 1);
+    await shot('graph-path');
+    expect(problems).toEqual([]);
+  });
+
+  test('open the transfers timeline with violations and sources', async (ctx) => {
+    await requireRoute(ctx, '/transfers');
+    await open('#/transfers');
+    await page.getByRole('img', { name: /Timeline of \d+ transfers/ }).waitFor({ timeout: 30_000 });
+    const cards = page.locator('.transfer-list > li');
+    expect(await cards.count()).toBeGreaterThan(0);
+    // The November 2022 rail delivery to Wagner breaches UNSCR 1718 8(b) and 1874 9.
+    const wagner = cards.filter({ hasText: /Wagner/i }).filter({ hasText: /2022-11/ }).first();
+    await wagner.locator('.violation').first().waitFor({ timeout: 30_000 });
+    expect(await wagner.locator('.violations').textContent()).toMatch(/1718[\s\S]*8\s*\(?b\)?/);
+    expect(await page.getByRole('img', { name: /Map of transfers/ }).locator('path.arc').count()).toBeGreaterThan(0);
+    await shot('transfers');
+    expect(problems).toEqual([]);
+  });
+
+  // Last: it adds an older OFAC version to the database, which the other scenarios do not expect.
+  test('open the Lists page and the diff of two OFAC versions', async () => {
+    cli(server, ['import', ...['sdn.csv', 'add.csv', 'alt.csv', 'sdn_comments.csv'].map((f) => join(ROOT, 'test/fixtures/ofac_sdn/2021-07-07', f)), '--dataset', 'us_ofac_sdn']);
+    await open('#/lists');
+    const row = page.getByRole('row').filter({ has: page.locator('code', { hasText: /^us_ofac_sdn$/ }) });
+    await row.waitFor();
+    expect(await page.locator('.badge.stale').count()).toBeGreaterThan(0); // the bundled lists are old
+    await shot('lists');
+    await row.getByRole('link').first().click();
+    const versions = page.locator('table.versions tbody tr');
+    await versions.nth(1).waitFor();
+    expect(await versions.count()).toBe(2);
+    // From the 2021 set (imported now, no publication date in the CSV) to the bundled 2023-12-28 set.
+    const compare = page.getByRole('form', { name: 'Compare two versions' });
+    const to = await compare.getByLabel('To').locator('option', { hasText: '2023-12-28' }).getAttribute('value');
+    const from = await compare.getByLabel('From').locator('option').filter({ hasNotText: '2023-12-28' }).first().getAttribute('value');
+    await compare.getByLabel('From').selectOption(from!);
+    await compare.getByLabel('To').selectOption(to!);
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    const summary = page.locator('#diff .summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const added = Number((await summary.locator('.diff-added').textContent())!.replace(/\D/g, ''));
+    expect(added).toBeGreaterThan(1000);
+    await page.getByLabel('Filter by name').fill('MKRTYCHEV');
+    const entry = page.getByRole('table', { name: 'Diff entries' }).getByRole('row').filter({ hasText: 'MKRTYCHEV, Ashot' });
+    await entry.waitFor();
+    expect(await entry.locator('.badge').first().textContent()).toBe('added');
+    await page.getByLabel('Filter by name').fill('');
+    await shot('lists-diff');
+    expect(problems).toEqual([]);
+  }, 300_000);
+});

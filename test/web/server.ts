@@ -1,0 +1,95 @@
+// Starts the real Interdict server for the end-to-end tests: a temp SQLite database, the bundled
+// official lists loaded on first start, a free local port. No mocks: the app talks to the real API.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { copyOfBundledDb } from '../support/bundled-db.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+/** Builds web/dist from the current sources so the tests exercise this tree's app. */
+export function buildWeb(): void {
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'interdict-web-'));
+  // For a quick loop while developing: INTERDICT_E2E_URL names a server already running (on the
+  // database INTERDICT_DB names, which the CLI steps then use).
+  const external = process.env.INTERDICT_E2E_URL;
+  if (external) return { url: external.replace(/\/$/, ''), dir, env: process.env, stop: async () => rmSync(dir, { recursive: true, force: true }) };
+  // A private copy of the run's bundled-lists database (built once by the global setup): the server
+  // starts as a user's later start does, and the diff scenario may write to it.
+  const env = { ...process.env, INTERDICT_DB: copyOfBundledDb(inject('bundledDb'), join(dir, 'interdict.db')), DATABASE_URL: '' };
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/interdict.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  let exited: number | null = null;
+  child.once('exit', (code) => void (exited = code ?? -1));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start listening:\n${log}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    // The CLI reports a failed start as `error: ...` (it may keep listening without ever being ready).
+    if (exited !== null || /^error:/m.test(log)) {
+      child.kill('SIGTERM');
+      throw new Error(`the server failed before it was ready:\n${log}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`server not ready after ${timeoutMs} ms:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    dir,
+    env,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs the CLI against the server's database (e.g. to import another version of a list). */
+export function cli(server: RunningServer, args: string[]): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/interdict.js'), ...args], { cwd: ROOT, env: server.env, encoding: 'utf8', timeout: 240_000 });
+  if (r.status !== 0) throw new Error(`interdict ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
