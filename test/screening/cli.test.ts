@@ -116,6 +116,9 @@ describe('interdict screen', () => {
     await expect(cli().run('screen', '--input', input, '--threshold', '2')).rejects.toThrow(/--threshold/);
     await expect(cli().run('screen', '--input', input, '--map', 'nocolumn')).rejects.toThrow(/--map/);
     await expect(cli().run('screen', '--input', input, '--dataset', 'eu_fsf', '--output', join(dir, 'x'))).rejects.toThrow(/dataset "eu_fsf" not found/);
+    await expect(cli().run('screen', '--input', join(dir, 'missing.csv'))).rejects.toThrow(/--input: no such file/);
+    await expect(cli().run('screen', '--input', input, '--input-format', 'xlsx')).rejects.toThrow(/--input-format/);
+    await expect(cli().run('compare', join(dir, 'missing.jsonl'))).rejects.toThrow(/no such file/);
   });
 });
 

@@ -1,7 +1,7 @@
 // `interdict compare`: score labelled pairs with the matcher. JSON lines in
 // ({"schema": "Person", "a": {"name": [...]}, "b": {...}}), one {"score","match","explanations"}
 // line out per pair, in order; a line that cannot be read gets {"error","line"} in its place.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
@@ -17,6 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('[file]', 'JSON-lines file of pairs (default: stdin)')
     .option('--threshold <score>', 'score at which a pair is a match (default: the matcher\'s)')
     .action(async (file: string | undefined, flags: { threshold?: string }) => {
+      if (file && file !== '-' && !existsSync(file)) throw new ValidationError('file', `no such file: ${file}`);
       const engine = await loadEngine();
       const threshold = numberParam(flags.threshold, '--threshold', engine.defaultThreshold, { min: 0, max: 1 });
       const input = file && file !== '-' ? createReadStream(file) : process.stdin;

@@ -1,6 +1,6 @@
 // `interdict screen`: batch screening of a CSV or JSON-lines file against the live lists, one JSON
 // line (or CSV rows) per input row in input order; worker threads for large files.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { freshness } from '../../ingest/freshness.ts';
@@ -24,6 +24,7 @@ interface ScreenFlags {
   threshold?: string;
   dataset: string;
   map?: string[];
+  inputFormat?: string;
   limit: string;
   workers?: string;
 }
@@ -38,6 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--threshold <score>', 'score at which a result is a match (default: the matcher\'s)')
     .option('--dataset <name>', 'screen against this dataset only', ALL_DATASETS)
     .option('--map <column=property...>', 'read a CSV column as an FtM property (e.g. --map dob=birthDate)')
+    .option('--input-format <format>', 'csv or jsonl (default: from the file name, else from its first line)')
     .option('--limit <n>', 'results per row', '5')
     .option('--workers <n>', `worker threads (default: ${defaultWorkerCount()} for files over ${WORKER_MIN_ROWS} rows)`)
     .action(async (flags: ScreenFlags) => {
@@ -54,7 +56,10 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const engine = await loadEngine();
   const threshold = numberParam(flags.threshold, '--threshold', engine.defaultThreshold, { min: 0, max: 1 });
 
-  const rows = await readScreeningInput(flags.input, { map, warn: (m) => ctx.err(`warning: ${m}`) });
+  if (flags.input !== '-' && !existsSync(flags.input)) throw new ValidationError('--input', `no such file: ${flags.input}`);
+  const inputFormat = flags.inputFormat;
+  if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'jsonl') throw new ValidationError('--input-format', `must be csv or jsonl, got "${inputFormat}"`);
+  const rows = await readScreeningInput(flags.input, { map, format: inputFormat, warn: (m) => ctx.err(`warning: ${m}`) });
   const bad = rows.filter((r) => r.error);
   for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: ${r.error}`);
   if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unreadable rows`);
