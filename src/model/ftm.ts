@@ -24,10 +24,16 @@ export function schemaIsA(name: string, parent: string): boolean {
 }
 
 /** The FtM property type name (name, date, country, entity, identifier, ...) or undefined. */
+const typeCache = new Map<string, string | undefined>();
+
+/** (The FtM package rebuilds a schema's property map on each lookup, so answers are cached.) */
 export function propertyType(schema: string, prop: string): string | undefined {
+  const key = `${schema}.${prop}`;
+  if (typeCache.has(key)) return typeCache.get(key);
   const s = model.schemata[schema];
-  const p = s?.hasProperty(prop) ? s.getProperty(prop) : undefined;
-  return p?.type.name;
+  const type = s?.hasProperty(prop) ? s.getProperty(prop).type.name : undefined;
+  typeCache.set(key, type);
+  return type;
 }
 
 export function isEdgeSchema(name: string): boolean {

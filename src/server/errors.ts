@@ -17,7 +17,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const status = statusFor(error);
     if (status >= 500) request.log.error(error);
-    const body: Record<string, unknown> = { error: status >= 500 ? 'internal error' : (error as Error).message, status };
+    const message = status >= 500 ? 'internal error' : (error as Error).message;
+    // `detail` is what yente clients read; `error` is ours.
+    const body: Record<string, unknown> = { error: message, detail: message, status };
     if (error instanceof ValidationError) body.field = error.field;
     void reply.status(status).send(body);
   });
