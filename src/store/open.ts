@@ -28,13 +28,23 @@ function openSqlite(path: string): SqlStore {
   database.pragma('cache_size = -64000'); // 64 MB page cache
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  let insert: SqliteDatabase.Statement | undefined; // prepared on first use, after migration
+  // Prepared on first use (after migration); many rows per statement cut the per-call overhead.
+  const PER_STATEMENT = 100;
+  const values = (n: number) => Array.from({ length: n }, () => `(${STATEMENT_COLUMNS.map(() => '?').join(', ')})`).join(', ');
+  const sqlFor = (n: number) => `insert or ignore into statements (${STATEMENT_COLUMNS.join(', ')}) values ${values(n)}`;
+  let one: SqliteDatabase.Statement | undefined;
+  let many: SqliteDatabase.Statement | undefined;
   const bulkInsert = (rows: StatementRow[]) => {
-    insert ??= database.prepare(
-      `insert or ignore into statements (${STATEMENT_COLUMNS.join(', ')}) values (${STATEMENT_COLUMNS.map(() => '?').join(', ')})`,
-    );
+    one ??= database.prepare(sqlFor(1));
+    many ??= database.prepare(sqlFor(PER_STATEMENT));
     let inserted = 0;
-    for (const r of rows) inserted += insert.run(STATEMENT_COLUMNS.map((c) => r[c])).changes;
+    let i = 0;
+    for (; i + PER_STATEMENT <= rows.length; i += PER_STATEMENT) {
+      const args: unknown[] = [];
+      for (let j = i; j < i + PER_STATEMENT; j++) for (const c of STATEMENT_COLUMNS) args.push(rows[j][c]);
+      inserted += many.run(args).changes;
+    }
+    for (; i < rows.length; i++) inserted += one.run(STATEMENT_COLUMNS.map((c) => rows[i][c])).changes;
     return inserted;
   };
   return new SqlStore(db, 'sqlite', bulkInsert);

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { statementId } from '../model/statement.ts';
 import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
+import { propertyType } from '../model/ftm.ts';
 import type { StatementsTable, VersionsTable } from './schema.ts';
 import type { DatasetVersion } from './types.ts';
 
@@ -37,6 +38,7 @@ export function draftToRow(d: StatementDraft, o: RowDefaults): StatementRow {
     evidence_grade: d.evidenceGrade ?? o.grade,
     review_status: o.reviewStatus,
     author: o.author,
+    is_ref: propertyType(d.schema, d.prop) === 'entity' ? 1 : 0,
   };
 }
 
@@ -81,5 +83,5 @@ export function rowToVersion(r: Selectable<VersionsTable>): DatasetVersion {
 
 export const STATEMENT_COLUMNS = [
   'version_id', 'id', 'entity_id', 'canonical_id', 'prop', 'schema', 'value', 'dataset', 'lang', 'original_value',
-  'first_seen', 'last_seen', 'source_document', 'locator', 'claim_date', 'evidence_grade', 'review_status', 'author',
+  'first_seen', 'last_seen', 'source_document', 'locator', 'claim_date', 'evidence_grade', 'review_status', 'author', 'is_ref',
 ] as const;

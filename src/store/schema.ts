@@ -1,6 +1,5 @@
 // Table definitions (Kysely types) and the migration that creates them on either engine.
 import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from 'kysely';
-import { ENTITY_PROPS } from '../model/ftm.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -45,6 +44,8 @@ export interface StatementsTable {
   evidence_grade: string;
   review_status: string;
   author: string;
+  /** 1 when the value is another entity's id (Sanction.entity, UnknownLink.subject...): indexed for reverse look-ups. */
+  is_ref: number;
 }
 
 export interface Database {
@@ -106,18 +107,21 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .addColumn('evidence_grade', 'text', (c) => c.notNull())
     .addColumn('review_status', 'text', (c) => c.notNull())
     .addColumn('author', 'text', (c) => c.notNull())
+    .addColumn('is_ref', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('statements_pk', ['version_id', 'canonical_id', 'entity_id', 'id'])
+    // SQLite: the rows live in the primary-key tree itself, one B-tree less to write per statement.
+    .$call((t) => (engine === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
   // The primary key clusters a version's statements by entity, the order parsers write them in, so
   // inserts append instead of splitting pages all over the tree, and a version streams in entity order.
   await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute();
-  // References between entities (Sanction.entity, UnknownLink.subject...): a partial index keeps it small.
+  // References between entities: a partial index keeps it small, and a flag keeps its test cheap on insert.
   await db.schema
     .createIndex('statements_refs')
     .ifNotExists()
     .on('statements')
     .columns(['value', 'version_id'])
-    .where(sql.ref('prop'), 'in', [...ENTITY_PROPS])
+    .where(sql.ref('is_ref'), '=', 1)
     .execute();
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { assembleEntity, commonSchema, makeEntityId, type FtmEntity } from '../model/entity.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
-import { ENTITY_PROPS, propertyType, schemaIsA } from '../model/ftm.ts';
+import { propertyType, schemaIsA } from '../model/ftm.ts';
 import { isDeletion, type ParsedItem } from '../sources/types.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
@@ -357,8 +357,8 @@ export class SqlStore implements Store {
       .select(['statements.canonical_id', 'statements.schema', 'statements.prop'])
       .distinct()
       .where('statements.value', '=', canonical)
-      // Literal values, so the planner can see the query is covered by the partial index.
-      .where(sql<boolean>`statements.prop in (${sql.join(ENTITY_PROPS.map((p) => sql.lit(p)))})`)
+      // A literal, so the planner can see the query is covered by the partial index.
+      .where(sql<boolean>`statements.is_ref = 1`)
       .where('statements.canonical_id', '!=', canonical)
       .execute();
     const ids = [...new Set(refs.filter((r) => propertyType(r.schema, r.prop) === 'entity').map((r) => r.canonical_id))];
