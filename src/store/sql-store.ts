@@ -24,7 +24,8 @@ class VersionTally {
     if (row.schema === 'Sanction' && row.prop === 'entity') this.targets.add(row.value);
   }
 }
-const PAGE = 20_000;
+/** Rows per page when streaming: small enough that a server answers between pages. */
+const PAGE = 5_000;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
