@@ -5,6 +5,7 @@ import type { StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
 import { makeEntityId } from '../../model/entity.ts';
 import { model } from '../../model/ftm.ts';
+import type { ParsedRemarks } from './remarks.ts';
 
 export const OFAC_AUTHORITY = 'Office of Foreign Assets Control';
 export const OFAC_PUBLISHER = 'US Department of the Treasury, Office of Foreign Assets Control (OFAC)';
@@ -232,4 +233,37 @@ export function flattenBatches<T>(batches: AsyncIterable<T[]>): AsyncIterable<T>
       };
     },
   };
+}
+
+/**
+ * The identity documents and wallets an entry's remarks name, as child entities of the entry.
+ * `childId(kind, key)` gives each a stable id keyed by what it is (the number, the address).
+ */
+export function documentDrafts(
+  parsed: Pick<ParsedRemarks, 'identifications' | 'wallets'>,
+  target: EntityDraft,
+  childId: (kind: string, key: string) => string,
+  base: StatementBase,
+): EntityDraft[] {
+  const out: EntityDraft[] = [];
+  for (const doc of parsed.identifications) {
+    const d = new EntityDraft(childId(doc.schema === 'Passport' ? 'passport' : 'identification', doc.number), doc.schema, base);
+    d.add('holder', target.id);
+    d.add('number', doc.number);
+    d.add('type', doc.type);
+    d.add('country', doc.country);
+    d.add('startDate', doc.startDate);
+    d.add('endDate', doc.endDate);
+    d.add('description', doc.note);
+    out.push(d);
+  }
+  for (const w of parsed.wallets) {
+    const wallet = new EntityDraft(childId('wallet', w.address), 'CryptoWallet', base);
+    wallet.add('publicKey', w.address);
+    wallet.add('currencySymbol', w.currency);
+    if (target.accepts('cryptoWallets')) wallet.add('holder', target.id);
+    wallet.add('topics', 'sanction');
+    out.push(wallet);
+  }
+  return out;
 }

@@ -45,6 +45,7 @@ import {
   OFAC_PUBLISHER,
   SDN_PROVISION,
   consolidatedProvisions,
+  documentDrafts,
   ofacProgramId,
   ofacSanction,
   schemaForSdnType,
@@ -420,28 +421,8 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
     // a diff between two versions shows only real changes.
     const usedIds = new Set<string>();
 
-    // Identity and registration documents.
-    for (const doc of parsed.identifications) {
-      const d = new EntityDraft(childId(usedIds, ds, entNum, doc.schema === 'Passport' ? 'passport' : 'identification', doc.number), doc.schema, { locator });
-      d.add('holder', targetId);
-      d.add('number', doc.number);
-      d.add('type', doc.type);
-      d.add('country', doc.country);
-      d.add('startDate', doc.startDate);
-      d.add('endDate', doc.endDate);
-      d.add('description', doc.note);
-      out.push(d);
-    }
-
-    // Digital currency addresses become wallets held by the entry.
-    for (const w of parsed.wallets) {
-      const wallet = new EntityDraft(childId(usedIds, ds, entNum, 'wallet', w.address), 'CryptoWallet', { locator });
-      wallet.add('publicKey', w.address);
-      wallet.add('currencySymbol', w.currency);
-      if (target.accepts('cryptoWallets')) wallet.add('holder', targetId);
-      wallet.add('topics', 'sanction');
-      out.push(wallet);
-    }
+    // Identity and registration documents, and digital currency wallets held by the entry.
+    out.push(...documentDrafts(parsed, target, (kind, key) => childId(usedIds, ds, entNum, kind, key), { locator }));
 
     // References to other entries.
     for (const link of links) {

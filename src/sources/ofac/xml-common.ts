@@ -8,7 +8,7 @@
 import { makeEntityId } from '../../model/entity.ts';
 import { schemaIsA } from '../../model/ftm.ts';
 import { countryCode } from '../countries.ts';
-import { EntityDraft, SDN_PROVISION, ofacProgramId, ofacSanction, schemaForSdnType, type StatementBase } from './common.ts';
+import { EntityDraft, SDN_PROVISION, documentDrafts, ofacProgramId, ofacSanction, schemaForSdnType, type StatementBase } from './common.ts';
 import { parseRemarks, type RemarkLink } from './remarks.ts';
 
 export const OFAC_SDN_DATASET = 'us_ofac_sdn';
@@ -118,27 +118,8 @@ export function buildOfacEntry(dataset: string, input: OfacEntryInput, base: Sta
     for (const url of parsed.sanction.programUrl) sanction.add('programUrl', url);
   }
 
-  const documents: EntityDraft[] = [];
   const ids = new ChildIds(dataset, input.uid);
-  for (const doc of parsed.identifications) {
-    const d = new EntityDraft(ids.next(doc.schema === 'Passport' ? 'passport' : 'identification', doc.number), doc.schema, base);
-    d.add('holder', targetId);
-    d.add('number', doc.number);
-    d.add('type', doc.type);
-    d.add('country', doc.country);
-    d.add('startDate', doc.startDate);
-    d.add('endDate', doc.endDate);
-    d.add('description', doc.note);
-    documents.push(d);
-  }
-  for (const w of parsed.wallets) {
-    const wallet = new EntityDraft(ids.next('wallet', w.address), 'CryptoWallet', base);
-    wallet.add('publicKey', w.address);
-    wallet.add('currencySymbol', w.currency);
-    if (target.accepts('cryptoWallets')) wallet.add('holder', targetId);
-    wallet.add('topics', 'sanction');
-    documents.push(wallet);
-  }
+  const documents = documentDrafts(parsed, target, (kind, key) => ids.next(kind, key), base);
   return { target, sanction, documents, links, sanctionDetails: parsed.sanction, warnings: parsed.warnings };
 }
 
