@@ -9,7 +9,25 @@
 import { phoneticKey } from './phonetic.ts';
 import { prepareName, type NameKind, type NameToken } from './tokens.ts';
 
-function addTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean): void {
+/**
+ * A token's keys, cached on the (shared, cached) token object: the same words recur across many
+ * names (MOHAMMAD, TRADING), and their deletion neighbourhoods are the costliest part of keying.
+ */
+const tokenKeyCache = [new WeakMap<NameToken, string[]>(), new WeakMap<NameToken, string[]>()];
+
+function tokenKeys(t: NameToken, vowelless: boolean): readonly string[] {
+  const cache = tokenKeyCache[vowelless ? 1 : 0];
+  let own = cache.get(t);
+  if (!own) {
+    const set = new Set<string>();
+    computeTokenKeys(set, t, vowelless);
+    own = [...set];
+    cache.set(t, own);
+  }
+  return own;
+}
+
+function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean): void {
   if (t.kind === 'particle' || t.kind === 'initial' || t.key.length === 0) return;
   keys.add('k:' + t.key);
   for (const alt of t.alt) if (!alt.startsWith('m:')) keys.add('k:' + alt.slice(2));
@@ -34,21 +52,33 @@ function addTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean): void
 /** Keys of one name in any script, for every kind of name it could be. */
 export function nameKeys(name: string, kinds: NameKind[] = ['person', 'org']): string[] {
   const keys = new Set<string>();
+  for (const list of nameKeyLists(name, kinds)) for (const k of list) keys.add(k);
+  return [...keys];
+}
+
+/**
+ * The keys of `nameKeys` as lists, in the same order (they may repeat across lists): each token's
+ * list is shared by every name with that token, so an index can map it to key ids once.
+ */
+export function nameKeyLists(name: string, kinds: NameKind[] = ['person', 'org']): (readonly string[])[] {
+  const lists: (readonly string[])[] = [];
   for (const kind of kinds) {
     for (const reading of prepareName(name, kind)) {
       const tokens = reading.tokens;
-      for (const t of tokens) addTokenKeys(keys, t, reading.vowelless);
+      for (const t of tokens) lists.push(tokenKeys(t, reading.vowelless));
+      const keys: string[] = [];
       // Joined given names: `Jong Un` also yields the key of `Jongun`.
       for (const j of reading.joins) {
-        keys.add('k:' + j.key);
-        if (j.altKey) keys.add('k:' + j.altKey);
-        if (j.askel) keys.add('a:' + j.askel.replace(/S/g, 'T'));
+        keys.push('k:' + j.key);
+        if (j.altKey) keys.push('k:' + j.altKey);
+        if (j.askel) keys.push('a:' + j.askel.replace(/S/g, 'T'));
       }
-      if (tokens.length > 2) keys.add('k:' + phoneticKey(reading.compacts[0]));
+      if (tokens.length > 2) keys.push('k:' + phoneticKey(reading.compacts[0]));
       // Acronyms: `IRGC` meets `Islamic Revolutionary Guard Corps`.
-      if (reading.initials) keys.add('k:' + phoneticKey(reading.initials));
-      if (tokens.length === 0) keys.add('k:' + reading.text);
+      if (reading.initials) keys.push('k:' + phoneticKey(reading.initials));
+      if (tokens.length === 0) keys.push('k:' + reading.text);
+      if (keys.length) lists.push(keys);
     }
   }
-  return [...keys];
+  return lists;
 }

@@ -21,8 +21,17 @@ const IDENTIFIER_WEIGHT = 1000;
  * counted once per token, see units()). Unknown families count as typo-level evidence.
  */
 const FAMILY_WEIGHTS: Record<string, number> = { k: 1, c: 0.8, s: 0.3, d: 0.5, t: 0.5 };
-/** Families whose keys include a token's deletion neighbourhood. */
-const DELETION_FAMILIES = new Set(['d', 't']);
+/** Families whose keys include a token's deletion neighbourhood: `d:` and `t:`. */
+function isDeletionFamily(key: string): boolean {
+  const f = key.charCodeAt(0);
+  return key.charCodeAt(1) === 58 && (f === 100 || f === 116);
+}
+
+/** A unit of evidence: posting ranges `slots[start..end)` with their weights, counted once per slot. */
+interface Unit {
+  size: number;
+  lists: { start: number; end: number; weight: number }[];
+}
 
 function familyWeight(key: string): number {
   // Families are one letter and a colon; anything else counts fully.
@@ -228,23 +237,36 @@ export class CandidateIndex {
   private collect(keys: Map<string, number>, scope: Scope, max: number): Hit[] {
     const acc = this.weights;
     const seen = this.seen;
+    const all = this.slots;
     const touched: number[] = [];
     for (const unit of this.units(keys)) {
       const stamp = ++this.stamp;
       const common = unit.size > COMMON_KEY_POSTINGS && touched.length >= max;
-      for (const { slots, weight } of unit.lists) {
+      for (const { start, end, weight } of unit.lists) {
         if (common) {
-          // Enough candidates already: a common key only ranks them (binary search in the posting).
-          for (const slot of touched) {
-            if (seen[slot] !== stamp && contains(slots, slot)) {
-              seen[slot] = stamp;
-              acc[slot] += weight;
+          // Enough candidates already: a common key only ranks them. Either binary-search each
+          // candidate in the posting or scan the posting for candidates (a candidate is exactly a
+          // slot with a non-zero weight), whichever is cheaper.
+          if (touched.length * Math.log2(end - start + 1) < end - start) {
+            for (const slot of touched) {
+              if (seen[slot] !== stamp && contains(all, start, end, slot)) {
+                seen[slot] = stamp;
+                acc[slot] += weight;
+              }
+            }
+          } else {
+            for (let i = start; i < end; i++) {
+              const slot = all[i];
+              if (acc[slot] !== 0 && seen[slot] !== stamp) {
+                seen[slot] = stamp;
+                acc[slot] += weight;
+              }
             }
           }
           continue;
         }
-        for (let i = 0; i < slots.length; i++) {
-          const slot = slots[i];
+        for (let i = start; i < end; i++) {
+          const slot = all[i];
           if (seen[slot] === stamp) continue; // one contribution per unit
           if (acc[slot] === 0) {
             if (!this.inScope(slot, scope)) continue;
@@ -255,8 +277,20 @@ export class CandidateIndex {
         }
       }
     }
-    const hits: Hit[] = touched.map((slot) => ({ slot, weight: acc[slot] }));
-    for (const slot of touched) acc[slot] = 0;
+    // Only entities weighing at least the max-th largest weight can be among the best `max`: rank
+    // just those (a numeric typed-array sort finds that weight without ranking everything).
+    let floor = -Infinity;
+    if (touched.length > max) {
+      const weights = new Float32Array(touched.length);
+      for (let i = 0; i < touched.length; i++) weights[i] = acc[touched[i]];
+      weights.sort();
+      floor = weights[touched.length - max];
+    }
+    const hits: Hit[] = [];
+    for (const slot of touched) {
+      if (acc[slot] >= floor) hits.push({ slot, weight: acc[slot] });
+      acc[slot] = 0;
+    }
     hits.sort((a, b) => b.weight - a.weight || a.slot - b.slot);
     return hits.length > max ? hits.slice(0, max) : hits;
   }
@@ -264,39 +298,39 @@ export class CandidateIndex {
   /**
    * Groups the query's keys into units of evidence, rarest first. The deletion keys (`d:`) of one
    * token are one unit: a token with a typo shares one or two of them, an identical token all of
-   * them, and either way it is one token's worth of evidence, counted once per candidate.
+   * them, and either way it is one token's worth of evidence, counted once per candidate. A unit's
+   * lists are ranges of `slots` (no typed-array views: this runs for every query).
    */
-  private units(keys: Map<string, number>): { size: number; lists: { slots: Int32Array; weight: number }[] }[] {
+  private units(keys: Map<string, number>): Unit[] {
     const n = this.entities.length;
     const groupOf = new Map<string, string>();
     for (const key of keys.keys()) {
       // `F:value` anchors the unit of its own deletions `F:valu`, `F:vale`... when the query has them.
-      const colon = key.indexOf(':');
-      if (colon < 0 || !DELETION_FAMILIES.has(key.slice(0, colon)) || key.length - colon - 1 < 5 || groupOf.has(key)) continue;
-      const value = key.slice(colon + 1);
-      const family = key.slice(0, colon + 1);
-      for (let i = 0; i < value.length; i++) {
-        const deletion = family + value.slice(0, i) + value.slice(i + 1);
+      if (!isDeletionFamily(key) || key.length - 2 < 5 || groupOf.has(key)) continue;
+      for (let i = 2; i < key.length; i++) {
+        const deletion = key.slice(0, i) + key.slice(i + 1);
         if (keys.has(deletion) && !groupOf.has(deletion)) {
           groupOf.set(deletion, key);
           groupOf.set(key, key);
         }
       }
     }
-    const units = new Map<string, { size: number; lists: { slots: Int32Array; weight: number }[] }>();
+    const units = new Map<string, Unit>();
     for (const [key, factor] of keys) {
       const id = this.keyIds.get(key);
       if (id === undefined) continue;
-      const slots = this.slots.subarray(this.offsets[id], this.offsets[id + 1]);
-      const weight = key.startsWith('id:') ? IDENTIFIER_WEIGHT : factor * familyWeight(key) * Math.log(1 + n / slots.length);
+      const start = this.offsets[id];
+      const end = this.offsets[id + 1];
+      const size = end - start;
+      const weight = key.startsWith('id:') ? IDENTIFIER_WEIGHT : factor * familyWeight(key) * Math.log(1 + n / size);
       const unitKey = groupOf.get(key) ?? key;
       let unit = units.get(unitKey);
       if (!unit) units.set(unitKey, (unit = { size: 0, lists: [] }));
-      unit.lists.push({ slots, weight });
-      unit.size = Math.max(unit.size, slots.length);
+      unit.lists.push({ start, end, weight });
+      if (size > unit.size) unit.size = size;
     }
     const out = [...units.values()];
-    for (const u of out) u.lists.sort((a, b) => b.weight - a.weight);
+    for (const u of out) if (u.lists.length > 1) u.lists.sort((a, b) => b.weight - a.weight);
     out.sort((a, b) => a.size - b.size);
     return out;
   }
@@ -316,6 +350,9 @@ class IndexBuilder {
   private pairKeys = new Int32Array(1 << 16);
   private pairSlots = new Int32Array(1 << 16);
   private pairs = 0;
+  /** Per key id: the last slot (plus one) that got it, to count each key once per entity. */
+  private lastSlotOfKey = new Int32Array(1 << 16);
+  private readonly idsOfList = new WeakMap<readonly string[], Int32Array>();
 
   constructor(private readonly engine: MatchEngine) {}
 
@@ -323,15 +360,48 @@ class IndexBuilder {
     if (!isScreenable(entity.schema)) return;
     const slot = this.entities.length;
     this.entities.push(entity);
-    const keys = new Set(this.engine.candidateKeys(entity));
-    for (const key of identifierKeys(entity)) keys.add(key);
-    for (const key of keys) {
-      let id = this.keyIds.get(key);
-      if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
-      if (this.pairs === this.pairKeys.length) this.grow();
-      this.pairKeys[this.pairs] = id;
-      this.pairSlots[this.pairs++] = slot;
+    const lists = this.engine.candidateKeyLists?.(entity);
+    if (lists) {
+      for (const list of lists) {
+        const ids = this.listIds(list);
+        for (let i = 0; i < ids.length; i++) this.pair(ids[i], slot);
+      }
+    } else {
+      for (const key of this.engine.candidateKeys(entity)) this.pair(this.keyId(key), slot);
     }
+    for (const key of identifierKeys(entity)) this.pair(this.keyId(key), slot);
+  }
+
+  /** Key ids of a key list the engine hands out again for repeated names (hashed once per list). */
+  private listIds(list: readonly string[]): Int32Array {
+    let ids = this.idsOfList.get(list);
+    if (!ids) {
+      ids = Int32Array.from(list, (key) => this.keyId(key));
+      this.idsOfList.set(list, ids);
+    }
+    return ids;
+  }
+
+  private keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      this.keyIds.set(key, (id = this.keyIds.size));
+      if (id === this.lastSlotOfKey.length) {
+        const grown = new Int32Array(this.lastSlotOfKey.length * 2);
+        grown.set(this.lastSlotOfKey);
+        this.lastSlotOfKey = grown;
+      }
+    }
+    return id;
+  }
+
+  /** Records that `slot` has key `id`, once per entity (several names share keys). */
+  private pair(id: number, slot: number): void {
+    if (this.lastSlotOfKey[id] === slot + 1) return;
+    this.lastSlotOfKey[id] = slot + 1;
+    if (this.pairs === this.pairKeys.length) this.grow();
+    this.pairKeys[this.pairs] = id;
+    this.pairSlots[this.pairs++] = slot;
   }
 
   private grow(): void {
@@ -356,9 +426,10 @@ class IndexBuilder {
   }
 }
 
-function contains(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
+/** Binary search for `value` in the sorted range `sorted[start..end)`. */
+function contains(sorted: Int32Array, start: number, end: number, value: number): boolean {
+  let lo = start;
+  let hi = end - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = sorted[mid];

@@ -4,7 +4,7 @@
 // never matches a Vessel; LegalEntity matches Company, Organization and Person.
 import { model } from '../model/ftm.ts';
 import { prepareName, nameKindOf, type NameKind, type NameToken, type PreparedName } from '../names/tokens.ts';
-import { nameKeys } from '../names/keys.ts';
+import { nameKeyLists } from '../names/keys.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
@@ -109,7 +109,7 @@ function buildEntries(properties: Record<string, string[]>, schema: string, kind
       prop,
       strength,
       readings: prepareName(value.slice(0, 1000), kind),
-      keys: withKeys ? hashKeys(nameKeys(value.slice(0, 1000), [kind])) : new Uint32Array(0),
+      keys: withKeys ? nameKeyHashes(value.slice(0, 1000), kind) : new Uint32Array(0),
     }))
     .filter((e) => e.readings.length > 0);
 }
@@ -189,9 +189,47 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-function hashKeys(keys: string[]): Uint32Array {
-  const out = new Uint32Array(keys.length);
-  keys.forEach((k, i) => (out[i] = fnv1a(k)));
+/** Hashes of each shared per-token key list (see nameKeyLists), computed once per list. */
+const listHashes = new WeakMap<readonly string[], Uint32Array>();
+
+/**
+ * The sorted hashes of a name's blocking keys, for `sharesKey`. Built from the per-token key lists
+ * so the words every name repeats are hashed once; a key in several lists repeats, which the
+ * intersection test does not mind.
+ */
+function nameKeyHashes(name: string, kind: NameKind): Uint32Array {
+  // Batch files and list versions repeat names: the result is kept (never mutated) like the keys.
+  const id = kind + '\u0000' + name;
+  let out = nameHashCache.get(id);
+  if (!out) {
+    if (nameHashCache.size >= 100_000) nameHashCache.clear();
+    out = computeNameKeyHashes(name, kind);
+    nameHashCache.set(id, out);
+  }
+  return out;
+}
+
+const nameHashCache = new Map<string, Uint32Array>();
+
+function computeNameKeyHashes(name: string, kind: NameKind): Uint32Array {
+  const lists = nameKeyLists(name, [kind]);
+  let total = 0;
+  const parts: Uint32Array[] = [];
+  for (const list of lists) {
+    let h = listHashes.get(list);
+    if (!h) {
+      h = Uint32Array.from(list, fnv1a);
+      listHashes.set(list, h);
+    }
+    parts.push(h);
+    total += h.length;
+  }
+  const out = new Uint32Array(total);
+  let at = 0;
+  for (const h of parts) {
+    out.set(h, at);
+    at += h.length;
+  }
   return out.sort();
 }
 

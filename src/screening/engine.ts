@@ -4,7 +4,7 @@
 // is keyed under every kind it can be compared as, so candidate generation never loses a pair the
 // matcher could score above its threshold.
 import type { FtmEntity } from '../model/entity.ts';
-import { nameKeys } from '../names/keys.ts';
+import { nameKeyLists, nameKeys } from '../names/keys.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './candidate-index.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
@@ -29,6 +29,11 @@ export interface MatchEngine {
   compare(query: QueryEntity, candidate: unknown, options?: CompareOptions): Comparison;
   /** Blocking keys of a listed entity's names (identifiers are keyed by the index itself). */
   candidateKeys(entity: FtmEntity): Iterable<string>;
+  /**
+   * The same keys as lists that the engine may hand out again for the same name (optional): an
+   * index can then map each list to key ids once rather than hashing every key of every entity.
+   */
+  candidateKeyLists?(entity: FtmEntity): (readonly string[])[];
   /** Blocking keys of a query's names, with how much each counts (1 = fully). */
   queryKeys(query: QueryEntity, names: string[]): Map<string, number>;
   /** Blocking keys of free text (search), any kind of name. */
@@ -68,6 +73,20 @@ function cachedKeys(name: string, kind: NameKind): string[] {
   return keys;
 }
 
+/** Keys by name kind and name as shared per-token lists (see nameKeyLists), for index builds. */
+const keyListCache = new Map<string, (readonly string[])[]>();
+
+function cachedKeyLists(name: string, kind: NameKind): (readonly string[])[] {
+  const id = kind + '\u0000' + name;
+  let lists = keyListCache.get(id);
+  if (!lists) {
+    if (keyListCache.size >= KEY_CACHE_LIMIT) keyListCache.clear();
+    lists = nameKeyLists(name, [kind]);
+    keyListCache.set(id, lists);
+  }
+  return lists;
+}
+
 export const matcherEngine: MatchEngine = {
   defaultThreshold: DEFAULT_THRESHOLD,
   prepare: (entity) => prepareCandidate(entity),
@@ -77,6 +96,12 @@ export const matcherEngine: MatchEngine = {
     const names = namesOf(entity);
     for (const kind of candidateKinds(entity.schema)) for (const name of names) for (const k of cachedKeys(name, kind)) keys.add(k);
     return keys;
+  },
+  candidateKeyLists(entity) {
+    const lists: (readonly string[])[] = [];
+    const names = namesOf(entity);
+    for (const kind of candidateKinds(entity.schema)) for (const name of names) lists.push(...cachedKeyLists(name, kind));
+    return lists;
   },
   queryKeys(query, names) {
     // A LegalEntity query may name a person or an organisation: its organisation reading leads; the
