@@ -1,14 +1,14 @@
 // Builds token-freq.ts: how many listed names contain each phonetic token key, counted over the
 // bundled OFAC SDN, OFAC consolidated, UN and UK lists. Run from the project root:
-//   node --import tsx src/names/data/build-token-freq.ts
+//   node --import tsx scripts/build-token-freq.ts
 // (A development script: src/names itself does no I/O.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { latinReadings } from '../transliterate.ts';
-import { phoneticKey } from '../phonetic.ts';
+import { latinReadings } from '../src/names/transliterate.ts';
+import { phoneticKey } from '../src/names/phonetic.ts';
 
-const root = new URL('../../../', import.meta.url);
+const root = new URL('../', import.meta.url);
 const read = (p: string) => gunzipSync(readFileSync(new URL(p, root))).toString('utf8');
 const names: string[] = [];
 
