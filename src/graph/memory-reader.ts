@@ -2,7 +2,7 @@
 // over files, with the same contract the store keeps (statements ordered by canonical id).
 import { assembleEntity, type FtmEntity } from '../model/entity.ts';
 import { propertyType, schemaIsA } from '../model/ftm.ts';
-import { statementId, type Statement, type StatementDraft } from '../model/statement.ts';
+import { statementFromDraft, type Statement, type StatementDraft } from '../model/statement.ts';
 import type { DatasetVersion, EntityFilter, EntityReader } from '../store/types.ts';
 
 export interface MemoryDatasetOptions {
@@ -26,26 +26,9 @@ export class MemoryReader implements EntityReader {
     let count = 0;
     const entities = new Set<string>();
     for (const d of drafts) {
-      this.push({
-        id: statementId(dataset, d.entityId, d.prop, d.value, d.lang),
-        entityId: d.entityId,
-        canonicalId: d.entityId,
-        schema: d.schema,
-        prop: d.prop,
-        value: d.value,
-        lang: d.lang ?? null,
-        originalValue: d.originalValue ?? null,
-        locator: d.locator ?? null,
-        claimDate: d.claimDate ?? null,
-        evidenceGrade: d.evidenceGrade ?? 'official',
-        sourceDocument: d.sourceDocument ?? null,
-        dataset,
-        versionId,
-        reviewStatus: 'unreviewed',
-        firstSeen: seen,
-        lastSeen: seen,
-        author: options.author ?? 'import',
-      });
+      this.push(
+        statementFromDraft(d, { dataset, versionId, seenAt: seen, author: options.author ?? 'import', grade: 'official', reviewStatus: 'unreviewed' }),
+      );
       entities.add(d.entityId);
       count++;
     }

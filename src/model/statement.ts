@@ -44,3 +44,39 @@ export const ID_PROP = 'id';
 export function statementId(dataset: string, entityId: string, prop: string, value: string, lang?: string | null): string {
   return createHash('sha1').update([dataset, entityId, prop, value, lang ?? ''].join('\u0000')).digest('hex');
 }
+
+/** What binds a draft to a dataset version: the defaults a stored statement needs. */
+export interface StatementBinding {
+  dataset: string;
+  versionId: number;
+  /** first_seen/last_seen unless the draft states its own. */
+  seenAt: string;
+  author: string;
+  /** Grade for drafts that give none. */
+  grade: EvidenceGrade;
+  reviewStatus: ReviewStatus;
+}
+
+/** A draft bound to a version: the one place a statement's id and defaults are decided. */
+export function statementFromDraft(d: StatementDraft, b: StatementBinding): Statement {
+  return {
+    id: statementId(b.dataset, d.entityId, d.prop, d.value, d.lang),
+    entityId: d.entityId,
+    canonicalId: d.entityId,
+    prop: d.prop,
+    schema: d.schema,
+    value: d.value,
+    dataset: b.dataset,
+    versionId: b.versionId,
+    lang: d.lang ?? null,
+    originalValue: d.originalValue ?? null,
+    firstSeen: d.firstSeen ?? b.seenAt,
+    lastSeen: d.lastSeen ?? b.seenAt,
+    sourceDocument: d.sourceDocument ?? null,
+    locator: d.locator ?? null,
+    claimDate: d.claimDate ?? null,
+    evidenceGrade: d.evidenceGrade ?? b.grade,
+    reviewStatus: b.reviewStatus,
+    author: b.author,
+  };
+}

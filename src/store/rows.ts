@@ -1,7 +1,7 @@
 // Mapping between database rows and domain objects.
 import type { Selectable } from 'kysely';
 import type { Statement, StatementDraft } from '../model/statement.ts';
-import { statementId } from '../model/statement.ts';
+import { statementFromDraft, type StatementBinding } from '../model/statement.ts';
 import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import { propertyType } from '../model/ftm.ts';
 import type { StatementsTable, VersionsTable } from './schema.ts';
@@ -9,36 +9,30 @@ import type { DatasetVersion } from './types.ts';
 
 export type StatementRow = StatementsTable;
 
-export interface RowDefaults {
-  dataset: string;
-  versionId: number;
-  seenAt: string;
-  author: string;
-  grade: EvidenceGrade;
-  reviewStatus: ReviewStatus;
-}
+export type RowDefaults = StatementBinding;
 
 export function draftToRow(d: StatementDraft, o: RowDefaults): StatementRow {
+  const s = statementFromDraft(d, o);
   return {
-    version_id: o.versionId,
-    id: statementId(o.dataset, d.entityId, d.prop, d.value, d.lang),
-    entity_id: d.entityId,
-    canonical_id: d.entityId,
-    prop: d.prop,
-    schema: d.schema,
-    value: d.value,
-    dataset: o.dataset,
-    lang: d.lang ?? null,
-    original_value: d.originalValue ?? null,
-    first_seen: d.firstSeen ?? o.seenAt,
-    last_seen: d.lastSeen ?? o.seenAt,
-    source_document: d.sourceDocument ?? null,
-    locator: d.locator ?? null,
-    claim_date: d.claimDate ?? null,
-    evidence_grade: d.evidenceGrade ?? o.grade,
-    review_status: o.reviewStatus,
-    author: o.author,
-    is_ref: propertyType(d.schema, d.prop) === 'entity' ? 1 : 0,
+    version_id: s.versionId,
+    id: s.id,
+    entity_id: s.entityId,
+    canonical_id: s.canonicalId,
+    prop: s.prop,
+    schema: s.schema,
+    value: s.value,
+    dataset: s.dataset,
+    lang: s.lang,
+    original_value: s.originalValue,
+    first_seen: s.firstSeen,
+    last_seen: s.lastSeen,
+    source_document: s.sourceDocument,
+    locator: s.locator,
+    claim_date: s.claimDate,
+    evidence_grade: s.evidenceGrade,
+    review_status: s.reviewStatus,
+    author: s.author,
+    is_ref: propertyType(s.schema, s.prop) === 'entity' ? 1 : 0,
   };
 }
 
