@@ -30,8 +30,11 @@ export function datasetSlug(dataset: string): string {
   return dataset.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
 }
 
+/** What assembling an entity reads of a statement (stores may fetch just these). */
+export type EntityStatement = Pick<Statement, 'canonicalId' | 'entityId' | 'prop' | 'schema' | 'value' | 'dataset' | 'firstSeen' | 'lastSeen'>;
+
 /** Merge the statements of one (canonical) entity into FtM JSON. */
-export function assembleEntity(statements: Statement[]): FtmEntity | undefined {
+export function assembleEntity(statements: EntityStatement[]): FtmEntity | undefined {
   if (statements.length === 0) return undefined;
   const properties: Record<string, string[]> = {};
   const datasets = new Set<string>();

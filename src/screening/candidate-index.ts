@@ -4,7 +4,7 @@
 // crowd out the right answer and cost little.
 import type { FtmEntity } from '../model/entity.ts';
 import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
-import type { MatchEngine } from './engine.ts';
+import type { KeyList, MatchEngine, WeightedKeyList } from './engine.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
 import { propertyTypes } from './schema-props.ts';
 import type { QueryEntity } from './query.ts';
@@ -21,10 +21,23 @@ const IDENTIFIER_WEIGHT = 1000;
  * counted once per token, see units()). Unknown families count as typo-level evidence.
  */
 const FAMILY_WEIGHTS: Record<string, number> = { k: 1, c: 0.8, s: 0.3, d: 0.5, t: 0.5 };
-/** Families whose keys include a token's deletion neighbourhood: `d:` and `t:`. */
-function isDeletionFamily(key: string): boolean {
+/** A key's unit within its list: its own (-1), or the list's `t:` (0) or `d:` (1) deletion neighbourhood. */
+function unitOf(key: string): number {
+  if (key.charCodeAt(1) !== 58) return -1;
   const f = key.charCodeAt(0);
-  return key.charCodeAt(1) === 58 && (f === 100 || f === 116);
+  return f === 116 ? 0 : f === 100 ? 1 : -1;
+}
+
+function familyWeight(key: string): number {
+  // Families are one letter and a colon; anything else counts fully.
+  return key.charCodeAt(1) === 58 ? (FAMILY_WEIGHTS[key[0]] ?? 0.5) : 1;
+}
+
+/** A key list resolved against one index: key ids (-1: not in the index), base weights and units. */
+interface ResolvedList {
+  ids: Int32Array;
+  weights: Float32Array;
+  units: Int8Array;
 }
 
 /** A unit of evidence: posting ranges `slots[start..end)` with their weights, counted once per slot. */
@@ -33,10 +46,8 @@ interface Unit {
   lists: { start: number; end: number; weight: number }[];
 }
 
-function familyWeight(key: string): number {
-  // Families are one letter and a colon; anything else counts fully.
-  return key.charCodeAt(1) === 58 ? (FAMILY_WEIGHTS[key[0]] ?? 0.5) : 1;
-}
+/** Blocking keys of a query, as lists (identifier keys `id:...` weigh IDENTIFIER_WEIGHT). */
+export type QueryKeys = WeightedKeyList[];
 
 export interface Scope {
   /** Allowed dataset ids (by index into `datasets`), or null for all. */
@@ -100,6 +111,10 @@ export class CandidateIndex {
   private readonly weights: Float32Array; // scratch accumulator, one per slot
   private readonly seen: Int32Array; // scratch: the last key unit that counted for a slot
   private stamp = 0;
+  /** Scratch: the last query that used a key (a key counts once per query). */
+  private readonly keyStamp: Int32Array;
+  private keyStampCounter = 0;
+  private readonly resolved = new WeakMap<KeyList, ResolvedList>();
   private readonly schemaScopes = new Map<string, Uint8Array>();
   readonly keyCount: number;
 
@@ -111,6 +126,7 @@ export class CandidateIndex {
     this.offsets = postings.offsets;
     this.slots = postings.slots;
     this.keyCount = postings.keyIds.size;
+    this.keyStamp = new Int32Array(this.keyCount);
     this.weights = new Float32Array(entities.length);
     this.seen = new Int32Array(entities.length);
     const datasetIds = new Map<string, number>();
@@ -207,34 +223,35 @@ export class CandidateIndex {
   }
 
   /** Blocking keys of a query: its names' keys and its identifiers. */
-  queryKeys(query: QueryEntity, engine: MatchEngine): Map<string, number> {
-    const keys = engine.queryKeys(query, namesOf(query));
-    for (const key of identifierKeys(query)) keys.set(key, 1);
-    return keys;
+  queryKeys(query: QueryEntity, engine: MatchEngine): QueryKeys {
+    const lists = engine.queryKeyLists(query, namesOf(query));
+    const ids = identifierKeys(query);
+    if (ids.length) lists.push({ keys: ids, factor: 1 });
+    return lists;
   }
 
   /** Keys of free text (search): the text as a name, and as an identifier. */
-  textKeys(text: string, engine: MatchEngine): Map<string, number> {
-    const keys = new Map<string, number>();
-    for (const key of engine.textKeys(text)) keys.set(key, 1);
-    for (const id of [normalizeIdentifier(text), normalizeIdentifier(text, 'imoNumber')]) if (id) keys.set(`id:${id}`, 1);
-    return keys;
+  textKeys(text: string, engine: MatchEngine): QueryKeys {
+    const lists: QueryKeys = engine.textKeyLists(text).map((keys) => ({ keys, factor: 1 }));
+    const ids = [normalizeIdentifier(text), normalizeIdentifier(text, 'imoNumber')].filter((id) => id).map((id) => `id:${id}`);
+    if (ids.length) lists.push({ keys: ids, factor: 1 });
+    return lists;
   }
 
   /**
    * Entities sharing keys with the query, best first, at most `max`. Rare keys are applied first;
    * a common key only adds new entities while fewer than `max` are found, otherwise it just ranks.
    */
-  candidates(keys: Map<string, number>, scope: Scope, max: number): Hit[] {
+  candidates(keys: QueryKeys, scope: Scope, max: number): Hit[] {
     return this.collect(keys, scope, max);
   }
 
   /** Every entity sharing a key (search), ranked. */
-  hits(keys: Map<string, number>, scope: Scope): Hit[] {
+  hits(keys: QueryKeys, scope: Scope): Hit[] {
     return this.collect(keys, scope, Infinity);
   }
 
-  private collect(keys: Map<string, number>, scope: Scope, max: number): Hit[] {
+  private collect(keys: QueryKeys, scope: Scope, max: number): Hit[] {
     const acc = this.weights;
     const seen = this.seen;
     const all = this.slots;
@@ -296,43 +313,63 @@ export class CandidateIndex {
   }
 
   /**
-   * Groups the query's keys into units of evidence, rarest first. The deletion keys (`d:`) of one
-   * token are one unit: a token with a typo shares one or two of them, an identical token all of
-   * them, and either way it is one token's worth of evidence, counted once per candidate. A unit's
-   * lists are ranges of `slots` (no typed-array views: this runs for every query).
+   * Groups the query's keys into units of evidence, rarest first. A token's deletion keys (`t:`,
+   * `d:`) are one unit each: a token with a typo shares one or two of them, an identical token all
+   * of them, and either way it is one token's worth of evidence, counted once per candidate. A key
+   * in several lists counts once, in the first (lists of the leading name kind come first). A
+   * unit's lists are ranges of `slots` (no typed-array views: this runs for every query).
    */
-  private units(keys: Map<string, number>): Unit[] {
-    const n = this.entities.length;
-    const groupOf = new Map<string, string>();
-    for (const key of keys.keys()) {
-      // `F:value` anchors the unit of its own deletions `F:valu`, `F:vale`... when the query has them.
-      if (!isDeletionFamily(key) || key.length - 2 < 5 || groupOf.has(key)) continue;
-      for (let i = 2; i < key.length; i++) {
-        const deletion = key.slice(0, i) + key.slice(i + 1);
-        if (keys.has(deletion) && !groupOf.has(deletion)) {
-          groupOf.set(deletion, key);
-          groupOf.set(key, key);
+  private units(keys: QueryKeys): Unit[] {
+    const stamp = ++this.keyStampCounter;
+    const keyStamp = this.keyStamp;
+    const offsets = this.offsets;
+    const out: Unit[] = [];
+    for (const { keys: list, factor } of keys) {
+      const r = this.resolve(list);
+      let neighbourhoods: [Unit | null, Unit | null] | null = null;
+      for (let i = 0; i < r.ids.length; i++) {
+        const id = r.ids[i];
+        if (id < 0 || keyStamp[id] === stamp) continue;
+        keyStamp[id] = stamp;
+        const start = offsets[id];
+        const end = offsets[id + 1];
+        const g = r.units[i];
+        let unit: Unit;
+        if (g < 0) out.push((unit = { size: 0, lists: [] }));
+        else {
+          neighbourhoods ??= [null, null];
+          unit = neighbourhoods[g] ??= { size: 0, lists: [] };
+          if (unit.lists.length === 0) out.push(unit);
         }
+        unit.lists.push({ start, end, weight: factor * r.weights[i] });
+        if (end - start > unit.size) unit.size = end - start;
       }
     }
-    const units = new Map<string, Unit>();
-    for (const [key, factor] of keys) {
-      const id = this.keyIds.get(key);
-      if (id === undefined) continue;
-      const start = this.offsets[id];
-      const end = this.offsets[id + 1];
-      const size = end - start;
-      const weight = key.startsWith('id:') ? IDENTIFIER_WEIGHT : factor * familyWeight(key) * Math.log(1 + n / size);
-      const unitKey = groupOf.get(key) ?? key;
-      let unit = units.get(unitKey);
-      if (!unit) units.set(unitKey, (unit = { size: 0, lists: [] }));
-      unit.lists.push({ start, end, weight });
-      if (size > unit.size) unit.size = size;
-    }
-    const out = [...units.values()];
     for (const u of out) if (u.lists.length > 1) u.lists.sort((a, b) => b.weight - a.weight);
     out.sort((a, b) => a.size - b.size);
     return out;
+  }
+
+  /** Key ids, rarity-scaled family weights and units of a key list, worked out once per list. */
+  private resolve(list: KeyList): ResolvedList {
+    let r = this.resolved.get(list);
+    if (r) return r;
+    const n = this.entities.length;
+    r = { ids: new Int32Array(list.length), weights: new Float32Array(list.length), units: new Int8Array(list.length) };
+    for (let i = 0; i < list.length; i++) {
+      const key = list[i];
+      const id = this.keyIds.get(key);
+      r.units[i] = unitOf(key);
+      if (id === undefined) {
+        r.ids[i] = -1;
+        continue;
+      }
+      r.ids[i] = id;
+      const size = this.offsets[id + 1] - this.offsets[id];
+      r.weights[i] = key.startsWith('id:') ? IDENTIFIER_WEIGHT : familyWeight(key) * Math.log(1 + n / size);
+    }
+    this.resolved.set(list, r);
+    return r;
   }
 
   /** Rough retained size of the postings, for stats. */
@@ -352,7 +389,7 @@ class IndexBuilder {
   private pairs = 0;
   /** Per key id: the last slot (plus one) that got it, to count each key once per entity. */
   private lastSlotOfKey = new Int32Array(1 << 16);
-  private readonly idsOfList = new WeakMap<readonly string[], Int32Array>();
+  private readonly idsOfList = new WeakMap<KeyList, Int32Array>();
 
   constructor(private readonly engine: MatchEngine) {}
 
@@ -360,20 +397,15 @@ class IndexBuilder {
     if (!isScreenable(entity.schema)) return;
     const slot = this.entities.length;
     this.entities.push(entity);
-    const lists = this.engine.candidateKeyLists?.(entity);
-    if (lists) {
-      for (const list of lists) {
-        const ids = this.listIds(list);
-        for (let i = 0; i < ids.length; i++) this.pair(ids[i], slot);
-      }
-    } else {
-      for (const key of this.engine.candidateKeys(entity)) this.pair(this.keyId(key), slot);
+    for (const list of this.engine.candidateKeyLists(entity)) {
+      const ids = this.listIds(list);
+      for (let i = 0; i < ids.length; i++) this.pair(ids[i], slot);
     }
     for (const key of identifierKeys(entity)) this.pair(this.keyId(key), slot);
   }
 
   /** Key ids of a key list the engine hands out again for repeated names (hashed once per list). */
-  private listIds(list: readonly string[]): Int32Array {
+  private listIds(list: KeyList): Int32Array {
     let ids = this.idsOfList.get(list);
     if (!ids) {
       ids = Int32Array.from(list, (key) => this.keyId(key));

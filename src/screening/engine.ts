@@ -4,7 +4,7 @@
 // is keyed under every kind it can be compared as, so candidate generation never loses a pair the
 // matcher could score above its threshold.
 import type { FtmEntity } from '../model/entity.ts';
-import { nameKeyLists, nameKeys } from '../names/keys.ts';
+import { nameKeyLists } from '../names/keys.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './candidate-index.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
@@ -22,22 +22,30 @@ export interface CompareOptions {
   weights?: Record<string, number>;
 }
 
+/**
+ * A list of blocking keys, typically one name token's. An engine hands out the same list object
+ * again for the same token, so an index resolves each list to key ids once. Deletion-neighbourhood
+ * keys (`t:`, `d:` families) in one list are one token's worth of evidence (see candidate-index).
+ */
+export type KeyList = readonly string[];
+
+export interface WeightedKeyList {
+  keys: KeyList;
+  /** How much the list counts (1 = fully). */
+  factor: number;
+}
+
 export interface MatchEngine {
   readonly defaultThreshold: number;
   /** Precomputed name data of a listed entity, built once per index. */
   prepare(entity: FtmEntity): unknown;
   compare(query: QueryEntity, candidate: unknown, options?: CompareOptions): Comparison;
   /** Blocking keys of a listed entity's names (identifiers are keyed by the index itself). */
-  candidateKeys(entity: FtmEntity): Iterable<string>;
-  /**
-   * The same keys as lists that the engine may hand out again for the same name (optional): an
-   * index can then map each list to key ids once rather than hashing every key of every entity.
-   */
-  candidateKeyLists?(entity: FtmEntity): (readonly string[])[];
-  /** Blocking keys of a query's names, with how much each counts (1 = fully). */
-  queryKeys(query: QueryEntity, names: string[]): Map<string, number>;
+  candidateKeyLists(entity: FtmEntity): KeyList[];
+  /** Blocking keys of a query's names. */
+  queryKeyLists(query: QueryEntity, names: string[]): WeightedKeyList[];
   /** Blocking keys of free text (search), any kind of name. */
-  textKeys(text: string): Iterable<string>;
+  textKeyLists(text: string): KeyList[];
 }
 
 /** Name kinds a listed entity of this schema can be compared as. */
@@ -56,27 +64,14 @@ function queryKinds(schema: string): NameKind[] {
 const SECONDARY_KIND_WEIGHT = 0.3;
 
 /**
- * Keys by name kind and name, kept across index rebuilds and queries: a new list version repeats
- * most names of the last one, and batch files repeat names. Cleared when it grows too large.
+ * Keys by name kind and name as shared per-token lists (see nameKeyLists), kept across index
+ * rebuilds and queries: a new list version repeats most names of the last one, and batch files
+ * repeat names. Cleared when it grows too large.
  */
-const keyCache = new Map<string, string[]>();
+const keyListCache = new Map<string, KeyList[]>();
 const KEY_CACHE_LIMIT = 100_000;
 
-function cachedKeys(name: string, kind: NameKind): string[] {
-  const id = kind + '\u0000' + name;
-  let keys = keyCache.get(id);
-  if (!keys) {
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keys = nameKeys(name, [kind]);
-    keyCache.set(id, keys);
-  }
-  return keys;
-}
-
-/** Keys by name kind and name as shared per-token lists (see nameKeyLists), for index builds. */
-const keyListCache = new Map<string, (readonly string[])[]>();
-
-function cachedKeyLists(name: string, kind: NameKind): (readonly string[])[] {
+function cachedKeyLists(name: string, kind: NameKind): KeyList[] {
   const id = kind + '\u0000' + name;
   let lists = keyListCache.get(id);
   if (!lists) {
@@ -91,28 +86,22 @@ export const matcherEngine: MatchEngine = {
   defaultThreshold: DEFAULT_THRESHOLD,
   prepare: (entity) => prepareCandidate(entity),
   compare: (query, candidate, options) => compareEntities(query, candidate as PreparedCandidate, options),
-  candidateKeys(entity) {
-    const keys = new Set<string>();
-    const names = namesOf(entity);
-    for (const kind of candidateKinds(entity.schema)) for (const name of names) for (const k of cachedKeys(name, kind)) keys.add(k);
-    return keys;
-  },
   candidateKeyLists(entity) {
-    const lists: (readonly string[])[] = [];
+    const lists: KeyList[] = [];
     const names = namesOf(entity);
     for (const kind of candidateKinds(entity.schema)) for (const name of names) lists.push(...cachedKeyLists(name, kind));
     return lists;
   },
-  queryKeys(query, names) {
+  queryKeyLists(query, names) {
     // A LegalEntity query may name a person or an organisation: its organisation reading leads; the
     // person reading (where legal words such as JSC or CORPORATION become name words) counts less.
-    const keys = new Map<string, number>();
+    const lists: WeightedKeyList[] = [];
     const [lead, ...others] = queryKinds(query.schema);
-    for (const name of names) for (const k of cachedKeys(name, lead)) keys.set(k, 1);
-    for (const kind of others) for (const name of names) for (const k of cachedKeys(name, kind)) if (!keys.has(k)) keys.set(k, SECONDARY_KIND_WEIGHT);
-    return keys;
+    for (const name of names) for (const keys of cachedKeyLists(name, lead)) lists.push({ keys, factor: 1 });
+    for (const kind of others) for (const name of names) for (const keys of cachedKeyLists(name, kind)) lists.push({ keys, factor: SECONDARY_KIND_WEIGHT });
+    return lists;
   },
-  textKeys: (text) => nameKeys(text, ['person', 'org', 'vessel']),
+  textKeyLists: (text) => nameKeyLists(text, ['person', 'org', 'vessel']),
 };
 
 /** The matcher (kept async so callers do not care how it is loaded). */

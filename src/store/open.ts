@@ -47,7 +47,16 @@ function openSqlite(path: string): SqlStore {
     for (; i < rows.length; i++) inserted += one.run(STATEMENT_COLUMNS.map((c) => rows[i][c])).changes;
     return inserted;
   };
-  return new SqlStore(db, 'sqlite', bulkInsert);
+  const prepared = new Map<string, SqliteDatabase.Statement>();
+  const rawSelect = (text: string, params: unknown[]) => {
+    let statement = prepared.get(text);
+    if (!statement) {
+      statement = database.prepare(text).raw(true);
+      prepared.set(text, statement);
+    }
+    return statement.all(params) as unknown[][];
+  };
+  return new SqlStore(db, 'sqlite', bulkInsert, rawSelect);
 }
 
 function openPostgres(url: string): SqlStore {

@@ -1,6 +1,7 @@
 // The store over Kysely: one implementation for SQLite and PostgreSQL.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { assembleEntity, commonSchema, makeEntityId, type FtmEntity } from '../model/entity.ts';
+import { assembleEntity, commonSchema, makeEntityId, type EntityStatement, type FtmEntity } from '../model/entity.ts';
+import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
 import { model, propertyType, schemaIsA } from '../model/ftm.ts';
@@ -40,6 +41,11 @@ export class SqlStore implements Store {
      * SQLite supplies one: a prepared statement beats building SQL per batch by an order of magnitude.
      */
     private readonly bulkInsert?: (rows: StatementRow[]) => number,
+    /**
+     * A faster read for the engine: rows as arrays from SQL text with `?` placeholders, run on the
+     * store's connection. SQLite supplies one (row objects cost more than the query itself).
+     */
+    private readonly rawSelect?: (sql: string, params: unknown[]) => unknown[][],
   ) {}
 
   /** Inserts rows, skipping facts already stated in this version; returns how many were new. */
@@ -372,47 +378,143 @@ export class SqlStore implements Store {
   }
 
   async *iterateStatements(filter: EntityFilter = {}): AsyncIterable<Statement> {
-    const live = (await this.liveVersions()).filter((v) => !filter.datasets || filter.datasets.includes(v.dataset));
-    // Each version streams in primary-key order (no sort); the streams merge by canonical id so that
-    // an entity with statements in several datasets comes out in one piece.
-    yield* mergeByCanonical(live.map((v) => this.versionRows(v.id, relatedSchemata(filter.schemata))));
-  }
-
-  /** One version's statements in primary-key order; with `schemata`, only statements of those schemata. */
-  private async *versionRows(versionId: number, schemata?: string[]): AsyncGenerator<Statement> {
-    let after: [string, string, string] | null = null;
-    for (;;) {
-      let q = this.db.selectFrom('statements').selectAll().where('version_id', '=', versionId);
-      if (schemata) q = q.where('schema', 'in', schemata);
-      if (after) q = q.where(sql<boolean>`(canonical_id, entity_id, id) > (${after[0]}, ${after[1]}, ${after[2]})`);
-      const rows = await q.orderBy('canonical_id').orderBy('entity_id').orderBy('id').limit(PAGE).execute();
-      for (const r of rows) yield rowToStatement(r);
-      if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1];
-      after = [last.canonical_id, last.entity_id, last.id];
-      // SQLite answers synchronously: give the event loop a turn so a server stays responsive.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    for await (const group of this.liveGroups(filter, STATEMENT_SCAN)) for (const row of group) yield scannedStatement(row);
   }
 
   async *iterateEntities(filter: EntityFilter = {}): AsyncIterable<FtmEntity> {
-    let group: Statement[] = [];
-    const flush = () => {
-      const entity = assembleEntity(group);
-      group = [];
-      if (!entity) return undefined;
-      if (filter.schemata && !filter.schemata.some((s) => schemaIsA(entity.schema, s))) return undefined;
-      return entity;
-    };
-    for await (const s of this.iterateStatements(filter)) {
-      if (group.length && group[0].canonicalId !== s.canonicalId) {
-        const e = flush();
-        if (e) yield e;
-      }
-      group.push(s);
+    for await (const group of this.liveGroups(filter, ENTITY_SCAN)) {
+      const entity = assembleEntity(group.map(scannedEntityStatement));
+      if (!entity) continue;
+      if (filter.schemata && !filter.schemata.some((s) => schemaIsA(entity.schema, s))) continue;
+      yield entity;
     }
-    const e = flush();
-    if (e) yield e;
+  }
+
+  /**
+   * The live rows of each canonical entity in one piece, in canonical-id order. Each live version
+   * streams in primary-key order (no sort) a page at a time; the streams merge by canonical id, so
+   * an entity with statements in several datasets comes out whole. Only the pages are awaited: the
+   * rows themselves are handled synchronously.
+   */
+  private async *liveGroups(filter: EntityFilter, columns: readonly ScanColumn[]): AsyncGenerator<ScanRow[]> {
+    const live = (await this.liveVersions()).filter((v) => !filter.datasets || filter.datasets.includes(v.dataset));
+    const schemata = relatedSchemata(filter.schemata);
+    const cursors = live.map((v) => new PageCursor((after) => this.scanPage(v.id, columns, schemata, after)));
+    for (;;) {
+      let first: string | null = null;
+      for (const c of cursors) {
+        if (!c.hasRow() && !(await c.fill())) continue;
+        const canonical = c.head()[0];
+        if (first === null || compareBytes(canonical, first) < 0) first = canonical;
+      }
+      if (first === null) return;
+      const group: ScanRow[] = [];
+      for (const c of cursors) {
+        while (c.hasRow() || (await c.fill())) {
+          if (c.head()[0] !== first) break;
+          group.push(c.take());
+        }
+      }
+      yield group;
+    }
+  }
+
+  /** One page of a version's statements after the key `after`, as rows of `columns` (see ScanColumn). */
+  private async scanPage(versionId: number, columns: readonly ScanColumn[], schemata: string[] | undefined, after: ScanRow | null): Promise<ScanRow[]> {
+    let rows: ScanRow[];
+    if (this.rawSelect) {
+      const params: unknown[] = [versionId];
+      let where = 'version_id = ?';
+      if (schemata) {
+        where += ` and schema in (${schemata.map(() => '?').join(', ')})`;
+        params.push(...schemata);
+      }
+      if (after) {
+        where += ' and (canonical_id, entity_id, id) > (?, ?, ?)';
+        params.push(after[0], after[1], after[2]);
+      }
+      const text = `select ${columns.join(', ')} from statements where ${where} order by canonical_id, entity_id, id limit ${PAGE}`;
+      // On the store's own connection, so no transaction in progress can be seen half done.
+      rows = await this.db.connection().execute(async () => this.rawSelect!(text, params) as ScanRow[]);
+      // SQLite answers synchronously: give the event loop a turn so a server stays responsive.
+      await new Promise((resolve) => setImmediate(resolve));
+    } else {
+      let q = this.db.selectFrom('statements').select(columns).where('version_id', '=', versionId);
+      if (schemata) q = q.where('schema', 'in', schemata);
+      if (after) q = q.where(sql<boolean>`(canonical_id, entity_id, id) > (${after[0]}, ${after[1]}, ${after[2]})`);
+      const objects = await q.orderBy('canonical_id').orderBy('entity_id').orderBy('id').limit(PAGE).execute();
+      rows = objects.map((o) => columns.map((c) => (o as Record<string, unknown>)[c]) as ScanRow);
+    }
+    return rows;
+  }
+}
+
+/** Streamed rows are arrays; the first three columns are always the page key. */
+type ScanColumn = keyof StatementRow;
+type ScanRow = unknown[] & { 0: string; 1: string; 2: string };
+const ENTITY_SCAN = ['canonical_id', 'entity_id', 'id', 'prop', 'schema', 'value', 'dataset', 'first_seen', 'last_seen'] as const;
+const STATEMENT_SCAN = [
+  ...ENTITY_SCAN, 'version_id', 'lang', 'original_value', 'source_document', 'locator', 'claim_date', 'evidence_grade', 'review_status', 'author',
+] as const;
+
+function scannedEntityStatement(r: ScanRow): EntityStatement {
+  return {
+    canonicalId: r[0],
+    entityId: r[1],
+    prop: r[3] as string,
+    schema: r[4] as string,
+    value: r[5] as string,
+    dataset: r[6] as string,
+    firstSeen: r[7] as string,
+    lastSeen: r[8] as string,
+  };
+}
+
+function scannedStatement(r: ScanRow): Statement {
+  return {
+    ...scannedEntityStatement(r),
+    id: r[2],
+    versionId: Number(r[9]),
+    lang: r[10] as string | null,
+    originalValue: r[11] as string | null,
+    sourceDocument: r[12] as string | null,
+    locator: r[13] as string | null,
+    claimDate: r[14] as string | null,
+    evidenceGrade: r[15] as EvidenceGrade,
+    reviewStatus: r[16] as ReviewStatus,
+    author: r[17] as string,
+  };
+}
+
+/** A stream of pages read on demand; `after` is the last row of the previous page (keyset paging). */
+class PageCursor {
+  private rows: ScanRow[] = [];
+  private i = 0;
+  private done = false;
+
+  constructor(private readonly fetch: (after: ScanRow | null) => Promise<ScanRow[]>) {}
+
+  hasRow(): boolean {
+    return this.i < this.rows.length;
+  }
+
+  head(): ScanRow {
+    return this.rows[this.i];
+  }
+
+  take(): ScanRow {
+    return this.rows[this.i++];
+  }
+
+  /** Fetches the next page once the current one is used up; false at the end. */
+  async fill(): Promise<boolean> {
+    if (this.hasRow()) return true;
+    if (this.done) return false;
+    const last = this.rows.length ? this.rows[this.rows.length - 1] : null;
+    this.rows = await this.fetch(last);
+    this.i = 0;
+    if (this.rows.length < PAGE) this.done = true;
+    return this.rows.length > 0;
   }
 }
 
@@ -490,23 +592,6 @@ function relatedSchemata(requested?: string[]): string[] | undefined {
     if (requested.some((r) => schemaIsA(name, r) || schemaIsA(r, name))) out.add(name);
   }
   return [...out];
-}
-
-/** Merges streams that are each ordered by canonical id (byte order) into one such stream. */
-async function* mergeByCanonical(streams: AsyncGenerator<Statement>[]): AsyncGenerator<Statement> {
-  if (streams.length === 1) return yield* streams[0];
-  const heads = await Promise.all(streams.map((s) => s.next()));
-  for (;;) {
-    let pick = -1;
-    for (let i = 0; i < heads.length; i++) {
-      const h = heads[i];
-      if (h.done) continue;
-      if (pick < 0 || compareBytes(h.value.canonicalId, (heads[pick].value as Statement).canonicalId) < 0) pick = i;
-    }
-    if (pick < 0) return;
-    yield heads[pick].value as Statement;
-    heads[pick] = await streams[pick].next();
-  }
 }
 
 /** Byte order of UTF-8 strings, as SQLite's BINARY and PostgreSQL's "C" collations sort them. */

@@ -8,9 +8,9 @@ const tokens = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).fil
 
 export const tokenEngine: MatchEngine = {
   defaultThreshold: 0.7,
-  candidateKeys: (entity) => new Set(namesOf(entity).flatMap(tokens)),
-  queryKeys: (_query, names) => new Map(names.flatMap(tokens).map((t) => [t, 1])),
-  textKeys: (text) => tokens(text),
+  candidateKeyLists: (entity) => namesOf(entity).map(tokens),
+  queryKeyLists: (_query, names) => names.map((n) => ({ keys: tokens(n), factor: 1 })),
+  textKeyLists: (text) => [tokens(text)],
   prepare: (entity: FtmEntity) => namesOf(entity).map((n) => new Set(tokens(n))),
   compare(query, candidate) {
     const listed = candidate as Set<string>[];
