@@ -115,7 +115,9 @@ async function main() {
 
     // Batch throughput with worker threads.
     const entities = await loadScreenableEntities(store);
-    const batchQueries: QueryEntity[] = Array.from({ length: BATCH }, (_, i) => labelled[i % labelled.length].query);
+    // Distinct queries (another seed): repeated names would be answered from the matcher's caches.
+    const batchQueries: QueryEntity[] = labelledQueries(index.entities, BATCH, 11).map((l) => l.query);
+    const distinct = new Set(batchQueries.map((q) => JSON.stringify(q.properties))).size;
     const workers = Math.max(1, availableParallelism());
     const poolStart = performance.now();
     const pool = await ScreeningPool.start(entities, workers);
@@ -168,7 +170,7 @@ async function main() {
       ['Matcher preparation of all entities (background, after the swap)', `${(warmMs / 1000).toFixed(2)} s`, '–', ''],
       ['Index memory (heap after GC)', mb(indexBytes), '–', '≤ 300 MB'],
       ['One query in process, p50 / p99', `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.99))} ms`, `${ms(pct(bt, 0.5))} / ${ms(pct(bt, 0.99))} ms`, '≤ 0.5 / ≤ 5 ms'],
-      [`Batch, ${workers} worker threads`, `${Math.round(BATCH / batchSeconds)} queries/s (workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
+      [`Batch, ${BATCH} queries (${distinct} distinct), ${workers} worker threads`, `${Math.round(BATCH / batchSeconds)} queries/s (workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
       [`POST /match, 1 query, ${HTTP_RATE} req/s for ${HTTP_SECONDS} s`, `p50 ${ms(http.p50)} ms, p99 ${ms(http.p99)} ms, ${http.errors} errors of ${http.sent}`, '–', 'p99 ≤ 20 ms, no errors'],
       [`Candidate recall, ${labelled.length} mangled list names (≤ ${DEFAULT_MAX_CANDIDATES} candidates)`, `${percent(keptReachable, reachable)} of the ${reachable} the matcher accepts; ${percent(kept, labelled.length)} of all`, '100% (no blocking)', '≥ 99.5%'],
       [`Top-1 and marked, mangled list names (first ${subset.length})`, percent(oursOnSubset, subset.length), percent(bTop, subset.length), ''],

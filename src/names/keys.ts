@@ -6,28 +6,71 @@
 //   t:<text minus 1 char> typos: two spellings one edit apart share a t: key (deletion neighbourhood)
 //   s:<consonants>       consonant skeletons (vowel-shifted spellings)
 //   a:<consonants>       consonants as Arabic script writes them (vowel-less readings)
+//
+// An index works on 32-bit hashes of the keys (FNV-1a of the key text, `keyHash`): `nameKeyHashLists`
+// computes them without building the deletion-neighbourhood strings, which are most of the keys.
+// Two different keys may share a hash; that only adds a candidate, never loses one.
 import { phoneticKey } from './phonetic.ts';
-import { prepareName, type NameKind, type NameToken } from './tokens.ts';
+import { prepareName, type NameKind, type NameToken, type PreparedName } from './tokens.ts';
+
+/** Key families, by the letter before the colon: how an index weighs and groups a key. */
+export enum KeyFamily {
+  Other = 0,
+  Phonetic = 1, // k:
+  Variant = 2, // c:
+  Skeleton = 3, // s:
+  Arabic = 4, // a:
+  TextDeletion = 5, // t: (the text and its one-deletions)
+  KeyDeletion = 6, // d: (the phonetic key and its one-deletions)
+  Identifier = 7, // id:
+}
+
+/** A list of key hashes and their families, in step; shared by every name with the same token. */
+export interface KeyHashes {
+  hashes: Uint32Array;
+  families: Uint8Array;
+}
+
+const FAMILY_OF: Record<string, KeyFamily> = { k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
+
+export function keyFamily(key: string): KeyFamily {
+  if (key.charCodeAt(1) === 58) return FAMILY_OF[key[0]] ?? KeyFamily.Other;
+  return key.startsWith('id:') ? KeyFamily.Identifier : KeyFamily.Other;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units. */
+export function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Hashes (and families) of keys given as text. */
+export function hashKeys(keys: readonly string[]): KeyHashes {
+  return { hashes: Uint32Array.from(keys, keyHash), families: Uint8Array.from(keys, keyFamily) };
+}
 
 /**
- * A token's keys, cached on the (shared, cached) token object: the same words recur across many
+ * A token's keys, kept on the (shared, cached) token object: the same words recur across many
  * names (MOHAMMAD, TRADING), and their deletion neighbourhoods are the costliest part of keying.
+ * (A field rather than a WeakMap: large WeakMaps make every garbage collection slower.)
  */
-const tokenKeyCache = [new WeakMap<NameToken, string[]>(), new WeakMap<NameToken, string[]>()];
-
 function tokenKeys(t: NameToken, vowelless: boolean): readonly string[] {
-  const cache = tokenKeyCache[vowelless ? 1 : 0];
-  let own = cache.get(t);
+  const slot = vowelless ? 1 : 0;
+  let own = t.keyLists[slot];
   if (!own) {
     const set = new Set<string>();
-    computeTokenKeys(set, t, vowelless);
-    own = [...set];
-    cache.set(t, own);
+    computeTokenKeys(set, t, vowelless, true);
+    own = t.keyLists[slot] = [...set];
   }
   return own;
 }
 
-function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean): void {
+/** A token's keys; the `t:` and `d:` deletion neighbourhoods only with `deletions`. */
+function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean, deletions: boolean): void {
   if (t.kind === 'particle' || t.kind === 'initial' || t.key.length === 0) return;
   keys.add('k:' + t.key);
   for (const alt of t.alt) if (!alt.startsWith('m:')) keys.add('k:' + alt.slice(2));
@@ -39,6 +82,7 @@ function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean): 
   }
   if (vowelless) return;
   if (t.skel.length >= 4) keys.add('s:' + t.skel);
+  if (!deletions) return;
   if (t.text.length >= 5) {
     keys.add('t:' + t.text);
     for (let i = 0; i < t.text.length; i++) keys.add('t:' + t.text.slice(0, i) + t.text.slice(i + 1));
@@ -46,6 +90,46 @@ function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean): 
   if (t.key.length >= 6) {
     keys.add('d:' + t.key);
     for (let i = 0; i < t.key.length; i++) keys.add('d:' + t.key.slice(0, i) + t.key.slice(i + 1));
+  }
+}
+
+/** Hashes of a token's keys (those of tokenKeys, possibly repeated), kept on the token. */
+function tokenKeyHashes(t: NameToken, vowelless: boolean): KeyHashes {
+  const slot = vowelless ? 1 : 0;
+  let own = t.keyHashes[slot];
+  if (!own) {
+    const hashes: number[] = [];
+    const families: number[] = [];
+    // The few whole keys are hashed as text; the deletion neighbourhoods are hashed in place.
+    const whole = new Set<string>();
+    computeTokenKeys(whole, t, vowelless, false);
+    for (const key of whole) {
+      hashes.push(keyHash(key));
+      families.push(keyFamily(key));
+    }
+    if (!vowelless && t.kind !== 'particle' && t.kind !== 'initial' && t.key.length > 0) {
+      if (t.text.length >= 5) pushDeletions(hashes, families, 't:', t.text, KeyFamily.TextDeletion);
+      if (t.key.length >= 6) pushDeletions(hashes, families, 'd:', t.key, KeyFamily.KeyDeletion);
+    }
+    own = t.keyHashes[slot] = { hashes: Uint32Array.from(hashes), families: Uint8Array.from(families) };
+  }
+  return own;
+}
+
+/** keyHash of `prefix + value` and of `prefix + value` less each one character. */
+function pushDeletions(hashes: number[], families: number[], prefix: string, value: string, family: KeyFamily): void {
+  let head = FNV_OFFSET;
+  for (let i = 0; i < prefix.length; i++) head = Math.imul(head ^ prefix.charCodeAt(i), FNV_PRIME);
+  let whole = head;
+  for (let i = 0; i < value.length; i++) whole = Math.imul(whole ^ value.charCodeAt(i), FNV_PRIME);
+  hashes.push(whole >>> 0);
+  families.push(family);
+  for (let skip = 0; skip < value.length; skip++) {
+    let h = head; // head covers prefix + value[0..skip)
+    for (let i = skip + 1; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), FNV_PRIME);
+    hashes.push(h >>> 0);
+    families.push(family);
+    head = Math.imul(head ^ value.charCodeAt(skip), FNV_PRIME);
   }
 }
 
@@ -64,8 +148,30 @@ export function nameKeyLists(name: string, kinds: NameKind[] = ['person', 'org']
   const lists: (readonly string[])[] = [];
   for (const kind of kinds) {
     for (const reading of prepareName(name, kind)) {
+      for (const t of reading.tokens) lists.push(tokenKeys(t, reading.vowelless));
+      const keys = wholeNameKeys(reading);
+      if (keys.length) lists.push(keys);
+    }
+  }
+  return lists;
+}
+
+/** The keys of `nameKeyLists` as hashes (see keyHash), list for list. */
+export function nameKeyHashLists(name: string, kinds: NameKind[] = ['person', 'org']): KeyHashes[] {
+  const lists: KeyHashes[] = [];
+  for (const kind of kinds) {
+    for (const reading of prepareName(name, kind)) {
+      for (const t of reading.tokens) lists.push(tokenKeyHashes(t, reading.vowelless));
+      const keys = wholeNameKeys(reading);
+      if (keys.length) lists.push(hashKeys(keys));
+    }
+  }
+  return lists;
+}
+
+/** Keys of a reading as a whole: joined given names, compact forms, acronyms. */
+function wholeNameKeys(reading: PreparedName): string[] {
       const tokens = reading.tokens;
-      for (const t of tokens) lists.push(tokenKeys(t, reading.vowelless));
       const keys: string[] = [];
       // Joined given names: `Jong Un` also yields the key of `Jongun`.
       for (const j of reading.joins) {
@@ -77,8 +183,5 @@ export function nameKeyLists(name: string, kinds: NameKind[] = ['person', 'org']
       // Acronyms: `IRGC` meets `Islamic Revolutionary Guard Corps`.
       if (reading.initials) keys.push('k:' + phoneticKey(reading.initials));
       if (tokens.length === 0) keys.push('k:' + reading.text);
-      if (keys.length) lists.push(keys);
-    }
-  }
-  return lists;
+      return keys;
 }

@@ -10,6 +10,7 @@ import { arabicSkeleton, phoneticKey, skeletonKey } from './phonetic.ts';
 import { latinReadings } from './transliterate.ts';
 import { normalizeName } from './normalize.ts';
 import { variantClasses } from './variants.ts';
+import type { KeyHashes } from './keys.ts';
 
 export type NameKind = 'person' | 'org' | 'vessel';
 export type TokenKind = 'word' | 'initial' | 'number' | 'particle';
@@ -31,6 +32,9 @@ export interface NameToken {
   weight: number;
   /** A patronymic (-ovich, -ovna): missing it says little. */
   patronymic: boolean;
+  /** Blocking keys of the token and their hashes, filled on first use by keys.ts: [as written, vowel-less reading]. */
+  keyLists: [readonly string[] | undefined, readonly string[] | undefined];
+  keyHashes: [KeyHashes | undefined, KeyHashes | undefined];
 }
 
 export interface PreparedName {
@@ -106,6 +110,8 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     classes: variantClasses(text).map((c) => c.label),
     weight: kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key),
     patronymic: PATRONYMIC.test(text) && text.length > 6,
+    keyLists: [undefined, undefined],
+    keyHashes: [undefined, undefined],
   };
   if (tokenCache.size < 300_000) tokenCache.set(cacheKey, token);
   return token;

@@ -5,6 +5,9 @@
 import type { FtmEntity } from '../model/entity.ts';
 import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
 import type { KeyList, MatchEngine, WeightedKeyList } from './engine.ts';
+import { hashKeys, KeyFamily } from '../names/keys.ts';
+import { EntityKeyer } from './entity-keys.ts';
+import type { HashIds } from './hash-ids.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
 import { propertyTypes } from './schema-props.ts';
 import type { QueryEntity } from './query.ts';
@@ -20,17 +23,19 @@ const IDENTIFIER_WEIGHT = 1000;
  * skeleton (loose), `d:`/`t:` deletion neighbourhoods of a token's key and text (typo tolerance,
  * counted once per token, see units()). Unknown families count as typo-level evidence.
  */
-const FAMILY_WEIGHTS: Record<string, number> = { k: 1, c: 0.8, s: 0.3, d: 0.5, t: 0.5 };
-/** A key's unit within its list: its own (-1), or the list's `t:` (0) or `d:` (1) deletion neighbourhood. */
-function unitOf(key: string): number {
-  if (key.charCodeAt(1) !== 58) return -1;
-  const f = key.charCodeAt(0);
-  return f === 116 ? 0 : f === 100 ? 1 : -1;
-}
+const FAMILY_WEIGHTS: number[] = [];
+FAMILY_WEIGHTS[KeyFamily.Other] = 1;
+FAMILY_WEIGHTS[KeyFamily.Phonetic] = 1;
+FAMILY_WEIGHTS[KeyFamily.Variant] = 0.8;
+FAMILY_WEIGHTS[KeyFamily.Skeleton] = 0.3;
+FAMILY_WEIGHTS[KeyFamily.Arabic] = 0.5;
+FAMILY_WEIGHTS[KeyFamily.TextDeletion] = 0.5;
+FAMILY_WEIGHTS[KeyFamily.KeyDeletion] = 0.5;
+FAMILY_WEIGHTS[KeyFamily.Identifier] = IDENTIFIER_WEIGHT;
 
-function familyWeight(key: string): number {
-  // Families are one letter and a colon; anything else counts fully.
-  return key.charCodeAt(1) === 58 ? (FAMILY_WEIGHTS[key[0]] ?? 0.5) : 1;
+/** A key's unit within its list: its own (-1), or the list's `t:` (0) or `d:` (1) deletion neighbourhood. */
+function unitOf(family: number): number {
+  return family === KeyFamily.TextDeletion ? 0 : family === KeyFamily.KeyDeletion ? 1 : -1;
 }
 
 /** A key list resolved against one index: key ids (-1: not in the index), base weights and units. */
@@ -105,7 +110,7 @@ export class CandidateIndex {
   private readonly slotSchema: Uint16Array;
   private readonly slotDatasets: Uint16Array[];
   /** Postings in compressed-row form: key → key id; the slots of key id k are slots[offsets[k]..offsets[k+1]). */
-  private readonly keyIds: Map<string, number>;
+  private readonly keyIds: HashIds;
   private readonly offsets: Int32Array;
   private readonly slots: Int32Array;
   private readonly weights: Float32Array; // scratch accumulator, one per slot
@@ -118,7 +123,7 @@ export class CandidateIndex {
   private readonly schemaScopes = new Map<string, Uint8Array>();
   readonly keyCount: number;
 
-  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: Map<string, number>; offsets: Int32Array; slots: Int32Array }) {
+  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: HashIds; offsets: Int32Array; slots: Int32Array }) {
     this.entities = entities;
     this.engine = engine;
     this.prepared = new Array(entities.length);
@@ -226,7 +231,7 @@ export class CandidateIndex {
   queryKeys(query: QueryEntity, engine: MatchEngine): QueryKeys {
     const lists = engine.queryKeyLists(query, namesOf(query));
     const ids = identifierKeys(query);
-    if (ids.length) lists.push({ keys: ids, factor: 1 });
+    if (ids.length) lists.push({ keys: hashKeys(ids), factor: 1 });
     return lists;
   }
 
@@ -234,7 +239,7 @@ export class CandidateIndex {
   textKeys(text: string, engine: MatchEngine): QueryKeys {
     const lists: QueryKeys = engine.textKeyLists(text).map((keys) => ({ keys, factor: 1 }));
     const ids = [normalizeIdentifier(text), normalizeIdentifier(text, 'imoNumber')].filter((id) => id).map((id) => `id:${id}`);
-    if (ids.length) lists.push({ keys: ids, factor: 1 });
+    if (ids.length) lists.push({ keys: hashKeys(ids), factor: 1 });
     return lists;
   }
 
@@ -355,18 +360,17 @@ export class CandidateIndex {
     let r = this.resolved.get(list);
     if (r) return r;
     const n = this.entities.length;
-    r = { ids: new Int32Array(list.length), weights: new Float32Array(list.length), units: new Int8Array(list.length) };
-    for (let i = 0; i < list.length; i++) {
-      const key = list[i];
-      const id = this.keyIds.get(key);
-      r.units[i] = unitOf(key);
-      if (id === undefined) {
-        r.ids[i] = -1;
-        continue;
-      }
+    const { hashes, families } = list;
+    r = { ids: new Int32Array(hashes.length), weights: new Float32Array(hashes.length), units: new Int8Array(hashes.length) };
+    for (let i = 0; i < hashes.length; i++) {
+      const id = this.keyIds.get(hashes[i]);
+      const family = families[i];
       r.ids[i] = id;
+      r.units[i] = unitOf(family);
+      if (id < 0) continue;
       const size = this.offsets[id + 1] - this.offsets[id];
-      r.weights[i] = key.startsWith('id:') ? IDENTIFIER_WEIGHT : familyWeight(key) * Math.log(1 + n / size);
+      const weight = FAMILY_WEIGHTS[family] ?? 0.5;
+      r.weights[i] = family === KeyFamily.Identifier ? weight : weight * Math.log(1 + n / size);
     }
     this.resolved.set(list, r);
     return r;
@@ -374,87 +378,41 @@ export class CandidateIndex {
 
   /** Rough retained size of the postings, for stats. */
   postingBytes(): number {
-    let bytes = this.offsets.byteLength + this.slots.byteLength;
-    for (const key of this.keyIds.keys()) bytes += key.length * 2 + 40;
-    return bytes;
+    return this.offsets.byteLength + this.slots.byteLength + this.keyIds.byteLength;
   }
 }
 
-/** Collects (key, slot) pairs in flat arrays, then sorts them into postings by key (counting sort). */
+/** Collects each entity's key ids, then sorts them into postings by key (counting sort). */
 class IndexBuilder {
   private readonly entities: FtmEntity[] = [];
-  private readonly keyIds = new Map<string, number>();
-  private pairKeys = new Int32Array(1 << 16);
-  private pairSlots = new Int32Array(1 << 16);
-  private pairs = 0;
-  /** Per key id: the last slot (plus one) that got it, to count each key once per entity. */
-  private lastSlotOfKey = new Int32Array(1 << 16);
-  private readonly idsOfList = new WeakMap<KeyList, Int32Array>();
+  private readonly keyer: EntityKeyer;
+  /** Per slot: where its key ids start in keyer.ids (one more entry than slots). */
+  private readonly starts: number[] = [0];
 
-  constructor(private readonly engine: MatchEngine) {}
+  constructor(private readonly engine: MatchEngine) {
+    this.keyer = new EntityKeyer(engine);
+  }
 
   add(entity: FtmEntity): void {
     if (!isScreenable(entity.schema)) return;
-    const slot = this.entities.length;
     this.entities.push(entity);
-    for (const list of this.engine.candidateKeyLists(entity)) {
-      const ids = this.listIds(list);
-      for (let i = 0; i < ids.length; i++) this.pair(ids[i], slot);
-    }
-    for (const key of identifierKeys(entity)) this.pair(this.keyId(key), slot);
-  }
-
-  /** Key ids of a key list the engine hands out again for repeated names (hashed once per list). */
-  private listIds(list: KeyList): Int32Array {
-    let ids = this.idsOfList.get(list);
-    if (!ids) {
-      ids = Int32Array.from(list, (key) => this.keyId(key));
-      this.idsOfList.set(list, ids);
-    }
-    return ids;
-  }
-
-  private keyId(key: string): number {
-    let id = this.keyIds.get(key);
-    if (id === undefined) {
-      this.keyIds.set(key, (id = this.keyIds.size));
-      if (id === this.lastSlotOfKey.length) {
-        const grown = new Int32Array(this.lastSlotOfKey.length * 2);
-        grown.set(this.lastSlotOfKey);
-        this.lastSlotOfKey = grown;
-      }
-    }
-    return id;
-  }
-
-  /** Records that `slot` has key `id`, once per entity (several names share keys). */
-  private pair(id: number, slot: number): void {
-    if (this.lastSlotOfKey[id] === slot + 1) return;
-    this.lastSlotOfKey[id] = slot + 1;
-    if (this.pairs === this.pairKeys.length) this.grow();
-    this.pairKeys[this.pairs] = id;
-    this.pairSlots[this.pairs++] = slot;
-  }
-
-  private grow(): void {
-    const keys = new Int32Array(this.pairKeys.length * 2);
-    keys.set(this.pairKeys);
-    const slots = new Int32Array(this.pairSlots.length * 2);
-    slots.set(this.pairSlots);
-    this.pairKeys = keys;
-    this.pairSlots = slots;
+    this.keyer.add(entity, this.entities.length);
+    this.starts.push(this.keyer.count);
   }
 
   finish(): CandidateIndex {
-    const keyCount = this.keyIds.size;
+    const { ids, count, keyIds } = this.keyer;
+    const keyCount = keyIds.size;
     const offsets = new Int32Array(keyCount + 1);
-    for (let i = 0; i < this.pairs; i++) offsets[this.pairKeys[i] + 1]++;
+    for (let i = 0; i < count; i++) offsets[ids[i] + 1]++;
     for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
     const fill = offsets.slice(0, keyCount);
-    const slots = new Int32Array(this.pairs);
-    // Pairs arrive in slot order, so each key's slots come out sorted (binary search relies on it).
-    for (let i = 0; i < this.pairs; i++) slots[fill[this.pairKeys[i]]++] = this.pairSlots[i];
-    return new CandidateIndex(this.entities, this.engine, { keyIds: this.keyIds, offsets, slots });
+    const slots = new Int32Array(count);
+    // Slots are visited in order, so each key's slots come out sorted (binary search relies on it).
+    for (let slot = 0; slot < this.entities.length; slot++) {
+      for (let j = this.starts[slot]; j < this.starts[slot + 1]; j++) slots[fill[ids[j]]++] = slot;
+    }
+    return new CandidateIndex(this.entities, this.engine, { keyIds, offsets, slots });
   }
 }
 

@@ -4,7 +4,7 @@
 // never matches a Vessel; LegalEntity matches Company, Organization and Person.
 import { model } from '../model/ftm.ts';
 import { prepareName, nameKindOf, type NameKind, type NameToken, type PreparedName } from '../names/tokens.ts';
-import { nameKeyLists } from '../names/keys.ts';
+import { nameKeyHashLists } from '../names/keys.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
@@ -180,22 +180,10 @@ interface BestName {
   cr: PreparedName;
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Hashes of each shared per-token key list (see nameKeyLists), computed once per list. */
-const listHashes = new WeakMap<readonly string[], Uint32Array>();
-
 /**
- * The sorted hashes of a name's blocking keys, for `sharesKey`. Built from the per-token key lists
- * so the words every name repeats are hashed once; a key in several lists repeats, which the
- * intersection test does not mind.
+ * The sorted hashes of a name's blocking keys (src/names/keys.ts), for `sharesKey`. Built from the
+ * per-token lists, so the words every name repeats are hashed once; a key in several lists
+ * repeats, which the intersection test does not mind.
  */
 function nameKeyHashes(name: string, kind: NameKind): Uint32Array {
   // Batch files and list versions repeat names: the result is kept (never mutated) like the keys.
@@ -212,23 +200,14 @@ function nameKeyHashes(name: string, kind: NameKind): Uint32Array {
 const nameHashCache = new Map<string, Uint32Array>();
 
 function computeNameKeyHashes(name: string, kind: NameKind): Uint32Array {
-  const lists = nameKeyLists(name, [kind]);
+  const lists = nameKeyHashLists(name, [kind]);
   let total = 0;
-  const parts: Uint32Array[] = [];
-  for (const list of lists) {
-    let h = listHashes.get(list);
-    if (!h) {
-      h = Uint32Array.from(list, fnv1a);
-      listHashes.set(list, h);
-    }
-    parts.push(h);
-    total += h.length;
-  }
+  for (const list of lists) total += list.hashes.length;
   const out = new Uint32Array(total);
   let at = 0;
-  for (const h of parts) {
-    out.set(h, at);
-    at += h.length;
+  for (const list of lists) {
+    out.set(list.hashes, at);
+    at += list.hashes.length;
   }
   return out.sort();
 }

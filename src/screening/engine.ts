@@ -4,7 +4,7 @@
 // is keyed under every kind it can be compared as, so candidate generation never loses a pair the
 // matcher could score above its threshold.
 import type { FtmEntity } from '../model/entity.ts';
-import { nameKeyLists } from '../names/keys.ts';
+import { nameKeyHashLists, type KeyHashes } from '../names/keys.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './candidate-index.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
@@ -23,11 +23,12 @@ export interface CompareOptions {
 }
 
 /**
- * A list of blocking keys, typically one name token's. An engine hands out the same list object
- * again for the same token, so an index resolves each list to key ids once. Deletion-neighbourhood
- * keys (`t:`, `d:` families) in one list are one token's worth of evidence (see candidate-index).
+ * A list of blocking keys as hashes with their families (src/names/keys.ts), typically one name
+ * token's. An engine hands out the same list object again for the same token, so an index resolves
+ * each list to key ids once. A list's deletion-neighbourhood keys (`t:`, `d:` families) are one
+ * token's worth of evidence (see candidate-index).
  */
-export type KeyList = readonly string[];
+export type KeyList = KeyHashes;
 
 export interface WeightedKeyList {
   keys: KeyList;
@@ -64,7 +65,7 @@ function queryKinds(schema: string): NameKind[] {
 const SECONDARY_KIND_WEIGHT = 0.3;
 
 /**
- * Keys by name kind and name as shared per-token lists (see nameKeyLists), kept across index
+ * Keys by name kind and name as shared per-token lists (see nameKeyHashLists), kept across index
  * rebuilds and queries: a new list version repeats most names of the last one, and batch files
  * repeat names. Cleared when it grows too large.
  */
@@ -76,7 +77,7 @@ function cachedKeyLists(name: string, kind: NameKind): KeyList[] {
   let lists = keyListCache.get(id);
   if (!lists) {
     if (keyListCache.size >= KEY_CACHE_LIMIT) keyListCache.clear();
-    lists = nameKeyLists(name, [kind]);
+    lists = nameKeyHashLists(name, [kind]);
     keyListCache.set(id, lists);
   }
   return lists;
@@ -101,7 +102,7 @@ export const matcherEngine: MatchEngine = {
     for (const kind of others) for (const name of names) for (const keys of cachedKeyLists(name, kind)) lists.push({ keys, factor: SECONDARY_KIND_WEIGHT });
     return lists;
   },
-  textKeyLists: (text) => nameKeyLists(text, ['person', 'org', 'vessel']),
+  textKeyLists: (text) => nameKeyHashLists(text, ['person', 'org', 'vessel']),
 };
 
 /** The matcher (kept async so callers do not care how it is loaded). */

@@ -1,29 +1,15 @@
 // Worker threads for batch screening: each builds its own index from the same entities, then takes
 // batches of queries as it frees up. Results come back in input order.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import type { QueryEntity } from './query.ts';
-import type { BriefResult, ScreenOptions } from './screener.ts';
+import type { ScreenedJson, ScreenOptions } from './screener.ts';
+import { startWorker } from './threads.ts';
 import type { WorkerReply } from './worker.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
-
-/**
- * Workers run from the TypeScript source, so tsx must be active inside them. `execArgv: ['--import',
- * 'tsx']` does not reach a worker's own module loading on Node 20 ("Unknown file extension .ts"),
- * so a small bootstrap registers tsx's ESM hooks in the thread first, then imports worker.ts.
- * Both are absolute URLs: this works whatever the working directory.
- */
-function workerBootstrap(): string {
-  const require = createRequire(import.meta.url);
-  const tsxApi = pathToFileURL(require.resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-}
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
@@ -40,7 +26,7 @@ export class ScreeningPool {
     const started = performance.now();
     try {
       const ready = Array.from({ length: size }, () => {
-        const worker = new Worker(workerBootstrap(), { eval: true, workerData: { entities } });
+        const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData: { entities } });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const onMessage = (msg: WorkerReply) => {
@@ -67,12 +53,14 @@ export class ScreeningPool {
 
   /**
    * Screens all queries; `onBatch` receives each run of consecutive results in input order as soon
-   * as it is complete (for streaming output and progress).
+   * as it is complete (for streaming output and progress). Each query's results come as JSON text:
+   * copying result objects between threads cost the main thread more than a worker's screening,
+   * and the CLI writes JSON anyway.
    */
-  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: BriefResult[][]) => void): Promise<void> {
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: ScreenedJson[]) => void): Promise<void> {
     const batches: QueryEntity[][] = [];
     for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(queries.slice(i, i + BATCH_SIZE));
-    const done = new Map<number, BriefResult[][]>();
+    const done = new Map<number, ScreenedJson[]>();
     let next = 0; // next batch to hand out
     let flushed = 0; // next batch to deliver in order
     await new Promise<void>((resolve, reject) => {

@@ -100,6 +100,17 @@ export class Screener {
   }
 }
 
+/** One query's results as JSON text (an array of BriefResult): strings cross threads cheaply. */
+export interface ScreenedJson {
+  json: string;
+  /** Whether any result is a match. */
+  matched: boolean;
+}
+
+export function screenedJson(results: ScoredEntity[]): ScreenedJson {
+  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match) };
+}
+
 export function briefResult(r: ScoredEntity): BriefResult {
   const e = r.entity;
   return {

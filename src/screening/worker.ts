@@ -4,12 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import { loadEngine } from './engine.ts';
 import type { QueryEntity } from './query.ts';
-import { briefResult, Screener, type ScreenOptions } from './screener.ts';
+import { Screener, screenedJson, type ScreenedJson, type ScreenOptions } from './screener.ts';
 
 export type WorkerRequest = { type: 'screen'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
 export type WorkerReply =
   | { type: 'ready'; buildMs: number; entities: number }
-  | { type: 'results'; batch: number; results: ReturnType<typeof briefResult>[][] }
+  | { type: 'results'; batch: number; results: ScreenedJson[] }
   | { type: 'error'; batch?: number; message: string };
 
 const port = parentPort!;
@@ -24,7 +24,7 @@ try {
   port.postMessage({ type: 'ready', buildMs: performance.now() - started, entities: screener.index.size } satisfies WorkerReply);
   port.on('message', (msg: WorkerRequest) => {
     try {
-      const results = msg.queries.map((q) => screener.screen(q, msg.options).results.map(briefResult));
+      const results = msg.queries.map((q) => screenedJson(screener.screen(q, msg.options).results));
       port.postMessage({ type: 'results', batch: msg.batch, results } satisfies WorkerReply);
     } catch (err) {
       port.postMessage({ type: 'error', batch: msg.batch, message: (err as Error).message } satisfies WorkerReply);

@@ -111,9 +111,9 @@ describe('screening the OFAC SDN list of 2023-12-28', () => {
       const got: unknown[] = [];
       await pool.screen(queries, options, (start, results) => {
         expect(start).toBe(got.length);
-        got.push(...results);
+        got.push(...results.map((r) => JSON.parse(r.json)));
       });
-      expect(got).toEqual(queries.map((q) => local.screen(q, options).results.map(briefResult)));
+      expect(got).toEqual(queries.map((q) => JSON.parse(JSON.stringify(local.screen(q, options).results.map(briefResult)))));
     } finally {
       await pool.close();
     }

@@ -9,7 +9,7 @@ import { parseColumnMap, readScreeningInput, type InputRow } from '../../screeni
 import { loadEngine } from '../../screening/engine.ts';
 import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
 import type { QueryEntity } from '../../screening/query.ts';
-import { briefResult, Screener, type BriefResult, type ScreenOptions } from '../../screening/screener.ts';
+import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
 import { ALL_DATASETS, loadScreenableEntities } from '../../screening/service.ts';
 import { numberParam } from '../../screening/params.ts';
 import type { CliContext } from '../context.ts';
@@ -83,21 +83,21 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const progress = progressBar(rows.length);
   const started = performance.now();
   let matched = 0;
-  const emit = (row: InputRow, results: BriefResult[]) => {
-    if (results.some((r) => r.match)) matched++;
-    write(format === 'jsonl' ? jsonLine(row, results) : csvRows(row, results));
+  const emit = (row: InputRow, results: ScreenedJson) => {
+    if (results.matched) matched++;
+    write(format === 'jsonl' ? jsonLine(row, results.json) : csvRows(row, JSON.parse(results.json) as BriefResult[]));
   };
 
   const good = rows.filter((r) => r.query);
   const poolSize = workers ?? (good.length >= WORKER_MIN_ROWS ? defaultWorkerCount() : 0);
-  const resultsByRow = new Map<InputRow, BriefResult[]>();
+  const resultsByRow = new Map<InputRow, ScreenedJson>();
   let rowCursor = 0;
   // Writes every row up to the screened ones, keeping input order (unreadable rows included).
   const flush = () => {
     while (rowCursor < rows.length) {
       const row = rows[rowCursor];
       if (row.query && !resultsByRow.has(row)) break;
-      emit(row, resultsByRow.get(row) ?? []);
+      emit(row, resultsByRow.get(row) ?? NO_RESULTS);
       resultsByRow.delete(row);
       rowCursor++;
       progress.tick();
@@ -116,7 +116,7 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   } else {
     const screener = Screener.build(entities, engine);
     for (const row of good) {
-      resultsByRow.set(row, screener.screen(row.query!, options).results.map(briefResult));
+      resultsByRow.set(row, screenedJson(screener.screen(row.query!, options).results));
       flush();
     }
   }
@@ -130,10 +130,12 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   );
 }
 
-function jsonLine(row: InputRow, results: BriefResult[]): string {
-  const line: Record<string, unknown> = { id: row.id, results };
-  if (row.error) Object.assign(line, { line: row.line, error: row.error });
-  return JSON.stringify(line) + '\n';
+const NO_RESULTS: ScreenedJson = { json: '[]', matched: false };
+
+/** `{"id", "results"}` (plus `line` and `error` for an unreadable row), from the results' JSON text. */
+function jsonLine(row: InputRow, resultsJson: string): string {
+  const tail = row.error ? `,"line":${row.line},"error":${JSON.stringify(row.error)}` : '';
+  return `{"id":${JSON.stringify(row.id)},"results":${resultsJson}${tail}}\n`;
 }
 
 function csvRows(row: InputRow, results: BriefResult[]): string {

@@ -2,15 +2,16 @@
 // shapes, validation) independently of the real matcher: exact lower-case tokens and Jaccard overlap.
 import type { MatchEngine } from '../../../src/screening/engine.ts';
 import { namesOf } from '../../../src/screening/candidate-index.ts';
+import { hashKeys } from '../../../src/names/keys.ts';
 import type { FtmEntity } from '../../../src/model/entity.ts';
 
 const tokens = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 export const tokenEngine: MatchEngine = {
   defaultThreshold: 0.7,
-  candidateKeyLists: (entity) => namesOf(entity).map(tokens),
-  queryKeyLists: (_query, names) => names.map((n) => ({ keys: tokens(n), factor: 1 })),
-  textKeyLists: (text) => [tokens(text)],
+  candidateKeyLists: (entity) => namesOf(entity).map((n) => hashKeys(tokens(n))),
+  queryKeyLists: (_query, names) => names.map((n) => ({ keys: hashKeys(tokens(n)), factor: 1 })),
+  textKeyLists: (text) => [hashKeys(tokens(text))],
   prepare: (entity: FtmEntity) => namesOf(entity).map((n) => new Set(tokens(n))),
   compare(query, candidate) {
     const listed = candidate as Set<string>[];

@@ -1,0 +1,57 @@
+// Collects the blocking keys of listed entities for an index build: per entity, the dense ids of
+// its key hashes, each once.
+import type { FtmEntity } from '../model/entity.ts';
+import { keyHash } from '../names/keys.ts';
+import type { KeyList, MatchEngine } from './engine.ts';
+import { HashIds } from './hash-ids.ts';
+import { identifierKeys } from './identifiers.ts';
+
+export class EntityKeyer {
+  readonly keyIds = new HashIds(1 << 18);
+  /** The key ids of all entities so far, entity after entity. */
+  ids: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  count = 0;
+  /** Per key id: the last entity stamp that got it, to count each key once per entity. */
+  private lastStamp: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  /** Key ids of each key list the engine hands out (again for every name with the same token). */
+  private readonly idsOfList = new Map<KeyList, Int32Array>();
+
+  constructor(private readonly engine: MatchEngine) {}
+
+  /** Adds the keys of `entity`; `stamp` must differ from one entity to the next (e.g. its slot + 1). */
+  add(entity: FtmEntity, stamp: number): void {
+    for (const list of this.engine.candidateKeyLists(entity)) {
+      const ids = this.listIds(list);
+      for (let i = 0; i < ids.length; i++) this.push(ids[i], stamp);
+    }
+    for (const key of identifierKeys(entity)) this.push(this.keyId(keyHash(key)), stamp);
+  }
+
+  private listIds(list: KeyList): Int32Array {
+    let ids = this.idsOfList.get(list);
+    if (!ids) {
+      ids = Int32Array.from(list.hashes, (hash) => this.keyId(hash));
+      this.idsOfList.set(list, ids);
+    }
+    return ids;
+  }
+
+  private keyId(hash: number): number {
+    const id = this.keyIds.intern(hash);
+    if (id === this.lastStamp.length) this.lastStamp = grow(this.lastStamp);
+    return id;
+  }
+
+  private push(id: number, stamp: number): void {
+    if (this.lastStamp[id] === stamp) return;
+    this.lastStamp[id] = stamp;
+    if (this.count === this.ids.length) this.ids = grow(this.ids);
+    this.ids[this.count++] = id;
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
