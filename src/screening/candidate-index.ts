@@ -46,9 +46,38 @@ interface ResolvedList {
 }
 
 /** A unit of evidence: posting ranges `slots[start..end)` with their weights, counted once per slot. */
-interface Unit {
-  size: number;
-  lists: { start: number; end: number; weight: number }[];
+class QueryUnits {
+  unitCount = 0;
+  /** Per unit: its first entry, its largest posting, and the units in the order they apply. */
+  unitHead = new Int32Array(64);
+  unitSize = new Int32Array(64);
+  order = new Int32Array(64);
+  /** Per entry (a key of the query): its posting range, weight and the next entry of its unit. */
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  weight = new Float64Array(256);
+  next = new Int32Array(256);
+
+  ensureUnits(n: number): void {
+    if (n <= this.unitHead.length) return;
+    this.unitHead = grown(this.unitHead);
+    this.unitSize = grown(this.unitSize);
+    this.order = grown(this.order);
+  }
+
+  ensureEntries(n: number): void {
+    if (n <= this.start.length) return;
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.weight = grown(this.weight);
+    this.next = grown(this.next);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T): T {
+  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 /** Blocking keys of a query, as lists (identifier keys `id:...` weigh IDENTIFIER_WEIGHT). */
@@ -115,6 +144,9 @@ export class CandidateIndex {
   private readonly slots: Int32Array;
   private readonly weights: Float32Array; // scratch accumulator, one per slot
   private readonly seen: Int32Array; // scratch: the last key unit that counted for a slot
+  private readonly touched: Int32Array; // scratch: the slots a query reached
+  private readonly floorScratch: Float32Array;
+  private readonly queryUnits = new QueryUnits();
   private stamp = 0;
   /** Scratch: the last query that used a key (a key counts once per query). */
   private readonly keyStamp: Int32Array;
@@ -134,6 +166,8 @@ export class CandidateIndex {
     this.keyStamp = new Int32Array(this.keyCount);
     this.weights = new Float32Array(entities.length);
     this.seen = new Int32Array(entities.length);
+    this.touched = new Int32Array(entities.length);
+    this.floorScratch = new Float32Array(entities.length);
     const datasetIds = new Map<string, number>();
     const schemaIds = new Map<string, number>();
     this.slotSchema = new Uint16Array(entities.length);
@@ -260,17 +294,24 @@ export class CandidateIndex {
     const acc = this.weights;
     const seen = this.seen;
     const all = this.slots;
-    const touched: number[] = [];
-    for (const unit of this.units(keys)) {
+    const touched = this.touched;
+    let found = 0;
+    const q = this.units(keys);
+    for (let o = 0; o < q.unitCount; o++) {
+      const u = q.order[o];
       const stamp = ++this.stamp;
-      const common = unit.size > COMMON_KEY_POSTINGS && touched.length >= max;
-      for (const { start, end, weight } of unit.lists) {
+      const common = q.unitSize[u] > COMMON_KEY_POSTINGS && found >= max;
+      for (let e = q.unitHead[u]; e >= 0; e = q.next[e]) {
+        const start = q.start[e];
+        const end = q.end[e];
+        const weight = q.weight[e];
         if (common) {
           // Enough candidates already: a common key only ranks them. Either binary-search each
           // candidate in the posting or scan the posting for candidates (a candidate is exactly a
           // slot with a non-zero weight), whichever is cheaper.
-          if (touched.length * Math.log2(end - start + 1) < end - start) {
-            for (const slot of touched) {
+          if (found * Math.log2(end - start + 1) < end - start) {
+            for (let t = 0; t < found; t++) {
+              const slot = touched[t];
               if (seen[slot] !== stamp && contains(all, start, end, slot)) {
                 seen[slot] = stamp;
                 acc[slot] += weight;
@@ -292,7 +333,7 @@ export class CandidateIndex {
           if (seen[slot] === stamp) continue; // one contribution per unit
           if (acc[slot] === 0) {
             if (!this.inScope(slot, scope)) continue;
-            touched.push(slot);
+            touched[found++] = slot;
           }
           seen[slot] = stamp;
           acc[slot] += weight;
@@ -302,14 +343,15 @@ export class CandidateIndex {
     // Only entities weighing at least the max-th largest weight can be among the best `max`: rank
     // just those (a numeric typed-array sort finds that weight without ranking everything).
     let floor = -Infinity;
-    if (touched.length > max) {
-      const weights = new Float32Array(touched.length);
-      for (let i = 0; i < touched.length; i++) weights[i] = acc[touched[i]];
+    if (found > max) {
+      const weights = this.floorScratch.subarray(0, found);
+      for (let i = 0; i < found; i++) weights[i] = acc[touched[i]];
       weights.sort();
-      floor = weights[touched.length - max];
+      floor = weights[found - max];
     }
     const hits: Hit[] = [];
-    for (const slot of touched) {
+    for (let t = 0; t < found; t++) {
+      const slot = touched[t];
       if (acc[slot] >= floor) hits.push({ slot, weight: acc[slot] });
       acc[slot] = 0;
     }
@@ -321,38 +363,66 @@ export class CandidateIndex {
    * Groups the query's keys into units of evidence, rarest first. A token's deletion keys (`t:`,
    * `d:`) are one unit each: a token with a typo shares one or two of them, an identical token all
    * of them, and either way it is one token's worth of evidence, counted once per candidate. A key
-   * in several lists counts once, in the first (lists of the leading name kind come first). A
-   * unit's lists are ranges of `slots` (no typed-array views: this runs for every query).
+   * in several lists counts once, in the first (lists of the leading name kind come first). Built in
+   * reused scratch arrays: this runs for every query, and allocation is what slows queries down.
    */
-  private units(keys: QueryKeys): Unit[] {
+  private units(keys: QueryKeys): QueryUnits {
     const stamp = ++this.keyStampCounter;
     const keyStamp = this.keyStamp;
     const offsets = this.offsets;
-    const out: Unit[] = [];
+    const q = this.queryUnits;
+    let entries = 0;
+    let units = 0;
     for (const { keys: list, factor } of keys) {
       const r = this.resolve(list);
-      let neighbourhoods: [Unit | null, Unit | null] | null = null;
+      let textUnit = -1;
+      let keyUnit = -1;
       for (let i = 0; i < r.ids.length; i++) {
         const id = r.ids[i];
         if (id < 0 || keyStamp[id] === stamp) continue;
         keyStamp[id] = stamp;
+        const g = r.units[i];
+        let u = g === 0 ? textUnit : g === 1 ? keyUnit : -1;
+        if (u < 0) {
+          q.ensureUnits(units + 1);
+          u = units++;
+          q.unitHead[u] = -1;
+          q.unitSize[u] = 0;
+          if (g === 0) textUnit = u;
+          else if (g === 1) keyUnit = u;
+        }
+        q.ensureEntries(entries + 1);
+        const e = entries++;
         const start = offsets[id];
         const end = offsets[id + 1];
-        const g = r.units[i];
-        let unit: Unit;
-        if (g < 0) out.push((unit = { size: 0, lists: [] }));
-        else {
-          neighbourhoods ??= [null, null];
-          unit = neighbourhoods[g] ??= { size: 0, lists: [] };
-          if (unit.lists.length === 0) out.push(unit);
+        const weight = factor * r.weights[i];
+        q.start[e] = start;
+        q.end[e] = end;
+        q.weight[e] = weight;
+        // Within a unit, heavier keys first.
+        if (q.unitHead[u] < 0 || q.weight[q.unitHead[u]] < weight) {
+          q.next[e] = q.unitHead[u];
+          q.unitHead[u] = e;
+        } else {
+          let p = q.unitHead[u];
+          while (q.next[p] >= 0 && q.weight[q.next[p]] >= weight) p = q.next[p];
+          q.next[e] = q.next[p];
+          q.next[p] = e;
         }
-        unit.lists.push({ start, end, weight: factor * r.weights[i] });
-        if (end - start > unit.size) unit.size = end - start;
+        if (end - start > q.unitSize[u]) q.unitSize[u] = end - start;
       }
     }
-    for (const u of out) if (u.lists.length > 1) u.lists.sort((a, b) => b.weight - a.weight);
-    out.sort((a, b) => a.size - b.size);
-    return out;
+    // Units by posting size, smallest first (insertion sort: a query has tens of units).
+    for (let u = 0; u < units; u++) {
+      let j = u;
+      while (j > 0 && q.unitSize[q.order[j - 1]] > q.unitSize[u]) {
+        q.order[j] = q.order[j - 1];
+        j--;
+      }
+      q.order[j] = u;
+    }
+    q.unitCount = units;
+    return q;
   }
 
   /** Key ids, rarity-scaled family weights and units of a key list, worked out once per list. */

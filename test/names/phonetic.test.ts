@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys } from '../../src/names/keys.ts';
+import { keyFamily, keyHash, nameKeyHashLists, nameKeys } from '../../src/names/keys.ts';
 import { phoneticKey } from '../../src/names/phonetic.ts';
 import { tokenSimilarity } from '../../src/names/similarity.ts';
 import { makeToken, prepareName } from '../../src/names/tokens.ts';
@@ -46,6 +46,18 @@ describe('tokenSimilarity', () => {
 
 describe('nameKeys', () => {
   const share = (a: string, b: string) => nameKeys(a).some((k) => nameKeys(b).includes(k));
+  it('hashes in place exactly the keys it spells out (the index works on the hashes)', () => {
+    const names = ['김정은', 'KIM, Jong Un', 'Евгений Пригожин', 'Korea Mining Development Trading Corporation', 'محمد حسين', '朝鲜矿业开发贸易公司', "RI, Chol Hyo'k", 'M/V CHONG BONG', 'Sollers OOO'];
+    for (const name of names) {
+      const spelled = new Set(nameKeys(name).map((k) => `${keyHash(k)}/${keyFamily(k)}`));
+      const hashed = new Set(nameKeyHashLists(name).flatMap((l) => [...l.hashes].map((h, i) => `${h}/${l.families[i]}`)));
+      expect(hashed, name).toEqual(spelled);
+      expect(spelled.size, name).toBeGreaterThan(3);
+    }
+    // FNV-1a test vectors.
+    expect(keyHash('a')).toBe(0xe40c292c);
+    expect(keyHash('foobar')).toBe(0xbf9cf968);
+  });
   it('lets a Hangul or Cyrillic query reach the listed romanized name, and back', () => {
     expect(share('김정은', 'KIM, Jong Un')).toBe(true);
     expect(share('KIM, Jong Un', '김정은')).toBe(true);
