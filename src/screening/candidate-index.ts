@@ -6,7 +6,7 @@ import type { FtmEntity } from '../model/entity.ts';
 import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
 import type { KeyList, MatchEngine, WeightedKeyList } from './engine.ts';
 import { hashKeys, KeyFamily } from '../names/keys.ts';
-import { EntityKeyer } from './entity-keys.ts';
+import { EntityKeyer, grown } from './entity-keys.ts';
 import type { HashIds } from './hash-ids.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
 import { propertyTypes } from './schema-props.ts';
@@ -74,11 +74,6 @@ class QueryUnits {
   }
 }
 
-function grown<T extends Int32Array | Float64Array>(a: T): T {
-  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
-  bigger.set(a);
-  return bigger;
-}
 
 /** Blocking keys of a query, as lists (identifier keys `id:...` weigh IDENTIFIER_WEIGHT). */
 export type QueryKeys = WeightedKeyList[];
@@ -446,10 +441,6 @@ export class CandidateIndex {
     return r;
   }
 
-  /** Rough retained size of the postings, for stats. */
-  postingBytes(): number {
-    return this.offsets.byteLength + this.slots.byteLength + this.keyIds.byteLength;
-  }
 }
 
 /** Collects each entity's key ids, then sorts them into postings by key (counting sort). */

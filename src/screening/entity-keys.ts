@@ -38,20 +38,21 @@ export class EntityKeyer {
 
   private keyId(hash: number): number {
     const id = this.keyIds.intern(hash);
-    if (id === this.lastStamp.length) this.lastStamp = grow(this.lastStamp);
+    if (id === this.lastStamp.length) this.lastStamp = grown(this.lastStamp);
     return id;
   }
 
   private push(id: number, stamp: number): void {
     if (this.lastStamp[id] === stamp) return;
     this.lastStamp[id] = stamp;
-    if (this.count === this.ids.length) this.ids = grow(this.ids);
+    if (this.count === this.ids.length) this.ids = grown(this.ids);
     this.ids[this.count++] = id;
   }
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(a.length * 2);
+/** A copy of a typed array at twice its length (for arrays that grow as they fill). */
+export function grown<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T): T {
+  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
   bigger.set(a);
   return bigger;
 }
