@@ -21,7 +21,7 @@ import { screeningRoutes } from '../src/server/routes/screening.ts';
 import { loadConfig } from '../src/config.ts';
 import { readScreeningInput } from '../src/screening/batch-input.ts';
 import { TreasuryBaseline, BASELINE_THRESHOLD } from '../src/screening/baseline.ts';
-import { labelledQueries, type LabelledQuery } from '../src/screening/evaluation.ts';
+import { labelledQueries } from '../src/screening/evaluation.ts';
 import { ScreeningPool } from '../src/screening/pool.ts';
 import type { QueryEntity } from '../src/screening/query.ts';
 import { DEFAULT_MAX_CANDIDATES } from '../src/screening/screener.ts';

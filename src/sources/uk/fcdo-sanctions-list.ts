@@ -5,10 +5,10 @@
 import type { StatementDraft } from '../../model/statement.ts';
 import { SourceError } from '../../model/errors.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
-import { logicalName } from '../io.ts';
-import { csvRecords, HeaderIndex } from './csv-records.ts';
+import { HeaderIndex } from './csv-records.ts';
+import { parseUkFiles, readUkRows, type UkLayout } from './uk-rows.ts';
 import { ukDate } from './uk-fields.ts';
-import { UkListWriter, type UkRow } from './uk-entry.ts';
+import type { UkRow } from './uk-entry.ts';
 
 const REQUIRED = ['Unique ID', 'Name 6', 'Designation Type'];
 
@@ -95,35 +95,25 @@ function preambleDate(cells: string[]): string | undefined {
   return undefined;
 }
 
-export async function* readFcdoRows(path: string, ctx: Pick<ParseContext, 'warn'>, onPublished?: (iso: string) => void): AsyncGenerator<UkRow> {
-  const file = logicalName(path);
-  let header: HeaderIndex | undefined;
-  let rows = 0;
-  let preamble = 0;
-  for await (const { cells, line } of csvRecords(path, 'auto')) {
-    if (!header) {
-      const isHeader = cells.some((cell) => HeaderIndex.key(cell) === 'unique id' || HeaderIndex.key(cell) === 'designation type');
-      if (!isHeader) {
-        if (++preamble > 3) throw new SourceError(file, 'not a UK Sanctions List file: no header with "Unique ID" in its first lines', line);
-        const iso = preambleDate(cells);
-        if (iso) onPublished?.(iso);
-        continue;
-      }
-      header = new HeaderIndex(cells);
-      const missing = REQUIRED.filter((name) => !header!.has(name));
-      if (missing.length) throw new SourceError(file, `not a UK Sanctions List header: missing column(s) ${missing.map((m) => `"${m}"`).join(', ')}`, line);
-      const unknown = cells.map((n) => n.trim()).filter((n) => n && !KNOWN.has(HeaderIndex.key(n)));
-      if (unknown.length) ctx.warn(`${file}:${line}: unknown column(s) ignored: ${unknown.join(', ')}`);
-      continue;
-    }
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    const row = readRow(header, cells, line);
-    if (!row.key) throw new SourceError(file, 'row without a Unique ID', line);
-    rows++;
-    yield row;
-  }
-  if (!header) throw new SourceError(file, 'empty file: no UK Sanctions List header');
-  if (rows === 0) throw new SourceError(file, 'the list has no entries');
+/** The UK Sanctions List layout: up to three lines (one with the date) before the header. */
+const FCDO_LAYOUT: UkLayout = {
+  header: 'a UK Sanctions List header',
+  headerName: 'UK Sanctions List header',
+  required: REQUIRED,
+  known: KNOWN,
+  keyColumn: 'Unique ID',
+  readRow,
+  preamble(cells, { line, file, before, onPublished }) {
+    if (cells.some((cell) => HeaderIndex.key(cell) === 'unique id' || HeaderIndex.key(cell) === 'designation type')) return false;
+    if (before >= 3) throw new SourceError(file, 'not a UK Sanctions List file: no header with "Unique ID" in its first lines', line);
+    const iso = preambleDate(cells);
+    if (iso) onPublished?.(iso);
+    return true;
+  },
+};
+
+export function readFcdoRows(path: string, ctx: Pick<ParseContext, 'warn'>, onPublished?: (iso: string) => void): AsyncGenerator<UkRow> {
+  return readUkRows(FCDO_LAYOUT, path, ctx, onPublished);
 }
 
 export const ukSanctionsList: SourceParser = {
@@ -138,16 +128,11 @@ export const ukSanctionsList: SourceParser = {
     return /\bUnique ID\b/i.test(head) && /\bDesignation Type\b/i.test(head);
   },
 
-  async *parse(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
-    if (files.length === 0) throw new SourceError('(none)', 'no UK Sanctions List file given');
-    for (const path of files) {
-      const writer = new UkListWriter(ctx, {
-        file: logicalName(path),
-        authority: 'Foreign, Commonwealth & Development Office (FCDO), United Kingdom',
-        sourceUrl: 'https://www.gov.uk/government/publications/the-uk-sanctions-list',
-      });
-      for await (const row of readFcdoRows(path, ctx, (iso) => ctx.published(iso))) yield* writer.row(row);
-      yield* writer.finish();
-    }
+  parse(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
+    return parseUkFiles(FCDO_LAYOUT, files, ctx, {
+      list: 'UK Sanctions List',
+      authority: 'Foreign, Commonwealth & Development Office (FCDO), United Kingdom',
+      sourceUrl: 'https://www.gov.uk/government/publications/the-uk-sanctions-list',
+    });
   },
 };

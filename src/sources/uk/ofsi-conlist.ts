@@ -4,12 +4,11 @@
 // extra columns (non-Latin names, alias quality, UK Sanctions List references): columns are read
 // by header name, so both layouts work.
 import type { StatementDraft } from '../../model/statement.ts';
-import { SourceError } from '../../model/errors.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
-import { logicalName } from '../io.ts';
-import { csvRecords, HeaderIndex } from './csv-records.ts';
+import { HeaderIndex } from './csv-records.ts';
+import { parseUkFiles, readUkRows, type UkLayout } from './uk-rows.ts';
 import { ukDate } from './uk-fields.ts';
-import { UkListWriter, type UkRow } from './uk-entry.ts';
+import type { UkRow } from './uk-entry.ts';
 
 const REQUIRED = ['Group ID', 'Name 6', 'Group Type'];
 
@@ -64,36 +63,29 @@ function readRow(h: HeaderIndex, c: string[], line: number): UkRow {
  * The rows of a ConList file, read by header name. Calls `onPublished` with the file's date.
  * Exposed for tests and tools that want row-level figures.
  */
-export async function* readOfsiRows(path: string, ctx: Pick<ParseContext, 'warn'>, onPublished?: (iso: string) => void): AsyncGenerator<UkRow> {
-  const file = logicalName(path);
-  let header: HeaderIndex | undefined;
-  let rows = 0;
-  for await (const { cells, line } of csvRecords(path, 'auto')) {
-    if (!header) {
-      const first = (cells[0] ?? '').trim();
-      if (/^last updated$/i.test(first)) {
-        const iso = ukDate(cells[1] ?? '');
-        if (iso) onPublished?.(iso);
-        else ctx.warn(`${file}:${line}: unreadable publication date "${cells[1] ?? ''}"`);
-        continue;
-      }
-      header = new HeaderIndex(cells);
-      const missing = REQUIRED.filter((name) => !header!.has(name));
-      if (missing.length) throw new SourceError(file, `not an OFSI ConList header: missing column(s) ${missing.map((m) => `"${m}"`).join(', ')}`, line);
-      const unknown = cells.map((n) => n.trim()).filter((n) => n && !KNOWN.has(HeaderIndex.key(n)));
-      if (unknown.length) ctx.warn(`${file}:${line}: unknown column(s) ignored: ${unknown.join(', ')}`);
-      continue;
-    }
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    const row = readRow(header, cells, line);
-    if (!row.key) throw new SourceError(file, 'row without a Group ID', line);
-    if (!row.surname && row.givenNames.every((n) => !n)) ctx.warn(`${file}:${line}: row of group ${row.key} has no name`);
-    rows++;
-    yield row;
-  }
-  if (!header) throw new SourceError(file, 'empty file: no ConList header');
-  if (rows === 0) throw new SourceError(file, 'the list has no entries');
+export function readOfsiRows(path: string, ctx: Pick<ParseContext, 'warn'>, onPublished?: (iso: string) => void): AsyncGenerator<UkRow> {
+  return readUkRows(OFSI_LAYOUT, path, ctx, onPublished);
 }
+
+/** The ConList layout: an optional `Last Updated` line with the date, then the header. */
+const OFSI_LAYOUT: UkLayout = {
+  header: 'an OFSI ConList header',
+  headerName: 'ConList header',
+  required: REQUIRED,
+  known: KNOWN,
+  keyColumn: 'Group ID',
+  readRow,
+  preamble(cells, { line, file, ctx, onPublished }) {
+    if (!/^last updated$/i.test((cells[0] ?? '').trim())) return false;
+    const iso = ukDate(cells[1] ?? '');
+    if (iso) onPublished?.(iso);
+    else ctx.warn(`${file}:${line}: unreadable publication date "${cells[1] ?? ''}"`);
+    return true;
+  },
+  check(row, line, file, ctx) {
+    if (!row.surname && row.givenNames.every((n) => !n)) ctx.warn(`${file}:${line}: row of group ${row.key} has no name`);
+  },
+};
 
 export const ukOfsiConList: SourceParser = {
   format: 'uk-ofsi-csv',
@@ -108,16 +100,11 @@ export const ukOfsiConList: SourceParser = {
     return /\bGroup ID\b/.test(lines) && /\bName 6\b/.test(lines) && /\bAlias Type\b/.test(lines);
   },
 
-  async *parse(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
-    if (files.length === 0) throw new SourceError('(none)', 'no ConList file given');
-    for (const path of files) {
-      const writer = new UkListWriter(ctx, {
-        file: logicalName(path),
-        authority: 'HM Treasury, Office of Financial Sanctions Implementation (OFSI)',
-        sourceUrl: 'https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets',
-      });
-      for await (const row of readOfsiRows(path, ctx, (iso) => ctx.published(iso))) yield* writer.row(row);
-      yield* writer.finish();
-    }
+  parse(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
+    return parseUkFiles(OFSI_LAYOUT, files, ctx, {
+      list: 'ConList',
+      authority: 'HM Treasury, Office of Financial Sanctions Implementation (OFSI)',
+      sourceUrl: 'https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets',
+    });
   },
 };
