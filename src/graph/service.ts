@@ -70,6 +70,8 @@ export class GraphService {
   /** Rebuild whenever a dataset's live version switches (debounced: one rebuild at a time). */
   attach(store: Pick<Store, 'onLiveChange'>): () => void {
     return store.onLiveChange(() => {
+      // A graph nobody has asked for yet is built on first use (imports at start-up fire this often).
+      if (!this.current && !this.pending) return;
       this.stale = true;
       void this.rebuild().catch(() => undefined);
     });

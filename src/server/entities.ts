@@ -1,7 +1,7 @@
 // Entity views for the API: FtM JSON with adjacent entities nested under their reverse properties
 // (as yente does), and, on request, every value's statements with their provenance.
 import { model } from '../model/ftm.ts';
-import type { FtmEntity } from '../model/entity.ts';
+import { assembleEntity, type FtmEntity } from '../model/entity.ts';
 import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
@@ -29,7 +29,7 @@ export type EntityView = Omit<FtmEntity, 'properties'> & {
 
 export async function entityView(reader: EntityReader, id: string, options: { provenance: boolean; nested: boolean }): Promise<EntityView | undefined> {
   const statements = await reader.getStatements(id);
-  const entity = await reader.getEntity(id);
+  const entity = assembleEntity(statements);
   if (!entity) return undefined;
   const view: EntityView = { ...entity, properties: { ...entity.properties } };
   if (options.provenance) view.provenance = provenanceOf(statements, await reader.liveVersions());

@@ -307,8 +307,8 @@ export class SqlStore implements Store {
   }
 
   /** Finds a version by id, label, or publication date (the latest import of that date). */
-  private async resolveVersion(dataset: string, ref: string | number): Promise<DatasetVersion> {
-    const all = await this.versions(dataset);
+  /** The version of `all` (one dataset's) named by id, label or publication date. */
+  private resolveVersion(dataset: string, all: DatasetVersion[], ref: string | number): DatasetVersion {
     const text = String(ref);
     const found =
       all.find((v) => String(v.id) === text || v.version === text) ?? all.find((v) => v.publishedAt === text);
@@ -320,8 +320,8 @@ export class SqlStore implements Store {
 
   async diff(dataset: string, from?: string | number, to?: string | number): Promise<DatasetDiff> {
     const all = await this.versions(dataset);
-    const toV = to !== undefined ? await this.resolveVersion(dataset, to) : all[0];
-    const fromV = from !== undefined ? await this.resolveVersion(dataset, from) : all.find((v) => v.id < (toV?.id ?? 0));
+    const toV = to !== undefined ? this.resolveVersion(dataset, all, to) : all[0];
+    const fromV = from !== undefined ? this.resolveVersion(dataset, all, from) : all.find((v) => v.id < (toV?.id ?? 0));
     if (!toV || !fromV) throw new ConflictError(`dataset ${dataset} has only one version: nothing to compare`);
     return { dataset, from: fromV, to: toV, ...(await this.diffVersions(this.db, fromV.id, toV.id)) };
   }

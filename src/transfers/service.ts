@@ -1,5 +1,6 @@
 // The transfer checks over the store: a stored transfer by id, or the transfers of a CSV file,
 // against the embargo rules, with the parties looked up (their countries, their designations).
+import { assembleEntity } from '../model/entity.ts';
 import { NotFoundError, ValidationError } from '../model/errors.ts';
 import { schemaIsA } from '../model/ftm.ts';
 import type { EntityReader } from '../store/types.ts';
@@ -37,7 +38,7 @@ export class TransferService {
   async list(): Promise<{ id: string; name: string | null }[]> {
     const out: { id: string; name: string | null }[] = [];
     for await (const e of this.reader.iterateEntities({ schemata: [ARMS_TRANSFER] })) {
-      if (e.schema === ARMS_TRANSFER) out.push({ id: e.id, name: e.properties.name?.[0] ?? null });
+      out.push({ id: e.id, name: e.properties.name?.[0] ?? null });
     }
     return out;
   }
@@ -48,12 +49,13 @@ export class TransferService {
   }
 
   private async party(id: string): Promise<PartyInfo | undefined> {
-    const entity = await this.reader.getEntity(id);
+    const statements = await this.reader.getStatements(id);
+    const entity = assembleEntity(statements);
     if (!entity) return undefined;
     const countries = new Set<string>();
     for (const p of COUNTRY_PROPS) for (const v of entity.properties[p] ?? []) countries.add(v.toLowerCase());
     const designatedBy = new Set<string>();
-    for (const s of await this.reader.getStatements(id)) if (s.prop === 'topics' && s.value === 'sanction') designatedBy.add(s.dataset);
+    for (const s of statements) if (s.prop === 'topics' && s.value === 'sanction') designatedBy.add(s.dataset);
     for (const ref of await this.reader.getReferencing(id)) {
       if (schemaIsA(ref.schema, 'Sanction')) for (const d of ref.datasets ?? []) designatedBy.add(d);
     }
