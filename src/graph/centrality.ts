@@ -144,7 +144,7 @@ function localMoving(adj: Map<number, number>[]): { community: number[]; moved: 
   const community = Array.from({ length: n }, (_, i) => i);
   const k = adj.map((m) => {
     let s = 0;
-    for (const [v, w] of m) s += v === undefined ? 0 : w;
+    for (const w of m.values()) s += w;
     return s;
   });
   const m2 = k.reduce((a, b) => a + b, 0); // 2m (self-loops of folded nodes counted as stored)

@@ -107,11 +107,6 @@ export class MemoryReader implements EntityReader {
     }
   }
 
-  /** The same, synchronously (benchmarks measure the graph, not the iterator). */
-  *statements(): Iterable<Statement> {
-    for (const id of this.ids()) yield* this.byCanonical.get(id) ?? [];
-  }
-
   async liveVersions(): Promise<DatasetVersion[]> {
     return [...this.versions];
   }

@@ -71,7 +71,6 @@ export function shortestPath(g: Graph, s: number, t: number, f: CompiledFilter, 
     const otherDepth = forward ? st.depthB : st.depthF;
     const next: number[] = [];
     let bestMeet = -1;
-    let bestEdge = -1;
     let bestLen = Infinity;
     const d = (forward ? depthF : depthB) + 1;
     for (const u of front) {
@@ -85,7 +84,6 @@ export function shortestPath(g: Graph, s: number, t: number, f: CompiledFilter, 
           if (len < bestLen && len <= maxHops) {
             bestLen = len;
             bestMeet = v;
-            bestEdge = e;
             // The meeting node may be new to this side: record how we got there.
             if (stampMine[v] !== mark) {
               stampMine[v] = mark;
@@ -106,7 +104,6 @@ export function shortestPath(g: Graph, s: number, t: number, f: CompiledFilter, 
       }
     }
     if (bestMeet >= 0) {
-      void bestEdge;
       return assemble(g, st, bestMeet);
     }
     if (forward) {

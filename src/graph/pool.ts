@@ -19,8 +19,4 @@ export class StringPool {
   get(i: number): string | null {
     return i < 0 ? null : this.values[i];
   }
-
-  indexOf(value: string): number {
-    return this.index.get(value) ?? -1;
-  }
 }

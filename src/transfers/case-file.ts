@@ -22,6 +22,3 @@ export const caseFileCsv: SourceParser = {
     }
   },
 };
-
-/** The case file that ships with Interdict, relative to the repository's data/ folder. */
-export const BUNDLED_CASE_FILES = ['case_dprk_russia/statements.csv', 'case_dprk_russia/transfers.csv'];

@@ -40,7 +40,6 @@ export type ItemCategory = keyof typeof ITEM_CATEGORIES;
 
 /** Item categories that are arms or related materiel. */
 export const ARMS_CATEGORIES: readonly ItemCategory[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'arms-unspecified'];
-export const MAJOR_SYSTEM_CATEGORIES: readonly ItemCategory[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
 export const TRANSFER_MEANS = ['rail', 'vessel', 'air', 'road', 'pipeline', 'other', 'unknown'] as const;
 export const TRANSFER_STATUSES = ['negotiated', 'ordered', 'in-progress', 'delivered', 'intercepted', 'attempted', 'alleged', 'denied', 'unknown'] as const;
