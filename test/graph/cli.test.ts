@@ -11,6 +11,7 @@ import * as paths from '../../src/cli/commands/paths.ts';
 import * as exposure from '../../src/cli/commands/exposure.ts';
 import * as exportGraph from '../../src/cli/commands/export-graph.ts';
 import * as checkTransfer from '../../src/cli/commands/check-transfer.ts';
+import { GraphService } from '../../src/graph/service.ts';
 import { CASE_DIR } from './support.ts';
 
 let store: Store;
@@ -41,7 +42,11 @@ describe('CLI', () => {
 
   it('paths --json gives the same as the API', async () => {
     const { out } = await run('paths', 'us-ofac-sdn-44294', 'us-ofac-sdn-22543', '--json');
-    expect(JSON.parse(out).paths[0].edges[0].id).toBe(`${P}rel-rim-wagner`);
+    const printed = JSON.parse(out);
+    expect(printed.paths[0].edges[0].id).toBe(`${P}rel-rim-wagner`);
+    // What the API's graph service answers for the same question (JSON drops undefined fields).
+    const api = await new GraphService(store).paths('us-ofac-sdn-44294', 'us-ofac-sdn-22543', { filter: { includeSameAs: true } });
+    expect(printed).toEqual(JSON.parse(JSON.stringify(api)));
   });
 
   it('exposure prints the 50 % rule line', async () => {

@@ -58,7 +58,7 @@ describe('sync', () => {
     ['error', /HTTP 500/],
     ['slow', /no answer within 1000 ms/],
     ['truncated', /download failed|truncated/],
-    ['garbage', /consolidated\.xml/],
+    ['garbage', /consolidated\.xml:\d+: malformed XML/],
     ['missing', /HTTP 404/],
   ])('keeps the previous version live when the server is %s', async (route, message) => {
     const before = await t.store.liveVersions();
