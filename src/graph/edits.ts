@@ -3,7 +3,7 @@
 // statement too (the same value, graded `denied`, with the retracting source), kept in a dataset of
 // its own so it never replaces the claim it retracts.
 import { randomUUID } from 'node:crypto';
-import { ValidationError, NotFoundError } from '../model/errors.ts';
+import { NotFoundError, UnprocessableError, ValidationError } from '../model/errors.ts';
 import { EVIDENCE_GRADES, isEvidenceGrade } from '../model/grades.ts';
 import { hasSchema, model, propertyType } from '../model/ftm.ts';
 import { makeEntityId } from '../model/entity.ts';
@@ -14,8 +14,6 @@ import { ARMS_TRANSFER, ARMS_TRANSFER_SCHEMA, isArmsTransferProp } from '../tran
 export const ANALYST_DATASET = 'analyst';
 export const RETRACTION_DATASET = 'analyst_retractions';
 
-/** An edit the API must refuse with 422: a claim without its source or grade, or that names nothing. */
-export class UnprocessableEdit extends ValidationError {}
 
 const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -46,19 +44,19 @@ export interface StatementInput extends ClaimInput {
 
 function text(field: string, value: unknown, required: boolean): string | null {
   if (value === undefined || value === null || value === '') {
-    if (required) throw new UnprocessableEdit(field, 'is required');
+    if (required) throw new UnprocessableError(field, 'is required');
     return null;
   }
-  if (typeof value !== 'string') throw new UnprocessableEdit(field, 'must be a string');
+  if (typeof value !== 'string') throw new UnprocessableError(field, 'must be a string');
   return value.trim();
 }
 
 function claimOf(input: ClaimInput, prefix: string): Pick<StatementDraft, 'sourceDocument' | 'evidenceGrade' | 'locator' | 'claimDate'> {
   const sourceDocument = text(`${prefix}sourceDocument`, input.sourceDocument, true);
   const grade = text(`${prefix}evidenceGrade`, input.evidenceGrade, true)!;
-  if (!isEvidenceGrade(grade)) throw new UnprocessableEdit(`${prefix}evidenceGrade`, `must be one of ${EVIDENCE_GRADES.join(', ')}`);
+  if (!isEvidenceGrade(grade)) throw new UnprocessableError(`${prefix}evidenceGrade`, `must be one of ${EVIDENCE_GRADES.join(', ')}`);
   const claimDate = text(`${prefix}claimDate`, input.claimDate, false);
-  if (claimDate && !ISO_DATE.test(claimDate)) throw new UnprocessableEdit(`${prefix}claimDate`, `"${claimDate}" is not an ISO date`);
+  if (claimDate && !ISO_DATE.test(claimDate)) throw new UnprocessableError(`${prefix}claimDate`, `"${claimDate}" is not an ISO date`);
   return { sourceDocument, evidenceGrade: grade, locator: text(`${prefix}locator`, input.locator, false), claimDate };
 }
 
@@ -70,7 +68,7 @@ function datasetOf(value: unknown): string {
 
 export function authorOf(header: unknown, body: unknown): string {
   const a = (typeof header === 'string' && header.trim()) || (typeof body === 'string' && body.trim()) || '';
-  if (!a) throw new UnprocessableEdit('author', 'is required (header X-Interdict-Author or body field author)');
+  if (!a) throw new UnprocessableError('author', 'is required (header X-Interdict-Author or body field author)');
   if (a.length > 200) throw new ValidationError('author', 'is too long');
   return a;
 }
@@ -78,23 +76,23 @@ export function authorOf(header: unknown, body: unknown): string {
 /** Checks one value against the schema (FtM, or the ArmsTransfer extension). */
 function checkValue(schema: string, prop: string, value: string, field: string): void {
   if (schema === ARMS_TRANSFER) {
-    if (!isArmsTransferProp(prop)) throw new UnprocessableEdit(field, `ArmsTransfer has no property ${prop}`);
+    if (!isArmsTransferProp(prop)) throw new UnprocessableError(field, `ArmsTransfer has no property ${prop}`);
     const spec = (ARMS_TRANSFER_SCHEMA.properties as Record<string, { type: string }>)[prop];
-    if (spec?.type === 'entity' && !ENTITY_ID.test(value)) throw new UnprocessableEdit(field, `"${value}" is not an entity id`);
+    if (spec?.type === 'entity' && !ENTITY_ID.test(value)) throw new UnprocessableError(field, `"${value}" is not an entity id`);
     return;
   }
   const s = model.schemata[schema];
-  if (!s?.hasProperty(prop)) throw new UnprocessableEdit(field, `${schema} has no property ${prop}`);
+  if (!s?.hasProperty(prop)) throw new UnprocessableError(field, `${schema} has no property ${prop}`);
   const type = propertyType(schema, prop);
-  if (type === 'date' && !ISO_DATE.test(value)) throw new UnprocessableEdit(field, `"${value}" is not an ISO date`);
-  if (type === 'entity' && !ENTITY_ID.test(value)) throw new UnprocessableEdit(field, `"${value}" is not an entity id`);
-  if (type === 'country' && !/^[a-z]{2}(-[a-z]+)?$/.test(value)) throw new UnprocessableEdit(field, `"${value}" is not a country code`);
+  if (type === 'date' && !ISO_DATE.test(value)) throw new UnprocessableError(field, `"${value}" is not an ISO date`);
+  if (type === 'entity' && !ENTITY_ID.test(value)) throw new UnprocessableError(field, `"${value}" is not an entity id`);
+  if (type === 'country' && !/^[a-z]{2}(-[a-z]+)?$/.test(value)) throw new UnprocessableError(field, `"${value}" is not a country code`);
 }
 
 function checkSchema(schema: string | null, field: string): string {
-  if (!schema) throw new UnprocessableEdit(field, 'is required');
-  if (schema !== ARMS_TRANSFER && !hasSchema(schema)) throw new UnprocessableEdit(field, `unknown schema ${schema}`);
-  if (schema !== ARMS_TRANSFER && model.schemata[schema]?.abstract) throw new UnprocessableEdit(field, `${schema} is abstract`);
+  if (!schema) throw new UnprocessableError(field, 'is required');
+  if (schema !== ARMS_TRANSFER && !hasSchema(schema)) throw new UnprocessableError(field, `unknown schema ${schema}`);
+  if (schema !== ARMS_TRANSFER && model.schemata[schema]?.abstract) throw new UnprocessableError(field, `${schema} is abstract`);
   return schema;
 }
 
@@ -111,12 +109,12 @@ export class AnalystEdits {
     if (!ENTITY_ID.test(id)) throw new ValidationError('id', `"${id}" is not an entity id`);
     if (await this.store.getEntity(id)) throw new ValidationError('id', `${id} exists already; add statements to it instead`);
     const props = input.properties;
-    if (typeof props !== 'object' || props === null || Array.isArray(props)) throw new UnprocessableEdit('properties', 'must be an object of property -> value(s)');
+    if (typeof props !== 'object' || props === null || Array.isArray(props)) throw new UnprocessableError('properties', 'must be an object of property -> value(s)');
     const drafts: StatementDraft[] = [{ entityId: id, schema, prop: 'id', value: id, ...claim }];
     for (const [prop, raw] of Object.entries(props as Record<string, unknown>)) {
       for (const value of [raw].flat()) {
         const field = `properties.${prop}`;
-        if (typeof value !== 'string' || !value.trim()) throw new UnprocessableEdit(field, 'values must be non-empty strings');
+        if (typeof value !== 'string' || !value.trim()) throw new UnprocessableError(field, 'values must be non-empty strings');
         checkValue(schema, prop, value.trim(), field);
         drafts.push({ entityId: id, schema, prop, value: value.trim(), ...claim });
       }
@@ -160,7 +158,7 @@ export class AnalystEdits {
     if (!s?.isEdge || !s.edge) return;
     for (const end of [s.edge.source, s.edge.target]) {
       const values = drafts.filter((d) => d.prop === end);
-      if (values.length === 0) throw new UnprocessableEdit(`properties.${end}`, `a ${schema} needs its ${end}`);
+      if (values.length === 0) throw new UnprocessableError(`properties.${end}`, `a ${schema} needs its ${end}`);
       for (const d of values) if (!(await this.store.getEntity(d.value))) throw new NotFoundError(`no entity ${d.value} (properties.${end})`);
     }
   }

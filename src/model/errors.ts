@@ -30,6 +30,9 @@ export class ValidationError extends InterdictError {
   }
 }
 
+/** Well-formed but refused: e.g. an analyst claim without its source or grade (HTTP 422). */
+export class UnprocessableError extends ValidationError {}
+
 export class NotFoundError extends InterdictError {}
 
 /** The operation conflicts with the current state (e.g. nothing to diff against). */

@@ -1,20 +1,10 @@
 // Analyst edits over HTTP: create entities, add or retract statements. A source citation and an
 // evidence grade are required (422 otherwise); nothing is overwritten.
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AnalystEdits, authorOf, UnprocessableEdit, type NewEntityInput, type StatementInput } from '../../graph/edits.ts';
+import type { FastifyInstance } from 'fastify';
+import { AnalystEdits, authorOf, type NewEntityInput, type StatementInput } from '../../graph/edits.ts';
 import type { ServerContext } from '../context.ts';
 
 const AUTHOR_HEADER = 'x-interdict-author';
-
-/** 422 for an edit that lacks its source or grade; the rest goes to the shared error handler. */
-async function unprocessable<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof UnprocessableEdit) return reply.status(422).send({ error: e.message, status: 422, field: e.field });
-    throw e;
-  }
-}
 
 const claimProps = {
   sourceDocument: { type: 'string', description: 'the source the claim cites: a Document entity id or a URL (required)' },
@@ -45,12 +35,11 @@ export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): P
         },
       },
     },
-    async (req, reply) =>
-      unprocessable(reply, async () => {
-        const body = (req.body ?? {}) as NewEntityInput & { author?: unknown };
-        const result = await edits.createEntity(body, authorOf(req.headers[AUTHOR_HEADER], body.author));
-        return reply.status(201).send(result);
-      }),
+    async (req, reply) => {
+      const body = (req.body ?? {}) as NewEntityInput & { author?: unknown };
+      const result = await edits.createEntity(body, authorOf(req.headers[AUTHOR_HEADER], body.author));
+      return reply.status(201).send(result);
+    },
   );
 
   app.post(
@@ -75,11 +64,10 @@ export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): P
         },
       },
     },
-    async (req, reply) =>
-      unprocessable(reply, async () => {
-        const body = (req.body ?? {}) as { statements?: StatementInput[]; dataset?: unknown; author?: unknown };
-        const result = await edits.addStatements(body.statements ?? [], body.dataset, authorOf(req.headers[AUTHOR_HEADER], body.author));
-        return reply.status(201).send(result);
-      }),
+    async (req, reply) => {
+      const body = (req.body ?? {}) as { statements?: StatementInput[]; dataset?: unknown; author?: unknown };
+      const result = await edits.addStatements(body.statements ?? [], body.dataset, authorOf(req.headers[AUTHOR_HEADER], body.author));
+      return reply.status(201).send(result);
+    },
   );
 }
