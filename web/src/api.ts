@@ -13,10 +13,12 @@ export interface Entity {
   referents: string[];
   first_seen?: string;
   last_seen?: string;
-  /** Entities the server nested into properties (FtM "nested" JSON), by id. */
+  /**
+   * Entities the server nested into properties (FtM "nested" JSON), by id: the sanctions and
+   * relationships pointing at this one, under their reverse properties. The only related entities
+   * the API sends.
+   */
   nested: Record<string, Entity>;
-  /** Relationship and sanction entities pointing at this one, when the server includes them. */
-  related: Entity[];
   /** The server's word on whether the entity is a sanctions target, when it gives one. */
   target?: boolean;
 }
@@ -113,7 +115,6 @@ export interface GraphNode {
   caption: string;
   schema: string;
   sanctioned: boolean;
-  countries: string[];
 }
 export interface GraphEdge {
   id: string;
@@ -269,8 +270,6 @@ export function toEntity(raw: unknown): Entity {
       return String(v);
     });
   }
-  // Entities nested under (reverse) properties point at this one: sanctions, relationships.
-  const related = [...Object.values(nested), ...arr(pick(o, 'related', 'relationships')).filter((x) => asObject(x).schema).map(toEntity)];
   const id = str(o.id) ?? '';
   return {
     id,
@@ -282,7 +281,6 @@ export function toEntity(raw: unknown): Entity {
     first_seen: str(pick(o, 'first_seen', 'firstSeen')) ?? undefined,
     last_seen: str(pick(o, 'last_seen', 'lastSeen')) ?? undefined,
     nested,
-    related,
     target: typeof o.target === 'boolean' ? o.target : undefined,
   };
 }
@@ -349,8 +347,8 @@ function toCatalogDataset(raw: unknown): CatalogDataset {
   const liveVersion = live ? toVersion(live) : o.version ? toVersion({ ...o, dataset: o.name, status: 'live', schemaCounts: o.schema_counts ?? o.schemaCounts }) : null;
   if (liveVersion && liveVersion.schemaCounts.$targets === undefined && o.target_count !== undefined) liveVersion.schemaCounts.$targets = num(o.target_count);
   const versions = o.versions;
-  const published = liveVersion?.publishedAt ?? str(pick(o, 'publishedAt', 'published_at'));
-  const ageDays = pick(o, 'ageDays', 'age_days') !== undefined ? num(pick(o, 'ageDays', 'age_days')) : published ? Math.floor((Date.now() - Date.parse(published)) / 86_400_000) : null;
+  // The server computes the age (null when the publication date is unknown).
+  const ageDays = num(pick(o, 'ageDays', 'age_days'), NaN);
   return {
     name: str(o.name) ?? '',
     title: str(o.title) ?? str(o.name) ?? '',
@@ -422,34 +420,18 @@ export function toGraphNode(raw: unknown): GraphNode {
     caption: str(o.caption) ?? str(o.label) ?? e.caption,
     schema: str(o.schema) ?? e.schema,
     sanctioned: isSanctioned(e, pick(o, 'sanctioned', 'isSanctioned') ?? pick(inner, 'sanctioned')),
-    countries: e.properties.country ?? e.properties.nationality ?? e.properties.jurisdiction ?? strings(o.countries),
   };
 }
-
-/** The two ends of an FtM relationship, from the schema's edge definition. */
-const EDGE_ENDS: Record<string, [string, string]> = {
-  Ownership: ['owner', 'asset'],
-  Directorship: ['director', 'organization'],
-  Membership: ['member', 'organization'],
-  Employment: ['employee', 'employer'],
-  Representation: ['agent', 'client'],
-  Family: ['person', 'relative'],
-  Associate: ['person', 'associate'],
-  UnknownLink: ['subject', 'object'],
-  Succession: ['predecessor', 'successor'],
-  Occupancy: ['holder', 'post'],
-  Similar: ['candidate', 'match'],
-};
 
 export function toGraphEdge(raw: unknown): GraphEdge {
   const o = asObject(raw);
   const rel = o.relationship ? asObject(o.relationship) : o;
   const e = toEntity(rel);
   const type = str(pick(o, 'type', 'relType')) ?? e.schema;
-  const ends = EDGE_ENDS[e.schema] ?? EDGE_ENDS[type];
+  // The server resolves both ends of every edge (src/graph/types.ts GraphEdge.source/target).
   const endId = (v: unknown) => (typeof v === 'string' ? v : str(asObject(v).id));
-  const source = endId(pick(o, 'source', 'from', 'sourceId')) ?? (ends ? e.properties[ends[0]]?.[0] : null) ?? '';
-  const target = endId(pick(o, 'target', 'to', 'targetId')) ?? (ends ? e.properties[ends[1]]?.[0] : null) ?? '';
+  const source = endId(pick(o, 'source', 'from', 'sourceId')) ?? '';
+  const target = endId(pick(o, 'target', 'to', 'targetId')) ?? '';
   const prov = arr(pick(o, 'provenance', 'statements', 'sources')).map((s) => toProvenance(s));
   return {
     id: str(o.id) ?? e.id ?? `${source}>${target}`,

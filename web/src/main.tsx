@@ -25,7 +25,8 @@ function App() {
   const page = route.segments[0] ?? 'search';
   const main = useRef<HTMLElement>(null);
 
-  // Move focus to the new page's content so keyboard and screen-reader users follow navigation.
+  // Name the current page in the document title (browser tabs, history, screen readers); focus
+  // stays where it is: the skip link below moves it to the page content.
   useEffect(() => {
     const title = NAV.find((n) => n.page === page)?.label ?? (page === 'entity' ? 'Entity' : 'Interdict');
     document.title = `${title} · Interdict`;

@@ -12,13 +12,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
-/** Days between an ISO date and now. */
-export function ageInDays(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? Math.floor((Date.now() - t) / 86_400_000) : null;
-}
-
 /** Save text as a file the user downloads. */
 export function download(filename: string, text: string, type: string): void {
   downloadBlob(filename, new Blob([text], { type }));

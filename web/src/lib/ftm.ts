@@ -44,10 +44,6 @@ export function linkTypeLabel(type: string): string {
   return prop ? `${label}: ${prop.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}` : label;
 }
 
-export function schemaPlural(schema: string): string {
-  return SCHEMATA[schema]?.plural ?? schema;
-}
-
 export function isA(schema: string, ancestor: string): boolean {
   if (schema === ancestor) return true;
   return (SCHEMATA[schema]?.extends ?? []).some((p) => isA(p, ancestor));
@@ -66,8 +62,6 @@ export function countryName(code: string): string {
 export function allCountries(): [string, string][] {
   return Object.entries(COUNTRIES).sort((a, b) => a[1].localeCompare(b[1]));
 }
-
-export const RELATIONSHIP_TYPES = ['Ownership', 'Directorship', 'Membership', 'Employment', 'Representation', 'Family', 'Associate', 'UnknownLink', 'Succession', 'Occupancy'];
 
 function humanise(name: string): string {
   const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');

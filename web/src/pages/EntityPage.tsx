@@ -19,6 +19,11 @@ function isRelationProp(entity: Entity, prop: string): boolean {
   });
 }
 
+/** The Sanction entities the server nested into the entity, each once (`nested` is keyed by id). */
+function sanctionsOf(entity: Entity): Entity[] {
+  return Object.values(entity.nested).filter((x) => x.schema === 'Sanction');
+}
+
 export function EntityPage({ id }: { id: string }) {
   const entity = useApi((signal) => api.entity(id, signal), [id]);
   const adjacent = useApi((signal) => api.adjacent(id, { limit: 200 }, signal), [id]);
@@ -137,13 +142,12 @@ function PropertyTable({ entity, provenance }: { entity: Entity; provenance: Pro
 }
 
 function Sanctions({ entity }: { entity: Entity }) {
-  const sanctions = [...entity.related, ...Object.values(entity.nested)].filter((x) => x.schema === 'Sanction');
-  const unique = [...new Map(sanctions.map((s) => [s.id, s])).values()];
-  if (!unique.length) return null;
+  const sanctions = sanctionsOf(entity);
+  if (!sanctions.length) return null;
   return (
     <Section title="Sanctions" id="sanctions">
       <ul className="cards">
-        {unique.map((s) => {
+        {sanctions.map((s) => {
           const p = s.properties;
           return (
             <li key={s.id} className="card">
@@ -177,7 +181,7 @@ function Relationships({ entity, adjacent, loading, error }: { entity: Entity; a
       rows.push({ edge, other: nodes.get(otherId), otherId, outgoing });
     }
     // Relationship entities the entity endpoint already nested count too.
-    for (const rel of entity.related.filter((r) => edgeOf(r.schema) && isA(r.schema, 'Interval'))) {
+    for (const rel of Object.values(entity.nested).filter((r) => edgeOf(r.schema) && isA(r.schema, 'Interval'))) {
       if (rows.some((r) => r.edge.id === rel.id)) continue;
       const ends = edgeOf(rel.schema)!;
       const src = rel.properties[ends.source]?.[0] ?? '';
@@ -187,7 +191,7 @@ function Relationships({ entity, adjacent, loading, error }: { entity: Entity; a
       const nested = rel.nested[otherId];
       rows.push({
         edge: { id: rel.id, source: src, target: tgt, type: rel.schema, label: rel.properties.role?.[0] ?? rel.schema, grade: null, startDate: rel.properties.startDate?.[0] ?? null, endDate: rel.properties.endDate?.[0] ?? null, provenance: [], properties: rel.properties },
-        other: nested ? { id: nested.id, caption: nested.caption, schema: nested.schema, sanctioned: isSanctioned(nested), countries: [] } : undefined,
+        other: nested ? { id: nested.id, caption: nested.caption, schema: nested.schema, sanctioned: isSanctioned(nested) } : undefined,
         otherId,
         outgoing,
       });
@@ -243,7 +247,7 @@ function Timeline({ entity, provenance, edges, nodes }: { entity: Entity; proven
   const events = useMemo(() => {
     const out: TimelineEvent[] = [];
     for (const [prop, label] of Object.entries(DATE_PROPS)) for (const d of entity.properties[prop] ?? []) out.push({ date: d, label });
-    for (const s of [...entity.related, ...Object.values(entity.nested)].filter((x) => x.schema === 'Sanction')) {
+    for (const s of sanctionsOf(entity)) {
       const d = s.properties.listingDate?.[0] ?? s.properties.startDate?.[0];
       if (d) out.push({ date: d, label: 'Designated', detail: [s.properties.authority?.[0], s.properties.program?.[0]].filter(Boolean).join(' · ') });
     }

@@ -176,7 +176,7 @@ export default function GraphPage({ route }: { route: Route }) {
       // An edge whose other end we do not have yet gets a placeholder node.
       for (const end of [e.source, e.target]) {
         if (!s.nodes.has(end)) {
-          const placeholder: GraphNode = { id: end, caption: end, schema: 'LegalEntity', sanctioned: false, countries: [] };
+          const placeholder: GraphNode = { id: end, caption: end, schema: 'LegalEntity', sanctioned: false };
           s.nodes.set(end, placeholder);
           added.push({ group: 'nodes', data: { id: end, label: end }, classes: nodeClass(placeholder), position: { x: center.x + Math.random() * 100, y: center.y + Math.random() * 100 } });
         }

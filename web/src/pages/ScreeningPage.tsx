@@ -7,7 +7,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable.tsx';
 import { fold, Highlight, tokens } from '../lib/highlight.tsx';
 import { allCountries, propInfo } from '../lib/ftm.ts';
 import { parseCsv, toCsv } from '../lib/csv.ts';
-import { download, formatNumber } from '../lib/format.ts';
+import { download, formatNumber, plural } from '../lib/format.ts';
 
 const SCHEMATA = ['Person', 'Company', 'Organization', 'LegalEntity', 'Vessel', 'Airplane'];
 /** Queries per /match request in batch mode: small enough to show steady progress. */
@@ -301,7 +301,7 @@ function BatchScreening() {
           CSV file
           <input type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} disabled={running} />
         </label>
-        <button type="button" onClick={run} disabled={running || rows.length === 0}>{rows.length ? `Screen ${plural(rows.length)}` : 'Screen the file'}</button>
+        <button type="button" onClick={run} disabled={running || rows.length === 0}>{rows.length ? `Screen ${plural(rows.length, 'row')}` : 'Screen the file'}</button>
         {running && <button type="button" className="secondary" onClick={() => controller.current?.abort()}>Cancel</button>}
       </div>
       {problems.length > 0 && (
@@ -325,8 +325,4 @@ function BatchScreening() {
       )}
     </Section>
   );
-}
-
-function plural(n: number): string {
-  return n === 1 ? '1 row' : `${formatNumber(n)} rows`;
 }
