@@ -14,6 +14,8 @@ export interface Config {
   /** Overrides of the publishers' download URLs for `sync`, as `dataset=url[,url]` pairs. */
   syncUrls: Record<string, string[]>;
   syncTimeoutMs: number;
+  /** Who the CLI records as the author of its imports: the login name. */
+  cliAuthor: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadBundled: env.INTERDICT_NO_BUNDLED !== '1',
     syncUrls: parseSyncUrls(env.INTERDICT_SYNC_URLS ?? ''),
     syncTimeoutMs: Number(env.INTERDICT_SYNC_TIMEOUT_MS ?? 60_000),
+    cliAuthor: env.USER ?? 'cli',
   };
 }
 

@@ -175,6 +175,23 @@ export class Graph {
 }
 
 /** Checks the parts of a filter that come from users; throws ValidationError naming the field. */
+/** The items of a comma-separated list (ids, relationship types), trimmed, empty ones dropped. */
+export function commaList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** An edge filter from text options, as the HTTP query and the CLI give them. */
+export function filterFromText(o: { types?: string; minGrade?: string; fromDate?: string; toDate?: string; sameAs?: boolean }): EdgeFilter {
+  const types = commaList(o.types);
+  return {
+    types: types.length ? types : undefined,
+    minGrade: o.minGrade as EvidenceGrade | undefined,
+    fromDate: o.fromDate || undefined,
+    toDate: o.toDate || undefined,
+    includeSameAs: o.sameAs,
+  };
+}
+
 export function validateFilter(filter: EdgeFilter): EdgeFilter {
   if (filter.minGrade !== undefined && !isEvidenceGrade(filter.minGrade)) {
     throw new ValidationError('minGrade', `must be one of ${EVIDENCE_GRADES.join(', ')}`);

@@ -150,14 +150,8 @@ export class ScreeningService {
     return this.snapshot!;
   }
 
-  /** The dataset scope of a path segment: null for all, or [name]; unknown names are a 404. */
   private datasetScope(snapshot: Snapshot, dataset: string): string[] | null {
-    if (dataset === ALL_DATASETS) return null;
-    if (!snapshot.versions.some((v) => v.dataset === dataset)) {
-      const known = snapshot.versions.map((v) => v.dataset).sort();
-      throw new NotFoundError(`dataset "${dataset.slice(0, 60)}" not found (live datasets: ${[ALL_DATASETS, ...known].join(', ')})`);
-    }
-    return [dataset];
+    return datasetScope(snapshot.versions, dataset);
   }
 
   /** The default threshold of the matcher. */
@@ -241,6 +235,16 @@ export class ScreeningService {
     this.unsubscribe = null;
     await this.building?.catch(() => undefined);
   }
+}
+
+/** The scope a dataset name gives among live versions: null for all, or [name]; an unknown name is NotFoundError. */
+export function datasetScope(versions: DatasetVersion[], dataset: string): string[] | null {
+  if (dataset === ALL_DATASETS) return null;
+  if (!versions.some((v) => v.dataset === dataset)) {
+    const known = versions.map((v) => v.dataset).sort();
+    throw new NotFoundError(`dataset "${dataset.slice(0, 60)}" not found (live datasets: ${[ALL_DATASETS, ...known].join(', ')})`);
+  }
+  return [dataset];
 }
 
 /** Every live entity of a screenable schema, assembled. */

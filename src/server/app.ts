@@ -19,8 +19,8 @@ import { TransferService } from '../transfers/service.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** Request bodies larger than this are refused with 413 (a screening batch of 1,000 queries fits). */
-export const BODY_LIMIT = 5 * 1024 * 1024;
+/** Request bodies larger than this are refused with 413 (screening routes set their own, smaller limit). */
+const BODY_LIMIT = 5 * 1024 * 1024;
 
 export const CSP = [
   "default-src 'self'",

@@ -7,12 +7,17 @@ import type { EntityReader } from '../store/types.ts';
 import { checkTransfer, type PartyInfo, type TransferCheck, type TransferContext } from './check.ts';
 import { loadTransfersCsv } from './csv.ts';
 import { transferFromStatements, type Transfer } from './model.ts';
+import { UN_DPRK_RULES, type EmbargoRule } from './rules/un-dprk.ts';
 import { ARMS_TRANSFER } from './schema.ts';
 
 const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag'];
 
 export class TransferService {
-  constructor(private readonly reader: EntityReader) {}
+  constructor(
+    private readonly reader: EntityReader,
+    /** The embargo rules every check applies (and `/embargo-rules` lists). */
+    readonly rules: readonly EmbargoRule[] = UN_DPRK_RULES,
+  ) {}
 
   async get(id: string): Promise<Transfer> {
     if (!id) throw new ValidationError('id', 'is required');
@@ -23,14 +28,14 @@ export class TransferService {
   }
 
   async violations(id: string): Promise<TransferCheck> {
-    return checkTransfer(await this.get(id), this.context());
+    return checkTransfer(await this.get(id), this.context(), this.rules);
   }
 
   async checkFile(file: string): Promise<{ checks: TransferCheck[]; warnings: string[] }> {
     const { transfers, warnings } = await loadTransfersCsv(file);
     const ctx = this.context();
     const checks: TransferCheck[] = [];
-    for (const t of transfers) checks.push(await checkTransfer(t, ctx));
+    for (const t of transfers) checks.push(await checkTransfer(t, ctx, this.rules));
     return { checks, warnings };
   }
 

@@ -1,6 +1,7 @@
 // `interdict export-graph --ids ...`: a subgraph as GEXF, GraphML or FtM JSON lines.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { commaList } from '../../graph/graph.ts';
 import { GraphService } from '../../graph/service.ts';
 import type { CliContext } from '../context.ts';
 
@@ -14,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (o: { ids: string; format: string; hops: string; out?: string }) => {
       const graph = new GraphService(await ctx.store());
-      const ids = o.ids.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = commaList(o.ids);
       const r = await graph.export(ids, o.format, { hops: o.hops });
       if (o.out) {
         await writeFile(o.out, r.body);

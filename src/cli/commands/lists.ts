@@ -15,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean }) => {
       const store = await ctx.store();
-      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: process.env.USER ?? 'cli' });
+      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor });
       if (opts.json) {
         ctx.out(JSON.stringify(outcomes.map(({ dataset, format, files: f, version, previous, added, removed, changed, parseWarnings }) => ({ dataset, format, files: f, version, previous: previous?.version ?? null, added, removed, changed, warnings: parseWarnings })), null, 2));
         return;

@@ -1,8 +1,8 @@
 // `interdict paths FROM TO`: shortest and k-shortest paths, every edge with its provenance.
 import type { Command } from 'commander';
+import { filterFromText } from '../../graph/graph.ts';
 import { GraphService } from '../../graph/service.ts';
 import type { GraphEdge } from '../../graph/types.ts';
-import type { EvidenceGrade } from '../../model/grades.ts';
 import type { CliContext } from '../context.ts';
 
 export function describeEdge(e: GraphEdge): string {
@@ -32,7 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
       const r = await graph.paths(from, to, {
         maxHops: o.maxHops,
         k: o.k,
-        filter: { types: o.types?.split(',').map((t) => t.trim()), minGrade: o.minGrade as EvidenceGrade | undefined, fromDate: o.fromDate, toDate: o.toDate, includeSameAs: o.sameAs },
+        filter: filterFromText(o),
       });
       if (o.json) return ctx.out(JSON.stringify(r, null, 2));
       if (r.paths.length === 0) return ctx.out(`no path from ${r.from.caption} to ${r.to.caption} within ${r.maxHops} hops`);

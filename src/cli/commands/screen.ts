@@ -4,13 +4,13 @@ import { createWriteStream, existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { freshness } from '../../ingest/freshness.ts';
-import { NotFoundError, ValidationError } from '../../model/errors.ts';
+import { ValidationError } from '../../model/errors.ts';
 import { parseColumnMap, readScreeningInput, type InputRow } from '../../screening/batch-input.ts';
 import { loadEngine } from '../../screening/engine.ts';
 import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
 import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
-import { ALL_DATASETS, loadScreenableEntities } from '../../screening/service.ts';
+import { ALL_DATASETS, datasetScope, loadScreenableEntities } from '../../screening/service.ts';
 import { numberParam } from '../../screening/params.ts';
 import type { CliContext } from '../context.ts';
 
@@ -66,15 +66,13 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
 
   const store = await ctx.store();
   const versions = await store.liveVersions();
-  if (flags.dataset !== ALL_DATASETS && !versions.some((v) => v.dataset === flags.dataset)) {
-    throw new NotFoundError(`dataset "${flags.dataset}" not found (live datasets: ${versions.map((v) => v.dataset).join(', ') || 'none'})`);
-  }
+  const scope = datasetScope(versions, flags.dataset);
   if (versions.length === 0) ctx.err('warning: no live datasets: run `interdict import FILE...` first; nothing can match');
   for (const v of versions) {
     const f = freshness(v, ctx.config.staleAfterDays);
     if (f.warning && (flags.dataset === ALL_DATASETS || v.dataset === flags.dataset)) ctx.err(`warning: ${f.warning}`);
   }
-  const entities = await loadScreenableEntities(store, flags.dataset === ALL_DATASETS ? undefined : [flags.dataset]);
+  const entities = await loadScreenableEntities(store, scope ?? undefined);
   const options: ScreenOptions = { limit, threshold };
 
   const out = flags.output ? createWriteStream(flags.output) : null;

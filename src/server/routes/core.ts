@@ -35,7 +35,7 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
       target_count: d.live?.schemaCounts.$targets ?? 0,
       statement_count: d.live?.statementCount ?? 0,
       schema_counts: d.live?.schemaCounts ?? {},
-      ...(d.live ? pickFreshness(freshness(d.live, ctx.config.staleAfterDays)) : { stale: true, age_days: null, warning: 'no live version' }),
+      ...(d.live ? pickFreshness(freshness(d.live, ctx.config.staleAfterDays)) : { stale: true, age_days: null, warning: `${d.name}: no live version` }),
     }));
     return { datasets: out, warnings: out.filter((d) => d.warning).map((d) => d.warning) };
   });

@@ -1,6 +1,7 @@
 // Graph analysis over HTTP: adjacency, paths, neighbourhoods, exposure (with the 50 % rule),
 // centrality and export. Thin: parse the query, call the GraphService, send.
 import type { FastifyInstance } from 'fastify';
+import { commaList, filterFromText } from '../../graph/graph.ts';
 import type { GraphService } from '../../graph/service.ts';
 import type { EdgeFilter } from '../../graph/types.ts';
 import { EVIDENCE_GRADES, type EvidenceGrade } from '../../model/grades.ts';
@@ -20,17 +21,7 @@ const filterQuery = {
 type FilterQuery = { types?: string; minGrade?: string; from_date?: string; to_date?: string; sameAs?: boolean };
 
 function filterOf(q: FilterQuery): EdgeFilter {
-  return {
-    types: q.types ? q.types.split(',').map((t) => t.trim()).filter(Boolean) : undefined,
-    minGrade: q.minGrade as EvidenceGrade | undefined,
-    fromDate: q.from_date || undefined,
-    toDate: q.to_date || undefined,
-    includeSameAs: q.sameAs,
-  };
-}
-
-function idsOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return filterFromText({ types: q.types, minGrade: q.minGrade, fromDate: q.from_date, toDate: q.to_date, sameAs: q.sameAs });
 }
 
 export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { graph: GraphService }): Promise<void> {
@@ -129,7 +120,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
     { schema: { summary: 'Degree, betweenness, PageRank and Louvain communities of a subgraph', tags: ['graph'], querystring: subgraphQuery } },
     async (req) => {
       const q = req.query as FilterQuery & { ids: string; hops?: number };
-      return graph.centrality(idsOf(q.ids), { hops: q.hops, filter: filterOf(q) });
+      return graph.centrality(commaList(q.ids), { hops: q.hops, filter: filterOf(q) });
     },
   );
 
@@ -163,7 +154,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
     },
     async (req, reply) => {
       const q = req.query as FilterQuery & { ids: string; hops?: number; format?: string };
-      const out = await graph.export(idsOf(q.ids), q.format ?? 'gexf', { hops: q.hops, filter: filterOf(q) });
+      const out = await graph.export(commaList(q.ids), q.format ?? 'gexf', { hops: q.hops, filter: filterOf(q) });
       const ext = q.format === 'ftm' ? 'ftm.json' : (q.format ?? 'gexf');
       return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="interdict-subgraph.${ext}"`).send(out.body);
     },

@@ -1,7 +1,6 @@
 // Arms transfers over HTTP: a stored transfer and the embargo provisions it breaches, with reasons.
 import type { FastifyInstance } from 'fastify';
 import type { TransferService } from '../../transfers/service.ts';
-import { UN_DPRK_RULES } from '../../transfers/rules/un-dprk.ts';
 import type { ServerContext } from '../context.ts';
 
 const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 300 } }, required: ['id'] } as const;
@@ -21,5 +20,5 @@ export async function transferRoutes(app: FastifyInstance, ctx: ServerContext & 
     async (req) => transfers.violations((req.params as { id: string }).id),
   );
 
-  app.get('/embargo-rules', { schema: { summary: 'The embargo rules applied, with effective dates and citations', tags: ['transfers'] } }, async () => ({ rules: UN_DPRK_RULES }));
+  app.get('/embargo-rules', { schema: { summary: 'The embargo rules applied, with effective dates and citations', tags: ['transfers'] } }, async () => ({ rules: transfers.rules }));
 }
