@@ -1,6 +1,6 @@
 // An EntityReader over statements held in memory: for tests, benchmarks and one-off CLI runs
 // over files, with the same contract the store keeps (statements ordered by canonical id).
-import { assembleEntity, type FtmEntity } from '../model/entity.ts';
+import { assembleEntity, entityIdOf, type FtmEntity } from '../model/entity.ts';
 import { propertyType, schemaIsA } from '../model/ftm.ts';
 import { statementFromDraft, type Statement, type StatementDraft } from '../model/statement.ts';
 import type { DatasetVersion, EntityFilter, EntityReader } from '../store/types.ts';
@@ -68,8 +68,10 @@ export class MemoryReader implements EntityReader {
     this.sortedIds = undefined;
   }
 
+  /** An entity id or referent, after merges (the store's contract). */
   private resolve(id: string): string {
-    return this.aliases.get(id) ?? id;
+    const entityId = entityIdOf(id);
+    return this.aliases.get(entityId) ?? entityId;
   }
 
   async getEntity(id: string): Promise<FtmEntity | undefined> {

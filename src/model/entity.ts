@@ -26,6 +26,12 @@ export function makeEntityId(dataset: string, ...parts: (string | number)[]): st
   return `${datasetSlug(dataset)}-${tail}`;
 }
 
+/** The entity id an id or a referent `<dataset>:<publisher id>` names. */
+export function entityIdOf(idOrReferent: string): string {
+  const colon = idOrReferent.indexOf(':');
+  return colon > 0 ? makeEntityId(idOrReferent.slice(0, colon), idOrReferent.slice(colon + 1)) : idOrReferent;
+}
+
 export function datasetSlug(dataset: string): string {
   return dataset.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
 }

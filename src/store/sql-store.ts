@@ -1,10 +1,10 @@
 // The store over Kysely: one implementation for SQLite and PostgreSQL.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { assembleEntity, commonSchema, makeEntityId, type EntityStatement, type FtmEntity } from '../model/entity.ts';
+import { assembleEntity, commonSchema, entityIdOf, type EntityStatement, type FtmEntity } from '../model/entity.ts';
 import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
-import { model, propertyType, schemaIsA } from '../model/ftm.ts';
+import { model, schemaIsA } from '../model/ftm.ts';
 import { isDeletion, type ParsedItem } from '../sources/types.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
@@ -334,19 +334,18 @@ export class SqlStore implements Store {
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  /** Accepts an entity id or a referent `<dataset>:<publisher id>`. */
-  private resolveId(id: string): string {
-    const colon = id.indexOf(':');
-    return colon > 0 ? makeEntityId(id.slice(0, colon), id.slice(colon + 1)) : id;
+  async getStatements(id: string): Promise<Statement[]> {
+    return this.liveStatementsOf([entityIdOf(id)]);
   }
 
-  async getStatements(id: string): Promise<Statement[]> {
-    const canonical = this.resolveId(id);
+  /** The live statements of some canonical entities, by dataset. */
+  private async liveStatementsOf(canonicals: string[]): Promise<Statement[]> {
+    if (canonicals.length === 0) return [];
     const rows = await this.db
       .selectFrom('statements')
       .innerJoin('datasets', 'datasets.live_version_id', 'statements.version_id')
       .selectAll('statements')
-      .where('statements.canonical_id', '=', canonical)
+      .where('statements.canonical_id', 'in', canonicals)
       .orderBy('statements.dataset')
       .execute();
     return rows.map(rowToStatement);
@@ -357,21 +356,28 @@ export class SqlStore implements Store {
   }
 
   async getReferencing(id: string): Promise<FtmEntity[]> {
-    const canonical = this.resolveId(id);
+    const canonical = entityIdOf(id);
     const refs = await this.db
       .selectFrom('statements')
       .innerJoin('datasets', 'datasets.live_version_id', 'statements.version_id')
-      .select(['statements.canonical_id', 'statements.schema', 'statements.prop'])
+      .select(['statements.canonical_id'])
       .distinct()
       .where('statements.value', '=', canonical)
       // A literal, so the planner can see the query is covered by the partial index.
       .where(sql<boolean>`statements.is_ref = 1`)
       .where('statements.canonical_id', '!=', canonical)
       .execute();
-    const ids = [...new Set(refs.filter((r) => propertyType(r.schema, r.prop) === 'entity').map((r) => r.canonical_id))];
+    // is_ref marks entity-typed properties (see rows.ts): every row here is a reference.
+    const ids = [...new Set(refs.map((r) => r.canonical_id))];
+    const byEntity = new Map<string, Statement[]>();
+    for (const s of await this.liveStatementsOf(ids)) {
+      const list = byEntity.get(s.canonicalId);
+      if (list) list.push(s);
+      else byEntity.set(s.canonicalId, [s]);
+    }
     const out: FtmEntity[] = [];
     for (const ref of ids) {
-      const e = await this.getEntity(ref);
+      const e = assembleEntity(byEntity.get(ref) ?? []);
       if (e) out.push(e);
     }
     return out;

@@ -30,6 +30,11 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('OFAC data alone', () => {
+  it('finds an entity by its referent, as the store does', async () => {
+    expect((await reader.getEntity('us_ofac_sdn:44294'))?.id).toBe(RIM);
+    expect((await reader.getStatements('us_ofac_sdn:44294')).length).toBeGreaterThan(3);
+  });
+
   it('links RIM, Yong Hyok to PRIGOZHIN through the Linked To relation, with the list version as provenance', async () => {
     const adjacent = await ofacOnly.adjacent(RIM);
     expect(adjacent.entity.caption).toBe('RIM, Yong Hyok');
