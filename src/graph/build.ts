@@ -8,7 +8,7 @@ import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { EntityReader, EntityFilter } from '../store/types.ts';
 import { dayNumber, OPEN_END, OPEN_START } from './dates.ts';
-import { Graph, type EdgeType } from './graph.ts';
+import { FLAG_KNOWN, FLAG_SANCTIONED, Graph, type EdgeType } from './graph.ts';
 import { edgeSpecOf, isSameAsRole, propertyLinksOf, SAME_AS_TYPE, type EdgeSpec } from './links.ts';
 import { StringPool } from './pool.ts';
 import type { EdgeKind, EdgeProvenance } from './types.ts';
@@ -152,7 +152,7 @@ export class GraphBuilder {
   private addNode(id: string, schema: string, props: Map<string, Statement[]>, datasets: string[], info: SchemaInfo): void {
     const n = this.nodeFor(id);
     this.nodeSchema[n] = this.schemata.intern(schema);
-    this.nodeFlags[n] |= 1;
+    this.nodeFlags[n] |= FLAG_KNOWN;
     let caption = id;
     for (const prop of info.caption) {
       const v = first(props.get(prop));
@@ -302,7 +302,7 @@ export class GraphBuilder {
   private markSanctioned(n: number, datasets: Iterable<string>): void {
     const current = this.nodeSanctionedBy[n] >= 0 ? this.setValues[this.nodeSanctionedBy[n]] : [];
     this.nodeSanctionedBy[n] = this.internSet([...new Set([...current, ...datasets])]);
-    this.nodeFlags[n] |= 2;
+    this.nodeFlags[n] |= FLAG_SANCTIONED;
   }
 
   finish(): Graph {
@@ -353,7 +353,7 @@ export class GraphBuilder {
       adjEdge[fill[dst[e]]++] = e;
     }
     for (let n = 0; n < nodeCount; n++) {
-      if ((this.nodeFlags[n] & 1) === 0 && adjOffset[n + 1] > adjOffset[n] && !this.aliases.has(this.nodeIds[n])) {
+      if ((this.nodeFlags[n] & FLAG_KNOWN) === 0 && adjOffset[n + 1] > adjOffset[n] && !this.aliases.has(this.nodeIds[n])) {
         this.warn(`relationship points at unknown entity ${this.nodeIds[n]}`);
       }
     }

@@ -16,8 +16,8 @@ export interface EdgeType {
   directed: boolean;
 }
 
-const FLAG_KNOWN = 1;
-const FLAG_SANCTIONED = 2;
+export const FLAG_KNOWN = 1;
+export const FLAG_SANCTIONED = 2;
 
 /** A filter compiled against one graph's type table, for the inner loops. */
 export interface CompiledFilter {

@@ -1,6 +1,5 @@
 // What surrounds an entity: its direct links (paged) and its N-hop neighbourhood for the explorer,
 // capped, with counts of what the cap left out so the UI can say "and 1,204 more".
-import { gradeRank } from '../model/grades.ts';
 import type { CompiledFilter, Graph } from './graph.ts';
 
 export interface AdjacentPage {
@@ -43,7 +42,6 @@ export function neighbourhood(g: Graph, centre: number, hops: number, limit: num
   const dist = new Map<number, number>([[centre, 0]]);
   const order = [centre];
   let frontier = [centre];
-  let reachedEdges = 0;
   const edgeSeen = new Set<number>();
   // Counting what lies beyond the cap costs a full BFS; bound it so a hub cannot stall a request.
   const countBound = Math.max(limit * 200, 100_000);
@@ -55,7 +53,6 @@ export function neighbourhood(g: Graph, centre: number, hops: number, limit: num
         if (!g.passes(e, f)) continue;
         if (!edgeSeen.has(e)) {
           edgeSeen.add(e);
-          reachedEdges++;
         }
         const v = g.other(e, u);
         if (dist.has(v)) continue;
@@ -70,12 +67,12 @@ export function neighbourhood(g: Graph, centre: number, hops: number, limit: num
   const keptSet = new Set(kept);
   const edges: number[] = [];
   for (const e of edgeSeen) if (keptSet.has(g.edgeSrc[e]) && keptSet.has(g.edgeDst[e])) edges.push(e);
-  edges.sort((a, b) => gradeRank(g.grade(a)) - gradeRank(g.grade(b)) || a - b);
+  edges.sort((a, b) => g.edgeGrade[a] - g.edgeGrade[b] || a - b); // grade ranks, strongest first
   return {
     nodes: kept,
     hops: kept.map((n) => dist.get(n) ?? 0),
     edges,
-    cut: { nodes: order.length - kept.length, edges: reachedEdges - edges.length },
+    cut: { nodes: order.length - kept.length, edges: edgeSeen.size - edges.length },
     truncated: order.length > kept.length || dist.size >= countBound,
   };
 }

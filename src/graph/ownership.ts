@@ -180,6 +180,6 @@ function describe(g: Graph, n: number, terms: OwnershipTerm[], share: number, li
   return `${sum} ${verdict}${listed ? ` (${g.nodeCaption[n]} is designated in its own right)` : ''}`;
 }
 
-function round(x: number): number {
+export function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }

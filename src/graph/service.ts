@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from
 import { exposure as rawExposure, edgeWeight } from './exposure.ts';
 import { validateFilter, type Graph } from './graph.ts';
 import { adjacentEdges, neighbourhood as rawNeighbourhood } from './neighbourhood.ts';
-import { assessOwnership, type OwnershipAssessment } from './ownership.ts';
+import { assessOwnership, round, type OwnershipAssessment } from './ownership.ts';
 import { kShortestPaths } from './paths.ts';
 import type { EdgeFilter, GraphEdge, GraphNode, GraphPath } from './types.ts';
 
@@ -263,6 +263,3 @@ function emptyOwnership(id: string): OwnershipAssessment {
   return { entity: id, listed: false, share: 0, blocked: false, blockedByOwnership: false, terms: [], termsTruncated: false, computation: '0% held by blocked persons < 50%: not blocked by ownership', warnings: [] };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
