@@ -3,7 +3,7 @@
 // other Thing becomes a node; Sanction entities and `topics: sanction` mark nodes as designated.
 import { commonSchema } from '../model/entity.ts';
 import { gradeRank } from '../model/grades.ts';
-import { model, schemaIsA, hasSchema } from '../model/ftm.ts';
+import { captionProps, hasSchema, schemaIsA } from '../model/ftm.ts';
 import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { EntityReader, EntityFilter } from '../store/types.ts';
@@ -21,7 +21,7 @@ const SANCTION_TOPICS = new Set(['sanction']);
 interface SchemaInfo {
   kind: 'edge' | 'similar' | 'sanction' | 'node' | 'skip';
   spec?: EdgeSpec;
-  caption: string[];
+  caption: readonly string[];
   links: { prop: string; label: string }[];
 }
 
@@ -30,14 +30,14 @@ const schemaInfos = new Map<string, SchemaInfo>();
 function schemaInfo(schema: string): SchemaInfo {
   let info = schemaInfos.get(schema);
   if (info) return info;
-  const caption = model.schemata[schema]?.caption ?? ['name'];
+  const caption = captionProps(schema);
   const spec = edgeSpecOf(schema);
   if (schema === 'Similar') info = { kind: 'similar', spec: { source: 'candidate', target: 'match', label: 'possibly the same as', directed: false }, caption, links: [] };
   else if (spec) info = { kind: 'edge', spec, caption, links: [] };
   else if (schemaIsA(schema, 'Sanction')) info = { kind: 'sanction', caption, links: [] };
-  // Only Things are network nodes; unknown schemata (extensions such as ArmsTransfer) count too.
+  // Only Things are network nodes (ArmsTransfer is one); unknown schemata count too.
   else if (hasSchema(schema) && !schemaIsA(schema, 'Thing')) info = { kind: 'skip', caption, links: [] };
-  else info = { kind: 'node', caption: schema === 'ArmsTransfer' ? ['name', 'itemDesignation'] : caption, links: propertyLinksOf(schema) };
+  else info = { kind: 'node', caption, links: propertyLinksOf(schema) };
   schemaInfos.set(schema, info);
   return info;
 }

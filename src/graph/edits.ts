@@ -9,7 +9,7 @@ import { hasSchema, model, propertyType } from '../model/ftm.ts';
 import { makeEntityId } from '../model/entity.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import type { Store } from '../store/types.ts';
-import { ARMS_TRANSFER, ARMS_TRANSFER_SCHEMA, isArmsTransferProp } from '../transfers/schema.ts';
+import { ARMS_TRANSFER, ARMS_TRANSFER_SCHEMA, isArmsTransferProp } from '../model/arms-transfer.ts';
 
 export const ANALYST_DATASET = 'analyst';
 export const RETRACTION_DATASET = 'analyst_retractions';
@@ -91,8 +91,8 @@ function checkValue(schema: string, prop: string, value: string, field: string):
 
 function checkSchema(schema: string | null, field: string): string {
   if (!schema) throw new UnprocessableError(field, 'is required');
-  if (schema !== ARMS_TRANSFER && !hasSchema(schema)) throw new UnprocessableError(field, `unknown schema ${schema}`);
-  if (schema !== ARMS_TRANSFER && model.schemata[schema]?.abstract) throw new UnprocessableError(field, `${schema} is abstract`);
+  if (!hasSchema(schema)) throw new UnprocessableError(field, `unknown schema ${schema}`);
+  if (model.schemata[schema]?.abstract) throw new UnprocessableError(field, `${schema} is abstract`);
   return schema;
 }
 
@@ -154,7 +154,7 @@ export class AnalystEdits {
 
   /** A relationship must name both its ends, and they must exist. */
   private async checkEnds(schema: string, drafts: StatementDraft[]): Promise<void> {
-    const s = schema === ARMS_TRANSFER ? undefined : model.schemata[schema];
+    const s = model.schemata[schema];
     if (!s?.isEdge || !s.edge) return;
     for (const end of [s.edge.source, s.edge.target]) {
       const values = drafts.filter((d) => d.prop === end);

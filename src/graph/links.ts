@@ -27,7 +27,7 @@ const PROPERTY_LINKS: { schema: string; prop: string; label: string }[] = [
   { schema: 'Vehicle', prop: 'operator', label: 'operated by' },
   { schema: 'Event', prop: 'involved', label: 'involves' },
   { schema: 'Event', prop: 'organizer', label: 'organised by' },
-  // The arms-transfer extension (src/transfers/schema.ts): the parties of a transfer.
+  // The arms-transfer extension (src/model/arms-transfer.ts): the parties of a transfer.
   { schema: 'ArmsTransfer', prop: 'supplier', label: 'supplied by' },
   { schema: 'ArmsTransfer', prop: 'recipient', label: 'delivered to' },
   { schema: 'ArmsTransfer', prop: 'intermediaries', label: 'arranged by' },

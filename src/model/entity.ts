@@ -1,7 +1,7 @@
 // Entities are assembled from statements; this is their FtM JSON shape.
 import type { Statement } from './statement.ts';
 import { ID_PROP } from './statement.ts';
-import { model } from './ftm.ts';
+import { captionProps, model } from './ftm.ts';
 
 export interface FtmEntity {
   id: string;
@@ -88,8 +88,7 @@ export function commonSchema(a: string, b: string): string {
 
 /** Caption as FtM picks it: the first caption property of the schema that has a value. */
 export function captionOf(entity: Pick<FtmEntity, 'schema' | 'properties' | 'id'>): string {
-  const schema = model.schemata[entity.schema];
-  for (const prop of schema?.caption ?? ['name']) {
+  for (const prop of captionProps(entity.schema)) {
     const values = entity.properties[prop];
     if (values?.length) return values[0]; // parsers emit the publisher's primary name first
   }

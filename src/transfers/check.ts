@@ -4,7 +4,7 @@
 import { gradeRank, type EvidenceGrade } from '../model/grades.ts';
 import { dayNumber } from '../graph/dates.ts';
 import { spanText, transferSpan, type Transfer, type TransferClaim } from './model.ts';
-import { ARMS_CATEGORIES, ITEM_CATEGORIES, type ItemCategory } from './schema.ts';
+import { ARMS_CATEGORIES, ITEM_CATEGORIES, type ItemCategory } from '../model/arms-transfer.ts';
 import { DPRK, UN_DPRK_RULES, type EmbargoRule } from './rules/un-dprk.ts';
 
 export interface PartyInfo {

@@ -8,7 +8,7 @@ import type { StatementDraft } from '../model/statement.ts';
 import { openText, logicalName } from '../sources/io.ts';
 import type { ParseContext, SourceParser } from '../sources/types.ts';
 import { parseDateSpan, transferFromStatements, type Transfer } from './model.ts';
-import { ARMS_TRANSFER, DATE_QUALIFIERS, isItemCategory, ITEM_CATEGORIES, TRANSFER_MEANS, TRANSFER_PURPOSES, TRANSFER_STATUSES } from './schema.ts';
+import { ARMS_TRANSFER, DATE_QUALIFIERS, isItemCategory, ITEM_CATEGORIES, TRANSFER_MEANS, TRANSFER_PURPOSES, TRANSFER_STATUSES } from '../model/arms-transfer.ts';
 
 /** CSV column -> ArmsTransfer property, and how to read it. */
 const COLUMNS: Record<string, { prop: string; multi?: boolean; kind?: 'entity' | 'date' | 'country' | 'enum' | 'category' | 'bool'; values?: readonly string[] }> = {

@@ -4,7 +4,7 @@ import { dayNumber, dayToIso } from '../graph/dates.ts';
 import { gradeRank, isEvidenceGrade, type EvidenceGrade } from '../model/grades.ts';
 import type { StatementDraft } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
-import { isItemCategory, type ItemCategory } from './schema.ts';
+import { isItemCategory, type ItemCategory } from '../model/arms-transfer.ts';
 
 export interface TransferClaim {
   evidenceGrade: EvidenceGrade;

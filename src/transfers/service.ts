@@ -8,7 +8,7 @@ import { checkTransfer, type PartyInfo, type TransferCheck, type TransferContext
 import { loadTransfersCsv } from './csv.ts';
 import { transferFromStatements, type Transfer } from './model.ts';
 import { UN_DPRK_RULES, type EmbargoRule } from './rules/un-dprk.ts';
-import { ARMS_TRANSFER } from './schema.ts';
+import { ARMS_TRANSFER } from '../model/arms-transfer.ts';
 
 const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag'];
 

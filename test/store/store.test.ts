@@ -121,3 +121,22 @@ describe.each(ENGINES)('store on %s', (engine) => {
     await expect(t.store.importDataset(req({ dataset: 'Bad Name' }), stream(person('x', 'X')))).rejects.toThrow(/not a valid dataset name/);
   });
 });
+
+describe.each(ENGINES)('references on %s', (engine) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await freshStore(engine);
+  });
+  afterAll(async () => t?.dispose());
+
+  it('finds what refers to an entity, the arms-transfer extension included', async () => {
+    const transfer = (prop: string, value: string): StatementDraft => ({ entityId: 'tr-1', schema: 'ArmsTransfer', prop, value, evidenceGrade: 'reported', sourceDocument: 'doc' });
+    await t.store.importDataset(
+      { dataset: 'test_transfers', format: 'test', sourceFiles: ['t.csv'] },
+      stream([transfer('name', 'Rockets by rail'), transfer('itemDesignation', 'Bulsae'), transfer('supplier', 'party-a'), transfer('recipient', 'party-b')]),
+    );
+    const refs = await t.store.getReferencing('party-b');
+    expect(refs.map((e) => [e.id, e.schema, e.caption])).toEqual([['tr-1', 'ArmsTransfer', 'Rockets by rail']]);
+    expect(await t.store.getReferencing('party-c')).toEqual([]);
+  });
+});

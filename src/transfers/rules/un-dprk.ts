@@ -7,7 +7,7 @@
 // 2397 (2017); SIPRI's DPRK embargo page (1718 para 8 (a)(i) categories and 8 (c) services, 1874,
 // 2270); the UN Security Council's page on 2270 (2016); the EU's implementing Regulation 2017/1509
 // Art. 9e for 2397 para 7. Paragraph texts not seen in full are marked `verified: 'summary'`.
-import type { ItemCategory } from '../schema.ts';
+import type { ItemCategory } from '../../model/arms-transfer.ts';
 
 export type Direction = 'to-dprk' | 'from-dprk' | 'either';
 

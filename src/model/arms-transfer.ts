@@ -1,6 +1,7 @@
 // `ArmsTransfer`: an FtM schema extension, written as data in FtM's own style (compare the YAML of
 // followthemoney/schema/*.yaml). The FtM package's model cannot be extended at runtime, so the
-// definition lives here and the store keeps its statements like any other (schema "ArmsTransfer").
+// definition lives here, and ftm.ts answers for it as for FtM's own schemata (schemaIsA,
+// propertyType, captions); the store keeps its statements like any other (schema "ArmsTransfer").
 // Property names follow FtM conventions (camelCase, entity ranges, `reverse` for the back-link).
 
 export interface ExtensionProperty {
