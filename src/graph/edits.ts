@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError, UnprocessableError, ValidationError } from '../model/errors.ts';
 import { EVIDENCE_GRADES, isEvidenceGrade } from '../model/grades.ts';
 import { hasSchema, model, propertyType } from '../model/ftm.ts';
-import { makeEntityId } from '../model/entity.ts';
+import { isDatasetName, makeEntityId } from '../model/entity.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import type { Store } from '../store/types.ts';
 import { ARMS_TRANSFER, ARMS_TRANSFER_SCHEMA, isArmsTransferProp } from '../model/arms-transfer.ts';
@@ -62,7 +62,7 @@ function claimOf(input: ClaimInput, prefix: string): Pick<StatementDraft, 'sourc
 
 function datasetOf(value: unknown): string {
   const d = text('dataset', value, false) ?? ANALYST_DATASET;
-  if (!/^[a-z][a-z0-9_]{1,63}$/.test(d)) throw new ValidationError('dataset', `"${d}" is not a dataset name`);
+  if (!isDatasetName(d)) throw new ValidationError('dataset', `"${d}" is not a dataset name`);
   return d;
 }
 

@@ -2,6 +2,7 @@
 // graph from the store's live statements and swaps in a rebuilt one when a live version changes;
 // queries in flight keep the graph they started with.
 import { NotFoundError, ValidationError } from '../model/errors.ts';
+import { numberParam } from '../model/params.ts';
 import type { EntityReader, Store } from '../store/types.ts';
 import { buildGraph } from './build.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
@@ -22,14 +23,9 @@ export const LIMITS = {
   pageLimit: { min: 1, max: 500, default: 50 },
 } as const;
 
-/** An integer option within bounds, or a ValidationError naming the field. */
-export function intOption(field: string, value: unknown, bounds: { min: number; max: number; default: number }): number {
-  if (value === undefined || value === null || value === '') return bounds.default;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
-    throw new ValidationError(field, `must be an integer from ${bounds.min} to ${bounds.max} (got ${JSON.stringify(value)})`);
-  }
-  return n;
+/** An integer option within bounds (a LIMITS entry), or a ValidationError naming the field. */
+function intOption(field: string, value: unknown, bounds: { min: number; max: number; default: number }): number {
+  return numberParam(value, field, bounds.default, { ...bounds, integer: true });
 }
 
 export interface PathsResult {

@@ -32,6 +32,11 @@ export function entityIdOf(idOrReferent: string): string {
   return colon > 0 ? makeEntityId(idOrReferent.slice(0, colon), idOrReferent.slice(colon + 1)) : idOrReferent;
 }
 
+/** Dataset names: lowercase letters, digits and _, starting with a letter (`us_ofac_sdn`). */
+export function isDatasetName(name: string): boolean {
+  return /^[a-z][a-z0-9_]{1,63}$/.test(name);
+}
+
 export function datasetSlug(dataset: string): string {
   return dataset.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
 }

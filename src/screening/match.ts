@@ -5,7 +5,7 @@ import type { FtmEntity } from '../model/entity.ts';
 import { ValidationError } from '../model/errors.ts';
 import { describeMatcher, NAMES_ONLY_ALGORITHMS, resolveAlgorithm } from './algorithms.ts';
 import { DEFAULT_MATCH_LIMIT, MAX_MATCH_LIMIT, MAX_QUERIES_PER_REQUEST } from './limits.ts';
-import { listParam, numberParam } from './params.ts';
+import { listParam, numberParam } from '../model/params.ts';
 import { isPlainObject, parseQuery, type QueryEntity } from './query.ts';
 import type { ScoredEntity, ScreenOptions } from './screener.ts';
 import { namesOf } from './candidate-index.ts';

@@ -4,7 +4,7 @@
 import { ValidationError } from '../model/errors.ts';
 import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
 import { MAX_RECONCILE_QUERIES } from './limits.ts';
-import { numberParam } from './params.ts';
+import { numberParam } from '../model/params.ts';
 import { propertyTypes } from './schema-props.ts';
 import { isPlainObject, parseQuery, type QueryEntity } from './query.ts';
 import type { ScoredEntity } from './screener.ts';

@@ -6,7 +6,7 @@ import { model } from '../model/ftm.ts';
 import { isScreenable, type Hit } from './candidate-index.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET, MAX_SEARCH_QUERY_LENGTH } from './limits.ts';
 import { entityResponse, type EntityResponse } from './match.ts';
-import { listParam, numberParam } from './params.ts';
+import { listParam, numberParam } from '../model/params.ts';
 import { propertyTypes } from './schema-props.ts';
 import type { Screener } from './screener.ts';
 

@@ -8,7 +8,7 @@ import type { DatasetVersion, EntityReader } from '../store/types.ts';
 import { describeMatcher } from './algorithms.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
 import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse } from './match.ts';
-import { listParam } from './params.ts';
+import { listParam } from '../model/params.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { Screener, type ScreenOptions } from './screener.ts';

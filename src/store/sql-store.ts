@@ -1,6 +1,6 @@
 // The store over Kysely: one implementation for SQLite and PostgreSQL.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { assembleEntity, commonSchema, entityIdOf, type EntityStatement, type FtmEntity } from '../model/entity.ts';
+import { assembleEntity, commonSchema, entityIdOf, isDatasetName, type EntityStatement, type FtmEntity } from '../model/entity.ts';
 import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
@@ -164,7 +164,7 @@ export class SqlStore implements Store {
   }
 
   private async ensureDataset(trx: Db, r: Pick<ImportRequest, 'dataset' | 'title' | 'publisher' | 'licence' | 'format' | 'sourceFiles'>): Promise<void> {
-    if (!/^[a-z][a-z0-9_]{1,63}$/.test(r.dataset)) {
+    if (!isDatasetName(r.dataset)) {
       throw new ValidationError('dataset', `"${r.dataset}" is not a valid dataset name (lowercase letters, digits and _; starting with a letter)`);
     }
     const existing = await trx.selectFrom('datasets').select('name').where('name', '=', r.dataset).executeTakeFirst();

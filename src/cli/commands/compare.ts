@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
 import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
-import { numberParam } from '../../screening/params.ts';
+import { numberParam } from '../../model/params.ts';
 import { isPlainObject, parseQuery } from '../../screening/query.ts';
 import type { CliContext } from '../context.ts';
 

@@ -11,7 +11,7 @@ import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
 import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
 import { ALL_DATASETS, datasetScope, loadScreenableEntities } from '../../screening/service.ts';
-import { numberParam } from '../../screening/params.ts';
+import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 
 /** Below this many rows, starting workers (each builds its own index) costs more than it saves. */

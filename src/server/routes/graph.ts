@@ -2,7 +2,8 @@
 // centrality and export. Thin: parse the query, call the GraphService, send.
 import type { FastifyInstance } from 'fastify';
 import { commaList, filterFromText } from '../../graph/graph.ts';
-import type { GraphService } from '../../graph/service.ts';
+import { LIMITS, type GraphService } from '../../graph/service.ts';
+import { EXPORT_FORMATS } from '../../graph/export.ts';
 import type { EdgeFilter } from '../../graph/types.ts';
 import { EVIDENCE_GRADES, type EvidenceGrade } from '../../model/grades.ts';
 import type { ServerContext } from '../context.ts';
@@ -20,6 +21,11 @@ const filterQuery = {
 
 type FilterQuery = { types?: string; minGrade?: string; from_date?: string; to_date?: string; sameAs?: boolean };
 
+/** A route's JSON schema for an integer option, from the service's bounds. */
+function intSchema(bounds: { min: number; max: number; default: number }) {
+  return { type: 'integer', minimum: bounds.min, maximum: bounds.max, default: bounds.default } as const;
+}
+
 function filterOf(q: FilterQuery): EdgeFilter {
   return filterFromText({ types: q.types, minGrade: q.minGrade, fromDate: q.from_date, toDate: q.to_date, sameAs: q.sameAs });
 }
@@ -34,7 +40,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
         summary: 'Direct links of an entity, strongest evidence first, each with its provenance (paged)',
         tags: ['graph'],
         params: idParams,
-        querystring: { type: 'object', properties: { ...filterQuery, offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } },
+        querystring: { type: 'object', properties: { ...filterQuery, offset: { type: 'integer', minimum: 0, default: 0 }, limit: intSchema(LIMITS.pageLimit) } },
       },
     },
     async (req) => {
@@ -55,8 +61,8 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
           properties: {
             from: { type: 'string', minLength: 1 },
             to: { type: 'string', minLength: 1 },
-            maxHops: { type: 'integer', minimum: 1, maximum: 8, default: 4 },
-            k: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
+            maxHops: intSchema(LIMITS.maxHops),
+            k: intSchema(LIMITS.k),
             ...filterQuery,
           },
         },
@@ -77,7 +83,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
         querystring: {
           type: 'object',
           required: ['id'],
-          properties: { id: { type: 'string', minLength: 1 }, hops: { type: 'integer', minimum: 1, maximum: 3, default: 2 }, limit: { type: 'integer', minimum: 1, maximum: 2000, default: 500 }, ...filterQuery },
+          properties: { id: { type: 'string', minLength: 1 }, hops: intSchema(LIMITS.neighbourhoodHops), limit: intSchema(LIMITS.neighbourhoodLimit), ...filterQuery },
         },
       },
     },
@@ -94,7 +100,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
         summary: 'Designated entities within N hops, with weighted paths, and the OFAC 50 % rule computation',
         tags: ['graph'],
         params: idParams,
-        querystring: { type: 'object', properties: { hops: { type: 'integer', minimum: 1, maximum: 4, default: 2 }, ...filterQuery } },
+        querystring: { type: 'object', properties: { hops: intSchema(LIMITS.exposureHops), ...filterQuery } },
       },
     },
     async (req) => {
@@ -149,7 +155,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
       schema: {
         summary: 'A subgraph as GEXF (Gephi), GraphML (yEd) or FtM JSON lines',
         tags: ['graph'],
-        querystring: { ...subgraphQuery, properties: { ...subgraphQuery.properties, format: { type: 'string', enum: ['gexf', 'graphml', 'ftm'], default: 'gexf' } } },
+        querystring: { ...subgraphQuery, properties: { ...subgraphQuery.properties, format: { type: 'string', enum: [...EXPORT_FORMATS], default: 'gexf' } } },
       },
     },
     async (req, reply) => {

@@ -1,6 +1,6 @@
 // Parsing of request parameters shared by the HTTP routes and the CLI: numbers with bounds and
 // repeated list parameters, with errors that name the parameter.
-import { ValidationError } from '../model/errors.ts';
+import { ValidationError } from './errors.ts';
 
 export function numberParam(
   raw: unknown,
