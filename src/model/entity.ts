@@ -1,5 +1,5 @@
 // Entities are assembled from statements; this is their FtM JSON shape.
-import type { Statement } from './statement.ts';
+import type { Statement, StatementDraft } from './statement.ts';
 import { ID_PROP } from './statement.ts';
 import { captionProps, model } from './ftm.ts';
 
@@ -77,6 +77,13 @@ export function assembleEntity(statements: EntityStatement[]): FtmEntity | undef
   };
   entity.caption = captionOf(entity);
   return entity;
+}
+
+/** An entity in FtM JSON form as statement drafts (its id first), the inverse of assembleEntity. */
+export function entityDrafts(entity: Pick<FtmEntity, 'id' | 'schema' | 'properties'>): StatementDraft[] {
+  const drafts: StatementDraft[] = [{ entityId: entity.id, schema: entity.schema, prop: ID_PROP, value: entity.id }];
+  for (const [prop, values] of Object.entries(entity.properties)) for (const value of values) drafts.push({ entityId: entity.id, schema: entity.schema, prop, value });
+  return drafts;
 }
 
 /** The more specific of two schemata when one extends the other (LegalEntity + Company = Company). */

@@ -1,6 +1,6 @@
 // The checks on the real OFAC list (2023-12-28), the UN list and the shipped case file.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MemoryReader } from '../../src/graph/memory-reader.ts';
+import { MemoryReader } from '../../src/store/memory-reader.ts';
 import { GraphService } from '../../src/graph/service.ts';
 import { caseDrafts, ofacDrafts } from './support.ts';
 

@@ -9,21 +9,16 @@ import type { CliContext } from '../../src/cli/context.ts';
 import { register as registerCompare } from '../../src/cli/commands/compare.ts';
 import { register as registerScreen } from '../../src/cli/commands/screen.ts';
 import { loadConfig } from '../../src/config.ts';
-import { MemoryEntityReader } from '../../src/screening/memory-reader.ts';
+import { MemoryReader } from '../../src/store/memory-reader.ts';
 import type { Store } from '../../src/store/types.ts';
 
 function cli() {
-  const reader = new MemoryEntityReader([
-    {
-      name: 'us_ofac_sdn',
-      publishedAt: '2023-12-28',
-      entities: [
-        { id: 'us-ofac-sdn-20157', schema: 'Person', caption: 'KIM, Jong Un', properties: { name: ['KIM, Jong Un'], birthDate: ['1984-01-08'], country: ['kp'] } },
-        { id: 'us-ofac-sdn-21171', schema: 'Person', caption: 'PRIGOZHIN, Yevgeniy Viktorovich', properties: { name: ['PRIGOZHIN, Yevgeniy Viktorovich'], birthDate: ['1961-06-01'] } },
-        { id: 'us-ofac-sdn-36696', schema: 'Vessel', caption: 'SPARTA II', properties: { name: ['SPARTA II'], imoNumber: ['9160994'] } },
-      ],
-    },
-  ]);
+  const reader = new MemoryReader();
+  reader.addEntities('us_ofac_sdn', [
+    { id: 'us-ofac-sdn-20157', schema: 'Person', caption: 'KIM, Jong Un', properties: { name: ['KIM, Jong Un'], birthDate: ['1984-01-08'], country: ['kp'] } },
+    { id: 'us-ofac-sdn-21171', schema: 'Person', caption: 'PRIGOZHIN, Yevgeniy Viktorovich', properties: { name: ['PRIGOZHIN, Yevgeniy Viktorovich'], birthDate: ['1961-06-01'] } },
+    { id: 'us-ofac-sdn-36696', schema: 'Vessel', caption: 'SPARTA II', properties: { name: ['SPARTA II'], imoNumber: ['9160994'] } },
+  ], { publishedAt: '2023-12-28' });
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {

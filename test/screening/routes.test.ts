@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
 import { screeningRoutes } from '../../src/server/routes/screening.ts';
 import { MAX_BODY_BYTES } from '../../src/screening/limits.ts';
-import { MemoryEntityReader } from '../../src/screening/memory-reader.ts';
+import { MemoryReader } from '../../src/store/memory-reader.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
 import type { Store } from '../../src/store/types.ts';
 import { tokenEngine } from './helpers/token-engine.ts';
@@ -14,14 +14,10 @@ import { tokenEngine } from './helpers/token-engine.ts';
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  const reader = new MemoryEntityReader([
-    {
-      name: 'us_ofac_sdn',
-      entities: [
-        { id: 'us-ofac-sdn-20157', schema: 'Person', caption: 'KIM, Jong Un', properties: { name: ['KIM, Jong Un'], birthDate: ['1984-01-08'] } },
-        { id: 'us-ofac-sdn-12212', schema: 'Company', caption: 'GREEN PINE ASSOCIATED CORPORATION', properties: { name: ['GREEN PINE ASSOCIATED CORPORATION'] } },
-      ],
-    },
+  const reader = new MemoryReader();
+  reader.addEntities('us_ofac_sdn', [
+    { id: 'us-ofac-sdn-20157', schema: 'Person', caption: 'KIM, Jong Un', properties: { name: ['KIM, Jong Un'], birthDate: ['1984-01-08'] } },
+    { id: 'us-ofac-sdn-12212', schema: 'Company', caption: 'GREEN PINE ASSOCIATED CORPORATION', properties: { name: ['GREEN PINE ASSOCIATED CORPORATION'] } },
   ]);
   const screening = new ScreeningService(reader, { engine: tokenEngine });
   app = Fastify({ bodyLimit: 5 * 1024 * 1024 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FtmEntity } from '../../src/model/entity.ts';
 import { NotFoundError, ValidationError } from '../../src/model/errors.ts';
-import { MemoryEntityReader } from '../../src/screening/memory-reader.ts';
+import { MemoryReader } from '../../src/store/memory-reader.ts';
 import { MAX_QUERIES_PER_REQUEST } from '../../src/screening/limits.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
 import { tokenEngine } from './helpers/token-engine.ts';
@@ -16,19 +16,15 @@ const person = (id: string, name: string, extra: Record<string, string[]> = {}):
 });
 
 function fixture() {
-  const reader = new MemoryEntityReader([
-    {
-      name: 'us_ofac_sdn',
-      entities: [
+  const reader = new MemoryReader();
+  reader.addEntities('us_ofac_sdn', [
         person('us-ofac-sdn-20157', 'KIM, Jong Un', { birthDate: ['1984-01-08'], nationality: ['kp'] }),
         person('us-ofac-sdn-1', 'KIM, Yo Jong', { nationality: ['kp'] }),
         { id: 'us-ofac-sdn-9', schema: 'Vessel', caption: 'SPARTA II', properties: { name: ['SPARTA II'], imoNumber: ['IMO 9160994'], flag: ['ru'] } },
         { id: 'us-ofac-sdn-5', schema: 'Company', caption: 'KOREA KWANGSON BANKING CORP', properties: { name: ['KOREA KWANGSON BANKING CORP'], country: ['kp'] } },
         { id: 'us-ofac-sdn-5-sanction', schema: 'Sanction', properties: { entity: ['us-ofac-sdn-5'], program: ['DPRK'] } },
-      ],
-    },
-    { name: 'un_sc_sanctions', entities: [person('un-sc-sanctions-KPi.066', 'KIM JONG UN', { nationality: ['kp'] })] },
   ]);
+  reader.addEntities('un_sc_sanctions', [person('un-sc-sanctions-KPi.066', 'KIM JONG UN', { nationality: ['kp'] })]);
   const service = new ScreeningService(reader, { engine: tokenEngine, subscribe: (fn) => reader.onLiveChange(fn) });
   return { reader, service };
 }
@@ -108,7 +104,7 @@ describe('ScreeningService', () => {
     const { reader, service } = fixture();
     await service.ready();
     expect(service.stats()).toMatchObject({ ready: true, entities: 5 });
-    reader.replace({ name: 'un_sc_sanctions', entities: [person('un-sc-sanctions-KPi.999', 'PAK Jong Chol')] });
+    reader.replaceEntities('un_sc_sanctions', [person('un-sc-sanctions-KPi.999', 'PAK Jong Chol')]);
     // The old snapshot still answers while the new one builds.
     const during = await service.match('default', q('Pak Jong Chol'));
     expect(during.responses.q1.results.map((x) => x.id)).not.toContain('un-sc-sanctions-KPi.999');
@@ -118,13 +114,13 @@ describe('ScreeningService', () => {
     expect(after.responses.q1.results.map((x) => x.id)).not.toContain('un-sc-sanctions-KPi.066');
     expect(service.stats().entities).toBe(5);
 
-    const broken = Object.create(reader) as MemoryEntityReader;
+    const broken = Object.create(reader) as MemoryReader;
     const failing = new ScreeningService(broken, { engine: tokenEngine, subscribe: (fn) => reader.onLiveChange(fn) });
     await failing.ready();
     broken.liveVersions = async () => {
       throw new Error('database went away');
     };
-    reader.replace({ name: 'un_sc_sanctions', entities: [] });
+    reader.replaceEntities('un_sc_sanctions', []);
     await failing.close();
     expect(failing.stats()).toMatchObject({ ready: true, entities: 5, lastError: 'database went away' });
   });

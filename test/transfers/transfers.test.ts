@@ -4,7 +4,7 @@ import { checkTransfer } from '../../src/transfers/check.ts';
 import { loadTransfersCsv } from '../../src/transfers/csv.ts';
 import { transferFromStatements } from '../../src/transfers/model.ts';
 import { TransferService } from '../../src/transfers/service.ts';
-import { MemoryReader } from '../../src/graph/memory-reader.ts';
+import { MemoryReader } from '../../src/store/memory-reader.ts';
 import { SourceError, NotFoundError } from '../../src/model/errors.ts';
 import type { StatementDraft } from '../../src/model/statement.ts';
 import { caseDrafts, CASE_DIR } from '../graph/support.ts';

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { collect, entitiesOf } from '../../../src/sources/collect.ts';
 import { ofacSdnCsv } from '../../../src/sources/ofac/csv.ts';
-import { MemoryEntityReader } from '../../../src/screening/memory-reader.ts';
+import { MemoryReader } from '../../../src/store/memory-reader.ts';
 import type { FtmEntity } from '../../../src/model/entity.ts';
 
 const DIR = fileURLToPath(new URL('../../../data/us_ofac_sdn/2023-12-28/', import.meta.url));
@@ -17,6 +17,8 @@ export function ofacSdnEntities(): Promise<FtmEntity[]> {
   })());
 }
 
-export async function ofacSdnReader(): Promise<MemoryEntityReader> {
-  return new MemoryEntityReader([{ name: 'us_ofac_sdn', entities: await ofacSdnEntities(), publishedAt: '2023-12-28' }]);
+export async function ofacSdnReader(): Promise<MemoryReader> {
+  const reader = new MemoryReader();
+  reader.addEntities('us_ofac_sdn', await ofacSdnEntities(), { publishedAt: '2023-12-28' });
+  return reader;
 }

@@ -1,9 +1,10 @@
 // An EntityReader over statements held in memory: for tests, benchmarks and one-off CLI runs
-// over files, with the same contract the store keeps (statements ordered by canonical id).
-import { assembleEntity, entityIdOf, type FtmEntity } from '../model/entity.ts';
+// over files, with the same contract the store keeps (statements ordered by canonical id, ids or
+// referents, live versions that switch and tell their listeners).
+import { assembleEntity, entityDrafts, entityIdOf, type FtmEntity } from '../model/entity.ts';
 import { propertyType, schemaIsA } from '../model/ftm.ts';
 import { statementFromDraft, type Statement, type StatementDraft } from '../model/statement.ts';
-import type { DatasetVersion, EntityFilter, EntityReader } from '../store/types.ts';
+import type { DatasetVersion, EntityFilter, EntityReader } from './types.ts';
 
 export interface MemoryDatasetOptions {
   /** Version label; default `<date>-memory`. */
@@ -19,9 +20,11 @@ export class MemoryReader implements EntityReader {
   private aliases = new Map<string, string>();
   private versions: DatasetVersion[] = [];
   private sortedIds: string[] | undefined;
+  private lastVersionId = 0;
+  private readonly listeners = new Set<(dataset: string) => void>();
 
   addDataset(dataset: string, drafts: Iterable<StatementDraft>, options: MemoryDatasetOptions = {}): DatasetVersion {
-    const versionId = this.versions.length + 1;
+    const versionId = ++this.lastVersionId;
     const seen = options.seen ?? options.publishedAt ?? new Date().toISOString().slice(0, 10);
     let count = 0;
     const entities = new Set<string>();
@@ -47,6 +50,30 @@ export class MemoryReader implements EntityReader {
     };
     this.versions.push(version);
     return version;
+  }
+
+  /** Adds entities in FtM JSON form as a dataset (their values become statements). */
+  addEntities(dataset: string, entities: Iterable<FtmEntity>, options: MemoryDatasetOptions = {}): DatasetVersion {
+    return this.addDataset(dataset, [...entities].flatMap(entityDrafts), options);
+  }
+
+  /** Replaces a dataset's live version with these entities and tells the listeners, as an import does. */
+  replaceEntities(dataset: string, entities: Iterable<FtmEntity>, options: MemoryDatasetOptions = {}): DatasetVersion {
+    for (const [id, statements] of this.byCanonical) {
+      const kept = statements.filter((s) => s.dataset !== dataset);
+      if (kept.length) this.byCanonical.set(id, kept);
+      else this.byCanonical.delete(id);
+    }
+    this.sortedIds = undefined;
+    this.versions = this.versions.filter((v) => v.dataset !== dataset);
+    const version = this.addEntities(dataset, entities, options);
+    for (const listener of this.listeners) listener(dataset);
+    return version;
+  }
+
+  onLiveChange(listener: (dataset: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** Append already-bound statements (analyst edits in tests). */
