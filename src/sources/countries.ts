@@ -66,7 +66,10 @@ const VARIANTS: Record<string, string[]> = {
   cw: ['Curacao', 'Curaçao'],
   csxx: ['Serbia and Montenegro'],
   yucs: ['Yugoslavia', 'Federal Republic of Yugoslavia'],
-  suhh: ['Soviet Union', 'USSR', 'U.S.S.R.', 'Union of Soviet Socialist Republics'],
+  suhh: ['Soviet Union', 'USSR', 'U.S.S.R.', 'Union of Soviet Socialist Republics', 'Former Soviet Union'],
+  // Soviet republics (UK lists' places of birth) are today's states.
+  ua: ['Ukrainian SSR'],
+  kz: ['Kazakh SSR', 'Kazakh Soviet Socialist Republic'],
   cshh: ['Czechoslovakia'],
   'ua-cri': ['Crimea', 'Region: Crimea', 'Crimea (Occupied Ukraine)'],
   'ua-dpr': ['Donetsk People\'s Republic', 'Region: Donetsk'],
@@ -95,6 +98,8 @@ const VARIANTS: Record<string, string[]> = {
   tt: ['Trinidad and Tobago', 'Trinidad & Tobago'],
   ag: ['Antigua and Barbuda', 'Antigua & Barbuda'],
   gw: ['Guinea-Bissau', 'Guinea Bissau'],
+  om: ['Sultanate of Oman'],
+  km: ['Union of the Comoros'],
   zz: ['Global', 'Worldwide'],
 };
 

@@ -1,6 +1,10 @@
 // The EU Financial Sanctions Files CSV v1.0 parser, on the real 2018 extract (Windows-1252, re-saved
 // by a spreadsheet), the same rows in the clean official layout, and bad input.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { collect, entitiesOf, type Collected } from '../../src/sources/collect.ts';
 import { euFsfCsv, identificationOf } from '../../src/sources/eu/eu-fsf-csv.ts';
 import { SourceError } from '../../src/model/errors.ts';
@@ -136,6 +140,19 @@ describe('euFsfCsv on bad input', () => {
     const err = await failure([`${EXTRA}/not_consecutive.csv`]);
     expect(err.record).toBe('1');
     expect(err.line).toBe(6);
+  });
+
+  it('names the line where a UTF-8 file turns into another encoding, and a truncated gzip file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interdict-eu-csv-'));
+    const lines = readFileSync(`${EXTRA}/clean_utf8.csv`).toString('latin1').split('\n');
+    lines[4] = lines[4].replace(';', ';\xc9'); // a lone Windows-1252 É on line 5
+    const mixed = join(dir, 'mixed.csv');
+    writeFileSync(mixed, Buffer.from(lines.join('\n'), 'latin1'));
+    expect((await failure([mixed])).message).toMatch(/^mixed\.csv:5: not valid UTF-8/);
+    const gz = gzipSync(readFileSync(REAL));
+    const cut = join(dir, 'cut.csv.gz');
+    writeFileSync(cut, gz.subarray(0, gz.length - 300));
+    expect((await failure([cut])).message).toMatch(/^cut\.csv:\d+: cannot read file: .*truncated or corrupt/);
   });
 
   it('says clearly when the file is not an EU FSF CSV', async () => {

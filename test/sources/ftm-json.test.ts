@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { collect, entitiesOf } from '../../src/sources/collect.ts';
-import { ftmDatasetOf, ftmDelta, ftmJson, ftmJsonParser, type SeenStatementDraft } from '../../src/sources/ftm/ftm-json.ts';
+import { ftmDatasetOf, ftmDelta, ftmJson, ftmJsonParser } from '../../src/sources/ftm/ftm-json.ts';
 import { ENTITIES_CSV_COLUMNS, writeEntitiesCsv, writeFtmJsonLines } from '../../src/sources/ftm/export.ts';
 import { getSchema } from '../../src/model/ftm.ts';
 import { referentOf, type FtmEntity } from '../../src/model/entity.ts';
@@ -67,14 +67,16 @@ describe('FtM entity JSON lines', () => {
     const r = await collect(ftmJson, [T1]);
     const ids = new Set(r.statements.map((s) => s.entityId));
     expect(ids.size).toBe(7);
-    const first = r.statements[0] as SeenStatementDraft;
+    const first = r.statements[0];
     expect(first).toMatchObject({ entityId: 'NK-2GdmHtZTeNXjNVrBGEXZNj', prop: 'id', locator: 'entities.ftm.json:1', firstSeen: '2023-04-20T18:00:25', lastSeen: '2024-06-01T10:57:03' });
     expect(r.statements.filter((s) => s.prop === 'name' && s.entityId === 'NK-2GdmHtZTeNXjNVrBGEXZNj')[0].value).toBe('RAB „Inter Tobacco“');
     // OpenSanctions referents (the source records merged into the entity) are kept as one note.
     const note = r.statements.find((s) => s.entityId === 'NK-2GdmHtZTeNXjNVrBGEXZNj' && s.prop === 'notes' && s.value.startsWith('Referents:'));
     expect(note?.value).toContain('ofac-32733');
-    expect(referentOf('eu_fsf', 'NK-2GdmHtZTeNXjNVrBGEXZNj')).toBe('eu_fsf:NK-2GdmHtZTeNXjNVrBGEXZNj');
-    expect(await ftmDatasetOf(T1)).toBe('eu_fsf');
+    // Publisher ids are kept, so the referent reads `<dataset named in the file>:<id in the file>`.
+    const dataset = await ftmDatasetOf(T1);
+    expect(dataset).toBe('eu_fsf');
+    expect(referentOf(dataset!, first.entityId)).toBe('eu_fsf:NK-2GdmHtZTeNXjNVrBGEXZNj');
     expect(await ftmDatasetOf(ZALA)).toBeUndefined(); // several datasets
   });
 
@@ -162,9 +164,12 @@ describe('FtM delta files', () => {
 });
 
 describe('FtM export', () => {
+  const zalaRaw = new Map(rawLines(ZALA).map((l) => [l.id as string, l]));
+
+  /** The imported entities, with the datasets and referents the publisher states for each. */
   async function zalaEntities(): Promise<FtmEntity[]> {
     const r = await collect(ftmJsonParser({ referents: 'drop' }), [ZALA]);
-    return [...entitiesOf(r.statements).values()].map((e) => ({ ...e, datasets: ['zala'], referents: [referentOf('zala', e.id)] }));
+    return [...entitiesOf(r.statements).values()].map((e) => ({ ...e, datasets: zalaRaw.get(e.id)!.datasets, referents: zalaRaw.get(e.id)!.referents }));
   }
 
   it('writes FtM JSON lines that read back to the same entities', async () => {
@@ -173,7 +178,8 @@ describe('FtM export', () => {
     expect(n).toBe(91);
     const path = join(tmp, 'roundtrip.ftm.json');
     writeFileSync(path, text);
-    const again = entitiesOf((await collect(ftmJson, [path])).statements);
+    // Read back as written: the referents are the publisher's, not notes of the entity.
+    const again = entitiesOf((await collect(ftmJsonParser({ referents: 'drop' }), [path])).statements);
     for (const e of entities) {
       const got = again.get(e.id)!;
       expect(got.schema).toBe(e.schema);
@@ -183,6 +189,7 @@ describe('FtM export', () => {
     }
     const first = JSON.parse(text.split('\n')[0]);
     expect(Object.keys(first)).toEqual(['id', 'caption', 'schema', 'properties', 'referents', 'datasets']);
+    expect({ referents: first.referents, datasets: first.datasets }).toEqual({ referents: zalaRaw.get(first.id)!.referents, datasets: zalaRaw.get(first.id)!.datasets });
   });
 
   it('writes a flat CSV of one row per thing (not sanctions or relationships)', async () => {
@@ -190,11 +197,18 @@ describe('FtM export', () => {
     const { text, n } = await toText((out) => writeEntitiesCsv(entities, out));
     const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual([...ENTITIES_CSV_COLUMNS]);
-    const things = entities.filter((e) => !['Sanction', 'Ownership', 'Directorship', 'UnknownLink', 'Identification', 'Passport', 'Employment', 'Membership', 'Family', 'Associate', 'Representation', 'Occupancy', 'Position'].includes(e.schema));
-    expect(n).toBe(rows.length);
-    expect(rows.length).toBe(things.filter((e) => getSchema(e.schema).isA('Thing')).length);
+    // The fixture's 91 entities hold 28 things (6 Person, 11 Company, 11 Address); sanctions,
+    // relationships and the passport are left out.
+    const things = [...zalaRaw.values()].filter((l) => getSchema(l.schema).isA('Thing'));
+    expect(things).toHaveLength(28);
+    expect(n).toBe(28);
+    expect(rows.map((r) => r.id).sort()).toEqual(things.map((l) => l.id).sort());
+    for (const row of rows) expect({ schema: row.schema, caption: row.caption }, row.id).toEqual({ schema: zalaRaw.get(row.id)!.schema, caption: zalaRaw.get(row.id)!.caption });
     const osetrova = rows.find((r) => r.id === 'NK-2Tbri3s6GgNtAwsSXh4qpL')!;
-    expect(osetrova).toMatchObject({ schema: 'Person', caption: 'Maria Aleksandrovna Osetrova', birth_date: '1988-01-07', datasets: 'zala', referents: 'zala:NK-2Tbri3s6GgNtAwsSXh4qpL' });
+    expect(osetrova).toMatchObject({ schema: 'Person', caption: 'Maria Aleksandrovna Osetrova', birth_date: '1988-01-07' });
+    expect(osetrova.datasets.split(';')).toEqual(['gb_coh_disqualified', 'us_sam_exclusions', 'gb_fcdo_sanctions', 'us_ofac_sdn', 'ua_nsdc_sanctions', 'ext_ru_egrul', 'us_trade_csl']);
+    expect(osetrova.referents.split(';')).toHaveLength(15);
+    expect(osetrova.referents.split(';')).toContain('ua-nsdc-26852-zaharova-maria-oleksandrivna');
     expect(osetrova.identifiers.split(';')).toContain('183116181362');
     expect(osetrova.countries.split(';')).toContain('ru');
   });

@@ -117,6 +117,36 @@ describe('ofacSdnAdvancedXml on the XSD-valid fixture', () => {
     expect([...entities.values()].filter((e) => e.schema === 'Sanction')).toHaveLength(7);
   });
 
+  it("gives a party's entry on a second list its own Sanction, with the same details as the first", async () => {
+    const path = variant('two-lists.xml', (t) =>
+      t
+        .replace('<List ID="1550">SDN List</List>', '<List ID="1550">SDN List</List>\n      <List ID="1551">Non-SDN Menu-Based Sanctions List</List>')
+        .replace(
+          '  </SanctionsEntries>',
+          '    <SanctionsEntry ID="1008" ProfileID="21171" ListID="1551">\n' +
+            '      <EntryEvent ID="2099" EntryEventTypeID="1" LegalBasisID="102"><Date CalendarTypeID="1"><Year>2023</Year><Month>5</Month><Day>19</Day></Date></EntryEvent>\n' +
+            '      <SanctionsMeasure ID="3099" SanctionsTypeID="1"><Comment>NS-ISA</Comment></SanctionsMeasure>\n' +
+            '    </SanctionsEntry>\n  </SanctionsEntries>',
+        ),
+    );
+    const two = entitiesOf((await collect(ofacSdnAdvancedXml, [path])).statements);
+    expect(two.get('us-ofac-sdn-21171-sanction')!.properties).toEqual(get('us-ofac-sdn-21171-sanction').properties);
+    const second = two.get('us-ofac-sdn-21171-sanction-1008')!;
+    expect(second.schema).toBe('Sanction');
+    expect(second.properties).toMatchObject({
+      entity: ['us-ofac-sdn-21171'],
+      authority: ['Office of Foreign Assets Control'],
+      authorityId: ['21171'],
+      program: ['NS-ISA'],
+      programId: ['OFAC-NS-ISA'],
+      listingDate: ['2023-05-19'],
+      description: ['Non-SDN Menu-Based Sanctions List'],
+    });
+    expect(second.properties.provisions).toContain('Non-SDN Menu-Based Sanctions list: sanctions chosen from the menu of the Iran Sanctions Act');
+    expect(second.properties.provisions).toContain('Executive Order 14024 (Russia-related)');
+    expect(second.properties.provisions).not.toContain('Blocked: property and interests in property of the listed party are blocked (SDN list)');
+  });
+
   it('turns ProfileRelationships into typed FtM relationships between the two parties', () => {
     const linked = get('us-ofac-sdn-44294-link-21171');
     expect(linked.schema).toBe('UnknownLink');

@@ -202,3 +202,22 @@ describe('ofacSdnXml on bad input', () => {
     expect((await failure([write('nouid.xml', `${head}<sdnEntry><lastName>X</lastName></sdnEntry>\n</sdnList>\n`)])).message).toMatch(/nouid\.xml:3: sdnEntry without a numeric <uid>/);
   });
 });
+
+describe('ofacSdnXml resolves Linked To by the same names as the CSV parser', () => {
+  it('finds an entry by a former name (f.k.a.), not by a weak alias', async () => {
+    const aka = (uid: string, type: string, category: string, name: string) =>
+      `<aka><uid>${uid}</uid><type>${type}</type><category>${category}</category><lastName>${name}</lastName></aka>`;
+    const xml =
+      '<?xml version="1.0"?>\n<sdnList xmlns="http://tempuri.org/sdnList.xsd">\n' +
+      `<sdnEntry><uid>1</uid><lastName>NEW NAME LLC</lastName><sdnType>Entity</sdnType><akaList>${aka('11', 'f.k.a.', 'strong', 'OLD NAME LLC')}${aka('12', 'a.k.a.', 'weak', 'NAMECO')}</akaList></sdnEntry>\n` +
+      '<sdnEntry><uid>2</uid><lastName>FORMER LINK</lastName><sdnType>Entity</sdnType><remarks>(Linked To: OLD NAME LLC)</remarks></sdnEntry>\n' +
+      '<sdnEntry><uid>3</uid><lastName>WEAK LINK</lastName><sdnType>Entity</sdnType><remarks>(Linked To: NAMECO)</remarks></sdnEntry>\n' +
+      '</sdnList>\n';
+    const run = await collect(ofacSdnXml, [write('former.xml', xml)]);
+    const entities = entitiesOf(run.statements);
+    expect(entities.get('us-ofac-sdn-1')!.properties.previousName).toEqual(['OLD NAME LLC']);
+    expect(entities.get('us-ofac-sdn-2-link-1')!.properties).toMatchObject({ subject: ['us-ofac-sdn-2'], object: ['us-ofac-sdn-1'], role: ['Linked To'] });
+    expect(entities.get('us-ofac-sdn-3-link-NAMECO')!.properties.object).toBeUndefined();
+    expect(run.warnings.filter((w) => w.includes('Linked To'))).toEqual(['former.xml:5 (uid 3): "Linked To: NAMECO" names no entry of the list; kept as text']);
+  });
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { documentNumber, splitEnumerated, ukDate, unReferences, ukListReference } from '../../src/sources/uk/uk-fields.ts';
 import { countriesIn } from '../../src/sources/uk/uk-countries.ts';
-import { csvRecords } from '../../src/sources/uk/csv-records.ts';
+import { csvRecords } from '../../src/sources/csv-records.ts';
 import { nameProperty } from '../../src/sources/uk/uk-entry.ts';
 import { SourceError } from '../../src/model/errors.ts';
 
@@ -60,6 +60,12 @@ describe('UK field parsing', () => {
     expect(countriesIn("Democratic People’s Republic of Korea").codes).toEqual(['kp']);
     expect(countriesIn('DRC and Belgian nationalities').codes).toEqual(['cd', 'be']);
     expect(countriesIn('Tartous').unresolved).toEqual(['Tartous']);
+    // Official and historical names live in the shared table, misspellings in the UK one.
+    expect(countriesIn('Sultanate of Oman').codes).toEqual(['om']);
+    expect(countriesIn('Union of the Comoros').codes).toEqual(['km']);
+    expect(countriesIn('Kazakh Soviet Socialist Republic').codes).toEqual(['kz']);
+    expect(countriesIn('1) Ukrainian SSR 2) Ukranian SSR').codes).toEqual(['ua']);
+    expect(countriesIn('Afganistan').codes).toEqual(['af']);
   });
 
   it('maps name types and alias strength to FtM name properties', () => {

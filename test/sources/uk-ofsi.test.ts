@@ -57,9 +57,16 @@ describe('OFSI ConList 2018-04-13 (official file)', () => {
     expect([...firstProp.values()].every((p) => p === ID_PROP)).toBe(true);
   });
 
-  it('keeps the Group ID as the referent and reads an individual entry', () => {
+  it('keeps the Group ID of the file as the referent of each target', async () => {
+    const groups = new Set<string>();
+    for await (const row of readOfsiRows(CONLIST_2018, { warn: () => undefined })) groups.add(row.key);
+    const targets = [...entities.values()].filter((e) => e.schema === 'Person' || e.schema === 'Organization');
+    expect(groups.size).toBe(2106);
+    expect(new Set(targets.map((e) => referentOf('gb_hmt_sanctions', e.id)))).toEqual(new Set([...groups].map((g) => `gb_hmt_sanctions:${g}`)));
+  });
+
+  it('reads an individual entry', () => {
     const id = makeEntityId('gb_hmt_sanctions', '13349');
-    expect(referentOf('gb_hmt_sanctions', id)).toBe('gb_hmt_sanctions:13349');
     const e = entities.get(id)!;
     expect(e.schema).toBe('Person');
     expect(e.caption).toBe('Nayef Salam Muhammad Ujaym AL-HABABI'); // the Prime Alias row, Name 6 last

@@ -67,6 +67,10 @@ describe('unScXml on the full list of 2026-02-27', () => {
     expect(refs.filter((r) => r.startsWith('KPe.'))).toHaveLength(75);
   });
 
+  it('reads "former Soviet Union" as the Soviet Union (QDi.290)', () => {
+    expect(entities.get(id('QDi.290'))!.properties.nationality).toEqual(['ru', 'suhh']);
+  });
+
   it('reads KPi.066 with its names, birth years, nationality and designation', () => {
     const kim = entities.get(id('KPi.066'))!;
     expect(referentOf(DS, kim.id)).toBe('un_sc_sanctions:KPi.066');

@@ -6,8 +6,8 @@
 // banks, armed groups and parties alike, so we do not guess Company); anything else LegalEntity.
 import { makeEntityId } from '../../model/entity.ts';
 import type { StatementDraft } from '../../model/statement.ts';
-import { EntityDraft, RecordDrafts, isoDate, joinParts } from '../un/drafts.ts';
-import { scriptLanguage } from '../un/script.ts';
+import { EntityDraft, RecordDrafts, isoDate, joinParts } from '../drafts.ts';
+import { scriptLanguage } from '../script.ts';
 
 export interface EuRegulation {
   programme?: string;

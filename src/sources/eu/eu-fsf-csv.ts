@@ -2,16 +2,16 @@
 // identification or citizenship of an entry, rows of one entry consecutive (Entity_logical_id).
 //
 // Two quirks of real files are handled:
-// - Encoding: the FSF CSV is UTF-8, but copies saved on Windows are Windows-1252; the first line
-//   with non-ASCII bytes decides (valid UTF-8 -> UTF-8, else Windows-1252).
+// - Encoding: the FSF CSV is UTF-8, but copies saved on Windows are Windows-1252; the first
+//   non-ASCII bytes decide (valid UTF-8 -> UTF-8, else Windows-1252; see decodeText).
 // - Spreadsheet re-saves: a copy opened as comma-separated and saved as tab-separated has every
 //   line wrapped in "…" (inner quotes doubled), each comma turned into a tab and the line padded
 //   with tabs. We undo exactly that: unwrap, undouble quotes, drop the padding, tabs back to commas.
-import iconv from 'iconv-lite';
 import { SourceError } from '../../model/errors.ts';
 import { logicalName, openBytes } from '../io.ts';
+import { decodeText } from '../csv-records.ts';
 import type { SourceParser } from '../types.ts';
-import { isoDate } from '../un/drafts.ts';
+import { isoDate } from '../drafts.ts';
 import { countryFromAlpha3, languageCode } from './codes.ts';
 import { emptyEntry, entryStatements, type EuEntry } from './entry.ts';
 
@@ -28,7 +28,7 @@ export const euFsfCsv: SourceParser = {
   },
 
   detect(fileName, head) {
-    return /\.csv$/i.test(fileName.replace(/\.gz$/i, '')) && /^(\uFEFF|\xEF\xBB\xBF)?"?Date_file\w*;Entity_logical_id;/.test(head);
+    return /\.csv$/i.test(logicalName(fileName)) && /^(\uFEFF|\xEF\xBB\xBF)?"?Date_file\w*;Entity_logical_id;/.test(head);
   },
 
   async *parse(files, ctx) {
@@ -230,7 +230,7 @@ async function* csvRecords(path: string, file: string): AsyncGenerator<{ record:
  * an unquoted field is kept as it is. Undefined when a quoted field is still open at the end.
  * (Hand-written: csv-parse spent most of the import time on these mostly empty 59-column rows.)
  */
-export function splitFields(s: string): string[] | undefined {
+function splitFields(s: string): string[] | undefined {
   if (!s.includes('"')) return s.split(';');
   const out: string[] = [];
   let i = 0;
@@ -285,41 +285,20 @@ async function* unwrappedLines(path: string, file: string): AsyncGenerator<strin
 
 /** Lines of the file (LF or CRLF), decoded as UTF-8 or, when the bytes are not UTF-8, Windows-1252. */
 async function* decodedLines(path: string, file: string): AsyncGenerator<string> {
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  let encoding: 'utf8' | 'win1252' | undefined;
+  let rest = '';
   let lineNo = 0;
-  const decode = (buf: Buffer): string => {
-    if (buf.length && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, -1);
-    lineNo++;
-    if (!encoding && buf.some((b) => b >= 0x80)) {
-      try {
-        utf8.decode(buf);
-        encoding = 'utf8';
-      } catch {
-        encoding = 'win1252';
-      }
-    }
-    if (encoding === 'win1252') return iconv.decode(buf, 'win1252');
-    try {
-      return utf8.decode(buf);
-    } catch {
-      throw new SourceError(file, 'not valid UTF-8 although earlier lines were (mixed encodings?)', lineNo);
-    }
-  };
-  let rest: Buffer = Buffer.alloc(0);
   try {
-    for await (const chunk of openBytes(path) as AsyncIterable<Buffer>) {
-      let buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-      let nl: number;
-      while ((nl = buf.indexOf(0x0a)) >= 0) {
-        yield decode(buf.subarray(0, nl));
-        buf = buf.subarray(nl + 1);
+    for await (const text of decodeText(openBytes(path), file, 'auto')) {
+      const lines = (rest + text).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        lineNo++;
+        yield line.endsWith('\r') ? line.slice(0, -1) : line;
       }
-      rest = Buffer.from(buf);
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(file, `cannot read file: ${(e as Error).message} (truncated or corrupt?)`, lineNo || undefined);
   }
-  if (rest.length) yield decode(rest);
+  if (rest) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }

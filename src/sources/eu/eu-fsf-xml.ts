@@ -4,7 +4,7 @@ import { SourceError } from '../../model/errors.ts';
 import { logicalName } from '../io.ts';
 import type { SourceParser } from '../types.ts';
 import { children, child, streamXmlRecords, textOf, type XmlElement } from '../xml.ts';
-import { isoDate, yearRange } from '../un/drafts.ts';
+import { isoDate, yearRange } from '../drafts.ts';
 import { countryFromAlpha2, languageCode } from './codes.ts';
 import { emptyEntry, entryStatements, type EuEntry } from './entry.ts';
 
@@ -21,7 +21,7 @@ export const euFsfXml: SourceParser = {
   },
 
   detect(fileName, head) {
-    return /\.xml$/i.test(fileName.replace(/\.gz$/i, '')) && /<(\w+:)?export[\s>]/.test(head) && /fpi\/fsd\/export|sanctionEntity/.test(head);
+    return /\.xml$/i.test(logicalName(fileName)) && /<(\w+:)?export[\s>]/.test(head) && /fpi\/fsd\/export|sanctionEntity/.test(head);
   },
 
   async *parse(files, ctx) {

@@ -12,17 +12,11 @@
 import type { StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
 import { SourceError } from '../../model/errors.ts';
-import { getSchema, model, schemaIsA } from '../../model/ftm.ts';
+import { getSchema, hasProperty, model, schemaIsA } from '../../model/ftm.ts';
 import type { EvidenceGrade } from '../../model/grades.ts';
 import type { ParseContext, ParsedItem, SourceParser } from '../types.ts';
 import { logicalName } from '../io.ts';
 import { readJsonLines } from './json-lines.ts';
-
-/** A statement draft with the first/last-seen dates the source states (the store may keep them). */
-export interface SeenStatementDraft extends StatementDraft {
-  firstSeen?: string | null;
-  lastSeen?: string | null;
-}
 
 export interface FtmReadOptions {
   /** Grade of the imported statements; OpenSanctions sanctions data restates official lists. */
@@ -46,7 +40,6 @@ interface RawEntity {
 /** Checks FtM names and collects skipped properties, to warn once per (schema, property). */
 class EntityReader {
   private readonly skipped = new Map<string, { count: number; line: number }>();
-  private readonly known = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -66,16 +59,8 @@ class EntityReader {
     return e as unknown as RawEntity;
   }
 
-  private hasProperty(schema: string, prop: string): boolean {
-    const key = `${schema}.${prop}`;
-    if (this.known.has(key)) return true;
-    if (!getSchema(schema).hasProperty(prop)) return false;
-    this.known.add(key);
-    return true;
-  }
-
   /** The entity's statements: id first, the caption property with the caption first, then the rest. */
-  *statements(e: RawEntity, line: number): Generator<SeenStatementDraft> {
+  *statements(e: RawEntity, line: number): Generator<StatementDraft> {
     const base = {
       entityId: e.id,
       schema: e.schema,
@@ -92,7 +77,7 @@ class EntityReader {
     const props = Object.keys(e.properties);
     if (captionProp) props.sort((a, b) => Number(b === captionProp) - Number(a === captionProp));
     for (const prop of props) {
-      if (!this.hasProperty(e.schema, prop)) {
+      if (!hasProperty(e.schema, prop)) {
         const key = `${e.schema}.${prop}`;
         const s = this.skipped.get(key);
         if (s) s.count++;
@@ -111,7 +96,7 @@ class EntityReader {
       }
     }
     const referents = asStrings(e.referents).filter((r) => r !== e.id && !r.endsWith(`:${e.id}`));
-    if (referents.length && this.opts.referents !== 'drop' && this.hasProperty(e.schema, 'notes')) {
+    if (referents.length && this.opts.referents !== 'drop' && hasProperty(e.schema, 'notes')) {
       yield { ...base, prop: 'notes', value: `Referents: ${referents.join(', ')}` };
     }
   }
@@ -144,7 +129,7 @@ export function ftmJsonParser(opts: FtmReadOptions = {}): SourceParser {
     licence: 'as stated by the publisher (OpenSanctions data: CC BY-NC 4.0)',
     detect: (_fileName, head) => looksLikeEntities(head),
     datasetOf: async (files) => (files[0] ? ftmDatasetOf(files[0]) : undefined),
-    async *parse(files: string[], ctx: ParseContext): AsyncGenerator<SeenStatementDraft> {
+    async *parse(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
       if (files.length === 0) throw new SourceError('(none)', 'no FtM file given');
       // Entity id -> schema and first line, to merge repeats and reject conflicting ones.
       const firstSeen = new Map<string, { schema: string; line: string }>();

@@ -1,7 +1,7 @@
 // JSON lines, streamed: one parsed value per non-blank line, with its 1-based line number.
 import { SourceError } from '../../model/errors.ts';
 import { logicalName, openBytes } from '../io.ts';
-import { decodeText } from '../uk/csv-records.ts';
+import { decodeText } from '../csv-records.ts';
 
 export interface JsonLine {
   value: unknown;

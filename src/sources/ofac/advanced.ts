@@ -14,20 +14,8 @@ import type { ParseContext, SourceParser } from '../types.ts';
 import { logicalName } from '../io.ts';
 import { child, childText, children, descend, streamXmlRecords, textOf, type XmlElement } from '../xml.ts';
 import { EntityDraft, OFAC_LICENCE, OFAC_PUBLISHER, SDN_PROVISION, consolidatedProvisions, flattenBatches, ofacProgramId, ofacSanction } from './common.ts';
-import {
-  ChildIds,
-  NameIndex,
-  OFAC_SDN_DATASET,
-  buildOfacEntry,
-  documentRemark,
-  linkEntity,
-  ofacDateText,
-  type OfacAddress,
-  type OfacEntryInput,
-  type OfacName,
-  type OfacVessel,
-  type PendingLink,
-} from './xml-common.ts';
+import { OFAC_SDN_DATASET, buildOfacEntry, documentRemark, ofacDateText, type OfacAddress, type OfacEntryInput, type OfacName, type OfacVessel } from './xml-common.ts';
+import { ChildIds, NameIndex, linkEntity, type LinkScope, type PendingLink } from './references.ts';
 import { relationFor } from './xml-relations.ts';
 
 /** Namespaces of the format: the XSD's own and the one OFAC's list service writes since 2024. */
@@ -153,10 +141,7 @@ async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<State
         for (const w of built.warnings) ctx.warn(`${locator} (profile ${input.uid}): ${w}`);
         const schema = built.target.schema;
         parties.set(input.uid, { schema, name: input.names.find((n) => n.prop === 'name')!.value, locator, ...built.sanctionDetails, entries: 0 });
-        for (const n of input.names) {
-          if (n.prop === 'name') names.addPrimary(input.uid, n.value);
-          else if (n.prop === 'alias') names.addAlias(input.uid, n.value);
-        }
+        for (const n of input.names) names.addName(input.uid, n.prop, n.value);
         for (const link of built.links) remarkLinks.push({ uid: input.uid, schema, link, locator });
         const batch = [...built.target.statements()];
         for (const d of built.documents) batch.push(...d.statements());
@@ -208,8 +193,9 @@ async function* parseFile(path: string, ctx: ParseContext): AsyncGenerator<State
     if (!c) ids.set(uid, (c = new ChildIds(ds, uid)));
     return c;
   };
+  const scope: LinkScope = { dataset: ds, names, schemaOf: (u) => parties.get(u)?.schema, warn: (m) => ctx.warn(m), uidLabel: 'uid', listName: 'the list' };
   for (const p of remarkLinks) {
-    const rel = linkEntity(ds, p, names, (u) => parties.get(u)?.schema, idsOf(p.uid), (m) => ctx.warn(m));
+    const rel = linkEntity(scope, p, idsOf(p.uid));
     if (rel) yield [...rel.statements()];
   }
   yield [...relationStatements(ds, relations, parties, listingDates, idsOf, ctx)];
@@ -229,7 +215,7 @@ function pointOf(el: XmlElement | undefined): string | undefined {
 }
 
 /** Earliest start and latest end of a DatePeriod. */
-export function periodBounds(period: XmlElement | undefined): { start?: string; end?: string } {
+function periodBounds(period: XmlElement | undefined): { start?: string; end?: string } {
   if (!period) return {};
   const start = pointOf(descend(period, 'Start', 'From')) ?? pointOf(descend(period, 'Start', 'To'));
   const end = pointOf(descend(period, 'End', 'To')) ?? pointOf(descend(period, 'End', 'From'));
@@ -240,7 +226,7 @@ export function periodBounds(period: XmlElement | undefined): { start?: string; 
  * A DatePeriod in OFAC's remark style: `01 Jun 1961`, or `01 Jan 1951 to 31 Dec 1953` for a
  * range (which `parseRemarks` turns into years or a month as for the CSV), `circa` when approximate.
  */
-export function periodText(period: XmlElement | undefined): string | undefined {
+function periodText(period: XmlElement | undefined): string | undefined {
   const { start, end } = periodBounds(period);
   const first = start ?? end;
   if (!first) return undefined;
@@ -467,11 +453,9 @@ function readSanctionsEntry(el: XmlElement, uid: string, party: PartyInfo, ref: 
   const provisions = [...(sdn ? [SDN_PROVISION] : consolidatedProvisions(programs)), ...party.provisions, ...measures];
   const targetId = makeEntityId(ds, uid);
   // A party's first entry is "the" sanction, as in the CSV; another list's entry gets its own.
-  const id = party.entries === 0 ? undefined : el.attrs.ID;
+  const id = party.entries === 0 ? undefined : makeEntityId(ds, uid, 'sanction', el.attrs.ID);
   party.entries++;
-  const base = { locator, claimDate: listingDate ?? null };
-  const sanction = ofacSanction(ds, uid, targetId, programs, provisions, base);
-  const draft = id ? renamed(sanction, makeEntityId(ds, uid, 'sanction', id)) : sanction;
+  const draft = ofacSanction(ds, uid, targetId, programs, provisions, { locator, claimDate: listingDate ?? null }, id);
   for (const url of party.programUrl) draft.add('programUrl', url);
   draft.add('listingDate', listingDate);
   draft.add('startDate', listingDate);
@@ -489,13 +473,6 @@ function readSanctionsEntry(el: XmlElement, uid: string, party: PartyInfo, ref: 
     statements.push({ entityId: targetId, schema: party.schema, prop: 'programId', value: ofacProgramId(p), locator, claimDate: listingDate ?? null, evidenceGrade: 'official' });
   }
   return { statements, listingDate, programs };
-}
-
-/** A copy of a draft under another id (for a party's second and later list entries). */
-function renamed(draft: EntityDraft, id: string): EntityDraft {
-  const copy = new EntityDraft(id, draft.schema, draft.base);
-  for (const s of draft.statements()) if (s.prop !== 'id') copy.add(s.prop, s.value);
-  return copy;
 }
 
 /**

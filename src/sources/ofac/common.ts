@@ -4,7 +4,7 @@
 import type { StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
 import { makeEntityId } from '../../model/entity.ts';
-import { model } from '../../model/ftm.ts';
+import { hasProperty } from '../../model/ftm.ts';
 import type { ParsedRemarks } from './remarks.ts';
 
 export const OFAC_AUTHORITY = 'Office of Foreign Assets Control';
@@ -98,22 +98,6 @@ export function consolidatedProvisions(programs: string[]): string[] {
   return out;
 }
 
-const PROPERTY_CACHE = new Map<string, Set<string>>();
-
-/**
- * True when the FtM schema has the property (own or inherited). Cached: the FtM library's
- * `hasProperty` walks the schema each time, which is too slow per value on 100k-value lists.
- */
-export function schemaHasProperty(schema: string, prop: string): boolean {
-  let props = PROPERTY_CACHE.get(schema);
-  if (!props) {
-    const s = model.schemata[schema];
-    props = new Set(s ? Array.from(s.getProperties().keys()) : []);
-    PROPERTY_CACHE.set(schema, props);
-  }
-  return props.has(prop);
-}
-
 export interface StatementBase {
   locator?: string | null;
   claimDate?: string | null;
@@ -149,17 +133,19 @@ export class EntityDraft {
     return true;
   }
 
-  has(prop: string): boolean {
-    return this.props.includes(prop);
-  }
-
-  get(prop: string): string[] {
-    return this.vals.filter((_, i) => this.props[i] === prop);
+  /**
+   * Add a value the schema has, else keep it as a note (a title on a vessel). An empty value adds
+   * nothing.
+   */
+  addOrNote(prop: string, value: string | null | undefined, fallbackNote: string, locator?: string | null): void {
+    if (!value) return;
+    if (this.accepts(prop)) this.add(prop, value, locator);
+    else this.add('notes', fallbackNote, locator);
   }
 
   /** True when the current schema has the property (use before add when unsure). */
   accepts(prop: string): boolean {
-    return schemaHasProperty(this.schema, prop);
+    return hasProperty(this.schema, prop);
   }
 
   *statements(): Generator<StatementDraft> {
@@ -173,8 +159,9 @@ export class EntityDraft {
 }
 
 /**
- * The Sanction entity of one OFAC designation: `<dataset>-<entNum>-sanction`, linked to the target,
- * with authority, the programs (and their ids), country `us`, the entry's OFAC page, and provisions.
+ * The Sanction entity of one OFAC designation: `<dataset>-<entNum>-sanction` unless another `id` is
+ * given (a party's further list entries), linked to the target, with authority, the programs (and
+ * their ids), country `us`, the entry's OFAC page, and provisions.
  */
 export function ofacSanction(
   dataset: string,
@@ -183,8 +170,9 @@ export function ofacSanction(
   programs: string[],
   provisions: string[],
   base: StatementBase = {},
+  id = makeEntityId(dataset, entNum, 'sanction'),
 ): EntityDraft {
-  const s = new EntityDraft(makeEntityId(dataset, entNum, 'sanction'), 'Sanction', base);
+  const s = new EntityDraft(id, 'Sanction', base);
   s.add('entity', targetId);
   s.add('authority', OFAC_AUTHORITY);
   s.add('authorityId', entNum);

@@ -50,7 +50,9 @@ import {
   ofacSanction,
   schemaForSdnType,
   splitPrograms,
+  type OfacSchema,
 } from './common.ts';
+import { ChildIds, NameIndex, linkEntity, type LinkScope } from './references.ts';
 import { parseRemarks, type RemarkLink } from './remarks.ts';
 
 export type FileRole = 'primary' | 'address' | 'alias' | 'comments';
@@ -138,7 +140,7 @@ function describeRole(role: FileRole): string {
 }
 
 /** The role of a file from its name, or undefined when the name does not say. */
-export function roleFromName(fileName: string): FileRole | undefined {
+function roleFromName(fileName: string): FileRole | undefined {
   const n = logicalName(fileName).toLowerCase();
   if (!n.endsWith('.csv')) return undefined;
   if (/comments?\.csv$/.test(n)) return 'comments';
@@ -170,27 +172,13 @@ async function fileRole(path: string): Promise<FileRole> {
   throw new SourceError(logicalName(path), 'not an OFAC legacy CSV file (cannot tell sdn/add/alt/comments from its name or first line)', 1);
 }
 
-/** Upper case and single blanks: how `Linked To:` names are compared. */
-function exactKey(name: string): string {
-  return name.toUpperCase().replace(/\s+/g, ' ').trim();
-}
-
-/** exactKey without a final full stop ("S.A." = "S.A"), the looser second try. */
-function looseKey(name: string): string {
-  return exactKey(name).replace(/\.$/, '');
-}
-
 interface PrimaryIndex {
   lines: Map<string, number>;
   programs: Map<string, string[]>;
   /** Base schema of each entry (from SDN_Type). */
-  schemas: Map<string, string>;
-  /** Primary names (exactKey) -> ent_nums (several when OFAC lists two entries with one name). */
-  names: Map<string, string[]>;
-  /** Primary names (looseKey) -> ent_nums. */
-  looseNames: Map<string, string[]>;
-  /** Strong alias names -> ent_nums, the fallback for resolving a reference. */
-  aliases: Map<string, string[]>;
+  schemas: Map<string, OfacSchema>;
+  /** Primary names, aliases and former names, to resolve references (see NameIndex). */
+  names: NameIndex;
 }
 
 interface AltRow {
@@ -224,30 +212,19 @@ function pushMap<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Add a value the schema has, else keep it as a note (a title on a vessel, an unknown flag). */
-function addOrNote(target: EntityDraft, prop: string, value: string, fallbackNote: string, loc?: string): void {
-  if (!value) return;
-  if (target.accepts(prop)) target.add(prop, value, loc);
-  else target.add('notes', fallbackNote, loc);
-}
-
 function joinPresent(...parts: string[]): string {
   let out = '';
   for (const p of parts) if (p) out = out ? `${out}, ${p}` : p;
   return out;
 }
 
-/** Id of a child entity of an entry, made unique within the entry. */
-function childId(used: Set<string>, ds: string, entNum: string, ...parts: (string | number)[]): string {
-  const base = makeEntityId(ds, entNum, ...parts);
-  let id = base;
-  for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
-  used.add(id);
-  return id;
-}
-
 /** How OFAC's alt_type maps: strong aliases; f.k.a. are previous names. */
 const ALT_PROP: Record<string, string> = { aka: 'alias', nka: 'alias', fka: 'previousName' };
+
+/** The name property of an alt_type (lower case); an unknown type is kept as an alias. */
+function altProp(type: string): string {
+  return ALT_PROP[type] ?? 'alias';
+}
 
 function makeOfacCsvParser(opts: ParserOptions): SourceParser {
   return {
@@ -290,19 +267,20 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
 
   // Pass 1: ent_nums, names and programs of every entry.
   const rows: CsvRecord[] = [];
-  const index: PrimaryIndex = { lines: new Map(), programs: new Map(), schemas: new Map(), names: new Map(), looseNames: new Map(), aliases: new Map() };
+  const index: PrimaryIndex = { lines: new Map(), programs: new Map(), schemas: new Map(), names: new NameIndex() };
   for await (const { fields, lineNo } of readRecords(primary, 'primary')) {
     const entNum = fields[0];
     const first = index.lines.get(entNum);
     if (first !== undefined) throw new SourceError(primaryName, `duplicate ent_num ${entNum} (first on line ${first})`, lineNo, entNum);
     if (!fields[1]) throw new SourceError(primaryName, `entry ${entNum} has no name`, lineNo, entNum);
     index.lines.set(entNum, lineNo);
-    index.programs.set(entNum, splitPrograms(fields[3]));
+    const programs = splitPrograms(fields[3]);
+    index.programs.set(entNum, programs);
+    index.names.addPrograms(entNum, programs);
     const schema = schemaForSdnType(fields[2]);
     if (!schema) throw new SourceError(primaryName, `unknown SDN_Type "${fields[2]}"`, lineNo, entNum);
     index.schemas.set(entNum, schema);
-    pushMap(index.names, exactKey(fields[1]), entNum);
-    pushMap(index.looseNames, looseKey(fields[1]), entNum);
+    index.names.addName(entNum, 'name', fields[1]);
     rows.push({ fields, lineNo });
   }
   if (index.lines.size === 0) throw new SourceError(primaryName, 'no entries: the list is empty');
@@ -332,7 +310,7 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
       const t = type.toLowerCase();
       if (!ALT_PROP[t]) ctx.warn(`${logicalName(aliasFile)}:${lineNo}: unknown alias type "${type}", kept as alias`);
       pushMap(aliases, entNum, { type: t, name, remarks, lineNo });
-      pushMap(index.aliases, looseKey(name), entNum);
+      index.names.addName(entNum, altProp(t), name);
     }
   }
   const addressFile = byRole.get('address');
@@ -350,6 +328,14 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
   // Pass 2: one entry at a time.
   const altName = aliasFile ? logicalName(aliasFile) : 'alt.csv';
   const addName = addressFile ? logicalName(addressFile) : 'add.csv';
+  const scope: LinkScope = {
+    dataset: ds,
+    names: index.names,
+    schemaOf: (entNum) => index.schemas.get(entNum),
+    warn: (m) => ctx.warn(m),
+    uidLabel: 'ent_num',
+    listName: primaryName,
+  };
   for (const { fields, lineNo } of rows) {
     const entry = buildEntry(fields, lineNo);
     const batch: StatementDraft[] = [];
@@ -358,10 +344,9 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
   }
 
   function buildEntry(fields: string[], lineNo: number): EntityDraft[] {
-    const [entNum, name, sdnType, , title, callSign, vessType, tonnage, grt, vessFlag, vessOwner, remarksField] = fields;
+    const [entNum, name, , , title, callSign, vessType, tonnage, grt, vessFlag, vessOwner, remarksField] = fields;
     const locator = `${primaryName}:${lineNo}`;
-    const baseSchema = schemaForSdnType(sdnType);
-    if (!baseSchema) throw new SourceError(primaryName, `unknown SDN_Type "${sdnType}"`, lineNo, entNum);
+    const baseSchema = index.schemas.get(entNum)!; // pass 1 checked SDN_Type
     const remarksText = remarksField + (comments.get(entNum) ?? '');
     const parsed = parseRemarks(remarksText, baseSchema);
     for (const w of parsed.warnings) ctx.warn(`${locator} (ent_num ${entNum}): ${w}`);
@@ -373,7 +358,7 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
     target.add('name', name);
     for (const alt of aliases.get(entNum) ?? []) {
       const loc = `${altName}:${alt.lineNo}`;
-      target.add(ALT_PROP[alt.type] ?? 'alias', alt.name, loc);
+      target.add(altProp(alt.type), alt.name, loc);
       if (alt.remarks) target.add('notes', `${alt.name}: ${alt.remarks}`, loc);
     }
     const programs = index.programs.get(entNum) ?? [];
@@ -382,14 +367,14 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
 
     // The primary file's own columns.
     // Title holds offices, several joined by "; ".
-    for (const t of title ? title.split(/;\s*/) : []) addOrNote(target, 'position', t.replace(/\.$/, ''), `Title: ${t}`);
-    if (callSign) addOrNote(target, 'callSign', callSign, `Call sign: ${callSign}`);
-    if (vessType) addOrNote(target, 'type', vessType, `Vessel type: ${vessType}`);
-    if (tonnage) addOrNote(target, 'tonnage', tonnage.replace(/,/g, ''), `Tonnage: ${tonnage}`);
-    if (grt) addOrNote(target, 'grossRegisteredTonnage', grt.replace(/,/g, ''), `GRT: ${grt}`);
+    for (const t of title ? title.split(/;\s*/) : []) target.addOrNote('position', t.replace(/\.$/, ''), `Title: ${t}`);
+    if (callSign) target.addOrNote('callSign', callSign, `Call sign: ${callSign}`);
+    if (vessType) target.addOrNote('type', vessType, `Vessel type: ${vessType}`);
+    if (tonnage) target.addOrNote('tonnage', tonnage.replace(/,/g, ''), `Tonnage: ${tonnage}`);
+    if (grt) target.addOrNote('grossRegisteredTonnage', grt.replace(/,/g, ''), `GRT: ${grt}`);
     if (vessFlag) {
       const code = countryCode(vessFlag);
-      if (code) addOrNote(target, 'flag', code, `Vessel flag: ${vessFlag}`);
+      if (code) target.addOrNote('flag', code, `Vessel flag: ${vessFlag}`);
       else target.add('notes', `Vessel flag: ${vessFlag}`);
     }
     const links: RemarkLink[] = [...parsed.links];
@@ -419,72 +404,17 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
     // Child ids are keyed by what they are (the document number, the wallet address, the other
     // entry's ent_num), not by position, so they stay the same when OFAC reorders the remarks and
     // a diff between two versions shows only real changes.
-    const usedIds = new Set<string>();
+    const ids = new ChildIds(ds, entNum);
 
     // Identity and registration documents, and digital currency wallets held by the entry.
-    out.push(...documentDrafts(parsed, target, (kind, key) => childId(usedIds, ds, entNum, kind, key), { locator }));
+    out.push(...documentDrafts(parsed, target, (kind, key) => ids.next(kind, key), { locator }));
 
-    // References to other entries.
+    // References to other entries, resolved against the whole file.
     for (const link of links) {
-      const { id: other, candidates } = resolveReference(link, entNum);
-      if (!other) {
-        if (link.role === 'Linked To') {
-          const why = candidates.length ? `is ambiguous (entries ${candidates.join(', ')})` : `names no entry of ${primaryName}`;
-          ctx.warn(`${locator} (ent_num ${entNum}): "${link.raw}" ${why}; kept as text`);
-          const rel = new EntityDraft(childId(usedIds, ds, entNum, 'link', link.name), 'UnknownLink', { locator });
-          rel.add('subject', targetId);
-          rel.add('role', link.role);
-          rel.add('description', link.raw);
-          out.push(rel);
-        }
-        continue; // an operator or owner not on the list stays a note
-      }
-      const otherId = makeEntityId(ds, other);
-      if (link.role === 'Vessel Owner' && target.schema === 'Vessel' && index.schemas.get(other) === 'LegalEntity') {
-        const rel = new EntityDraft(childId(usedIds, ds, entNum, 'owner', other), 'Ownership', { locator });
-        rel.add('owner', otherId);
-        rel.add('asset', targetId);
-        rel.add('role', 'Vessel owner');
-        rel.add('description', link.raw);
-        out.push(rel);
-        continue;
-      }
-      const rel = new EntityDraft(childId(usedIds, ds, entNum, link.role === 'Linked To' ? 'link' : 'operator', other), 'UnknownLink', { locator });
-      rel.add('subject', targetId);
-      rel.add('object', otherId);
-      rel.add('role', link.role);
-      rel.add('description', link.raw);
-      out.push(rel);
+      const rel = linkEntity(scope, { uid: entNum, schema: target.schema, link, locator }, ids);
+      if (rel) out.push(rel);
     }
     return out;
-  }
-
-  /**
-   * The ent_num a reference names. Tried in order, the first that names exactly one other entry
-   * wins: the primary name as written (case and blanks aside); the same with the full stop that
-   * ending the remarks removed; the name without a final full stop; a strong alias. Where several
-   * entries carry the name, the one sharing a program with the referring entry wins; a reference
-   * that stays ambiguous is unresolved and its candidates are reported.
-   */
-  function resolveReference(link: RemarkLink, self: string): { id?: string; candidates: string[] } {
-    const tries: [Map<string, string[]>, string][] = [
-      [index.names, exactKey(link.name)],
-      [index.names, exactKey(link.name) + '.'],
-      [index.looseNames, looseKey(link.name)],
-      [index.aliases, looseKey(link.name)],
-    ];
-    let candidates: string[] = [];
-    for (const [table, key] of tries) {
-      const found = [...new Set(table.get(key) ?? [])].filter((e) => e !== self);
-      if (found.length === 1) return { id: found[0], candidates: found };
-      if (found.length > 1) {
-        const mine = index.programs.get(self) ?? [];
-        const sharing = found.filter((e) => (index.programs.get(e) ?? []).some((p) => mine.includes(p)));
-        if (sharing.length === 1) return { id: sharing[0], candidates: found };
-        if (candidates.length === 0) candidates = found;
-      }
-    }
-    return { candidates };
   }
 }
 

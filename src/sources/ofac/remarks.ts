@@ -5,9 +5,8 @@
 // `parseRemarks(text, schema)` is pure: no I/O, no ids. The caller (csv.ts, and the XML parsers
 // for sdn.xml's remarks) turns the result into entities. Nothing is dropped: a part we do not
 // understand goes to `notes`, a value that does not fit the schema goes to `notes` too.
-import { model } from '../../model/ftm.ts';
+import { hasProperty, model } from '../../model/ftm.ts';
 import { countryCode, countryOfPlace } from '../countries.ts';
-import { schemaHasProperty } from './common.ts';
 
 /** An identity or registration document found in the remarks (a Passport or Identification entity). */
 export interface RemarkIdentification {
@@ -546,10 +545,10 @@ export function parseRemarks(text: string | null | undefined, schema: string): P
   for (const f of facts) {
     if (f.prop.startsWith('?')) {
       let prop: string | undefined;
-      for (const p of f.prop.slice(1).split('|')) if (schemaHasProperty(sch, p)) { prop = p; break; }
+      for (const p of f.prop.slice(1).split('|')) if (hasProperty(sch, p)) { prop = p; break; }
       if (prop) put(props, prop, f.value);
       else put(props, 'notes', f.raw);
-    } else if (schemaHasProperty(sch, f.prop)) put(props, f.prop, f.value);
+    } else if (hasProperty(sch, f.prop)) put(props, f.prop, f.value);
     else put(props, 'notes', f.raw);
   }
   // Documents: the number also goes on the holder, in every holder property the schema has
@@ -558,12 +557,12 @@ export function parseRemarks(text: string | null | undefined, schema: string): P
   for (const { id, holder } of ids) {
     let placed = false;
     for (const p of holder) {
-      if (schemaHasProperty(sch, p)) {
+      if (hasProperty(sch, p)) {
         put(props, p, id.number);
         placed = true;
       }
     }
-    if (!placed && schemaHasProperty(sch, 'idNumber')) put(props, 'idNumber', id.number);
+    if (!placed && hasProperty(sch, 'idNumber')) put(props, 'idNumber', id.number);
     if (canHoldDocs) result.identifications.push(id);
     else put(props, 'notes', id.raw);
   }

@@ -6,9 +6,9 @@
 // a user moving from CSV to XML sees no diff storm. What only the XML has (names in other
 // scripts, listing dates, typed relationships) is added on top by each parser.
 import { makeEntityId } from '../../model/entity.ts';
-import { schemaIsA } from '../../model/ftm.ts';
 import { countryCode } from '../countries.ts';
 import { EntityDraft, SDN_PROVISION, documentDrafts, ofacProgramId, ofacSanction, schemaForSdnType, type StatementBase } from './common.ts';
+import { ChildIds } from './references.ts';
 import { parseRemarks, type RemarkLink } from './remarks.ts';
 
 export const OFAC_SDN_DATASET = 'us_ofac_sdn';
@@ -78,25 +78,21 @@ export function buildOfacEntry(dataset: string, input: OfacEntryInput, base: Sta
   const targetId = makeEntityId(dataset, input.uid);
   const target = new EntityDraft(targetId, parsed.schema, base);
   const note = (text: string) => target.add('notes', text);
-  const addChecked = (prop: string, value: string | undefined, fallback: string) => {
-    if (value && target.accepts(prop)) target.add(prop, value);
-    else if (value) note(fallback);
-  };
 
   for (const n of input.names) if (n.prop === 'name') target.add('name', n.value);
   for (const n of input.names) if (n.prop !== 'name') target.add(n.prop, n.value);
   target.add('topics', 'sanction');
   for (const p of input.programs) target.add('programId', ofacProgramId(p));
 
-  for (const t of input.title ? input.title.split(/;\s*/) : []) addChecked('position', t.replace(/\.$/, ''), `Title: ${t}`);
+  for (const t of input.title ? input.title.split(/;\s*/) : []) target.addOrNote('position', t.replace(/\.$/, ''), `Title: ${t}`);
   const links: RemarkLink[] = [...parsed.links];
   const v = input.vessel;
   if (v) {
-    if (v.callSign) addChecked('callSign', v.callSign, `Call sign: ${v.callSign}`);
-    if (v.type) addChecked('type', v.type, `Vessel type: ${v.type}`);
-    if (v.tonnage) addChecked('tonnage', v.tonnage.replace(/,/g, ''), `Tonnage: ${v.tonnage}`);
-    if (v.grossRegisteredTonnage) addChecked('grossRegisteredTonnage', v.grossRegisteredTonnage.replace(/,/g, ''), `GRT: ${v.grossRegisteredTonnage}`);
-    if (v.flag) addChecked('flag', countryCode(v.flag), `Vessel flag: ${v.flag}`);
+    if (v.callSign) target.addOrNote('callSign', v.callSign, `Call sign: ${v.callSign}`);
+    if (v.type) target.addOrNote('type', v.type, `Vessel type: ${v.type}`);
+    if (v.tonnage) target.addOrNote('tonnage', v.tonnage.replace(/,/g, ''), `Tonnage: ${v.tonnage}`);
+    if (v.grossRegisteredTonnage) target.addOrNote('grossRegisteredTonnage', v.grossRegisteredTonnage.replace(/,/g, ''), `GRT: ${v.grossRegisteredTonnage}`);
+    if (v.flag) target.addOrNote('flag', countryCode(v.flag), `Vessel flag: ${v.flag}`);
     if (v.owner) {
       note(`Vessel owner: ${v.owner}`);
       links.push({ name: v.owner, role: 'Vessel Owner', raw: `Vessel owner: ${v.owner}` });
@@ -143,137 +139,4 @@ export function documentRemark(type: string, number: string, country?: string, i
   if (issued) text += ` issued ${issued}`;
   if (expires) text += ` expires ${expires}`;
   return text;
-}
-
-// ---------- child ids, names and links across a file ----------
-
-/**
- * Child entity ids keyed by content, as the CSV parser makes them (`<ds>-<uid>-passport-<number>`,
- * `-wallet-<address>`, `-link-<other uid>`): they survive reordering between list versions. A
- * repeat within one entry gets `-2`, `-3`.
- */
-export class ChildIds {
-  private readonly used = new Set<string>();
-  constructor(
-    private readonly dataset: string,
-    private readonly uid: string,
-  ) {}
-  next(...parts: (string | number)[]): string {
-    const base = makeEntityId(this.dataset, this.uid, ...parts);
-    let id = base;
-    for (let i = 2; this.used.has(id); i++) id = `${base}-${i}`;
-    this.used.add(id);
-    return id;
-  }
-}
-
-/** Upper case and single blanks: how reference names are compared (as the CSV parser does). */
-function exactKey(name: string): string {
-  return name.toUpperCase().replace(/\s+/g, ' ').trim();
-}
-function looseKey(name: string): string {
-  return exactKey(name).replace(/\.$/, '');
-}
-
-function push(map: Map<string, string[]>, key: string, uid: string): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [uid]);
-  else if (!list.includes(uid)) list.push(uid);
-}
-
-/**
- * Names and programs of every entry of a file, to resolve `Linked To: NAME` once the whole file
- * is read, with the CSV parser's rules: the primary name as written, with a final full stop, without
- * one, then a strong alias; among several entries of that name, the one sharing a program wins.
- */
-export class NameIndex {
-  private readonly exact = new Map<string, string[]>();
-  private readonly loose = new Map<string, string[]>();
-  private readonly aliases = new Map<string, string[]>();
-  private readonly programs = new Map<string, string[]>();
-
-  addPrimary(uid: string, name: string): void {
-    push(this.exact, exactKey(name), uid);
-    push(this.loose, looseKey(name), uid);
-  }
-  addAlias(uid: string, name: string): void {
-    push(this.aliases, looseKey(name), uid);
-  }
-  addPrograms(uid: string, programs: string[]): void {
-    if (programs.length === 0) return;
-    this.programs.set(uid, [...(this.programs.get(uid) ?? []), ...programs]);
-  }
-
-  /** The uid a name designates (other than `self`), or the candidates when it is ambiguous. */
-  resolve(name: string, self: string): { uid?: string; candidates: string[] } {
-    const tries: [Map<string, string[]>, string][] = [
-      [this.exact, exactKey(name)],
-      [this.exact, exactKey(name) + '.'],
-      [this.loose, looseKey(name)],
-      [this.aliases, looseKey(name)],
-    ];
-    let candidates: string[] = [];
-    for (const [table, key] of tries) {
-      const found = (table.get(key) ?? []).filter((u) => u !== self);
-      if (found.length === 1) return { uid: found[0], candidates: found };
-      if (found.length > 1) {
-        const mine = this.programs.get(self) ?? [];
-        const sharing = found.filter((u) => (this.programs.get(u) ?? []).some((p) => mine.includes(p)));
-        if (sharing.length === 1) return { uid: sharing[0], candidates: found };
-        if (candidates.length === 0) candidates = found;
-      }
-    }
-    return { candidates };
-  }
-}
-
-export interface PendingLink {
-  uid: string;
-  schema: string;
-  link: RemarkLink;
-  locator: string;
-}
-
-/**
- * The relationship entity for a remark link, as the CSV parser makes it: UnknownLink (subject,
- * object, role; `-link-<uid>` or `-operator-<uid>`), Ownership for a vessel's owner that is a
- * legal entity (`-owner-<uid>`), nothing for an operator or owner not on the list.
- */
-export function linkEntity(
-  dataset: string,
-  p: PendingLink,
-  names: NameIndex,
-  schemaOf: (uid: string) => string | undefined,
-  ids: ChildIds,
-  warn: (m: string) => void,
-): EntityDraft | undefined {
-  const { uid: other, candidates } = names.resolve(p.link.name, p.uid);
-  const base = { locator: p.locator };
-  const targetId = makeEntityId(dataset, p.uid);
-  if (!other) {
-    if (p.link.role !== 'Linked To') return undefined; // an operator or owner not on the list stays a note
-    const why = candidates.length ? `is ambiguous (entries ${candidates.join(', ')})` : 'names no entry of the list';
-    warn(`${p.locator} (uid ${p.uid}): "${p.link.raw}" ${why}; kept as text`);
-    const rel = new EntityDraft(ids.next('link', p.link.name), 'UnknownLink', base);
-    rel.add('subject', targetId);
-    rel.add('role', p.link.role);
-    rel.add('description', p.link.raw);
-    return rel;
-  }
-  const otherId = makeEntityId(dataset, other);
-  const otherSchema = schemaOf(other) ?? '';
-  if (p.link.role === 'Vessel Owner' && p.schema === 'Vessel' && schemaIsA(otherSchema, 'LegalEntity') && !schemaIsA(otherSchema, 'Person')) {
-    const rel = new EntityDraft(ids.next('owner', other), 'Ownership', base);
-    rel.add('owner', otherId);
-    rel.add('asset', targetId);
-    rel.add('role', 'Vessel owner');
-    rel.add('description', p.link.raw);
-    return rel;
-  }
-  const rel = new EntityDraft(ids.next(p.link.role === 'Linked To' ? 'link' : 'operator', other), 'UnknownLink', base);
-  rel.add('subject', targetId);
-  rel.add('object', otherId);
-  rel.add('role', p.link.role);
-  rel.add('description', p.link.raw);
-  return rel;
 }

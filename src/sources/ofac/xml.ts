@@ -8,7 +8,8 @@ import type { ParseContext, SourceParser } from '../types.ts';
 import { logicalName } from '../io.ts';
 import { child, childText, children, streamXmlRecords, type XmlElement } from '../xml.ts';
 import { OFAC_LICENCE, OFAC_PUBLISHER, flattenBatches } from './common.ts';
-import { ChildIds, NameIndex, OFAC_SDN_DATASET, buildOfacEntry, documentRemark, linkEntity, type OfacEntryInput, type OfacName, type PendingLink } from './xml-common.ts';
+import { OFAC_SDN_DATASET, buildOfacEntry, documentRemark, type OfacEntryInput, type OfacName } from './xml-common.ts';
+import { ChildIds, NameIndex, linkEntity, type LinkScope, type PendingLink } from './references.ts';
 
 export const SDN_XML_NAMESPACE = 'http://tempuri.org/sdnList.xsd';
 
@@ -63,10 +64,7 @@ async function* parseSdnXml(files: string[], ctx: ParseContext): AsyncGenerator<
       }
       for (const w of built.warnings) ctx.warn(`${locator} (uid ${uid}): ${w}`);
       schemas.set(uid, built.target.schema);
-      for (const n of input.names) {
-        if (n.prop === 'name') names.addPrimary(uid, n.value);
-        else if (n.prop === 'alias') names.addAlias(uid, n.value);
-      }
+      for (const n of input.names) names.addName(uid, n.prop, n.value);
       names.addPrograms(uid, input.programs);
       for (const link of built.links) pending.push({ uid, schema: built.target.schema, link, locator });
       const batch = [...built.target.statements(), ...built.sanction!.statements()];
@@ -76,11 +74,12 @@ async function* parseSdnXml(files: string[], ctx: ParseContext): AsyncGenerator<
     if (entries === 0) throw new SourceError(file, 'the list has no <sdnEntry> records (empty or not an SDN list)');
     if (declared !== undefined && declared !== entries) ctx.warn(`${file}: the header says ${declared} records, the file holds ${entries}`);
   }
+  const scope: LinkScope = { dataset: ctx.dataset, names, schemaOf: (u) => schemas.get(u), warn: (m) => ctx.warn(m), uidLabel: 'uid', listName: 'the list' };
   const ids = new Map<string, ChildIds>();
   for (const p of pending) {
     let childIds = ids.get(p.uid);
     if (!childIds) ids.set(p.uid, (childIds = new ChildIds(ctx.dataset, p.uid)));
-    const rel = linkEntity(ctx.dataset, p, names, (u) => schemas.get(u), childIds, (m) => ctx.warn(m));
+    const rel = linkEntity(scope, p, childIds);
     if (rel) yield [...rel.statements()];
   }
 }
@@ -92,13 +91,13 @@ function usDate(text: string | undefined): string | undefined {
 }
 
 /** `LAST, First` as the CSV writes names; entities have only a last name. */
-export function fullName(last: string | undefined, first: string | undefined): string | undefined {
+function fullName(last: string | undefined, first: string | undefined): string | undefined {
   if (last && first) return `${last}, ${first}`;
   return last ?? first;
 }
 
 /** OFAC alias type and category to the FtM name property. */
-export function aliasProp(type: string | undefined, category: string | undefined): OfacName['prop'] {
+function aliasProp(type: string | undefined, category: string | undefined): OfacName['prop'] {
   if ((category ?? '').toLowerCase() === 'weak') return 'weakAlias';
   if ((type ?? '').toLowerCase().startsWith('f.k.a')) return 'previousName';
   return 'alias';

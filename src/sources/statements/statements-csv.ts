@@ -13,12 +13,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { Statement, StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
 import { SourceError } from '../../model/errors.ts';
-import { model, propertyType, schemaIsA } from '../../model/ftm.ts';
+import { hasProperty, model, propertyType, schemaIsA } from '../../model/ftm.ts';
 import { commonSchema } from '../../model/entity.ts';
 import { isEvidenceGrade, EVIDENCE_GRADES } from '../../model/grades.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
 import { logicalName } from '../io.ts';
-import { csvRecords, HeaderIndex } from '../uk/csv-records.ts';
+import { csvRecords, HeaderIndex } from '../csv-records.ts';
 import { isCountry } from '../countries.ts';
 
 export const STATEMENT_COLUMNS = [
@@ -28,29 +28,18 @@ export const STATEMENT_COLUMNS = [
 
 const REQUIRED = ['entity_id', 'prop', 'schema', 'value', 'evidence_grade'];
 
-/** A draft with the columns the CSV carries beyond StatementDraft (the store may keep them). */
+/** A draft with the column the CSV carries beyond StatementDraft (the store may keep it). */
 export interface CsvStatementDraft extends StatementDraft {
   dataset?: string | null;
-  firstSeen?: string | null;
-  lastSeen?: string | null;
 }
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const LANG = /^[a-z]{2,3}$/;
 
-// FtM's property lookups rebuild maps on each call; rows repeat the same few (schema, prop) pairs.
-const typeCache = new Map<string, string | null>();
-function propType(schema: string, prop: string): string | null {
-  const key = `${schema}.${prop}`;
-  let t = typeCache.get(key);
-  if (t === undefined) typeCache.set(key, (t = propertyType(schema, prop) ?? null));
-  return t;
-}
-
 /** Whether a value fits its FtM property type; returns the problem, or undefined. */
 function valueProblem(schema: string, prop: string, value: string): string | undefined {
-  switch (propType(schema, prop)) {
+  switch (propertyType(schema, prop)) {
     case 'date':
       return ISO_DATE.test(value) ? undefined : `"${value}" is not an ISO date (yyyy, yyyy-mm, yyyy-mm-dd)`;
     case 'country':
@@ -106,7 +95,7 @@ export const statementsCsv: SourceParser = {
         if (!ENTITY_ID.test(entityId)) fail(`invalid entity_id "${entityId}" (letters, digits, . _ : - only)`);
         const s = model.schemata[schema];
         if (!s) fail(`unknown FtM schema "${schema}"`, entityId);
-        if (prop !== ID_PROP && propType(schema, prop) === null) fail(`FtM schema ${schema} has no property "${prop}"`, entityId);
+        if (prop !== ID_PROP && !hasProperty(schema, prop)) fail(`FtM schema ${schema} has no property "${prop}"`, entityId);
         if (!value) fail(`value is empty (${schema}.${prop})`, entityId);
         if (!isEvidenceGrade(grade)) fail(`evidence_grade "${grade}" is not one of ${EVIDENCE_GRADES.join(', ')}`, entityId);
         if (grade !== 'official' && !sourceDocument) fail(`a claim graded "${grade}" needs a source_document`, entityId);

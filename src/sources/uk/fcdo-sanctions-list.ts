@@ -5,7 +5,7 @@
 import type { StatementDraft } from '../../model/statement.ts';
 import { SourceError } from '../../model/errors.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
-import { HeaderIndex } from './csv-records.ts';
+import { HeaderIndex } from '../csv-records.ts';
 import { parseUkFiles, readUkRows, type UkLayout } from './uk-rows.ts';
 import { ukDate } from './uk-fields.ts';
 import type { UkRow } from './uk-entry.ts';

@@ -2,7 +2,7 @@
 // the id statement first, each (entity, prop, value) once, with the entry's locator and grade.
 import type { StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
-import { getSchema } from '../../model/ftm.ts';
+import { hasProperty } from '../../model/ftm.ts';
 
 export interface Provenance {
   locator: string;
@@ -12,7 +12,6 @@ export interface Provenance {
 export class StatementSink {
   private readonly seen = new Map<string, Set<string>>();
   private readonly schemaOf = new Map<string, string>();
-  private readonly checked = new Set<string>();
 
   /** Statements for `values` of `prop` on an entity; yields the id statement on first sight. */
   *values(entityId: string, schema: string, prop: string, values: (string | undefined | null)[], prov: Provenance, lang?: string): Generator<StatementDraft> {
@@ -46,12 +45,9 @@ export class StatementSink {
     return this.schemaOf.get(entityId);
   }
 
-  /** A programming error, not bad input: FtM's hasProperty is slow, so each pair is checked once. */
+  /** A wrong property name is a programming error, not bad input. */
   private checkProperty(schema: string, prop: string): void {
-    const key = `${schema}.${prop}`;
-    if (this.checked.has(key)) return;
-    if (!getSchema(schema).hasProperty(prop)) throw new Error(`${schema} has no property ${prop}`);
-    this.checked.add(key);
+    if (!hasProperty(schema, prop)) throw new Error(`${schema} has no property ${prop}`);
   }
 
   private draft(entityId: string, schema: string, prop: string, value: string, prov: Provenance): StatementDraft {

@@ -6,20 +6,14 @@ import { splitEnumerated } from './uk-fields.ts';
 const QUALIFIERS =
   /\b(?:possibly|reportedly|believed to be|also believed to hold|citizenship|nationality|nationalities|national|citizen|by birth|dual|(?:withdrawn|revoked)(?: in \w+)? ?\d{0,4}|previous|former|now)\b/gi;
 
-// Misspellings and historical names the UK lists use (the shared table keeps to proper names).
+// Misspellings the UK lists use (the shared table keeps to proper names).
 const UK_SPELLINGS: Record<string, string> = {
   afgan: 'af',
   afganistan: 'af',
   qatarian: 'qa',
-  'sultanate of oman': 'om',
   'trinadad and tobago': 'tt',
-  'union of the comoros': 'km',
-  'ukrainian ssr': 'ua',
   'ukranian ssr': 'ua',
   'ukrainian ussr': 'ua',
-  'kazakh ssr': 'kz',
-  'kazakh soviet socialist republic': 'kz',
-  'the netherlands': 'nl',
 };
 
 function lookup(text: string): string | undefined {

@@ -45,7 +45,7 @@ export function splitEnumerated(text: string): string[] {
     .split(/(?:^|\s|,|;)\(?(?:\d{1,2}|[a-h])\)(?:\s*(?:-|to)\s*\(?(?:\d{1,2}|[a-h])\))?(?=\s|$|[A-Za-z(])/)
     .map((p) => p.trim().replace(/^[,;.]\s*|[,;]$/g, '').trim())
     .filter((p) => p.length > 0);
-  return parts.length ? parts : [];
+  return parts;
 }
 
 /** UN reference numbers in free text: `UN Ref QDe.004`, `UN REF:QE.A.146.14.`, `(UN Ref):QDi.263`. */

@@ -4,7 +4,7 @@ import { SourceError } from '../../model/errors.ts';
 import type { StatementDraft } from '../../model/statement.ts';
 import type { ParseContext } from '../types.ts';
 import { logicalName } from '../io.ts';
-import { csvRecords, HeaderIndex } from './csv-records.ts';
+import { csvRecords, HeaderIndex } from '../csv-records.ts';
 import { UkListWriter, type UkRow } from './uk-entry.ts';
 
 export interface PreambleContext {

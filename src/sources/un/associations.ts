@@ -10,7 +10,7 @@
 const REFERENCE = /\b([A-Za-z]{2}[ieIE])\.\s?(\d{3})\b/g;
 
 /** `Qde.014` -> `QDe.014`. */
-export function normalizeReference(prefix: string, digits: string): string {
+function normalizeReference(prefix: string, digits: string): string {
   return `${prefix.slice(0, 2).toUpperCase()}${prefix[2].toLowerCase()}.${digits}`;
 }
 
@@ -70,7 +70,7 @@ export function referencesIn(comment: string, selfRef: string): ReferenceInText[
 export type EntryKind = 'individual' | 'entity';
 
 /** `KPi.066` is an individual, `KPe.012` an entity. */
-export function kindOfReference(ref: string): EntryKind {
+function kindOfReference(ref: string): EntryKind {
   return ref[2] === 'i' ? 'individual' : 'entity';
 }
 

@@ -15,9 +15,9 @@ import { logicalName } from '../io.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
 import { child, childText, children, streamXmlRecords, textOf, type XmlElement } from '../xml.ts';
 import { linkShape, referencesIn, type ReferenceInText } from './associations.ts';
-import { EntityDraft, RecordDrafts, isoDate, joinParts, textDate, yearRange } from './drafts.ts';
+import { EntityDraft, RecordDrafts, isoDate, joinParts, textDate, yearRange } from '../drafts.ts';
 import { unRegime } from './regimes.ts';
-import { scriptLanguage } from './script.ts';
+import { scriptLanguage } from '../script.ts';
 
 const AUTHORITY = 'United Nations Security Council';
 const SOURCE_URL = 'https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list';
@@ -39,7 +39,7 @@ export const unScXml: SourceParser = {
   officialUrls: { 'consolidated.xml': 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' },
 
   detect(fileName, head) {
-    return /\.xml$/i.test(fileName.replace(/\.gz$/i, '')) && /<CONSOLIDATED_LIST[\s>]/.test(head);
+    return /\.xml$/i.test(logicalName(fileName)) && /<CONSOLIDATED_LIST[\s>]/.test(head);
   },
 
   async *parse(files, ctx) {
@@ -247,12 +247,9 @@ function addDocument(
   holder.add(isPassport ? 'passportNumber' : 'idNumber', number, where);
 }
 
-// Spellings the shared table does not know yet (reported to its owner).
-const LOCAL_COUNTRIES: Record<string, string> = { 'former soviet union': 'suhh' };
-
 function addCountry(entity: EntityDraft, prop: string, name: string | undefined, ctx: ParseContext, ref: string, where?: { locator: string }): void {
   if (!name || /^(n\/?a|unknown)$/i.test(name.trim())) return;
-  const code = countryCode(name) ?? LOCAL_COUNTRIES[name.trim().toLowerCase()];
+  const code = countryCode(name);
   if (code) entity.add(prop, code, { ...where, originalValue: name });
   else ctx.warn(`UN ${ref}: unknown country "${name}" (${prop})`);
 }

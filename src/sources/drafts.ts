@@ -2,9 +2,9 @@
 // values are trimmed and de-duplicated, and every (schema, prop) is checked against the FtM model
 // (a wrong property name is a programming error, caught on the first record rather than in the store).
 // Shared by the UN and EU parsers.
-import type { StatementDraft } from '../../model/statement.ts';
-import { ID_PROP } from '../../model/statement.ts';
-import { model } from '../../model/ftm.ts';
+import type { StatementDraft } from '../model/statement.ts';
+import { ID_PROP } from '../model/statement.ts';
+import { hasProperty } from '../model/ftm.ts';
 
 export interface DraftDefaults {
   /** "<file>:<line>" of the record. */
@@ -20,21 +20,8 @@ export interface ValueOptions {
   locator?: string;
 }
 
-const knownProps = new Map<string, boolean>();
 /** Leading/trailing or repeated whitespace, or tabs and newlines. */
 const NEEDS_CLEANING = /^\s|\s$|\s\s|[\t\n\r]/;
-
-/** True when the FtM schema has the property (cached: parsers ask this per value). */
-export function schemaHas(schema: string, prop: string): boolean {
-  const key = `${schema}.${prop}`;
-  let known = knownProps.get(key);
-  if (known === undefined) {
-    const s = model.schemata[schema];
-    known = s !== undefined && s.hasProperty(prop);
-    knownProps.set(key, known);
-  }
-  return known;
-}
 
 /** One entity's statements under construction. */
 export class EntityDraft {
@@ -53,7 +40,7 @@ export class EntityDraft {
     if (value === null || value === undefined) return this;
     const text = NEEDS_CLEANING.test(value) ? value.replace(/\s+/g, ' ').trim() : value;
     if (text === '') return this;
-    if (!schemaHas(this.schema, prop)) throw new Error(`FtM schema ${this.schema} has no property ${prop}`);
+    if (!hasProperty(this.schema, prop)) throw new Error(`FtM schema ${this.schema} has no property ${prop}`);
     const key = `${prop}\u0000${text}\u0000${options.lang ?? ''}`;
     if (this.seen.has(key)) return this;
     this.seen.add(key);
@@ -67,7 +54,7 @@ export class EntityDraft {
 
   /** Add when the schema has the property, silently skip otherwise (e.g. imoNumber on a Person). */
   addIfAllowed(prop: string, value: string | null | undefined, options: ValueOptions = {}): this {
-    return schemaHas(this.schema, prop) ? this.add(prop, value, options) : this;
+    return hasProperty(this.schema, prop) ? this.add(prop, value, options) : this;
   }
 
 }

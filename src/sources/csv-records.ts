@@ -1,10 +1,11 @@
 // Streaming CSV records with line numbers, over text whose encoding may have to be guessed.
 // The OFSI ConList was published in Windows-1252 for years and in UTF-8 later; both must read right.
+// Shared by the UK lists, the statements CSV, FtM JSON lines and the EU CSV (its decoding).
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { SourceError } from '../../model/errors.ts';
-import { logicalName, openBytes } from '../io.ts';
+import { SourceError } from '../model/errors.ts';
+import { logicalName, openBytes } from './io.ts';
 
 /** `auto`: UTF-8 unless the first non-ASCII bytes are not valid UTF-8, then Windows-1252. */
 export type TextEncoding = 'utf8' | 'win1252' | 'auto';
