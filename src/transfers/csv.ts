@@ -1,11 +1,11 @@
 // Arms transfers from CSV (layout in docs/TRANSFERS.md): one row per claim. The first row of a
 // transfer_id gives its properties; later rows with the same id add claims about it, such as a
 // denial (status `denied`, grade `denied`) with its own source. Every row must cite a source.
-import { parse } from 'csv-parse';
 import { SourceError } from '../model/errors.ts';
 import { isEvidenceGrade, EVIDENCE_GRADES } from '../model/grades.ts';
 import type { StatementDraft } from '../model/statement.ts';
-import { openText, logicalName } from '../sources/io.ts';
+import { csvRecords } from '../sources/csv-records.ts';
+import { logicalName } from '../sources/io.ts';
 import type { ParseContext, SourceParser } from '../sources/types.ts';
 import { parseDateSpan, transferFromStatements, type Transfer } from './model.ts';
 import { ARMS_TRANSFER, DATE_QUALIFIERS, isItemCategory, ITEM_CATEGORIES, TRANSFER_MEANS, TRANSFER_PURPOSES, TRANSFER_STATUSES } from '../model/arms-transfer.ts';
@@ -43,31 +43,18 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 /** Statements of the transfers in a CSV file; throws SourceError naming file, line and column. */
 export async function* readTransfersCsv(file: string, warn: (m: string) => void = () => undefined): AsyncGenerator<StatementDraft> {
   const name = logicalName(file);
-  const parser = parse({ bom: true, columns: true, skip_empty_lines: true, trim: true, relax_column_count: false, info: true });
-  const input = openText(file);
-  void (async () => {
-    try {
-      for await (const chunk of input) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
-      parser.end();
-    } catch (e) {
-      parser.destroy(e as Error);
+  let header: string[] | undefined;
+  for await (const { cells, line } of csvRecords(file, 'utf8')) {
+    if (!header) {
+      header = cells.map((c) => c.trim());
+      for (const c of REQUIRED) if (!header.includes(c)) throw new SourceError(name, `missing column "${c}" (layout: docs/TRANSFERS.md)`, line);
+      for (const c of header) if (!TRANSFER_CSV_COLUMNS.includes(c)) warn(`${name}: unknown column "${c}" ignored`);
+      continue;
     }
-  })();
-  let checkedHeader = false;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const line = info.lines;
-      if (!checkedHeader) {
-        checkedHeader = true;
-        const columns = Object.keys(record);
-        for (const c of REQUIRED) if (!columns.includes(c)) throw new SourceError(name, `missing column "${c}" (layout: docs/TRANSFERS.md)`, 1);
-        for (const c of columns) if (!TRANSFER_CSV_COLUMNS.includes(c)) warn(`${name}: unknown column "${c}" ignored`);
-      }
-      yield* rowStatements(record, name, line);
-    }
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw new SourceError(name, `not a valid CSV file: ${(e as Error).message}`);
+    if (cells.length !== header.length) throw new SourceError(name, `${cells.length} fields where the header has ${header.length}`, line);
+    const record: Record<string, string> = {};
+    header.forEach((column, i) => (record[column] = cells[i].trim()));
+    yield* rowStatements(record, name, line);
   }
 }
 

@@ -138,6 +138,7 @@ describe('transfers CSV', () => {
     ['bad-range.csv', /bad-range\.csv:2 \(record tr-1\): column order_date: range "2021\/2016" ends before it starts/],
     ['bad-category.csv', /bad-category\.csv:2 \(record tr-1\): column item_category: "tanks" is not one of/],
     ['no-grade-column.csv', /no-grade-column\.csv:1: missing column "evidence_grade"/],
+    ['short-row.csv', /short-row\.csv:3: 6 fields where the header has 7/],
   ])('rejects %s naming the file, line and column', async (file, message) => {
     const err = await loadTransfersCsv(`test/fixtures/transfers/${file}`).catch((e) => e);
     expect(err).toBeInstanceOf(SourceError);
