@@ -10,6 +10,7 @@
 // An index works on 32-bit hashes of the keys (FNV-1a of the key text, `keyHash`): `nameKeyHashLists`
 // computes them without building the deletion-neighbourhood strings, which are most of the keys.
 // Two different keys may share a hash; that only adds a candidate, never loses one.
+import { isKeepingNames } from './memo.ts';
 import { phoneticKey } from './phonetic.ts';
 import { prepareName, type NameKind, type NameToken, type PreparedName } from './tokens.ts';
 
@@ -29,6 +30,8 @@ export enum KeyFamily {
 export interface KeyHashes {
   hashes: Uint32Array;
   families: Uint8Array;
+  /** Made while names were kept (see memo.ts): the list is shared and worth resolving once. */
+  kept: boolean;
 }
 
 const FAMILY_OF: Record<string, KeyFamily> = { k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
@@ -50,7 +53,7 @@ export function keyHash(key: string): number {
 
 /** Hashes (and families) of keys given as text. */
 export function hashKeys(keys: readonly string[]): KeyHashes {
-  return { hashes: Uint32Array.from(keys, keyHash), families: Uint8Array.from(keys, keyFamily) };
+  return { hashes: Uint32Array.from(keys, keyHash), families: Uint8Array.from(keys, keyFamily), kept: isKeepingNames() };
 }
 
 /**
@@ -111,7 +114,7 @@ function tokenKeyHashes(t: NameToken, vowelless: boolean): KeyHashes {
       if (t.text.length >= 5) pushDeletions(hashes, families, 't:', t.text, KeyFamily.TextDeletion);
       if (t.key.length >= 6) pushDeletions(hashes, families, 'd:', t.key, KeyFamily.KeyDeletion);
     }
-    own = t.keyHashes[slot] = { hashes: Uint32Array.from(hashes), families: Uint8Array.from(families) };
+    own = t.keyHashes[slot] = { hashes: Uint32Array.from(hashes), families: Uint8Array.from(families), kept: t.kept };
   }
   return own;
 }

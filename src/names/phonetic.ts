@@ -4,7 +4,9 @@
 // -ov/-ow/-off, -iy/-i/-ij), Arabic (q/k, kh/h, vowels in Muhammad/Mohammed). A second, coarser
 // key keeps only consonant classes, for vowel-less Arabic readings and vowel-shifted spellings.
 
-const keyCache = new Map<string, string>();
+import { NameMemo } from './memo.ts';
+
+const keyCache = new NameMemo<string, string>(200_000, 'stop');
 
 const PINYIN_SYLLABLES = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|iao|ian|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v))+$/;
 
@@ -116,8 +118,7 @@ export function phoneticKey(token: string): string {
     if (c && out[out.length - 1] !== c) out += c;
     i++;
   }
-  if (keyCache.size < 200_000) keyCache.set(token, out);
-  return out;
+  return keyCache.set(token, out);
 }
 
 /** Consonant classes only (`muhammad`, `mohamed`, `mhmd` → `MHMT`). */

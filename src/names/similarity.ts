@@ -137,14 +137,16 @@ function isFeminineOf(f: NameToken, m: NameToken): boolean {
   return f.alt.length > 0 && f.alt.some((k) => k === 'm:' + m.key) && f.key !== m.key;
 }
 
-// Tokens are interned (makeToken), so the similarity of two tokens is computed once and reused
-// across the many listed names that share them (MUHAMMAD, KIM, COMPANY ...).
+// Kept tokens are interned (makeToken), so the similarity of two of them is computed once and
+// reused across the many listed names that share them (MUHAMMAD, KIM, COMPANY ...). A pair with a
+// query's own new word is worked out each time (see memo.ts).
 const pairCaches = [new Map<NameToken, Map<NameToken, TokenSimilarity>>(), new Map<NameToken, Map<NameToken, TokenSimilarity>>(), new Map<NameToken, Map<NameToken, TokenSimilarity>>(), new Map<NameToken, Map<NameToken, TokenSimilarity>>()];
 let cachedPairs = 0;
 const MAX_CACHED_PAIRS = 2_000_000;
 
 /** tokenSimilarity with a cache over interned token pairs. */
 export function cachedTokenSimilarity(a: NameToken, b: NameToken, vowelless = false, org = false): TokenSimilarity {
+  if (!a.kept || !b.kept) return recentSimilarity(a, b, vowelless, org);
   const cache = pairCaches[(vowelless ? 2 : 0) + (org ? 1 : 0)];
   let inner = cache.get(a);
   if (inner) {
@@ -161,5 +163,31 @@ export function cachedTokenSimilarity(a: NameToken, b: NameToken, vowelless = fa
   const s = tokenSimilarity(a, b, vowelless, org);
   inner.set(b, s);
   cachedPairs++;
+  return s;
+}
+
+// Pairs with a token that is not kept (a query's own new word), held only while a few queries run:
+// one query meets the same listed words in many names.
+let recentPairs = newPairCaches();
+let recentCount = 0;
+const RECENT_PAIRS = 4096;
+
+function newPairCaches(): Map<NameToken, Map<NameToken, TokenSimilarity>>[] {
+  return [new Map(), new Map(), new Map(), new Map()];
+}
+
+function recentSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: boolean): TokenSimilarity {
+  if (recentCount >= RECENT_PAIRS) {
+    recentPairs = newPairCaches();
+    recentCount = 0;
+  }
+  const cache = recentPairs[(vowelless ? 2 : 0) + (org ? 1 : 0)];
+  let inner = cache.get(a);
+  const hit = inner?.get(b);
+  if (hit) return hit;
+  if (!inner) cache.set(a, (inner = new Map()));
+  const s = tokenSimilarity(a, b, vowelless, org);
+  inner.set(b, s);
+  recentCount++;
   return s;
 }

@@ -11,6 +11,7 @@ import { latinReadings } from './transliterate.ts';
 import { normalizeName } from './normalize.ts';
 import { variantClasses } from './variants.ts';
 import type { KeyHashes } from './keys.ts';
+import { isKeepingNames, NameMemo } from './memo.ts';
 
 export type NameKind = 'person' | 'org' | 'vessel';
 export type TokenKind = 'word' | 'initial' | 'number' | 'particle';
@@ -32,9 +33,24 @@ export interface NameToken {
   weight: number;
   /** A patronymic (-ovich, -ovna): missing it says little. */
   patronymic: boolean;
+  /** Made while names were kept (see memo.ts): the token is interned and lives as long as the caches. */
+  kept: boolean;
   /** Blocking keys of the token and their hashes, filled on first use by keys.ts: [as written, vowel-less reading]. */
   keyLists: [readonly string[] | undefined, readonly string[] | undefined];
   keyHashes: [KeyHashes | undefined, KeyHashes | undefined];
+}
+
+/** Two adjacent words of a name written as one (`jong un` → `jongun`). */
+export interface NameJoin {
+  /** Index of the first of the two tokens. */
+  index: number;
+  text: string;
+  key: string;
+  /** Key of the Wade–Giles-as-Pinyin reading of the parts, when there is one. */
+  altKey?: string;
+  askel: string;
+  /** The joined word as a token, made on first use by the matcher. */
+  token?: NameToken;
 }
 
 export interface PreparedName {
@@ -51,7 +67,7 @@ export interface PreparedName {
   /** Honorifics and prefixes removed (Mr, Dr, M/V). */
   removed: string[];
   /** Adjacent word pairs written together (`jong un` → `jongun`), for joined given names. */
-  joins: { index: number; text: string; key: string; altKey?: string; askel: string }[];
+  joins: NameJoin[];
   /** Index of the first given name when the name is written `SURNAME, Given ...`. */
   givenIndex?: number;
   /** Number of leading surname tokens when the name is written `SURNAME, Given ...` (else 0). */
@@ -82,7 +98,8 @@ export function nameKindOf(schema: string): NameKind {
   return 'org';
 }
 
-const tokenCache = new Map<string, NameToken>();
+// Interned while kept: similarity.ts caches token pairs by identity.
+const tokenCache = new NameMemo<string, NameToken>(300_000, 'stop');
 
 export function makeToken(text: string, kind: TokenKind): NameToken {
   const cacheKey = kind + ':' + text;
@@ -110,11 +127,11 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     classes: variantClasses(text).map((c) => c.label),
     weight: kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key),
     patronymic: PATRONYMIC.test(text) && text.length > 6,
+    kept: isKeepingNames(),
     keyLists: [undefined, undefined],
     keyHashes: [undefined, undefined],
   };
-  if (tokenCache.size < 300_000) tokenCache.set(cacheKey, token);
-  return token;
+  return tokenCache.set(cacheKey, token);
 }
 
 function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): string[] {
@@ -175,7 +192,7 @@ function prepareReading(original: string, text: string, system: string, vowelles
   const comma0 = original.indexOf(',');
   const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
   const tokens = words.map((w, i) => makeToken(w, classify(w, kind, i, words.length, surnamesBefore)));
-  const joins: PreparedName['joins'] = [];
+  const joins: NameJoin[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     // Words, and an article written apart (`al shaer` ↔ `alshaer`).
     const first = tokens[i].kind === 'word' || (tokens[i].kind === 'particle' && /^(?:al|el|ul|bin|ben|abu|abd)$/.test(tokens[i].text));
@@ -200,7 +217,7 @@ function prepareReading(original: string, text: string, system: string, vowelles
   return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials };
 }
 
-const prepCache = new Map<string, PreparedName[]>();
+const prepCache = new NameMemo<string, PreparedName[]>(100_000);
 
 /** Every Latin reading of a name, tokenised and weighted. */
 export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
@@ -214,9 +231,7 @@ export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
     .filter((r) => r.text.length > 0)
     .map((r) => prepareReading(name, r.text, r.system, r.vowelless, kind));
   // Bounded: cleared when full, so a rebuilt index does not keep the old one's names alive.
-  if (prepCache.size >= 100_000) prepCache.clear();
-  prepCache.set(cacheKey, out);
-  return out;
+  return prepCache.set(cacheKey, out);
 }
 
 /** Normalised Latin tokens of a name (first reading), for callers that only need words. */

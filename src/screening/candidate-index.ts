@@ -422,7 +422,7 @@ export class CandidateIndex {
 
   /** Key ids, rarity-scaled family weights and units of a key list, worked out once per list. */
   private resolve(list: KeyList): ResolvedList {
-    let r = this.resolved.get(list);
+    let r = list.kept ? this.resolved.get(list) : undefined;
     if (r) return r;
     const n = this.entities.length;
     const { hashes, families } = list;
@@ -437,7 +437,7 @@ export class CandidateIndex {
       const weight = FAMILY_WEIGHTS[family] ?? 0.5;
       r.weights[i] = family === KeyFamily.Identifier ? weight : weight * Math.log(1 + n / size);
     }
-    this.resolved.set(list, r);
+    if (list.kept) this.resolved.set(list, r); // a query's own list dies with the query
     return r;
   }
 

@@ -5,10 +5,11 @@
 import { model } from '../model/ftm.ts';
 import { prepareName, nameKindOf, type NameKind, type NameToken, type PreparedName } from '../names/tokens.ts';
 import { nameKeyHashLists } from '../names/keys.ts';
+import { NameMemo } from '../names/memo.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
-import { compareNames, type NameComparison, type TokenPair } from './features/names.ts';
+import { compareNames, scoreNames, type NameComparison, type TokenPair } from './features/names.ts';
 
 export interface QueryEntity {
   schema: string;
@@ -143,16 +144,8 @@ function entriesFor(p: PreparedCandidate, kind: NameKind): NameEntry[] {
   return e;
 }
 
-const preparedQueries = new WeakMap<object, PreparedCandidate>();
-
 function asPrepared(e: QueryEntity | PreparedCandidate): PreparedCandidate {
-  if ((e as PreparedCandidate).prepared === true) return e as PreparedCandidate;
-  let p = preparedQueries.get(e);
-  if (!p) {
-    p = prepareCandidate(e);
-    preparedQueries.set(e, p);
-  }
-  return p;
+  return (e as PreparedCandidate).prepared === true ? (e as PreparedCandidate) : prepareCandidate(e);
 }
 
 /** Schemata that may describe the same thing (one is a kind of the other). */
@@ -173,7 +166,8 @@ function pairKind(q: string, c: string): NameKind {
 
 interface BestName {
   score: number;
-  cmp: NameComparison;
+  /** The details of the pair, worked out again when they are to be explained. */
+  cmp: () => NameComparison;
   q: NameEntry;
   qr: PreparedName;
   c: NameEntry;
@@ -186,18 +180,12 @@ interface BestName {
  * repeats, which the intersection test does not mind.
  */
 function nameKeyHashes(name: string, kind: NameKind): Uint32Array {
-  // Batch files and list versions repeat names: the result is kept (never mutated) like the keys.
+  // List versions repeat names: the result is kept (never mutated) like the keys.
   const id = kind + '\u0000' + name;
-  let out = nameHashCache.get(id);
-  if (!out) {
-    if (nameHashCache.size >= 100_000) nameHashCache.clear();
-    out = computeNameKeyHashes(name, kind);
-    nameHashCache.set(id, out);
-  }
-  return out;
+  return nameHashCache.get(id) ?? nameHashCache.set(id, computeNameKeyHashes(name, kind));
 }
 
-const nameHashCache = new Map<string, Uint32Array>();
+const nameHashCache = new NameMemo<string, Uint32Array>(100_000);
 
 function computeNameKeyHashes(name: string, kind: NameKind): Uint32Array {
   const lists = nameKeyHashLists(name, [kind]);
@@ -224,25 +212,38 @@ function sharesKey(a: Uint32Array, b: Uint32Array): boolean {
   return false;
 }
 
+/**
+ * The best-scoring pair of a query name and a listed name. Pairs are scored without details
+ * (scoreNames allocates nothing); only the winning pair is compared again for its explanation.
+ */
 function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?: Partial<Record<string, number>>): BestName | undefined {
-  let best: BestName | undefined;
-  for (const qe of q) {
+  let bestScore = -1;
+  let bq: NameEntry | undefined;
+  let bqr: PreparedName | undefined;
+  let bc: NameEntry | undefined;
+  let bcr: PreparedName | undefined;
+  search: for (const qe of q) {
     for (const ce of c) {
       // Names sharing no blocking key cannot reach the threshold (keys.ts guarantees the converse).
       if (qe.keys.length && ce.keys.length && !sharesKey(qe.keys, ce.keys)) continue;
+      const strength = Math.min(qe.strength, ce.strength);
       for (const qr of qe.readings) {
         for (const cr of ce.readings) {
-          const cmp = compareNames(qr, cr, kind, weights);
-          const score = cmp.score * Math.min(qe.strength, ce.strength);
-          if (!best || score > best.score) {
-            best = { score, cmp, q: qe, qr, c: ce, cr };
-            if (score >= 0.999) return best; // cannot improve
+          const score = scoreNames(qr, cr, kind, weights) * strength;
+          if (score > bestScore) {
+            bestScore = score;
+            bq = qe;
+            bqr = qr;
+            bc = ce;
+            bcr = cr;
+            if (score >= 0.999) break search; // cannot improve
           }
         }
       }
     }
   }
-  return best;
+  if (!bq || !bqr || !bc || !bcr) return undefined;
+  return { score: bestScore, q: bq, qr: bqr, c: bc, cr: bcr, cmp: () => compareNames(bqr, bcr, kind, weights) };
 }
 
 const LINK_TEXT: Record<TokenPair['link'], string> = {
@@ -263,7 +264,8 @@ const LINK_TEXT: Record<TokenPair['link'], string> = {
 };
 
 function nameExplanations(b: BestName): Explanation[] {
-  const { cmp, q, qr, c, cr } = b;
+  const { q, qr, c, cr } = b;
+  const cmp = b.cmp();
   const out: Explanation[] = [];
   const links = new Set(cmp.pairs.map((p) => p.link));
   const translit = qr.system !== 'latin' || cr.system !== 'latin';

@@ -5,6 +5,7 @@
 // matcher could score above its threshold.
 import type { FtmEntity } from '../model/entity.ts';
 import { nameKeyHashLists, type KeyHashes } from '../names/keys.ts';
+import { keepingNames, NameMemo } from '../names/memo.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './candidate-index.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
@@ -40,7 +41,10 @@ export interface MatchEngine {
   readonly defaultThreshold: number;
   /** Precomputed name data of a listed entity, built once per index. */
   prepare(entity: FtmEntity): unknown;
-  compare(query: QueryEntity, candidate: unknown, options?: CompareOptions): Comparison;
+  /** The same for a query about to meet many candidates. */
+  prepareQuery(query: QueryEntity): unknown;
+  /** Scores a query (as given or from prepareQuery) against a prepared listed entity. */
+  compare(query: QueryEntity | unknown, candidate: unknown, options?: CompareOptions): Comparison;
   /** Blocking keys of a listed entity's names (identifiers are keyed by the index itself). */
   candidateKeyLists(entity: FtmEntity): KeyList[];
   /** Blocking keys of a query's names. */
@@ -66,32 +70,28 @@ const SECONDARY_KIND_WEIGHT = 0.3;
 
 /**
  * Keys by name kind and name as shared per-token lists (see nameKeyHashLists), kept across index
- * rebuilds and queries: a new list version repeats most names of the last one, and batch files
- * repeat names. Cleared when it grows too large.
+ * rebuilds: a new list version repeats most names of the last one. Queries only look up (memo.ts).
  */
-const keyListCache = new Map<string, KeyList[]>();
-const KEY_CACHE_LIMIT = 100_000;
+const keyListCache = new NameMemo<string, KeyList[]>(100_000);
 
 function cachedKeyLists(name: string, kind: NameKind): KeyList[] {
   const id = kind + '\u0000' + name;
-  let lists = keyListCache.get(id);
-  if (!lists) {
-    if (keyListCache.size >= KEY_CACHE_LIMIT) keyListCache.clear();
-    lists = nameKeyHashLists(name, [kind]);
-    keyListCache.set(id, lists);
-  }
-  return lists;
+  return keyListCache.get(id) ?? keyListCache.set(id, nameKeyHashLists(name, [kind]));
 }
 
 export const matcherEngine: MatchEngine = {
   defaultThreshold: DEFAULT_THRESHOLD,
-  prepare: (entity) => prepareCandidate(entity),
-  compare: (query, candidate, options) => compareEntities(query, candidate as PreparedCandidate, options),
+  // A listed entity's names are kept in the name caches; a query's are not (memo.ts).
+  prepare: (entity) => keepingNames(() => prepareCandidate(entity)),
+  prepareQuery: (query) => prepareCandidate(query),
+  compare: (query, candidate, options) => compareEntities(query as QueryEntity | PreparedCandidate, candidate as PreparedCandidate, options),
   candidateKeyLists(entity) {
-    const lists: KeyList[] = [];
-    const names = namesOf(entity);
-    for (const kind of candidateKinds(entity.schema)) for (const name of names) lists.push(...cachedKeyLists(name, kind));
-    return lists;
+    return keepingNames(() => {
+      const lists: KeyList[] = [];
+      const names = namesOf(entity);
+      for (const kind of candidateKinds(entity.schema)) for (const name of names) lists.push(...cachedKeyLists(name, kind));
+      return lists;
+    });
   },
   queryKeyLists(query, names) {
     // A LegalEntity query may name a person or an organisation: its organisation reading leads; the

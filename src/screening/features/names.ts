@@ -6,7 +6,7 @@ import { compareLegalForms, type LegalClass } from '../../names/legal.ts';
 import { editDistance } from '../../names/normalize.ts';
 import { isKoreanSyllable, isPinyin } from '../../names/phonetic.ts';
 import { cachedTokenSimilarity, type TokenLink } from '../../names/similarity.ts';
-import { makeToken, type NameKind, type NameToken, type PreparedName } from '../../names/tokens.ts';
+import { makeToken, type NameJoin, type NameKind, type NameToken, type PreparedName } from '../../names/tokens.ts';
 
 export interface TokenPair {
   q: NameToken;
@@ -32,37 +32,49 @@ export interface NameComparison {
 
 export type LinkWeights = Partial<Record<string, number>>;
 
-/**
- * Tokens of `side` for alignment with `other`: adjacent tokens whose concatenation is a token of
- * `other` are joined into one (Jong Un ↔ Jongun). `parts` keeps the joined tokens for reporting.
- */
-function joinAdjacent(side: PreparedName, other: PreparedName, vowelless: boolean): { tokens: NameToken[]; parts?: Map<number, NameToken[]> } {
-  if (side.joins.length === 0) return { tokens: side.tokens };
-  let tokens: NameToken[] | undefined;
-  let parts: Map<number, NameToken[]> | undefined;
-  let shift = 0;
-  let lastJoined = -2;
-  for (const j of side.joins) {
-    if (j.index === lastJoined + 1) continue; // overlapping pair: the first join wins
-    const a = side.tokens[j.index];
-    let found = false;
-    for (const o of other.tokens) {
-      if (o.kind === 'word' && (o.text === j.text || (o.text.length >= 4 && (o.key === j.key || o.key === j.altKey || (vowelless && o.askel === j.askel))))) found = true;
-    }
-    if (!found) continue;
-    tokens ??= side.tokens.slice();
-    parts ??= new Map();
-    const b = side.tokens[j.index + 1];
-    const t = makeToken(j.text, 'word');
-    const at = j.index - shift;
-    // The joined word keeps the Wade–Giles-as-Pinyin reading of its parts (`hai-hsin` → `haixin`).
-    const alt = j.altKey && !t.alt.includes('w:' + j.altKey) ? [...t.alt, 'w:' + j.altKey] : t.alt;
-    tokens.splice(at, 2, { ...t, alt, weight: Math.max(a.weight, b.weight) });
-    parts.set(at, [a, b]);
-    shift++;
-    lastJoined = j.index;
+/** The joined word of a join as a token, made once per prepared name and kept on the join. */
+function joinedToken(side: PreparedName, j: NameJoin): NameToken {
+  if (j.token) return j.token;
+  const t = makeToken(j.text, 'word');
+  // The joined word keeps the Wade–Giles-as-Pinyin reading of its parts (`hai-hsin` → `haixin`).
+  const alt = j.altKey && !t.alt.includes('w:' + j.altKey) ? [...t.alt, 'w:' + j.altKey] : t.alt;
+  const weight = Math.max(side.tokens[j.index].weight, side.tokens[j.index + 1].weight);
+  // Not interned (its weight is the name's): similarity.ts does not cache its pairs.
+  return (j.token = { ...t, alt, weight, kept: false, keyLists: [undefined, undefined], keyHashes: [undefined, undefined] });
+}
+
+/** A join applies when its joined word is a word of the other name (Jong Un ↔ Jongun). */
+function joinApplies(j: NameJoin, other: PreparedName, vowelless: boolean): boolean {
+  for (const o of other.tokens) {
+    if (o.kind === 'word' && (o.text === j.text || (o.text.length >= 4 && (o.key === j.key || o.key === j.altKey || (vowelless && o.askel === j.askel))))) return true;
   }
-  return tokens ? { tokens, parts } : { tokens: side.tokens };
+  return false;
+}
+
+/**
+ * The units of `side` for alignment with `other`, written to `units`: its tokens, with adjacent
+ * tokens joined into one where the other name has the joined word (overlapping joins: the first
+ * wins). `first[u]` is the index of the unit's first token, `joined[u]` 1 for a joined unit.
+ */
+function unitsOf(side: PreparedName, other: PreparedName, vowelless: boolean, units: NameToken[], first: Int16Array, joined: Uint8Array): number {
+  const tokens = side.tokens;
+  const joins = side.joins;
+  let u = 0;
+  let next = 0; // next join to look at (joins are in token order)
+  for (let k = 0; k < tokens.length; k++, u++) {
+    while (next < joins.length && joins[next].index < k) next++;
+    const j = next < joins.length && joins[next].index === k ? joins[next] : undefined;
+    first[u] = k;
+    if (j && joinApplies(j, other, vowelless)) {
+      units[u] = joinedToken(side, j);
+      joined[u] = 1;
+      k++;
+    } else {
+      units[u] = tokens[k];
+      joined[u] = 0;
+    }
+  }
+  return u;
 }
 
 /** Words an organisation name often gains or loses without becoming another organisation. */
@@ -76,18 +88,16 @@ const GENERIC_ORG_WORDS = new Set([
   'britain', 'british', 'libya', 'yemen', 'sudan', 'afghanistan', 'pakistan', 'india', 'hongkong', 'singapore', 'malaysia',
 ]);
 
-interface Leftovers {
-  conflict: boolean;
-  patronymicConflict: boolean;
-}
-
-/** How much an unmatched token counts against the pair, relative to its weight. */
-function unmatchedFactor(t: NameToken, kind: NameKind, l: Leftovers, isQuery: boolean, isGiven: boolean, isSurname = false): number {
+/**
+ * How much an unmatched token counts against the pair, relative to its weight. `conflict`: both
+ * names have content words the other lacks; `patronymicConflict`: both have a patronymic left over.
+ */
+function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean): number {
   if (t.kind === 'particle') return 0.1;
   if (t.kind === 'initial') return 0.3;
-  if (t.patronymic) return l.patronymicConflict ? 1.5 : 0.2;
+  if (t.patronymic) return patronymicConflict ? 1.5 : 0.2;
   if (t.kind === 'number') return kind === 'person' ? 0.5 : 3;
-  if (kind === 'person') return l.conflict ? 1 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
+  if (kind === 'person') return conflict ? 1 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
   if (GENERIC_ORG_WORDS.has(t.text)) return 0.5;
   return kind === 'org' ? 3.5 : 2;
 }
@@ -120,39 +130,23 @@ function compactMatch(q: PreparedName, c: PreparedName): { score: number; query:
   return best;
 }
 
-// Module-level helpers rather than closures: compareNames runs for every candidate name.
+// Module-level helpers rather than closures: scoreNames runs for every pair of names a query meets.
 function isContent(t: NameToken): boolean {
   return (t.kind === 'word' || t.kind === 'number') && !t.patronymic;
-}
-function isPatronymic(t: NameToken): boolean {
-  return t.patronymic;
-}
-function isNumber(t: NameToken): boolean {
-  return t.kind === 'number';
-}
-function isStrongPair(p: TokenPair): boolean {
-  return p.sim >= 0.9;
 }
 /** A leftover word that is no Korean or Pinyin syllable (`msik`, `tolng`): possibly a typo the word-level budget could not absorb. */
 function garbled(t: NameToken): boolean {
   return t.kind === 'word' && !isKoreanSyllable(t.text) && !isPinyin(t.text);
 }
 /** Numbers (SPARTA II) and differing patronymics are as telling as an average word, however common. */
-function floorWeight(t: NameToken, mean: number, all: NameToken[], left: Leftovers): number {
-  return t.kind === 'number' || (t.patronymic && left.patronymicConflict) ? meanWeight(all) : t.kind === 'word' ? mean : 0;
+function floorWeight(t: NameToken, mean: number, all: NameToken[], patronymicConflict: boolean): number {
+  return t.kind === 'number' || (t.patronymic && patronymicConflict) ? meanWeight(all) : t.kind === 'word' ? mean : 0;
 }
 function isSurname(t: NameToken, p: PreparedName): boolean {
   if (p.surnameCount === 0) return false;
   const i = p.tokens.indexOf(t);
   return i >= 0 && i < p.surnameCount;
 }
-
-const SIMS = new Float64Array(64 * 64);
-const Q_USED = new Uint8Array(64);
-const C_USED = new Uint8Array(64);
-const Q_MATCH = new Int8Array(64);
-const LINKS = new Array<TokenLink>(64 * 64);
-const EMPTY: NameComparison = { score: 0, pairs: [], unmatchedQuery: [], unmatchedCandidate: [], legal: 'none', numberConflict: false, thin: false };
 
 /** One name is the acronym of the other (`IRGC` / `Islamic Revolutionary Guard Corps`). */
 function acronymOf(short: PreparedName, long: PreparedName): boolean {
@@ -161,27 +155,105 @@ function acronymOf(short: PreparedName, long: PreparedName): boolean {
   return t.length >= 2 && t.length <= 8 && t === long.initials;
 }
 
-/** Compares two prepared names of the same kind of entity. */
-export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): NameComparison {
+// The last alignment, in reused buffers: scoreNames runs for every pair of names a query meets and
+// must not allocate (allocation, through garbage collection, is what keeps batch screening from
+// scaling across cores); compareNames reads the alignment back for the pair that is explained.
+// Neither is re-entrant.
+const MAX_UNITS = 64;
+const SIMS = new Float64Array(MAX_UNITS * MAX_UNITS);
+const LINKS = new Array<TokenLink>(MAX_UNITS * MAX_UNITS);
+const Q_UNITS: NameToken[] = [];
+const C_UNITS: NameToken[] = [];
+// A name of more than 2 × MAX_UNITS tokens has more than MAX_UNITS units however they join.
+const Q_FIRST = new Int16Array(2 * MAX_UNITS);
+const C_FIRST = new Int16Array(2 * MAX_UNITS);
+const Q_JOINED = new Uint8Array(2 * MAX_UNITS);
+const C_JOINED = new Uint8Array(2 * MAX_UNITS);
+const Q_USED = new Uint8Array(MAX_UNITS);
+const C_USED = new Uint8Array(MAX_UNITS);
+const Q_MATCH = new Int8Array(MAX_UNITS);
+
+/** What the last scoreNames call found besides its score. */
+const last = {
+  /** The names were aligned word by word (m × n units); otherwise there are no pairs to report. */
+  aligned: false,
+  m: 0,
+  n: 0,
+  legal: 'none' as NameComparison['legal'],
+  numberConflict: false,
+  thin: false,
+  acronym: undefined as NameComparison['acronym'],
+  compact: undefined as NameComparison['compact'],
+};
+
+/** Tokens of the unmatched units of one side (a joined unit stands for its two tokens). */
+function forEachUnmatched(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, f: (t: NameToken) => void): void {
+  for (let u = 0; u < count; u++) {
+    if (used[u]) continue;
+    f(side.tokens[first[u]]);
+    if (joined[u]) f(side.tokens[first[u] + 1]);
+  }
+}
+
+// Flags over one side's unmatched tokens, filled by scanLeftovers (module state: no closure per call).
+let leftContent = false;
+let leftPatronymic = false;
+let leftNumber = false;
+let leftGarbled = false;
+
+function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): void {
+  leftContent = leftPatronymic = leftNumber = leftGarbled = false;
+  for (let u = 0; u < count; u++) {
+    if (used[u]) continue;
+    for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
+      const t = side.tokens[k];
+      if (isContent(t)) leftContent = true;
+      if (t.patronymic) leftPatronymic = true;
+      if (t.kind === 'number') leftNumber = true;
+      if (garbled(t)) leftGarbled = true;
+    }
+  }
+}
+
+/** `den` plus what the unmatched tokens of one side count against the pair. */
+function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean): number {
+  // In a conflict every leftover word counts at least as much as an average word of its name:
+  // a common surname (KIM) that differs still means another person.
+  const mean = conflict ? meanWeight(side.tokens) : 0;
+  const given = side.givenIndex !== undefined ? side.tokens[side.givenIndex] : undefined;
+  let sum = den;
+  for (let u = 0; u < count; u++) {
+    if (used[u]) continue;
+    for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
+      const t = side.tokens[k];
+      sum += Math.max(t.weight, floorWeight(t, mean, side.tokens, patronymicConflict)) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side));
+    }
+  }
+  return sum;
+}
+
+/** The score of two prepared names of the same kind of entity (0..1), without the details. */
+export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): number {
+  last.aligned = false;
+  last.legal = 'none';
+  last.numberConflict = last.thin = false;
+  last.acronym = last.compact = undefined;
   if (kind !== 'person' && (acronymOf(q, c) || acronymOf(c, q))) {
     const [a, b] = q.tokens.length === 1 ? [q.tokens[0].text, c.initials] : [q.initials, c.tokens[0].text];
-    return { ...EMPTY, score: 0.86, acronym: { query: a, candidate: b } };
+    last.acronym = { query: a, candidate: b };
+    return 0.86;
   }
+  if (q.tokens.length > 2 * MAX_UNITS || c.tokens.length > 2 * MAX_UNITS) return 0;
   const vowelless = q.vowelless || c.vowelless;
-  const qj = joinAdjacent(q, c, vowelless);
-  const cj = joinAdjacent(c, q, vowelless);
-  const qUnits = qj.tokens;
-  const cUnits = cj.tokens;
-  const m = qUnits.length;
-  const n = cUnits.length;
-  if (m > 64 || n > 64) return EMPTY;
-  // Similarity matrix in reused buffers; greedy one-to-one assignment, best pair first.
+  const m = unitsOf(q, c, vowelless, Q_UNITS, Q_FIRST, Q_JOINED);
+  const n = unitsOf(c, q, vowelless, C_UNITS, C_FIRST, C_JOINED);
+  if (m > MAX_UNITS || n > MAX_UNITS) return 0;
+  // Similarity matrix; greedy one-to-one assignment, best pair first.
   let any = false;
   for (let i = 0; i < m; i++) {
-    const qt = qUnits[i];
+    const qt = Q_UNITS[i];
     for (let j = 0; j < n; j++) {
-      const ct = cUnits[j];
-      const s = cachedTokenSimilarity(qt, ct, vowelless, kind !== 'person');
+      const s = cachedTokenSimilarity(qt, C_UNITS[j], vowelless, kind !== 'person');
       let sim = s.sim;
       if (sim > 0 && weights) {
         const w = weights['name.' + s.link];
@@ -193,29 +265,27 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
     }
   }
   if (!any) {
-    if (q.tokens.length !== c.tokens.length && q.compacts[0] === c.compacts[0] && q.compacts[0].length >= 6 && !vowelless)
-      return { ...EMPTY, score: 0.95, compact: { query: q.compacts[0], candidate: c.compacts[0], edits: 0 } };
-    return EMPTY;
+    if (q.tokens.length !== c.tokens.length && q.compacts[0] === c.compacts[0] && q.compacts[0].length >= 6 && !vowelless) {
+      last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
+      return 0.95;
+    }
+    return 0;
   }
-  // Reused buffers (typed-array allocation is slow; compareNames is not re-entrant).
-  const qUsed = Q_USED;
-  const cUsed = C_USED;
-  const qMatch = Q_MATCH;
-  qUsed.fill(0, 0, m);
-  cUsed.fill(0, 0, n);
-  qMatch.fill(-1, 0, m);
+  Q_USED.fill(0, 0, m);
+  C_USED.fill(0, 0, n);
+  Q_MATCH.fill(-1, 0, m);
   for (;;) {
     let bi = -1;
     let bj = -1;
     let bs = 0;
     let bw = 0;
     for (let i = 0; i < m; i++) {
-      if (qUsed[i]) continue;
+      if (Q_USED[i]) continue;
       for (let j = 0; j < n; j++) {
-        if (cUsed[j]) continue;
+        if (C_USED[j]) continue;
         const sim = SIMS[i * n + j];
         if (sim <= 0) continue;
-        const w = qUnits[i].weight + cUnits[j].weight;
+        const w = Q_UNITS[i].weight + C_UNITS[j].weight;
         if (sim > bs || (sim === bs && w > bw)) {
           bs = sim;
           bw = w;
@@ -225,96 +295,105 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
       }
     }
     if (bi < 0) break;
-    qUsed[bi] = cUsed[bj] = 1;
-    qMatch[bi] = bj;
+    Q_USED[bi] = C_USED[bj] = 1;
+    Q_MATCH[bi] = bj;
   }
   // One augmenting step: an unmatched query word may take a matched candidate word if that
   // word's partner can move to an unmatched candidate word (Ch'ien Hsin / Qian Xin: ch'ien and
   // hsin both sound like xin).
   for (let i = 0; i < m; i++) {
-    if (qUsed[i]) continue;
-    for (let i2 = 0; i2 < m && !qUsed[i]; i2++) {
-      const j2 = qMatch[i2];
+    if (Q_USED[i]) continue;
+    for (let i2 = 0; i2 < m && !Q_USED[i]; i2++) {
+      const j2 = Q_MATCH[i2];
       if (j2 < 0 || SIMS[i * n + j2] <= 0) continue;
       for (let j = 0; j < n; j++) {
-        if (cUsed[j] || SIMS[i2 * n + j] <= 0) continue;
-        qMatch[i] = j2;
-        qMatch[i2] = j;
-        qUsed[i] = 1;
-        cUsed[j] = 1;
+        if (C_USED[j] || SIMS[i2 * n + j] <= 0) continue;
+        Q_MATCH[i] = j2;
+        Q_MATCH[i2] = j;
+        Q_USED[i] = 1;
+        C_USED[j] = 1;
         break;
       }
     }
   }
-  const pairs: TokenPair[] = [];
+  last.aligned = true;
+  last.m = m;
+  last.n = n;
   let num = 0;
   let den = 0;
   let contentMatches = 0;
+  let pairCount = 0;
+  let strongPair = false;
   for (let i = 0; i < m; i++) {
-    const j = qMatch[i];
+    const j = Q_MATCH[i];
     if (j < 0) continue;
-    const qu = qUnits[i];
-    const cu = cUnits[j];
+    const qu = Q_UNITS[i];
+    const cu = C_UNITS[j];
     const sim = SIMS[i * n + j];
     const w = qu.weight + cu.weight;
-    const link = LINKS[i * n + j];
-    const joined = qj.parts?.has(i) || cj.parts?.has(j);
-    pairs.push({ q: qu, c: cu, sim, link: joined && link === 'exact' ? 'joined' : link });
     num += sim * w;
     den += w;
-    if (qu.kind === 'word' && cu.kind === 'word' && sim >= 0.75 && link !== 'feminine') contentMatches++;
+    pairCount++;
+    if (sim >= 0.9) strongPair = true;
+    if (qu.kind === 'word' && cu.kind === 'word' && sim >= 0.75 && LINKS[i * n + j] !== 'feminine') contentMatches++;
   }
-  const unmatchedQuery: NameToken[] = [];
-  const unmatchedCandidate: NameToken[] = [];
-  for (let i = 0; i < qUnits.length; i++) if (!qUsed[i]) unmatchedQuery.push(...(qj.parts?.get(i) ?? [qUnits[i]]));
-  for (let j = 0; j < cUnits.length; j++) if (!cUsed[j]) unmatchedCandidate.push(...(cj.parts?.get(j) ?? [cUnits[j]]));
-  const left: Leftovers = {
-    conflict: unmatchedQuery.some(isContent) && unmatchedCandidate.some(isContent),
-    patronymicConflict: unmatchedQuery.some(isPatronymic) && unmatchedCandidate.some(isPatronymic),
-  };
-  // In a conflict every leftover word counts at least as much as an average word of its name:
-  // a common surname (KIM) that differs still means another person.
-  const qMean = left.conflict ? meanWeight(q.tokens) : 0;
-  const cMean = left.conflict ? meanWeight(c.tokens) : 0;
-  const qGiven = q.givenIndex !== undefined ? q.tokens[q.givenIndex] : undefined;
-  const cGiven = c.givenIndex !== undefined ? c.tokens[c.givenIndex] : undefined;
-  for (const t of unmatchedQuery) den += Math.max(t.weight, floorWeight(t, qMean, q.tokens, left)) * unmatchedFactor(t, kind, left, true, t === qGiven, isSurname(t, q));
-  for (const t of unmatchedCandidate) den += Math.max(t.weight, floorWeight(t, cMean, c.tokens, left)) * unmatchedFactor(t, kind, left, false, t === cGiven, isSurname(t, c));
+  scanLeftovers(q, m, Q_USED, Q_FIRST, Q_JOINED);
+  const qContent = leftContent;
+  const qPatronymic = leftPatronymic;
+  const qNumber = leftNumber;
+  const qGarbled = leftGarbled;
+  scanLeftovers(c, n, C_USED, C_FIRST, C_JOINED);
+  const conflict = qContent && leftContent;
+  const patronymicConflict = qPatronymic && leftPatronymic;
+  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true);
+  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false);
   let score = den > 0 ? num / den : 0;
-  const numberConflict =
-    unmatchedQuery.some(isNumber) && unmatchedCandidate.some(isNumber);
+  const numberConflict = qNumber && leftNumber;
   if (numberConflict) score *= 0.5;
-  const thin =
-    kind === 'person' &&
-    contentMatches === 1 &&
-    (unmatchedQuery.some(isContent) || unmatchedCandidate.some(isContent)) &&
-    (q.tokens.length > 1 || c.tokens.length > 1);
+  const thin = kind === 'person' && contentMatches === 1 && (qContent || leftContent) && (q.tokens.length > 1 || c.tokens.length > 1);
   if (thin) score *= 0.8;
   if (contentMatches === 0) score = Math.min(score, 0.5);
   // Every link merely approximate (typos on every word) is weaker evidence than the average suggests.
-  if (pairs.length > 1 && !pairs.some(isStrongPair)) score *= 0.85;
-  let compact: NameComparison['compact'];
+  if (pairCount > 1 && !strongPair) score *= 0.85;
   // Rescue a typo inside a short word only when a leftover word is no syllable of Korean or
   // Pinyin (`msik`, `tolng`): Wen/Wei or Hyok/Hyon are different names, not typos.
   if (score < 0.85 && !vowelless && !numberConflict && q.tokens.length !== c.tokens.length && q.compacts[0] === c.compacts[0]) {
     // The same letters, written as one word or several (CHONMASAN / Chon Ma San).
     score = 0.95;
-    compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
-  } else if (
-    score < 0.85 &&
-    score > 0.2 &&
-    !vowelless &&
-    !numberConflict &&
-    (unmatchedQuery.some(garbled) || unmatchedCandidate.some(garbled))
-  ) {
+    last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
+  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && (qGarbled || leftGarbled)) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
       score = fb.score;
-      compact = fb;
+      last.compact = fb;
     }
   }
   const legal = compareLegalForms(q.legal as LegalClass[], c.legal as LegalClass[]);
   if (legal === 'family') score *= 0.98;
   else if (legal === 'different') score *= 0.94;
-  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal, numberConflict, thin, compact };
+  last.legal = legal;
+  last.numberConflict = numberConflict;
+  last.thin = thin;
+  return score;
+}
+
+/** Compares two prepared names of the same kind of entity, with the word pairs that explain the score. */
+export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): NameComparison {
+  const score = scoreNames(q, c, kind, weights);
+  const pairs: TokenPair[] = [];
+  const unmatchedQuery: NameToken[] = [];
+  const unmatchedCandidate: NameToken[] = [];
+  if (last.aligned) {
+    const { m, n } = last;
+    for (let i = 0; i < m; i++) {
+      const j = Q_MATCH[i];
+      if (j < 0) continue;
+      const link = LINKS[i * n + j];
+      const joined = Q_JOINED[i] === 1 || C_JOINED[j] === 1;
+      pairs.push({ q: Q_UNITS[i], c: C_UNITS[j], sim: SIMS[i * n + j], link: joined && link === 'exact' ? 'joined' : link });
+    }
+    forEachUnmatched(q, m, Q_USED, Q_FIRST, Q_JOINED, (t) => unmatchedQuery.push(t));
+    forEachUnmatched(c, n, C_USED, C_FIRST, C_JOINED, (t) => unmatchedCandidate.push(t));
+  }
+  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, acronym: last.acronym, compact: last.compact };
 }
