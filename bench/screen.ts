@@ -28,6 +28,8 @@ import { DEFAULT_MAX_CANDIDATES } from '../src/screening/screener.ts';
 import { loadScreenableEntities, ScreeningService } from '../src/screening/service.ts';
 
 setFlagsFromString('--expose-gc');
+// As bin/interdict.js does for the CLI and the server.
+setFlagsFromString('--no-allocation-site-pretenuring');
 const gc = runInNewContext('gc') as () => void;
 
 const args = process.argv.slice(2);
@@ -113,20 +115,26 @@ async function main() {
     const devPos = dev.filter((d) => d.expected.length).length;
     log(`in process: p50 ${ms(pct(times, 0.5))} ms, p99 ${ms(pct(times, 0.99))} ms; top-1 ${percent(top1, labelled.length)}`);
 
-    // Batch throughput with worker threads.
+    // Batch throughput with worker threads: three batches of distinct names on one pool. The first
+    // runs while the workers' code is still being optimised; the median is the steady state.
     const entities = await loadScreenableEntities(store);
-    // Distinct queries (another seed): repeated names would be answered from the matcher's caches.
-    const batchQueries: QueryEntity[] = labelledQueries(index.entities, BATCH, 11).map((l) => l.query);
-    const distinct = new Set(batchQueries.map((q) => JSON.stringify(q.properties))).size;
     const workers = Math.max(1, availableParallelism());
     const poolStart = performance.now();
     const pool = await ScreeningPool.start(entities, workers);
     const poolReadyMs = performance.now() - poolStart;
-    const batchStart = performance.now();
-    await pool.screen(batchQueries, { limit: 5, threshold });
-    const batchSeconds = (performance.now() - batchStart) / 1000;
+    const batchRates: number[] = [];
+    let distinct = 0;
+    for (const seed of [11, 12, 13]) {
+      // Distinct queries: repeated names would be answered faster.
+      const batchQueries: QueryEntity[] = labelledQueries(index.entities, BATCH, seed).map((l) => l.query);
+      distinct = new Set(batchQueries.map((q) => JSON.stringify(q.properties))).size;
+      const batchStart = performance.now();
+      await pool.screen(batchQueries, { limit: 5, threshold });
+      batchRates.push(BATCH / ((performance.now() - batchStart) / 1000));
+    }
     await pool.close();
-    log(`batch: ${BATCH} queries in ${batchSeconds.toFixed(2)} s with ${workers} workers (ready after ${ms(poolReadyMs)} ms)`);
+    const batchMedian = [...batchRates].sort((a, b) => a - b)[1];
+    log(`batch: ${BATCH} queries × 3 with ${workers} workers: ${batchRates.map((r) => Math.round(r)).join(', ')} queries/s (ready after ${ms(poolReadyMs)} ms)`);
 
     // POST /match at a fixed rate from a load generator thread on loopback.
     const app = Fastify({ bodyLimit: 5 * 1024 * 1024 });
@@ -170,7 +178,7 @@ async function main() {
       ['Matcher preparation of all entities (background, after the swap)', `${(warmMs / 1000).toFixed(2)} s`, '–', ''],
       ['Index memory (heap after GC)', mb(indexBytes), '–', '≤ 300 MB'],
       ['One query in process, p50 / p99', `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.99))} ms`, `${ms(pct(bt, 0.5))} / ${ms(pct(bt, 0.99))} ms`, '≤ 0.5 / ≤ 5 ms'],
-      [`Batch, ${BATCH} queries (${distinct} distinct), ${workers} worker threads`, `${Math.round(BATCH / batchSeconds)} queries/s (workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
+      [`Batch, ${BATCH} queries (${distinct} distinct), ${workers} worker threads, median of 3 batches`, `${Math.round(batchMedian)} queries/s (batches: ${batchRates.map((r) => Math.round(r).toLocaleString('en')).join(', ')}; workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
       [`POST /match, 1 query, ${HTTP_RATE} req/s for ${HTTP_SECONDS} s`, `p50 ${ms(http.p50)} ms, p99 ${ms(http.p99)} ms, ${http.errors} errors of ${http.sent}`, '–', 'p99 ≤ 20 ms, no errors'],
       [`Candidate recall, ${labelled.length} mangled list names (≤ ${DEFAULT_MAX_CANDIDATES} candidates)`, `${percent(keptReachable, reachable)} of the ${reachable} the matcher accepts; ${percent(kept, labelled.length)} of all`, '100% (no blocking)', '≥ 99.5%'],
       [`Top-1 and marked, mangled list names (first ${subset.length})`, percent(oursOnSubset, subset.length), percent(bTop, subset.length), ''],

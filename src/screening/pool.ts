@@ -10,6 +10,7 @@ import type { WorkerReply } from './worker.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
+const IN_FLIGHT = 2;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
@@ -111,7 +112,8 @@ export class ScreeningPool {
         });
       }
       if (batches.length === 0) return finish();
-      for (const worker of this.workers) feed(worker);
+      // Two batches in flight per worker: the next one is already waiting when a worker finishes.
+      for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.workers) feed(worker);
     });
   }
 
