@@ -35,6 +35,8 @@ export interface NameToken {
   patronymic: boolean;
   /** Made while names were kept (see memo.ts): the token is interned and lives as long as the caches. */
   kept: boolean;
+  /** A number of its own, for caches keyed by token (similarity.ts). */
+  id: number;
   /** Blocking keys of the token and their hashes, filled on first use by keys.ts: [as written, vowel-less reading]. */
   keyLists: [readonly string[] | undefined, readonly string[] | undefined];
   keyHashes: [KeyHashes | undefined, KeyHashes | undefined];
@@ -100,6 +102,7 @@ export function nameKindOf(schema: string): NameKind {
 
 // Interned while kept: similarity.ts caches token pairs by identity.
 const tokenCache = new NameMemo<string, NameToken>(300_000, 'stop');
+let nextTokenId = 0;
 
 export function makeToken(text: string, kind: TokenKind): NameToken {
   const cacheKey = kind + ':' + text;
@@ -128,6 +131,7 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     weight: kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key),
     patronymic: PATRONYMIC.test(text) && text.length > 6,
     kept: isKeepingNames(),
+    id: nextTokenId++,
     keyLists: [undefined, undefined],
     keyHashes: [undefined, undefined],
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keepingNames, NameMemo } from '../../src/names/memo.ts';
 import { makeToken, prepareName } from '../../src/names/tokens.ts';
 import { nameKeyHashLists } from '../../src/names/keys.ts';
+import { cachedTokenSimilarity, tokenSimilarity } from '../../src/names/similarity.ts';
 
 describe('name caches keep listed names, not queries', () => {
   it('keeps values made inside keepingNames and only a few recent ones outside', () => {
@@ -34,5 +35,18 @@ describe('name caches keep listed names, not queries', () => {
     // Later queries meet the interned tokens.
     expect(makeToken('qwzxenko', 'word')).toBe(listed.tokens[0]);
     expect(nameKeyHashLists('Qwzxenko', ['person'])[0].kept).toBe(true);
+  });
+});
+
+describe('the token-pair similarity cache', () => {
+  it('answers every kept pair, in every mode, as the similarity itself does', () => {
+    const words = 'kim jong un chong jongun jeong prigozhin prigozhina prigojine yevgeny evgeniy muhammad mohammed abd al rahman hsin xin chien qian trading company sergei sergey ivanova ivanovna ri lee yi park bak'.split(' ');
+    const tokens = keepingNames(() => words.map((w) => makeToken(w, 'word')));
+    for (let pass = 0; pass < 2; pass++) {
+      for (const a of tokens)
+        for (const b of tokens)
+          for (const vowelless of [false, true])
+            for (const org of [false, true]) expect(cachedTokenSimilarity(a, b, vowelless, org), `${a.text}/${b.text}`).toEqual(tokenSimilarity(a, b, vowelless, org));
+    }
   });
 });

@@ -40,7 +40,7 @@ function joinedToken(side: PreparedName, j: NameJoin): NameToken {
   const alt = j.altKey && !t.alt.includes('w:' + j.altKey) ? [...t.alt, 'w:' + j.altKey] : t.alt;
   const weight = Math.max(side.tokens[j.index].weight, side.tokens[j.index + 1].weight);
   // Not interned (its weight is the name's): similarity.ts does not cache its pairs.
-  return (j.token = { ...t, alt, weight, kept: false, keyLists: [undefined, undefined], keyHashes: [undefined, undefined] });
+  return (j.token = { ...t, alt, weight, kept: false, id: -1, keyLists: [undefined, undefined], keyHashes: [undefined, undefined] });
 }
 
 /** A join applies when its joined word is a word of the other name (Jong Un ↔ Jongun). */
