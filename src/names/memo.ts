@@ -22,6 +22,19 @@ export function isKeepingNames(): boolean {
   return keeping > 0;
 }
 
+/**
+ * One memo per kind (of name, token …), so lookups key on the text itself: a key built by
+ * concatenation is a new string each time, whose hash is worked out again on every lookup.
+ */
+export function memosByKind<V>(limit: number, whenFull: 'clear' | 'stop' = 'clear'): (kind: string) => NameMemo<string, V> {
+  const memos = new Map<string, NameMemo<string, V>>();
+  return (kind) => {
+    let memo = memos.get(kind);
+    if (!memo) memos.set(kind, (memo = new NameMemo<string, V>(limit, whenFull)));
+    return memo;
+  };
+}
+
 /** Values made outside keepingNames that a memo holds on to, so one query reuses its own work. */
 const RECENT_LIMIT = 512;
 
@@ -44,7 +57,9 @@ export class NameMemo<K, V> {
 
   get(key: K): V | undefined {
     // While keeping, a recent value is made again: it may hold parts that are not kept (tokens).
-    return this.map.get(key) ?? (keeping === 0 ? this.recent.get(key) : undefined);
+    if (keeping > 0) return this.map.get(key);
+    // The small map first: it is in the processor's cache, the large one seldom is.
+    return this.recent.get(key) ?? this.map.get(key);
   }
 
   /** Stores `value` (for long when keeping); returns it. */
@@ -59,6 +74,7 @@ export class NameMemo<K, V> {
       this.map.clear();
     }
     this.map.set(key, value);
+    this.recent.delete(key); // superseded by the kept value
     return value;
   }
 }

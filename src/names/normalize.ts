@@ -59,7 +59,11 @@ let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
 
-/** Damerau–Levenshtein (optimal string alignment) distance, bounded: returns max+1 once exceeded. */
+/**
+ * Damerau–Levenshtein (optimal string alignment) distance, bounded: the distance when it is at most
+ * `max`, otherwise a number above `max`. Only cells within `max` of the diagonal are computed:
+ * the others cannot lead to a distance within the bound (long names run together stay cheap).
+ */
 export function editDistance(a: string, b: string, max = 3): number {
   if (a === b) return 0;
   const la = a.length;
@@ -67,20 +71,25 @@ export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  if (lb + 1 > rowA.length) {
-    rowA = new Int32Array(lb + 1);
-    rowB = new Int32Array(lb + 1);
-    rowC = new Int32Array(lb + 1);
+  if (lb + 2 > rowA.length) {
+    rowA = new Int32Array(lb + 2);
+    rowB = new Int32Array(lb + 2);
+    rowC = new Int32Array(lb + 2);
   }
+  const over = max + 1;
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let j = 0; j <= lb; j++) prev[j] = j <= over ? j : over;
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = i - max > 1 ? i - max : 1;
+    const hi = i + max < lb ? i + max : lb;
+    // The cells either side of the band count as beyond the bound.
+    cur[lo - 1] = lo === 1 ? i : over;
+    if (hi < lb) cur[hi + 1] = over;
+    let rowMin = over;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       let v = prev[j - 1] + (ca === cb ? 0 : 1);
       if (prev[j] + 1 < v) v = prev[j] + 1;
@@ -89,7 +98,7 @@ export function editDistance(a: string, b: string, max = 3): number {
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    if (rowMin > max) return over;
     const t = prev2;
     prev2 = prev;
     prev = cur;

@@ -11,7 +11,7 @@ import { latinReadings } from './transliterate.ts';
 import { normalizeName } from './normalize.ts';
 import { variantClasses } from './variants.ts';
 import type { KeyHashes } from './keys.ts';
-import { isKeepingNames, NameMemo } from './memo.ts';
+import { isKeepingNames, memosByKind } from './memo.ts';
 
 export type NameKind = 'person' | 'org' | 'vessel';
 export type TokenKind = 'word' | 'initial' | 'number' | 'particle';
@@ -101,12 +101,12 @@ export function nameKindOf(schema: string): NameKind {
 }
 
 // Interned while kept: similarity.ts caches token pairs by identity.
-const tokenCache = new NameMemo<string, NameToken>(300_000, 'stop');
+const tokenCache = memosByKind<NameToken>(300_000, 'stop');
 let nextTokenId = 0;
 
 export function makeToken(text: string, kind: TokenKind): NameToken {
-  const cacheKey = kind + ':' + text;
-  const hit = tokenCache.get(cacheKey);
+  const cache = tokenCache(kind);
+  const hit = cache.get(text);
   if (hit) return hit;
   const key = phoneticKey(text);
   const alt: string[] = [];
@@ -135,7 +135,7 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     keyLists: [undefined, undefined],
     keyHashes: [undefined, undefined],
   };
-  return tokenCache.set(cacheKey, token);
+  return cache.set(text, token);
 }
 
 function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): string[] {
@@ -221,21 +221,21 @@ function prepareReading(original: string, text: string, system: string, vowelles
   return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials };
 }
 
-const prepCache = new NameMemo<string, PreparedName[]>(100_000);
+const prepCache = memosByKind<PreparedName[]>(100_000);
 
 /** Every Latin reading of a name, tokenised and weighted. */
 export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
   if (typeof fullName !== 'string') return [];
   // Names beyond 1,000 characters are not names; cap the work (API limits reject them earlier).
   const name = fullName.length > 1000 ? fullName.slice(0, 1000) : fullName;
-  const cacheKey = kind + '\u0000' + name;
-  const hit = prepCache.get(cacheKey);
+  const cache = prepCache(kind);
+  const hit = cache.get(name);
   if (hit) return hit;
   const out = latinReadings(name, kind === 'person')
     .filter((r) => r.text.length > 0)
     .map((r) => prepareReading(name, r.text, r.system, r.vowelless, kind));
   // Bounded: cleared when full, so a rebuilt index does not keep the old one's names alive.
-  return prepCache.set(cacheKey, out);
+  return cache.set(name, out);
 }
 
 /** Normalised Latin tokens of a name (first reading), for callers that only need words. */

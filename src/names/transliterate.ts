@@ -5,7 +5,7 @@ import { CYRILLIC_SYSTEM_NAMES, hasCyrillic, romanizeCyrillic } from './cyrillic
 import { hasHan, romanizeHan } from './han.ts';
 import { hasHangul, romanizeHangulName } from './hangul.ts';
 import { normalizeName } from './normalize.ts';
-import { NameMemo } from './memo.ts';
+import { memosByKind } from './memo.ts';
 
 export interface LatinReading {
   /** Normalised Latin text (lowercase ASCII, single spaces). */
@@ -25,7 +25,7 @@ function romanizeGreek(s: string): string {
   return s.replace(/ου/g, 'ou').replace(/αι/g, 'ai').replace(/ει/g, 'ei').replace(/οι/g, 'oi').replace(/μπ/g, 'b').replace(/ντ/g, 'd').replace(/γκ/g, 'g').replace(/[α-ω]/g, (c) => GREEK[c] ?? c);
 }
 
-const readingCache = new NameMemo<string, LatinReading[]>(50_000, 'stop');
+const readingCache = memosByKind<LatinReading[]>(50_000, 'stop');
 
 /**
  * Latin readings of a name. Latin names give one reading; Hangul gives McCune–Reischauer and
@@ -33,8 +33,8 @@ const readingCache = new NameMemo<string, LatinReading[]>(50_000, 'stop');
  * reading. `isPerson` decides how unspaced Hangul/Han names split into surname and given name.
  */
 export function latinReadings(name: string, isPerson = true): LatinReading[] {
-  const cacheKey = (isPerson ? 'p:' : 'o:') + name;
-  const hit = readingCache.get(cacheKey);
+  const cache = readingCache(isPerson ? 'person' : 'other');
+  const hit = cache.get(name);
   if (hit) return hit;
   const norm = normalizeName(name);
   let readings: LatinReading[];
@@ -57,7 +57,7 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
       if (!readings.some((r) => r.text === text)) readings.push({ text, system: b.system || 'latin', vowelless });
     }
   }
-  return readingCache.set(cacheKey, readings);
+  return cache.set(name, readings);
 }
 
 function join(a: string, b: string): string {

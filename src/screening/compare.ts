@@ -5,7 +5,7 @@
 import { model } from '../model/ftm.ts';
 import { prepareName, nameKindOf, type NameKind, type NameToken, type PreparedName } from '../names/tokens.ts';
 import { nameKeyHashLists } from '../names/keys.ts';
-import { NameMemo } from '../names/memo.ts';
+import { memosByKind } from '../names/memo.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
@@ -181,11 +181,11 @@ interface BestName {
  */
 function nameKeyHashes(name: string, kind: NameKind): Uint32Array {
   // List versions repeat names: the result is kept (never mutated) like the keys.
-  const id = kind + '\u0000' + name;
-  return nameHashCache.get(id) ?? nameHashCache.set(id, computeNameKeyHashes(name, kind));
+  const cache = nameHashCache(kind);
+  return cache.get(name) ?? cache.set(name, computeNameKeyHashes(name, kind));
 }
 
-const nameHashCache = new NameMemo<string, Uint32Array>(100_000);
+const nameHashCache = memosByKind<Uint32Array>(100_000);
 
 function computeNameKeyHashes(name: string, kind: NameKind): Uint32Array {
   const lists = nameKeyHashLists(name, [kind]);

@@ -5,7 +5,7 @@
 // matcher could score above its threshold.
 import type { FtmEntity } from '../model/entity.ts';
 import { nameKeyHashLists, type KeyHashes } from '../names/keys.ts';
-import { keepingNames, NameMemo } from '../names/memo.ts';
+import { keepingNames, memosByKind } from '../names/memo.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './candidate-index.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
@@ -72,11 +72,11 @@ const SECONDARY_KIND_WEIGHT = 0.3;
  * Keys by name kind and name as shared per-token lists (see nameKeyHashLists), kept across index
  * rebuilds: a new list version repeats most names of the last one. Queries only look up (memo.ts).
  */
-const keyListCache = new NameMemo<string, KeyList[]>(100_000);
+const keyListCache = memosByKind<KeyList[]>(100_000);
 
 function cachedKeyLists(name: string, kind: NameKind): KeyList[] {
-  const id = kind + '\u0000' + name;
-  return keyListCache.get(id) ?? keyListCache.set(id, nameKeyHashLists(name, [kind]));
+  const cache = keyListCache(kind);
+  return cache.get(name) ?? cache.set(name, nameKeyHashLists(name, [kind]));
 }
 
 export const matcherEngine: MatchEngine = {
