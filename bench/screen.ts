@@ -82,8 +82,16 @@ async function main() {
     const labelled = labelledQueries(index.entities, QUERIES, 7);
     const dev = await devSet(index.entities.map((e) => e.id));
 
-    // One query in process.
+    // One query in process, after 1,000 warm-up queries (another seed): the figures are for a
+    // running process. The warm-up's own latencies are printed too (cold: code not yet optimised).
     const threshold = engine.defaultThreshold;
+    const coldTimes: number[] = [];
+    for (const l of labelledQueries(index.entities, 1000, 3)) {
+      const t = performance.now();
+      screener.screen(l.query, { limit: 5, threshold });
+      coldTimes.push(performance.now() - t);
+    }
+    coldTimes.sort((a, b) => a - b);
     const times: number[] = [];
     let top1 = 0;
     let kept = 0;
@@ -113,7 +121,7 @@ async function main() {
       else devMarked += r.some((x) => x.match) ? 1 : 0;
     }
     const devPos = dev.filter((d) => d.expected.length).length;
-    log(`in process: p50 ${ms(pct(times, 0.5))} ms, p99 ${ms(pct(times, 0.99))} ms; top-1 ${percent(top1, labelled.length)}`);
+    log(`in process: p50 ${ms(pct(times, 0.5))} ms, p99 ${ms(pct(times, 0.99))} ms (warm-up: p50 ${ms(pct(coldTimes, 0.5))}, p99 ${ms(pct(coldTimes, 0.99))}); top-1 ${percent(top1, labelled.length)}`);
 
     // Batch throughput with worker threads: three batches of distinct names on one pool. The first
     // runs while the workers' code is still being optimised; the median is the steady state.
@@ -177,7 +185,7 @@ async function main() {
       ['Index build from the store, until queries are answered', `${(buildMs / 1000).toFixed(2)} s (reading entities from the store ${((service.stats().loadMs ?? 0) / 1000).toFixed(2)} s, index ${((buildMs - (service.stats().loadMs ?? 0)) / 1000).toFixed(2)} s)`, 'none (scans every name)', '≤ 5 s'],
       ['Matcher preparation of all entities (background, after the swap)', `${(warmMs / 1000).toFixed(2)} s`, '–', ''],
       ['Index memory (heap after GC)', mb(indexBytes), '–', '≤ 300 MB'],
-      ['One query in process, p50 / p99', `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.99))} ms`, `${ms(pct(bt, 0.5))} / ${ms(pct(bt, 0.99))} ms`, '≤ 0.5 / ≤ 5 ms'],
+      ['One query in process, p50 / p99 (after 1,000 warm-up queries)', `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.99))} ms (the warm-up itself: ${ms(pct(coldTimes, 0.5))} / ${ms(pct(coldTimes, 0.99))} ms)`, `${ms(pct(bt, 0.5))} / ${ms(pct(bt, 0.99))} ms`, '≤ 0.5 / ≤ 5 ms'],
       [`Batch, ${BATCH} queries (${distinct} distinct), ${workers} worker threads, median of 3 batches`, `${Math.round(batchMedian)} queries/s (batches: ${batchRates.map((r) => Math.round(r).toLocaleString('en')).join(', ')}; workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
       [`POST /match, 1 query, ${HTTP_RATE} req/s for ${HTTP_SECONDS} s`, `p50 ${ms(http.p50)} ms, p99 ${ms(http.p99)} ms, ${http.errors} errors of ${http.sent}`, '–', 'p99 ≤ 20 ms, no errors'],
       [`Candidate recall, ${labelled.length} mangled list names (≤ ${DEFAULT_MAX_CANDIDATES} candidates)`, `${percent(keptReachable, reachable)} of the ${reachable} the matcher accepts; ${percent(kept, labelled.length)} of all`, '100% (no blocking)', '≥ 99.5%'],
