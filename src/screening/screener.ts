@@ -79,7 +79,7 @@ export class Screener {
     const excludedSchemata = new Set(options.excludeSchemata ?? []);
     const cutoff = options.cutoff ?? 0;
     const compareOptions = { threshold: options.threshold, weights: options.weights };
-    const prepared = this.engine.prepareQuery(query);
+    let prepared: unknown; // made when the first candidate is scored
     const scored: ScoredEntity[] = [];
     let matches = 0;
     const floor = (hits[0]?.weight ?? 0) * RELATIVE_CUTOFF;
@@ -90,7 +90,7 @@ export class Screener {
       if (excludedSchemata.has(entity.schema)) continue;
       if (excludedDatasets.size && (entity.datasets ?? []).every((d) => excludedDatasets.has(d))) continue;
       if (options.topics?.length && !(entity.properties.topics ?? []).some((t) => options.topics!.includes(t))) continue;
-      const result = this.engine.compare(prepared, this.index.preparedAt(hit.slot), compareOptions);
+      const result = this.engine.compare((prepared ??= this.engine.prepareQuery(query)), this.index.preparedAt(hit.slot), compareOptions);
       if (!(result.score > cutoff)) continue;
       const match = result.score >= options.threshold;
       if (match) matches++;

@@ -203,6 +203,18 @@ describe('ofacSdnXml on bad input', () => {
   });
 });
 
+describe('ofacSdnXml keeps what it cannot map', () => {
+  it('keeps a vessel flag the country table does not know as a note, as the CSV parser does', async () => {
+    const vessel = (uid: string, flag: string) =>
+      `<sdnEntry><uid>${uid}</uid><lastName>SHIP ${uid}</lastName><sdnType>Vessel</sdnType><vesselInfo><vesselFlag>${flag}</vesselFlag></vesselInfo></sdnEntry>\n`;
+    const xml = '<?xml version="1.0"?>\n<sdnList xmlns="http://tempuri.org/sdnList.xsd">\n' + vessel('1', 'Atlantis') + vessel('2', 'Panama') + '</sdnList>\n';
+    const entities = entitiesOf((await collect(ofacSdnXml, [write('flags.xml', xml)])).statements);
+    expect(entities.get('us-ofac-sdn-1')!.properties).toMatchObject({ notes: ['Vessel flag: Atlantis'] });
+    expect(entities.get('us-ofac-sdn-1')!.properties.flag).toBeUndefined();
+    expect(entities.get('us-ofac-sdn-2')!.properties.flag).toEqual(['pa']);
+  });
+});
+
 describe('ofacSdnXml resolves Linked To by the same names as the CSV parser', () => {
   it('finds an entry by a former name (f.k.a.), not by a weak alias', async () => {
     const aka = (uid: string, type: string, category: string, name: string) =>

@@ -3,6 +3,7 @@
 // builder that turns one entity's values into statement drafts in the order the store expects.
 import type { StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
+import { countryCode } from '../countries.ts';
 import { makeEntityId } from '../../model/entity.ts';
 import { hasProperty } from '../../model/ftm.ts';
 import type { ParsedRemarks } from './remarks.ts';
@@ -141,6 +142,14 @@ export class EntityDraft {
     if (!value) return;
     if (this.accepts(prop)) this.add(prop, value, locator);
     else this.add('notes', fallbackNote, locator);
+  }
+
+  /** A vessel's flag as a country code; a flag the country table does not know is kept as a note. */
+  addFlag(flag: string | null | undefined): void {
+    if (!flag) return;
+    const code = countryCode(flag);
+    if (code) this.addOrNote('flag', code, `Vessel flag: ${flag}`);
+    else this.add('notes', `Vessel flag: ${flag}`);
   }
 
   /** True when the current schema has the property (use before add when unsure). */

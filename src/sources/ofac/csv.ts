@@ -372,11 +372,7 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
     if (vessType) target.addOrNote('type', vessType, `Vessel type: ${vessType}`);
     if (tonnage) target.addOrNote('tonnage', tonnage.replace(/,/g, ''), `Tonnage: ${tonnage}`);
     if (grt) target.addOrNote('grossRegisteredTonnage', grt.replace(/,/g, ''), `GRT: ${grt}`);
-    if (vessFlag) {
-      const code = countryCode(vessFlag);
-      if (code) target.addOrNote('flag', code, `Vessel flag: ${vessFlag}`);
-      else target.add('notes', `Vessel flag: ${vessFlag}`);
-    }
+    target.addFlag(vessFlag);
     const links: RemarkLink[] = [...parsed.links];
     if (vessOwner) {
       target.add('notes', `Vessel owner: ${vessOwner}`);

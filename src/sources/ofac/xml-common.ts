@@ -92,7 +92,7 @@ export function buildOfacEntry(dataset: string, input: OfacEntryInput, base: Sta
     if (v.type) target.addOrNote('type', v.type, `Vessel type: ${v.type}`);
     if (v.tonnage) target.addOrNote('tonnage', v.tonnage.replace(/,/g, ''), `Tonnage: ${v.tonnage}`);
     if (v.grossRegisteredTonnage) target.addOrNote('grossRegisteredTonnage', v.grossRegisteredTonnage.replace(/,/g, ''), `GRT: ${v.grossRegisteredTonnage}`);
-    if (v.flag) target.addOrNote('flag', countryCode(v.flag), `Vessel flag: ${v.flag}`);
+    target.addFlag(v.flag);
     if (v.owner) {
       note(`Vessel owner: ${v.owner}`);
       links.push({ name: v.owner, role: 'Vessel Owner', raw: `Vessel owner: ${v.owner}` });
