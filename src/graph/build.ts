@@ -1,7 +1,7 @@
 // Builds the graph from the live statements in one streaming pass (statements arrive grouped by
 // canonical id). Relationship entities become edges that keep each claim's provenance; every
 // other Thing becomes a node; Sanction entities and `topics: sanction` mark nodes as designated.
-import { commonSchema } from '../model/entity.ts';
+import { commonSchema, SANCTION_TOPIC } from '../model/entity.ts';
 import { gradeRank } from '../model/grades.ts';
 import { captionProps, hasSchema, schemaIsA } from '../model/ftm.ts';
 import type { Statement } from '../model/statement.ts';
@@ -16,7 +16,6 @@ import type { EdgeKind, EdgeProvenance } from './types.ts';
 const MAX_WARNINGS = 500;
 
 /** Topics that mean "designated on a sanctions list" (FtM topic `sanction`). */
-const SANCTION_TOPICS = new Set(['sanction']);
 
 interface SchemaInfo {
   kind: 'edge' | 'similar' | 'sanction' | 'node' | 'skip';
@@ -166,7 +165,7 @@ export class GraphBuilder {
     const topics = props.get('topics');
     if (topics) {
       const designatedBy = new Set<string>();
-      for (const st of topics) if (SANCTION_TOPICS.has(st.value)) designatedBy.add(st.dataset);
+      for (const st of topics) if (st.value === SANCTION_TOPIC) designatedBy.add(st.dataset);
       if (designatedBy.size) this.markSanctioned(n, designatedBy);
     }
     for (const link of info.links) {

@@ -1,7 +1,7 @@
 // yente-compatible `/match`: request validation and the response shape
 // (`responses.<key>.results[]` with id, caption, schema, properties, datasets, referents, target,
 // first_seen, last_seen, score, match, features, explanations).
-import type { FtmEntity } from '../model/entity.ts';
+import { SANCTION_TOPIC, type FtmEntity } from '../model/entity.ts';
 import { ValidationError } from '../model/errors.ts';
 import { describeMatcher, NAMES_ONLY_ALGORITHMS, resolveAlgorithm } from './algorithms.ts';
 import { DEFAULT_MATCH_LIMIT, MAX_MATCH_LIMIT, MAX_QUERIES_PER_REQUEST } from './limits.ts';
@@ -130,7 +130,7 @@ export function entityResponse(e: FtmEntity): EntityResponse {
 
 /** List entries (with a publisher's reference) are targets; so is anything topic-tagged `sanction`. */
 export function isTarget(e: FtmEntity): boolean {
-  return (e.referents?.length ?? 0) > 0 || (e.properties.topics ?? []).includes('sanction');
+  return (e.referents?.length ?? 0) > 0 || (e.properties.topics ?? []).includes(SANCTION_TOPIC);
 }
 
 export function scoredResponse(r: ScoredEntity): ScoredEntityResponse {

@@ -1,6 +1,6 @@
 // The transfer checks over the store: a stored transfer by id, or the transfers of a CSV file,
 // against the embargo rules, with the parties looked up (their countries, their designations).
-import { assembleEntity } from '../model/entity.ts';
+import { assembleEntity, SANCTION_TOPIC } from '../model/entity.ts';
 import { NotFoundError, ValidationError } from '../model/errors.ts';
 import { schemaIsA } from '../model/ftm.ts';
 import type { EntityReader } from '../store/types.ts';
@@ -60,7 +60,7 @@ export class TransferService {
     const countries = new Set<string>();
     for (const p of COUNTRY_PROPS) for (const v of entity.properties[p] ?? []) countries.add(v.toLowerCase());
     const designatedBy = new Set<string>();
-    for (const s of statements) if (s.prop === 'topics' && s.value === 'sanction') designatedBy.add(s.dataset);
+    for (const s of statements) if (s.prop === 'topics' && s.value === SANCTION_TOPIC) designatedBy.add(s.dataset);
     for (const ref of await this.reader.getReferencing(id)) {
       if (schemaIsA(ref.schema, 'Sanction')) for (const d of ref.datasets ?? []) designatedBy.add(d);
     }

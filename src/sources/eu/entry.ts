@@ -4,7 +4,7 @@
 //
 // subjectType `person` -> Person; `enterprise` -> Organization (the EU uses it for companies,
 // banks, armed groups and parties alike, so we do not guess Company); anything else LegalEntity.
-import { makeEntityId } from '../../model/entity.ts';
+import { makeEntityId, SANCTION_TOPIC } from '../../model/entity.ts';
 import type { StatementDraft } from '../../model/statement.ts';
 import { EntityDraft, RecordDrafts, isoDate, joinParts } from '../drafts.ts';
 import { scriptLanguage } from '../script.ts';
@@ -168,7 +168,7 @@ export function entryStatements(entry: EuEntry, dataset: string): StatementDraft
   });
 
   const programmes = [...new Set(entry.regulations.map((r) => r.programme).filter((p): p is string => !!p))];
-  target.add('topics', 'sanction');
+  target.add('topics', SANCTION_TOPIC);
   for (const p of programmes) target.add('program', PROGRAMMES[p] ?? p).add('programId', `EU-${p}`);
   for (const r of entry.remarks) target.add('notes', r);
   target.add('sourceUrl', SOURCE_URL);

@@ -4,7 +4,7 @@
 import type { StatementDraft } from '../../model/statement.ts';
 import { ID_PROP } from '../../model/statement.ts';
 import { countryCode } from '../countries.ts';
-import { makeEntityId } from '../../model/entity.ts';
+import { makeEntityId, SANCTION_TOPIC } from '../../model/entity.ts';
 import { hasProperty } from '../../model/ftm.ts';
 import type { ParsedRemarks } from './remarks.ts';
 
@@ -259,7 +259,7 @@ export function documentDrafts(
     wallet.add('publicKey', w.address);
     wallet.add('currencySymbol', w.currency);
     if (target.accepts('cryptoWallets')) wallet.add('holder', target.id);
-    wallet.add('topics', 'sanction');
+    wallet.add('topics', SANCTION_TOPIC);
     out.push(wallet);
   }
   return out;

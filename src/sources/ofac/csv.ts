@@ -33,7 +33,7 @@
 // names across the whole file; companion rows are held by ent_num. Statements are then yielded
 // entry by entry.
 import { SourceError } from '../../model/errors.ts';
-import { makeEntityId } from '../../model/entity.ts';
+import { makeEntityId, SANCTION_TOPIC } from '../../model/entity.ts';
 import type { StatementDraft } from '../../model/statement.ts';
 import { logicalName, readHead, readLines } from '../io.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
@@ -362,7 +362,7 @@ async function* parseOfacCsv(files: string[], ctx: ParseContext, opts: ParserOpt
       if (alt.remarks) target.add('notes', `${alt.name}: ${alt.remarks}`, loc);
     }
     const programs = index.programs.get(entNum) ?? [];
-    target.add('topics', 'sanction');
+    target.add('topics', SANCTION_TOPIC);
     for (const p of programs) target.add('programId', ofacProgramId(p));
 
     // The primary file's own columns.

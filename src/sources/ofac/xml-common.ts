@@ -5,7 +5,7 @@
 // facts then become the same FtM properties, schema refinements and documents as from the CSV, and
 // a user moving from CSV to XML sees no diff storm. What only the XML has (names in other
 // scripts, listing dates, typed relationships) is added on top by each parser.
-import { makeEntityId } from '../../model/entity.ts';
+import { makeEntityId, SANCTION_TOPIC } from '../../model/entity.ts';
 import { countryCode } from '../countries.ts';
 import { EntityDraft, SDN_PROVISION, documentDrafts, ofacProgramId, ofacSanction, schemaForSdnType, type StatementBase } from './common.ts';
 import { ChildIds } from './references.ts';
@@ -81,7 +81,7 @@ export function buildOfacEntry(dataset: string, input: OfacEntryInput, base: Sta
 
   for (const n of input.names) if (n.prop === 'name') target.add('name', n.value);
   for (const n of input.names) if (n.prop !== 'name') target.add(n.prop, n.value);
-  target.add('topics', 'sanction');
+  target.add('topics', SANCTION_TOPIC);
   for (const p of input.programs) target.add('programId', ofacProgramId(p));
 
   for (const t of input.title ? input.title.split(/;\s*/) : []) target.addOrNote('position', t.replace(/\.$/, ''), `Title: ${t}`);

@@ -2,7 +2,7 @@
 // name variant, grouped by an entry id. A row is first read into a `UkRow` by its format's header
 // names, then turned into statements here, so the two lists look alike in the store.
 import type { StatementDraft } from '../../model/statement.ts';
-import { makeEntityId } from '../../model/entity.ts';
+import { makeEntityId, SANCTION_TOPIC } from '../../model/entity.ts';
 import type { ParseContext } from '../types.ts';
 import { countriesIn, countryInText } from './uk-countries.ts';
 import { documentNumber, joinParts, languageCode, splitEnumerated, ukDate, ukListReference, unReferences } from './uk-fields.ts';
@@ -180,7 +180,7 @@ export class UkListWriter {
     }
     if (r.nonLatinName) yield* v('alias', [r.nonLatinName], languageCode(r.nonLatinLanguage, r.nonLatinType));
     if (isPerson) yield* v('title', r.title.split('/'));
-    yield* v('topics', ['sanction']);
+    yield* v('topics', [SANCTION_TOPIC]);
     if (r.regime) yield* v('program', [r.regime]);
 
     // Person details

@@ -8,7 +8,7 @@
 // relationships (see associations.ts), emitted after the whole file set is read so that forward
 // references resolve.
 import { SourceError } from '../../model/errors.ts';
-import { makeEntityId } from '../../model/entity.ts';
+import { makeEntityId, SANCTION_TOPIC } from '../../model/entity.ts';
 import type { StatementDraft } from '../../model/statement.ts';
 import { countryCode } from '../countries.ts';
 import { logicalName } from '../io.ts';
@@ -101,7 +101,7 @@ function parseEntry(el: XmlElement, ref: string, file: string, ctx: ParseContext
   const listType = childText(el, 'UN_LIST_TYPE') ?? '';
   const regime = unRegime(listType);
   const comments = childText(el, 'COMMENTS1');
-  target.add('topics', 'sanction');
+  target.add('topics', SANCTION_TOPIC);
   target.add('program', regime.program);
   target.add('programId', regime.programId);
   target.add('notes', comments);
