@@ -72,6 +72,12 @@ describe('interdict screen', () => {
     expect(stderr).toMatch(/published 2023-12-28, \d+ days ago/);
     expect(stderr).toMatch(/screened 4 rows .* 3 unreadable/);
     for (const line of lines) for (let i = 1; i < line.results.length; i++) expect(line.results[i - 1].score).toBeGreaterThanOrEqual(line.results[i].score);
+    // Worker threads write the same lines in the same order, unreadable rows in place.
+    const pooled = join(dir, 'o-workers.jsonl');
+    const c2 = cli();
+    await c2.run('screen', '--input', input, '--output', pooled, '--format', 'jsonl', '--workers', '2');
+    expect(readFileSync(pooled, 'utf8')).toBe(readFileSync(output, 'utf8'));
+    expect(c2.err.join('\n')).toMatch(/screened 4 rows .*\(2 workers\).* 3 unreadable/);
   });
 
   it('reads JSON lines and writes CSV; a broken JSON line is reported; --map and --threshold apply', async () => {

@@ -14,8 +14,12 @@ import { ALL_DATASETS, datasetScope, loadScreenableEntities } from '../../screen
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 
-/** Below this many rows, starting workers (each builds its own index) costs more than it saves. */
-const WORKER_MIN_ROWS = 5_000;
+/**
+ * Below this many rows, starting workers (each builds its own index, ≈ 7 s on two cores) costs more
+ * than it saves. Measured on the 2-core machine of docs/BENCHMARKS.md: 20,000 rows took 10.4 s on the
+ * main thread and 11.7 s with two workers; 50,000 rows 25.4 s and 19.9 s (crossover ≈ 26,000).
+ */
+const WORKER_MIN_ROWS = 25_000;
 
 interface ScreenFlags {
   input: string;
