@@ -6,6 +6,7 @@
 //  3. candidate generation recall: the right entity is among the blocked candidates.
 //   node --import tsx test/eval/screen-eval.ts [--n 400]
 import { normalizeName } from '../../src/names/normalize.ts';
+import { COMMON_GIVEN_NAMES, COMMON_SURNAMES } from '../../src/screening/evaluation.ts';
 import { loadSdn, loadUnPeople, MiniIndex } from './lists.ts';
 import { mangle, pick, reseed, shuffle } from './mangle.ts';
 
@@ -44,8 +45,8 @@ console.log(`mangled listed people: top-1 and marked ${ok}/${total} = ${((100 * 
 for (const x of misses.slice(0, 15)) console.log('  miss', x);
 
 // 2. synthetic unlisted people
-const FIRST = ['James', 'Maria', 'David', 'Anna', 'Michael', 'Sophie', 'Carlos', 'Lucia', 'Thomas', 'Emma', 'Pierre', 'Claire', 'Hans', 'Greta', 'Ivan', 'Olga', 'Dmitri', 'Svetlana', 'Ahmed', 'Fatima', 'Omar', 'Layla', 'Yusuf', 'Aisha', 'Wei', 'Li', 'Jun', 'Mei', 'Hiroshi', 'Yuki', 'Min-jun', 'Seo-yeon', 'Ji-hoon', 'Raj', 'Priya', 'Arjun', 'Kwame', 'Amara', 'Diego', 'Sofia', 'Lars', 'Ingrid', 'Mateo', 'Chiara', 'Pavel', 'Katarzyna', 'Nikos', 'Eleni', 'Tariq', 'Samira'];
-const LAST = ['Smith', 'Garcia', 'Müller', 'Dubois', 'Rossi', 'Kowalski', 'Novak', 'Ivanova', 'Petrenko', 'Sokolov', 'Haddad', 'Nasser', 'Khoury', 'Wang', 'Zhou', 'Tanaka', 'Suzuki', 'Park', 'Choi', 'Jung', 'Patel', 'Sharma', 'Okafor', 'Mensah', 'Silva', 'Santos', 'Andersen', 'Johansson', 'Fernandez', 'Lopez', 'Papadopoulos', 'Nowak', 'Horvat', 'Yilmaz', 'Demir', 'Cohen', 'Levi', "O'Brien", 'Murphy', 'Schneider', 'Fischer', 'Weber', 'Moreau', 'Laurent', 'Bianchi', 'Romano', 'Nguyen', 'Tran', 'Kim', 'Lee'];
+const FIRST = COMMON_GIVEN_NAMES;
+const LAST = COMMON_SURNAMES;
 reseed(11);
 let marked = 0;
 let synth = 0;
