@@ -10,7 +10,7 @@
 // An index works on 32-bit hashes of the keys (FNV-1a of the key text, `keyHash`): `nameKeyHashLists`
 // computes them without building the deletion-neighbourhood strings, which are most of the keys.
 // Two different keys may share a hash; that only adds a candidate, never loses one.
-import { isKeepingNames } from './memo.ts';
+import { isKeepingNames, memosByKind } from './memo.ts';
 import { phoneticKey } from './phonetic.ts';
 import { prepareName, type NameKind, type NameToken, type PreparedName } from './tokens.ts';
 
@@ -170,6 +170,17 @@ export function nameKeyHashLists(name: string, kinds: NameKind[] = ['person', 'o
     }
   }
   return lists;
+}
+
+const keyListsByKind = memosByKind<KeyHashes[]>(100_000);
+
+/**
+ * `nameKeyHashLists` for one kind of name, kept for listed names (memo.ts): the index keys a name
+ * and the matcher prepares it, and a new list version repeats most names of the last one.
+ */
+export function kindKeyHashLists(name: string, kind: NameKind): KeyHashes[] {
+  const cache = keyListsByKind(kind);
+  return cache.get(name) ?? cache.set(name, nameKeyHashLists(name, [kind]));
 }
 
 /** Keys of a reading as a whole: joined given names, compact forms, acronyms. */

@@ -139,8 +139,9 @@ function isFeminineOf(f: NameToken, m: NameToken): boolean {
 
 // Kept tokens live as long as the caches (makeToken), so the similarity of two of them is computed
 // once and reused across the many listed names that share them (MUHAMMAD, KIM, COMPANY ...). They
-// are looked up by token ids in an open-addressing table: nested Maps cost ≈ 190 ns a lookup and
-// ≈ 100 bytes a pair. A pair with a query's own new word goes to a small cache of recent pairs.
+// are looked up by token ids in an open-addressing table, which screened 7 % more queries a second
+// than nested Maps (in-process A/B). A pair with a query's own new word goes to a small cache of
+// recent pairs.
 const PAIR_BITS = 21;
 const PAIR_LIMIT = (1 << PAIR_BITS) * 0.7;
 // Three numbers per slot, side by side so a probe reads one cache line: (id of a) × 4 + mode + 1

@@ -4,7 +4,7 @@
 // never matches a Vessel; LegalEntity matches Company, Organization and Person.
 import { model } from '../model/ftm.ts';
 import { prepareName, nameKindOf, type NameKind, type NameToken, type PreparedName } from '../names/tokens.ts';
-import { nameKeyHashLists } from '../names/keys.ts';
+import { kindKeyHashLists } from '../names/keys.ts';
 import { memosByKind } from '../names/memo.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
@@ -188,7 +188,7 @@ function nameKeyHashes(name: string, kind: NameKind): Uint32Array {
 const nameHashCache = memosByKind<Uint32Array>(100_000);
 
 function computeNameKeyHashes(name: string, kind: NameKind): Uint32Array {
-  const lists = nameKeyHashLists(name, [kind]);
+  const lists = kindKeyHashLists(name, kind);
   let total = 0;
   for (const list of lists) total += list.hashes.length;
   const out = new Uint32Array(total);

@@ -4,8 +4,8 @@
 // is keyed under every kind it can be compared as, so candidate generation never loses a pair the
 // matcher could score above its threshold.
 import type { FtmEntity } from '../model/entity.ts';
-import { nameKeyHashLists, type KeyHashes } from '../names/keys.ts';
-import { keepingNames, memosByKind } from '../names/memo.ts';
+import { kindKeyHashLists, nameKeyHashLists, type KeyHashes } from '../names/keys.ts';
+import { keepingNames } from '../names/memo.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './candidate-index.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
@@ -68,16 +68,6 @@ function queryKinds(schema: string): NameKind[] {
 
 const SECONDARY_KIND_WEIGHT = 0.3;
 
-/**
- * Keys by name kind and name as shared per-token lists (see nameKeyHashLists), kept across index
- * rebuilds: a new list version repeats most names of the last one. Queries only look up (memo.ts).
- */
-const keyListCache = memosByKind<KeyList[]>(100_000);
-
-function cachedKeyLists(name: string, kind: NameKind): KeyList[] {
-  const cache = keyListCache(kind);
-  return cache.get(name) ?? cache.set(name, nameKeyHashLists(name, [kind]));
-}
 
 export const matcherEngine: MatchEngine = {
   defaultThreshold: DEFAULT_THRESHOLD,
@@ -89,7 +79,7 @@ export const matcherEngine: MatchEngine = {
     return keepingNames(() => {
       const lists: KeyList[] = [];
       const names = namesOf(entity);
-      for (const kind of candidateKinds(entity.schema)) for (const name of names) lists.push(...cachedKeyLists(name, kind));
+      for (const kind of candidateKinds(entity.schema)) for (const name of names) lists.push(...kindKeyHashLists(name, kind));
       return lists;
     });
   },
@@ -98,8 +88,8 @@ export const matcherEngine: MatchEngine = {
     // person reading (where legal words such as JSC or CORPORATION become name words) counts less.
     const lists: WeightedKeyList[] = [];
     const [lead, ...others] = queryKinds(query.schema);
-    for (const name of names) for (const keys of cachedKeyLists(name, lead)) lists.push({ keys, factor: 1 });
-    for (const kind of others) for (const name of names) for (const keys of cachedKeyLists(name, kind)) lists.push({ keys, factor: SECONDARY_KIND_WEIGHT });
+    for (const name of names) for (const keys of kindKeyHashLists(name, lead)) lists.push({ keys, factor: 1 });
+    for (const kind of others) for (const name of names) for (const keys of kindKeyHashLists(name, kind)) lists.push({ keys, factor: SECONDARY_KIND_WEIGHT });
     return lists;
   },
   textKeyLists: (text) => nameKeyHashLists(text, ['person', 'org', 'vessel']),

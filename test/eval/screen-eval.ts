@@ -45,14 +45,12 @@ console.log(`mangled listed people: top-1 and marked ${ok}/${total} = ${((100 * 
 for (const x of misses.slice(0, 15)) console.log('  miss', x);
 
 // 2. synthetic unlisted people
-const FIRST = COMMON_GIVEN_NAMES;
-const LAST = COMMON_SURNAMES;
 reseed(11);
 let marked = 0;
 let synth = 0;
 const markedExamples: string[] = [];
 for (let i = 0; synth < n && i < n * 3; i++) {
-  const name = `${pick(FIRST)} ${pick(LAST)}`;
+  const name = `${pick(COMMON_GIVEN_NAMES)} ${pick(COMMON_SURNAMES)}`;
   if (listedNames.has(normalizeName(name).split(' ').sort().join(' '))) continue;
   synth++;
   const hit = index.search({ schema: 'Person', properties: { name: [name] } }, 3).find((h) => h.result.match);
