@@ -1,17 +1,13 @@
 // The real UN list through the import pipeline on every engine: counts, lookups by referent, streaming,
 // and a re-import of the same file that changes nothing but last_seen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/ingest/import.ts';
-import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const UN = new URL('../../data/un_sc_sanctions/2026-02-27/consolidated.xml.gz', import.meta.url).pathname;
 
 describe.each(ENGINES)('the UN list on %s', (engine) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await freshStore(engine);
-  });
-  afterAll(async () => t?.dispose());
+  const t = freshStoreForBlock(engine);
 
   it('imports 1,003 entries with the publication date from the file', async () => {
     const [o] = await importFiles(t.store, [UN]);

@@ -1,8 +1,8 @@
 // The store's contract, on every engine: versions, atomic switch, failed imports, diff, first/last seen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StatementDraft } from '../../src/model/statement.ts';
 import type { ParsedItem } from '../../src/sources/types.ts';
-import { ENGINES, PG_SKIP_REASON, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, PG_SKIP_REASON, freshStoreForBlock } from '../support/engines.ts';
 
 function person(id: string, name: string, extra: Record<string, string[]> = {}): StatementDraft[] {
   const out: StatementDraft[] = [{ entityId: id, schema: 'Person', prop: 'id', value: id, evidenceGrade: 'official' }];
@@ -25,11 +25,7 @@ const req = (extra = {}) => ({ dataset: 'test_list', format: 'test', sourceFiles
 if (ENGINES.length === 1) it.skip(PG_SKIP_REASON, () => undefined);
 
 describe.each(ENGINES)('store on %s', (engine) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await freshStore(engine);
-  });
-  afterAll(async () => t?.dispose());
+  const t = freshStoreForBlock(engine);
 
   it('imports a first version and makes it live', async () => {
     const r = await t.store.importDataset(req({ publishedAt: '2024-01-01' }), stream([...person('t-1', 'KIM, Jong Un', { birthDate: ['1984-01-08'] }), ...person('t-2', 'RI, Yong Ho')]));
@@ -123,11 +119,7 @@ describe.each(ENGINES)('store on %s', (engine) => {
 });
 
 describe.each(ENGINES)('references on %s', (engine) => {
-  let t: TestStore;
-  beforeAll(async () => {
-    t = await freshStore(engine);
-  });
-  afterAll(async () => t?.dispose());
+  const t = freshStoreForBlock(engine);
 
   it('finds what refers to an entity, the arms-transfer extension included', async () => {
     const transfer = (prop: string, value: string): StatementDraft => ({ entityId: 'tr-1', schema: 'ArmsTransfer', prop, value, evidenceGrade: 'reported', sourceDocument: 'doc' });

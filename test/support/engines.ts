@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 
@@ -49,5 +50,30 @@ export async function freshStore(engine: 'sqlite' | 'postgres'): Promise<TestSto
       await c.end();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A fresh store for the tests of one describe block: made before them, disposed after. */
+export function freshStoreForBlock(engine: 'sqlite' | 'postgres'): TestStore {
+  let t: TestStore | undefined;
+  beforeAll(async () => {
+    t = await freshStore(engine);
+  });
+  afterAll(async () => t?.dispose());
+  const current = () => {
+    if (!t) throw new Error('the store is made in beforeAll');
+    return t;
+  };
+  return {
+    get store() {
+      return current().store;
+    },
+    get url() {
+      return current().url;
+    },
+    get sqlitePath() {
+      return current().sqlitePath;
+    },
+    dispose: () => current().dispose(),
   };
 }
