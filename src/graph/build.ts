@@ -15,8 +15,6 @@ import type { EdgeKind, EdgeProvenance } from './types.ts';
 
 const MAX_WARNINGS = 500;
 
-/** Topics that mean "designated on a sanctions list" (FtM topic `sanction`). */
-
 interface SchemaInfo {
   kind: 'edge' | 'similar' | 'sanction' | 'node' | 'skip';
   spec?: EdgeSpec;

@@ -14,7 +14,6 @@ import { ARMS_TRANSFER, ARMS_TRANSFER_SCHEMA, isArmsTransferProp } from '../mode
 export const ANALYST_DATASET = 'analyst';
 export const RETRACTION_DATASET = 'analyst_retractions';
 
-
 const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 

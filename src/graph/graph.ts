@@ -8,6 +8,7 @@ import type { EdgeFilter, EdgeKind, EdgeProvenance, GraphEdge, GraphNode } from 
 import { SAME_AS_TYPE } from './links.ts';
 import { ValidationError } from '../model/errors.ts';
 import { isEvidenceGrade } from '../model/grades.ts';
+import { commaList } from '../model/params.ts';
 
 export interface EdgeType {
   type: string;
@@ -174,12 +175,6 @@ export class Graph {
   }
 }
 
-/** Checks the parts of a filter that come from users; throws ValidationError naming the field. */
-/** The items of a comma-separated list (ids, relationship types), trimmed, empty ones dropped. */
-export function commaList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
-
 /** An edge filter from text options, as the HTTP query and the CLI give them. */
 export function filterFromText(o: { types?: string; minGrade?: string; fromDate?: string; toDate?: string; sameAs?: boolean }): EdgeFilter {
   const types = commaList(o.types);
@@ -192,6 +187,7 @@ export function filterFromText(o: { types?: string; minGrade?: string; fromDate?
   };
 }
 
+/** Checks the parts of a filter that come from users; throws ValidationError naming the field. */
 export function validateFilter(filter: EdgeFilter): EdgeFilter {
   if (filter.minGrade !== undefined && !isEvidenceGrade(filter.minGrade)) {
     throw new ValidationError('minGrade', `must be one of ${EVIDENCE_GRADES.join(', ')}`);

@@ -51,9 +51,7 @@ export function neighbourhood(g: Graph, centre: number, hops: number, limit: num
       for (let i = g.adjOffset[u], end = g.adjOffset[u + 1]; i < end; i++) {
         const e = g.adjEdge[i];
         if (!g.passes(e, f)) continue;
-        if (!edgeSeen.has(e)) {
-          edgeSeen.add(e);
-        }
+        edgeSeen.add(e);
         const v = g.other(e, u);
         if (dist.has(v)) continue;
         dist.set(v, h);

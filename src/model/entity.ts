@@ -14,13 +14,13 @@ export interface FtmEntity {
   last_seen?: string;
 }
 
-/** Referent of an entity in a dataset: the publisher's own identifier, `<dataset>:<id>`. */
 /**
  * The FtM topic of a designated entity. One rule in every room: an entity is designated by the
  * datasets whose statements give it this topic, and by those of the Sanction entities that name it.
  */
 export const SANCTION_TOPIC = 'sanction';
 
+/** Referent of an entity in a dataset: the publisher's own identifier, `<dataset>:<id>`. */
 export function referentOf(dataset: string, entityId: string): string {
   const prefix = datasetSlug(dataset) + '-';
   return `${dataset}:${entityId.startsWith(prefix) ? entityId.slice(prefix.length) : entityId}`;

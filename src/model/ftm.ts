@@ -28,6 +28,11 @@ const EXTENSIONS: Record<string, Extension> = {
   [ARMS_TRANSFER_SCHEMA.name]: { ...ARMS_TRANSFER_SCHEMA, inherited: INHERITED_PROPS },
 };
 
+/** Every schema name: FtM's and Interdict's extensions. */
+export function schemaNames(): string[] {
+  return [...Object.keys(model.schemata), ...Object.keys(EXTENSIONS)];
+}
+
 export function hasSchema(name: string): boolean {
   return model.schemata[name] !== undefined || name in EXTENSIONS;
 }

@@ -17,16 +17,18 @@ export function numberParam(
 }
 
 /** `?x=a&x=b`, `?x=a,b` and JSON arrays all give ['a', 'b']. */
+/** The items of a comma-separated list (ids, relationship types), trimmed, empty ones dropped. */
+export function commaList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 export function listParam(raw: unknown, field: string): string[] {
   if (raw === undefined || raw === null || raw === '') return [];
   const items = Array.isArray(raw) ? raw : [raw];
   const out: string[] = [];
   for (const item of items) {
     if (typeof item !== 'string') throw new ValidationError(field, 'must be a string or a list of strings');
-    for (const part of item.split(',')) {
-      const v = part.trim();
-      if (v && !out.includes(v)) out.push(v);
-    }
+    for (const v of commaList(item)) if (!out.includes(v)) out.push(v);
   }
   if (out.length > 100) throw new ValidationError(field, 'too many values (limit 100)');
   return out;

@@ -17,7 +17,6 @@ export interface MemoryDatasetOptions {
 
 export class MemoryReader implements EntityReader {
   private byCanonical = new Map<string, Statement[]>();
-  private aliases = new Map<string, string>();
   private versions: DatasetVersion[] = [];
   private sortedIds: string[] | undefined;
   private lastVersionId = 0;
@@ -86,19 +85,9 @@ export class MemoryReader implements EntityReader {
     list.push(statement);
   }
 
-  /** Re-point an entity id to a canonical id, as a merge in the store would. */
-  merge(entityId: string, canonicalId: string): void {
-    const moved = this.byCanonical.get(entityId) ?? [];
-    this.byCanonical.delete(entityId);
-    for (const s of moved) this.push({ ...s, canonicalId });
-    this.aliases.set(entityId, canonicalId);
-    this.sortedIds = undefined;
-  }
-
-  /** An entity id or referent, after merges (the store's contract). */
+  /** An entity id, or the id a referent stands for (the store's contract). */
   private resolve(id: string): string {
-    const entityId = entityIdOf(id);
-    return this.aliases.get(entityId) ?? entityId;
+    return entityIdOf(id);
   }
 
   async getEntity(id: string): Promise<FtmEntity | undefined> {
@@ -114,7 +103,7 @@ export class MemoryReader implements EntityReader {
     const out: FtmEntity[] = [];
     for (const [canonical, statements] of this.byCanonical) {
       if (canonical === target) continue;
-      const refers = statements.some((s) => this.resolve(s.value) === target && propertyType(s.schema, s.prop) === 'entity');
+      const refers = statements.some((s) => propertyType(s.schema, s.prop) === 'entity' && this.resolve(s.value) === target);
       const entity = refers ? assembleEntity(statements) : undefined;
       if (entity) out.push(entity);
     }
@@ -151,5 +140,5 @@ export class MemoryReader implements EntityReader {
 }
 
 function matchesSchema(schema: string, filter?: EntityFilter): boolean {
-  return !filter?.schemata || filter.schemata.some((s) => schema === s || schemaIsA(schema, s));
+  return !filter?.schemata || filter.schemata.some((s) => schemaIsA(schema, s));
 }

@@ -9,9 +9,7 @@ import type { DatasetVersion } from './types.ts';
 
 export type StatementRow = StatementsTable;
 
-export type RowDefaults = StatementBinding;
-
-export function draftToRow(d: StatementDraft, o: RowDefaults): StatementRow {
+export function draftToRow(d: StatementDraft, o: StatementBinding): StatementRow {
   const s = statementFromDraft(d, o);
   return {
     version_id: s.versionId,

@@ -4,7 +4,7 @@ import { assembleEntity, commonSchema, entityIdOf, isDatasetName, type EntitySta
 import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
-import { model, schemaIsA } from '../model/ftm.ts';
+import { schemaIsA, schemaNames } from '../model/ftm.ts';
 import { isDeletion, type ParsedItem } from '../sources/types.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
@@ -306,8 +306,7 @@ export class SqlStore implements Store {
     if (!row) throw new NotFoundError(`unknown dataset: ${dataset}`);
   }
 
-  /** Finds a version by id, label, or publication date (the latest import of that date). */
-  /** The version of `all` (one dataset's) named by id, label or publication date. */
+  /** The version of `all` (one dataset's) named by id, label or publication date (the latest import of that date). */
   private resolveVersion(dataset: string, all: DatasetVersion[], ref: string | number): DatasetVersion {
     const text = String(ref);
     const found =
@@ -368,7 +367,7 @@ export class SqlStore implements Store {
       .where('statements.canonical_id', '!=', canonical)
       .execute();
     // is_ref marks entity-typed properties (see rows.ts): every row here is a reference.
-    const ids = [...new Set(refs.map((r) => r.canonical_id))];
+    const ids = refs.map((r) => r.canonical_id);
     const byEntity = new Map<string, Statement[]>();
     for (const s of await this.liveStatementsOf(ids)) {
       const list = byEntity.get(s.canonicalId);
@@ -594,7 +593,7 @@ async function carryFirstSeen(trx: Db, fromId: number, toId: number): Promise<vo
 function relatedSchemata(requested?: string[]): string[] | undefined {
   if (!requested?.length) return undefined;
   const out = new Set(requested);
-  for (const name of Object.keys(model.schemata)) {
+  for (const name of schemaNames()) {
     if (requested.some((r) => schemaIsA(name, r) || schemaIsA(r, name))) out.add(name);
   }
   return [...out];

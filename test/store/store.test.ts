@@ -130,5 +130,9 @@ describe.each(ENGINES)('references on %s', (engine) => {
     const refs = await t.store.getReferencing('party-b');
     expect(refs.map((e) => [e.id, e.schema, e.caption])).toEqual([['tr-1', 'ArmsTransfer', 'Rockets by rail']]);
     expect(await t.store.getReferencing('party-c')).toEqual([]);
+    // A filter on a parent schema reaches the extension too, as the model says (ArmsTransfer is a Thing).
+    const things: string[] = [];
+    for await (const e of t.store.iterateEntities({ datasets: ['test_transfers'], schemata: ['Thing'] })) things.push(e.id);
+    expect(things).toEqual(['tr-1']);
   });
 });

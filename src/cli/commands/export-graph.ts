@@ -1,7 +1,7 @@
 // `interdict export-graph --ids ...`: a subgraph as GEXF, GraphML or FtM JSON lines.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { commaList } from '../../graph/graph.ts';
+import { commaList } from '../../model/params.ts';
 import { GraphService } from '../../graph/service.ts';
 import type { CliContext } from '../context.ts';
 

@@ -74,7 +74,7 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   if (versions.length === 0) ctx.err('warning: no live datasets: run `interdict import FILE...` first; nothing can match');
   for (const v of versions) {
     const f = freshness(v, ctx.config.staleAfterDays);
-    if (f.warning && (flags.dataset === ALL_DATASETS || v.dataset === flags.dataset)) ctx.err(`warning: ${f.warning}`);
+    if (f.warning && (!scope || scope.includes(v.dataset))) ctx.err(`warning: ${f.warning}`);
   }
   const entities = await loadScreenableEntities(store, scope ?? undefined);
   const options: ScreenOptions = { limit, threshold };

@@ -1,7 +1,8 @@
 // Graph analysis over HTTP: adjacency, paths, neighbourhoods, exposure (with the 50 % rule),
 // centrality and export. Thin: parse the query, call the GraphService, send.
 import type { FastifyInstance } from 'fastify';
-import { commaList, filterFromText } from '../../graph/graph.ts';
+import { filterFromText } from '../../graph/graph.ts';
+import { commaList } from '../../model/params.ts';
 import { LIMITS, type GraphService } from '../../graph/service.ts';
 import { EXPORT_FORMATS } from '../../graph/export.ts';
 import type { EdgeFilter } from '../../graph/types.ts';

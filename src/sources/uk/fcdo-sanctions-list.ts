@@ -6,7 +6,7 @@ import type { StatementDraft } from '../../model/statement.ts';
 import { SourceError } from '../../model/errors.ts';
 import type { ParseContext, SourceParser } from '../types.ts';
 import { HeaderIndex } from '../csv-records.ts';
-import { parseUkFiles, readUkRows, type UkLayout } from './uk-rows.ts';
+import { parseUkFiles, type UkLayout } from './uk-rows.ts';
 import { ukDate } from './uk-fields.ts';
 import type { UkRow } from './uk-entry.ts';
 
@@ -111,10 +111,6 @@ const FCDO_LAYOUT: UkLayout = {
     return true;
   },
 };
-
-export function readFcdoRows(path: string, ctx: Pick<ParseContext, 'warn'>, onPublished?: (iso: string) => void): AsyncGenerator<UkRow> {
-  return readUkRows(FCDO_LAYOUT, path, ctx, onPublished);
-}
 
 export const ukSanctionsList: SourceParser = {
   format: 'uk-fcdo-csv',
