@@ -426,31 +426,21 @@ export class SqlStore implements Store {
 
   /** One page of a version's statements after the key `after`, as rows of `columns` (see ScanColumn). */
   private async scanPage(versionId: number, columns: readonly ScanColumn[], schemata: string[] | undefined, after: ScanRow | null): Promise<ScanRow[]> {
-    let rows: ScanRow[];
+    let q = this.db.selectFrom('statements').select(columns).where('version_id', '=', versionId);
+    if (schemata) q = q.where('schema', 'in', schemata);
+    if (after) q = q.where(sql<boolean>`(canonical_id, entity_id, id) > (${after[0]}, ${after[1]}, ${after[2]})`);
+    q = q.orderBy('canonical_id').orderBy('entity_id').orderBy('id').limit(PAGE);
     if (this.rawSelect) {
-      const params: unknown[] = [versionId];
-      let where = 'version_id = ?';
-      if (schemata) {
-        where += ` and schema in (${schemata.map(() => '?').join(', ')})`;
-        params.push(...schemata);
-      }
-      if (after) {
-        where += ' and (canonical_id, entity_id, id) > (?, ?, ?)';
-        params.push(after[0], after[1], after[2]);
-      }
-      const text = `select ${columns.join(', ')} from statements where ${where} order by canonical_id, entity_id, id limit ${PAGE}`;
-      // On the store's own connection, so no transaction in progress can be seen half done.
-      rows = await this.db.connection().execute(async () => this.rawSelect!(text, params) as ScanRow[]);
+      // The same query as array rows from a raw prepared statement, on the store's own connection so
+      // no transaction in progress can be seen half done.
+      const compiled = q.compile();
+      const rows = await this.db.connection().execute(async () => this.rawSelect!(compiled.sql, [...compiled.parameters]) as ScanRow[]);
       // SQLite answers synchronously: give the event loop a turn so a server stays responsive.
       await new Promise((resolve) => setImmediate(resolve));
-    } else {
-      let q = this.db.selectFrom('statements').select(columns).where('version_id', '=', versionId);
-      if (schemata) q = q.where('schema', 'in', schemata);
-      if (after) q = q.where(sql<boolean>`(canonical_id, entity_id, id) > (${after[0]}, ${after[1]}, ${after[2]})`);
-      const objects = await q.orderBy('canonical_id').orderBy('entity_id').orderBy('id').limit(PAGE).execute();
-      rows = objects.map((o) => columns.map((c) => (o as Record<string, unknown>)[c]) as ScanRow);
+      return rows;
     }
-    return rows;
+    const objects = await q.execute();
+    return objects.map((o) => columns.map((c) => (o as Record<string, unknown>)[c]) as ScanRow);
   }
 }
 
@@ -462,32 +452,35 @@ const STATEMENT_SCAN = [
   ...ENTITY_SCAN, 'version_id', 'lang', 'original_value', 'source_document', 'locator', 'claim_date', 'evidence_grade', 'review_status', 'author',
 ] as const;
 
+/** Positions of the scanned columns (ENTITY_SCAN is the start of STATEMENT_SCAN). */
+const AT = Object.fromEntries(STATEMENT_SCAN.map((c, i) => [c, i])) as Record<(typeof STATEMENT_SCAN)[number], number>;
+
 function scannedEntityStatement(r: ScanRow): EntityStatement {
   return {
-    canonicalId: r[0],
-    entityId: r[1],
-    prop: r[3] as string,
-    schema: r[4] as string,
-    value: r[5] as string,
-    dataset: r[6] as string,
-    firstSeen: r[7] as string,
-    lastSeen: r[8] as string,
+    canonicalId: r[AT.canonical_id] as string,
+    entityId: r[AT.entity_id] as string,
+    prop: r[AT.prop] as string,
+    schema: r[AT.schema] as string,
+    value: r[AT.value] as string,
+    dataset: r[AT.dataset] as string,
+    firstSeen: r[AT.first_seen] as string,
+    lastSeen: r[AT.last_seen] as string,
   };
 }
 
 function scannedStatement(r: ScanRow): Statement {
   return {
     ...scannedEntityStatement(r),
-    id: r[2],
-    versionId: Number(r[9]),
-    lang: r[10] as string | null,
-    originalValue: r[11] as string | null,
-    sourceDocument: r[12] as string | null,
-    locator: r[13] as string | null,
-    claimDate: r[14] as string | null,
-    evidenceGrade: r[15] as EvidenceGrade,
-    reviewStatus: r[16] as ReviewStatus,
-    author: r[17] as string,
+    id: r[AT.id] as string,
+    versionId: Number(r[AT.version_id]),
+    lang: r[AT.lang] as string | null,
+    originalValue: r[AT.original_value] as string | null,
+    sourceDocument: r[AT.source_document] as string | null,
+    locator: r[AT.locator] as string | null,
+    claimDate: r[AT.claim_date] as string | null,
+    evidenceGrade: r[AT.evidence_grade] as EvidenceGrade,
+    reviewStatus: r[AT.review_status] as ReviewStatus,
+    author: r[AT.author] as string,
   };
 }
 
