@@ -70,11 +70,19 @@ export async function readHead(path: string, size = 4096): Promise<Buffer> {
  * Lines of a text file with their 1-based numbers, without line terminators (CRLF or LF).
  * Rejects text that is not valid UTF-8 when encoding is utf8 (replacement characters appear).
  */
-export async function* readLines(path: string, encoding: Encoding = 'utf8'): AsyncGenerator<{ line: string; lineNo: number }> {
+export function readLines(path: string, encoding: Encoding = 'utf8'): AsyncGenerator<{ line: string; lineNo: number }> {
+  return linesOf(openText(path, encoding), path, (e) => `cannot read file: ${e.message}`);
+}
+
+/**
+ * Lines of decoded text with their 1-based numbers, without line terminators (CRLF or LF). A read
+ * that fails becomes a SourceError of `file` at the line reached, worded by `message`.
+ */
+export async function* linesOf(chunks: AsyncIterable<string>, file: string, message: (e: Error) => string): AsyncGenerator<{ line: string; lineNo: number }> {
   let rest = '';
   let lineNo = 0;
   try {
-    for await (const chunk of openText(path, encoding)) {
+    for await (const chunk of chunks) {
       const parts = (rest + chunk).split('\n');
       rest = parts.pop() ?? '';
       for (const part of parts) {
@@ -85,7 +93,7 @@ export async function* readLines(path: string, encoding: Encoding = 'utf8'): Asy
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
-    throw new SourceError(path, `cannot read file: ${(e as Error).message}`, lineNo || undefined);
+    throw new SourceError(file, message(e as Error), lineNo || undefined);
   }
   if (rest.length > 0) {
     lineNo++;

@@ -8,7 +8,7 @@
 //   line wrapped in "…" (inner quotes doubled), each comma turned into a tab and the line padded
 //   with tabs. We undo exactly that: unwrap, undouble quotes, drop the padding, tabs back to commas.
 import { SourceError } from '../../model/errors.ts';
-import { logicalName, openBytes } from '../io.ts';
+import { linesOf, logicalName, openBytes } from '../io.ts';
 import { decodeText } from '../csv-records.ts';
 import type { SourceParser } from '../types.ts';
 import { isoDate } from '../drafts.ts';
@@ -285,20 +285,5 @@ async function* unwrappedLines(path: string, file: string): AsyncGenerator<strin
 
 /** Lines of the file (LF or CRLF), decoded as UTF-8 or, when the bytes are not UTF-8, Windows-1252. */
 async function* decodedLines(path: string, file: string): AsyncGenerator<string> {
-  let rest = '';
-  let lineNo = 0;
-  try {
-    for await (const text of decodeText(openBytes(path), file, 'auto')) {
-      const lines = (rest + text).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) {
-        lineNo++;
-        yield line.endsWith('\r') ? line.slice(0, -1) : line;
-      }
-    }
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw new SourceError(file, `cannot read file: ${(e as Error).message} (truncated or corrupt?)`, lineNo || undefined);
-  }
-  if (rest) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  for await (const { line } of linesOf(decodeText(openBytes(path), file, 'auto'), file, (e) => `cannot read file: ${e.message} (truncated or corrupt?)`)) yield line;
 }
