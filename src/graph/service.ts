@@ -21,6 +21,8 @@ export const LIMITS = {
   neighbourhoodLimit: { min: 1, max: 2_000, default: 500 },
   exposureHops: { min: 1, max: 4, default: 2 },
   pageLimit: { min: 1, max: 500, default: 50 },
+  offset: { min: 0, max: 1e9, default: 0 },
+  subgraphHops: { min: 0, max: 3, default: 0 },
 } as const;
 
 /** An integer option within bounds (a LIMITS entry), or a ValidationError naming the field. */
@@ -115,7 +117,7 @@ export class GraphService {
   async adjacent(id: string, options: { filter?: EdgeFilter; offset?: unknown; limit?: unknown } = {}) {
     const g = await this.graph();
     const n = await this.locate(g, id);
-    const offset = intOption('offset', options.offset, { min: 0, max: 1e9, default: 0 });
+    const offset = intOption('offset', options.offset, LIMITS.offset);
     const limit = intOption('limit', options.limit, LIMITS.pageLimit);
     const f = g.compile(validateFilter(options.filter ?? {}));
     const page = n >= 0 ? adjacentEdges(g, n, f, offset, limit) : { total: 0, offset, limit, edges: [] };
@@ -232,7 +234,7 @@ export class GraphService {
   private async subgraphNodes(g: Graph, ids: string[], hopsValue: unknown, filter?: EdgeFilter): Promise<number[]> {
     if (!ids.length) throw new ValidationError('ids', 'at least one entity id is required');
     if (ids.length > MAX_SUBGRAPH_NODES) throw new ValidationError('ids', `at most ${MAX_SUBGRAPH_NODES} ids`);
-    const hops = intOption('hops', hopsValue, { min: 0, max: 3, default: 0 });
+    const hops = intOption('hops', hopsValue, LIMITS.subgraphHops);
     const f = g.compile(validateFilter(filter ?? {}));
     const out = new Set<number>();
     for (const id of ids) {

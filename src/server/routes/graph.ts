@@ -22,9 +22,9 @@ const filterQuery = {
 
 type FilterQuery = { types?: string; minGrade?: string; from_date?: string; to_date?: string; sameAs?: boolean };
 
-/** A route's JSON schema for an integer option, from the service's bounds. */
-function intSchema(bounds: { min: number; max: number; default: number }) {
-  return { type: 'integer', minimum: bounds.min, maximum: bounds.max, default: bounds.default } as const;
+/** A route's JSON schema for an integer option, from the service's bounds (a JSON body takes no default). */
+function intSchema(bounds: { min: number; max: number; default: number }, withDefault = true) {
+  return { type: 'integer', minimum: bounds.min, maximum: bounds.max, ...(withDefault ? { default: bounds.default } : {}) } as const;
 }
 
 function filterOf(q: FilterQuery): EdgeFilter {
@@ -41,7 +41,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
         summary: 'Direct links of an entity, strongest evidence first, each with its provenance (paged)',
         tags: ['graph'],
         params: idParams,
-        querystring: { type: 'object', properties: { ...filterQuery, offset: { type: 'integer', minimum: 0, default: 0 }, limit: intSchema(LIMITS.pageLimit) } },
+        querystring: { type: 'object', properties: { ...filterQuery, offset: intSchema(LIMITS.offset), limit: intSchema(LIMITS.pageLimit) } },
       },
     },
     async (req) => {
@@ -119,7 +119,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
   const subgraphQuery = {
     type: 'object',
     required: ['ids'],
-    properties: { ids: { type: 'string', minLength: 1, description: 'comma-separated entity ids' }, hops: { type: 'integer', minimum: 0, maximum: 3, default: 0, description: 'add the neighbourhood of each id' }, ...filterQuery },
+    properties: { ids: { type: 'string', minLength: 1, description: 'comma-separated entity ids' }, hops: { ...intSchema(LIMITS.subgraphHops), description: 'add the neighbourhood of each id' }, ...filterQuery },
   } as const;
 
   app.get(
@@ -140,7 +140,7 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
         body: {
           type: 'object',
           required: ['ids'],
-          properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5000 }, hops: { type: 'integer', minimum: 0, maximum: 3 }, types: { type: 'array', items: { type: 'string' } }, minGrade: { type: 'string', enum: [...EVIDENCE_GRADES] } },
+          properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5000 }, hops: intSchema(LIMITS.subgraphHops, false), types: { type: 'array', items: { type: 'string' } }, minGrade: { type: 'string', enum: [...EVIDENCE_GRADES] } },
         },
       },
     },
