@@ -17,7 +17,7 @@ import type { Statement } from '../src/model/statement.ts';
 import { collect } from '../src/sources/collect.ts';
 import { ofacSdnCsv } from '../src/sources/ofac/csv.ts';
 import { statementsCsv } from '../src/sources/statements/statements-csv.ts';
-import { readTransfersCsv } from '../src/transfers/csv.ts';
+import { readTransfersCsv } from '../src/sources/transfers/csv.ts';
 import type { StatementDraft } from '../src/model/statement.ts';
 
 const RELATIONSHIPS = Number(process.env.BENCH_RELATIONSHIPS ?? 1_000_000);

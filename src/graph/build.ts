@@ -7,7 +7,7 @@ import { captionProps, hasSchema, schemaIsA } from '../model/ftm.ts';
 import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { EntityReader, EntityFilter } from '../store/types.ts';
-import { dayNumber, OPEN_END, OPEN_START } from './dates.ts';
+import { dayNumber, OPEN_END, OPEN_START } from '../model/date-span.ts';
 import { FLAG_KNOWN, FLAG_SANCTIONED, Graph, type EdgeType } from './graph.ts';
 import { edgeSpecOf, isSameAsRole, propertyLinksOf, SAME_AS_TYPE, type EdgeSpec } from './links.ts';
 import { StringPool } from './pool.ts';

@@ -2,7 +2,7 @@
 // Edges live in typed arrays and a CSR adjacency (every edge listed under both endpoints) so a
 // million relationships stay in a few hundred MB and traversals touch no objects.
 import { EVIDENCE_GRADES, gradeRank, type EvidenceGrade } from '../model/grades.ts';
-import { dayNumber, dayToIso, OPEN_END, OPEN_START } from './dates.ts';
+import { dayNumber, dayToIso, OPEN_END, OPEN_START } from '../model/date-span.ts';
 import { StringPool } from './pool.ts';
 import type { EdgeFilter, EdgeKind, EdgeProvenance, GraphEdge, GraphNode } from './types.ts';
 import { SAME_AS_TYPE } from './links.ts';

@@ -11,8 +11,8 @@ import { ukOfsiConList } from '../sources/uk/ofsi-conlist.ts';
 import { ukSanctionsList } from '../sources/uk/fcdo-sanctions-list.ts';
 import { statementsCsv } from '../sources/statements/statements-csv.ts';
 import { ftmDelta, ftmJson } from '../sources/ftm/ftm-json.ts';
-import { armsTransfersCsv } from '../transfers/csv.ts';
-import { caseFileCsv } from '../transfers/case-file.ts';
+import { armsTransfersCsv } from '../sources/transfers/csv.ts';
+import { caseFileCsv } from '../sources/transfers/case-file.ts';
 
 export const PARSERS: SourceParser[] = [
   ofacSdnCsv,

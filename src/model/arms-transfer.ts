@@ -25,9 +25,14 @@ export const ITEM_CATEGORIES = {
   VII: 'Missiles and missile launchers',
   SALW: 'Small arms and light weapons',
   'related-materiel': 'Related materiel: ammunition, parts, components, equipment for the above',
+  ammunition: 'Ammunition, such as artillery shells',
   'arms-unspecified': 'Arms of a type the source does not state',
   wmd: 'Nuclear-, ballistic-missile- or other WMD-related items, materials, equipment, goods and technology',
   'technical-assistance': 'Technical training, advice, services or assistance',
+  'military-training': 'Trainers, advisers or other officials hosted for military, paramilitary or police training',
+  'conventional-dual-use': "Items on the 1718 Committee's conventional arms dual-use list (UNSCR 2321 para 7)",
+  helicopters: 'New helicopters',
+  vessels: 'New vessels',
   luxury: 'Luxury goods',
   'industrial-machinery': 'Industrial machinery (HS 84, 85)',
   'transport-vehicles': 'Transportation vehicles (HS 86 to 89), including aircraft and vessels',
@@ -40,10 +45,18 @@ export const ITEM_CATEGORIES = {
 export type ItemCategory = keyof typeof ITEM_CATEGORIES;
 
 /** Item categories that are arms or related materiel. */
-export const ARMS_CATEGORIES: readonly ItemCategory[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'arms-unspecified'];
+export const ARMS_CATEGORIES: readonly ItemCategory[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'ammunition', 'arms-unspecified'];
 
 export const TRANSFER_MEANS = ['rail', 'vessel', 'air', 'road', 'pipeline', 'other', 'unknown'] as const;
-export const TRANSFER_STATUSES = ['negotiated', 'ordered', 'in-progress', 'delivered', 'intercepted', 'attempted', 'alleged', 'denied', 'unknown'] as const;
+export const TRANSFER_STATUSES = ['negotiated', 'planned', 'ordered', 'in-progress', 'delivered', 'intercepted', 'attempted', 'alleged', 'denied', 'unknown'] as const;
+/** SIPRI Arms Transfers Database weapon categories (its register excludes ammunition and small arms: `other`). */
+export const WEAPON_CATEGORIES = ['aircraft', 'air-defence-systems', 'anti-submarine-warfare', 'armoured-vehicles', 'artillery', 'engines', 'missiles', 'naval-weapons', 'satellites', 'sensors', 'ships', 'other'] as const;
+/** Which way a leg of a deal runs: the arms, or what pays for them (a barter's counter-flow). */
+export const DEAL_LEGS = ['arms', 'counter'] as const;
+/** What the items are for, as a source says: the catch-all provisions turn on it. */
+export const END_USES = ['armed-forces', 'nuclear-programme', 'ballistic-missile-programme', 'wmd-programme', 'submarine-programme', 'arms-exports', 'civilian', 'unknown'] as const;
+/** "24", "24?" (uncertain), "20-30" (a range), "20-30?": SIPRI's numbers with their uncertainty. */
+export const NUMBER_RE = /^(\d+)(?:-(\d+))?(\?)?$/;
 /** Why items travel without a sale: UNSCR 2270 para 7 reaches these too. */
 export const TRANSFER_PURPOSES = ['sale', 'barter', 'gift', 'repair', 'servicing', 'refurbishing', 'testing', 'reverse-engineering', 'marketing', 'unknown'] as const;
 export const DATE_QUALIFIERS = ['exact', 'approximate', 'before', 'after', 'range'] as const;
@@ -72,6 +85,13 @@ export const ARMS_TRANSFER_SCHEMA = {
     itemDesignation: { label: 'Item designation', type: 'string', description: 'Model or type name, e.g. a missile designation.' },
     itemDescription: { label: 'Item description', type: 'text' },
     quantity: { label: 'Quantity', type: 'string', description: 'A number, a range ("10-20") or words from the source ("significant numbers").' },
+    numberOrdered: { label: 'Number ordered', type: 'string', description: 'SIPRI style: "24", "24?" (uncertain), "20-30" (range).' },
+    numberDelivered: { label: 'Number delivered', type: 'string', description: 'SIPRI style: "24", "24?" (uncertain), "20-30" (range).' },
+    weaponCategory: { label: 'Weapon category (SIPRI)', type: 'string', values: WEAPON_CATEGORIES },
+    deal: { label: 'Deal', type: 'string', description: 'Id shared by the legs of one deal (the arms and their counter-flow).' },
+    leg: { label: 'Leg of the deal', type: 'string', values: DEAL_LEGS },
+    endUse: { label: 'End use', type: 'string', values: END_USES, description: 'What the items are for, as the source says (catch-all provisions).' },
+    committeeNotified: { label: 'Notified to the 1718 Committee', type: 'string', values: ['true', 'false'], description: 'Whether the supplier notified the Committee in advance (UNSCR 1874 para 10).' },
     orderDate: { label: 'Order date', type: 'date', description: 'ISO date of any precision, or a range "2016/2021".' },
     deliveryDate: { label: 'Delivery date', type: 'date', description: 'ISO date of any precision, or a range "2022-09/2023-03".' },
     dateQualifier: { label: 'Date qualifier', type: 'string', values: DATE_QUALIFIERS },

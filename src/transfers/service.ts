@@ -1,12 +1,13 @@
-// The transfer checks over the store: a stored transfer by id, or the transfers of a CSV file,
-// against the embargo rules, with the parties looked up (their countries, their designations).
+// The transfer checks over the store: a stored transfer by id, or transfers given as statements
+// (a CSV the adapter parsed), against the embargo rules, with the parties looked up (their
+// countries, their designations).
 import { assembleEntity, SANCTION_TOPIC } from '../model/entity.ts';
 import { NotFoundError, ValidationError } from '../model/errors.ts';
 import { schemaIsA } from '../model/ftm.ts';
 import type { EntityReader } from '../store/types.ts';
 import { checkTransfer, type PartyInfo, type TransferCheck, type TransferContext } from './check.ts';
-import { loadTransfersCsv } from './csv.ts';
-import { transferFromStatements, type Transfer } from './model.ts';
+import { transferFromStatements, transfersFromStatements, type Transfer } from './model.ts';
+import type { StatementDraft } from '../model/statement.ts';
 import { UN_DPRK_RULES, type EmbargoRule } from './rules/un-dprk.ts';
 import { ARMS_TRANSFER } from '../model/arms-transfer.ts';
 
@@ -31,12 +32,12 @@ export class TransferService {
     return checkTransfer(await this.get(id), this.context(), this.rules);
   }
 
-  async checkFile(file: string): Promise<{ checks: TransferCheck[]; warnings: string[] }> {
-    const { transfers, warnings } = await loadTransfersCsv(file);
+  /** Check transfers that are not stored (the statements of a transfers CSV). */
+  async checkStatements(statements: StatementDraft[]): Promise<TransferCheck[]> {
     const ctx = this.context();
     const checks: TransferCheck[] = [];
-    for (const t of transfers) checks.push(await checkTransfer(t, ctx, this.rules));
-    return { checks, warnings };
+    for (const t of transfersFromStatements(statements)) checks.push(await checkTransfer(t, ctx, this.rules));
+    return checks;
   }
 
   /** All stored transfers (ids and names), for listings. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { importWith } from '../../src/ingest/import.ts';
-import { caseFileCsv } from '../../src/transfers/case-file.ts';
+import { caseFileCsv } from '../../src/sources/transfers/case-file.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { CliContext } from '../../src/cli/context.ts';
 import * as paths from '../../src/cli/commands/paths.ts';
@@ -61,10 +61,11 @@ describe('CLI', () => {
 
   it('check-transfer by id and by file', async () => {
     const byId = await run('check-transfer', `${P}tr-2022-11-dprk-wagner-rail`);
-    expect(byId.out).toContain('BREACH: UNSCR 1718 (2006) para 8(b)');
-    expect(byId.out).toContain('BREACH: UNSCR 1874 (2009) para 9');
+    // The seed article calls the supply alleged: a possible breach, never more (issue 16).
+    expect(byId.out).toContain('POSSIBLE BREACH: UNSCR 1874 (2009) para 9');
+    expect(byId.out).not.toContain('UNSCR 1718 (2006) para 8(b)');
     const byFile = await run('check-transfer', '--file', `${CASE_DIR}transfers.csv`, '--json');
-    expect(JSON.parse(byFile.out)).toHaveLength(6);
+    expect(JSON.parse(byFile.out)).toHaveLength(7);
   });
 
   it('check-transfer without id or file is a validation error', async () => {

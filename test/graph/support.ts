@@ -3,7 +3,7 @@ import { collect } from '../../src/sources/collect.ts';
 import { ofacSdnCsv } from '../../src/sources/ofac/csv.ts';
 import { unScXml } from '../../src/sources/un/un-sc-xml.ts';
 import { statementsCsv } from '../../src/sources/statements/statements-csv.ts';
-import { readTransfersCsv } from '../../src/transfers/csv.ts';
+import { readTransfersCsv } from '../../src/sources/transfers/csv.ts';
 import { MemoryReader } from '../../src/store/memory-reader.ts';
 import type { StatementDraft } from '../../src/model/statement.ts';
 import type { EvidenceGrade } from '../../src/model/grades.ts';

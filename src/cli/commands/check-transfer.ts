@@ -1,6 +1,8 @@
 // `interdict check-transfer ID | --file transfers.csv`: the embargo provisions a transfer breaches.
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
+import { collect } from '../../sources/collect.ts';
+import { armsTransfersCsv } from '../../sources/transfers/csv.ts';
 import type { TransferCheck } from '../../transfers/check.ts';
 import { TransferService } from '../../transfers/service.ts';
 import type { CliContext } from '../context.ts';
@@ -8,26 +10,33 @@ import type { CliContext } from '../context.ts';
 function print(ctx: CliContext, r: TransferCheck): void {
   ctx.out(`${r.name ?? r.transfer} [${r.transfer}]`);
   ctx.out(`  date: ${r.date ?? 'unknown'}; ${r.direction.fromDprk ? 'from the DPRK' : ''}${r.direction.fromDprk && r.direction.toDprk ? ' and ' : ''}${r.direction.toDprk ? 'to the DPRK' : ''}${!r.direction.fromDprk && !r.direction.toDprk ? 'no DPRK party' : ''}`);
-  ctx.out(`  evidence: ${r.evidence.grade ?? 'none affirmative'}${r.evidence.denials.length ? `; ${r.evidence.denials.length} denial(s)` : ''}`);
-  if (r.breaches.length === 0) ctx.out('  breaches: none');
+  ctx.out(`  conduct: ${r.conduct.status ?? 'not stated'} (${r.conduct.kind}); evidence: ${r.evidence.grade ?? 'none affirmative'}${r.evidence.denials.length ? `; ${r.evidence.denials.length} denial(s)` : ''}`);
+  ctx.out(`  verdict: ${r.verdict.toUpperCase()}`);
   for (const b of r.breaches) {
-    ctx.out(`  ${b.certainty === 'breach' ? 'BREACH' : 'possible'}: ${b.instrument} para ${b.paragraph} (${b.citation.symbol})`);
-    for (const reason of b.reasons) ctx.out(`      - ${reason}`);
+    ctx.out(`  ${b.verdict.toUpperCase()}: ${b.instrument} para ${b.paragraph} (${b.citation.symbol}), weakest element ${b.grade ?? 'ungraded'}`);
+    for (const e of b.elements) ctx.out(`      - ${e.holds === 'yes' ? '' : '(uncertain) '}${e.reason}`);
+    for (const note of b.reasons.slice(b.elements.length)) ctx.out(`      - ${note}`);
   }
+  for (const c of r.context) ctx.out(`  context: ${c}`);
   for (const w of r.warnings) ctx.err(`  warning: ${w}`);
 }
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('check-transfer')
-    .description('which UN DPRK embargo provisions a transfer breaches, with the reasons')
+    .description('which UN DPRK embargo provisions a transfer breaches, how surely (breach, probable, possible, attempted or prospective) and why')
     .argument('[id]', 'id of a stored ArmsTransfer')
     .option('--file <csv>', 'check the transfers of a CSV file (layout: docs/TRANSFERS.md)')
     .option('--json', 'print JSON')
     .action(async (id: string | undefined, o: { file?: string; json?: boolean }) => {
       if (!id && !o.file) throw new ValidationError('id', 'give a transfer id or --file');
       const service = new TransferService(await ctx.store());
-      const checks = o.file ? (await service.checkFile(o.file)).checks : [await service.violations(id!)];
+      let checks: TransferCheck[];
+      if (o.file) {
+        const parsed = await collect(armsTransfersCsv, [o.file]);
+        for (const w of parsed.warnings) ctx.err(`warning: ${w}`);
+        checks = await service.checkStatements(parsed.statements);
+      } else checks = [await service.violations(id!)];
       if (o.json) return ctx.out(JSON.stringify(o.file ? checks : checks[0], null, 2));
       checks.forEach((c) => print(ctx, c));
     });

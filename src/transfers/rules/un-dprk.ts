@@ -6,7 +6,8 @@
 // release SC/8853 for 1718 (2006); the UN Sanctions App extracts of 1874 (2009) para 10 and
 // 2397 (2017); SIPRI's DPRK embargo page (1718 para 8 (a)(i) categories and 8 (c) services, 1874,
 // 2270); the UN Security Council's page on 2270 (2016); the EU's implementing Regulation 2017/1509
-// Art. 9e for 2397 para 7. Paragraph texts not seen in full are marked `verified: 'summary'`.
+// Art. 9e for 2397 para 7; the UN Sanctions App extract of 2321 para 30. Paragraph texts not seen in
+// full are marked `verified: 'summary'`: faithful summaries in our own words, never invented quotes.
 import type { ItemCategory } from '../../model/arms-transfer.ts';
 
 export type Direction = 'to-dprk' | 'from-dprk' | 'either';
@@ -31,14 +32,30 @@ export interface EmbargoRule {
   services: boolean;
   /** Catches shipments for these purposes even without a change of ownership. */
   purposes?: readonly string[];
-  /** A catch-all that bites only when a State determines the item's military contribution. */
-  catchAll?: boolean;
+  /**
+   * A catch-all that bites only when a State determines what the item could contribute to:
+   * `armed-forces` (2270 para 8: the DPRK's armed forces, or DPRK exports that support another
+   * State's armed forces), `programmes` (the DPRK's nuclear or ballistic-missile programmes or
+   * other prohibited activities).
+   */
+  catchAll?: 'armed-forces' | 'programmes';
+  /** Items the paragraph reaches only on a reading that can be contested, and why. */
+  contestable?: { items: readonly ItemCategory[]; reasoning: string };
+  /** Items a State may supply after notifying the Committee in advance (1874 para 10), until a date. */
+  notification?: { items: readonly ItemCategory[]; until: string; note: string };
+  /** Approvals or exemptions the paragraph allows, which the record cannot show (said in the reasons). */
+  exemption?: string;
   summary: string;
-  /** A short phrase of the resolution, quoted. */
+  /** A short phrase of the resolution, quoted; empty where no copy of the text was seen. */
   quote: string;
   citation: { symbol: string; url: string };
+  /** `text`: the summary and quote were checked against a copy of the operative text; `summary`: a faithful summary, to be checked against the S/RES document. */
   verified: 'text' | 'summary';
 }
+
+const ARMS: readonly ItemCategory[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel', 'ammunition', 'arms-unspecified'];
+const AMMUNITION_UNDER_1718 =
+  "Resolution 1718 lists major systems (the UN Register categories) and 'related materiel including spare parts'. Whether artillery shells are related materiel of large-calibre artillery systems is contestable: the list names systems, not ammunition as such. From 12 June 2009 resolution 1874 reaches all arms and related materiel, which includes ammunition beyond doubt.";
 
 const RES = (n: number, y: number) => ({ symbol: `S/RES/${n} (${y})`, url: `https://undocs.org/S/RES/${n}(${y})` });
 
@@ -52,7 +69,8 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     effective: '2006-10-14',
     until: null,
     direction: 'to-dprk',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel'],
+    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel', 'ammunition'],
+    contestable: { items: ['ammunition'], reasoning: AMMUNITION_UNDER_1718 },
     services: false,
     summary: 'States must prevent supplying the DPRK with major conventional weapon systems (the seven UN Register categories) and their related materiel, spare parts included.',
     quote: 'as defined for the purpose of the United Nations Register on Conventional Arms',
@@ -100,7 +118,8 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     effective: '2006-10-14',
     until: null,
     direction: 'from-dprk',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel', 'wmd'],
+    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel', 'ammunition', 'wmd'],
+    contestable: { items: ['ammunition'], reasoning: AMMUNITION_UNDER_1718 },
     services: false,
     summary: 'The DPRK must stop exporting the items of 8(a)(i) and (ii), and States must prohibit their procurement from the DPRK by their nationals or with their flag vessels or aircraft.',
     quote: 'shall cease the export of all items covered in subparagraphs (a) (i) and (a) (ii)',
@@ -132,7 +151,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     effective: '2009-06-12',
     until: null,
     direction: 'from-dprk',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'arms-unspecified', 'technical-assistance'],
+    items: [...ARMS, 'SALW', 'technical-assistance'],
     services: true,
     summary: 'Extends the export ban of 1718 para 8(b) to all arms and related materiel, and to the financial transactions, technical training, advice, services or assistance related to them.',
     quote: 'all arms and related materiel',
@@ -148,11 +167,15 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     effective: '2009-06-12',
     until: null,
     direction: 'to-dprk',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel', 'arms-unspecified', 'technical-assistance'],
-    except: ['SALW'],
-    exceptNote: 'Small arms and light weapons stay outside this paragraph; States must notify the Committee at least five days before supplying them (until 2270 para 6 banned them too).',
+    items: [...ARMS, 'SALW', 'technical-assistance'],
+    notification: {
+      items: ['SALW'],
+      until: '2016-03-01',
+      note: 'Small arms and light weapons and their related materiel were outside the ban, but the supplying State had to notify the Committee at least five days before the supply; from 2 March 2016 resolution 2270 para 6 bans them outright.',
+    },
     services: true,
-    summary: 'Extends the supply ban of 1718 para 8(a) to all arms and related materiel and the related financial transactions and services, except small arms and light weapons, which need prior notification.',
+    summary:
+      'Extends the supply ban of 1718 para 8(a) to all arms and related materiel and the related financial transactions and services, except small arms and light weapons and their related materiel, which States had to notify to the Committee at least five days in advance.',
     quote: 'except for small arms and light weapons and their related materiel',
     citation: RES(1874, 2009),
     verified: 'text',
@@ -166,7 +189,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     effective: '2016-03-02',
     until: null,
     direction: 'either',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'arms-unspecified', 'technical-assistance'],
+    items: [...ARMS, 'SALW', 'technical-assistance'],
     services: true,
     summary: 'Applies the supply and export bans of 1718 paras 8(a) and 8(b) to all arms and related materiel, small arms and light weapons included, with the related financial transactions and services.',
     quote: 'including small arms and light weapons and their related materiel',
@@ -182,7 +205,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     effective: '2016-03-02',
     until: null,
     direction: 'either',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'arms-unspecified', 'wmd'],
+    items: [...ARMS, 'SALW', 'wmd'],
     services: true,
     purposes: ['repair', 'servicing', 'refurbishing', 'testing', 'reverse-engineering', 'marketing'],
     summary: 'Affirms that the 1718 para 8 bans also cover items shipped to or from the DPRK for repair, servicing, refurbishing, testing, reverse-engineering or marketing, whether or not ownership changes hands.',
@@ -198,15 +221,90 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     adopted: '2016-03-02',
     effective: '2016-03-02',
     until: null,
+    // The paragraph binds supplies TO the DPRK only. Its second limb reaches DPRK arms exports
+    // indirectly: an item supplied to the DPRK that could feed exports supporting another State's
+    // armed forces (a barter's counter-leg) is caught; the export itself falls under 1718 8(b),
+    // 1874 para 9 and 2270 para 6, not here.
     direction: 'to-dprk',
-    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'arms-unspecified', 'wmd', 'technical-assistance', 'luxury', 'industrial-machinery', 'transport-vehicles', 'metals', 'raw-materials', 'other'],
+    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'ammunition', 'arms-unspecified', 'wmd', 'technical-assistance', 'luxury', 'industrial-machinery', 'transport-vehicles', 'metals', 'raw-materials', 'conventional-dual-use', 'helicopters', 'vessels', 'other'],
     except: ['food', 'medicine'],
-    exceptNote: 'Food and medicine are excluded; otherwise the ban bites when the supplying State determines the item could directly contribute to the DPRK armed forces’ operational capabilities (or to exports that enhance another State’s armed forces).',
+    exceptNote: 'Food and medicine are excluded.',
+    exemption: 'The paragraph does not apply where the State determines the supply is exclusively humanitarian or for livelihood purposes, or the Committee approves it case by case.',
     services: false,
-    catchAll: true,
-    summary: "Catch-all: States must prevent supplying the DPRK with any item, food and medicine aside, that they determine could directly contribute to developing the operational capabilities of the DPRK's armed forces, or to DPRK exports that support another State's armed forces.",
+    catchAll: 'armed-forces',
+    summary:
+      "Catch-all on supplies to the DPRK: States must prevent supplying any item, food and medicine aside, that they determine could directly contribute to the operational capabilities of the DPRK's armed forces, or to DPRK exports that support or enhance the operational capabilities of another State's armed forces.",
     quote: 'could directly contribute to the development of the DPRK’s operational capabilities of its armed forces',
     citation: RES(2270, 2016),
+    verified: 'summary',
+  },
+  {
+    id: 'unscr-2270-9',
+    regime: 'UN DPRK (1718 Committee)',
+    instrument: 'UNSCR 2270 (2016)',
+    paragraph: '9',
+    adopted: '2016-03-02',
+    effective: '2016-03-02',
+    until: null,
+    direction: 'from-dprk',
+    items: ['military-training'],
+    services: true,
+    summary:
+      'Clarifies that the ban on technical training, advice, services or assistance of 1718 para 8(c) includes hosting DPRK trainers, advisers or other officials for military, paramilitary or police training.',
+    quote: '',
+    citation: RES(2270, 2016),
+    verified: 'summary',
+  },
+  {
+    id: 'unscr-2094-20',
+    regime: 'UN DPRK (1718 Committee)',
+    instrument: 'UNSCR 2094 (2013)',
+    paragraph: '20',
+    adopted: '2013-03-07',
+    effective: '2013-03-07',
+    until: null,
+    direction: 'either',
+    items: ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'SALW', 'related-materiel', 'ammunition', 'arms-unspecified', 'wmd', 'technical-assistance', 'luxury', 'industrial-machinery', 'transport-vehicles', 'metals', 'raw-materials', 'conventional-dual-use', 'helicopters', 'vessels', 'food', 'medicine', 'other'],
+    services: false,
+    catchAll: 'programmes',
+    summary:
+      "Catch-all for the prohibited programmes: the supply and procurement bans of 1718 paras 8(a) and 8(b) apply to any item a State determines could contribute to the DPRK's nuclear or ballistic-missile programmes or other activities the resolutions prohibit (resolution 2270 para 27 later widened it to items that could help evade the measures).",
+    quote: '',
+    citation: RES(2094, 2013),
+    verified: 'summary',
+  },
+  {
+    id: 'unscr-2321-7',
+    regime: 'UN DPRK (1718 Committee)',
+    instrument: 'UNSCR 2321 (2016)',
+    paragraph: '7',
+    adopted: '2016-11-30',
+    effective: '2016-11-30',
+    until: null,
+    direction: 'either',
+    items: ['conventional-dual-use'],
+    services: true,
+    summary:
+      "Applies the measures of 1718 paras 8(a), 8(b) and 8(c) (supply, procurement, related services) to the items on a conventional arms dual-use list the 1718 Committee was directed to adopt; an item is caught once the list names it.",
+    quote: '',
+    citation: RES(2321, 2016),
+    verified: 'summary',
+  },
+  {
+    id: 'unscr-2321-30',
+    regime: 'UN DPRK (1718 Committee)',
+    instrument: 'UNSCR 2321 (2016)',
+    paragraph: '30',
+    adopted: '2016-11-30',
+    effective: '2016-11-30',
+    until: null,
+    direction: 'to-dprk',
+    items: ['helicopters', 'vessels'],
+    exemption: 'Supplies the Committee approved in advance, case by case, are exempt.',
+    services: false,
+    summary: 'States must prevent supplying, selling or transferring new helicopters and vessels to the DPRK, unless the Committee approves it in advance case by case.',
+    quote: 'new helicopters and vessels',
+    citation: RES(2321, 2016),
     verified: 'summary',
   },
   {
@@ -219,7 +317,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     until: null,
     direction: 'to-dprk',
     items: ['industrial-machinery', 'transport-vehicles', 'metals'],
-    exceptNote: 'Spare parts needed to keep DPRK commercial civilian passenger aircraft flying safely are exempt.',
+    exemption: 'Spare parts needed to keep DPRK commercial civilian passenger aircraft flying safely are exempt.',
     services: false,
     summary: 'States must prevent supplying the DPRK with all industrial machinery (HS 84, 85), transportation vehicles (HS 86-89) and iron, steel and other metals (HS 72-83).',
     quote: 'all industrial machinery, transportation vehicles, and iron, steel, and other metals',

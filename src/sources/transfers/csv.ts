@@ -1,17 +1,29 @@
 // Arms transfers from CSV (layout in docs/TRANSFERS.md): one row per claim. The first row of a
 // transfer_id gives its properties; later rows with the same id add claims about it, such as a
 // denial (status `denied`, grade `denied`) with its own source. Every row must cite a source.
-import { SourceError } from '../model/errors.ts';
-import { isEvidenceGrade, EVIDENCE_GRADES } from '../model/grades.ts';
-import type { StatementDraft } from '../model/statement.ts';
-import { csvRecords } from '../sources/csv-records.ts';
-import { logicalName } from '../sources/io.ts';
-import type { ParseContext, SourceParser } from '../sources/types.ts';
-import { parseDateSpan, transferFromStatements, type Transfer } from './model.ts';
-import { ARMS_TRANSFER, DATE_QUALIFIERS, isItemCategory, ITEM_CATEGORIES, TRANSFER_MEANS, TRANSFER_PURPOSES, TRANSFER_STATUSES } from '../model/arms-transfer.ts';
+import { SourceError } from '../../model/errors.ts';
+import { isEvidenceGrade, EVIDENCE_GRADES } from '../../model/grades.ts';
+import type { StatementDraft } from '../../model/statement.ts';
+import { parseDateSpan } from '../../model/date-span.ts';
+import { csvRecords } from '../csv-records.ts';
+import { logicalName } from '../io.ts';
+import type { ParseContext, SourceParser } from '../types.ts';
+import {
+  ARMS_TRANSFER,
+  DATE_QUALIFIERS,
+  DEAL_LEGS,
+  END_USES,
+  isItemCategory,
+  ITEM_CATEGORIES,
+  NUMBER_RE,
+  TRANSFER_MEANS,
+  TRANSFER_PURPOSES,
+  TRANSFER_STATUSES,
+  WEAPON_CATEGORIES,
+} from '../../model/arms-transfer.ts';
 
 /** CSV column -> ArmsTransfer property, and how to read it. */
-const COLUMNS: Record<string, { prop: string; multi?: boolean; kind?: 'entity' | 'date' | 'country' | 'enum' | 'category' | 'bool'; values?: readonly string[] }> = {
+const COLUMNS: Record<string, { prop: string; multi?: boolean; kind?: 'entity' | 'date' | 'country' | 'enum' | 'category' | 'bool' | 'number'; values?: readonly string[] }> = {
   name: { prop: 'name' },
   supplier: { prop: 'supplier', multi: true, kind: 'entity' },
   recipient: { prop: 'recipient', multi: true, kind: 'entity' },
@@ -24,6 +36,13 @@ const COLUMNS: Record<string, { prop: string; multi?: boolean; kind?: 'entity' |
   item_designation: { prop: 'itemDesignation', multi: true },
   item_description: { prop: 'itemDescription' },
   quantity: { prop: 'quantity' },
+  number_ordered: { prop: 'numberOrdered', kind: 'number' },
+  number_delivered: { prop: 'numberDelivered', kind: 'number' },
+  weapon_category: { prop: 'weaponCategory', multi: true, kind: 'enum', values: WEAPON_CATEGORIES },
+  deal: { prop: 'deal', kind: 'entity' },
+  leg: { prop: 'leg', kind: 'enum', values: DEAL_LEGS },
+  end_use: { prop: 'endUse', multi: true, kind: 'enum', values: END_USES },
+  committee_notified: { prop: 'committeeNotified', kind: 'bool' },
   order_date: { prop: 'orderDate', kind: 'date' },
   delivery_date: { prop: 'deliveryDate', kind: 'date' },
   date_qualifier: { prop: 'dateQualifier', kind: 'enum', values: DATE_QUALIFIERS },
@@ -103,6 +122,13 @@ function rowStatements(row: Record<string, string>, file: string, line: number):
         case 'enum':
           if (!spec.values!.includes(value)) fail(column, `"${value}" is not one of ${spec.values!.join(', ')}`);
           break;
+        case 'number':
+          if (!NUMBER_RE.test(value)) fail(column, `"${value}" is not a number, a range like 20-30, or either with "?" for an uncertain figure`);
+          else {
+            const [, low, high] = NUMBER_RE.exec(value)!;
+            if (high && Number(high) < Number(low)) fail(column, `range "${value}" ends below its start`);
+          }
+          break;
         case 'bool':
           if (value !== 'true' && value !== 'false') fail(column, `"${value}" is not true or false`);
           break;
@@ -115,21 +141,6 @@ function rowStatements(row: Record<string, string>, file: string, line: number):
   // A denial row: its grade says so; make the status explicit when the row leaves it out.
   if (grade === 'denied' && !row.status) out.push({ ...base, prop: 'status', value: 'denied' });
   return out;
-}
-
-/** Read a transfers CSV into transfer objects (for `check-transfer --file`). */
-export async function loadTransfersCsv(file: string): Promise<{ transfers: Transfer[]; statements: StatementDraft[]; warnings: string[] }> {
-  const warnings: string[] = [];
-  const statements: StatementDraft[] = [];
-  for await (const s of readTransfersCsv(file, (m) => warnings.push(m))) statements.push(s);
-  const byId = new Map<string, StatementDraft[]>();
-  for (const s of statements) {
-    let list = byId.get(s.entityId);
-    if (!list) byId.set(s.entityId, (list = []));
-    list.push(s);
-  }
-  const transfers = [...byId].map(([id, list]) => transferFromStatements(id, list));
-  return { transfers, statements, warnings };
 }
 
 /** The importer the store's `import` uses: format `arms-transfers-csv`. */

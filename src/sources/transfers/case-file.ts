@@ -1,9 +1,9 @@
 // A case file is two CSVs that make one dataset version: statements (entities, relationships,
 // claims, sources) and arms transfers. This parser reads both in one import, so the second file
 // does not replace the first as a separate import would.
-import { logicalName, readHead } from '../sources/io.ts';
-import { statementsCsv } from '../sources/statements/statements-csv.ts';
-import type { ParseContext, SourceParser } from '../sources/types.ts';
+import { logicalName, readHead } from '../io.ts';
+import { statementsCsv } from '../statements/statements-csv.ts';
+import type { ParseContext, SourceParser } from '../types.ts';
 import { armsTransfersCsv, readTransfersCsv } from './csv.ts';
 
 export const caseFileCsv: SourceParser = {
