@@ -74,7 +74,7 @@ export interface TransferCheck {
   /** Facts shown for context that no UN finding rests on (national designations). */
   context: string[];
   evidence: {
-    /** Strongest grade among the claims that the transfer took place (denials aside). */
+    /** How strongly the sources say the transfer took place: its status claim's grade, else the strongest affirming claim's. */
     grade: EvidenceGrade | null;
     claims: TransferClaim[];
     denials: TransferClaim[];
@@ -310,12 +310,14 @@ export async function checkTransfer(t: Transfer, ctx: TransferContext = NO_CONTE
     .map((p) => `${p.role} ${p.caption} is designated (${p.designatedBy.join(', ')}); context only: no UN finding rests on a national designation`);
   const denials = t.claims.filter((c) => c.evidenceGrade === 'denied' || c.status.includes('denied'));
   const affirming = t.claims.filter((c) => !denials.includes(c));
-  const grade = affirming.length ? affirming.map((c) => c.evidenceGrade).sort((a, b) => gradeRank(a) - gradeRank(b))[0] : null;
+  // How strongly the sources say the transfer took place: the grade of the status claim when there
+  // is one (a report that imagery was shown does not make the supply itself stronger than alleged).
+  const grade = conduct.support?.grade ?? (affirming.length ? affirming.map((c) => c.evidenceGrade).sort((a, b) => gradeRank(a) - gradeRank(b))[0] : null);
   const caveat =
     affirming.length === 0
       ? 'Only denials are recorded: the findings describe what the transfer would breach had it taken place.'
       : denials.length
-        ? `The findings rest on ${grade} claims at best; ${denials.length} denial${denials.length > 1 ? 's are' : ' is'} recorded.`
+        ? `The transfer rests on ${grade} claims; ${denials.length} denial${denials.length > 1 ? 's are' : ' is'} recorded.`
         : null;
   const verdict = VERDICTS.find((v) => findings.some((f) => f.verdict === v)) ?? 'not applicable';
   return {

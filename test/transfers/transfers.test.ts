@@ -114,6 +114,8 @@ describe('the case file: never stronger than the seed article', () => {
     expect(r.evidence.denials.map((d) => d.claimant[0]).sort()).toEqual([`${P}gov-dprk`, 'us-ofac-sdn-21171']);
     expect(r.evidence.denials.every((d) => d.sourceDocument === `${P}src-seed-article` && d.locator?.startsWith('seed article, para 6') && d.claimDate === null)).toBe(true);
     expect(r.evidence.caveat).toContain('2 denials are recorded');
+    // The supply claim is alleged; the report that imagery was shown does not make it stronger.
+    expect(r.evidence.grade).toBe('alleged');
   });
 
   it('artillery shells under 1718 para 8(b) are a possible breach with the reasoning; under 1874 para 9 the items hold', async () => {

@@ -162,6 +162,10 @@ export interface Transfer {
   denials: Claim[];
   caveat: string | null;
   breaches: Violation[];
+  /** The strongest verdict among the provisions (`not applicable` when none applies). */
+  verdict: string;
+  /** Designations shown as context; no UN finding rests on them. */
+  context: string[];
   warnings: string[];
 }
 export interface Party { id: string; caption: string; countries: string[]; sanctioned: boolean; role: string }
@@ -169,7 +173,12 @@ export interface Claim { grade: Grade | null; sourceDocument: string | null; loc
 export interface Violation {
   instrument: string;
   paragraph: string;
-  certainty: 'breach' | 'possible';
+  /** `breach`, `probable breach`, `possible breach`, `attempted or prospective breach`. */
+  verdict: string;
+  /** The weakest grade among the necessary elements. */
+  grade: Grade | null;
+  elements: { element: string; holds: 'yes' | 'uncertain'; grade: Grade | null; reason: string }[];
+  verified: 'text' | 'summary';
   summary: string;
   quote: string | null;
   reasons: string[];
@@ -465,6 +474,7 @@ function toSubgraph(raw: unknown): Subgraph {
 function dayToIso(n: unknown): string | null {
   const v = num(n, NaN);
   if (!Number.isFinite(v)) return typeof n === 'string' ? n : null;
+  if (v <= 0 || v >= 99_991_231) return null; // an open end ("by March 2023")
   const t = String(Math.trunc(v)).padStart(8, '0');
   return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
 }
@@ -487,7 +497,13 @@ function toViolation(raw: unknown): Violation {
   return {
     instrument: str(pick(o, 'instrument', 'citation')) ?? '',
     paragraph: str(pick(o, 'paragraph', 'provision')) ?? '',
-    certainty: o.certainty === 'possible' ? 'possible' : 'breach',
+    verdict: str(o.verdict) ?? 'possible breach',
+    grade: grade(o.grade),
+    elements: arr(o.elements).map((e) => {
+      const x = asObject(e);
+      return { element: str(x.element) ?? '', holds: x.holds === 'yes' ? 'yes' : 'uncertain', grade: grade(x.grade), reason: str(x.reason) ?? '' };
+    }),
+    verified: o.verified === 'text' ? 'text' : 'summary',
     summary: str(pick(o, 'summary', 'title')) ?? '',
     quote: str(o.quote),
     reasons: strings(pick(o, 'reasons', 'reason')),
@@ -533,8 +549,9 @@ export function toTransfer(id: string, detailRaw: unknown, checkRaw: unknown): T
     supplierCountries: countries(strings(d.originCountry), supplier),
     recipientCountries: countries(strings(d.destinationCountry), recipient),
     items: [...strings(d.itemDesignation), ...items.map((i) => `(${i})`)],
-    start: span.start !== undefined ? dayToIso(span.start) : null,
-    end: span.end !== undefined ? dayToIso(span.end) : null,
+    // An open start ("by March 2023") is drawn at the latest day the sources allow.
+    start: dayToIso(span.start) ?? dayToIso(span.end),
+    end: dayToIso(span.end) ?? dayToIso(span.start),
     dateText: str(span.text) ?? str(c.date),
     means: strings(d.means),
     status: strings(d.status),
@@ -546,6 +563,8 @@ export function toTransfer(id: string, detailRaw: unknown, checkRaw: unknown): T
     denials,
     caveat: str(evidence.caveat),
     breaches: arr(c.breaches).map(toViolation),
+    verdict: str(c.verdict) ?? 'not applicable',
+    context: strings(c.context),
     warnings: [...strings(d.warnings), ...strings(c.warnings)],
   };
 }

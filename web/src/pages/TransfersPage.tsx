@@ -144,7 +144,7 @@ function TimelineChart({ transfers, selected, onSelect }: { transfers: Transfer[
           const start = time(t.start!);
           const end = t.end ? time(t.end) : start;
           const y = 32 + i * rowH;
-          const breaches = t.breaches.some((b) => b.certainty === 'breach');
+          const breaches = t.breaches.some((b) => b.verdict === 'breach');
           const cls = `tl-mark grade-${t.grade ?? 'none'}${selected === t.id ? ' selected' : ''}${breaches ? ' breach' : ''}`;
           const label = `${t.caption}${t.dateText ? `, ${t.dateText}` : ''}${breaches ? ', breaches embargo provisions' : ''}`;
           return (
@@ -156,7 +156,7 @@ function TimelineChart({ transfers, selected, onSelect }: { transfers: Transfer[
           );
         })}
       </svg>
-      <p className="small muted">Red marks breach at least one embargo provision; bars span the range of dates the sources allow. Select a transfer to highlight it.</p>
+      <p className="small muted">Red marks a breach on corroborated evidence or better; bars span the range of dates the sources allow. Select a transfer to highlight it.</p>
     </div>
   );
 }
@@ -216,8 +216,7 @@ function TransferMap({ transfers, selected, onSelect }: { transfers: Transfer[];
 }
 
 function TransferCard({ transfer: t, selected, onSelect }: { transfer: Transfer; selected: boolean; onSelect: () => void }) {
-  const breaches = t.breaches.filter((b) => b.certainty === 'breach');
-  const possible = t.breaches.filter((b) => b.certainty === 'possible');
+  const verdicts = VERDICT_ORDER.filter((v) => t.breaches.some((b) => b.verdict === v));
   return (
     <li className={`transfer card${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined}>
       <div className="transfer-head">
@@ -235,15 +234,15 @@ function TransferCard({ transfer: t, selected, onSelect }: { transfer: Transfer;
       {t.items.length > 0 && <div className="small"><span className="muted">Items:</span> {t.items.join('; ')}{t.quantity.length ? ` · ${t.quantity.join('; ')}` : ''}</div>}
       {t.route.length > 0 && <div className="small"><span className="muted">Route:</span> {t.route.join('; ')}</div>}
       <div className="violations">
-        <h3>Embargo provisions breached</h3>
-        {breaches.length === 0 && <span className="small">None: no provision applies to this transfer's date, direction, parties and items.</span>}
-        <ViolationList items={breaches} />
-        {possible.length > 0 && (
-          <>
-            <h3>Possibly breached</h3>
-            <ViolationList items={possible} />
-          </>
-        )}
+        <h3>Embargo provisions: {t.verdict}</h3>
+        {verdicts.length === 0 && <span className="small">None: no provision applies to this transfer's date, direction, parties and items.</span>}
+        {verdicts.map((v) => (
+          <div key={v}>
+            <h4 className="verdict">{VERDICT_TITLES[v]}</h4>
+            <ViolationList items={t.breaches.filter((b) => b.verdict === v)} />
+          </div>
+        ))}
+        {t.context.length > 0 && <ul className="small muted context">{t.context.map((c, i) => <li key={i}>{c}</li>)}</ul>}
       </div>
       <div className="claims small">
         <h3>Claims and sources</h3>
@@ -264,19 +263,33 @@ function TransferCard({ transfer: t, selected, onSelect }: { transfer: Transfer;
   );
 }
 
+const VERDICT_ORDER = ['breach', 'probable breach', 'possible breach', 'attempted or prospective breach'];
+const VERDICT_TITLES: Record<string, string> = {
+  breach: 'Breach (every necessary element corroborated or better)',
+  'probable breach': 'Probable breach (the weakest element is only reported)',
+  'possible breach': 'Possible breach (an element is alleged, or turns on a reading, a date range or a determination)',
+  'attempted or prospective breach': 'Attempted or prospective breach (negotiated, planned, ordered or attempted)',
+};
+
 function ViolationList({ items }: { items: Violation[] }) {
   if (!items.length) return null;
   return (
     <ul>
       {items.map((v, i) => (
-        <li key={i} className={`violation ${v.certainty}`}>
-          <strong>{v.instrument} para {v.paragraph}</strong>
+        <li key={i} className={`violation ${v.verdict.replace(/ /g, '-')}`}>
+          <strong>{v.verdict}: {v.instrument} para {v.paragraph}</strong>
           {v.citation?.url ? <> (<a href={v.citation.url} rel="noreferrer noopener">{v.citation.symbol}</a>)</> : null}
-          {v.summary && <div className="small">{v.summary}</div>}
-          {v.reasons.length > 0 && (
+          {v.grade && <> <GradeBadge grade={v.grade} /></>}
+          {v.summary && <div className="small">{v.summary}{v.verified === 'summary' ? ' (our summary; check against the resolution text)' : ''}</div>}
+          {v.elements.length > 0 && (
             <details className="inline-details">
-              <summary>why it applies ({v.reasons.length} conditions)</summary>
-              <ul className="small reasons">{v.reasons.map((r, j) => <li key={j}>{r}</li>)}</ul>
+              <summary>element by element ({v.elements.length}; the finding is as strong as the weakest)</summary>
+              <ul className="small reasons">
+                {v.elements.map((e, j) => (
+                  <li key={j}>{e.holds === 'uncertain' && <span className="tag">uncertain</span>} {e.reason}</li>
+                ))}
+                {v.reasons.slice(v.elements.length).map((r, j) => <li key={`n${j}`} className="muted">{r}</li>)}
+              </ul>
             </details>
           )}
         </li>
