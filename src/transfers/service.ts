@@ -40,13 +40,20 @@ export class TransferService {
     return checks;
   }
 
-  /** All stored transfers (ids and names), for listings. */
-  async list(): Promise<{ id: string; name: string | null }[]> {
-    const out: { id: string; name: string | null }[] = [];
+  /** All stored transfers (ids, names, and the deal and leg each belongs to), for listings. */
+  async list(): Promise<{ id: string; name: string | null; deal: string | null; leg: string | null }[]> {
+    const out: { id: string; name: string | null; deal: string | null; leg: string | null }[] = [];
     for await (const e of this.reader.iterateEntities({ schemata: [ARMS_TRANSFER] })) {
-      out.push({ id: e.id, name: e.properties.name?.[0] ?? null });
+      out.push({ id: e.id, name: e.properties.name?.[0] ?? null, deal: e.properties.deal?.[0] ?? null, leg: e.properties.leg?.[0] ?? null });
     }
     return out;
+  }
+
+  /** Deals with more than one leg: two-way flows (arms one way, what pays for them the other) as one deal. */
+  async deals(): Promise<{ deal: string; legs: { id: string; leg: string | null }[] }[]> {
+    const byDeal = new Map<string, { id: string; leg: string | null }[]>();
+    for (const t of await this.list()) if (t.deal) byDeal.set(t.deal, [...(byDeal.get(t.deal) ?? []), { id: t.id, leg: t.leg }]);
+    return [...byDeal].filter(([, legs]) => legs.length > 1).map(([deal, legs]) => ({ deal, legs }));
   }
 
   context(): TransferContext {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 /** A constructed transfer: every property on one grade (or per property, `{ value, grade }`). */
-export function made(id: string, props: Record<string, string | string[] | { value: string | string[]; grade: EvidenceGrade }>, grade: EvidenceGrade = 'corroborated') {
+function made(id: string, props: Record<string, string | string[] | { value: string | string[]; grade: EvidenceGrade }>, grade: EvidenceGrade = 'corroborated') {
   const drafts: (StatementDraft & { entityId: string })[] = [];
   for (const [prop, v] of Object.entries(props)) {
     const [values, g] = typeof v === 'object' && !Array.isArray(v) ? [v.value, v.grade] : [v, grade];

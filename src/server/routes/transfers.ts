@@ -8,7 +8,10 @@ const idParams = { type: 'object', properties: { id: { type: 'string', minLength
 export async function transferRoutes(app: FastifyInstance, ctx: ServerContext & { transfers: TransferService }): Promise<void> {
   const { transfers } = ctx;
 
-  app.get('/transfers', { schema: { summary: 'Stored arms transfers', tags: ['transfers'] } }, async () => ({ transfers: await transfers.list() }));
+  app.get('/transfers', { schema: { summary: 'Stored arms transfers, and the deals whose legs flow both ways', tags: ['transfers'] } }, async () => ({
+    transfers: await transfers.list(),
+    deals: await transfers.deals(),
+  }));
 
   app.get('/transfers/:id', { schema: { summary: 'One transfer with its claims (grades, sources, denials)', tags: ['transfers'], params: idParams } }, async (req) =>
     transfers.get((req.params as { id: string }).id),
@@ -16,7 +19,13 @@ export async function transferRoutes(app: FastifyInstance, ctx: ServerContext & 
 
   app.get(
     '/transfers/:id/violations',
-    { schema: { summary: 'The embargo provisions the transfer breaches, each with the reasons (date, direction, items, parties)', tags: ['transfers'], params: idParams } },
+    {
+      schema: {
+        summary: 'The embargo provisions the transfer breaches and how surely (breach, probable, possible, attempted or prospective), element by element with grades and sources',
+        tags: ['transfers'],
+        params: idParams,
+      },
+    },
     async (req) => transfers.violations((req.params as { id: string }).id),
   );
 
