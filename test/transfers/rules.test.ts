@@ -137,7 +137,7 @@ describe('the other catch-alls and the 2016 additions', () => {
     expect(f.reasons.at(-1)).toContain('approved in advance');
   });
 
-  it('hosting DPRK military trainers is caught by 2270 para 9, not hosting them in the DPRK', async () => {
+  it('hosting DPRK military trainers abroad is caught by 2270 para 9', async () => {
     const abroad = await checkTransfer(made({ originCountry: 'kp', destinationCountry: 'ug', itemCategory: 'military-training', deliveryDate: '2017', status: 'delivered' }));
     expect(abroad.breaches.map((b) => b.rule)).toEqual(['unscr-2270-9']);
   });

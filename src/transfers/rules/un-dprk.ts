@@ -6,7 +6,10 @@
 // release SC/8853 for 1718 (2006); the UN Sanctions App extracts of 1874 (2009) para 10 and
 // 2397 (2017); SIPRI's DPRK embargo page (1718 para 8 (a)(i) categories and 8 (c) services, 1874,
 // 2270); the UN Security Council's page on 2270 (2016); the EU's implementing Regulation 2017/1509
-// Art. 9e for 2397 para 7; the UN Sanctions App extract of 2321 para 30. Paragraph texts not seen in
+// Art. 9e for 2397 para 7; the UN Sanctions App extracts of 1874 para 10 and 2321 para 30; the UN
+// 1718 Committee's list of resolutions (2321 expands the embargo to a conventional arms dual-use
+// list); an EU text summarising the 2094 catch-all; northkoreasanctions.org (hosting trainers, the
+// 2270 catch-all framed as a supply ban). Paragraph texts not seen in
 // full are marked `verified: 'summary'`: faithful summaries in our own words, never invented quotes.
 import type { ItemCategory } from '../../model/arms-transfer.ts';
 
@@ -55,7 +58,7 @@ export interface EmbargoRule {
 
 const ARMS: readonly ItemCategory[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'related-materiel', 'ammunition', 'arms-unspecified'];
 const AMMUNITION_UNDER_1718 =
-  "Resolution 1718 lists major systems (the UN Register categories) and 'related materiel including spare parts'. Whether artillery shells are related materiel of large-calibre artillery systems is contestable: the list names systems, not ammunition as such. From 12 June 2009 resolution 1874 reaches all arms and related materiel, which includes ammunition beyond doubt.";
+  "Resolution 1718 names major systems (the UN Register categories) and their related materiel, spare parts included. Whether artillery shells are related materiel of large-calibre artillery systems is contestable: the paragraph names systems, not ammunition, and SIPRI's summary of it mentions only the systems and their spare parts. From 12 June 2009 resolution 1874 reaches all arms and related materiel, which includes ammunition beyond doubt.";
 
 const RES = (n: number, y: number) => ({ symbol: `S/RES/${n} (${y})`, url: `https://undocs.org/S/RES/${n}(${y})` });
 
@@ -268,7 +271,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     services: false,
     catchAll: 'programmes',
     summary:
-      "Catch-all for the prohibited programmes: the supply and procurement bans of 1718 paras 8(a) and 8(b) apply to any item a State determines could contribute to the DPRK's nuclear or ballistic-missile programmes or other activities the resolutions prohibit (resolution 2270 para 27 later widened it to items that could help evade the measures).",
+      "Catch-all for the prohibited programmes: States are to prevent the supply, sale or transfer to or from the DPRK of any item they determine could contribute to its nuclear or ballistic-missile programmes or to other activities resolutions 1718, 1874, 2087 or 2094 prohibit (resolution 2270 para 27 later widened it to items that could help evade the measures).",
     quote: '',
     citation: RES(2094, 2013),
     verified: 'summary',
@@ -285,7 +288,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     items: ['conventional-dual-use'],
     services: true,
     summary:
-      "Applies the measures of 1718 paras 8(a), 8(b) and 8(c) (supply, procurement, related services) to the items on a conventional arms dual-use list the 1718 Committee was directed to adopt; an item is caught once the list names it.",
+      "Applies the measures of 1718 paras 8(a), 8(b) and 8(c) (supply, procurement, related services) to the items on a new conventional arms dual-use list the 1718 Committee was to adopt; an item is caught once the list names it (resolution 2371 (2017) directed the Committee to designate more such items).",
     quote: '',
     citation: RES(2321, 2016),
     verified: 'summary',
