@@ -166,6 +166,12 @@ export interface Transfer {
   verdict: string;
   /** Designations shown as context; no UN finding rests on them. */
   context: string[];
+  /** SIPRI-style figures ("24?", "20-30") and the deal this transfer is a leg of. */
+  numberOrdered: string | null;
+  numberDelivered: string | null;
+  deal: string | null;
+  leg: string | null;
+  inExchangeFor: string[];
   warnings: string[];
 }
 export interface Party { id: string; caption: string; countries: string[]; sanctioned: boolean; role: string }
@@ -565,6 +571,11 @@ export function toTransfer(id: string, detailRaw: unknown, checkRaw: unknown): T
     breaches: arr(c.breaches).map(toViolation),
     verdict: str(c.verdict) ?? 'not applicable',
     context: strings(c.context),
+    numberOrdered: str(asObject(d.numberOrdered).text),
+    numberDelivered: str(asObject(d.numberDelivered).text),
+    deal: str(d.deal),
+    leg: str(d.leg),
+    inExchangeFor: strings(d.inExchangeFor),
     warnings: [...strings(d.warnings), ...strings(c.warnings)],
   };
 }

@@ -232,7 +232,16 @@ function TransferCard({ transfer: t, selected, onSelect }: { transfer: Transfer;
         {t.means.length > 0 && <span className="muted"> · by {t.means.join(', ')}</span>}
       </div>
       {t.items.length > 0 && <div className="small"><span className="muted">Items:</span> {t.items.join('; ')}{t.quantity.length ? ` · ${t.quantity.join('; ')}` : ''}</div>}
+      {(t.numberOrdered || t.numberDelivered) && (
+        <div className="small"><span className="muted">Numbers:</span> {t.numberOrdered ? `ordered ${t.numberOrdered}` : ''}{t.numberOrdered && t.numberDelivered ? ', ' : ''}{t.numberDelivered ? `delivered ${t.numberDelivered}` : ''} <span className="muted">(? uncertain)</span></div>
+      )}
       {t.route.length > 0 && <div className="small"><span className="muted">Route:</span> {t.route.join('; ')}</div>}
+      {(t.deal || t.inExchangeFor.length > 0) && (
+        <div className="small">
+          <span className="muted">Deal:</span> {t.deal ?? 'barter'}{t.leg ? ` (${t.leg === 'counter' ? 'the counter-flow leg' : 'the arms leg'})` : ''}
+          {t.inExchangeFor.length > 0 && <> · in exchange for {t.inExchangeFor.map((x, i) => <span key={x}>{i > 0 ? ', ' : ''}<EntityLink id={x} caption={x} /></span>)}</>}
+        </div>
+      )}
       <div className="violations">
         <h3>Embargo provisions: {t.verdict}</h3>
         {verdicts.length === 0 && <span className="small">None: no provision applies to this transfer's date, direction, parties and items.</span>}
