@@ -10,7 +10,7 @@ function importsOf(dir: string): { file: string; target: string }[] {
   const out: { file: string; target: string }[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
-    const file = join(entry.parentPath, entry.name);
+    const file = join((entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? dir, entry.name); // parentPath from Node 20.12
     for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)) {
       out.push({ file, target: relative(process.cwd(), resolve(dirname(file), m[1])) });
     }
