@@ -286,7 +286,7 @@ export async function checkTransfer(t: Transfer, ctx: TransferContext = NO_CONTE
         source: null,
       });
     }
-    if (rule.exemption) notes.push(`exemption the record cannot show: ${rule.exemption}`);
+    if (rule.exemption && (!rule.exemptionItems || caught.some((c) => rule.exemptionItems!.includes(c)))) notes.push(`exemption the record cannot show: ${rule.exemption}`);
 
     const grades = elements.map((e) => e.grade).filter((g): g is EvidenceGrade => g !== null);
     const grade = grades.length ? grades.reduce((a, b) => (gradeRank(a) >= gradeRank(b) ? a : b)) : null;

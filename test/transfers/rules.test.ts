@@ -137,6 +137,13 @@ describe('the other catch-alls and the 2016 additions', () => {
     expect(f.reasons.at(-1)).toContain('approved in advance');
   });
 
+  it('notes the 2397 para 7 aircraft-parts exemption only where vehicles are caught', async () => {
+    const steel = await checkTransfer(made({ destinationCountry: 'kp', itemCategory: 'metals', deliveryDate: '2019', status: 'delivered' }));
+    expect(steel.breaches.find((b) => b.rule === 'unscr-2397-7')!.reasons.join(' ')).not.toContain('exemption');
+    const aircraft = await checkTransfer(made({ destinationCountry: 'kp', itemCategory: 'transport-vehicles', deliveryDate: '2019', status: 'delivered' }));
+    expect(aircraft.breaches.find((b) => b.rule === 'unscr-2397-7')!.reasons.at(-1)).toContain('civilian passenger aircraft');
+  });
+
   it('hosting DPRK military trainers abroad is caught by 2270 para 9', async () => {
     const abroad = await checkTransfer(made({ originCountry: 'kp', destinationCountry: 'ug', itemCategory: 'military-training', deliveryDate: '2017', status: 'delivered' }));
     expect(abroad.breaches.map((b) => b.rule)).toEqual(['unscr-2270-9']);

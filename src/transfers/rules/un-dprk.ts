@@ -48,6 +48,8 @@ export interface EmbargoRule {
   notification?: { items: readonly ItemCategory[]; until: string; note: string };
   /** Approvals or exemptions the paragraph allows, which the record cannot show (said in the reasons). */
   exemption?: string;
+  /** The items the exemption concerns, when not all (2397 para 7: aircraft parts only). */
+  exemptionItems?: readonly ItemCategory[];
   summary: string;
   /** A short phrase of the resolution, quoted; empty where no copy of the text was seen. */
   quote: string;
@@ -321,6 +323,7 @@ export const UN_DPRK_RULES: readonly EmbargoRule[] = [
     direction: 'to-dprk',
     items: ['industrial-machinery', 'transport-vehicles', 'metals'],
     exemption: 'Spare parts needed to keep DPRK commercial civilian passenger aircraft flying safely are exempt.',
+    exemptionItems: ['transport-vehicles'],
     services: false,
     summary: 'States must prevent supplying the DPRK with all industrial machinery (HS 84, 85), transportation vehicles (HS 86-89) and iron, steel and other metals (HS 72-83).',
     quote: 'all industrial machinery, transportation vehicles, and iron, steel, and other metals',
