@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { basename } from 'node:path';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { SourceError } from '../model/errors.ts';
 
@@ -49,11 +49,14 @@ export function openBytes(path: string): Readable {
     },
   });
   const gunzip = createGunzip();
-  pipeline(raw, gunzip, guard, (e) => {
-    if (!e || e instanceof SourceError) return;
-    // pipeline destroys the streams with the raw error; the reader sees this one instead.
-    guard.destroy(gzipError(file, e));
+  // Wired by hand rather than with pipeline(), which would hand the reader zlib's bare error.
+  raw.on('error', (e) => guard.destroy(gzipError(file, e)));
+  gunzip.on('error', (e) => guard.destroy(gzipError(file, e)));
+  guard.on('close', () => {
+    raw.destroy();
+    gunzip.destroy();
   });
+  raw.pipe(gunzip).pipe(guard);
   return guard;
 }
 
@@ -77,7 +80,7 @@ async function* strictUtf8(bytes: AsyncIterable<Buffer>, path: string): AsyncGen
     for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
     yield decoder.decode();
   } catch (e) {
-    if (e instanceof TypeError) throw new SourceError(path, 'not valid UTF-8 text (wrong encoding?)');
+    if (e instanceof TypeError) throw new SourceError(basename(path), 'not valid UTF-8 text (wrong encoding?)');
     throw e;
   }
 }
@@ -152,7 +155,7 @@ export async function readHead(path: string, size = 4096): Promise<Buffer> {
  * Rejects text that is not valid UTF-8 when encoding is utf8 (replacement characters appear).
  */
 export function readLines(path: string, encoding: Encoding = 'utf8'): AsyncGenerator<{ line: string; lineNo: number }> {
-  return linesOf(openText(path, encoding), path, (e) => `cannot read file: ${e.message}`);
+  return linesOf(openText(path, encoding), basename(path), (e) => `cannot read file: ${e.message}`);
 }
 
 /**
