@@ -1,6 +1,6 @@
 // Import: detect each file's format, group the files of one list, parse them and write a new version.
 import { stat } from 'node:fs/promises';
-import { ValidationError, SourceError } from '../model/errors.ts';
+import { InterdictError, ValidationError, SourceError } from '../model/errors.ts';
 import { logicalName, readHead } from '../sources/io.ts';
 import type { ParseContext, SourceParser } from '../sources/types.ts';
 import type { ImportJob, ImportRequest, ImportResult, Store } from '../store/types.ts';
@@ -104,9 +104,22 @@ function prepareImport(parser: SourceParser, files: string[], options: ImportOpt
     warn: (message) => void parseWarnings.push(message),
   };
   return {
-    job: { request, items: parser.parse(files, ctx) },
+    job: { request, items: clearErrors(parser.parse(files, ctx), files) },
     outcome: (result) => ({ ...result, dataset, format: parser.format, files, parseWarnings }),
   };
+}
+
+/**
+ * A parser's own bug or an odd corner of a file (a fuzzed row the model rejects) still ends in a
+ * SourceError naming the files, so the command exits 3 with a message instead of a stack trace.
+ */
+async function* clearErrors<T>(items: AsyncIterable<T>, files: string[]): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (e) {
+    if (e instanceof InterdictError) throw e;
+    throw new SourceError(files.map(logicalName).join(', '), `cannot read: ${(e as Error).message}`);
+  }
 }
 
 /** A parser that reports a known publication date first; a date stated in the file still wins. */
