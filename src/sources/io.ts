@@ -29,29 +29,29 @@ export const LIMITS = {
 
 /**
  * A byte stream of the file's content, gunzipped when the file is gzip. A truncated or corrupt gzip
- * file, or one that inflates past the limits, ends the stream with a SourceError naming the file.
+ * file, or one that inflates past the limits, ends the stream with an error saying so; the reader
+ * adds the file and line it reached.
  */
 export function openBytes(path: string): Readable {
   const raw = createReadStream(path);
   if (!/\.gz$/i.test(path)) return raw;
-  const file = logicalName(path) + '.gz';
   let compressed = 0;
   raw.on('data', (chunk: string | Buffer) => void (compressed += chunk.length));
   let inflated = 0;
   const guard = new Transform({
     transform(chunk: Buffer, _enc, done) {
       inflated += chunk.length;
-      if (inflated > LIMITS.maxInflated) return done(new SourceError(file, `decompresses to more than ${LIMITS.maxInflated} bytes: refused (a gzip bomb?)`));
+      if (inflated > LIMITS.maxInflated) return done(new Error(`gzip file decompresses to more than ${LIMITS.maxInflated} bytes: refused (a gzip bomb?)`));
       if (inflated > LIMITS.ratioAfter && inflated > compressed * LIMITS.maxRatio) {
-        return done(new SourceError(file, `decompresses to more than ${LIMITS.maxRatio} times its size (${inflated} bytes from ${compressed}): refused (a gzip bomb?)`));
+        return done(new Error(`gzip file decompresses to more than ${LIMITS.maxRatio} times its size (${inflated} bytes from ${compressed}): refused (a gzip bomb?)`));
       }
       done(null, chunk);
     },
   });
   const gunzip = createGunzip();
   // Wired by hand rather than with pipeline(), which would hand the reader zlib's bare error.
-  raw.on('error', (e) => guard.destroy(gzipError(file, e)));
-  gunzip.on('error', (e) => guard.destroy(gzipError(file, e)));
+  raw.on('error', (e) => guard.destroy(e));
+  gunzip.on('error', (e) => guard.destroy(gzipError(e)));
   guard.on('close', () => {
     raw.destroy();
     gunzip.destroy();
@@ -60,10 +60,9 @@ export function openBytes(path: string): Readable {
   return guard;
 }
 
-function gzipError(file: string, e: NodeJS.ErrnoException): SourceError {
-  if (e.code === 'ENOENT' || e.code === 'EACCES') return new SourceError(file, `cannot read file: ${e.message}`);
+function gzipError(e: NodeJS.ErrnoException): Error {
   const truncated = e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message);
-  return new SourceError(file, truncated ? 'truncated gzip file: it ends before its compressed data does' : `corrupt gzip file: ${e.message}`);
+  return new Error(truncated ? 'truncated gzip file: unexpected end of file (it ends before its compressed data does)' : `corrupt gzip file: ${e.message}`);
 }
 
 /** A text stream decoded with the given encoding. */

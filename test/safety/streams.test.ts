@@ -53,17 +53,17 @@ describe('compressed files', () => {
     const gz = readFileSync(BUNDLED_SDN_GZ);
     const cut = write('sdn.csv.gz', gz.subarray(0, Math.floor(gz.length / 2)));
     const e = await failure(() => collect(ofacSdnCsv, [cut]));
-    expect(e.message).toMatch(/^sdn\.csv\.gz: truncated gzip file/);
+    expect(e.message).toMatch(/^sdn\.csv\.gz:\d+: cannot read file: truncated gzip file: unexpected end of file/);
     const r = await runCli(['import', cut], { INTERDICT_DB: join(dir, 'cli.db') });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/sdn\.csv\.gz: truncated gzip file: it ends before its compressed data does\nThe live data was not changed\./);
+    expect(r.stderr).toMatch(/sdn\.csv\.gz:\d+: cannot read file: truncated gzip file: unexpected end of file \(it ends before its compressed data does\)\nThe live data was not changed\./);
   }, 60_000);
 
   it('a corrupt gzip body is an error naming the file', async () => {
     const gz = Buffer.from(gzipSync(readFileSync(join(ROOT, 'test/fixtures/un_sc/samples/sample_unsc.xml'))));
     for (let i = 200; i < 260; i++) gz[i] ^= 0xff;
     const e = await failure(() => collect(unScXml, [write('consolidated.xml.gz', gz)]));
-    expect(e.message).toMatch(/consolidated\.xml(\.gz)?(:\d+)?: (corrupt gzip file|truncated gzip file|malformed XML|not valid text)/);
+    expect(e.message).toMatch(/^consolidated\.xml(\.gz)?:\d+: cannot read file: corrupt gzip file: invalid distance too far back/);
   });
 
   it('a zero-filled gzip bomb is refused once it inflates past the ratio limit', async () => {
@@ -72,7 +72,7 @@ describe('compressed files', () => {
     const zeros = Buffer.alloc(1024 * 1024, '0,0\n');
     await pipeline(Readable.from((function* () { for (let i = 0; i < 256; i++) yield zeros; })()), createGzip(), createWriteStream(bomb));
     const e = await failure(() => drain(readLines(bomb)));
-    expect(e.message).toMatch(/bomb\.csv\.gz: decompresses to more than 100 times its size .*gzip bomb/);
+    expect(e.message).toMatch(/bomb\.csv\.gz:\d+: cannot read file: gzip file decompresses to more than 100 times its size .*gzip bomb/);
   }, 60_000);
 });
 
