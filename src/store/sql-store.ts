@@ -33,7 +33,7 @@ const PAGE = 5_000;
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class SqlStore implements Store {
-  private listeners = new Set<(dataset: string) => void>();
+  private listeners = new Set<(dataset: string, appended?: string[]) => void>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -65,13 +65,13 @@ export class SqlStore implements Store {
     await this.db.destroy();
   }
 
-  onLiveChange(listener: (dataset: string) => void): () => void {
+  onLiveChange(listener: (dataset: string, appended?: string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private emit(dataset: string): void {
-    for (const l of this.listeners) l(dataset);
+  private emit(dataset: string, appended?: string[]): void {
+    for (const l of this.listeners) l(dataset, appended);
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ export class SqlStore implements Store {
       }
       return trx.selectFrom('statements').selectAll().where('version_id', '=', versionId).where('id', 'in', rows.map((r) => r.id)).execute();
     });
-    this.emit(dataset);
+    this.emit(dataset, [...new Set(drafts.map((d) => d.entityId))]);
     return rows.map(rowToStatement);
   }
 

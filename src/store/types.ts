@@ -127,7 +127,11 @@ export interface Store extends EntityReader {
    * refuse them.
    */
   addStatements(dataset: string, drafts: StatementDraft[], author: string): Promise<Statement[]>;
-  /** Subscribe to live-version switches (the screening index rebuilds on this). */
-  onLiveChange(listener: (dataset: string) => void): () => void;
+  /**
+   * Subscribe to live-version switches (the screening index rebuilds on this). For an analyst edit,
+   * `appended` names the entities whose statements it added or restated (nothing else changed), so
+   * a service may take in just those instead of rebuilding.
+   */
+  onLiveChange(listener: (dataset: string, appended?: string[]) => void): () => void;
   close(): Promise<void>;
 }

@@ -81,10 +81,15 @@ describe.each(ENGINES)("publishers' lists on %s", (engine) => {
     const versionsBefore = await t.store.versions('analyst');
     const live = versionsBefore[0];
     const rows = await rowCount(t.store);
+    const changes: [string, string[] | undefined][] = [];
+    const off = t.store.onLiveChange((dataset, appended) => changes.push([dataset, appended]));
     for (let i = 0; i < 5; i++) {
       const r = await post('/statements', { statements: [{ entityId: id, prop: 'alias', value: `Front ${i}`, ...source }] });
       expect(r.statusCode).toBe(201);
     }
+    off();
+    // The services are told what the edit touched, so they can take in just that.
+    expect(changes).toEqual(Array(5).fill(['analyst', [id]]));
     expect(await rowCount(t.store)).toBe(rows + 5);
     const after = await t.store.versions('analyst');
     expect(after.map((v) => v.id)).toEqual(versionsBefore.map((v) => v.id));
