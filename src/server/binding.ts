@@ -41,7 +41,8 @@ export async function listenAndDescribe(app: FastifyInstance, host: string, port
   const bound = app.server.address() as AddressInfo;
   const shown = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   const url = `http://${isLoopback(bound.address) ? shown : hostForUrl(host, shown)}:${bound.port}`;
-  log(`listening on ${shown}:${bound.port}${bound.address === '0.0.0.0' || bound.address === '::' ? ' (every network interface)' : ''}; API description at ${url}/openapi.json`);
+  const everywhere = bound.address === '0.0.0.0' || bound.address === '::' ? 'every network interface; ' : '';
+  log(`listening on http://${shown}:${bound.port} (${everywhere}API description at ${url}/openapi.json)`);
   if (!isLoopback(bound.address)) {
     log(
       `WARNING: bound to ${shown}, beyond loopback, WITHOUT AUTHENTICATION: anyone who can reach this machine on port ${bound.port} ` +

@@ -49,7 +49,7 @@ describe('binding', () => {
     app = Fastify();
     const lines: string[] = [];
     await listenAndDescribe(app, '0.0.0.0', 0, (l) => lines.push(l));
-    expect(lines[0]).toMatch(/^listening on 0\.0\.0\.0:\d+ \(every network interface\)/);
+    expect(lines[0]).toMatch(/^listening on http:\/\/0\.0\.0\.0:\d+ \(every network interface; API description at http:\/\/127\.0\.0\.1:\d+\/openapi\.json\)$/);
     expect(lines[1]).toMatch(/^WARNING: bound to 0\.0\.0\.0, beyond loopback, WITHOUT AUTHENTICATION/);
   });
 
@@ -59,6 +59,38 @@ describe('binding', () => {
     const url = await listenAndDescribe(app, '127.0.0.1', 0, (l) => lines.push(l));
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^listening on 127\.0\.0\.1:\d+; API description at http:\/\/127\.0\.0\.1:\d+\/openapi\.json$/);
+    // The same line as before for loopback (test/web/server.ts reads the URL from it).
+    expect(lines[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+ \(API description at http:\/\/127\.0\.0\.1:\d+\/openapi\.json\)$/);
   });
+});
+
+describe('interdict serve', () => {
+  it('with INTERDICT_HOST=0.0.0.0 logs 0.0.0.0 (not 127.0.0.1) and the warning', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'interdict-serve-'));
+    const bin = new URL('../../bin/interdict.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+      env: { ...process.env, INTERDICT_HOST: '0.0.0.0', INTERDICT_DB: join(dir, 'db.db'), INTERDICT_NO_BUNDLED: '1', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no warning in:\n${log}`)), 30_000);
+      child.stderr.on('data', (d) => {
+        log += d;
+        if (/WARNING: bound to/.test(log)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+    expect(log).toMatch(/interdict: listening on http:\/\/0\.0\.0\.0:\d+ \(every network interface;/);
+    expect(log).not.toMatch(/listening on http:\/\/127\.0\.0\.1/);
+    expect(log).toMatch(/interdict: WARNING: bound to 0\.0\.0\.0, beyond loopback, WITHOUT AUTHENTICATION/);
+  }, 60_000);
 });
