@@ -7,6 +7,11 @@ export interface Config {
   sqlitePath: string;
   host: string;
   port: number;
+  /**
+   * Host names the server answers to besides IP literals and localhost (a check against DNS
+   * rebinding); `.example.org` allows its subdomains. From INTERDICT_ALLOWED_HOSTS, comma-separated.
+   */
+  allowedHosts: string[];
   /** Lists older than this many days are flagged stale everywhere. */
   staleAfterDays: number;
   /** Import the bundled official files on first start with an empty database. */
@@ -24,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: resolve(env.INTERDICT_DB ?? './var/interdict.db'),
     host: env.INTERDICT_HOST ?? '127.0.0.1',
     port: Number(env.INTERDICT_PORT ?? env.PORT ?? 8080),
+    allowedHosts: (env.INTERDICT_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     staleAfterDays: Number(env.INTERDICT_STALE_DAYS ?? 30),
     loadBundled: env.INTERDICT_NO_BUNDLED !== '1',
     syncUrls: parseSyncUrls(env.INTERDICT_SYNC_URLS ?? ''),

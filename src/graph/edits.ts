@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError, UnprocessableError, ValidationError } from '../model/errors.ts';
 import { EVIDENCE_GRADES, isEvidenceGrade } from '../model/grades.ts';
 import { hasSchema, model, propertyType } from '../model/ftm.ts';
-import { isDatasetName, makeEntityId } from '../model/entity.ts';
+import { datasetSlug, isDatasetName, makeEntityId } from '../model/entity.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import type { Store } from '../store/types.ts';
 import { ARMS_TRANSFER, ARMS_TRANSFER_SCHEMA, isArmsTransferProp } from '../model/arms-transfer.ts';
@@ -54,14 +54,24 @@ function claimOf(input: ClaimInput, prefix: string): Pick<StatementDraft, 'sourc
   const sourceDocument = text(`${prefix}sourceDocument`, input.sourceDocument, true);
   const grade = text(`${prefix}evidenceGrade`, input.evidenceGrade, true)!;
   if (!isEvidenceGrade(grade)) throw new UnprocessableError(`${prefix}evidenceGrade`, `must be one of ${EVIDENCE_GRADES.join(', ')}`);
+  // `official` is what a publisher's list says; only an import of that list can state it.
+  if (grade === 'official') {
+    throw new UnprocessableError(`${prefix}evidenceGrade`, `"official" is reserved for the publishers' own lists (import or sync them); an analyst's claim is at most ${ANALYST_GRADES[0]}`);
+  }
   const claimDate = text(`${prefix}claimDate`, input.claimDate, false);
   if (claimDate && !ISO_DATE.test(claimDate)) throw new UnprocessableError(`${prefix}claimDate`, `"${claimDate}" is not an ISO date`);
   return { sourceDocument, evidenceGrade: grade, locator: text(`${prefix}locator`, input.locator, false), claimDate };
 }
 
-function datasetOf(value: unknown): string {
+const ANALYST_GRADES = EVIDENCE_GRADES.filter((g) => g !== 'official');
+
+/** The analyst dataset an edit goes to: never a publisher's list, even one not imported yet. */
+function datasetOf(value: unknown, publisherDatasets: ReadonlySet<string>): string {
   const d = text('dataset', value, false) ?? ANALYST_DATASET;
   if (!isDatasetName(d)) throw new ValidationError('dataset', `"${d}" is not a dataset name`);
+  if (publisherDatasets.has(d)) {
+    throw new UnprocessableError('dataset', `${d} is a publisher's list: it changes only through import and sync; analysts write to their own datasets (default: ${ANALYST_DATASET})`);
+  }
   return d;
 }
 
@@ -96,16 +106,26 @@ function checkSchema(schema: string | null, field: string): string {
 }
 
 export class AnalystEdits {
-  constructor(private readonly store: Pick<Store, 'addStatements' | 'getEntity'>) {}
+  /**
+   * `publisherDatasets`: names analysts may never write (the publishers' lists, see
+   * ingest/registry.ts); the store refuses any other dataset an import made a publisher's.
+   */
+  constructor(
+    private readonly store: Pick<Store, 'addStatements' | 'getEntity'>,
+    private readonly publisherDatasets: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** Create an entity (relationship entities too: Ownership with owner/asset...). */
   async createEntity(input: NewEntityInput, author: string): Promise<{ id: string; dataset: string; statements: Statement[] }> {
     if (typeof input !== 'object' || input === null) throw new ValidationError('body', 'must be a JSON object');
     const schema = checkSchema(text('schema', input.schema, true), 'schema');
     const claim = claimOf(input, '');
-    const dataset = datasetOf(input.dataset);
+    const dataset = datasetOf(input.dataset, this.publisherDatasets);
     const id = text('id', input.id, false) ?? makeEntityId(dataset, randomUUID().slice(0, 12));
     if (!ENTITY_ID.test(id)) throw new ValidationError('id', `"${id}" is not an entity id`);
+    // `us-ofac-sdn-…` reads as an OFAC entry (and its referent as us_ofac_sdn:…): not an analyst's to make.
+    const posing = [...this.publisherDatasets].find((d) => id.startsWith(`${datasetSlug(d)}-`));
+    if (posing) throw new UnprocessableError('id', `"${id}" is in the id space of the publisher's list ${posing}; leave id out or choose another`);
     if (await this.store.getEntity(id)) throw new ValidationError('id', `${id} exists already; add statements to it instead`);
     const props = input.properties;
     if (typeof props !== 'object' || props === null || Array.isArray(props)) throw new UnprocessableError('properties', 'must be an object of property -> value(s)');
@@ -127,7 +147,7 @@ export class AnalystEdits {
   async addStatements(inputs: StatementInput[], datasetValue: unknown, author: string): Promise<{ statements: Statement[] }> {
     if (!Array.isArray(inputs) || inputs.length === 0) throw new ValidationError('statements', 'must be a non-empty array');
     if (inputs.length > 1000) throw new ValidationError('statements', 'at most 1000 per request');
-    const dataset = datasetOf(datasetValue);
+    const dataset = datasetOf(datasetValue, this.publisherDatasets);
     const additions: StatementDraft[] = [];
     const retractions: StatementDraft[] = [];
     for (const [i, input] of inputs.entries()) {

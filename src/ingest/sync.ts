@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createHash } from 'node:crypto';
 import { ValidationError } from '../model/errors.ts';
 import type { SourceParser } from '../sources/types.ts';
 import type { Store } from '../store/types.ts';
@@ -27,6 +28,8 @@ export interface SyncOptions {
   timeoutMs?: number;
   /** Refuse downloads larger than this (a runaway or hostile server). */
   maxBytes?: number;
+  /** Accept versions that remove more than the shrink guard allows. */
+  allowShrink?: boolean;
 }
 
 export type SyncOutcome =
@@ -60,7 +63,7 @@ async function syncOne(store: Store, dataset: string, options: SyncOptions): Pro
     const files = sources.map((s) => join(dir, s.name));
     // Files that do not state their own date (OFAC's CSVs) are dated by the server, else by today.
     const dated = withDefaultPublished(parser, lastModified ?? new Date().toISOString().slice(0, 10));
-    const outcome = await importWith(store, dated, files, { dataset, author: 'sync' });
+    const outcome = await importWith(store, dated, files, { dataset, author: 'sync', allowShrink: options.allowShrink });
     return { dataset, ok: true, outcome, downloaded };
   } catch (error) {
     return { dataset, ok: false, error: (error as Error).message };
@@ -76,33 +79,69 @@ function downloadPlan(parser: SourceParser, override?: string[]): { name: string
   return official.map(([name, url]) => ({ name, url }));
 }
 
-/** Downloads to a file, checking the status, the declared length and a time limit. */
+/**
+ * The checksums a download must match: the publisher's (`Digest`, `Repr-Digest`, `Content-MD5`
+ * headers) and one the operator pinned in the URL (`…/sdn.csv#sha256=<hex>`).
+ */
+function expectedDigests(url: string, headers: Headers): { algorithm: 'sha256' | 'sha512' | 'md5'; hex: string; from: string }[] {
+  const out: { algorithm: 'sha256' | 'sha512' | 'md5'; hex: string; from: string }[] = [];
+  const pinned = /[#&](sha256|sha512|md5)=([0-9a-f]+)/i.exec(new URL(url).hash);
+  if (pinned) out.push({ algorithm: pinned[1].toLowerCase() as 'sha256', hex: pinned[2].toLowerCase(), from: 'the URL' });
+  const b64hex = (b64: string) => Buffer.from(b64, 'base64').toString('hex');
+  for (const header of ['repr-digest', 'digest']) {
+    for (const part of (headers.get(header) ?? '').split(',')) {
+      const m = /^\s*(sha-256|sha-512|md5)\s*=\s*:?([A-Za-z0-9+/=]+):?\s*$/i.exec(part);
+      if (m) out.push({ algorithm: m[1].toLowerCase().replace('sha-', 'sha') as 'sha256', hex: b64hex(m[2]), from: `the ${header} header` });
+    }
+  }
+  const md5 = headers.get('content-md5');
+  if (md5) out.push({ algorithm: 'md5', hex: b64hex(md5.trim()), from: 'the content-md5 header' });
+  return out;
+}
+
+/**
+ * Downloads to a file, checking the status, the time limit, the full length (the declared one, and
+ * for chunked or close-delimited bodies that the transfer ended cleanly) and any checksum offered.
+ */
 async function download(url: string, path: string, options: SyncOptions): Promise<{ bytes: number; lastModified?: string }> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxBytes = options.maxBytes ?? 1024 * 1024 * 1024;
   let response: Response;
   const signal = AbortSignal.timeout(timeoutMs);
+  const fetchUrl = new URL(url);
+  fetchUrl.hash = '';
   try {
-    response = await fetch(url, { signal, redirect: 'follow' });
+    response = await fetch(fetchUrl, { signal, redirect: 'follow' });
   } catch (e) {
     throw new Error(`${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : (e as Error).message}`);
   }
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get('content-length') ?? NaN);
+  // A compressed transfer's length is of the compressed bytes; fetch hands over the inflated ones.
+  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+  const digests = expectedDigests(url, response.headers);
+  const hashes = new Map(digests.map((d) => [d.algorithm, createHash(d.algorithm)]));
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
+      for (const h of hashes.values()) h.update(chunk);
       done(bytes > maxBytes ? new Error(`larger than ${maxBytes} bytes`) : null, chunk);
     },
   });
   try {
     await pipeline(Readable.fromWeb(response.body as never), counter, createWriteStream(path));
   } catch (e) {
-    throw new Error(`${url}: download failed after ${bytes} bytes: ${signal.aborted ? `no answer within ${timeoutMs} ms` : (e as Error).message}`);
+    const cause = (e as Error & { cause?: Error }).cause?.message;
+    throw new Error(`${url}: download failed after ${bytes} bytes (the transfer did not end cleanly: truncated): ${signal.aborted ? `no answer within ${timeoutMs} ms` : `${(e as Error).message}${cause ? ` (${cause})` : ''}`}`);
   }
-  if (Number.isFinite(declared) && declared !== bytes) throw new Error(`${url}: truncated: ${bytes} of ${declared} bytes`);
+  if (!encoded && Number.isFinite(declared) && declared !== bytes) throw new Error(`${url}: truncated: ${bytes} of ${declared} bytes`);
   if (bytes === 0) throw new Error(`${url}: empty file`);
+  const computed = new Map([...hashes].map(([algorithm, h]) => [algorithm, h.digest('hex')]));
+  for (const d of digests) {
+    const got = computed.get(d.algorithm);
+    if (got !== d.hex) throw new Error(`${url}: checksum mismatch: ${d.algorithm} ${got} is not the ${d.hex} stated in ${d.from} (corrupt or altered download)`);
+  }
   const modified = Date.parse(response.headers.get('last-modified') ?? '');
   return { bytes, lastModified: Number.isNaN(modified) ? undefined : new Date(modified).toISOString().slice(0, 10) };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
 import { loadBundledIfEmpty } from '../ingest/bundled.ts';
 import { installErrorHandler } from './errors.ts';
+import { installHostCheck } from './binding.ts';
 import { collectOpenApi } from './openapi.ts';
 import { coreRoutes, type Readiness } from './routes/core.ts';
 import { graphRoutes } from './routes/graph.ts';
@@ -44,6 +45,7 @@ export interface AppHandle {
 export async function buildApp(config: Config, store: Store, options: { logger?: boolean } = {}): Promise<AppHandle> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 512 } });
   installErrorHandler(app);
+  installHostCheck(app, [...(config.allowedHosts ?? []), config.host]);
   const openapi = collectOpenApi(app);
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { SourceError } from '../model/errors.ts';
-import { logicalName, openBytes } from './io.ts';
+import { LIMITS, logicalName, openBytes } from './io.ts';
 
 /** `auto`: UTF-8 unless the first non-ASCII bytes are not valid UTF-8, then Windows-1252. */
 export type TextEncoding = 'utf8' | 'win1252' | 'auto';
@@ -85,7 +85,7 @@ export async function* decodeText(bytes: AsyncIterable<Buffer>, file: string, en
 export async function* csvRecords(path: string, encoding: TextEncoding = 'auto'): AsyncGenerator<CsvRecord> {
   const file = logicalName(path);
   const source = Readable.from(decodeText(openBytes(path), file, encoding));
-  const parser = parse({ relax_column_count: true, info: true, bom: true, skip_empty_lines: true });
+  const parser = parse({ relax_column_count: true, info: true, bom: true, skip_empty_lines: true, max_record_size: LIMITS.maxLine });
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
   try {

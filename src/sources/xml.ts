@@ -16,7 +16,7 @@ import { basename } from 'node:path';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import iconv from 'iconv-lite';
 import { SourceError } from '../model/errors.ts';
-import { openBytes } from './io.ts';
+import { LIMITS, openBytes } from './io.ts';
 
 /** An element as a plain tree. Names are local (prefix stripped); `text` is the raw direct text. */
 export interface XmlElement {
@@ -87,6 +87,8 @@ export async function* streamXmlRecords(path: string, options: XmlStreamOptions)
     fail('XML DOCTYPE declarations are refused (list files never need one; possible XXE or entity-expansion attack)');
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
+    unreported = 0;
+    if (building.length === 0) recordChars = 0;
     const name = localName(tag.name);
     if (!sawRoot) {
       sawRoot = true;
@@ -100,15 +102,22 @@ export async function* streamXmlRecords(path: string, options: XmlStreamOptions)
       building.push(el);
     }
   });
-  parser.on('text', (text) => {
+  // Characters since saxes last reported something, and in the record being built: saxes holds
+  // a text or tag whole until it ends, so a 200 MB text is refused before it is in memory.
+  let unreported = 0;
+  let recordChars = 0;
+  const addText = (text: string) => {
+    unreported = 0;
     const el = building[building.length - 1];
-    if (el) el.text += text;
-  });
-  parser.on('cdata', (text) => {
-    const el = building[building.length - 1];
-    if (el) el.text += text;
-  });
+    if (!el) return;
+    el.text += text;
+    recordChars += text.length;
+    if (recordChars > LIMITS.maxLine) fail(`a record longer than ${LIMITS.maxLine} characters (<${building[0].name}>): not a list file, or a broken one`);
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
   parser.on('closetag', () => {
+    unreported = 0;
     path_.pop();
     const el = building.pop();
     if (el && building.length === 0) ready.push(el);
@@ -137,7 +146,9 @@ export async function* streamXmlRecords(path: string, options: XmlStreamOptions)
     for await (const chunk of openBytes(path) as AsyncIterable<Buffer>) {
       if (!decoder) decoder = chunkDecoder(sniffEncoding(chunk, file), file, () => parser.line);
       const text = decoder.write(chunk);
+      unreported += text.length;
       parser.write(text);
+      if (unreported > LIMITS.maxLine) fail(`a text or tag longer than ${LIMITS.maxLine} characters${path_.length ? ` inside <${path_.join('/')}>` : ''}: not a list file, or a broken one`);
       if (ready.length > 0) {
         const out = ready;
         ready = [];
@@ -146,6 +157,8 @@ export async function* streamXmlRecords(path: string, options: XmlStreamOptions)
     }
     if (decoder) parser.write(decoder.end() ?? '');
     if (!sawRoot) fail('empty file: no XML root element', 1);
+    // The root's closing tag is the publisher's mark of a complete file.
+    if (path_.length > 0) fail(`malformed XML: unclosed tag: ${path_[path_.length - 1]} (inside <${path_.join('/')}>): the root element is never closed (truncated file?)`);
     parser.close();
   } catch (e) {
     if (e instanceof SourceError) throw e;

@@ -8,6 +8,8 @@ export interface DatasetsTable {
   licence: string;
   live_version_id: number | null;
   created_at: string;
+  /** `publisher` or `analyst` (see DatasetKind); null only in databases made before it existed. */
+  kind: string | null;
 }
 
 export interface VersionsTable {
@@ -67,7 +69,9 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .addColumn('licence', 'text', (c) => c.notNull())
     .addColumn('live_version_id', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text')
     .execute();
+  await addDatasetKind(db);
   let versions = db.schema.createTable('dataset_versions').ifNotExists();
   versions =
     engine === 'postgres'
@@ -124,4 +128,22 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .where(sql.ref('is_ref'), '=', 1)
     .execute();
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
+}
+
+/**
+ * Databases made before datasets had a kind: add the column and decide it from what wrote the live
+ * version (analyst edits and claim files are analysts'; every list format is its publisher's).
+ */
+async function addDatasetKind(db: Kysely<Database>): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const datasets = tables.find((t) => t.name === 'datasets');
+  if (!datasets || datasets.columns.some((c) => c.name === 'kind')) return;
+  await db.schema.alterTable('datasets').addColumn('kind', 'text').execute();
+  await sql`
+    update datasets set kind = case when exists (
+      select 1 from dataset_versions v where v.id = datasets.live_version_id
+        and v.format in ('analyst', 'statements-csv', 'interdict-case-csv', 'arms-transfers-csv')
+    ) then 'analyst' else 'publisher' end
+    where kind is null
+  `.execute(db);
 }

@@ -3,13 +3,15 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { assembleEntity, commonSchema, entityIdOf, isDatasetName, type EntityStatement, type FtmEntity } from '../model/entity.ts';
 import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
-import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
+import { ConflictError, NotFoundError, SourceError, UnprocessableError, ValidationError } from '../model/errors.ts';
 import { schemaIsA, schemaNames } from '../model/ftm.ts';
 import { isDeletion, type ParsedItem } from '../sources/types.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
 import { diffEntities, groupEntities, type SlimStatement } from './diff.ts';
-import type { DatasetDiff, DatasetInfo, DatasetVersion, EntityFilter, ImportRequest, ImportResult, Store } from './types.ts';
+import type { DatasetDiff, DatasetInfo, DatasetKind, DatasetVersion, EntityFilter, ImportJob, ImportRequest, ImportResult, Store } from './types.ts';
+import { checkShrink } from './shrink.ts';
+import { appendInPlace } from './append.ts';
 
 const INSERT_BATCH = 1000;
 
@@ -31,7 +33,7 @@ const PAGE = 5_000;
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class SqlStore implements Store {
-  private listeners = new Set<(dataset: string) => void>();
+  private listeners = new Set<(dataset: string, appended?: string[]) => void>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -63,13 +65,13 @@ export class SqlStore implements Store {
     await this.db.destroy();
   }
 
-  onLiveChange(listener: (dataset: string) => void): () => void {
+  onLiveChange(listener: (dataset: string, appended?: string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private emit(dataset: string): void {
-    for (const l of this.listeners) l(dataset);
+  private emit(dataset: string, appended?: string[]): void {
+    for (const l of this.listeners) l(dataset, appended);
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -80,110 +82,126 @@ export class SqlStore implements Store {
    * `request.publishedAt` is read after the items are consumed, so a parser may set it while parsing.
    */
   async importDataset(request: ImportRequest, items: AsyncIterable<StatementDraft | ParsedItem>): Promise<ImportResult> {
-    const importedAt = new Date().toISOString();
-    const result = await this.db.transaction().execute(async (trx) => {
-      await this.ensureDataset(trx, request);
-      const previous = await this.liveVersionOf(trx, request.dataset);
-      const versionId = await this.insertVersion(trx, request, importedAt);
-      const defaults = {
-        dataset: request.dataset,
-        versionId,
-        seenAt: importedAt,
-        author: request.author ?? 'import',
-        grade: 'reported' as const,
-        reviewStatus: 'unreviewed' as const,
-      };
-      const touched = new Set<string>();
-      const tally = new VersionTally();
-      let batch: StatementRow[] = [];
-      for await (const item of items) {
-        if (isDeletion(item)) {
-          touched.add(item.deleteEntity);
-          continue;
-        }
-        validateDraft(item);
-        if (request.delta) touched.add(item.entityId);
-        const row = draftToRow(item, defaults);
-        tally.observe(row);
-        batch.push(row);
-        if (batch.length >= INSERT_BATCH) {
-          tally.statements += await this.insert(trx, batch);
-          batch = [];
-        }
-      }
-      tally.statements += await this.insert(trx, batch);
-      if (request.delta) {
-        if (!previous) throw new ConflictError(`dataset ${request.dataset} has no live version to apply a delta to`);
-        await copyUntouched(trx, previous.id, versionId, touched);
-      }
-      if (previous) await carryFirstSeen(trx, previous.id, versionId);
-      const version = await this.finishVersion(trx, versionId, request, previous, request.delta ? undefined : tally);
-      const diff = previous ? await this.diffVersions(trx, previous.id, versionId) : null;
-      return {
-        version,
-        previous,
-        added: diff ? diff.added.length : version.entityCount,
-        removed: diff?.removed.length ?? 0,
-        changed: diff?.changed.length ?? 0,
-        warnings: [],
-      };
-    });
-    this.emit(request.dataset);
+    const [result] = await this.importDatasets([{ request, items }]);
     return result;
+  }
+
+  async importDatasets(jobs: ImportJob[]): Promise<ImportResult[]> {
+    const results = await this.db.transaction().execute(async (trx) => {
+      const out: ImportResult[] = [];
+      for (const job of jobs) out.push(await this.writeVersion(trx, job.request, job.items));
+      return out;
+    });
+    for (const job of jobs) this.emit(job.request.dataset);
+    return results;
+  }
+
+  private async writeVersion(trx: Transaction<Database>, request: ImportRequest, items: AsyncIterable<StatementDraft | ParsedItem>): Promise<ImportResult> {
+    const importedAt = new Date().toISOString();
+    await this.ensureDataset(trx, request, request.kind ?? 'publisher');
+    const previous = await this.liveVersionOf(trx, request.dataset);
+    const versionId = await this.insertVersion(trx, request, importedAt);
+    const defaults = {
+      dataset: request.dataset,
+      versionId,
+      seenAt: importedAt,
+      author: request.author ?? 'import',
+      grade: 'reported' as const,
+      reviewStatus: 'unreviewed' as const,
+    };
+    const touched = new Set<string>();
+    const tally = new VersionTally();
+    let batch: StatementRow[] = [];
+    for await (const item of items) {
+      if (isDeletion(item)) {
+        touched.add(item.deleteEntity);
+        continue;
+      }
+      validateDraft(item);
+      if (request.delta) touched.add(item.entityId);
+      const row = draftToRow(item, defaults);
+      tally.observe(row);
+      batch.push(row);
+      if (batch.length >= INSERT_BATCH) {
+        tally.statements += await this.insert(trx, batch);
+        batch = [];
+      }
+    }
+    tally.statements += await this.insert(trx, batch);
+    if (request.delta) {
+      if (!previous) throw new ConflictError(`dataset ${request.dataset} has no live version to apply a delta to`);
+      await copyUntouched(trx, previous.id, versionId, touched);
+    }
+    if (previous) await carryFirstSeen(trx, previous.id, versionId);
+    const version = await this.finishVersion(trx, versionId, request, previous, request.delta ? undefined : tally);
+    const diff = previous ? await this.diffVersions(trx, previous.id, versionId) : null;
+    if (previous && diff && !request.allowShrink) checkShrink(request.dataset, previous, version, diff.removed.length);
+    return {
+      version,
+      previous,
+      added: diff ? diff.added.length : version.entityCount,
+      removed: diff?.removed.length ?? 0,
+      changed: diff?.changed.length ?? 0,
+      warnings: [],
+    };
   }
 
   async addStatements(dataset: string, drafts: StatementDraft[], author: string): Promise<Statement[]> {
     if (drafts.length === 0) throw new ValidationError('statements', 'nothing to add');
+    drafts.forEach(validateDraft);
     const seenAt = new Date().toISOString();
     const rows = await this.db.transaction().execute(async (trx) => {
-      await this.ensureDataset(trx, { dataset, format: 'analyst', sourceFiles: [] });
-      const previous = await this.liveVersionOf(trx, dataset);
-      const request: ImportRequest = { dataset, format: 'analyst', sourceFiles: [], author, publishedAt: seenAt.slice(0, 10) };
-      const versionId = await this.insertVersion(trx, request, seenAt);
-      if (previous) await copyUntouched(trx, previous.id, versionId, new Set());
+      await this.ensureDataset(trx, { dataset, format: 'analyst', sourceFiles: [] }, 'analyst');
+      const request: ImportRequest = { dataset, format: 'analyst', sourceFiles: [], author, publishedAt: seenAt.slice(0, 10), kind: 'analyst' };
+      const live = await this.liveVersionOf(trx, dataset);
+      const versionId = live?.id ?? (await this.insertVersion(trx, request, seenAt));
       const defaults = { dataset, versionId, seenAt, author, grade: 'reported' as const, reviewStatus: 'unreviewed' as const };
-      drafts.forEach(validateDraft);
       const rows = drafts.map((d) => draftToRow(d, defaults));
-      // A value stated again keeps its history: first_seen from before, author and provenance of the new claim.
-      for (const row of rows) {
-        await trx
-          .deleteFrom('statements')
-          .where('version_id', '=', versionId)
-          .where('canonical_id', '=', row.canonical_id)
-          .where('entity_id', '=', row.entity_id)
-          .where('id', '=', row.id)
-          .execute();
+      if (!live) {
+        await this.insert(trx, rows);
+        await this.finishVersion(trx, versionId, request, null);
+      } else {
+        await appendInPlace(trx, live, rows, seenAt, (r) => this.insert(trx, r), () => this.insertVersion(trx, { ...request, sourceFiles: [live.version] }, seenAt));
       }
-      await this.insert(trx, rows);
-      if (previous) await carryFirstSeen(trx, previous.id, versionId);
-      await this.finishVersion(trx, versionId, request, previous);
       return trx.selectFrom('statements').selectAll().where('version_id', '=', versionId).where('id', 'in', rows.map((r) => r.id)).execute();
     });
-    this.emit(dataset);
+    this.emit(dataset, [...new Set(drafts.map((d) => d.entityId))]);
     return rows.map(rowToStatement);
   }
 
-  private async ensureDataset(trx: Db, r: Pick<ImportRequest, 'dataset' | 'title' | 'publisher' | 'licence' | 'format' | 'sourceFiles'>): Promise<void> {
+  /**
+   * Makes sure the dataset exists with the kind of what writes it: an analyst edit cannot write a
+   * publisher's list, and an import may turn a dataset into either kind (the operator chose it).
+   */
+  private async ensureDataset(trx: Db, r: Pick<ImportRequest, 'dataset' | 'title' | 'publisher' | 'licence' | 'format' | 'sourceFiles'>, kind: DatasetKind): Promise<void> {
     if (!isDatasetName(r.dataset)) {
       throw new ValidationError('dataset', `"${r.dataset}" is not a valid dataset name (lowercase letters, digits and _; starting with a letter)`);
     }
-    const existing = await trx.selectFrom('datasets').select('name').where('name', '=', r.dataset).executeTakeFirst();
+    let query = trx.selectFrom('datasets').select(['name', 'kind']).where('name', '=', r.dataset);
+    // Two edits of one dataset at once take turns (SQLite transactions already do).
+    if (this.engine === 'postgres') query = query.forUpdate();
+    const existing = await query.executeTakeFirst();
+    const analystWrite = r.format === 'analyst';
+    if (existing && analystWrite && (existing.kind ?? 'publisher') !== 'analyst') {
+      throw new UnprocessableError('dataset', `${r.dataset} is a publisher's list: it changes only through import and sync; analysts write to their own datasets (default: analyst)`);
+    }
     if (!existing) {
       await trx
         .insertInto('datasets')
         .values({
           name: r.dataset,
           title: r.title ?? r.dataset,
-          publisher: r.publisher ?? 'unknown',
+          publisher: r.publisher ?? (analystWrite ? 'analysts' : 'unknown'),
           licence: r.licence ?? 'unknown',
           live_version_id: null,
           created_at: new Date().toISOString(),
+          kind,
         })
         .execute();
-    } else if (r.title || r.publisher || r.licence) {
+    } else if (r.title || r.publisher || r.licence || existing.kind !== kind) {
       await trx
         .updateTable('datasets')
-        .set({ ...(r.title && { title: r.title }), ...(r.publisher && { publisher: r.publisher }), ...(r.licence && { licence: r.licence }) })
+        .set({ ...(r.title && { title: r.title }), ...(r.publisher && { publisher: r.publisher }), ...(r.licence && { licence: r.licence }), kind })
         .where('name', '=', r.dataset)
         .execute();
     }
@@ -261,6 +279,7 @@ export class SqlStore implements Store {
     const live = await this.liveVersions();
     return rows.map((d) => ({
       name: d.name,
+      kind: (d.kind ?? 'publisher') as DatasetKind,
       title: d.title,
       publisher: d.publisher,
       licence: d.licence,

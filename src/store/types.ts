@@ -12,7 +12,8 @@ export interface DatasetVersion {
   /** When the publisher issued the data (ISO date), if the file says so. */
   publishedAt: string | null;
   importedAt: string;
-  status: 'live' | 'superseded' | 'failed' | 'importing';
+  /** `archived`: rows an analyst edit replaced, kept for their provenance (not a version of the list). */
+  status: 'live' | 'superseded' | 'failed' | 'importing' | 'archived';
   format: string;
   sourceFiles: string[];
   entityCount: number;
@@ -21,8 +22,16 @@ export interface DatasetVersion {
   schemaCounts: Record<string, number>;
 }
 
+/**
+ * Who may write a dataset. `publisher`: a list as its publisher issued it (or a restatement of one),
+ * written only by import and sync. `analyst`: claims, case files and judgements, which analysts may
+ * add to through the API.
+ */
+export type DatasetKind = 'publisher' | 'analyst';
+
 export interface DatasetInfo {
   name: string;
+  kind: DatasetKind;
   title: string;
   publisher: string;
   licence: string;
@@ -59,6 +68,16 @@ export interface ImportRequest {
   title?: string;
   publisher?: string;
   licence?: string;
+  /** Default `publisher`: read-only to analysts. */
+  kind?: DatasetKind;
+  /** Accept a version that removes more than SHRINK_LIMIT of the list (see shrink.ts). */
+  allowShrink?: boolean;
+}
+
+/** One dataset's part of an import: the request and the parsed items it writes. */
+export interface ImportJob {
+  request: ImportRequest;
+  items: AsyncIterable<StatementDraft | ParsedItem>;
 }
 
 export interface ImportResult {
@@ -97,12 +116,22 @@ export interface Store extends EntityReader {
   readonly engine: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   importDataset(request: ImportRequest, items: AsyncIterable<StatementDraft | ParsedItem>): Promise<ImportResult>;
+  /** Several datasets' new versions in one transaction: all become live, or none does. */
+  importDatasets(jobs: ImportJob[]): Promise<ImportResult[]>;
   datasets(): Promise<DatasetInfo[]>;
   versions(dataset: string): Promise<DatasetVersion[]>;
   diff(dataset: string, from?: string | number, to?: string | number): Promise<DatasetDiff>;
-  /** Analyst statements: appended to the `analyst` layer of a dataset, never overwriting. */
+  /**
+   * Analyst statements, appended to the live version of an analyst dataset in place (an edit costs
+   * what it changes); a restated value's earlier claim is archived, never lost. Publishers' datasets
+   * refuse them.
+   */
   addStatements(dataset: string, drafts: StatementDraft[], author: string): Promise<Statement[]>;
-  /** Subscribe to live-version switches (the screening index rebuilds on this). */
-  onLiveChange(listener: (dataset: string) => void): () => void;
+  /**
+   * Subscribe to live-version switches (the screening index rebuilds on this). For an analyst edit,
+   * `appended` names the entities whose statements it added or restated (nothing else changed), so
+   * a service may take in just those instead of rebuilding.
+   */
+  onLiveChange(listener: (dataset: string, appended?: string[]) => void): () => void;
   close(): Promise<void>;
 }

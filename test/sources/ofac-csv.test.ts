@@ -379,7 +379,7 @@ describe('OFAC CSV bad input', () => {
     const files = write('orphan', {
       'sdn.csv': row('1', 'ALPHA') + '\x1a',
       'add.csv': '1,10,"Main St 1","Havana","Cuba",-0- \r\n99,11,-0- ,-0- ,"Cuba",-0- \r\n\x1a',
-      'alt.csv': '99,5,"aka","GHOST",-0- \r\n',
+      'alt.csv': '99,5,"aka","GHOST",-0- \r\n\x1a',
     });
     const r = await collect(ofacSdnCsv, files);
     expect(r.warnings).toEqual([
@@ -401,7 +401,7 @@ describe('OFAC CSV bad input', () => {
   });
 
   it('finds the role of files with unclear names from their content, and honours the chosen dataset', async () => {
-    const files = write('content', { 'part1.csv': row('1', 'ALPHA') + row('2', 'BRAVO', '-0- ', '"Linked To: ALPHA."'), 'part2.csv': '1,7,"fka","OLD ALPHA",-0- \r\n' });
+    const files = write('content', { 'part1.csv': row('1', 'ALPHA') + row('2', 'BRAVO', '-0- ', '"Linked To: ALPHA."') + '\x1a', 'part2.csv': '1,7,"fka","OLD ALPHA",-0- \r\n\x1a' });
     const r = await collect(ofacSdnCsv, files, 'my_list');
     const ents = entitiesOf(r.statements);
     expect(ents.get('my-list-1')?.properties.previousName).toEqual(['OLD ALPHA']);

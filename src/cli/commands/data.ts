@@ -6,6 +6,7 @@ import { ValidationError } from '../../model/errors.ts';
 import { writeEntitiesCsv, writeFtmJsonLines } from '../../sources/ftm/export.ts';
 import { writeStatementsCsv } from '../../sources/statements/statements-csv.ts';
 import { syncDatasets } from '../../ingest/sync.ts';
+import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 
@@ -40,10 +41,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command('sync')
     .description("download the current official lists from their publishers, verify and import them (the previous version stays live on any failure)")
     .argument('[datasets...]', 'datasets to sync (default: every official list)')
+    .option('--allow-shrink', `accept versions that remove more than ${SHRINK_LIMIT * 100} % of a list`)
     .option('--json', 'print the result as JSON')
-    .action(async (datasets: string[], opts: { json?: boolean }) => {
+    .action(async (datasets: string[], opts: { json?: boolean; allowShrink?: boolean }) => {
       const store = await ctx.store();
-      const results = await syncDatasets(store, datasets, { urls: ctx.config.syncUrls, timeoutMs: ctx.config.syncTimeoutMs });
+      const results = await syncDatasets(store, datasets, { urls: ctx.config.syncUrls, timeoutMs: ctx.config.syncTimeoutMs, allowShrink: opts.allowShrink });
       if (opts.json) ctx.out(JSON.stringify(results, null, 2));
       for (const r of results) {
         if (r.ok) {

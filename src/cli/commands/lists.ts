@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { importFiles } from '../../ingest/import.ts';
 import { freshness } from '../../ingest/freshness.ts';
+import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { DatasetDiff } from '../../store/types.ts';
 import type { CliContext } from '../context.ts';
 
@@ -12,10 +13,11 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'files of one or more lists (sdn.csv add.csv alt.csv, consolidated.xml, ...; .gz accepted)')
     .option('--dataset <name>', 'write to this dataset instead of the format default')
     .option('--format <format>', 'skip detection and read every file with this format')
+    .option('--allow-shrink', `accept a version that removes more than ${SHRINK_LIMIT * 100} % of a list (refused by default: the usual cause is a cut or wrong file)`)
     .option('--json', 'print the result as JSON')
-    .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean }) => {
+    .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean; allowShrink?: boolean }) => {
       const store = await ctx.store();
-      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor });
+      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor, allowShrink: opts.allowShrink });
       if (opts.json) {
         ctx.out(JSON.stringify(outcomes.map(({ dataset, format, files: f, version, previous, added, removed, changed, parseWarnings }) => ({ dataset, format, files: f, version, previous: previous?.version ?? null, added, removed, changed, warnings: parseWarnings })), null, 2));
         return;

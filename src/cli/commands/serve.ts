@@ -1,6 +1,7 @@
 // `serve`: the HTTP API and web app. Listens first, then loads data, so /healthz answers at once.
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app.ts';
+import { listenAndDescribe } from '../../server/binding.ts';
 import { freshness } from '../../ingest/freshness.ts';
 import type { CliContext } from '../context.ts';
 
@@ -13,8 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { port?: number; host?: string }) => {
       const store = await ctx.store();
       const { app, prepare } = await buildApp(ctx.config, store);
-      const address = await app.listen({ port: opts.port ?? ctx.config.port, host: opts.host ?? ctx.config.host });
-      ctx.err(`interdict: listening on ${address} (API description at ${address}/openapi.json)`);
+      await listenAndDescribe(app, opts.host ?? ctx.config.host, opts.port ?? ctx.config.port, (line) => ctx.err(`interdict: ${line}`));
       const started = Date.now();
       await prepare((line) => ctx.err(`interdict: ${line}`));
       ctx.err(`interdict: ready in ${Date.now() - started} ms`);

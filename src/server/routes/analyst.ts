@@ -3,18 +3,19 @@
 import type { FastifyInstance } from 'fastify';
 import { AnalystEdits, authorOf, type NewEntityInput, type StatementInput } from '../../graph/edits.ts';
 import type { ServerContext } from '../context.ts';
+import { PUBLISHER_DATASETS } from '../../ingest/registry.ts';
 
 const AUTHOR_HEADER = 'x-interdict-author';
 
 const claimProps = {
   sourceDocument: { type: 'string', description: 'the source the claim cites: a Document entity id or a URL (required)' },
-  evidenceGrade: { type: 'string', description: 'official, corroborated, reported, alleged, disputed or denied (required)' },
+  evidenceGrade: { type: 'string', description: "corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only)" },
   locator: { type: 'string', description: 'where in the source: page, paragraph' },
   claimDate: { type: 'string', description: 'when the source says the fact held' },
 } as const;
 
 export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const edits = new AnalystEdits(ctx.store);
+  const edits = new AnalystEdits(ctx.store, PUBLISHER_DATASETS);
 
   app.post(
     '/entities',
@@ -28,7 +29,7 @@ export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): P
             schema: { type: 'string' },
             id: { type: 'string' },
             properties: { type: 'object' },
-            dataset: { type: 'string', description: 'default: analyst' },
+            dataset: { type: 'string', description: "an analyst dataset (default: analyst); publishers' lists are read-only" },
             author: { type: 'string', description: `or the ${AUTHOR_HEADER} header` },
             ...claimProps,
           },

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FtmEntity } from '../../model/entity.ts';
 import { captionOf } from '../../model/entity.ts';
 import { model, propertyType, schemaIsA } from '../../model/ftm.ts';
+import { spreadsheetSafe } from '../../model/spreadsheet.ts';
 
 type EntitySource = AsyncIterable<FtmEntity> | Iterable<FtmEntity>;
 
@@ -64,7 +65,10 @@ function valuesOf(e: FtmEntity, props: string[]): string[] {
   return out;
 }
 
-/** One row per entity, several values joined by `;`. Returns the number of rows written. */
+/**
+ * One row per entity, several values joined by `;`; a cell a spreadsheet would evaluate is escaped
+ * (spreadsheetSafe). Returns the number of rows written.
+ */
 export async function writeEntitiesCsv(entities: EntitySource, out: Writable, opts: EntitiesCsvOptions = {}): Promise<number> {
   const include = opts.include ?? ((e: FtmEntity) => schemaIsA(e.schema, 'Thing'));
   const sep = opts.separator ?? ';';
@@ -92,7 +96,7 @@ export async function writeEntitiesCsv(entities: EntitySource, out: Writable, op
       e.first_seen ?? '',
       e.last_seen ?? '',
     ];
-    await write(out, stringify([row]));
+    await write(out, stringify([row.map(spreadsheetSafe)]));
     n++;
   }
   return n;

@@ -128,7 +128,6 @@ export function ftmJsonParser(opts: FtmReadOptions = {}): SourceParser {
     publisher: 'FtM export (OpenSanctions, Aleph or other)',
     licence: 'as stated by the publisher (OpenSanctions data: CC BY-NC 4.0)',
     detect: (_fileName, head) => looksLikeEntities(head),
-    datasetOf: async (files) => (files[0] ? ftmDatasetOf(files[0]) : undefined),
     async *parse(files: string[], ctx: ParseContext): AsyncGenerator<StatementDraft> {
       if (files.length === 0) throw new SourceError('(none)', 'no FtM file given');
       // Entity id -> schema and first line, to merge repeats and reject conflicting ones.

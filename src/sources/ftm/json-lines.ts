@@ -1,6 +1,6 @@
 // JSON lines, streamed: one parsed value per non-blank line, with its 1-based line number.
 import { SourceError } from '../../model/errors.ts';
-import { logicalName, openBytes } from '../io.ts';
+import { linesOf, logicalName, openBytes } from '../io.ts';
 import { decodeText } from '../csv-records.ts';
 
 export interface JsonLine {
@@ -10,34 +10,19 @@ export interface JsonLine {
 
 export async function* readJsonLines(path: string): AsyncGenerator<JsonLine> {
   const file = logicalName(path);
-  let rest = '';
-  let line = 0;
   let any = false;
-  const parse = (text: string): JsonLine | undefined => {
-    line++;
-    const trimmed = text.trim();
-    if (!trimmed) return undefined;
+  const text = decodeText(openBytes(path), file, 'utf8');
+  for await (const { line: raw, lineNo } of linesOf(text, file, (e) => `cannot read file: ${e.message}`)) {
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    let value: unknown;
     try {
-      any = true;
-      return { value: JSON.parse(trimmed), line };
+      value = JSON.parse(trimmed);
     } catch (e) {
-      throw new SourceError(file, `malformed JSON: ${(e as Error).message}`, line);
+      throw new SourceError(file, `malformed JSON: ${(e as Error).message}`, lineNo);
     }
-  };
-  try {
-    for await (const chunk of decodeText(openBytes(path), file, 'utf8')) {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop() ?? '';
-      for (const part of parts) {
-        const item = parse(part);
-        if (item) yield item;
-      }
-    }
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw new SourceError(file, `cannot read file: ${(e as Error).message}`, line || undefined);
+    any = true;
+    yield { value, line: lineNo };
   }
-  const last = parse(rest);
-  if (last) yield last;
   if (!any) throw new SourceError(file, 'empty file: no JSON lines');
 }

@@ -118,6 +118,7 @@ async function* readRecords(path: string, role: FileRole): AsyncGenerator<CsvRec
   const name = logicalName(path);
   const expected = FIELD_COUNTS[role];
   let sawCtrlZ = false;
+  let lastLine = 0;
   for await (const { line, lineNo } of readLines(path, 'win1252')) {
     if (line === CTRL_Z || line === '') {
       if (line === CTRL_Z) sawCtrlZ = true;
@@ -131,7 +132,12 @@ async function* readRecords(path: string, role: FileRole): AsyncGenerator<CsvRec
       throw new SourceError(name, `expected ${expected} fields for ${describeRole(role)}, found ${fields.length}`, lineNo);
     }
     if (!/^\d+$/.test(fields[0])) throw new SourceError(name, `ent_num is not a number: "${fields[0]}"`, lineNo);
+    lastLine = lineNo;
     yield { fields, lineNo };
+  }
+  // OFAC ends sdn, add and alt files with Ctrl-Z: a file cut at a line boundary lacks it.
+  if (!sawCtrlZ && role !== 'comments' && lastLine > 0) {
+    throw new SourceError(name, "no end-of-file mark (Ctrl-Z) after the last record: the file is cut short (OFAC's CSV files end with one)", lastLine);
   }
 }
 

@@ -6,7 +6,8 @@
 //
 // Every row needs an evidence grade; a claim graded below `official` needs its source document.
 // Rows are checked against the FtM model (schema, property, and the value's type for dates,
-// countries and entity references) and fail with the file and line.
+// countries and entity references) and fail with the file and line. A cell the writer escaped for
+// spreadsheets (a leading quote before = + - @, OWASP's rule) reads back as the value it stands for.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
@@ -20,6 +21,7 @@ import type { ParseContext, SourceParser } from '../types.ts';
 import { logicalName } from '../io.ts';
 import { csvRecords, HeaderIndex } from '../csv-records.ts';
 import { isCountry } from '../countries.ts';
+import { spreadsheetSafe } from '../../model/spreadsheet.ts';
 
 export const STATEMENT_COLUMNS = [
   'entity_id', 'prop', 'schema', 'value', 'dataset', 'lang', 'original_value', 'first_seen', 'last_seen',
@@ -81,7 +83,7 @@ export const statementsCsv: SourceParser = {
           continue;
         }
         if (cells.every((c) => c.trim() === '')) continue;
-        const get = (name: string) => header!.get(cells, name);
+        const get = (name: string) => unquoteCell(header!.get(cells, name));
         const fail: (detail: string, record?: string) => never = (detail, record) => {
           throw new SourceError(file, detail, line, record);
         };
@@ -150,6 +152,19 @@ export const statementsCsv: SourceParser = {
 
 type AnyStatement = Statement | CsvStatementDraft;
 
+/**
+ * A cell a spreadsheet would evaluate gets a leading quote (spreadsheetSafe); so does one that already
+ * starts with quotes before such a character, so `unquoteCell` gives every value back exactly.
+ */
+function safeCell(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? `'${value}` : spreadsheetSafe(value);
+}
+
+/** The value a safeCell-escaped cell stands for. */
+function unquoteCell(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 /** Write statements (stored, or drafts with their dataset) as a statements CSV. Returns the row count. */
 export async function writeStatementsCsv(statements: AsyncIterable<AnyStatement> | Iterable<AnyStatement>, out: Writable, dataset?: string): Promise<number> {
   const put = async (chunk: string) => {
@@ -173,7 +188,7 @@ export async function writeStatementsCsv(statements: AsyncIterable<AnyStatement>
       s.claimDate ?? '',
       s.evidenceGrade ?? '',
     ];
-    await put(stringify([row]));
+    await put(stringify([row.map(safeCell)]));
     n++;
   }
   return n;

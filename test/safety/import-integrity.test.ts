@@ -1,0 +1,117 @@
+// Issue 10, points 2 and 3: no list is replaced by a fraction of itself, and a failed import command
+// changes nothing. Before the change each of these went live with exit 0 (or, for the last one, exit 3
+// and "The live data was not changed." while OFAC had switched).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/ingest/import.ts';
+import { ConflictError, SourceError } from '../../src/model/errors.ts';
+import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { runCli } from '../support/cli.ts';
+
+const FIX = new URL('../fixtures/', import.meta.url).pathname;
+const SDN_2021 = ['sdn', 'add', 'alt'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
+const UN_SAMPLE = join(FIX, 'un_sc/samples/sample_unsc.xml');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'interdict-integrity-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** sdn.csv cut after `lines` lines, at a line boundary (CRLF kept), optionally with a forged end mark. */
+function cutSdn(name: string, lines: number, endMark = false): string {
+  const text = readFileSync(SDN_2021[0], 'latin1').split('\r\n').slice(0, lines).join('\r\n') + '\r\n';
+  return write(name, Buffer.from(text + (endMark ? '\x1a' : ''), 'latin1'));
+}
+
+describe.each(ENGINES)('import integrity on %s', (engine) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await freshStore(engine);
+    await importFiles(t.store, SDN_2021, { author: 'test' });
+  }, 180_000);
+  afterAll(async () => t?.dispose());
+
+  it('an FtM file cannot redirect its entities into a list: the target is the command line\'s', async () => {
+    const before = await t.store.liveVersions();
+    const forged = write('forged.ftm.json', JSON.stringify({ id: 'fake-1', schema: 'Person', properties: { name: ['FAKE, Person'] }, datasets: ['us_ofac_sdn'] }) + '\n');
+    const [outcome] = await importFiles(t.store, [forged]);
+    expect(outcome.dataset).toBe('ftm');
+    const live = await t.store.liveVersions();
+    expect(live.find((v) => v.dataset === 'us_ofac_sdn')).toEqual(before.find((v) => v.dataset === 'us_ofac_sdn'));
+    expect((await t.store.getEntity('fake-1'))?.datasets).toEqual(['ftm']);
+  });
+
+  it('refuses sdn.csv cut at a line boundary: the end-of-file mark is missing', async () => {
+    const before = await t.store.liveVersions();
+    const cut = cutSdn('cut-sdn.csv', 2000);
+    const error = await importFiles(t.store, [cut, SDN_2021[1], SDN_2021[2]]).catch((e) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.message).toMatch(/cut-sdn\.csv:2000: no end-of-file mark \(Ctrl-Z\) after the last record: the file is cut short/);
+    expect(await t.store.liveVersions()).toEqual(before);
+  });
+
+  it('refuses a version that removes most of the list, with the figures, unless --allow-shrink', async () => {
+    const before = await t.store.liveVersions();
+    const forged = cutSdn('forged-sdn.csv', 2000, true);
+    const error = await importFiles(t.store, [forged]).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toMatch(/^us_ofac_sdn: the new version removes [\d,]+ of its [\d,]+ entities \(\d+\.\d %\) and has 2,000 list entries where version undated\.\d+ had 8,9\d\d \(\d+\.\d % fewer\); more than the 10\.0 % a version may remove/);
+    expect(error.message).toMatch(/--allow-shrink/);
+    expect(await t.store.liveVersions()).toEqual(before);
+    const [accepted] = await importFiles(t.store, [forged], { allowShrink: true });
+    expect(accepted.version.schemaCounts.$targets).toBe(2000);
+    // and back to the whole list (growing needs no flag)
+    await importFiles(t.store, SDN_2021);
+  }, 120_000);
+
+  it('one import command is one transaction: a bad last file leaves every list as it was', async () => {
+    const before = await t.store.liveVersions();
+    const truncated = write('truncated.xml', readFileSync(UN_SAMPLE).subarray(0, 3000));
+    const error = await importFiles(t.store, [...SDN_2021, truncated]).catch((e) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.message).toMatch(/truncated\.xml:\d+: malformed XML/);
+    expect(await t.store.liveVersions()).toEqual(before);
+  }, 120_000);
+});
+
+describe('the import command', () => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await freshStore('sqlite');
+    await importFiles(t.store, SDN_2021, { author: 'test' });
+    await t.store.close();
+  }, 120_000);
+  afterAll(async () => rmSync(t.sqlitePath, { force: true }));
+
+  const datasets = async (env: Record<string, string>) => JSON.parse((await runCli(['datasets', '--json'], env)).stdout);
+
+  it('exits 3 and says the truth when the last file is bad: nothing changed', async () => {
+    const env = { INTERDICT_DB: t.sqlitePath };
+    const before = await datasets(env);
+    const truncated = write('cli-truncated.xml', readFileSync(UN_SAMPLE).subarray(0, 3000));
+    const r = await runCli(['import', ...SDN_2021, truncated], env);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cli-truncated\.xml:\d+: malformed XML[^\n]*\nThe live data was not changed\./);
+    expect(await datasets(env)).toEqual(before);
+  }, 120_000);
+
+  it('exits 5 with the figures on a shrunken list, and imports it with --allow-shrink', async () => {
+    const env = { INTERDICT_DB: t.sqlitePath };
+    const forged = cutSdn('cli-sdn.csv', 100, true);
+    const refused = await runCli(['import', '--format', 'ofac-sdn-csv', forged], env);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(/has 100 list entries where version .* had 8,9\d\d/);
+    const accepted = await runCli(['import', '--allow-shrink', '--format', 'ofac-sdn-csv', forged], env);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toMatch(/list entries: 100;/);
+  }, 120_000);
+});
