@@ -16,6 +16,7 @@ import { GraphService } from '../graph/service.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
+import { watchStore } from '../store/live-watch.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -58,7 +59,10 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
   const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener) });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);
+  // Imports and syncs by other processes reach this server's indexes too.
+  const liveWatch = watchStore(store, { databaseUrl: config.databaseUrl, log: (line) => app.log.info(line) });
   app.addHook('onClose', async () => {
+    await liveWatch?.stop();
     detachGraph();
     await screening.close();
   });

@@ -8,6 +8,7 @@ import { schemaIsA, schemaNames } from '../model/ftm.ts';
 import { isDeletion, type ParsedItem } from '../sources/types.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
+import { announceLiveSwitch } from './live-watch.ts';
 import { diffEntities, groupEntities, type SlimStatement } from './diff.ts';
 import type { DatasetDiff, DatasetInfo, DatasetVersion, EntityFilter, ImportRequest, ImportResult, Store } from './types.ts';
 
@@ -72,6 +73,11 @@ export class SqlStore implements Store {
     for (const l of this.listeners) l(dataset);
   }
 
+  /** Fires onLiveChange for a switch made by another process (see live-watch.ts). */
+  notifyLiveChange(dataset: string): void {
+    this.emit(dataset);
+  }
+
   // ---- writing -------------------------------------------------------------------------------
 
   /**
@@ -119,6 +125,7 @@ export class SqlStore implements Store {
       if (previous) await carryFirstSeen(trx, previous.id, versionId);
       const version = await this.finishVersion(trx, versionId, request, previous, request.delta ? undefined : tally);
       const diff = previous ? await this.diffVersions(trx, previous.id, versionId) : null;
+      await announceLiveSwitch(trx, this.engine, request.dataset);
       return {
         version,
         previous,
@@ -157,6 +164,7 @@ export class SqlStore implements Store {
       await this.insert(trx, rows);
       if (previous) await carryFirstSeen(trx, previous.id, versionId);
       await this.finishVersion(trx, versionId, request, previous);
+      await announceLiveSwitch(trx, this.engine, dataset);
       return trx.selectFrom('statements').selectAll().where('version_id', '=', versionId).where('id', 'in', rows.map((r) => r.id)).execute();
     });
     this.emit(dataset);
