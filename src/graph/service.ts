@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../model/errors.ts';
 import { numberParam } from '../model/params.ts';
 import type { EntityReader, Store } from '../store/types.ts';
 import { buildGraph } from './build.ts';
+import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
 import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from './export.ts';
 import { exposure as rawExposure, edgeWeight } from './exposure.ts';
@@ -63,7 +64,11 @@ export class GraphService {
   private pending: Promise<Graph> | undefined;
   private stale = false;
 
-  constructor(private readonly reader: EntityReader) {}
+  constructor(
+    private readonly reader: EntityReader,
+    /** Where built graphs are kept for the next start (see snapshot.ts); none: always build. */
+    private readonly options: { snapshotDir?: string } = {},
+  ) {}
 
   /** Rebuild whenever a dataset's live version switches (debounced: one rebuild at a time). */
   attach(store: Pick<Store, 'onLiveChange'>): () => void {
@@ -84,7 +89,7 @@ export class GraphService {
   async rebuild(): Promise<Graph> {
     if (this.pending) return this.pending;
     this.stale = false;
-    this.pending = buildGraph(this.reader)
+    this.pending = this.load()
       .then((g) => {
         this.current = g; // atomic swap: readers holding the old graph finish on it
         return g;
@@ -94,6 +99,19 @@ export class GraphService {
         if (this.stale) void this.rebuild().catch(() => undefined);
       });
     return this.pending;
+  }
+
+  /** The snapshot of the live versions if one was saved, else a build from the store (then saved). */
+  private async load(): Promise<Graph> {
+    const dir = this.options.snapshotDir;
+    if (!dir) return buildGraph(this.reader);
+    const key = snapshotKey(await this.reader.liveVersions());
+    const saved = await loadSnapshot(dir, key);
+    if (saved) return saved;
+    const g = await buildGraph(this.reader);
+    // Saved only if no version switched during the build, so a snapshot always matches its name.
+    if (snapshotKey(await this.reader.liveVersions()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
+    return g;
   }
 
   /** Node index of an id or referent; NotFoundError when the store has no such entity. */

@@ -13,6 +13,7 @@ import { graphRoutes } from './routes/graph.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { analystRoutes } from './routes/analyst.ts';
 import { GraphService } from '../graph/service.ts';
+import { snapshotDirFor } from '../graph/snapshot.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
@@ -55,8 +56,10 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
   });
 
   const ctx = { config, store };
-  const graph = new GraphService(store);
-  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener) });
+  // Built indexes are kept on disk, so a restart reads them back instead of building them again.
+  const snapshotDir = snapshotDirFor(config);
+  const graph = new GraphService(store, { snapshotDir });
+  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener), snapshotDir });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);
   // Imports and syncs by other processes reach this server's indexes too.
