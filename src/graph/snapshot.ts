@@ -2,7 +2,7 @@
 // second instead of streaming every live statement again (seconds on the bundled lists). A snapshot
 // is valid only for the live versions and the graph code it was built with: both are in its name.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,7 @@ const POOL = 27;
 /** Where a store's graph snapshots live: beside the SQLite file, or per PostgreSQL database in the temp folder. */
 export function snapshotDirFor(location: { databaseUrl: string | null; sqlitePath: string }): string | undefined {
   if (location.databaseUrl) return join(tmpdir(), 'interdict-cache', createHash('sha1').update(location.databaseUrl).digest('hex').slice(0, 16));
-  if (!location.sqlitePath || location.sqlitePath === ':memory:') return undefined;
+  // No database file, no snapshots: the store in use is not the configured one (an in-memory store).
+  if (!location.sqlitePath || location.sqlitePath === ':memory:' || !existsSync(location.sqlitePath)) return undefined;
   return `${location.sqlitePath}.cache`;
 }
