@@ -1,7 +1,9 @@
 // Health, catalog, datasets, versions, diffs and entities.
 import type { FastifyInstance } from 'fastify';
 import { freshness } from '../../ingest/freshness.ts';
-import { NotFoundError } from '../../model/errors.ts';
+import { NotFoundError, ValidationError } from '../../model/errors.ts';
+import { hasSchema, schemaIsA } from '../../model/ftm.ts';
+import { DiffCache, DIFF_KINDS, pageOfDiff, type DiffKind } from '../../store/diff.ts';
 import type { ServerContext } from '../context.ts';
 import { entityView } from '../entities.ts';
 
@@ -47,20 +49,42 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
     return { dataset: name, versions: await ctx.store.versions(name) };
   });
 
+  // Diffs cost seconds to compute and are paged and filtered many times: computed once per pair of
+  // versions, and for a dataset's new live version against the one before as soon as it switches.
+  const diffs = new DiffCache();
+  const diffOf = async (name: string, from?: string, to?: string) => {
+    const latest = (await ctx.store.versions(name))[0]?.id ?? 0;
+    return diffs.get(`${name}\u0000${from ?? ''}\u0000${to ?? ''}\u0000${latest}`, () => ctx.store.diff(name, from, to));
+  };
+  const unsubscribe = ctx.store.onLiveChange((dataset) => void diffOf(dataset).catch(() => undefined));
+  app.addHook('onClose', async () => unsubscribe());
+
   app.get(
     '/datasets/:name/diff',
     {
       schema: {
-        summary: 'Entities added, removed and changed between two versions',
+        summary: 'Entities added, removed and changed between two versions: a page of them, list entries first, with counts per schema',
         tags: ['lists'],
         params: datasetParams,
-        querystring: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } },
+        querystring: {
+          type: 'object',
+          properties: {
+            from: { type: 'string', description: 'older version: id, label or publication date (default: the one before `to`)' },
+            to: { type: 'string', description: 'newer version (default: the latest)' },
+            kind: { type: 'string', enum: [...DIFF_KINDS] },
+            schema: { type: 'string', maxLength: 64, description: 'only this schema and its descendants, e.g. Person, LegalEntity' },
+            q: { type: 'string', maxLength: 200, description: 'only entries whose name or id contains this' },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+        },
       },
     },
     async (req) => {
       const { name } = req.params as { name: string };
-      const { from, to } = req.query as { from?: string; to?: string };
-      return ctx.store.diff(name, from, to);
+      const { from, to, kind, schema, q, offset, limit } = req.query as { from?: string; to?: string; kind?: DiffKind; schema?: string; q?: string; offset: number; limit: number };
+      if (schema && !hasSchema(schema)) throw new ValidationError('schema', `unknown schema "${schema}"`);
+      return pageOfDiff(await diffOf(name, from, to), { kind, schema, q, offset, limit }, schemaIsA);
     },
   );
 
