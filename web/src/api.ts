@@ -59,6 +59,8 @@ export interface CatalogDataset {
   versions: number;
   stale: boolean;
   ageDays: number | null;
+  /** The publisher no longer issues the list (e.g. OFSI's Consolidated List since 2026-01-28). */
+  retired: { on: string; supersededBy: string; note: string } | null;
 }
 
 export interface DiffEntry { id: string; schema: string; caption: string }
@@ -365,6 +367,7 @@ function toCatalogDataset(raw: unknown): CatalogDataset {
     live: liveVersion,
     versions: Array.isArray(versions) ? versions.length : num(pick(o, 'versions', 'versionCount')),
     stale: Boolean(pick(o, 'stale', 'isStale')),
+    retired: o.retired === true ? { on: str(o.retired_on) ?? '', supersededBy: str(o.superseded_by) ?? '', note: str(o.retirement_note) ?? '' } : null,
     ageDays: Number.isFinite(ageDays) ? ageDays : null,
   };
 }

@@ -51,7 +51,8 @@ export function register(program: Command, ctx: CliContext): void {
       for (const d of rows) {
         const v = d.live;
         ctx.out(`${d.name.padEnd(20)} ${v ? `${v.version.padEnd(16)} published ${v.publishedAt ?? 'unknown'}  entries ${v.schemaCounts.$targets ?? 0}  entities ${v.entityCount}  versions ${d.versions}` : 'no live version'}`);
-        if (d.freshness?.warning) ctx.err(`  WARNING stale list: ${d.freshness.warning}`);
+        if (d.freshness?.retired) ctx.err(`  RETIRED list: ${d.freshness.warning}. ${d.freshness.retired.note}`);
+        else if (d.freshness?.warning) ctx.err(`  WARNING stale list: ${d.freshness.warning}`);
       }
     });
 

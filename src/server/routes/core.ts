@@ -50,14 +50,12 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
   });
 
   // Diffs cost seconds to compute and are paged and filtered many times: computed once per pair of
-  // versions, and for a dataset's new live version against the one before as soon as it switches.
+  // versions. (Not ahead of time on a live switch: the indexes rebuild then, and nobody may look.)
   const diffs = new DiffCache();
   const diffOf = async (name: string, from?: string, to?: string) => {
     const latest = (await ctx.store.versions(name))[0]?.id ?? 0;
     return diffs.get(`${name}\u0000${from ?? ''}\u0000${to ?? ''}\u0000${latest}`, () => ctx.store.diff(name, from, to));
   };
-  const unsubscribe = ctx.store.onLiveChange((dataset) => void diffOf(dataset).catch(() => undefined));
-  app.addHook('onClose', async () => unsubscribe());
 
   app.get(
     '/datasets/:name/diff',
@@ -109,5 +107,11 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
 }
 
 function pickFreshness(f: ReturnType<typeof freshness>) {
-  return { stale: f.stale, age_days: f.ageDays, warning: f.warning };
+  return {
+    stale: f.stale,
+    age_days: f.ageDays,
+    retired: f.retired !== null,
+    ...(f.retired ? { retired_on: f.retired.on, superseded_by: f.retired.supersededBy, retirement_note: f.retired.note } : {}),
+    warning: f.warning,
+  };
 }

@@ -32,6 +32,11 @@ function Catalog({ datasets, selected }: { datasets: CatalogDataset[]; selected?
           Screening against a stale list is a compliance risk: {stale.map((d) => d.name).join(', ')}. Run <code>interdict sync</code>.
         </div>
       )}
+      {datasets.filter((d) => d.retired).map((d) => (
+        <div key={d.name} className="message info" role="note">
+          <strong><code>{d.name}</code> is retired</strong> (since {formatDate(d.retired!.on)}; superseded by <code>{d.retired!.supersededBy}</code>). {d.retired!.note}
+        </div>
+      ))}
       <div className="table-wrap">
         <table className="catalog">
           <caption className="visually-hidden">Datasets</caption>
@@ -61,7 +66,11 @@ function Catalog({ datasets, selected }: { datasets: CatalogDataset[]; selected?
                 <td className="num">{d.live ? formatNumber(d.live.entityCount) : '—'}</td>
                 <td className="num">{formatNumber(d.versions)}</td>
                 <td>
-                  {d.stale ? (
+                  {d.retired ? (
+                    <span className="badge retired" title={d.retired.note}>
+                      Retired {formatDate(d.retired.on)} · superseded by <a href={href('lists', d.retired.supersededBy)}><code>{d.retired.supersededBy}</code></a>
+                    </span>
+                  ) : d.stale ? (
                     <span className="badge stale" title="Older than the freshness limit">Stale{d.ageDays !== null ? ` · ${formatNumber(d.ageDays)} days old` : ''}</span>
                   ) : (
                     <span className="badge fresh">Current</span>
