@@ -94,7 +94,11 @@ export class SqlStore implements Store {
       const defaults = {
         dataset: request.dataset,
         versionId,
-        seenAt: importedAt,
+        // Seen in the version the publisher issued on that date (known from the request, or from the
+        // parser once it has read the file's header); the import time only when the file has no date.
+        get seenAt() {
+          return request.publishedAt ?? importedAt;
+        },
         author: request.author ?? 'import',
         grade: 'reported' as const,
         reviewStatus: 'unreviewed' as const,
