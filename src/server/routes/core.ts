@@ -10,6 +10,8 @@ import { entityView } from '../entities.ts';
 export interface Readiness {
   ready: boolean;
   stage: string;
+  /** How far the start is: step of steps, and within a step (lists imported) done of total. */
+  progress?: { step: number; steps: number; done?: number; total?: number; percent: number };
 }
 
 export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { readiness: () => Readiness; openapi: () => unknown }): Promise<void> {
@@ -17,7 +19,7 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
 
   app.get('/readyz', { schema: { summary: 'Data loaded and indexes built', tags: ['system'] } }, async (_req, reply) => {
     const r = ctx.readiness();
-    return reply.status(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'starting', stage: r.stage });
+    return reply.status(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'starting', stage: r.stage, ...(r.progress ? { progress: r.progress } : {}) });
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => ctx.openapi());
