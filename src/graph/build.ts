@@ -199,8 +199,10 @@ export class GraphBuilder {
       return;
     }
     const role = first(props.get('role')) ?? first(props.get('relationship'));
+    // A period only from what the source says: `date` is when a link was attested (often the month a
+    // report or designation stated it), so it bounds the start but never ends the link.
     const startRaw = first(props.get('startDate')) ?? first(props.get('date'));
-    const endRaw = first(props.get('endDate')) ?? (props.get('startDate') ? undefined : first(props.get('date')));
+    const endRaw = first(props.get('endDate'));
     let start = startRaw ? dayNumber(startRaw) || OPEN_START : OPEN_START;
     let end = endRaw ? dayNumber(endRaw, true) || OPEN_END : OPEN_END;
     if (start > end) {

@@ -1,14 +1,15 @@
 // The graph's domain functions, shared by the HTTP routes and the CLI. The service builds the
 // graph from the store's live statements and swaps in a rebuilt one when a live version changes;
 // queries in flight keep the graph they started with.
-import { NotFoundError, ValidationError } from '../model/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import { numberParam } from '../model/params.ts';
 import type { EntityReader, Store } from '../store/types.ts';
 import { buildGraph } from './build.ts';
+import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
 import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from './export.ts';
 import { exposure as rawExposure, edgeWeight } from './exposure.ts';
-import { validateFilter, type Graph } from './graph.ts';
+import { FLAG_KNOWN, validateFilter, type Graph } from './graph.ts';
 import { adjacentEdges, neighbourhood as rawNeighbourhood } from './neighbourhood.ts';
 import { assessOwnership, round, type OwnershipAssessment } from './ownership.ts';
 import { kShortestPaths } from './paths.ts';
@@ -63,7 +64,11 @@ export class GraphService {
   private pending: Promise<Graph> | undefined;
   private stale = false;
 
-  constructor(private readonly reader: EntityReader) {}
+  constructor(
+    private readonly reader: EntityReader,
+    /** Where built graphs are kept for the next start (see snapshot.ts); none: always build. */
+    private readonly options: { snapshotDir?: string } = {},
+  ) {}
 
   /** Rebuild whenever a dataset's live version switches (debounced: one rebuild at a time). */
   attach(store: Pick<Store, 'onLiveChange'>): () => void {
@@ -84,7 +89,7 @@ export class GraphService {
   async rebuild(): Promise<Graph> {
     if (this.pending) return this.pending;
     this.stale = false;
-    this.pending = buildGraph(this.reader)
+    this.pending = this.load()
       .then((g) => {
         this.current = g; // atomic swap: readers holding the old graph finish on it
         return g;
@@ -94,6 +99,41 @@ export class GraphService {
         if (this.stale) void this.rebuild().catch(() => undefined);
       });
     return this.pending;
+  }
+
+  /** The snapshot of the live versions if one was saved, else a build from the store (then saved). */
+  private async load(): Promise<Graph> {
+    const dir = this.options.snapshotDir;
+    if (!dir) return buildGraph(this.reader);
+    const key = snapshotKey(await this.reader.liveVersions());
+    const saved = await loadSnapshot(dir, key);
+    if (saved) return saved;
+    const g = await buildGraph(this.reader);
+    // Saved only if no version switched during the build, so a snapshot always matches its name.
+    if (snapshotKey(await this.reader.liveVersions()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
+    return g;
+  }
+
+  /**
+   * The id of the entity an id, referent or name stands for. A name matches the entities whose
+   * caption has the same words in any order and case (else those whose caption holds all its
+   * words); more than one is a ConflictError listing them, so the user picks by id.
+   */
+  async resolve(ref: string, field = 'id'): Promise<string> {
+    if (!ref.trim()) throw new ValidationError(field, 'is required');
+    const g = await this.graph();
+    if (g.indexOf(ref) >= 0) return ref;
+    const entity = await this.reader.getEntity(ref);
+    if (entity) return entity.id;
+    const found = nodesNamed(g, ref);
+    if (found.length === 1) return g.nodeIds[found[0]];
+    if (found.length === 0) throw new NotFoundError(`no entity with the id or name "${ref}"`);
+    const shown = found.slice(0, MAX_CANDIDATES).map((n) => {
+      const node = g.node(n);
+      return `  ${node.id}  ${node.caption} (${node.schema}; ${node.datasets.join(', ')}${node.sanctioned ? '; designated' : ''})`;
+    });
+    const more = found.length > MAX_CANDIDATES ? [`  … and ${found.length - MAX_CANDIDATES} more`] : [];
+    throw new ConflictError(`${field} "${ref}" names ${found.length} entities; give one of their ids:\n${[...shown, ...more].join('\n')}`);
   }
 
   /** Node index of an id or referent; NotFoundError when the store has no such entity. */
@@ -251,6 +291,34 @@ export class GraphService {
     const g = await this.graph();
     return { nodes: g.nodeCount, edges: g.edgeCount, types: g.types.map((t) => t.type), builtAt: g.builtAt, warnings: g.warnings };
   }
+}
+
+const MAX_CANDIDATES = 20;
+
+/** The words of a name: case, accents and punctuation aside. */
+function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Known nodes whose caption has the words of `name`: the same words if any, else all of them among others. */
+function nodesNamed(g: Graph, name: string): number[] {
+  const words = wordsOf(name);
+  if (words.length === 0) return [];
+  const key = [...words].sort().join(' ');
+  const same: number[] = [];
+  const containing: number[] = [];
+  for (let n = 0; n < g.nodeCount; n++) {
+    if ((g.nodeFlags[n] & FLAG_KNOWN) === 0) continue;
+    const caption = wordsOf(g.nodeCaption[n]);
+    if ([...caption].sort().join(' ') === key) same.push(n);
+    else if (words.every((w) => caption.includes(w))) containing.push(n);
+  }
+  return same.length ? same : containing;
 }
 
 export function toPath(g: Graph, nodes: number[], edges: number[]): GraphPath {

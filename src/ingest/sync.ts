@@ -11,6 +11,7 @@ import type { SourceParser } from '../sources/types.ts';
 import type { Store } from '../store/types.ts';
 import { importWith, withDefaultPublished, type ImportOutcome } from './import.ts';
 import { parserByFormat } from './registry.ts';
+import { RETIRED } from './freshness.ts';
 
 /** Which format each synced dataset is downloaded in (the publisher's recommended machine-readable file). */
 export const SYNC_FORMATS: Record<string, string> = {
@@ -21,6 +22,11 @@ export const SYNC_FORMATS: Record<string, string> = {
   gb_hmt_sanctions: 'uk-ofsi-csv',
   gb_fcdo_sanctions: 'uk-fcdo-csv',
 };
+
+/** What `sync` with no names fetches: every known list its publisher still issues. */
+export function defaultSyncDatasets(): string[] {
+  return Object.keys(SYNC_FORMATS).filter((name) => !RETIRED[name]);
+}
 
 export interface SyncOptions {
   /** Per dataset, URLs that replace the publisher's (mirrors, proxies, tests). */
@@ -37,8 +43,13 @@ export type SyncOutcome =
   | { dataset: string; ok: false; error: string };
 
 export async function syncDatasets(store: Store, datasets: string[], options: SyncOptions = {}): Promise<SyncOutcome[]> {
-  const names = datasets.length ? datasets : Object.keys(SYNC_FORMATS);
+  // A retired list has nothing new to fetch: `sync` alone skips it, and asking for it names its successor.
+  const names = datasets.length ? datasets : defaultSyncDatasets();
   for (const name of names) {
+    const retired = RETIRED[name];
+    if (retired && !options.urls?.[name]) {
+      throw new ValidationError('dataset', `${name} was retired on ${retired.on} and superseded by ${retired.supersededBy}: sync ${retired.supersededBy} (or give a URL for an archived copy)`);
+    }
     if (!SYNC_FORMATS[name] && !options.urls?.[name]) {
       throw new ValidationError('dataset', `no download source for "${name}"; known: ${Object.keys(SYNC_FORMATS).join(', ')}`);
     }

@@ -205,6 +205,11 @@ export class CandidateIndex {
     return builder.finish();
   }
 
+  /** The postings as built, to be saved for the next start (screening/index-snapshot.ts). */
+  postings(): { keyIds: HashIds; offsets: Int32Array; slots: Int32Array } {
+    return { keyIds: this.keyIds, offsets: this.offsets, slots: this.slots };
+  }
+
   /** The matcher's prepared form of an entity, made on first use. */
   preparedAt(slot: number): unknown {
     return (this.prepared[slot] ??= this.engine.prepare(this.entities[slot]));

@@ -51,6 +51,20 @@ export class HashIds {
     }
   }
 
+  /** The table as it is, to be saved (screening/index-snapshot.ts); `fromParts` restores it. */
+  parts(): { hashes: Uint32Array; ids: Int32Array; size: number } {
+    return { hashes: this.hashes, ids: this.ids, size: this.size };
+  }
+
+  static fromParts(p: { hashes: Uint32Array; ids: Int32Array; size: number }): HashIds {
+    const table = new HashIds(1);
+    table.hashes = p.hashes;
+    table.ids = p.ids;
+    table.mask = p.hashes.length - 1;
+    table.size = p.size;
+    return table;
+  }
+
   /** Bytes held. */
   get byteLength(): number {
     return this.hashes.byteLength + this.ids.byteLength;

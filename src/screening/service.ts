@@ -11,6 +11,7 @@ import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse
 import { listParam } from '../model/params.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
+import { indexSnapshotKey, loadIndexSnapshot, saveIndexSnapshot } from './index-snapshot.ts';
 import { Screener, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, type SearchParams, type SearchResponse } from './search.ts';
 
@@ -25,6 +26,8 @@ export interface ScreeningServiceOptions {
   /** Candidates scored per query. */
   maxCandidates?: number;
   log?: (message: string) => void;
+  /** Where the built index is kept for the next start (index-snapshot.ts); none: always build. */
+  snapshotDir?: string;
 }
 
 export interface ScreeningStats {
@@ -132,9 +135,17 @@ export class ScreeningService {
     const heapBefore = process.memoryUsage().heapUsed;
     const engine = this.options.engine ?? (await loadEngine());
     const versions = await this.reader.liveVersions();
-    const entities = await loadScreenableEntities(this.reader);
+    // Start-up speed: the index of these live versions as saved by the last build (index-snapshot.ts).
+    const dir = this.options.engine ? undefined : this.options.snapshotDir;
+    const key = dir ? indexSnapshotKey(versions, 'default') : '';
+    const saved = dir ? await loadIndexSnapshot(dir, key, engine) : undefined;
+    const entities = saved ? [] : await loadScreenableEntities(this.reader);
     const loaded = performance.now();
-    const screener = new Screener(await CandidateIndex.buildAsync(entities, engine), engine);
+    const index = saved ?? (await CandidateIndex.buildAsync(entities, engine));
+    if (dir && !saved && indexSnapshotKey(await this.reader.liveVersions(), 'default') === key) {
+      await saveIndexSnapshot(dir, key, index).catch((err) => this.options.log?.(`screening index not saved: ${(err as Error).message}`));
+    }
+    const screener = new Screener(index, engine);
     return {
       screener,
       versions,

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
-import { loadBundledIfEmpty } from '../ingest/bundled.ts';
+import { bundledSets, loadBundledIfEmpty } from '../ingest/bundled.ts';
 import { installErrorHandler } from './errors.ts';
 import { installHostCheck } from './binding.ts';
 import { collectOpenApi } from './openapi.ts';
@@ -14,9 +14,11 @@ import { graphRoutes } from './routes/graph.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { analystRoutes } from './routes/analyst.ts';
 import { GraphService } from '../graph/service.ts';
+import { snapshotDirFor } from '../graph/snapshot.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
+import { watchStore } from '../store/live-watch.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -56,11 +58,16 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
   });
 
   const ctx = { config, store };
-  const graph = new GraphService(store);
-  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener) });
+  // Built indexes are kept on disk, so a restart reads them back instead of building them again.
+  const snapshotDir = snapshotDirFor(config);
+  const graph = new GraphService(store, { snapshotDir });
+  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener), snapshotDir });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);
+  // Imports and syncs by other processes reach this server's indexes too.
+  const liveWatch = watchStore(store, { databaseUrl: config.databaseUrl, log: (line) => app.log.info(line) });
   app.addHook('onClose', async () => {
+    await liveWatch?.stop();
     detachGraph();
     await screening.close();
   });
@@ -86,13 +93,25 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
   return {
     app,
     async prepare(log = () => undefined) {
-      readiness = { ready: false, stage: 'loading bundled lists' };
-      if (config.loadBundled) await loadBundledIfEmpty(store, log);
-      readiness = { ready: false, stage: 'building the screening index' };
+      // Progress for /readyz (the web app shows it during a first start): three steps, the first by list.
+      const step = (n: number, stage: string, done?: number, total?: number) => {
+        const within = total ? (done ?? 0) / total : 0;
+        readiness = { ready: false, stage, progress: { step: n, steps: 3, done, total, percent: Math.round(((n - 1 + within) / 3) * 100) } };
+      };
+      const lists = bundledSets().length;
+      let imported = 0;
+      step(1, 'loading bundled lists', 0, lists);
+      if (config.loadBundled) {
+        await loadBundledIfEmpty(store, (line) => {
+          log(line);
+          step(1, `loading bundled lists (${++imported} of ${lists} imported)`, imported, lists);
+        });
+      }
+      step(2, 'building the screening index');
       let started = Date.now();
       await screening.start();
       log(`screening index built in ${Date.now() - started} ms`);
-      readiness = { ready: false, stage: 'building the graph' };
+      step(3, 'building the graph');
       started = Date.now();
       await graph.graph();
       log(`graph built in ${Date.now() - started} ms`);

@@ -101,8 +101,10 @@ export async function appendInPlace(
       entity_count: live.entityCount - schemaOfEntities(before).size + schemaOfEntities(after).size,
       statement_count: live.statementCount - restated.length + inserted,
       schema_counts: JSON.stringify(schemaCounts),
-      // An analyst dataset is as fresh as its latest claim.
+      // An analyst dataset is as fresh as its latest claim; the write time tells saved indexes and
+      // other processes' watchers that this live version changed in place.
       published_at: seenAt.slice(0, 10),
+      imported_at: seenAt,
     })
     .where('id', '=', live.id)
     .execute();

@@ -8,6 +8,7 @@ import { schemaIsA, schemaNames } from '../model/ftm.ts';
 import { isDeletion, type ParsedItem } from '../sources/types.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
+import { announceLiveSwitch } from './live-watch.ts';
 import { diffEntities, groupEntities, type SlimStatement } from './diff.ts';
 import type { DatasetDiff, DatasetInfo, DatasetKind, DatasetVersion, EntityFilter, ImportJob, ImportRequest, ImportResult, Store } from './types.ts';
 import { checkShrink } from './shrink.ts';
@@ -74,6 +75,11 @@ export class SqlStore implements Store {
     for (const l of this.listeners) l(dataset, appended);
   }
 
+  /** Fires onLiveChange for a switch made by another process (see live-watch.ts). */
+  notifyLiveChange(dataset: string): void {
+    this.emit(dataset);
+  }
+
   // ---- writing -------------------------------------------------------------------------------
 
   /**
@@ -104,7 +110,11 @@ export class SqlStore implements Store {
     const defaults = {
       dataset: request.dataset,
       versionId,
-      seenAt: importedAt,
+      // Seen in the version the publisher issued on that date (known from the request, or from the
+      // parser once it has read the file's header); the import time only when the file has no date.
+      get seenAt() {
+        return request.publishedAt ?? importedAt;
+      },
       author: request.author ?? 'import',
       grade: 'reported' as const,
       reviewStatus: 'unreviewed' as const,
@@ -136,6 +146,7 @@ export class SqlStore implements Store {
     const version = await this.finishVersion(trx, versionId, request, previous, request.delta ? undefined : tally);
     const diff = previous ? await this.diffVersions(trx, previous.id, versionId) : null;
     if (previous && diff && !request.allowShrink) checkShrink(request.dataset, previous, version, diff.removed.length);
+    await announceLiveSwitch(trx, this.engine, request.dataset);
     return {
       version,
       previous,
@@ -163,6 +174,7 @@ export class SqlStore implements Store {
       } else {
         await appendInPlace(trx, live, rows, seenAt, (r) => this.insert(trx, r), () => this.insertVersion(trx, { ...request, sourceFiles: [live.version] }, seenAt));
       }
+      await announceLiveSwitch(trx, this.engine, dataset);
       return trx.selectFrom('statements').selectAll().where('version_id', '=', versionId).where('id', 'in', rows.map((r) => r.id)).execute();
     });
     this.emit(dataset, [...new Set(drafts.map((d) => d.entityId))]);

@@ -54,6 +54,8 @@ export interface DatasetDiff {
   added: { id: string; schema: string; caption: string }[];
   removed: { id: string; schema: string; caption: string }[];
   changed: EntityChange[];
+  /** Ids of the list entries among the entities above (named by a Sanction of either version). */
+  targets?: string[];
 }
 
 export interface ImportRequest {

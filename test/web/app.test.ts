@@ -146,6 +146,14 @@ describe.skipIf(!HAVE_CHROMIUM)('analyst web app (end to end)', () => {
     });
     expect(drawn.all).toBeGreaterThanOrEqual(4);
     expect(drawn.sanctioned).toBeGreaterThanOrEqual(4);
+    // Issue 18: the graph was not fitted after a search; every node is in view.
+    const inView = await page.evaluate(() => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      const cy = (window as unknown as { __interdictGraph: { nodes(): { renderedBoundingBox(): Box }; width(): number; height(): number } }).__interdictGraph;
+      const b = cy.nodes().renderedBoundingBox();
+      return { box: b, width: cy.width(), height: cy.height(), fits: b.x1 >= -2 && b.y1 >= -2 && b.x2 <= cy.width() + 2 && b.y2 <= cy.height() + 2 };
+    });
+    expect(inView.fits, JSON.stringify(inView)).toBe(true);
     await shot('graph');
 
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);

@@ -59,18 +59,28 @@ export interface CatalogDataset {
   versions: number;
   stale: boolean;
   ageDays: number | null;
+  /** The publisher no longer issues the list (e.g. OFSI's Consolidated List since 2026-01-28). */
+  retired: { on: string; supersededBy: string; note: string } | null;
 }
 
 export interface DiffEntry { id: string; schema: string; caption: string }
 export interface DiffChange extends DiffEntry { changes: Record<string, { removed: string[]; added: string[] }> }
+export type DiffKind = 'added' | 'removed' | 'changed';
+export interface DiffCounts { added: number; removed: number; changed: number }
+export interface DiffRow extends DiffEntry { kind: DiffKind; target: boolean; changes?: DiffChange['changes'] }
+/** A page of a diff (the server pages and filters it, list entries first). */
 export interface DatasetDiff {
   dataset: string;
   from: DatasetVersion;
   to: DatasetVersion;
-  added: DiffEntry[];
-  removed: DiffEntry[];
-  changed: DiffChange[];
+  counts: DiffCounts & { targets: DiffCounts };
+  schemata: (DiffCounts & { schema: string })[];
+  total: number;
+  offset: number;
+  limit: number;
+  results: DiffRow[];
 }
+export interface DiffFilter { kind?: DiffKind | ''; schema?: string; q?: string; offset?: number; limit?: number }
 
 export interface FacetValue { name: string; label: string; count: number }
 export interface SearchResult {
@@ -372,6 +382,7 @@ function toCatalogDataset(raw: unknown): CatalogDataset {
     live: liveVersion,
     versions: Array.isArray(versions) ? versions.length : num(pick(o, 'versions', 'versionCount')),
     stale: Boolean(pick(o, 'stale', 'isStale')),
+    retired: o.retired === true ? { on: str(o.retired_on) ?? '', supersededBy: str(o.superseded_by) ?? '', note: str(o.retirement_note) ?? '' } : null,
     ageDays: Number.isFinite(ageDays) ? ageDays : null,
   };
 }
@@ -593,19 +604,27 @@ export const api = {
     return arr(Array.isArray(body) ? body : pick(asObject(body), 'versions', 'results')).map(toVersion);
   },
 
-  async diff(dataset: string, from: string, to: string, signal?: AbortSignal): Promise<DatasetDiff> {
-    const body = asObject(await request<unknown>(`/datasets/${encodeURIComponent(dataset)}/diff${query({ from, to })}`, { signal }));
-    const entries = (v: unknown): DiffEntry[] => arr(v).map((x) => {
-      const o = asObject(x);
-      return { id: str(o.id) ?? '', schema: str(o.schema) ?? '', caption: str(o.caption) ?? str(o.id) ?? '' };
-    });
+  async diff(dataset: string, from: string, to: string, filter: DiffFilter = {}, signal?: AbortSignal): Promise<DatasetDiff> {
+    const body = asObject(await request<unknown>(`/datasets/${encodeURIComponent(dataset)}/diff${query({ from, to, ...filter })}`, { signal }));
+    const counts = (v: unknown): DiffCounts => {
+      const o = asObject(v);
+      return { added: num(o.added), removed: num(o.removed), changed: num(o.changed) };
+    };
+    const c = asObject(body.counts);
     return {
       dataset: str(body.dataset) ?? dataset,
       from: toVersion(body.from),
       to: toVersion(body.to),
-      added: entries(body.added),
-      removed: entries(body.removed),
-      changed: arr(body.changed).map((x) => ({ ...entries([x])[0], changes: asObject(asObject(x).changes) as DiffChange['changes'] })),
+      counts: { ...counts(c), targets: counts(c.targets) },
+      schemata: arr(body.schemata).map((x) => ({ schema: str(asObject(x).schema) ?? '', ...counts(x) })),
+      total: num(body.total),
+      offset: num(body.offset),
+      limit: num(body.limit),
+      results: arr(body.results).map((x) => {
+        const o = asObject(x);
+        const kind = (['added', 'removed', 'changed'].includes(String(o.kind)) ? o.kind : 'changed') as DiffKind;
+        return { kind, id: str(o.id) ?? '', schema: str(o.schema) ?? '', caption: str(o.caption) ?? str(o.id) ?? '', target: o.target === true, changes: o.changes ? (asObject(o.changes) as DiffChange['changes']) : undefined };
+      }),
     };
   },
 

@@ -1,5 +1,5 @@
 // The app shell: navigation, routing to pages; the graph and transfers pages load on demand.
-import { StrictMode, Suspense, lazy, useEffect, useRef } from 'react';
+import { StrictMode, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useRoute, href } from './router.ts';
 import { Loading } from './components/common.tsx';
@@ -19,6 +19,50 @@ const NAV = [
   { page: 'lists', label: 'Lists' },
   { page: 'transfers', label: 'Arms transfers' },
 ];
+
+interface Startup {
+  stage: string;
+  progress?: { percent: number; done?: number; total?: number };
+}
+
+/** While the server is still starting (first import of the bundled lists, index builds), says so and how far it is. */
+function StartupNotice() {
+  const [startup, setStartup] = useState<Startup | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const r = await fetch('/readyz', { headers: { accept: 'application/json' } });
+        if (stopped) return;
+        if (r.ok) return setStartup(null);
+        const body = (await r.json()) as Startup;
+        setStartup({ stage: String(body.stage ?? 'starting'), progress: body.progress });
+      } catch {
+        if (!stopped) setStartup({ stage: 'waiting for the server' });
+      }
+      if (!stopped) timer = setTimeout(poll, 1500);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  if (!startup) return null;
+  const percent = startup.progress?.percent;
+  return (
+    <div className="message warning startup" role="status" aria-live="polite">
+      <strong>Data is loading</strong>: {startup.stage}
+      {percent !== undefined && (
+        <>
+          {' '}— {percent}% <progress max={100} value={percent} aria-label="Start-up progress" />
+        </>
+      )}
+      . Search and screening answer once it is done.
+    </div>
+  );
+}
 
 function App() {
   const route = useRoute();
@@ -69,6 +113,7 @@ function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <StartupNotice />
         <Suspense fallback={<Loading what="page" />}>{content}</Suspense>
       </main>
     </>

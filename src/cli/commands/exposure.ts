@@ -1,6 +1,7 @@
 // `interdict exposure ID`: designated entities within N hops and the 50 % rule computation.
 import type { Command } from 'commander';
 import { GraphService } from '../../graph/service.ts';
+import { snapshotDirFor } from '../../graph/snapshot.ts';
 import type { CliContext } from '../context.ts';
 import { describeEdge } from './paths.ts';
 
@@ -8,12 +9,12 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('exposure')
     .description('designated entities within N hops, with weighted paths, and the OFAC 50 % rule')
-    .argument('<id>', 'entity id')
+    .argument('<id>', 'entity id, referent or name')
     .option('--hops <n>', 'how far to look (1-4)', '2')
     .option('--json', 'print JSON')
     .action(async (id: string, o: { hops: string; json?: boolean }) => {
-      const graph = new GraphService(await ctx.store());
-      const r = await graph.exposure(id, { hops: o.hops });
+      const graph = new GraphService(await ctx.store(), { snapshotDir: snapshotDirFor(ctx.config) });
+      const r = await graph.exposure(await graph.resolve(id), { hops: o.hops });
       if (o.json) return ctx.out(JSON.stringify(r, null, 2));
       ctx.out(`${r.entity.caption} [${r.entity.id}]${r.sanctioned ? ' is itself designated' : ''}`);
       ctx.out(`50 % rule: ${r.ownership.computation}`);

@@ -4,6 +4,10 @@ import { importFiles } from '../../ingest/import.ts';
 import { freshness } from '../../ingest/freshness.ts';
 import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { DatasetDiff } from '../../store/types.ts';
+import { DIFF_KINDS, pageOfDiff, type DiffKind, type DiffPage } from '../../store/diff.ts';
+import { hasSchema, schemaIsA } from '../../model/ftm.ts';
+import { ValidationError } from '../../model/errors.ts';
+import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -49,7 +53,8 @@ export function register(program: Command, ctx: CliContext): void {
       for (const d of rows) {
         const v = d.live;
         ctx.out(`${d.name.padEnd(20)} ${v ? `${v.version.padEnd(16)} published ${v.publishedAt ?? 'unknown'}  entries ${v.schemaCounts.$targets ?? 0}  entities ${v.entityCount}  versions ${d.versions}` : 'no live version'}`);
-        if (d.freshness?.warning) ctx.err(`  WARNING stale list: ${d.freshness.warning}`);
+        if (d.freshness?.retired) ctx.err(`  RETIRED list: ${d.freshness.warning}. ${d.freshness.retired.note}`);
+        else if (d.freshness?.warning) ctx.err(`  WARNING stale list: ${d.freshness.warning}`);
       }
     });
 
@@ -59,12 +64,40 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<dataset>')
     .option('--from <version>', 'older version: id, label or publication date')
     .option('--to <version>', 'newer version: id, label or publication date')
+    .option('--kind <kind>', `only ${DIFF_KINDS.join(', ')} entries`)
+    .option('--schema <schema>', 'only entities of this schema or its descendants (Person, LegalEntity, Vessel...)')
+    .option('--limit <n>', 'a page of this many entries, list entries first (with --offset)')
+    .option('--offset <n>', 'entries to skip')
     .option('--json', 'print as JSON')
-    .action(async (dataset: string, opts: { from?: string; to?: string; json?: boolean }) => {
+    .action(async (dataset: string, opts: { from?: string; to?: string; kind?: string; schema?: string; limit?: string; offset?: string; json?: boolean }) => {
       const store = await ctx.store();
+      const paged = opts.kind !== undefined || opts.schema !== undefined || opts.limit !== undefined || opts.offset !== undefined;
+      if (opts.kind !== undefined && !(DIFF_KINDS as readonly string[]).includes(opts.kind)) throw new ValidationError('--kind', `must be one of ${DIFF_KINDS.join(', ')}`);
+      if (opts.schema !== undefined && !hasSchema(opts.schema)) throw new ValidationError('--schema', `unknown schema "${opts.schema}"`);
+      const limit = numberParam(opts.limit, '--limit', 100, { min: 1, max: 1e9, integer: true });
+      const offset = numberParam(opts.offset, '--offset', 0, { min: 0, max: 1e9, integer: true });
       const diff = await store.diff(dataset, opts.from, opts.to);
-      ctx.out(opts.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
+      if (!paged) return ctx.out(opts.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
+      const page = pageOfDiff(diff, { kind: opts.kind as DiffKind | undefined, schema: opts.schema, offset, limit }, schemaIsA);
+      ctx.out(opts.json ? JSON.stringify(page, null, 2) : formatPage(page));
     });
+}
+
+function formatPage(p: DiffPage): string {
+  const c = p.counts;
+  const lines = [
+    `${p.dataset}: ${p.from.version} -> ${p.to.version}: ${c.added} added, ${c.removed} removed, ${c.changed} changed (list entries: ${c.targets.added} added, ${c.targets.removed} removed, ${c.targets.changed} changed)`,
+    `${p.total} match${p.filter.kind ? ` --kind ${p.filter.kind}` : ''}${p.filter.schema ? ` --schema ${p.filter.schema}` : ''}; showing ${p.results.length ? `${p.offset + 1}-${p.offset + p.results.length}` : 'none'}, list entries first:`,
+  ];
+  const mark = { added: '+', removed: '-', changed: '~' } as const;
+  for (const r of p.results) {
+    lines.push(`  ${mark[r.kind]} ${r.caption} [${r.schema}${r.target ? ', list entry' : ''}] ${r.id}`);
+    for (const [prop, { removed, added }] of Object.entries(r.changes ?? {})) {
+      for (const v of removed) lines.push(`      ${prop}: - ${v}`);
+      for (const v of added) lines.push(`      ${prop}: + ${v}`);
+    }
+  }
+  return lines.join('\n');
 }
 
 function formatDiff(d: DatasetDiff): string {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { filterFromText } from '../../graph/graph.ts';
 import { GraphService } from '../../graph/service.ts';
+import { snapshotDirFor } from '../../graph/snapshot.ts';
 import type { GraphEdge } from '../../graph/types.ts';
 import type { CliContext } from '../context.ts';
 
@@ -17,8 +18,8 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('paths')
     .description('shortest (and k-shortest) paths between two entities, with each link’s source and grade')
-    .argument('<from>', 'entity id (e.g. us-ofac-sdn-44294)')
-    .argument('<to>', 'entity id')
+    .argument('<from>', 'entity id, referent or name (e.g. us-ofac-sdn-44294, "Rim Yong Hyok")')
+    .argument('<to>', 'entity id, referent or name')
     .option('--max-hops <n>', 'longest path to consider (1-8)', '4')
     .option('--k <k>', 'number of paths (1-10)', '1')
     .option('--types <list>', 'comma-separated relationship types to follow')
@@ -28,8 +29,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-same-as', 'do not follow possible same-as hypotheses')
     .option('--json', 'print JSON')
     .action(async (from: string, to: string, o: { maxHops: string; k: string; types?: string; minGrade?: string; fromDate?: string; toDate?: string; sameAs: boolean; json?: boolean }) => {
-      const graph = new GraphService(await ctx.store());
-      const r = await graph.paths(from, to, {
+      const graph = new GraphService(await ctx.store(), { snapshotDir: snapshotDirFor(ctx.config) });
+      const r = await graph.paths(await graph.resolve(from, 'from'), await graph.resolve(to, 'to'), {
         maxHops: o.maxHops,
         k: o.k,
         filter: filterFromText(o),

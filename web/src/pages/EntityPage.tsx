@@ -254,7 +254,9 @@ function Timeline({ entity, provenance, edges, nodes }: { entity: Entity; proven
     const names = new Map(nodes.map((n) => [n.id, n.caption]));
     for (const e of edges) {
       const other = names.get(e.source === entity.id ? e.target : e.source) ?? '';
-      if (e.startDate) out.push({ date: e.startDate, label: `${linkTypeLabel(e.type)} began`, detail: other });
+      // "from": a source may give only the date it attested the link, not when it began; "ended" only
+      // where the source gives an end.
+      if (e.startDate) out.push({ date: e.startDate, label: `${linkTypeLabel(e.type)} from`, detail: other });
       if (e.endDate) out.push({ date: e.endDate, label: `${linkTypeLabel(e.type)} ended`, detail: other });
     }
     // First appearance on each list.

@@ -103,6 +103,8 @@ export default function GraphPage({ route }: { route: Route }) {
   const startId = route.params.get('id') ?? '';
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  /** The view shows the whole graph as laid out (no pan or zoom by the user since). */
+  const fitted = useRef(false);
   const state = useRef<GraphState>(emptyState(() => cyRef.current));
   const [version, setVersion] = useState(0); // bumps when the graph data changes, to refresh lists
   const [selected, setSelected] = useState<{ kind: 'node' | 'edge'; id: string } | null>(null);
@@ -140,7 +142,16 @@ export default function GraphPage({ route }: { route: Route }) {
     });
     cyRef.current = cy;
     (window as unknown as { __interdictGraph?: Core }).__interdictGraph = cy; // for the end-to-end tests
+    // The drawing area changes size as results, messages and panels come and go (after a search, say):
+    // cytoscape must be told, and a view the user has not moved yet is fitted again.
+    cy.on('dragpan scrollzoom pinchzoom', () => void (fitted.current = false));
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      if (fitted.current && cy.nodes().length) cy.fit(undefined, 30);
+    });
+    observer.observe(container.current);
     return () => {
+      observer.disconnect();
       cy.destroy();
       cyRef.current = null;
     };
@@ -190,6 +201,8 @@ export default function GraphPage({ route }: { route: Route }) {
   const runLayout = useCallback((name: string, fit = true) => {
     const cy = cyRef.current;
     if (!cy || cy.nodes().length === 0) return;
+    cy.resize(); // the container may have changed size since cytoscape last looked
+    if (fit) fitted.current = true;
     const large = cy.nodes().length > LARGE_GRAPH;
     // Force-directed layout costs O(n²) a step: past LARGE_GRAPH nodes a radial tree is drawn instead.
     const effective = large && name === 'cose' ? 'breadthfirst' : name;

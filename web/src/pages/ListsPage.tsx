@@ -1,6 +1,6 @@
 // Lists: the catalog of datasets, each one's versions, and the diff between two versions.
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type CatalogDataset, type DatasetDiff, type DiffChange, type DiffEntry } from '../api.ts';
+import { api, type CatalogDataset, type DatasetDiff, type DiffKind, type DiffRow } from '../api.ts';
 import { href, navigate, type Route } from '../router.ts';
 import { useApi } from '../lib/useApi.ts';
 import { ErrorMessage, Loading, SchemaTag, Section } from '../components/common.tsx';
@@ -32,6 +32,11 @@ function Catalog({ datasets, selected }: { datasets: CatalogDataset[]; selected?
           Screening against a stale list is a compliance risk: {stale.map((d) => d.name).join(', ')}. Run <code>interdict sync</code>.
         </div>
       )}
+      {datasets.filter((d) => d.retired).map((d) => (
+        <div key={d.name} className="message info" role="note">
+          <strong><code>{d.name}</code> is retired</strong> (since {formatDate(d.retired!.on)}; superseded by <code>{d.retired!.supersededBy}</code>). {d.retired!.note}
+        </div>
+      ))}
       <div className="table-wrap">
         <table className="catalog">
           <caption className="visually-hidden">Datasets</caption>
@@ -61,7 +66,11 @@ function Catalog({ datasets, selected }: { datasets: CatalogDataset[]; selected?
                 <td className="num">{d.live ? formatNumber(d.live.entityCount) : '—'}</td>
                 <td className="num">{formatNumber(d.versions)}</td>
                 <td>
-                  {d.stale ? (
+                  {d.retired ? (
+                    <span className="badge retired" title={d.retired.note}>
+                      Retired {formatDate(d.retired.on)} · superseded by <a href={href('lists', d.retired.supersededBy)}><code>{d.retired.supersededBy}</code></a>
+                    </span>
+                  ) : d.stale ? (
                     <span className="badge stale" title="Older than the freshness limit">Stale{d.ageDays !== null ? ` · ${formatNumber(d.ageDays)} days old` : ''}</span>
                   ) : (
                     <span className="badge fresh">Current</span>
@@ -89,7 +98,6 @@ function DatasetHistory({ dataset, from, to }: { dataset: string; from: string |
     setToSel((t) => t || byDate[byDate.length - 1].version);
   }, [versions.data]);
 
-  const diff = useApi(from && to ? (signal) => api.diff(dataset, from, to, signal) : null, [dataset, from, to]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -145,33 +153,44 @@ function DatasetHistory({ dataset, from, to }: { dataset: string; from: string |
           </form>
         )}
       </Section>
-      {(diff.loading || diff.error || diff.data) && (
-        <Section title="Changes between the two versions" id="diff">
-          {diff.loading && <Loading what="the diff" />}
-          <ErrorMessage error={diff.error} what="the diff" />
-          {diff.data && <DiffView diff={diff.data} />}
-        </Section>
-      )}
+      {from && to && <DiffView key={`${from}>${to}`} dataset={dataset} from={from} to={to} />}
     </>
   );
 }
 
-type DiffRow = (DiffEntry & { kind: 'added' | 'removed' }) | (DiffChange & { kind: 'changed' });
+const PAGE = 100;
 
-function DiffView({ diff }: { diff: DatasetDiff }) {
-  const [kind, setKind] = useState<'all' | 'added' | 'removed' | 'changed'>('all');
+/** One page of the diff at a time, filtered by the server: list entries first, then by name. */
+function DiffView({ dataset, from, to }: { dataset: string; from: string; to: string }) {
+  const [kind, setKind] = useState<'' | DiffKind>('');
+  const [schema, setSchema] = useState('');
   const [filter, setFilter] = useState('');
-  const rows: DiffRow[] = [
-    ...diff.added.map((e) => ({ ...e, kind: 'added' as const })),
-    ...diff.removed.map((e) => ({ ...e, kind: 'removed' as const })),
-    ...diff.changed.map((e) => ({ ...e, kind: 'changed' as const })),
-  ];
-  const needle = filter.trim().toLowerCase();
-  const shown = rows.filter((r) => (kind === 'all' || r.kind === kind) && (!needle || r.caption.toLowerCase().includes(needle) || r.id.toLowerCase().includes(needle)));
+  const [offset, setOffset] = useState(0);
+  const q = filter.trim();
+  const diff = useApi((signal) => api.diff(dataset, from, to, { kind, schema, q, offset, limit: PAGE }, signal), [dataset, from, to, kind, schema, q, offset]);
+  // The summary and the filters stay while a new page loads.
+  const [shown, setShown] = useState<DatasetDiff | undefined>();
+  useEffect(() => {
+    if (diff.data) setShown(diff.data);
+  }, [diff.data]);
+  const refilter = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setOffset(0);
+  };
   const columns: Column<DiffRow>[] = [
-    { key: 'kind', header: 'Change', sortValue: (r) => r.kind, render: (r) => <span className={`badge diff-${r.kind}`}>{r.kind}</span>, className: 'narrow' },
-    { key: 'caption', header: 'Entry', sortValue: (r) => r.caption, render: (r) => r.kind === 'removed' ? <span>{r.caption}</span> : <a href={href('entity', r.id)}>{r.caption}</a>, className: 'wide' },
-    { key: 'schema', header: 'Type', sortValue: (r) => r.schema, render: (r) => <SchemaTag schema={r.schema} />, className: 'narrow' },
+    { key: 'kind', header: 'Change', render: (r) => <span className={`badge diff-${r.kind}`}>{r.kind}</span>, className: 'narrow' },
+    {
+      key: 'caption',
+      header: 'Entry',
+      render: (r) => (
+        <>
+          {r.kind === 'removed' ? <span>{r.caption}</span> : <a href={href('entity', r.id)}>{r.caption}</a>}
+          {r.target && <span className="badge list-entry" title="A list entry, not a sub-record such as a passport or an address">list entry</span>}
+        </>
+      ),
+      className: 'wide',
+    },
+    { key: 'schema', header: 'Type', render: (r) => <SchemaTag schema={r.schema} />, className: 'narrow' },
     {
       key: 'detail',
       header: 'What changed',
@@ -179,36 +198,62 @@ function DiffView({ diff }: { diff: DatasetDiff }) {
       className: 'wide',
     },
   ];
+  const d = shown;
   return (
-    <>
-      <p className="summary" role="status">
-        From <code>{diff.from.version}</code> ({formatDate(diff.from.publishedAt)}) to <code>{diff.to.version}</code> ({formatDate(diff.to.publishedAt)}):{' '}
-        <span className="badge diff-added">{formatNumber(diff.added.length)} added</span>{' '}
-        <span className="badge diff-removed">{formatNumber(diff.removed.length)} removed</span>{' '}
-        <span className="badge diff-changed">{formatNumber(diff.changed.length)} changed</span>
-      </p>
-      <div className="inline-form">
-        <label>
-          Show
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            <option value="all">all changes</option>
-            <option value="added">added</option>
-            <option value="removed">removed</option>
-            <option value="changed">changed</option>
-          </select>
-        </label>
-        <label>
-          Filter by name
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. MKRTYCHEV" />
-        </label>
-      </div>
-      <VirtualTable rows={shown} columns={columns} rowKey={(r) => `${r.kind}:${r.id}`} label="Diff entries" rowHeight={44} empty="No changes of this kind." />
-    </>
+    <Section title="Changes between the two versions" id="diff">
+      {!d && diff.loading && <Loading what="the diff" />}
+      <ErrorMessage error={diff.error} what="the diff" />
+      {d && (
+        <>
+          <p className="summary" role="status">
+            From <code>{d.from.version}</code> ({formatDate(d.from.publishedAt)}) to <code>{d.to.version}</code> ({formatDate(d.to.publishedAt)}):{' '}
+            <span className="badge diff-added">{formatNumber(d.counts.added)} added</span>{' '}
+            <span className="badge diff-removed">{formatNumber(d.counts.removed)} removed</span>{' '}
+            <span className="badge diff-changed">{formatNumber(d.counts.changed)} changed</span>
+            <span className="muted">
+              {' '}— list entries: {formatNumber(d.counts.targets.added)} added, {formatNumber(d.counts.targets.removed)} removed, {formatNumber(d.counts.targets.changed)} changed
+            </span>
+          </p>
+          <div className="inline-form">
+            <label>
+              Show
+              <select value={kind} onChange={(e) => refilter(setKind)(e.target.value as '' | DiffKind)}>
+                <option value="">all changes</option>
+                <option value="added">added</option>
+                <option value="removed">removed</option>
+                <option value="changed">changed</option>
+              </select>
+            </label>
+            <label>
+              Type
+              <select value={schema} onChange={(e) => refilter(setSchema)(e.target.value)}>
+                <option value="">all types</option>
+                {d.schemata.map((c) => (
+                  <option key={c.schema} value={c.schema}>{c.schema} ({formatNumber(c.added + c.removed + c.changed)})</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Filter by name
+              <input type="search" value={filter} onChange={(e) => refilter(setFilter)(e.target.value)} placeholder="e.g. MKRTYCHEV" />
+            </label>
+          </div>
+          <VirtualTable rows={d.results} columns={columns} rowKey={(r) => `${r.kind}:${r.id}`} label="Diff entries" rowHeight={44} empty="No changes of this kind." />
+          <div className="pager" aria-label="Diff pages">
+            <button type="button" disabled={d.offset === 0 || diff.loading} onClick={() => setOffset(Math.max(0, d.offset - PAGE))}>Previous</button>{' '}
+            <span role="status">
+              {d.total ? `${formatNumber(d.offset + 1)}–${formatNumber(d.offset + d.results.length)} of ${formatNumber(d.total)}` : 'none'}, list entries first
+            </span>{' '}
+            <button type="button" disabled={d.offset + d.results.length >= d.total || diff.loading} onClick={() => setOffset(d.offset + PAGE)}>Next</button>
+          </div>
+        </>
+      )}
+    </Section>
   );
 }
 
-function ChangeSummary({ row }: { row: DiffChange }) {
-  const parts = Object.entries(row.changes).map(([prop, c]) => {
+function ChangeSummary({ row }: { row: DiffRow }) {
+  const parts = Object.entries(row.changes ?? {}).map(([prop, c]) => {
     const label = propInfo(row.schema, prop).label;
     const bits = [c.added?.length ? `+${c.added.join(', ')}` : '', c.removed?.length ? `−${c.removed.join(', ')}` : ''].filter(Boolean).join(' ');
     return `${label}: ${bits}`;

@@ -1,0 +1,60 @@
+// Issue 18: "First seen on list" was the import time, and a relationship's claim date was shown as
+// its period, so a link "ended" the month it was reported.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphService } from '../../src/graph/service.ts';
+import { MemoryReader } from '../../src/store/memory-reader.ts';
+import type { StatementDraft } from '../../src/model/statement.ts';
+import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { caseDrafts } from '../graph/support.ts';
+
+describe('relationship periods come only from the source', () => {
+  let graph: GraphService;
+  const edge = async (id: string) => {
+    const g = await graph.graph();
+    const i = g.edgeIds.indexOf(id);
+    expect(i, id).toBeGreaterThanOrEqual(0);
+    return g.edge(i);
+  };
+  beforeAll(async () => {
+    const reader = new MemoryReader();
+    reader.addDataset('case_dprk_russia', await caseDrafts(), { seen: '2026-11-28' });
+    graph = new GraphService(reader);
+  });
+
+  it('a link attested in 2023-07 (RIM and Wagner, the designation) has not ended then; the claim date stays a claim date', async () => {
+    const link = await edge('case-dprk-russia-rel-rim-wagner');
+    expect(link.endDate).toBeNull();
+    expect(link.provenance[0].claimDate).toBe('2023-07');
+  });
+
+  it('a period the source states is kept: the diplomat employed 2016–2021, as the 2022 UN report says', async () => {
+    const job = await edge('case-dprk-russia-rel-diplomat-dprk');
+    expect({ start: job.startDate, end: job.endDate, claimed: job.provenance[0].claimDate }).toEqual({ start: '2016-01-01', end: '2021-12-31', claimed: '2022' });
+  });
+});
+
+async function* stream(items: StatementDraft[]) {
+  yield* items;
+}
+const person = (id: string, name: string): StatementDraft[] => [
+  { entityId: id, schema: 'Person', prop: 'name', value: name, evidenceGrade: 'official' },
+  { entityId: `${id}-s`, schema: 'Sanction', prop: 'entity', value: id, evidenceGrade: 'official' },
+];
+
+describe.each(ENGINES)('first seen is the publication date of the first version with the record (%s)', (engine) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await freshStore(engine);
+  });
+  afterAll(async () => t?.dispose());
+
+  it('not the import time; a record added later is first seen in the version that added it', async () => {
+    const req = (publishedAt: string) => ({ dataset: 'test_list', format: 'test', sourceFiles: [], publishedAt });
+    await t.store.importDataset(req('2024-01-01'), stream(person('t-1', 'KIM, Jong Un')));
+    await t.store.importDataset(req('2024-02-01'), stream([...person('t-1', 'KIM, Jong Un'), ...person('t-2', 'MKRTYCHEV, Ashot')]));
+    const kim = await t.store.getEntity('t-1');
+    const ashot = await t.store.getEntity('t-2');
+    expect({ first: kim?.first_seen, last: kim?.last_seen }).toEqual({ first: '2024-01-01', last: '2024-02-01' });
+    expect({ first: ashot?.first_seen, last: ashot?.last_seen }).toEqual({ first: '2024-02-01', last: '2024-02-01' });
+  });
+});
