@@ -53,6 +53,16 @@ describe.each(ENGINES)('live-version watcher on %s', (engine) => {
     expect(fired).toEqual(['test_list']);
   });
 
+  it('announces an analyst edit another connection appended in place to a live version', async () => {
+    const claim = { entityId: 'case-note-1', schema: 'Person', prop: 'name', value: 'Epsilon', sourceDocument: 'doc-1', evidenceGrade: 'reported' } as StatementDraft;
+    await other.addStatements('analyst_notes', [claim], 'tester');
+    await watch.check();
+    fired.length = 0;
+    await other.addStatements('analyst_notes', [{ ...claim, entityId: 'case-note-2', value: 'Zeta' }], 'tester');
+    await watch.check();
+    expect(fired).toEqual(['analyst_notes']);
+  });
+
   it.runIf(engine === 'postgres')('hears a NOTIFY at once, without waiting for the interval', async () => {
     fired.length = 0;
     await importList(other, 'Delta');
