@@ -102,7 +102,8 @@ export async function metricsRoutes(app: FastifyInstance, ctx: ServerContext & M
     registers: [registry],
   });
 
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['system'] } }, async (_req, reply) => {
+  const text = { type: 'string', contentMediaType: 'text/plain; version=0.0.4', description: "Prometheus's text exposition format" } as const;
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['system'], response: { 200: text } } }, async (_req, reply) => {
     // The lists are read per scrape (one small query), so a version switched by `import` in another
     // process shows at the next scrape.
     listAge.reset();
