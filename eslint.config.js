@@ -7,7 +7,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   // web/src/api-types.ts is generated from /openapi.json (npm run build:api-types).
-  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'var/', '**/*.cjs', 'web/src/api-types.ts'] },
+  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'var/', '**/*.cjs', 'web/src/api-types.ts', '.tmp*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
