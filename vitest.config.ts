@@ -1,12 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The fast tier (`npm run test:unit`, ≤ 20 s): parsers, names and the matcher's pure parts, with no
+ * database, server, browser or child process. `npm test` runs it and the integration tier.
+ */
+const UNIT = [
+  'test/model/**/*.test.ts',
+  'test/names/**/*.test.ts',
+  'test/sources/**/*.test.ts',
+  'test/screening/query.test.ts',
+  'test/screening/compare.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['./test/support/global-setup.ts'],
+    // CLI and server tests start bin/interdict.js in child processes: run them on the sources, never a stale dist/.
+    // Servers started by tests log warnings and errors only.
+    env: { INTERDICT_FROM_SOURCE: '1', INTERDICT_LOG_LEVEL: 'warn' },
     reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: UNIT, globalSetup: ['./test/support/global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -1,12 +1,25 @@
 #!/usr/bin/env node
-// Entry point for `npx interdict` and `npm start`: runs the TypeScript CLI through tsx,
-// so there is no build step between a clone and a working command.
+// Entry point for `npx interdict` and `npm start`: runs the compiled CLI in dist/ (built by
+// `npm install` through `prepare`, or `npm run build`). INTERDICT_FROM_SOURCE=1 runs the TypeScript
+// sources through tsx instead (a development dependency): the test suite sets it, so tests never
+// run a stale build.
+import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { register } from 'tsx/esm/api';
 
 // Building the screening index keeps millions of name objects, which teaches V8 to allocate
 // objects from the same code straight into the old generation; queries then leave their
 // short-lived objects there too, and garbage collection pauses grow (docs/BENCHMARKS.md).
 setFlagsFromString('--no-allocation-site-pretenuring');
-register();
-await import('../src/cli/main.ts');
+
+if (process.env.INTERDICT_FROM_SOURCE === '1') {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+} else {
+  const compiled = new URL('../dist/cli/main.js', import.meta.url);
+  if (!existsSync(compiled)) {
+    process.stderr.write('interdict is not built: run `npm run build` (or set INTERDICT_FROM_SOURCE=1 to run the sources through tsx)\n');
+    process.exit(1);
+  }
+  await import(compiled.href);
+}

@@ -21,7 +21,12 @@ export interface Config {
   syncTimeoutMs: number;
   /** Who the CLI records as the author of its imports: the login name. */
   cliAuthor: string;
+  /** The server's JSON log (pino) level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -35,7 +40,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncUrls: parseSyncUrls(env.INTERDICT_SYNC_URLS ?? ''),
     syncTimeoutMs: Number(env.INTERDICT_SYNC_TIMEOUT_MS ?? 60_000),
     cliAuthor: env.USER ?? 'cli',
+    logLevel: parseLogLevel(env.INTERDICT_LOG_LEVEL ?? 'info'),
   };
+}
+
+function parseLogLevel(text: string): LogLevel {
+  const level = text.trim().toLowerCase();
+  if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
+  throw new Error(`INTERDICT_LOG_LEVEL: "${text}" is not one of ${LOG_LEVELS.join(', ')}`);
 }
 
 function parseSyncUrls(text: string): Record<string, string[]> {

@@ -1,7 +1,6 @@
 // The `interdict` command line: thin adapters over the domain functions.
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
-import { openStore } from '../store/open.ts';
 import type { Store } from '../store/types.ts';
 import type { CliContext } from './context.ts';
 import { describeError, exitCodeFor, EXIT } from './errors.ts';
@@ -20,7 +19,8 @@ const config = loadConfig();
 let opened: Store | undefined;
 const ctx: CliContext = {
   config,
-  store: async () => (opened ??= await openStore(config)),
+  // Loaded on first use: the database drivers (pg above all) cost --help a tenth of a second.
+  store: async () => (opened ??= await (await import('../store/open.ts')).openStore(config)),
   out: (text) => void process.stdout.write(text + '\n'),
   err: (text) => void process.stderr.write(text + '\n'),
 };

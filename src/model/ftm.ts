@@ -81,10 +81,6 @@ export function hasProperty(schema: string, prop: string): boolean {
   return propertyType(schema, prop) !== undefined;
 }
 
-export function isEdgeSchema(name: string): boolean {
-  return model.schemata[name]?.isEdge ?? false;
-}
-
 /** Names of every entity-typed property (Sanction.entity, UnknownLink.subject, Ownership.owner...). */
 export const ENTITY_PROPS: readonly string[] = [
   ...new Set(model.getProperties().filter((p) => p.type.name === 'entity').map((p) => p.name)),

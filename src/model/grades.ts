@@ -11,9 +11,5 @@ export function gradeRank(grade: EvidenceGrade): number {
   return EVIDENCE_GRADES.indexOf(grade);
 }
 
-export function meetsGrade(grade: EvidenceGrade, minimum: EvidenceGrade): boolean {
-  return gradeRank(grade) <= gradeRank(minimum);
-}
-
 export const REVIEW_STATUSES = ['unreviewed', 'accepted', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

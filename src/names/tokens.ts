@@ -115,7 +115,7 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   // German spelling of Russian names: j is the glide y (Pjotr, Artjom, Jewgeni, Michajlow) and ch
   // after a vowel is kh (Sacharow). Not for Korean initial j or ch (Jong, Chol).
   if (text.length >= 5 && /[a-z]j|^j[eau]|[aeiou]ch/.test(text)) {
-    const german = text.replace(/(^|[a-z])j/g, (m, p: string) => p + 'y').replace(/([aeiou])ch/g, '$1kh');
+    const german = text.replace(/(^|[a-z])j/g, (_m, p: string) => p + 'y').replace(/([aeiou])ch/g, '$1kh');
     if (german !== text) alt.push('j:' + phoneticKey(german));
   }
   const masc = masculineOf(text);

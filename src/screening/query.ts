@@ -19,10 +19,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const NAME_PARTS = ['firstName', 'secondName', 'middleName', 'fatherName', 'lastName'];
 
-export function isMatchableSchema(schema: string): boolean {
-  return MATCHABLE.has(schema);
-}
-
 /** Validates one query example; `field` is its path in the request, e.g. `queries.q1`. */
 export function parseQuery(raw: unknown, field: string, id: string): QueryEntity {
   if (!isPlainObject(raw)) throw new ValidationError(field, 'must be an object with "schema" and "properties"');

@@ -1,4 +1,5 @@
 // The HTTP server: Fastify with the API routes, the built web app, and a strict CSP.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import { coreRoutes, type Readiness } from './routes/core.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { analystRoutes } from './routes/analyst.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { GraphService } from '../graph/service.ts';
 import { snapshotDirFor } from '../graph/snapshot.ts';
 import { ScreeningService } from '../screening/service.ts';
@@ -44,13 +46,33 @@ export interface AppHandle {
   prepare(log?: (line: string) => void): Promise<void>;
 }
 
-export async function buildApp(config: Config, store: Store, options: { logger?: boolean } = {}): Promise<AppHandle> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 512 } });
+/** A client's own request id is kept (to follow a call across systems) when it is short and plain. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface AppOptions {
+  /** false silences the JSON log whatever the configured level. */
+  logger?: boolean;
+  /** Where the JSON log lines go (default stdout). */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(config: Config, store: Store, options: AppOptions = {}): Promise<AppHandle> {
+  const app = Fastify({
+    // pino's JSON lines; errors carry their stack (pino's `err` serializer), each line its request id.
+    logger: options.logger === false ? false : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 512 },
+  });
   installErrorHandler(app);
   installHostCheck(app, [...(config.allowedHosts ?? []), config.host]);
   const openapi = collectOpenApi(app);
   let readiness: Readiness = { ready: false, stage: 'starting' };
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Request-Id', req.id);
     reply.header('Content-Security-Policy', CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -71,6 +93,7 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
     detachGraph();
     await screening.close();
   });
+  await metricsRoutes(app, { ...ctx, screening: () => screening.stats() });
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await screeningRoutes(api, { ...ctx, screening });

@@ -26,7 +26,7 @@ export function collectOpenApi(app: FastifyInstance): () => Record<string, unkno
         tags: schema.tags,
         parameters,
         responses: Object.fromEntries(
-          Object.entries(schema.response ?? { 200: {} }).map(([code, s]) => [code, { description: (s as any)?.description ?? 'OK', content: { 'application/json': { schema: s } } }]),
+          Object.entries(schema.response ?? { 200: {} }).map(([code, s]) => [code, { description: (s as any)?.description ?? 'OK', content: { [mediaTypeOf(s)]: { schema: s } } }]),
         ),
       };
       if (schema.body) op.requestBody = { content: { 'application/json': { schema: schema.body } } };
@@ -42,6 +42,11 @@ export function collectOpenApi(app: FastifyInstance): () => Record<string, unkno
     },
     paths,
   });
+}
+
+/** A string answer is a file or text (`contentMediaType` names it), anything else JSON. */
+function mediaTypeOf(schema: any): string {
+  return schema?.type === 'string' ? (schema.contentMediaType ?? 'text/plain') : 'application/json';
 }
 
 function paramsOf(schema: any, where: 'path' | 'query', required: boolean): unknown[] {

@@ -10,19 +10,9 @@ export interface ParseContext {
   warn(message: string): void;
 }
 
-/**
- * Delta formats (FtM `ADD`/`MOD`/`DEL`) build the new version on the previous live one: an entity
- * whose statements appear in the delta replaces its old statements; a deletion removes it.
- */
-export interface EntityDeletion {
-  deleteEntity: string;
-}
-
-export type ParsedItem = StatementDraft | EntityDeletion;
-
-export function isDeletion(item: ParsedItem): item is EntityDeletion {
-  return (item as EntityDeletion).deleteEntity !== undefined;
-}
+// The items a parser yields live in the model, where the store reads them too.
+export { isDeletion, type EntityDeletion, type ParsedItem } from '../model/parsed-item.ts';
+import type { ParsedItem } from '../model/parsed-item.ts';
 
 export interface SourceParser {
   /** Format name the user can pass as --format, e.g. `ofac-sdn-csv`. */

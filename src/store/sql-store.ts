@@ -5,7 +5,7 @@ import type { EvidenceGrade, ReviewStatus } from '../model/grades.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
 import { ConflictError, NotFoundError, SourceError, UnprocessableError, ValidationError } from '../model/errors.ts';
 import { schemaIsA, schemaNames } from '../model/ftm.ts';
-import { isDeletion, type ParsedItem } from '../sources/types.ts';
+import { isDeletion, type ParsedItem } from '../model/parsed-item.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
 import { announceLiveSwitch } from './live-watch.ts';

@@ -2,7 +2,7 @@
 // adapters (CLI, server) use `Store`.
 import type { FtmEntity } from '../model/entity.ts';
 import type { Statement, StatementDraft } from '../model/statement.ts';
-import type { ParsedItem } from '../sources/types.ts';
+import type { ParsedItem } from '../model/parsed-item.ts';
 
 export interface DatasetVersion {
   id: number;

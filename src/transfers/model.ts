@@ -260,7 +260,11 @@ export function dealsOf(transfers: Transfer[]): { deal: string; legs: string[] }
   for (const t of transfers) parent.set(t.id, t.id);
   const byDeal = new Map<string, string>();
   for (const t of transfers) {
-    if (t.deal) byDeal.has(t.deal) ? union(t.id, byDeal.get(t.deal)!) : byDeal.set(t.deal, t.id);
+    if (t.deal) {
+      const first = byDeal.get(t.deal);
+      if (first) union(t.id, first);
+      else byDeal.set(t.deal, t.id);
+    }
     for (const other of t.inExchangeFor) if (parent.has(other)) union(t.id, other);
   }
   const groups = new Map<string, string[]>();

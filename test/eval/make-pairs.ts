@@ -164,7 +164,7 @@ const K_SYLLABLES: [string, string, string, string][] = [
 const skel = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '').replace(/[aeiouwy]/g, '');
 function koreanName() {
   const s = pick(K_SURNAMES);
-  let g1 = pick(K_SYLLABLES);
+  const g1 = pick(K_SYLLABLES);
   let g2 = pick(K_SYLLABLES);
   while (g2 === g1) g2 = pick(K_SYLLABLES);
   return { s, g: [g1, g2] };

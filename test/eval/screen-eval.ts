@@ -6,7 +6,7 @@
 //  3. candidate generation recall: the right entity is among the blocked candidates.
 //   node --import tsx test/eval/screen-eval.ts [--n 400]
 import { normalizeName } from '../../src/names/normalize.ts';
-import { COMMON_GIVEN_NAMES, COMMON_SURNAMES } from '../../src/screening/evaluation.ts';
+import { COMMON_GIVEN_NAMES, COMMON_SURNAMES } from '../screening/helpers/evaluation.ts';
 import { loadSdn, loadUnPeople, MiniIndex } from './lists.ts';
 import { mangle, pick, reseed, shuffle } from './mangle.ts';
 

@@ -83,7 +83,7 @@ describe('a page of a list diff', () => {
     const r = await runCli(['diff', 'us_ofac_sdn', '--schema', 'Person'], { INTERDICT_DB: db, INTERDICT_NO_BUNDLED: '1' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/list entries: 1 added, 0 removed, 0 changed/);
-    expect(r.stdout).toMatch(/^1 match --schema Person; showing 1-1, list entries first:\n  \+ MKRTYCHEV, Ashot \[Person, list entry\] us-ofac-sdn-41736$/m);
+    expect(r.stdout).toMatch(/^1 match --schema Person; showing 1-1, list entries first:\n {2}\+ MKRTYCHEV, Ashot \[Person, list entry\] us-ofac-sdn-41736$/m);
     const bad = await runCli(['diff', 'us_ofac_sdn', '--kind', 'renamed'], { INTERDICT_DB: db, INTERDICT_NO_BUNDLED: '1' });
     expect(bad.code).toBe(2);
   }, 60_000);

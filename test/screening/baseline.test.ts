@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jaroWinkler, soundex, TreasuryBaseline } from '../../src/screening/baseline.ts';
+import { jaroWinkler, soundex, TreasuryBaseline } from './helpers/baseline.ts';
 
 describe('Treasury-style baseline (bench:screen comparison)', () => {
   it('computes Jaro–Winkler as published (Winkler 1990 examples)', () => {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FtmEntity } from '../../src/model/entity.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
 import { matcherEngine } from '../../src/screening/engine.ts';
-import { labelledQueries } from '../../src/screening/evaluation.ts';
+import { labelledQueries } from './helpers/evaluation.ts';
 import { ScreeningPool } from '../../src/screening/pool.ts';
 import { briefResult, Screener } from '../../src/screening/screener.ts';
 import { ScreeningService } from '../../src/screening/service.ts';

@@ -20,7 +20,8 @@ export async function startServer(options: { writable?: boolean; empty?: boolean
   const dir = mkdtempSync(join(tmpdir(), 'interdict-server-'));
   const shared = inject('bundledDb');
   const sqlitePath = options.empty ? join(dir, 'empty.db') : options.writable ? copyOfBundledDb(shared, join(dir, 'copy.db')) : shared;
-  const config = { ...loadConfig({}), sqlitePath, databaseUrl: null, loadBundled: !options.empty };
+  // The JSON log shows warnings and errors (a 500's stack) in the test output, not every request.
+  const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: process.env.INTERDICT_LOG_LEVEL ?? 'warn' }), sqlitePath, databaseUrl: null, loadBundled: !options.empty };
   const store = await openStore(config);
   const { app, prepare } = await buildApp(config, store);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

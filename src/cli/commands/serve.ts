@@ -1,7 +1,5 @@
 // `serve`: the HTTP API and web app. Listens first, then loads data, so /healthz answers at once.
 import type { Command } from 'commander';
-import { buildApp } from '../../server/app.ts';
-import { listenAndDescribe } from '../../server/binding.ts';
 import { freshness } from '../../ingest/freshness.ts';
 import type { CliContext } from '../context.ts';
 
@@ -12,6 +10,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--port <port>', 'port to listen on', (v) => Number(v))
     .option('--host <host>', 'address to listen on')
     .action(async (opts: { port?: number; host?: string }) => {
+      // Loaded here, not at the top: the other commands (and --help) start without Fastify.
+      const { buildApp } = await import('../../server/app.ts');
+      const { listenAndDescribe } = await import('../../server/binding.ts');
       const store = await ctx.store();
       const { app, prepare } = await buildApp(ctx.config, store);
       await listenAndDescribe(app, opts.host ?? ctx.config.host, opts.port ?? ctx.config.port, (line) => ctx.err(`interdict: ${line}`));

@@ -1,37 +1,49 @@
 // Graph analysis over HTTP: adjacency, paths, neighbourhoods, exposure (with the 50 % rule),
 // centrality and export. Thin: parse the query, call the GraphService, send.
+// The pattern for every route file: TypeBox schemas for the request and every answer, so handlers
+// are typed without casts and /openapi.json describes what each route sends.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { filterFromText } from '../../graph/graph.ts';
 import { commaList } from '../../model/params.ts';
 import { LIMITS, type GraphService } from '../../graph/service.ts';
 import { EXPORT_FORMATS } from '../../graph/export.ts';
 import type { EdgeFilter } from '../../graph/types.ts';
-import { EVIDENCE_GRADES, type EvidenceGrade } from '../../model/grades.ts';
+import type { EvidenceGrade as EvidenceGradeName } from '../../model/grades.ts';
 import type { ServerContext } from '../context.ts';
+import { ERRORS, EvidenceGrade } from '../schemas/common.ts';
+import { AdjacentPage, Centrality, ExposureResult, GraphStats, Neighbourhood, OwnershipAssessment, PathsResult } from '../schemas/graph.ts';
 
-const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 300 } }, required: ['id'] } as const;
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
 
 /** Filter fields every traversal takes, as query parameters. */
 const filterQuery = {
-  types: { type: 'string', description: 'comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ...' },
-  minGrade: { type: 'string', enum: [...EVIDENCE_GRADES], description: 'only links at least this strong' },
-  from_date: { type: 'string', description: 'only links whose dates overlap this window (ISO date)' },
-  to_date: { type: 'string', description: 'only links whose dates overlap this window (ISO date)' },
-  sameAs: { type: 'boolean', default: true, description: 'follow possible same-as hypotheses' },
-} as const;
+  types: Type.Optional(Type.String({ description: 'comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ...' })),
+  minGrade: Type.Optional({ ...EvidenceGrade, description: 'only links at least this strong' }),
+  from_date: Type.Optional(Type.String({ description: 'only links whose dates overlap this window (ISO date)' })),
+  to_date: Type.Optional(Type.String({ description: 'only links whose dates overlap this window (ISO date)' })),
+  sameAs: Type.Optional(Type.Boolean({ default: true, description: 'follow possible same-as hypotheses' })),
+};
 
-type FilterQuery = { types?: string; minGrade?: string; from_date?: string; to_date?: string; sameAs?: boolean };
-
-/** A route's JSON schema for an integer option, from the service's bounds (a JSON body takes no default). */
-function intSchema(bounds: { min: number; max: number; default: number }, withDefault = true) {
-  return { type: 'integer', minimum: bounds.min, maximum: bounds.max, ...(withDefault ? { default: bounds.default } : {}) } as const;
+/** An integer option from the service's bounds (a LIMITS entry; a JSON body takes no default). */
+function int(bounds: { min: number; max: number; default: number }, options: { description?: string; withDefault?: boolean } = {}) {
+  const { withDefault = true, description } = options;
+  return Type.Optional(Type.Integer({ minimum: bounds.min, maximum: bounds.max, ...(withDefault ? { default: bounds.default } : {}), ...(description ? { description } : {}) }));
 }
 
-function filterOf(q: FilterQuery): EdgeFilter {
+function filterOf(q: { types?: string; minGrade?: EvidenceGradeName; from_date?: string; to_date?: string; sameAs?: boolean }): EdgeFilter {
   return filterFromText({ types: q.types, minGrade: q.minGrade, fromDate: q.from_date, toDate: q.to_date, sameAs: q.sameAs });
 }
 
-export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { graph: GraphService }): Promise<void> {
+const SubgraphQuery = Type.Object({
+  ids: Type.String({ minLength: 1, description: 'comma-separated entity ids' }),
+  hops: int(LIMITS.subgraphHops, { description: 'add the neighbourhood of each id' }),
+  ...filterQuery,
+});
+
+export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & { graph: GraphService }): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { graph } = ctx;
 
   app.get(
@@ -40,14 +52,12 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
       schema: {
         summary: 'Direct links of an entity, strongest evidence first, each with its provenance (paged)',
         tags: ['graph'],
-        params: idParams,
-        querystring: { type: 'object', properties: { ...filterQuery, offset: intSchema(LIMITS.offset), limit: intSchema(LIMITS.pageLimit) } },
+        params: IdParams,
+        querystring: Type.Object({ ...filterQuery, offset: int(LIMITS.offset), limit: int(LIMITS.pageLimit) }),
+        response: { 200: AdjacentPage, ...ERRORS },
       },
     },
-    async (req) => {
-      const q = req.query as FilterQuery & { offset?: number; limit?: number };
-      return graph.adjacent((req.params as { id: string }).id, { filter: filterOf(q), offset: q.offset, limit: q.limit });
-    },
+    async (req) => graph.adjacent(req.params.id, { filter: filterOf(req.query), offset: req.query.offset, limit: req.query.limit }),
   );
 
   app.get(
@@ -56,23 +66,17 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
       schema: {
         summary: 'Shortest and k-shortest paths between two entities, every edge with its provenance',
         tags: ['graph'],
-        querystring: {
-          type: 'object',
-          required: ['from', 'to'],
-          properties: {
-            from: { type: 'string', minLength: 1 },
-            to: { type: 'string', minLength: 1 },
-            maxHops: intSchema(LIMITS.maxHops),
-            k: intSchema(LIMITS.k),
-            ...filterQuery,
-          },
-        },
+        querystring: Type.Object({
+          from: Type.String({ minLength: 1 }),
+          to: Type.String({ minLength: 1 }),
+          maxHops: int(LIMITS.maxHops),
+          k: int(LIMITS.k),
+          ...filterQuery,
+        }),
+        response: { 200: PathsResult, ...ERRORS },
       },
     },
-    async (req) => {
-      const q = req.query as FilterQuery & { from: string; to: string; maxHops?: number; k?: number };
-      return graph.paths(q.from, q.to, { maxHops: q.maxHops, k: q.k, filter: filterOf(q) });
-    },
+    async (req) => graph.paths(req.query.from, req.query.to, { maxHops: req.query.maxHops, k: req.query.k, filter: filterOf(req.query) }),
   );
 
   app.get(
@@ -81,17 +85,11 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
       schema: {
         summary: 'The N-hop neighbourhood of an entity for the explorer, capped, with counts of what was cut',
         tags: ['graph'],
-        querystring: {
-          type: 'object',
-          required: ['id'],
-          properties: { id: { type: 'string', minLength: 1 }, hops: intSchema(LIMITS.neighbourhoodHops), limit: intSchema(LIMITS.neighbourhoodLimit), ...filterQuery },
-        },
+        querystring: Type.Object({ id: Type.String({ minLength: 1 }), hops: int(LIMITS.neighbourhoodHops), limit: int(LIMITS.neighbourhoodLimit), ...filterQuery }),
+        response: { 200: Neighbourhood, ...ERRORS },
       },
     },
-    async (req) => {
-      const q = req.query as FilterQuery & { id: string; hops?: number; limit?: number };
-      return graph.neighbourhood(q.id, { hops: q.hops, limit: q.limit, filter: filterOf(q) });
-    },
+    async (req) => graph.neighbourhood(req.query.id, { hops: req.query.hops, limit: req.query.limit, filter: filterOf(req.query) }),
   );
 
   app.get(
@@ -100,35 +98,38 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
       schema: {
         summary: 'Designated entities within N hops, with weighted paths, and the OFAC 50 % rule computation',
         tags: ['graph'],
-        params: idParams,
-        querystring: { type: 'object', properties: { hops: intSchema(LIMITS.exposureHops), ...filterQuery } },
+        params: IdParams,
+        querystring: Type.Object({ hops: int(LIMITS.exposureHops), ...filterQuery }),
+        response: { 200: ExposureResult, ...ERRORS },
       },
     },
-    async (req) => {
-      const q = req.query as FilterQuery & { hops?: number };
-      return graph.exposure((req.params as { id: string }).id, { hops: q.hops, filter: filterOf(q) });
-    },
+    async (req) => graph.exposure(req.params.id, { hops: req.query.hops, filter: filterOf(req.query) }),
   );
 
   app.get(
     '/entities/:id/ownership',
-    { schema: { summary: 'The OFAC 50 % rule for one entity: aggregate ownership by blocked persons, with every term', tags: ['graph'], params: idParams } },
-    async (req) => graph.ownership((req.params as { id: string }).id),
+    {
+      schema: {
+        summary: 'The OFAC 50 % rule for one entity: aggregate ownership by blocked persons, with every term',
+        tags: ['graph'],
+        params: IdParams,
+        response: { 200: OwnershipAssessment, ...ERRORS },
+      },
+    },
+    async (req) => graph.ownership(req.params.id),
   );
-
-  const subgraphQuery = {
-    type: 'object',
-    required: ['ids'],
-    properties: { ids: { type: 'string', minLength: 1, description: 'comma-separated entity ids' }, hops: { ...intSchema(LIMITS.subgraphHops), description: 'add the neighbourhood of each id' }, ...filterQuery },
-  } as const;
 
   app.get(
     '/graph/centrality',
-    { schema: { summary: 'Degree, betweenness, PageRank and Louvain communities of a subgraph', tags: ['graph'], querystring: subgraphQuery } },
-    async (req) => {
-      const q = req.query as FilterQuery & { ids: string; hops?: number };
-      return graph.centrality(commaList(q.ids), { hops: q.hops, filter: filterOf(q) });
+    {
+      schema: {
+        summary: 'Degree, betweenness, PageRank and Louvain communities of a subgraph',
+        tags: ['graph'],
+        querystring: SubgraphQuery,
+        response: { 200: Centrality, ...ERRORS },
+      },
     },
+    async (req) => graph.centrality(commaList(req.query.ids), { hops: req.query.hops, filter: filterOf(req.query) }),
   );
 
   app.post(
@@ -137,35 +138,40 @@ export async function graphRoutes(app: FastifyInstance, ctx: ServerContext & { g
       schema: {
         summary: 'Centrality for a subgraph given in the body (for long id lists)',
         tags: ['graph'],
-        body: {
-          type: 'object',
-          required: ['ids'],
-          properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5000 }, hops: intSchema(LIMITS.subgraphHops, false), types: { type: 'array', items: { type: 'string' } }, minGrade: { type: 'string', enum: [...EVIDENCE_GRADES] } },
-        },
+        body: Type.Object({
+          ids: Type.Array(Type.String(), { minItems: 1, maxItems: 5000 }),
+          hops: int(LIMITS.subgraphHops, { withDefault: false }),
+          types: Type.Optional(Type.Array(Type.String())),
+          minGrade: Type.Optional(EvidenceGrade),
+        }),
+        response: { 200: Centrality, ...ERRORS },
       },
     },
-    async (req) => {
-      const b = req.body as { ids: string[]; hops?: number; types?: string[]; minGrade?: EvidenceGrade };
-      return graph.centrality(b.ids, { hops: b.hops, filter: { types: b.types, minGrade: b.minGrade } });
-    },
+    async (req) => graph.centrality(req.body.ids, { hops: req.body.hops, filter: { types: req.body.types, minGrade: req.body.minGrade } }),
   );
 
   app.get(
     '/graph/export',
     {
       schema: {
-        summary: 'A subgraph as GEXF (Gephi), GraphML (yEd) or FtM JSON lines',
+        summary: 'A subgraph as GEXF (Gephi), GraphML (yEd) or FtM JSON lines (a file, not JSON)',
         tags: ['graph'],
-        querystring: { ...subgraphQuery, properties: { ...subgraphQuery.properties, format: { type: 'string', enum: [...EXPORT_FORMATS], default: 'gexf' } } },
+        querystring: Type.Object({ ...SubgraphQuery.properties, format: Type.Optional(Type.Enum([...EXPORT_FORMATS], { default: 'gexf' })) }),
+        // A string body with a non-JSON content type is sent as it is, never through the JSON serializer.
+        response: { 200: Type.String({ description: 'the file: application/gexf+xml, application/graphml+xml or application/x-ndjson' }), ...ERRORS },
       },
     },
     async (req, reply) => {
-      const q = req.query as FilterQuery & { ids: string; hops?: number; format?: string };
-      const out = await graph.export(commaList(q.ids), q.format ?? 'gexf', { hops: q.hops, filter: filterOf(q) });
-      const ext = q.format === 'ftm' ? 'ftm.json' : (q.format ?? 'gexf');
+      const format = req.query.format ?? 'gexf';
+      const out = await graph.export(commaList(req.query.ids), format, { hops: req.query.hops, filter: filterOf(req.query) });
+      const ext = format === 'ftm' ? 'ftm.json' : format;
       return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="interdict-subgraph.${ext}"`).send(out.body);
     },
   );
 
-  app.get('/graph/stats', { schema: { summary: 'Size of the loaded graph and its build warnings', tags: ['graph'] } }, async () => graph.stats());
+  app.get(
+    '/graph/stats',
+    { schema: { summary: 'Size of the loaded graph and its build warnings', tags: ['graph'], response: { 200: GraphStats, ...ERRORS } } },
+    async () => graph.stats(),
+  );
 }

@@ -120,7 +120,7 @@ export const ukSanctionsList: SourceParser = {
   licence: 'Open Government Licence v3.0',
   officialUrls: { 'UK-Sanctions-List.csv': 'https://docs.fcdo.gov.uk/docs/UK-Sanctions-List.csv' },
 
-  detect(fileName: string, head: string): boolean {
+  detect(_fileName: string, head: string): boolean {
     return /\bUnique ID\b/i.test(head) && /\bDesignation Type\b/i.test(head);
   },
 

@@ -95,7 +95,7 @@ export const ukOfsiConList: SourceParser = {
   licence: 'Open Government Licence v3.0',
   officialUrls: { 'ConList.csv': 'https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv' },
 
-  detect(fileName: string, head: string): boolean {
+  detect(_fileName: string, head: string): boolean {
     const lines = head.split(/\r?\n/, 3).join('\n');
     return /\bGroup ID\b/.test(lines) && /\bName 6\b/.test(lines) && /\bAlias Type\b/.test(lines);
   },

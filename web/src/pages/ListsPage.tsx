@@ -92,6 +92,7 @@ function DatasetHistory({ dataset, from, to }: { dataset: string; from: string |
   const [toSel, setToSel] = useState(to ?? '');
   // Default to comparing the two newest versions.
   useEffect(() => {
+    const list = versions.data ?? [];
     if (!list.length) return;
     const byDate = [...list].sort((a, b) => (a.publishedAt ?? a.importedAt ?? '').localeCompare(b.publishedAt ?? b.importedAt ?? ''));
     setFromSel((f) => f || byDate[Math.max(0, byDate.length - 2)].version);

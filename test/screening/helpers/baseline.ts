@@ -4,9 +4,9 @@
 // transliteration (the Treasury tool has none). A name is a hit when its Jaro–Winkler score
 // (whole string, or tokens sorted) reaches the minimum score, or when every query word has a
 // Soundex twin among the listed name's words. Not used for screening: only to be measured against.
-import type { FtmEntity } from '../model/entity.ts';
-import { namesOf, schemataCompatible } from './candidate-index.ts';
-import type { QueryEntity } from './query.ts';
+import type { FtmEntity } from '../../../src/model/entity.ts';
+import { namesOf, schemataCompatible } from '../../../src/screening/candidate-index.ts';
+import type { QueryEntity } from '../../../src/screening/query.ts';
 
 /** The minimum score commonly set on the Treasury tool's slider. */
 export const BASELINE_THRESHOLD = 0.85;

@@ -3,8 +3,8 @@
 // The expected answer is every entity carrying the original name. Used to measure candidate recall
 // and top-1 accuracy in tests and in bench:screen; deterministic for a given seed. Also synthetic
 // people from common given names and surnames, nearly all on no list: what a customer file is mostly.
-import type { FtmEntity } from '../model/entity.ts';
-import type { QueryEntity } from './query.ts';
+import type { FtmEntity } from '../../../src/model/entity.ts';
+import type { QueryEntity } from '../../../src/screening/query.ts';
 
 export interface LabelledQuery {
   query: QueryEntity;
@@ -94,7 +94,7 @@ const MANGLERS: Mangler[] = [
     name: 'titlecase',
     apply: (s) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()),
   },
-  { name: 'no-punctuation', apply: (s) => s.replace(/[.,'"()\-]/g, ' ').replace(/\s+/g, ' ').trim() },
+  { name: 'no-punctuation', apply: (s) => s.replace(/[.,'"()-]/g, ' ').replace(/\s+/g, ' ').trim() },
   {
     name: 'typo', // one edit in a long token
     apply: (s, random) => {

@@ -1,0 +1,107 @@
+// The door rules of docs/ARCHITECTURE.md, checked in CI (`npm run check:deps`): data flows one way,
+// sources → ingest → store → screening / graph / transfers → server / cli, and no module loop.
+// (CommonJS: dependency-cruiser loads its configuration with require.)
+
+/** What each room of src/ may import besides itself (a regular expression over paths from the root). */
+const MAY_USE = {
+  model: [],
+  names: ['src/model/'],
+  sources: ['src/model/', 'src/names/'],
+  store: ['src/model/'],
+  ingest: ['src/model/', 'src/sources/', 'src/store/types\\.ts$'],
+  screening: ['src/model/', 'src/names/', 'src/store/types\\.ts$'],
+  graph: ['src/model/', 'src/store/types\\.ts$'],
+  transfers: ['src/model/', 'src/store/types\\.ts$'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// TEMPORARY known-violations block: arrows being removed in other branches right now.
+// Delete each entry (and this block when it is empty) as those branches merge.
+// ---------------------------------------------------------------------------------------------
+const KNOWN_VIOLATIONS = [
+];
+const KNOWN_LOOPS = [
+  // matcher engineer: names/keys.ts ↔ names/tokens.ts; screening engine → candidate-index → entity-keys → engine
+  '^src/names/(keys|tokens)\\.ts$',
+  '^src/screening/(engine|candidate-index|entity-keys)\\.ts$',
+];
+// --------------------------------------------------------------------------------------- end --
+
+const anyOf = (paths) => `^(${paths.join('|')})`;
+
+/** One rule per room; a file with a known violation gets its own rule that tolerates that arrow only. */
+function roomRules() {
+  const rules = [];
+  for (const [room, allowed] of Object.entries(MAY_USE)) {
+    const from = `^src/${room}/`;
+    const to = { path: '^src/', pathNot: anyOf([`src/${room}/`, ...allowed]) };
+    const known = KNOWN_VIOLATIONS.filter((k) => k.from.startsWith(`^src/${room}/`));
+    const comment = `src/${room}/ may use only ${allowed.length ? allowed.join(', ') : 'itself and the FtM package'} (docs/ARCHITECTURE.md)`;
+    rules.push({ name: `flow-${room}`, severity: 'error', comment, from: { path: from, pathNot: known.map((k) => k.from) }, to });
+    for (const k of known) {
+      rules.push({ name: `flow-${room}-known`, severity: 'error', comment: `${comment}; tolerating ${k.to} until it moves`, from: { path: k.from }, to: { ...to, pathNot: [to.pathNot, k.to] } });
+    }
+  }
+  return rules;
+}
+
+module.exports = {
+  forbidden: [
+    ...roomRules(),
+    {
+      name: 'no-loops',
+      severity: 'error',
+      comment: 'A module loop means two rooms (or two modules) that cannot be understood one without the other.',
+      from: { pathNot: KNOWN_LOOPS },
+      to: { circular: true },
+    },
+    {
+      name: 'adapters-do-not-call-each-other',
+      severity: 'error',
+      comment: 'The server never reaches into the CLI (the CLI may start the server: `serve`).',
+      from: { path: '^src/server/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'config-read-by-adapters',
+      severity: 'error',
+      comment: 'Configuration is read in one place and handed to the domain as values, by the server and the CLI.',
+      from: { path: '^src/', pathNot: '^src/(server|cli)/|^src/config\\.ts$' },
+      to: { path: '^src/config\\.ts$' },
+    },
+    {
+      name: 'no-test-code-in-src',
+      severity: 'error',
+      comment: 'Test and benchmark helpers live in test/ and bench/.',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'no-dev-dependencies-in-src',
+      severity: 'error',
+      comment: 'The production build runs without devDependencies (tsx, vitest...).',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'web-uses-the-http-api-only',
+      severity: 'error',
+      comment: 'web/ knows the server through its HTTP API (and the generated web/src/api-types.ts), never its modules.',
+      from: { path: '^web/' },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(web/dist|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,50 @@
+// The production build: src/ compiled by tsc runs the CLI, and batch screening in worker threads
+// (which start the compiled worker module, no tsx) answers exactly as the sources do.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+// Inside the repository (as dist/ is), so paths relative to modules (data/, web/dist/) hold.
+const OUT = join(ROOT, `.tmp-build-${process.pid}`);
+const work = mkdtempSync(join(ROOT, '.tmp-build-work-'));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 240_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const tsc = run([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT]);
+  expect(tsc.stderr + tsc.stdout).toBe('');
+}, 240_000);
+afterAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the compiled CLI', () => {
+  it('prints its help without TypeScript tooling', () => {
+    const r = run([join(OUT, 'cli/main.js'), '--help'], { INTERDICT_FROM_SOURCE: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: interdict/);
+    expect(r.stdout).toMatch(/serve/);
+  });
+
+  it('screens in worker threads started from the compiled module, as the sources do', () => {
+    const input = join(work, 'queries.csv');
+    writeFileSync(input, 'id,schema,name\n1,Organization,Korea Mining Development Trading Corporation\n2,Person,Kim Jong Un\n3,Person,Jane Smith\n');
+    const args = ['screen', '--input', input, '--workers', '2', '--dataset', 'un_sc_sanctions'];
+    const env = { INTERDICT_DB: inject('bundledDb') };
+    const compiled = run([join(OUT, 'cli/main.js'), ...args], { ...env, INTERDICT_FROM_SOURCE: '' });
+    expect(compiled.stderr).toMatch(/\(2 workers\)/);
+    expect(compiled.code).toBe(0);
+    const source = run([join(ROOT, 'bin/interdict.js'), ...args], { ...env, INTERDICT_FROM_SOURCE: '1' });
+    expect(source.code).toBe(0);
+    const lines = compiled.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['1', '2', '3']);
+    expect(lines[0].results[0]).toMatchObject({ id: 'un-sc-sanctions-KPe.001', match: true });
+    expect(compiled.stdout).toBe(source.stdout);
+  });
+});

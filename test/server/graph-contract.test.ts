@@ -1,0 +1,88 @@
+// The graph routes answer exactly what their schemas declare (the pattern every route file follows),
+// and /openapi.json carries those schemas.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { GraphService } from '../../src/graph/service.ts';
+import { importWith } from '../../src/ingest/import.ts';
+import { installErrorHandler } from '../../src/server/errors.ts';
+import { collectOpenApi } from '../../src/server/openapi.ts';
+import { graphRoutes } from '../../src/server/routes/graph.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
+import { caseFileCsv } from '../../src/sources/transfers/case-file.ts';
+import { checkResponses, type ContractCheck } from '../support/contract.ts';
+import { CASE_DIR } from '../graph/support.ts';
+
+const P = 'case-dprk-russia-';
+let app: FastifyInstance;
+let store: Store;
+let contract: ContractCheck;
+let openapi: () => Record<string, any>;
+
+beforeAll(async () => {
+  store = await openStore({ databaseUrl: null, sqlitePath: ':memory:' });
+  await importWith(store, caseFileCsv, [`${CASE_DIR}statements.csv`, `${CASE_DIR}transfers.csv`]);
+  const graph = new GraphService(store);
+  app = Fastify();
+  installErrorHandler(app);
+  contract = checkResponses(app);
+  openapi = collectOpenApi(app) as () => Record<string, any>;
+  await app.register(async (api) => graphRoutes(api, { config: loadConfig({}), store, graph }));
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+});
+
+describe('graph routes against their response schemas', () => {
+  it('every answer, success and error, matches its schema', async () => {
+    const calls: [string, number][] = [
+      [`/entities/${P}gov-dprk/adjacent?limit=3`, 200],
+      [`/entities/${P}gov-dprk/adjacent?minGrade=official&from_date=2022-01-01`, 200],
+      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=3&k=2', 200],
+      [`/graph/neighborhood?id=${P}gov-dprk&hops=2&limit=40`, 200],
+      [`/entities/${P}gov-dprk/exposure?hops=2`, 200],
+      ['/entities/us-ofac-sdn-22543/ownership', 200],
+      [`/graph/centrality?ids=${P}gov-dprk&hops=1`, 200],
+      ['/graph/stats', 200],
+      [`/graph/export?ids=${P}gov-dprk&format=graphml`, 200],
+      ['/graph/paths?from=x', 400],
+      [`/graph/neighborhood?id=${P}gov-dprk&hops=9`, 400],
+      ['/entities/no-such-entity/exposure', 404],
+    ];
+    for (const [url, status] of calls) expect((await app.inject(url)).statusCode, url).toBe(status);
+    const post = await app.inject({ method: 'POST', url: '/graph/centrality', payload: { ids: [`${P}gov-dprk`, 'us-ofac-sdn-22543'], hops: 1, minGrade: 'reported' } });
+    expect(post.statusCode).toBe(200);
+
+    expect(contract.failures).toEqual([]);
+    expect(contract.undeclared).toEqual([]);
+    // the export is a file, not JSON: it does not pass through the serializer
+    expect(contract.checked).toHaveLength(calls.length);
+    const neighbourhood = (await app.inject(`/graph/neighborhood?id=${P}gov-dprk&hops=1`)).json();
+    expect(neighbourhood.nodes[0]).toHaveProperty('hops'); // a field the serializer keeps because the schema names it
+    const paths = (await app.inject('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=3')).json();
+    expect(paths.paths[0].edges[0].weight).toBeGreaterThan(0);
+  });
+
+  it('the check catches an answer with a field its schema does not declare', async () => {
+    const probe = Fastify();
+    const check = checkResponses(probe);
+    probe.get('/probe', { schema: { response: { 200: Type.Object({ a: Type.String() }, { additionalProperties: false }) } } }, async () => ({ a: 'x', b: 1 }) as { a: string });
+    await probe.inject('/probe');
+    expect(check.failures).toEqual([{ route: 'GET /probe', status: 200, errors: expect.arrayContaining([expect.stringMatching(/additional properties/)]) }]);
+    await probe.close();
+  });
+
+  it('/openapi.json describes every graph answer and its errors', () => {
+    const doc = openapi();
+    const exposure = doc.paths['/entities/{id}/exposure'].get;
+    expect(Object.keys(exposure.responses)).toEqual(['200', '400', '404', '500']);
+    const schema = exposure.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(['entity', 'hops', 'sanctioned', 'hits', 'reached', 'truncated', 'ownership', 'weights']);
+    expect(exposure.parameters.map((p: any) => p.name)).toEqual(['id', 'hops', 'types', 'minGrade', 'from_date', 'to_date', 'sameAs']);
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc); // plain JSON, nothing lost in writing it
+  });
+});
