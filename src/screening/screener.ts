@@ -4,6 +4,7 @@ import type { FtmEntity } from '../model/entity.ts';
 import { CandidateIndex, type Scope } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
 import type { QueryEntity } from './query.ts';
+import { bandOf, reasonOf, type Band } from './bands.ts';
 
 /** Candidates scored per query at most. Recall of candidate generation is measured in bench:screen. */
 export const DEFAULT_MAX_CANDIDATES = 32;
@@ -37,6 +38,8 @@ export interface ScoredEntity {
   entity: FtmEntity;
   score: number;
   match: boolean;
+  /** match / review / clear (bands.ts). */
+  band: Band;
   explanations: unknown;
   features: Record<string, number>;
 }
@@ -49,13 +52,21 @@ export interface ScreenOutcome {
   candidates: number;
 }
 
-/** The compact result the CLI prints per hit. */
+/**
+ * One result of a batch, the schema the CLI and the web app both write (JSON lines and CSV):
+ * explanations as the API gives them (`feature`, `weight`, `detail`, `query`, `candidate`).
+ */
 export interface BriefResult {
   id: string;
   caption: string;
   schema: string;
   score: number;
+  band: Band;
   match: boolean;
+  /** A sanctions list designates the entity (src/model/targets.ts). */
+  target: boolean;
+  /** One line: band, score, the name's explanation and what counted against. */
+  reason: string;
   referents: string[];
   datasets: string[];
   explanations: unknown;
@@ -94,7 +105,8 @@ export class Screener {
       if (!(result.score > cutoff)) continue;
       const match = result.score >= options.threshold;
       if (match) matches++;
-      scored.push({ entity, score: result.score, match, explanations: result.explanations, features: result.features ?? {} });
+      const features = result.features ?? {};
+      scored.push({ entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features });
     }
     scored.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
     return { results: scored.slice(0, options.limit), matches, candidates: hits.length };
@@ -106,10 +118,13 @@ export interface ScreenedJson {
   json: string;
   /** Whether any result is a match. */
   matched: boolean;
+  /** The best band among the results (clear without results). */
+  band: Band;
 }
 
 export function screenedJson(results: ScoredEntity[]): ScreenedJson {
-  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match) };
+  const band: Band = results.some((r) => r.band === 'match') ? 'match' : results.some((r) => r.band === 'review') ? 'review' : 'clear';
+  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match), band };
 }
 
 export function briefResult(r: ScoredEntity): BriefResult {
@@ -119,7 +134,10 @@ export function briefResult(r: ScoredEntity): BriefResult {
     caption: e.caption ?? e.id,
     schema: e.schema,
     score: r.score,
+    band: r.band,
     match: r.match,
+    target: e.target === true,
+    reason: reasonOf(r.band, r.score, r.explanations),
     referents: e.referents ?? [],
     datasets: e.datasets ?? [],
     explanations: r.explanations,

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
 import { loadBundledIfEmpty } from '../ingest/bundled.ts';
+import { freshness } from '../ingest/freshness.ts';
 import { installErrorHandler } from './errors.ts';
 import { collectOpenApi } from './openapi.ts';
 import { coreRoutes, type Readiness } from './routes/core.ts';
@@ -55,7 +56,10 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
 
   const ctx = { config, store };
   const graph = new GraphService(store);
-  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener) });
+  const screening = new ScreeningService(store, {
+    subscribe: (listener) => store.onLiveChange(listener),
+    freshness: (version) => freshness(version, config.staleAfterDays),
+  });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);
   app.addHook('onClose', async () => {
