@@ -100,7 +100,7 @@ describe('interdict screen', () => {
     expect(rows.find((r) => r.startsWith('j1,1,screened,'))).toMatch(/,1,(match|review),[\d.]+,"(match|review) [^"]*",us-ofac-sdn-20157,"KIM, Jong Un",Person,(true|false),us_ofac_sdn:20157/);
     expect(rows.find((r) => r.startsWith('2,2,unscreenable,'))).toContain('not valid JSON');
     expect(rows.find((r) => r.startsWith('j3,4,screened,'))).toContain('us-ofac-sdn-36696');
-    expect(c.err.join('\n')).toContain(`${input}:2: not valid JSON`);
+    expect(c.err.join("\n")).toContain(`${input}:2: unscreenable: not valid JSON`);
 
     const mapped = join(dir, 'm.csv');
     writeFileSync(mapped, 'ref;full name\nx\n'.replace(';', ',') + 'r1,Kim Jong Un\n');
