@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { SourceError, ValidationError } from '../model/errors.ts';
 import { model } from '../model/ftm.ts';
 import { isPlainObject, parseQuery, parseSchema, type QueryEntity } from './query.ts';
@@ -163,14 +163,53 @@ async function readJsonLines(file: string, options: InputOptions): Promise<Input
   return rows;
 }
 
+/** A quoted field may span lines; a quote still open after this many lines is a broken row, not a long field. */
+const MAX_LINES_PER_RECORD = 20;
+
+/**
+ * CSV records with the line each starts on. Each record is parsed on its own, so one malformed row
+ * (a stray or unclosed quote, too many fields) is one error naming its own line, and the rows after
+ * it are read as they are.
+ */
+async function* csvRecords(file: string): AsyncGenerator<{ line: number; fields?: string[]; text: string; error?: string }> {
+  let pending: string[] = [];
+  let start = 0;
+  let line = 0;
+  const flushBroken = function* (): Generator<{ line: number; text: string; error: string }> {
+    // The first line of an unclosed record is the broken row; the lines after it are read again.
+    const [first] = pending;
+    yield { line: start, text: first, error: 'a quote is not closed' };
+  };
+  const lines: string[] = [];
+  for await (const text of createInterface({ input: open(file), crlfDelay: Infinity })) lines.push(line++ === 0 ? text.replace(/^\uFEFF/, '') : text);
+  for (let i = 0; i < lines.length; i++) {
+    if (pending.length === 0) {
+      if (lines[i].trim() === '') continue;
+      start = i + 1;
+    }
+    pending.push(lines[i]);
+    const text = pending.join('\n');
+    try {
+      const parsed = parseCsv(text, { relax_quotes: false, relax_column_count: true, trim: true }) as string[][];
+      pending = [];
+      yield { line: start, fields: parsed[0] ?? [], text };
+    } catch (err) {
+      const unclosed = /Quote Not Closed/i.test((err as Error).message);
+      if (unclosed && pending.length < MAX_LINES_PER_RECORD && i + 1 < lines.length) continue;
+      if (pending.length > 1) {
+        yield* flushBroken();
+        i = start - 1; // resume on the line after the broken one
+      } else {
+        yield { line: start, text, error: (err as Error).message.replace(/ at line \d+/, '') };
+      }
+      pending = [];
+    }
+  }
+}
+
 async function readCsv(file: string, options: InputOptions): Promise<InputRow[]> {
   const rows: InputRow[] = [];
-  const parser = open(file).pipe(
-    parse({ bom: true, columns: true, skip_empty_lines: true, trim: true, info: true, skip_records_with_error: true, relax_quotes: false }),
-  );
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    rows.push({ line: err.lines ?? 0, id: String(err.lines ?? '?'), error: `cannot read CSV row: ${err.message}` });
-  });
+  let header: string[] | undefined;
   let columns: Map<string, string> | undefined;
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
@@ -179,14 +218,28 @@ async function readCsv(file: string, options: InputOptions): Promise<InputRow[]>
       options.warn?.(message);
     }
   };
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    columns ??= resolveColumns(file, Object.keys(record), options, (m) => warnOnce(m, m));
-    const line = info.lines;
+  for await (const record of csvRecords(file)) {
+    if (!header) {
+      if (!record.fields) throw new SourceError(file, `the header cannot be read: ${record.error}`, record.line);
+      header = record.fields;
+      columns = resolveColumns(file, header, options, (m) => warnOnce(m, m));
+      continue;
+    }
+    const { line } = record;
+    const idIndex = [...columns!].findIndex(([, prop]) => prop === 'id');
+    const idColumn = idIndex >= 0 ? header.indexOf([...columns!][idIndex][0]) : -1;
+    if (!record.fields || record.fields.length !== header.length) {
+      // Name the row by its own id where the first fields can still be read.
+      const guess = idColumn >= 0 ? (record.fields ?? record.text.split(','))[idColumn]?.replace(/^"|"$/g, '').trim() : '';
+      const why = record.fields ? `has ${record.fields.length} fields where the header has ${header.length}` : record.error;
+      rows.push({ line, id: guess || `line-${line}`, error: `cannot read CSV row: ${why}` });
+      continue;
+    }
     const props: Record<string, string[]> = {};
     let id = '';
     let schema = '';
-    for (const [column, prop] of columns) {
-      const value = record[column] ?? '';
+    for (const [column, prop] of columns!) {
+      const value = record.fields[header.indexOf(column)] ?? '';
       if (prop === 'id') id = value;
       else if (prop === 'schema') schema = value;
       else if (value !== '') (props[prop] ??= []).push(value);
@@ -211,7 +264,7 @@ async function readCsv(file: string, options: InputOptions): Promise<InputRow[]>
       rows.push({ line, id, error: (err as Error).message });
     }
   }
-  rows.sort((a, b) => a.line - b.line);
+  if (!header) throw new SourceError(file, 'is empty: expected a header row (id,schema,name,...) and rows');
   return rows;
 }
 

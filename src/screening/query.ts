@@ -127,9 +127,9 @@ export function readDate(value: string, field: string, warnings: string[]): stri
   } catch {
     // read leniently below
   }
-  const shown = `"${clip(value)}"`;
+  const shown = `${field.replace(/^.*\.properties\./, '').replace(/\[\d+\]$/, '')} "${clip(value)}"`;
   const keep = (date: string, why: string) => {
-    warnings.push(`${field}: ${shown} read as ${date} (${why})`);
+    warnings.push(`${shown} read as ${date} (${why})`);
     return date;
   };
   const loose = LOOSE_DATE.exec(value);
@@ -147,7 +147,7 @@ export function readDate(value: string, field: string, warnings: string[]): stri
   if (dayFirst && validYear(dayFirst[3])) return keep(dayFirst[3], 'day and month order is ambiguous; the year is kept');
   const years = value.match(/\b\d{4}\b/g) ?? [];
   if (years.length === 1 && validYear(years[0]) && !/\d{5}/.test(value)) return keep(years[0], 'only the year can be read');
-  warnings.push(`${field}: ${shown} is not a date that can be read; left out`);
+  warnings.push(`${shown} is not a date that can be read; left out`);
   return null;
 }
 

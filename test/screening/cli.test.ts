@@ -107,8 +107,8 @@ describe('interdict screen', () => {
     const out2 = join(dir, 'm.jsonl');
     await cli().run('screen', '--input', mapped, '--output', out2, '--map', 'ref=id', 'full name=name', '--schema', 'Person');
     const got = readFileSync(out2, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(got.map((g) => g.id)).toEqual(['2', 'r1']); // a row with too few columns cannot be read
-    expect(got[0].error).toMatch(/cannot read CSV row/);
+    expect(got.map((g) => g.id)).toEqual(['x', 'r1']); // a row with too few columns cannot be read; it keeps its own id
+    expect(got[0].error).toMatch(/cannot read CSV row: has 1 fields where the header has 2/);
     expect(got[1].results[0].id).toBe('us-ofac-sdn-20157');
   });
 
