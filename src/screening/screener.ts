@@ -5,6 +5,7 @@ import { CandidateIndex, type Scope } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
 import type { QueryEntity } from './query.ts';
 import { bandOf, reasonOf, type Band } from './bands.ts';
+import type { BriefResult } from './batch-output.ts';
 
 /** Candidates scored per query at most. Recall of candidate generation is measured in bench:screen. */
 export const DEFAULT_MAX_CANDIDATES = 32;
@@ -52,25 +53,7 @@ export interface ScreenOutcome {
   candidates: number;
 }
 
-/**
- * One result of a batch, the schema the CLI and the web app both write (JSON lines and CSV):
- * explanations as the API gives them (`feature`, `weight`, `detail`, `query`, `candidate`).
- */
-export interface BriefResult {
-  id: string;
-  caption: string;
-  schema: string;
-  score: number;
-  band: Band;
-  match: boolean;
-  /** A sanctions list designates the entity (src/model/targets.ts). */
-  target: boolean;
-  /** One line: band, score, the name's explanation and what counted against. */
-  reason: string;
-  referents: string[];
-  datasets: string[];
-  explanations: unknown;
-}
+export type { BriefResult } from './batch-output.ts';
 
 export class Screener {
   constructor(

@@ -12,7 +12,6 @@ import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
 import { ALL_DATASETS, loadScreenableEntities, screeningScope } from '../../screening/service.ts';
 import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../screening/batch-output.ts';
-import { spreadsheetSafe } from '../../model/spreadsheet.ts';
 import { SourceError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
@@ -97,7 +96,7 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const emit = (row: InputRow, results: ScreenedJson) => {
     if (row.query) bands[results.band]++;
     const record = batchRecord(row, results, listsCell);
-    write(format === 'jsonl' ? `${JSON.stringify(record)}\n` : stringify(batchCsvRows(record).map((r) => r.map(spreadsheetSafe))));
+    write(format === 'jsonl' ? `${JSON.stringify(record)}\n` : stringify(batchCsvRows(record)));
   };
 
   const good = rows.filter((r) => r.query);
