@@ -34,13 +34,14 @@ export function parseQuery(raw: unknown, field: string, id: string, warnings: st
   const rawProps = raw.properties ?? {};
   if (!isPlainObject(rawProps)) throw new ValidationError(`${field}.properties`, 'must be an object of property name to values');
   const properties: Record<string, string[]> = {};
+  const nameErrors: ValidationError[] = [];
   const types = propertyTypes(schema);
   for (const [prop, value] of Object.entries(rawProps)) {
     const path = `${field}.properties.${prop}`;
     const type = types.get(prop);
     if (!type) throw new ValidationError(path, `unknown property for schema ${schema}`);
     if (type === 'entity') throw new ValidationError(path, 'entity references cannot be used in a screening query');
-    const values = parseValues(value, path, type, warnings);
+    const values = parseValues(value, path, type, warnings, nameErrors);
     if (values.length) properties[prop] = values;
   }
   if (!properties.name && NAME_PARTS.some((p) => properties[p])) {
@@ -51,8 +52,9 @@ export function parseQuery(raw: unknown, field: string, id: string, warnings: st
   const hasName = Object.keys(properties).some((p) => types.get(p) === 'name');
   const hasIdentifier = Object.keys(properties).some((p) => types.get(p) === 'identifier');
   if (!hasName && !hasIdentifier) {
-    throw new ValidationError(`${field}.properties.name`, 'a query needs at least one name or identifier');
+    throw nameErrors[0] ?? new ValidationError(`${field}.properties.name`, 'a query needs at least one name or identifier');
   }
+  for (const err of nameErrors) warnings.push(`${err.message}; left out`);
   return { id, schema, properties };
 }
 
@@ -66,7 +68,7 @@ export function parseSchema(raw: unknown, field: string): string {
   return schema;
 }
 
-function parseValues(raw: unknown, field: string, type: string, warnings: string[]): string[] {
+function parseValues(raw: unknown, field: string, type: string, warnings: string[], nameErrors: ValidationError[]): string[] {
   const list = Array.isArray(raw) ? raw : [raw];
   if (list.length > MAX_VALUES_PER_PROPERTY) throw new ValidationError(field, `too many values (limit ${MAX_VALUES_PER_PROPERTY})`);
   const out: string[] = [];
@@ -75,7 +77,17 @@ function parseValues(raw: unknown, field: string, type: string, warnings: string
     if (item === null || item === undefined) return;
     if (typeof item === 'number' && Number.isFinite(item)) item = String(item);
     if (typeof item !== 'string') throw new ValidationError(path, 'must be a string or a list of strings');
-    const value = parseValue(item, path, type, warnings);
+    let value: string | null;
+    try {
+      value = parseValue(item, path, type, warnings);
+    } catch (err) {
+      // One unreadable value never stops a record: it is left out and named. A name is kept as an
+      // error until the query is known to have no other usable name (parseQuery decides).
+      if (!(err instanceof ValidationError)) throw err;
+      if (type === 'name') nameErrors.push(err);
+      else warnings.push(`${err.message}; left out`);
+      return;
+    }
     if (value !== null && !out.includes(value)) out.push(value);
   });
   return out;

@@ -54,4 +54,12 @@ describe('lenient dates', () => {
     expect(q.properties).toEqual({ name: ['Saddam Hussein'], birthDate: ['1937-04-28'], nationality: ['iq'] });
     expect(warnings).toHaveLength(1);
   });
+
+  it('any other unreadable value is left out and named; only a record without a usable name (or identifier) is refused', () => {
+    const warnings: string[] = [];
+    const q = parseQuery({ schema: 'Person', properties: { name: ['Kim Jong Un', '---'], passportNumber: ['x'.repeat(600)], nationality: ['kp'] } }, 'q', 'q', warnings);
+    expect(q.properties).toEqual({ name: ['Kim Jong Un'], nationality: ['kp'] });
+    expect(warnings).toEqual([expect.stringMatching(/^q\.properties\.passportNumber\[0\]: is too long .*; left out$/), expect.stringMatching(/^q\.properties\.name\[1\]: must contain letters or digits; left out$/)]);
+    expect(() => parseQuery({ schema: 'Person', properties: { name: ['---'], birthDate: ['1960'] } }, 'q', 'q', [])).toThrow(/q\.properties\.name\[0\]: must contain letters or digits/);
+  });
 });
