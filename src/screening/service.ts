@@ -235,6 +235,7 @@ export class ScreeningService {
       lists.push({ ...rest, dataset: v.dataset, version: v.version, published_at: v.publishedAt, age_days: ageDays ?? null, stale: f?.stale ?? false, warning: f?.warning ?? null });
       if (f?.warning) warnings.push(f.warning);
     }
+    if (scope.datasets.length === 0) warnings.push(`nothing was screened: no dataset of ${scope.description} is live; import or sync the lists first`);
     return { scope, lists, warnings };
   }
 

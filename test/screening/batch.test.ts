@@ -28,6 +28,17 @@ describe('interdict screen refuses what it cannot read, with a clear message and
   });
 });
 
+describe('interdict screen never answers "clear" against no list', () => {
+  it('refuses when no sanctions list is live', async () => {
+    const input = join(dir, 'one.csv');
+    writeFileSync(input, 'id,schema,name\n1,Person,Kim Jong Un\n');
+    const r = await runCli(['screen', '--input', input], { INTERDICT_DB: join(dir, 'empty.db'), INTERDICT_NO_BUNDLED: '1' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/nothing to screen against: no sanctions list is live/);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('interdict screen: every record screened, reasons in the output', () => {
   it('reads malformed dates leniently, writes unscreenable and broken rows in place, one error each, and escapes cells', async () => {
     const input = join(dir, 'customers.csv');

@@ -12,7 +12,7 @@ import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
 import { ALL_DATASETS, loadScreenableEntities, screeningScope } from '../../screening/service.ts';
 import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../screening/batch-output.ts';
-import { SourceError } from '../../model/errors.ts';
+import { ConflictError, SourceError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 
@@ -79,7 +79,8 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const store = await ctx.store();
   const versions = await store.liveVersions();
   const scope = screeningScope(versions, flags.dataset);
-  if (versions.length === 0) ctx.err('warning: no live datasets: run `interdict import FILE...` first; nothing can match');
+  // "Clear" against no list would be the worst answer a screening can give: refuse instead.
+  if (scope.datasets.length === 0) throw new ConflictError(`nothing to screen against: no ${flags.dataset === ALL_DATASETS ? 'sanctions list' : 'dataset'} is live; run \`interdict sync\` or \`interdict import FILE...\` first`);
   ctx.err(`screening against ${scope.description}`);
   const lists = versions.filter((v) => scope.datasets.includes(v.dataset)).map((v) => ({ v, f: freshness(v, ctx.config.staleAfterDays) }));
   for (const { f } of lists) if (f.warning) ctx.err(`warning: ${f.warning}`);
