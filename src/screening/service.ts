@@ -231,7 +231,8 @@ export class ScreeningService {
     for (const v of snapshot.versions) {
       if (!scope.datasets.includes(v.dataset)) continue;
       const f = this.options.freshness?.(v);
-      const { ageDays, ...rest } = (f ?? {}) as { ageDays?: number | null } & Record<string, unknown>; // extra states (retired) pass through
+      // Extra states a freshness rule may add (a retired list) pass through under their own names.
+      const { ageDays, publishedAt: _published, ...rest } = (f ?? {}) as { ageDays?: number | null; publishedAt?: unknown } & Record<string, unknown>;
       lists.push({ ...rest, dataset: v.dataset, version: v.version, published_at: v.publishedAt, age_days: ageDays ?? null, stale: f?.stale ?? false, warning: f?.warning ?? null });
       if (f?.warning) warnings.push(f.warning);
     }
