@@ -197,7 +197,7 @@ export class ScreeningService {
   async match(dataset: string, body: unknown, params: MatchParams = {}): Promise<MatchResponse & AnswerContext> {
     const snapshot = await this.current();
     const answer = screeningScope(snapshot.versions, dataset);
-    let scope: string[] | null = answer.datasets;
+    let scope = answer.datasets;
     const include = listParam(params.include_dataset, 'include_dataset');
     if (include.length) scope = scope.filter((d) => include.includes(d));
     const { screener } = snapshot;
@@ -238,13 +238,6 @@ export class ScreeningService {
     }
     if (scope.datasets.length === 0) warnings.push(`nothing was screened: no dataset of ${scope.description} is live; import or sync the lists first`);
     return { scope, lists, warnings };
-  }
-
-  /** The answer context of a dataset scope, for adapters that screen on their own (the CLI's batch). */
-  async describeScope(dataset: string, kind: 'screening' | 'search' = 'screening'): Promise<AnswerContext> {
-    const snapshot = await this.current();
-    const scope = kind === 'screening' ? screeningScope(snapshot.versions, dataset) : searchScope(snapshot.versions, dataset);
-    return this.answerContext(snapshot, scope);
   }
 
   /** `GET /search/{dataset}`. */
@@ -302,12 +295,6 @@ export class ScreeningService {
     this.unsubscribe = null;
     await this.building?.catch(() => undefined);
   }
-}
-
-/** The scope a dataset name gives among live versions: null for all, or [name]; an unknown name is NotFoundError. */
-export function datasetScope(versions: DatasetVersion[], dataset: string): string[] | null {
-  if (dataset === ALL_DATASETS || dataset === EVERY_DATASET) return null;
-  return namedScope(versions, dataset).datasets;
 }
 
 /** What screening covers: `default` the sanctions lists, `all` every live dataset, else the named one. */
