@@ -88,6 +88,8 @@ interface Snapshot {
   buildMs: number;
   builtAt: string;
   heapBytes: number;
+  /** Answer contexts by scope, with when they were computed (ages change by the day). */
+  contexts: Map<string, { at: number; context: AnswerContext }>;
 }
 
 export class ScreeningService {
@@ -180,6 +182,7 @@ export class ScreeningService {
       buildMs: performance.now() - started,
       builtAt: new Date().toISOString(),
       heapBytes: Math.max(0, process.memoryUsage().heapUsed - heapBefore),
+      contexts: new Map(),
     };
   }
 
@@ -202,7 +205,9 @@ export class ScreeningService {
     if (include.length) scope = scope.filter((d) => include.includes(d));
     const { screener } = snapshot;
     const request = parseMatchRequest(body, params, screener.engine.defaultThreshold);
-    const options: ScreenOptions = { ...request.options, datasets: scope, maxCandidates: this.options.maxCandidates };
+    // Every live dataset in scope needs no per-candidate check.
+    const everything = scope.length === snapshot.versions.length;
+    const options: ScreenOptions = { ...request.options, datasets: everything ? null : scope, maxCandidates: this.options.maxCandidates };
     const responses: MatchResponse['responses'] = {};
     for (const [key, query, warnings] of request.queries) {
       const outcome = screener.screen(query, options);
@@ -224,8 +229,18 @@ export class ScreeningService {
     };
   }
 
-  /** The scope, list versions and stale warnings that an answer from `dataset` rests on. */
+  /** The scope, list versions and stale warnings that an answer from `dataset` rests on (kept a minute per snapshot and scope). */
   private answerContext(snapshot: Snapshot, scope: AnswerScope): AnswerContext {
+    const key = `${scope.name}\u0000${scope.datasets.join(',')}`;
+    const cached = snapshot.contexts.get(key);
+    const now = Date.now();
+    if (cached && now - cached.at < 60_000) return cached.context;
+    const context = this.describeAnswer(snapshot, scope);
+    snapshot.contexts.set(key, { at: now, context });
+    return context;
+  }
+
+  private describeAnswer(snapshot: Snapshot, scope: AnswerScope): AnswerContext {
     const lists: ListFreshness[] = [];
     const warnings: string[] = [];
     for (const v of snapshot.versions) {
