@@ -344,11 +344,16 @@ function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
 
 /** Every live entity of a screenable schema, assembled, with `target` set by the one rule (src/model/targets.ts). */
 export async function loadScreenableEntities(reader: EntityReader, datasets?: string[]): Promise<FtmEntity[]> {
-  const entities: FtmEntity[] = [];
-  for await (const e of reader.iterateEntities({ schemata: [...MATCHABLE_SCHEMATA], datasets })) entities.push(e);
   const lists = sanctionsLists(await reader.liveVersions());
+  // The lists' Sanction entities come in the same pass when the scope holds every list (cheaper than a second scan).
+  const onePass = !datasets || [...lists].every((d) => datasets.includes(d));
+  const entities: FtmEntity[] = [];
   const sanctions: FtmEntity[] = [];
-  if (lists.size) for await (const s of reader.iterateEntities({ schemata: ['Sanction'], datasets: [...lists] })) sanctions.push(s);
+  for await (const e of reader.iterateEntities({ schemata: onePass ? [...MATCHABLE_SCHEMATA, 'Sanction'] : [...MATCHABLE_SCHEMATA], datasets })) {
+    if (e.schema === 'Sanction') sanctions.push(e);
+    else entities.push(e);
+  }
+  if (!onePass && lists.size) for await (const s of reader.iterateEntities({ schemata: ['Sanction'], datasets: [...lists] })) sanctions.push(s);
   const targets = targetIds(entities, sanctions, lists);
   for (const e of entities) e.target = targets.has(e.id);
   return entities;
