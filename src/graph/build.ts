@@ -2,6 +2,7 @@
 // canonical id). Relationship entities become edges that keep each claim's provenance; every
 // other Thing becomes a node; Sanction entities and `topics: sanction` mark nodes as designated.
 import { commonSchema, SANCTION_TOPIC } from '../model/entity.ts';
+import { designates, sanctionsLists } from '../model/targets.ts';
 import { gradeRank } from '../model/grades.ts';
 import { captionProps, hasSchema, schemaIsA } from '../model/ftm.ts';
 import type { Statement } from '../model/statement.ts';
@@ -47,6 +48,9 @@ function SAME_AS_SPEC(spec: EdgeSpec): EdgeSpec {
 }
 
 export class GraphBuilder {
+  /** The sanctions-list datasets (src/model/targets.ts): only their designations mark a node; null trusts all. */
+  constructor(private readonly lists: ReadonlySet<string> | null = null) {}
+
   private readonly nodeIndex = new Map<string, number>();
   private readonly nodeIds: string[] = [];
   private readonly nodeSchema: number[] = [];
@@ -137,7 +141,7 @@ export class GraphBuilder {
         return;
       }
       case 'sanction':
-        for (const st of props.get('entity') ?? []) this.sanctionMarks.push([st.value, st.dataset]);
+        for (const st of props.get('entity') ?? []) if (designates(st.dataset, this.lists)) this.sanctionMarks.push([st.value, st.dataset]);
         return;
       case 'skip':
         return;
@@ -163,7 +167,7 @@ export class GraphBuilder {
     const topics = props.get('topics');
     if (topics) {
       const designatedBy = new Set<string>();
-      for (const st of topics) if (st.value === SANCTION_TOPIC) designatedBy.add(st.dataset);
+      for (const st of topics) if (st.value === SANCTION_TOPIC && designates(st.dataset, this.lists)) designatedBy.add(st.dataset);
       if (designatedBy.size) this.markSanctioned(n, designatedBy);
     }
     for (const link of info.links) {
@@ -396,8 +400,8 @@ export class GraphBuilder {
 }
 
 /** Build the graph from everything live in the store (or a filtered part of it). */
-export async function buildGraph(reader: Pick<EntityReader, 'iterateStatements'>, filter?: EntityFilter): Promise<Graph> {
-  const builder = new GraphBuilder();
+export async function buildGraph(reader: Pick<EntityReader, 'iterateStatements'> & Partial<Pick<EntityReader, 'liveVersions'>>, filter?: EntityFilter): Promise<Graph> {
+  const builder = new GraphBuilder(reader.liveVersions ? sanctionsLists(await reader.liveVersions()) : null);
   await builder.addAll(reader.iterateStatements(filter));
   return builder.finish();
 }

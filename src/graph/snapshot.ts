@@ -2,7 +2,7 @@
 // second instead of streaming every live statement again (seconds on the bundled lists). A snapshot
 // is valid only for the live versions and the graph code it was built with: both are in its name.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,22 +11,21 @@ import type { DatasetVersion } from '../store/types.ts';
 import { Graph } from './graph.ts';
 import { StringPool } from './pool.ts';
 
-/** The code that decides what a graph holds: a change to any of it makes old snapshots unusable. */
-const CODE = ['build.ts', 'graph.ts', 'links.ts', 'pool.ts', 'dates.ts', 'snapshot.ts', '../model/entity.ts', '../model/ftm.ts', '../model/arms-transfer.ts'];
+/** The code that decides what a graph holds (graph and model, whole folders: a moved or new file counts too). */
+const CODE_DIRS = ['./', '../model/'];
 let codeHash: string | undefined;
 function codeFingerprint(): string {
-  if (!codeHash) {
-    const hash = createHash('sha1');
-    for (const f of CODE) {
-      try {
-        hash.update(readFileSync(new URL(f, import.meta.url)));
-      } catch {
-        hash.update(f);
-      }
+  if (codeHash) return codeHash;
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(name).update(readFileSync(path));
     }
-    codeHash = hash.digest('hex');
-  }
-  return codeHash;
+  };
+  for (const d of CODE_DIRS) walk(new URL(d, import.meta.url).pathname);
+  return (codeHash = hash.digest('hex'));
 }
 
 /** The snapshot name for these live versions. */

@@ -12,6 +12,8 @@ export interface FtmEntity {
   referents?: string[];
   first_seen?: string;
   last_seen?: string;
+  /** Set by readers that applied the target rule (src/model/targets.ts); absent means not known. */
+  target?: boolean;
 }
 
 /**

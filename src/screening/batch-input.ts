@@ -5,10 +5,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
-import { ValidationError } from '../model/errors.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { SourceError, ValidationError } from '../model/errors.ts';
 import { model } from '../model/ftm.ts';
-import { isPlainObject, parseQuery, type QueryEntity } from './query.ts';
+import { isPlainObject, parseQuery, parseSchema, type QueryEntity } from './query.ts';
 import { propertyTypes } from './schema-props.ts';
 
 export interface InputRow {
@@ -16,13 +16,18 @@ export interface InputRow {
   line: number;
   id: string;
   query?: QueryEntity;
+  /** Why the row cannot be screened (no usable name, unreadable row); it is still written in its place. */
   error?: string;
+  /** Values read leniently or left out, each named; the row is screened on the rest. */
+  warnings?: string[];
 }
 
 export interface InputOptions {
   /** column → FtM property (or `id` / `schema`). */
   map?: Record<string, string>;
   format?: 'csv' | 'jsonl';
+  /** Schema of rows that do not give one; without it a CSV needs a `schema` column. */
+  schema?: string;
   /** Notes that are not errors (an ignored column). */
   warn?: (message: string) => void;
 }
@@ -79,8 +84,26 @@ export function detectFormat(file: string, head: string): 'csv' | 'jsonl' {
 }
 
 export async function readScreeningInput(file: string, options: InputOptions = {}): Promise<InputRow[]> {
-  const format = options.format ?? detectFormat(file, await readHead(file));
-  return format === 'jsonl' ? readJsonLines(file) : readCsv(file, options);
+  if (options.schema !== undefined) parseSchema(options.schema, '--schema');
+  const head = await readHead(file);
+  checkText(file, head);
+  const format = options.format ?? detectFormat(file, head.toString('utf8'));
+  return format === 'jsonl' ? readJsonLines(file, options) : readCsv(file, options);
+}
+
+/** Refuses what is not UTF-8 text (a spreadsheet file, a PDF, a UTF-16 or Windows-1252 export). */
+function checkText(file: string, head: Buffer): void {
+  const nul = head.indexOf(0);
+  if (nul >= 0) throw new SourceError(file, `is not a text file (a NUL byte at offset ${nul}); give a CSV or JSON-lines file in UTF-8`);
+  // A multi-byte character may be cut at the end of the sample: decode all but its last 3 bytes strictly.
+  const sample = head.length >= HEAD_BYTES ? head.subarray(0, head.length - 3) : head;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample);
+  } catch {
+    let offset = 0;
+    while (offset < sample.length && sample[offset] < 0x80) offset++;
+    throw new SourceError(file, `is not UTF-8 text (byte 0x${sample[offset]?.toString(16) ?? '?'} near offset ${offset}); save it as UTF-8 (CSV UTF-8 in a spreadsheet)`);
+  }
 }
 
 function open(file: string): NodeJS.ReadableStream {
@@ -88,17 +111,29 @@ function open(file: string): NodeJS.ReadableStream {
   return file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
 }
 
-async function readHead(file: string): Promise<string> {
-  if (file === '-') return '';
+const HEAD_BYTES = 64 * 1024;
+
+async function readHead(file: string): Promise<Buffer> {
+  if (file === '-') return Buffer.alloc(0);
   const stream = open(file);
-  for await (const chunk of stream) {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+      chunks.push(buf);
+      length += buf.length;
+      if (length >= HEAD_BYTES) break;
+    }
+  } catch (err) {
+    throw new SourceError(file, `cannot be read: ${(err as Error).message}`);
+  } finally {
     (stream as unknown as { destroy(): void }).destroy();
-    return String(chunk).slice(0, 1024);
   }
-  return '';
+  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
 }
 
-async function readJsonLines(file: string): Promise<InputRow[]> {
+async function readJsonLines(file: string, options: InputOptions): Promise<InputRow[]> {
   const rows: InputRow[] = [];
   let line = 0;
   for await (const text of createInterface({ input: open(file), crlfDelay: Infinity })) {
@@ -115,8 +150,12 @@ async function readJsonLines(file: string): Promise<InputRow[]> {
     }
     const id = isPlainObject(data) && (typeof data.id === 'string' || typeof data.id === 'number') ? String(data.id) : fallbackId;
     try {
-      const raw = isPlainObject(data) && data.schema === undefined ? { ...data, schema: defaultSchema(data.properties) } : data;
-      rows.push({ line, id, query: parseQuery(raw, 'query', id) });
+      if (isPlainObject(data) && data.schema === undefined && options.schema === undefined) {
+        throw new ValidationError('schema', 'is missing (give it on each line, or a default with --schema)');
+      }
+      const raw = isPlainObject(data) && data.schema === undefined ? { ...data, schema: options.schema } : data;
+      const warnings: string[] = [];
+      rows.push({ line, id, query: parseQuery(raw, `line ${line}`, id, warnings), warnings });
     } catch (err) {
       rows.push({ line, id, error: (err as Error).message });
     }
@@ -124,14 +163,53 @@ async function readJsonLines(file: string): Promise<InputRow[]> {
   return rows;
 }
 
+/** A quoted field may span lines; a quote still open after this many lines is a broken row, not a long field. */
+const MAX_LINES_PER_RECORD = 20;
+
+/**
+ * CSV records with the line each starts on. Each record is parsed on its own, so one malformed row
+ * (a stray or unclosed quote, too many fields) is one error naming its own line, and the rows after
+ * it are read as they are.
+ */
+async function* csvRecords(file: string): AsyncGenerator<{ line: number; fields?: string[]; text: string; error?: string }> {
+  let pending: string[] = [];
+  let start = 0;
+  let line = 0;
+  const flushBroken = function* (): Generator<{ line: number; text: string; error: string }> {
+    // The first line of an unclosed record is the broken row; the lines after it are read again.
+    const [first] = pending;
+    yield { line: start, text: first, error: 'a quote is not closed' };
+  };
+  const lines: string[] = [];
+  for await (const text of createInterface({ input: open(file), crlfDelay: Infinity })) lines.push(line++ === 0 ? text.replace(/^\uFEFF/, '') : text);
+  for (let i = 0; i < lines.length; i++) {
+    if (pending.length === 0) {
+      if (lines[i].trim() === '') continue;
+      start = i + 1;
+    }
+    pending.push(lines[i]);
+    const text = pending.join('\n');
+    try {
+      const parsed = parseCsv(text, { relax_quotes: false, relax_column_count: true, trim: true }) as string[][];
+      pending = [];
+      yield { line: start, fields: parsed[0] ?? [], text };
+    } catch (err) {
+      const unclosed = /Quote Not Closed/i.test((err as Error).message);
+      if (unclosed && pending.length < MAX_LINES_PER_RECORD && i + 1 < lines.length) continue;
+      if (pending.length > 1) {
+        yield* flushBroken();
+        i = start - 1; // resume on the line after the broken one
+      } else {
+        yield { line: start, text, error: (err as Error).message.replace(/ at line \d+/, '') };
+      }
+      pending = [];
+    }
+  }
+}
+
 async function readCsv(file: string, options: InputOptions): Promise<InputRow[]> {
   const rows: InputRow[] = [];
-  const parser = open(file).pipe(
-    parse({ bom: true, columns: true, skip_empty_lines: true, trim: true, info: true, skip_records_with_error: true, relax_quotes: false }),
-  );
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    rows.push({ line: err.lines ?? 0, id: String(err.lines ?? '?'), error: `cannot read CSV row: ${err.message}` });
-  });
+  let header: string[] | undefined;
   let columns: Map<string, string> | undefined;
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
@@ -140,20 +218,34 @@ async function readCsv(file: string, options: InputOptions): Promise<InputRow[]>
       options.warn?.(message);
     }
   };
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    columns ??= resolveColumns(Object.keys(record), options.map ?? {}, (m) => warnOnce(m, m));
-    const line = info.lines;
+  for await (const record of csvRecords(file)) {
+    if (!header) {
+      if (!record.fields) throw new SourceError(file, `the header cannot be read: ${record.error}`, record.line);
+      header = record.fields;
+      columns = resolveColumns(file, header, options, (m) => warnOnce(m, m));
+      continue;
+    }
+    const { line } = record;
+    const idIndex = [...columns!].findIndex(([, prop]) => prop === 'id');
+    const idColumn = idIndex >= 0 ? header.indexOf([...columns!][idIndex][0]) : -1;
+    if (!record.fields || record.fields.length !== header.length) {
+      // Name the row by its own id where the first fields can still be read.
+      const guess = idColumn >= 0 ? (record.fields ?? record.text.split(','))[idColumn]?.replace(/^"|"$/g, '').trim() : '';
+      const why = record.fields ? `has ${record.fields.length} fields where the header has ${header.length}` : record.error;
+      rows.push({ line, id: guess || `line-${line}`, error: `cannot read CSV row: ${why}` });
+      continue;
+    }
     const props: Record<string, string[]> = {};
     let id = '';
     let schema = '';
-    for (const [column, prop] of columns) {
-      const value = record[column] ?? '';
+    for (const [column, prop] of columns!) {
+      const value = record.fields[header.indexOf(column)] ?? '';
       if (prop === 'id') id = value;
       else if (prop === 'schema') schema = value;
       else if (value !== '') (props[prop] ??= []).push(value);
     }
-    id ||= String(rows.length + 1);
-    schema ||= defaultSchema(props);
+    id ||= `line-${line}`;
+    schema ||= options.schema ?? '';
     if (model.schemata[schema]) {
       const types = propertyTypes(schema);
       for (const prop of Object.keys(props)) {
@@ -165,16 +257,19 @@ async function readCsv(file: string, options: InputOptions): Promise<InputRow[]>
       }
     }
     try {
-      rows.push({ line, id, query: parseQuery({ schema, properties: props }, `line ${line}`, id) });
+      if (!schema) throw new ValidationError('schema', 'is empty (give one in the schema column, or a default with --schema)');
+      const warnings: string[] = [];
+      rows.push({ line, id, query: parseQuery({ schema, properties: props }, `line ${line}`, id, warnings), warnings });
     } catch (err) {
       rows.push({ line, id, error: (err as Error).message });
     }
   }
-  rows.sort((a, b) => a.line - b.line);
+  if (!header) throw new SourceError(file, 'is empty: expected a header row (id,schema,name,...) and rows');
   return rows;
 }
 
-function resolveColumns(header: string[], map: Record<string, string>, warn: (m: string) => void): Map<string, string> {
+function resolveColumns(file: string, header: string[], options: InputOptions, warn: (m: string) => void): Map<string, string> {
+  const map = options.map ?? {};
   const columns = new Map<string, string>();
   for (const column of header) {
     const key = column.trim();
@@ -183,16 +278,17 @@ function resolveColumns(header: string[], map: Record<string, string>, warn: (m:
     else warn(`column "${key}" ignored (map it with --map ${key}=property)`);
   }
   for (const column of Object.keys(map)) if (!header.includes(column)) throw new ValidationError('--map', `no column "${column}" in the input`);
-  if (![...columns.values()].some((p) => p !== 'id' && p !== 'schema')) {
-    throw new ValidationError('--input', `no usable columns (found ${header.join(', ')}); expected name, or map columns with --map`);
+  if (![...columns.values()].some((p) => NAME_PROPS.has(p))) {
+    throw new SourceError(file, `no name column (found ${header.map((h) => `"${h.slice(0, 40)}"`).join(', ')}); expected name, or map one with --map COLUMN=name`, 1);
+  }
+  if (![...columns.values()].includes('schema') && options.schema === undefined) {
+    throw new SourceError(file, 'no schema column: add one (Person, Company, Organization, LegalEntity, Vessel, Airplane) or give every row a default with --schema', 1);
   }
   return columns;
 }
 
-function defaultSchema(props: unknown): string {
-  const p = isPlainObject(props) ? props : {};
-  return p.imoNumber || p.mmsi ? 'Vessel' : 'LegalEntity';
-}
+/** Properties that carry a name in some screenable schema. */
+const NAME_PROPS = new Set(['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'lastName', 'middleName', 'fatherName', 'secondName']);
 
 const screenableProps = new Set<string>();
 function isKnownProperty(prop: string): boolean {

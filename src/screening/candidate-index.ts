@@ -81,6 +81,8 @@ export type QueryKeys = WeightedKeyList[];
 export interface Scope {
   /** Allowed dataset ids (by index into `datasets`), or null for all. */
   datasets: Uint8Array | null;
+  /** The same as a mask over slots (1: in scope), made once per set of datasets: one lookup per candidate. */
+  slots?: Uint8Array | null;
   /** Allowed schema ids (compatible with the query's schema), or null for all. */
   schemata: Uint8Array | null;
 }
@@ -247,11 +249,28 @@ export class CandidateIndex {
         this.schemaScopes.set(schema, allowedSchemata);
       }
     }
-    return { datasets: allowedDatasets, schemata: allowedSchemata };
+    return { datasets: allowedDatasets, schemata: allowedSchemata, slots: datasets ? this.slotMask(datasets, allowedDatasets!) : null };
+  }
+
+  private readonly slotMasks = new Map<string, Uint8Array>();
+  private slotMask(datasets: string[], allowed: Uint8Array): Uint8Array {
+    const key = [...datasets].sort().join('\u0000');
+    let mask = this.slotMasks.get(key);
+    if (!mask) {
+      mask = new Uint8Array(this.slotDatasets.length);
+      for (let slot = 0; slot < mask.length; slot++) {
+        const ids = this.slotDatasets[slot];
+        for (let i = 0; i < ids.length; i++) if (allowed[ids[i]]) mask[slot] = 1;
+      }
+      if (this.slotMasks.size > 64) this.slotMasks.clear(); // a few scopes are in use at a time
+      this.slotMasks.set(key, mask);
+    }
+    return mask;
   }
 
   inScope(slot: number, scope: Scope): boolean {
     if (scope.schemata && !scope.schemata[this.slotSchema[slot]]) return false;
+    if (scope.slots) return scope.slots[slot] === 1;
     if (scope.datasets) {
       const ids = this.slotDatasets[slot];
       let any = false;

@@ -1,7 +1,8 @@
 // yente-compatible `/match`: request validation and the response shape
 // (`responses.<key>.results[]` with id, caption, schema, properties, datasets, referents, target,
 // first_seen, last_seen, score, match, features, explanations).
-import { SANCTION_TOPIC, type FtmEntity } from '../model/entity.ts';
+import type { FtmEntity } from '../model/entity.ts';
+import { reasonOf, type Band } from './bands.ts';
 import { ValidationError } from '../model/errors.ts';
 import { describeMatcher, NAMES_ONLY_ALGORITHMS, resolveAlgorithm } from './algorithms.ts';
 import { DEFAULT_MATCH_LIMIT, MAX_MATCH_LIMIT, MAX_QUERIES_PER_REQUEST } from './limits.ts';
@@ -24,7 +25,8 @@ export interface MatchParams {
 }
 
 export interface MatchRequest {
-  queries: [string, QueryEntity][];
+  /** Key, query, and the warnings of values read leniently or left out. */
+  queries: [string, QueryEntity, string[]][];
   options: Omit<ScreenOptions, 'datasets'> & { algorithm: string };
 }
 
@@ -44,6 +46,10 @@ export interface EntityResponse {
 export interface ScoredEntityResponse extends EntityResponse {
   score: number;
   match: boolean;
+  /** match / review / clear (src/screening/bands.ts). */
+  band: Band;
+  /** The band, score and the explanations that decided it, in one line. */
+  reason: string;
   features: Record<string, number>;
   explanations: unknown;
 }
@@ -52,7 +58,11 @@ export interface EntityMatches {
   status: number;
   results: ScoredEntityResponse[];
   total: { value: number; relation: 'eq' };
+  /** The best band among the results: match, review or clear. */
+  band: Band;
   query: { id: string; schema: string; properties: Record<string, string[]> };
+  /** Values that were read leniently or left out, each named. */
+  warnings: string[];
 }
 
 export interface MatchResponse {
@@ -74,9 +84,10 @@ export function parseMatchRequest(body: unknown, params: MatchParams, defaultThr
   if (entries.length > MAX_QUERIES_PER_REQUEST) {
     throw new ValidationError('queries', `too many queries in one request (${entries.length}, limit ${MAX_QUERIES_PER_REQUEST})`);
   }
-  const queries = entries.map(([key, raw]): [string, QueryEntity] => {
-    const query = parseQuery(raw, `queries.${key}`, key);
-    return [key, NAMES_ONLY_ALGORITHMS.has(algorithm) ? namesOnly(query) : query];
+  const queries = entries.map(([key, raw]): [string, QueryEntity, string[]] => {
+    const warnings: string[] = [];
+    const query = parseQuery(raw, `queries.${key}`, key, warnings);
+    return [key, NAMES_ONLY_ALGORITHMS.has(algorithm) ? namesOnly(query) : query, warnings];
   });
   return {
     queries,
@@ -121,18 +132,13 @@ export function entityResponse(e: FtmEntity): EntityResponse {
     properties: e.properties,
     datasets: e.datasets ?? [],
     referents: e.referents ?? [],
-    target: isTarget(e),
+    target: e.target === true, // set by the one rule when the index was loaded (src/model/targets.ts)
     first_seen: e.first_seen ?? null,
     last_seen: e.last_seen ?? null,
     last_change: e.last_seen ?? null,
   };
 }
 
-/** List entries (with a publisher's reference) are targets; so is anything topic-tagged `sanction`. */
-export function isTarget(e: FtmEntity): boolean {
-  return (e.referents?.length ?? 0) > 0 || (e.properties.topics ?? []).includes(SANCTION_TOPIC);
-}
-
 export function scoredResponse(r: ScoredEntity): ScoredEntityResponse {
-  return { ...entityResponse(r.entity), score: r.score, match: r.match, features: r.features, explanations: r.explanations };
+  return { ...entityResponse(r.entity), score: r.score, match: r.match, band: r.band, reason: reasonOf(r.band, r.score, r.explanations), features: r.features, explanations: r.explanations };
 }

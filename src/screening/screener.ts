@@ -4,6 +4,8 @@ import type { FtmEntity } from '../model/entity.ts';
 import { CandidateIndex, type Scope } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
 import type { QueryEntity } from './query.ts';
+import { bandOf, reasonOf, type Band } from './bands.ts';
+import type { BriefResult } from './batch-output.ts';
 
 /** Candidates scored per query at most. Recall of candidate generation is measured in bench:screen. */
 export const DEFAULT_MAX_CANDIDATES = 32;
@@ -37,6 +39,8 @@ export interface ScoredEntity {
   entity: FtmEntity;
   score: number;
   match: boolean;
+  /** match / review / clear (bands.ts). */
+  band: Band;
   explanations: unknown;
   features: Record<string, number>;
 }
@@ -49,17 +53,7 @@ export interface ScreenOutcome {
   candidates: number;
 }
 
-/** The compact result the CLI prints per hit. */
-export interface BriefResult {
-  id: string;
-  caption: string;
-  schema: string;
-  score: number;
-  match: boolean;
-  referents: string[];
-  datasets: string[];
-  explanations: unknown;
-}
+export type { BriefResult } from './batch-output.ts';
 
 export class Screener {
   constructor(
@@ -94,7 +88,8 @@ export class Screener {
       if (!(result.score > cutoff)) continue;
       const match = result.score >= options.threshold;
       if (match) matches++;
-      scored.push({ entity, score: result.score, match, explanations: result.explanations, features: result.features ?? {} });
+      const features = result.features ?? {};
+      scored.push({ entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features });
     }
     scored.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
     return { results: scored.slice(0, options.limit), matches, candidates: hits.length };
@@ -106,10 +101,13 @@ export interface ScreenedJson {
   json: string;
   /** Whether any result is a match. */
   matched: boolean;
+  /** The best band among the results (clear without results). */
+  band: Band;
 }
 
 export function screenedJson(results: ScoredEntity[]): ScreenedJson {
-  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match) };
+  const band: Band = results.some((r) => r.band === 'match') ? 'match' : results.some((r) => r.band === 'review') ? 'review' : 'clear';
+  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match), band };
 }
 
 export function briefResult(r: ScoredEntity): BriefResult {
@@ -119,7 +117,10 @@ export function briefResult(r: ScoredEntity): BriefResult {
     caption: e.caption ?? e.id,
     schema: e.schema,
     score: r.score,
+    band: r.band,
     match: r.match,
+    target: e.target === true,
+    reason: reasonOf(r.band, r.score, r.explanations),
     referents: e.referents ?? [],
     datasets: e.datasets ?? [],
     explanations: r.explanations,

@@ -4,6 +4,8 @@
 import type { FtmEntity } from '../model/entity.ts';
 import { NotFoundError } from '../model/errors.ts';
 import { MATCHABLE_SCHEMATA } from '../model/ftm.ts';
+import { isSanctionsList, sanctionsLists, targetIds } from '../model/targets.ts';
+import { queryBand } from './bands.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
 import { describeMatcher } from './algorithms.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
@@ -15,8 +17,42 @@ import { indexSnapshotKey, loadIndexSnapshot, saveIndexSnapshot } from './index-
 import { Screener, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, type SearchParams, type SearchResponse } from './search.ts';
 
-/** `{dataset}` in the paths: a dataset name, or this for all live datasets. */
+/**
+ * `{dataset}` in the paths: a dataset name, `default`, or `all`. For screening (`/match`,
+ * `/reconcile`, `interdict screen`) `default` is the sanctions lists only (src/model/targets.ts):
+ * a case file or an analyst's notes are screened only when asked for by name or with `all`.
+ * For `/search`, `default` is every live dataset, as it always was.
+ */
 export const ALL_DATASETS = 'default';
+export const EVERY_DATASET = 'all';
+
+/** What an answer was given from: the scope asked for, the datasets it covered, their versions and age. */
+export interface AnswerScope {
+  /** The path's `{dataset}`: `default`, `all` or a dataset name. */
+  name: string;
+  /** In words, for the results: "the sanctions lists", "all data", "dataset case_dprk_russia". */
+  description: string;
+  datasets: string[];
+}
+
+export interface ListFreshness {
+  dataset: string;
+  version: string;
+  published_at: string | null;
+  stale: boolean;
+  warning: string | null;
+  [extra: string]: unknown;
+}
+
+/** Freshness of a dataset version (the adapter passes ingest/freshness.ts with the configured age). */
+export type FreshnessOf = (version: DatasetVersion) => { stale: boolean; warning: string | null; ageDays?: number | null };
+
+export interface AnswerContext {
+  scope: AnswerScope;
+  lists: ListFreshness[];
+  /** Every stale or otherwise flagged list in scope, one sentence each. */
+  warnings: string[];
+}
 
 export interface ScreeningServiceOptions {
   /** Subscribes to live-version switches, e.g. `(fn) => store.onLiveChange(fn)`; returns an unsubscribe. */
@@ -28,6 +64,8 @@ export interface ScreeningServiceOptions {
   log?: (message: string) => void;
   /** Where the built index is kept for the next start (index-snapshot.ts); none: always build. */
   snapshotDir?: string;
+  /** Names each answer's list versions with their stale warnings; without it, only versions are named. */
+  freshness?: FreshnessOf;
 }
 
 export interface ScreeningStats {
@@ -53,6 +91,8 @@ interface Snapshot {
   buildMs: number;
   builtAt: string;
   heapBytes: number;
+  /** Answer contexts by scope, with when they were computed (ages change by the day). */
+  contexts: Map<string, { at: number; context: AnswerContext }>;
 }
 
 export class ScreeningService {
@@ -153,6 +193,7 @@ export class ScreeningService {
       buildMs: performance.now() - started,
       builtAt: new Date().toISOString(),
       heapBytes: Math.max(0, process.memoryUsage().heapUsed - heapBefore),
+      contexts: new Map(),
     };
   }
 
@@ -161,48 +202,82 @@ export class ScreeningService {
     return this.snapshot!;
   }
 
-  private datasetScope(snapshot: Snapshot, dataset: string): string[] | null {
-    return datasetScope(snapshot.versions, dataset);
-  }
-
   /** The default threshold of the matcher. */
   async defaultThreshold(): Promise<number> {
     return (await this.current()).screener.engine.defaultThreshold;
   }
 
   /** yente's `POST /match/{dataset}`. */
-  async match(dataset: string, body: unknown, params: MatchParams = {}): Promise<MatchResponse> {
+  async match(dataset: string, body: unknown, params: MatchParams = {}): Promise<MatchResponse & AnswerContext> {
     const snapshot = await this.current();
-    let scope = this.datasetScope(snapshot, dataset);
+    const answer = screeningScope(snapshot.versions, dataset);
+    let scope = answer.datasets;
     const include = listParam(params.include_dataset, 'include_dataset');
-    if (include.length) scope = (scope ?? include).filter((d) => include.includes(d));
+    if (include.length) scope = scope.filter((d) => include.includes(d));
     const { screener } = snapshot;
     const request = parseMatchRequest(body, params, screener.engine.defaultThreshold);
-    const options: ScreenOptions = { ...request.options, datasets: scope, maxCandidates: this.options.maxCandidates };
+    // Every live dataset in scope needs no per-candidate check.
+    const everything = scope.length === snapshot.versions.length;
+    const options: ScreenOptions = { ...request.options, datasets: everything ? null : scope, maxCandidates: this.options.maxCandidates };
     const responses: MatchResponse['responses'] = {};
-    for (const [key, query] of request.queries) {
+    for (const [key, query, warnings] of request.queries) {
       const outcome = screener.screen(query, options);
+      const results = outcome.results.map(scoredResponse);
       responses[key] = {
         status: 200,
-        results: outcome.results.map(scoredResponse),
+        results,
         total: { value: outcome.matches, relation: 'eq' },
+        band: queryBand(results.map((r) => r.band)),
         query: { id: query.id, schema: query.schema, properties: query.properties },
+        warnings,
       };
     }
-    return { responses, matcher: describeMatcher(request.options.algorithm, request.options.threshold), limit: request.options.limit };
+    return {
+      responses,
+      matcher: describeMatcher(request.options.algorithm, request.options.threshold),
+      limit: request.options.limit,
+      ...this.answerContext(snapshot, { ...answer, datasets: scope }),
+    };
+  }
+
+  /** The scope, list versions and stale warnings that an answer from `dataset` rests on (kept a minute per snapshot and scope). */
+  private answerContext(snapshot: Snapshot, scope: AnswerScope): AnswerContext {
+    const key = `${scope.name}\u0000${scope.datasets.join(',')}`;
+    const cached = snapshot.contexts.get(key);
+    const now = Date.now();
+    if (cached && now - cached.at < 60_000) return cached.context;
+    const context = this.describeAnswer(snapshot, scope);
+    snapshot.contexts.set(key, { at: now, context });
+    return context;
+  }
+
+  private describeAnswer(snapshot: Snapshot, scope: AnswerScope): AnswerContext {
+    const lists: ListFreshness[] = [];
+    const warnings: string[] = [];
+    for (const v of snapshot.versions) {
+      if (!scope.datasets.includes(v.dataset)) continue;
+      const f = this.options.freshness?.(v);
+      // Extra states a freshness rule may add (a retired list) pass through under their own names.
+      const { ageDays, publishedAt: _published, ...rest } = (f ?? {}) as { ageDays?: number | null; publishedAt?: unknown } & Record<string, unknown>;
+      lists.push({ ...rest, dataset: v.dataset, version: v.version, published_at: v.publishedAt, age_days: ageDays ?? null, stale: f?.stale ?? false, warning: f?.warning ?? null });
+      if (f?.warning) warnings.push(f.warning);
+    }
+    if (scope.datasets.length === 0) warnings.push(`nothing was screened: no dataset of ${scope.description} is live; import or sync the lists first`);
+    return { scope, lists, warnings };
   }
 
   /** `GET /search/{dataset}`. */
-  async search(dataset: string, params: SearchParams): Promise<SearchResponse> {
+  async search(dataset: string, params: SearchParams): Promise<SearchResponse & AnswerContext> {
     const snapshot = await this.current();
-    const scope = this.datasetScope(snapshot, dataset);
-    return search(snapshot.screener, parseSearchParams(params), scope);
+    const scope = searchScope(snapshot.versions, dataset);
+    const response = search(snapshot.screener, parseSearchParams(params), dataset === ALL_DATASETS || dataset === EVERY_DATASET ? null : scope.datasets);
+    return { ...response, ...this.answerContext(snapshot, scope) };
   }
 
   /** `POST /reconcile/{dataset}`: the `queries` form field, raw or parsed. */
   async reconcile(dataset: string, queries: unknown): Promise<Record<string, { result: ReconcileCandidate[] }>> {
     const snapshot = await this.current();
-    const scope = this.datasetScope(snapshot, dataset);
+    const scope = screeningScope(snapshot.versions, dataset).datasets;
     const { screener } = snapshot;
     const threshold = screener.engine.defaultThreshold;
     const out: Record<string, { result: ReconcileCandidate[] }> = {};
@@ -215,7 +290,7 @@ export class ScreeningService {
 
   /** Throws NotFoundError for an unknown dataset (the reconcile manifest checks this). */
   async checkDataset(dataset: string): Promise<void> {
-    this.datasetScope(await this.current(), dataset);
+    screeningScope((await this.current()).versions, dataset);
   }
 
   /** The current snapshot's screener (CLI batch screening, benchmarks). */
@@ -248,19 +323,49 @@ export class ScreeningService {
   }
 }
 
-/** The scope a dataset name gives among live versions: null for all, or [name]; an unknown name is NotFoundError. */
-export function datasetScope(versions: DatasetVersion[], dataset: string): string[] | null {
-  if (dataset === ALL_DATASETS) return null;
-  if (!versions.some((v) => v.dataset === dataset)) {
-    const known = versions.map((v) => v.dataset).sort();
-    throw new NotFoundError(`dataset "${dataset.slice(0, 60)}" not found (live datasets: ${[ALL_DATASETS, ...known].join(', ')})`);
+/** What screening covers: `default` the sanctions lists, `all` every live dataset, else the named one. */
+export function screeningScope(versions: DatasetVersion[], dataset: string): AnswerScope {
+  if (dataset === ALL_DATASETS) {
+    const lists = [...sanctionsLists(versions)].sort();
+    return { name: dataset, description: `the sanctions lists (${lists.join(', ') || 'none live'})`, datasets: lists };
   }
-  return [dataset];
+  if (dataset === EVERY_DATASET && !versions.some((v) => v.dataset === EVERY_DATASET)) {
+    return { name: dataset, description: 'all data, including case files and analysts\' datasets', datasets: versions.map((v) => v.dataset).sort() };
+  }
+  return namedScope(versions, dataset);
 }
 
-/** Every live entity of a screenable schema, assembled. */
+/** What search covers: `default` and `all` every live dataset, else the named one. */
+export function searchScope(versions: DatasetVersion[], dataset: string): AnswerScope {
+  if (dataset === ALL_DATASETS || (dataset === EVERY_DATASET && !versions.some((v) => v.dataset === EVERY_DATASET))) {
+    return { name: dataset, description: 'all data', datasets: versions.map((v) => v.dataset).sort() };
+  }
+  return namedScope(versions, dataset);
+}
+
+function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
+  const version = versions.find((v) => v.dataset === dataset);
+  if (!version) {
+    const known = versions.map((v) => v.dataset).sort();
+    throw new NotFoundError(`dataset "${dataset.slice(0, 60)}" not found (live datasets: ${[ALL_DATASETS, EVERY_DATASET, ...known].join(', ')})`);
+  }
+  const kind = isSanctionsList(version) ? 'sanctions list' : 'dataset (not a sanctions list)';
+  return { name: dataset, description: `${kind} ${dataset}`, datasets: [dataset] };
+}
+
+/** Every live entity of a screenable schema, assembled, with `target` set by the one rule (src/model/targets.ts). */
 export async function loadScreenableEntities(reader: EntityReader, datasets?: string[]): Promise<FtmEntity[]> {
+  const lists = sanctionsLists(await reader.liveVersions());
+  // The lists' Sanction entities come in the same pass when the scope holds every list (cheaper than a second scan).
+  const onePass = !datasets || [...lists].every((d) => datasets.includes(d));
   const entities: FtmEntity[] = [];
-  for await (const e of reader.iterateEntities({ schemata: [...MATCHABLE_SCHEMATA], datasets })) entities.push(e);
+  const sanctions: FtmEntity[] = [];
+  for await (const e of reader.iterateEntities({ schemata: onePass ? [...MATCHABLE_SCHEMATA, 'Sanction'] : [...MATCHABLE_SCHEMATA], datasets })) {
+    if (e.schema === 'Sanction') sanctions.push(e);
+    else entities.push(e);
+  }
+  if (!onePass && lists.size) for await (const s of reader.iterateEntities({ schemata: ['Sanction'], datasets: [...lists] })) sanctions.push(s);
+  const targets = targetIds(entities, sanctions, lists);
+  for (const e of entities) e.target = targets.has(e.id);
   return entities;
 }

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
 import { bundledSets, loadBundledIfEmpty } from '../ingest/bundled.ts';
+import { freshness } from '../ingest/freshness.ts';
 import { installErrorHandler } from './errors.ts';
 import { installHostCheck } from './binding.ts';
 import { collectOpenApi } from './openapi.ts';
@@ -83,7 +84,11 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   // Built indexes are kept on disk, so a restart reads them back instead of building them again.
   const snapshotDir = snapshotDirFor(config);
   const graph = new GraphService(store, { snapshotDir });
-  const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener), snapshotDir });
+  const screening = new ScreeningService(store, {
+    subscribe: (listener) => store.onLiveChange(listener),
+    snapshotDir,
+    freshness: (version) => freshness(version, config.staleAfterDays),
+  });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);
   // Imports and syncs by other processes reach this server's indexes too.

@@ -5,6 +5,7 @@ import { assembleEntity, type FtmEntity } from '../model/entity.ts';
 import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
+import { isTarget, sanctionsLists } from '../model/targets.ts';
 
 export interface ValueProvenance {
   value: string;
@@ -35,7 +36,8 @@ export async function entityView(reader: EntityReader, id: string, options: { pr
   if (options.provenance) view.provenance = provenanceOf(statements, await reader.liveVersions());
   if (options.nested) {
     const referencing = await reader.getReferencing(entity.id);
-    view.target = referencing.some((r) => r.schema === 'Sanction');
+    const lists = sanctionsLists(await reader.liveVersions());
+    view.target = isTarget(entity, referencing.filter((r) => r.schema === 'Sanction'), lists);
     for (const other of referencing) {
       const schema = model.schemata[other.schema];
       for (const [prop, values] of Object.entries(other.properties)) {

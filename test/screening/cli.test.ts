@@ -57,27 +57,28 @@ describe('interdict screen', () => {
     const lines = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7']);
     expect(lines[0].results[0]).toMatchObject({ id: 'us-ofac-sdn-20157', caption: 'KIM, Jong Un', match: true, referents: ['us_ofac_sdn:20157'], datasets: ['us_ofac_sdn'] });
-    expect(Object.keys(lines[0].results[0]).sort()).toEqual(['caption', 'datasets', 'explanations', 'id', 'match', 'referents', 'schema', 'score']);
+    expect(Object.keys(lines[0].results[0]).sort()).toEqual(['band', 'caption', 'datasets', 'explanations', 'id', 'match', 'reason', 'referents', 'schema', 'score', 'target']);
     expect(lines[2].results[0]).toMatchObject({ id: 'us-ofac-sdn-36696', match: true });
     expect(lines[5].results[0]).toMatchObject({ id: 'us-ofac-sdn-21171', match: true });
     expect(lines[6].results.filter((r: { match: boolean }) => r.match)).toEqual([]);
     expect(lines[1]).toMatchObject({ line: 3, results: [], error: expect.stringContaining('name') });
-    expect(lines[3]).toMatchObject({ line: 5, error: expect.stringContaining('birthDate') });
+    // A day-first date is read as its year, with a warning; the row is screened (issue 18).
+    expect(lines[3]).toMatchObject({ line: 5, status: 'screened', warnings: [expect.stringContaining('"01/06/1961" read as 1961')] });
     expect(lines[4]).toMatchObject({ line: 6, error: expect.stringContaining('unknown schema') });
     const stderr = c.err.join('\n');
     expect(stderr).toContain(`${input}:3:`);
-    expect(stderr).toContain(`${input}:5:`);
+    expect(stderr).toContain(`${input}:5: warning:`);
     expect(stderr).toContain(`${input}:6:`);
     expect(stderr).toContain('column "comment" ignored');
     expect(stderr).toMatch(/published 2023-12-28, \d+ days ago/);
-    expect(stderr).toMatch(/screened 4 rows .* 3 unreadable/);
+    expect(stderr).toMatch(/screened 5 rows .* 2 unscreenable/);
     for (const line of lines) for (let i = 1; i < line.results.length; i++) expect(line.results[i - 1].score).toBeGreaterThanOrEqual(line.results[i].score);
     // Worker threads write the same lines in the same order, unreadable rows in place.
     const pooled = join(dir, 'o-workers.jsonl');
     const c2 = cli();
     await c2.run('screen', '--input', input, '--output', pooled, '--format', 'jsonl', '--workers', '2');
     expect(readFileSync(pooled, 'utf8')).toBe(readFileSync(output, 'utf8'));
-    expect(c2.err.join('\n')).toMatch(/screened 4 rows .*\(2 workers\).* 3 unreadable/);
+    expect(c2.err.join('\n')).toMatch(/screened 5 rows .*\(2 workers\).* 2 unscreenable/);
   });
 
   it('reads JSON lines and writes CSV; a broken JSON line is reported; --map and --threshold apply', async () => {
@@ -93,21 +94,21 @@ describe('interdict screen', () => {
     );
     const output = join(dir, 'o.csv');
     const c = cli();
-    await c.run('screen', '--input', input, '--output', output, '--format', 'csv', '--threshold', '0.99');
+    await c.run('screen', '--input', input, '--output', output, '--format', 'csv', '--threshold', '0.99', '--schema', 'Vessel');
     const rows = readFileSync(output, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('query_id,line,rank,entity_id,caption,schema,score,match,referents,datasets,error');
-    expect(rows.find((r) => r.startsWith('j1,1,1,'))).toMatch(/us-ofac-sdn-20157,"KIM, Jong Un",Person,[\d.]+,(true|false),us_ofac_sdn:20157/);
-    expect(rows.find((r) => r.startsWith('2,2,'))).toContain('not valid JSON');
-    expect(rows.find((r) => r.startsWith('j3,4,1,'))).toContain('us-ofac-sdn-36696');
-    expect(c.err.join('\n')).toContain(`${input}:2: not valid JSON`);
+    expect(rows[0]).toBe('id,line,status,band,rank,result_band,score,reason,entity_id,caption,schema,target,referents,datasets,warnings,error,lists');
+    expect(rows.find((r) => r.startsWith('j1,1,screened,'))).toMatch(/,1,(match|review),[\d.]+,"(match|review) [^"]*",us-ofac-sdn-20157,"KIM, Jong Un",Person,(true|false),us_ofac_sdn:20157/);
+    expect(rows.find((r) => r.startsWith('2,2,unscreenable,'))).toContain('not valid JSON');
+    expect(rows.find((r) => r.startsWith('j3,4,screened,'))).toContain('us-ofac-sdn-36696');
+    expect(c.err.join("\n")).toContain(`${input}:2: unscreenable: not valid JSON`);
 
     const mapped = join(dir, 'm.csv');
     writeFileSync(mapped, 'ref;full name\nx\n'.replace(';', ',') + 'r1,Kim Jong Un\n');
     const out2 = join(dir, 'm.jsonl');
-    await cli().run('screen', '--input', mapped, '--output', out2, '--map', 'ref=id', 'full name=name');
+    await cli().run('screen', '--input', mapped, '--output', out2, '--map', 'ref=id', 'full name=name', '--schema', 'Person');
     const got = readFileSync(out2, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(got.map((g) => g.id)).toEqual(['2', 'r1']); // a row with too few columns cannot be read
-    expect(got[0].error).toMatch(/cannot read CSV row/);
+    expect(got.map((g) => g.id)).toEqual(['x', 'r1']); // a row with too few columns cannot be read; it keeps its own id
+    expect(got[0].error).toMatch(/cannot read CSV row: has 1 fields where the header has 2/);
     expect(got[1].results[0].id).toBe('us-ofac-sdn-20157');
   });
 

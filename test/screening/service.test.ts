@@ -45,7 +45,7 @@ describe('ScreeningService', () => {
     expect(r.total).toEqual({ value: 2, relation: 'eq' });
     const top = r.results[1];
     expect(Object.keys(top).sort()).toEqual(
-      ['caption', 'datasets', 'explanations', 'features', 'first_seen', 'id', 'last_change', 'last_seen', 'match', 'properties', 'referents', 'schema', 'score', 'target'].sort(),
+      ['band', 'caption', 'datasets', 'explanations', 'features', 'first_seen', 'id', 'last_change', 'last_seen', 'match', 'properties', 'reason', 'referents', 'schema', 'score', 'target'].sort(),
     );
     expect(top).toMatchObject({ caption: 'KIM, Jong Un', schema: 'Person', datasets: ['us_ofac_sdn'], referents: ['us_ofac_sdn:20157'], match: true, target: true });
     expect(top.properties.birthDate).toEqual(['1984-01-08']);
@@ -85,7 +85,7 @@ describe('ScreeningService', () => {
   it('rejects bad requests with the field named, and unknown datasets with a 404 error', async () => {
     const { service } = fixture();
     await expect(service.match('eu_fsf', q('Kim'))).rejects.toThrow(NotFoundError);
-    await expect(service.match('eu_fsf', q('Kim'))).rejects.toThrow(/eu_fsf.*live datasets: default, un_sc_sanctions, us_ofac_sdn/);
+    await expect(service.match('eu_fsf', q('Kim'))).rejects.toThrow(/eu_fsf.*live datasets: default, all, un_sc_sanctions, us_ofac_sdn/);
     const field = async (p: Promise<unknown>) => ((await p.catch((e) => e)) as ValidationError).field;
     expect(await field(service.match('default', q('Kim'), { algorithm: 'magic' }))).toBe('algorithm');
     expect(await field(service.match('default', q('Kim'), { limit: '0' }))).toBe('limit');

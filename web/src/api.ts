@@ -83,12 +83,35 @@ export interface DatasetDiff {
 export interface DiffFilter { kind?: DiffKind | ''; schema?: string; q?: string; offset?: number; limit?: number }
 
 export interface FacetValue { name: string; label: string; count: number }
-export interface SearchResult {
+export interface SearchResult extends AnswerContext {
   total: number;
   limit: number;
   offset: number;
   results: (Entity & { score?: number })[];
   facets: Record<string, { label: string; values: FacetValue[] }>;
+}
+
+/** The list versions an answer rests on, as /match and /search name them. */
+export interface ListVersion { dataset: string; version: string; publishedAt: string | null; stale: boolean; warning: string | null }
+export interface AnswerContext {
+  /** What was screened or searched: `default` (the sanctions lists for screening), `all`, or a dataset. */
+  scope: { name: string; description: string; datasets: string[] };
+  lists: ListVersion[];
+  /** Stale (or otherwise flagged) lists in scope. */
+  warnings: string[];
+}
+
+export type Band = 'match' | 'review' | 'clear';
+
+export interface QueryAnswer {
+  results: MatchResult[];
+  band: Band;
+  /** Values the server read leniently or left out, each named. */
+  warnings: string[];
+}
+
+export interface ScreenResponse extends AnswerContext {
+  responses: Record<string, QueryAnswer>;
 }
 
 export interface Explanation {
@@ -112,7 +135,15 @@ export interface MatchResult {
   referents: string[];
   score: number;
   match: boolean;
+  /** match / review / clear, as the server decided it. */
+  band: Band;
+  /** The server's one-line reason. */
+  reason: string;
+  /** The server's word: a sanctions list designates this entity. */
+  target: boolean;
   explanations: Explanation[];
+  /** The explanations as the API sent them (`feature`, `weight`, `detail`…), for downloads in the CLI's schema. */
+  rawExplanations: unknown;
 }
 
 export interface MatchQuery {
@@ -426,15 +457,35 @@ function toMatchResult(raw: unknown): MatchResult {
     referents: e.referents,
     score: num(o.score),
     match: Boolean(o.match),
+    band: toBand(o.band, Boolean(o.match)),
+    reason: str(o.reason) ?? '',
+    target: o.target === true,
     explanations: toExplanations(pick(o, 'explanations', 'explanation', 'features')),
+    rawExplanations: o.explanations ?? [],
   };
 }
 
-const SANCTION_TOPICS = new Set(['sanction', 'sanction.linked', 'sanction.counter']);
+function toBand(raw: unknown, match: boolean): Band {
+  return raw === 'match' || raw === 'review' || raw === 'clear' ? raw : match ? 'match' : 'clear';
+}
+
+function toAnswerContext(body: Record<string, unknown>): AnswerContext {
+  const scope = asObject(body.scope);
+  return {
+    scope: { name: str(scope.name) ?? 'default', description: str(scope.description) ?? '', datasets: arr(scope.datasets).map((d) => String(d)) },
+    lists: arr(body.lists).map((l) => {
+      const o = asObject(l);
+      return { dataset: str(o.dataset) ?? '', version: str(o.version) ?? '', publishedAt: str(pick(o, 'published_at', 'publishedAt')) ?? null, stale: o.stale === true, warning: str(o.warning) ?? null };
+    }),
+    warnings: arr(body.warnings).map((w) => String(w)),
+  };
+}
+
 export function isSanctioned(e: { properties: Record<string, string[]>; schema?: string; target?: boolean }, flag?: unknown): boolean {
   if (typeof flag === 'boolean') return flag;
   if (typeof e.target === 'boolean') return e.target;
-  return (e.properties.topics ?? []).some((t) => SANCTION_TOPICS.has(t)) || (e.properties.sanctions?.length ?? 0) > 0;
+  // Without the server's word, only a nested Sanction of the entity counts; a topic from a case file does not.
+  return (e.properties.sanctions?.length ?? 0) > 0;
 }
 
 export function toGraphNode(raw: unknown): GraphNode {
@@ -663,6 +714,7 @@ export const api = {
       offset: num(body.offset, params.offset ?? 0),
       results,
       facets,
+      ...toAnswerContext(body),
     };
   },
 
@@ -684,6 +736,30 @@ export const api = {
     const out: Record<string, MatchResult[]> = {};
     for (const [key, r] of Object.entries(asObject(body.responses))) out[key] = arr(asObject(r).results).map(toMatchResult);
     return out;
+  },
+
+  /** /match with everything a compliance answer needs: bands, warnings per query, scope and list versions. */
+  async screen(
+    scope: string,
+    queries: Record<string, MatchQuery>,
+    options: { limit?: number; threshold?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<ScreenResponse> {
+    const body = asObject(
+      await request<unknown>(`/match/${encodeURIComponent(scope)}${query(options)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ queries }),
+        signal,
+      }),
+    );
+    const responses: Record<string, QueryAnswer> = {};
+    for (const [key, r] of Object.entries(asObject(body.responses))) {
+      const o = asObject(r);
+      const results = arr(o.results).map(toMatchResult);
+      responses[key] = { results, band: toBand(o.band, results.some((x) => x.match)), warnings: arr(o.warnings).map((w) => String(w)) };
+    }
+    return { responses, ...toAnswerContext(body) };
   },
 
   async neighborhood(id: string, hops: number, limit: number, filter: GraphFilter = {}, signal?: AbortSignal): Promise<Subgraph> {

@@ -10,7 +10,9 @@ import { loadEngine } from '../../screening/engine.ts';
 import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
 import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
-import { ALL_DATASETS, datasetScope, loadScreenableEntities } from '../../screening/service.ts';
+import { ALL_DATASETS, loadScreenableEntities, screeningScope } from '../../screening/service.ts';
+import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../screening/batch-output.ts';
+import { ConflictError, SourceError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 
@@ -31,6 +33,7 @@ interface ScreenFlags {
   inputFormat?: string;
   limit: string;
   workers?: string;
+  schema?: string;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -41,7 +44,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--output <file>', 'write results here instead of stdout')
     .option('--format <format>', 'output format: jsonl (one line per input row) or csv (one row per result)', 'jsonl')
     .option('--threshold <score>', 'score at which a result is a match (default: the matcher\'s)')
-    .option('--dataset <name>', 'screen against this dataset only', ALL_DATASETS)
+    .option('--dataset <name>', 'what to screen against: default (the sanctions lists), all (every dataset, case files included) or a dataset name', ALL_DATASETS)
+    .option('--schema <schema>', 'schema of rows that give none (Person, Company, Organization, LegalEntity, Vessel, Airplane); without it a CSV needs a schema column')
     .option('--map <column=property...>', 'read a CSV column as an FtM property (e.g. --map dob=birthDate)')
     .option('--input-format <format>', 'csv or jsonl (default: from the file name, else from its first line)')
     .option('--limit <n>', 'results per row', '5')
@@ -63,31 +67,37 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   if (flags.input !== '-' && !existsSync(flags.input)) throw new ValidationError('--input', `no such file: ${flags.input}`);
   const inputFormat = flags.inputFormat;
   if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'jsonl') throw new ValidationError('--input-format', `must be csv or jsonl, got "${inputFormat}"`);
-  const rows = await readScreeningInput(flags.input, { map, format: inputFormat, warn: (m) => ctx.err(`warning: ${m}`) });
+  const rows = await readScreeningInput(flags.input, { map, format: inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
+  if (rows.length === 0) throw new SourceError(flags.input, 'no rows to screen (an empty file, or a header without rows)');
   const bad = rows.filter((r) => r.error);
-  for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: ${r.error}`);
-  if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unreadable rows`);
+  for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: unscreenable: ${r.error}`);
+  if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unscreenable rows`);
+  const lenient = rows.filter((r) => r.warnings?.length);
+  for (const r of lenient.slice(0, 20)) for (const w of r.warnings!) ctx.err(`${flags.input}:${r.line}: warning: ${w}`);
+  if (lenient.length > 20) ctx.err(`... and ${lenient.length - 20} more rows with values read leniently or left out`);
 
   const store = await ctx.store();
   const versions = await store.liveVersions();
-  const scope = datasetScope(versions, flags.dataset);
-  if (versions.length === 0) ctx.err('warning: no live datasets: run `interdict import FILE...` first; nothing can match');
-  for (const v of versions) {
-    const f = freshness(v, ctx.config.staleAfterDays);
-    if (f.warning && (!scope || scope.includes(v.dataset))) ctx.err(`warning: ${f.warning}`);
-  }
-  const entities = await loadScreenableEntities(store, scope ?? undefined);
+  const scope = screeningScope(versions, flags.dataset);
+  // "Clear" against no list would be the worst answer a screening can give: refuse instead.
+  if (scope.datasets.length === 0) throw new ConflictError(`nothing to screen against: no ${flags.dataset === ALL_DATASETS ? 'sanctions list' : 'dataset'} is live; run \`interdict sync\` or \`interdict import FILE...\` first`);
+  ctx.err(`screening against ${scope.description}`);
+  const lists = versions.filter((v) => scope.datasets.includes(v.dataset)).map((v) => ({ v, f: freshness(v, ctx.config.staleAfterDays) }));
+  for (const { f } of lists) if (f.warning) ctx.err(`warning: ${f.warning}`);
+  const listsCell = lists.map(({ v, f }) => `${v.dataset} ${v.version}${f.stale ? ' STALE' : ''}`).join('; ');
+  const entities = await loadScreenableEntities(store, scope.datasets);
   const options: ScreenOptions = { limit, threshold };
 
   const out = flags.output ? createWriteStream(flags.output) : null;
   const write = (text: string) => (out ? out.write(text) : process.stdout.write(text));
-  if (format === 'csv') write(stringify([['query_id', 'line', 'rank', 'entity_id', 'caption', 'schema', 'score', 'match', 'referents', 'datasets', 'error']]));
+  if (format === 'csv') write(stringify([[...BATCH_CSV_COLUMNS]]));
   const progress = progressBar(rows.length);
   const started = performance.now();
-  let matched = 0;
+  const bands = { match: 0, review: 0, clear: 0 };
   const emit = (row: InputRow, results: ScreenedJson) => {
-    if (results.matched) matched++;
-    write(format === 'jsonl' ? jsonLine(row, results.json) : csvRows(row, JSON.parse(results.json) as BriefResult[]));
+    if (row.query) bands[results.band]++;
+    const record = batchRecord(row, results, listsCell);
+    write(format === 'jsonl' ? `${JSON.stringify(record)}\n` : stringify(batchCsvRows(record)));
   };
 
   const good = rows.filter((r) => r.query);
@@ -128,23 +138,16 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const seconds = (performance.now() - started) / 1000;
   ctx.err(
     `screened ${good.length} rows against ${entities.length} entities in ${seconds.toFixed(2)} s` +
-      `${poolSize > 1 ? ` (${poolSize} workers)` : ''}; ${matched} with a match; ${bad.length} unreadable`,
+      `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
+      `${bad.length} unscreenable; ${lenient.length} with values read leniently`,
   );
 }
 
-const NO_RESULTS: ScreenedJson = { json: '[]', matched: false };
+const NO_RESULTS: ScreenedJson = { json: '[]', matched: false, band: 'clear' };
 
-/** `{"id", "results"}` (plus `line` and `error` for an unreadable row), from the results' JSON text. */
-function jsonLine(row: InputRow, resultsJson: string): string {
-  const tail = row.error ? `,"line":${row.line},"error":${JSON.stringify(row.error)}` : '';
-  return `{"id":${JSON.stringify(row.id)},"results":${resultsJson}${tail}}\n`;
-}
-
-function csvRows(row: InputRow, results: BriefResult[]): string {
-  if (results.length === 0) return stringify([[row.id, row.line, '', '', '', '', '', '', '', '', row.error ?? '']]);
-  return stringify(
-    results.map((r, i) => [row.id, row.line, i + 1, r.id, r.caption, r.schema, r.score.toFixed(4), r.match ? 'true' : 'false', r.referents.join(';'), r.datasets.join(';'), '']),
-  );
+function batchRecord(row: InputRow, results: ScreenedJson, lists: string): BatchRecord {
+  if (!row.query) return { id: row.id, line: row.line, status: 'unscreenable', band: null, results: [], warnings: row.warnings ?? [], error: row.error ?? 'not screened', lists };
+  return { id: row.id, line: row.line, status: 'screened', band: results.band, results: JSON.parse(results.json) as BriefResult[], warnings: row.warnings ?? [], lists };
 }
 
 /** A progress bar on stderr, only when stderr is a terminal (never in pipes or logs). */

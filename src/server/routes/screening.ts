@@ -10,7 +10,13 @@ import type { ServerContext } from '../context.ts';
 
 const datasetParams = {
   type: 'object',
-  properties: { dataset: { type: 'string', maxLength: 200, description: 'a dataset name, or `default` for all live datasets' } },
+  properties: {
+    dataset: {
+      type: 'string',
+      maxLength: 200,
+      description: 'a dataset name; `default`: the sanctions lists for /match and /reconcile, every live dataset for /search; `all`: every live dataset (case files and analysts\' datasets included)',
+    },
+  },
   required: ['dataset'],
 } as const;
 
@@ -32,6 +38,10 @@ export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext &
       bodyLimit: MAX_BODY_BYTES,
       schema: {
         summary: `Match entities by example (yente-compatible); at most ${MAX_QUERIES_PER_REQUEST} queries and ${MAX_BODY_BYTES} bytes per request`,
+        description:
+          'Each result has a `band` (match: score ≥ threshold; review: a score from 0.55 up to the threshold, or a near-exact name with a ' +
+          'conflicting or missing detail; clear) and a one-line `reason`; each response a `band` and `warnings` naming values read leniently ' +
+          'or left out. The answer names its `scope`, the `lists` (versions, publication dates, stale flags) and their `warnings`.',
         tags: ['screening'],
         params: datasetParams,
         querystring: {

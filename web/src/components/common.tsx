@@ -73,3 +73,35 @@ export function Progress({ value, max, label }: { value: number; max: number; la
     </div>
   );
 }
+
+const BAND_LABELS = { match: 'Match', review: 'Review', clear: 'Clear' } as const;
+const BAND_TITLES = {
+  match: 'Treat as the listed entity unless shown otherwise',
+  review: 'Possible match: a person must look at it (a strong name with a conflicting or missing detail, or a score just below the threshold)',
+  clear: 'Nothing on the lists comes close',
+} as const;
+
+/** match / review / clear, as the server decided it (src/screening/bands.ts). */
+export function BandBadge({ band }: { band: 'match' | 'review' | 'clear' }) {
+  return <span className={`badge band band-${band} ${band}`} title={BAND_TITLES[band]}>{BAND_LABELS[band]}</span>;
+}
+
+/** What an answer was given from: the scope, the list versions, and a warning for each stale list. */
+export function AnswerSources({ context }: { context: { scope: { name: string; description: string }; lists: { dataset: string; version: string; publishedAt: string | null; stale: boolean }[]; warnings: string[] } }) {
+  return (
+    <div className="answer-sources small" aria-label="Lists used">
+      <p className="muted">
+        {context.scope.description ? <>Against {context.scope.description}. </> : null}
+        Lists: {context.lists.map((l, i) => (
+          <span key={l.dataset}>{i > 0 ? ', ' : ''}{l.dataset} <span className="muted">({l.publishedAt ?? 'undated'})</span>{l.stale ? ' ⚠' : ''}</span>
+        ))}
+      </p>
+      {context.warnings.length > 0 && (
+        <div className="message warning" role="status">
+          <strong>{context.warnings.length === 1 ? 'A list is stale' : `${context.warnings.length} lists are stale`}:</strong>
+          <ul>{context.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, isSanctioned } from '../api.ts';
 import { href, navigate, type Route } from '../router.ts';
 import { useApi } from '../lib/useApi.ts';
-import { CountryTags, ErrorMessage, Loading, SanctionedBadge, SchemaTag } from '../components/common.tsx';
+import { AnswerSources, CountryTags, ErrorMessage, Loading, SanctionedBadge, SchemaTag } from '../components/common.tsx';
 import { countryName, schemaLabel } from '../lib/ftm.ts';
 import { formatNumber } from '../lib/format.ts';
 
@@ -114,11 +114,13 @@ export function SearchPage({ route }: { route: Route }) {
             <p className="summary" role="status">
               {formatNumber(data.total)} {data.total === 1 ? 'result' : 'results'} for <q>{q}</q>
             </p>
+            <AnswerSources context={data} />
             <ol className="hit-list" start={offset + 1}>
               {data.results.map((r) => (
                 <li key={r.id} className="hit">
                   <div className="hit-title">
                     <a href={href('entity', r.id)}>{r.caption}</a>
+                    {/* The server's word (src/model/targets.ts): only a sanctions list makes a target. */}
                     {isSanctioned(r) && <SanctionedBadge />}
                   </div>
                   <div className="hit-meta">

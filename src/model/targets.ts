@@ -1,0 +1,63 @@
+// The one rule for "sanctioned". An entity is a sanctions target only when a sanctions list
+// designates it: a Sanction entity of a list dataset names it, or a list dataset gives it the
+// `sanction` topic. Case files, documents (statements CSV, arms transfers) and analyst edits never
+// make anyone a target, whatever they say. Server, search, screening, graph and web read it here.
+import { SANCTION_TOPIC } from './entity.ts';
+
+/**
+ * Formats whose datasets are not sanctions lists: an analyst's edits, a case file, statements from
+ * reports and documents, arms transfers. Everything else was read from a publisher's list file (or
+ * an FtM export of one, which carries its own Sanction entities).
+ */
+const NOT_LIST_FORMATS = new Set(['analyst', 'interdict-case-csv', 'statements-csv', 'arms-transfers-csv']);
+
+/** Whether a dataset version is a sanctions list (judged by the format its live version was read from). */
+export function isSanctionsList(version: { format: string }): boolean {
+  return !NOT_LIST_FORMATS.has(version.format);
+}
+
+/** The names of the sanctions-list datasets among the live versions. */
+export function sanctionsLists(versions: Iterable<{ dataset: string; format: string }>): Set<string> {
+  const out = new Set<string>();
+  for (const v of versions) if (isSanctionsList(v)) out.add(v.dataset);
+  return out;
+}
+
+/** What the rule reads of an entity: its schema and properties, and the datasets its values came from. */
+export interface TargetSubject {
+  id: string;
+  properties: Record<string, string[]>;
+  datasets?: string[];
+}
+
+/**
+ * The rule. `designations` are the Sanction entities that name the subject (with their datasets);
+ * `lists` the sanctions-list datasets. A topic counts only when a list dataset holds the entity
+ * (entities are assembled across datasets, so the topic's own dataset is approximated by the
+ * entity's; statement-level readers use `designates`).
+ */
+export function isTarget(entity: TargetSubject, designations: Iterable<{ datasets?: string[] }>, lists: ReadonlySet<string>): boolean {
+  for (const s of designations) if ((s.datasets ?? []).some((d) => lists.has(d))) return true;
+  return (entity.properties.topics ?? []).includes(SANCTION_TOPIC) && (entity.datasets ?? []).some((d) => lists.has(d));
+}
+
+/** Statement-level form of the rule: whether a Sanction or a `sanction` topic from `dataset` designates. */
+export function designates(dataset: string, lists: ReadonlySet<string> | null): boolean {
+  return lists === null || lists.has(dataset);
+}
+
+/**
+ * The ids of every target among entities and the Sanction entities that name them, for readers that
+ * assemble many entities at once (the screening index): the same rule, applied in bulk.
+ */
+export function targetIds(
+  entities: Iterable<TargetSubject>,
+  sanctions: Iterable<{ datasets?: string[]; properties: Record<string, string[]> }>,
+  lists: ReadonlySet<string>,
+): Set<string> {
+  const named = new Map<string, { datasets?: string[] }[]>();
+  for (const s of sanctions) for (const id of s.properties.entity ?? []) (named.get(id) ?? named.set(id, []).get(id)!).push(s);
+  const out = new Set<string>();
+  for (const e of entities) if (isTarget(e, named.get(e.id) ?? [], lists)) out.add(e.id);
+  return out;
+}
