@@ -9,6 +9,7 @@ import { splitLegalForms, type LegalClass } from './legal.ts';
 import { arabicSkeleton, phoneticKey, skeletonKey } from './phonetic.ts';
 import { latinReadings } from './transliterate.ts';
 import { normalizeName } from './normalize.ts';
+import { orgWordForms } from './org-translate.ts';
 import { variantClasses } from './variants.ts';
 import type { KeyHashes } from './keys.ts';
 import { isKeepingNames, memosByKind } from './memo.ts';
@@ -185,11 +186,13 @@ function prepareReading(original: string, text: string, system: string, vowelles
   let legal: LegalClass[] = [];
   let legalPhrases: string[] = [];
   if (kind === 'org') {
+    // Legal forms first: A/S reads `a s`, which is a legal form, not two initials to join.
     const split = splitLegalForms(words);
     words = split.tokens;
     legal = split.forms.map((f) => f.cls);
     legalPhrases = split.forms.map((f) => f.phrase);
   }
+  if (kind !== 'person') words = orgWordForms(words);
   // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
   if (!vowelless) words = reshapeArabicTokens(words);
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.

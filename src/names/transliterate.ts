@@ -6,6 +6,7 @@ import { hasHan, romanizeHan } from './han.ts';
 import { hanjaToHangul } from './hanja.ts';
 import { hasHangul, romanizeHangulName } from './hangul.ts';
 import { koreanCyrillicReadings } from './korean-cyrillic.ts';
+import { translateCyrillicOrgName } from './org-translate.ts';
 import { normalizeName } from './normalize.ts';
 import { memosByKind } from './memo.ts';
 
@@ -51,7 +52,10 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
     if (bases.some((b) => hasHan(b.text))) bases = bases.map((b) => (hasHan(b.text) ? { text: romanizeHan(b.text, isPerson), system: join(b.system, 'Pinyin') } : b));
     if (bases.some((b) => hasCyrillic(b.text))) {
       // A Korean name in Russian (Ким Чен Ын) is also read back to the spellings lists use.
-      const korean = koreanCyrillicReadings(norm).map((text) => ({ text, system: 'Korean in Cyrillic (Kontsevich and older Russian spellings)' }));
+      const korean = isPerson ? koreanCyrillicReadings(norm).map((text) => ({ text, system: 'Korean in Cyrillic (Kontsevich and older Russian spellings)' })) : [];
+      // An organisation is also read in translation, word by word (Министерство обороны → ministry defense).
+      const translated = isPerson ? undefined : translateCyrillicOrgName(norm);
+      if (translated) korean.push({ text: translated, system: 'Russian organisation words translated' });
       bases = bases.flatMap((b) => (['bgn', 'icao'] as const).map((sys) => ({ text: romanizeCyrillic(b.text, sys), system: join(b.system, CYRILLIC_SYSTEM_NAMES[sys]) })));
       bases.push(...korean);
     }

@@ -97,7 +97,7 @@ function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patron
   if (t.kind === 'initial') return 0.3;
   if (t.patronymic) return patronymicConflict ? 1.5 : 0.2;
   if (t.kind === 'number') return kind === 'person' ? 0.5 : 3;
-  if (kind === 'person') return conflict ? 1 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
+  if (kind === 'person') return conflict ? 1.5 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
   if (GENERIC_ORG_WORDS.has(t.text)) return 0.5;
   return kind === 'org' ? 3.5 : 2;
 }
@@ -232,6 +232,47 @@ function addLeftovers(den: number, side: PreparedName, count: number, used: Uint
   return sum;
 }
 
+/**
+ * A person's names with one word left on each side after alignment (HAMIEH / HAMIEYE, Araghi /
+ * Araqi, Fawaz / Fouaz): the two words are paired when they begin alike and differ in few letters
+ * for their length, beyond the typo budget of a word alone. Their similarity stays below a typo's,
+ * so the pair is weaker evidence than two words that agree. Not for romanized Korean or Pinyin
+ * syllables (Hyok / Hyon differ by rule) nor two known names of different spelling classes.
+ */
+function pairLastWords(m: number, n: number): void {
+  let qi = -1;
+  let cj = -1;
+  for (let i = 0; i < m; i++) {
+    if (Q_USED[i] || Q_UNITS[i].kind !== 'word') continue;
+    if (qi >= 0) return;
+    qi = i;
+  }
+  for (let j = 0; j < n; j++) {
+    if (C_USED[j] || C_UNITS[j].kind !== 'word') continue;
+    if (cj >= 0) return;
+    cj = j;
+  }
+  if (qi < 0 || cj < 0) return;
+  const sim = lastWordSimilarity(Q_UNITS[qi], C_UNITS[cj]);
+  if (sim <= 0) return;
+  Q_USED[qi] = C_USED[cj] = 1;
+  Q_MATCH[qi] = cj;
+  SIMS[qi * n + cj] = sim;
+  LINKS[qi * n + cj] = 'typo';
+}
+
+function lastWordSimilarity(a: NameToken, b: NameToken): number {
+  const minLen = Math.min(a.text.length, b.text.length);
+  const maxLen = Math.max(a.text.length, b.text.length);
+  if (minLen < 4 || a.text[0] !== b.text[0] || a.patronymic !== b.patronymic) return 0;
+  if (a.classes.length && b.classes.length) return 0;
+  if (isKoreanSyllable(a.text) && isKoreanSyllable(b.text)) return 0;
+  if (isPinyin(a.text) && isPinyin(b.text)) return 0;
+  const d = editDistance(a.text, b.text, 2);
+  const ratio = 1 - d / maxLen;
+  return d <= 2 && ratio >= 0.7 ? 0.45 + 0.4 * ratio : 0;
+}
+
 /** The score of two prepared names of the same kind of entity (0..1), without the details. */
 export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): number {
   last.aligned = false;
@@ -265,7 +306,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     }
   }
   if (!any) {
-    if (q.tokens.length !== c.tokens.length && q.compacts[0] === c.compacts[0] && q.compacts[0].length >= 6 && !vowelless) {
+    if (q.compacts[0] === c.compacts[0] && q.text !== c.text && q.compacts[0].length >= 6 && !vowelless) {
       last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
       return 0.95;
     }
@@ -316,6 +357,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
       }
     }
   }
+  if (kind === 'person' && !vowelless) pairLastWords(m, n);
   last.aligned = true;
   last.m = m;
   last.n = n;
@@ -357,8 +399,9 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   if (pairCount > 1 && !strongPair) score *= 0.85;
   // Rescue a typo inside a short word only when a leftover word is no syllable of Korean or
   // Pinyin (`msik`, `tolng`): Wen/Wei or Hyok/Hyon are different names, not typos.
-  if (score < 0.85 && !vowelless && !numberConflict && q.tokens.length !== c.tokens.length && q.compacts[0] === c.compacts[0]) {
-    // The same letters, written as one word or several (CHONMASAN / Chon Ma San).
+  if (score < 0.85 && !vowelless && !numberConflict && q.compacts[0] === c.compacts[0] && q.text !== c.text) {
+    // The same letters, written as one word or several (CHONMASAN / Chon Ma San), or with a letter
+    // moved across a word break (Myon-gchin / Myong-chin).
     score = 0.95;
     last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
   } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && (qGarbled || leftGarbled)) {
