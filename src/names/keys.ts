@@ -24,6 +24,7 @@ export enum KeyFamily {
   TextDeletion = 5, // t: (the text and its one-deletions)
   KeyDeletion = 6, // d: (the phonetic key and its one-deletions)
   Identifier = 7, // id:
+  Attribute = 8, // b: (a birth year: ranks people who share a name, never finds one alone)
 }
 
 /** A list of key hashes and their families, in step; shared by every name with the same token. */
@@ -34,7 +35,7 @@ export interface KeyHashes {
   kept: boolean;
 }
 
-const FAMILY_OF: Record<string, KeyFamily> = { k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
+const FAMILY_OF: Record<string, KeyFamily> = { b: KeyFamily.Attribute, k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
 
 export function keyFamily(key: string): KeyFamily {
   if (key.charCodeAt(1) === 58) return FAMILY_OF[key[0]] ?? KeyFamily.Other;

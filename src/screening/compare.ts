@@ -33,6 +33,11 @@ export interface CompareResult {
   explanations: Explanation[];
   /** Feature values (for benchmarks and tuning). */
   features?: Record<string, number>;
+  /**
+   * The sum of the contributions before the score is kept within 0..1: orders results of equal
+   * score, so among people who share a name the one whose birth date and nationality agree comes first.
+   */
+  rank?: number;
 }
 
 export interface CompareOptions {
@@ -433,5 +438,5 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
   let score = 0;
   for (const e of t.explanations) score += e.weight;
   score = round(Math.max(0, Math.min(1, score)));
-  return { score, match: score >= threshold, explanations: t.explanations, features: t.features };
+  return { score, match: score >= threshold, explanations: t.explanations, features: t.features, rank: round(t.score) };
 }

@@ -16,6 +16,8 @@ export interface Comparison {
   match: boolean;
   explanations: unknown;
   features?: Record<string, number>;
+  /** Orders results of equal score (compare.ts: the contributions before the score is bounded). */
+  rank?: number;
 }
 
 export interface CompareOptions {

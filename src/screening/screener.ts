@@ -39,6 +39,8 @@ export interface ScoredEntity {
   match: boolean;
   explanations: unknown;
   features: Record<string, number>;
+  /** Orders results of equal score (the matcher's evidence beyond a score of 1). */
+  rank?: number;
 }
 
 export interface ScreenOutcome {
@@ -94,9 +96,9 @@ export class Screener {
       if (!(result.score > cutoff)) continue;
       const match = result.score >= options.threshold;
       if (match) matches++;
-      scored.push({ entity, score: result.score, match, explanations: result.explanations, features: result.features ?? {} });
+      scored.push({ entity, score: result.score, match, explanations: result.explanations, features: result.features ?? {}, rank: result.rank });
     }
-    scored.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+    scored.sort((a, b) => b.score - a.score || (b.rank ?? b.score) - (a.rank ?? a.score) || a.entity.id.localeCompare(b.entity.id));
     return { results: scored.slice(0, options.limit), matches, candidates: hits.length };
   }
 }
