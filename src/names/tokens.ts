@@ -11,7 +11,7 @@ import { latinReadings } from './transliterate.ts';
 import { normalizeName } from './normalize.ts';
 import { orgWordForms } from './org-translate.ts';
 import { variantClasses } from './variants.ts';
-import type { KeyHashes } from './keys.ts';
+import type { KeyHashes } from './key-hashes.ts';
 import { isKeepingNames, memosByKind } from './memo.ts';
 
 export type NameKind = 'person' | 'org' | 'vessel';

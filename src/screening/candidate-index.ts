@@ -4,12 +4,12 @@
 // crowd out the right answer and cost little.
 import type { FtmEntity } from '../model/entity.ts';
 import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
-import type { KeyList, MatchEngine, WeightedKeyList } from './engine.ts';
+import type { KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
+import { namesOf } from './entity-names.ts';
 import { hashKeys, KeyFamily } from '../names/keys.ts';
 import { ATTRIBUTE_WEIGHT, attributeKeys, EntityKeyer, grown } from './entity-keys.ts';
 import type { HashIds } from './hash-ids.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
-import { propertyTypes } from './schema-props.ts';
 import type { QueryEntity } from './query.ts';
 
 /** Keys found in more entities than this add no new candidates once enough are found; they only rank. */
@@ -124,13 +124,7 @@ export function schemataCompatible(query: string, candidate: string): boolean {
   return ok;
 }
 
-/** Name-typed property values of an entity (name, alias, weakAlias, previousName, ...). */
-export function namesOf(entity: { schema: string; properties: Record<string, string[]> }): string[] {
-  const types = propertyTypes(entity.schema);
-  const names: string[] = [];
-  for (const prop in entity.properties) if (types.get(prop) === 'name') names.push(...entity.properties[prop]);
-  return names;
-}
+export { namesOf } from './entity-names.ts';
 
 export class CandidateIndex {
   readonly entities: FtmEntity[];

@@ -2,7 +2,7 @@
 // its key hashes, each once.
 import type { FtmEntity } from '../model/entity.ts';
 import { keyHash } from '../names/keys.ts';
-import type { KeyList, MatchEngine } from './engine.ts';
+import type { KeyList, MatchEngine } from './engine-types.ts';
 import { HashIds } from './hash-ids.ts';
 import { identifierKeys } from './identifiers.ts';
 
