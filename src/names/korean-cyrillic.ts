@@ -10,15 +10,17 @@
 // every word splits into Korean syllables get these readings, so Russian names keep their own.
 
 /** Surnames as Russian writes them (Kontsevich and older forms), with the Latin spelling of the listed DPRK form. */
-export const KOREAN_SURNAMES_CYRILLIC: Readonly<Record<string, string>> = {
-  ким: 'kim', ли: 'ri', ри: 'ri', и: 'ri', пак: 'pak', пэк: 'paek', пек: 'paek', чхве: 'choe', чве: 'choe', цой: 'choe', чой: 'choe',
-  чон: 'jong', чен: 'jong', чжон: 'jong', чжен: 'jong', джон: 'jong', хван: 'hwang', кан: 'kang', чан: 'jang', чжан: 'jang',
-  юн: 'yun', лим: 'rim', рим: 'rim', им: 'rim', хан: 'han', о: 'o', со: 'so', син: 'sin', шин: 'sin', квон: 'kwon', ан: 'an',
-  сон: 'song', ю: 'ryu', рю: 'ryu', лю: 'ryu', хон: 'hong', ко: 'ko', мун: 'mun', ян: 'yang', рян: 'ryang', пэ: 'pae', пе: 'pae',
-  хо: 'ho', нам: 'nam', но: 'ro', ро: 'ro', ха: 'ha', квак: 'kwak', чха: 'cha', ча: 'cha', чу: 'ju', чжу: 'ju', у: 'u', мин: 'min',
-  на: 'ra', ра: 'ra', чин: 'jin', чжин: 'jin', чи: 'ji', чжи: 'ji', ом: 'om', чхэ: 'chae', вон: 'won', пан: 'pang', кон: 'kong',
-  хён: 'hyon', хен: 'hyon', хам: 'ham', ём: 'ryom', рём: 'ryom', рё: 'ryo', ё: 'ryo', пён: 'pyon', сок: 'sok', киль: 'kil', кир: 'kil',
-  ку: 'ku', то: 'to', мён: 'myong', тхэ: 'thae', тэ: 'thae', ён: 'ryong', рён: 'ryong', тхак: 'thak', чо: 'jo', чжо: 'jo',
+export const KOREAN_SURNAMES_CYRILLIC: Readonly<Record<string, string[]>> = {
+  ким: ['kim'], ли: ['ri'], ри: ['ri'], и: ['ri'], пак: ['pak'], пэк: ['paek'], пек: ['paek'], чхве: ['choe'], чве: ['choe'], цой: ['choe'], чой: ['choe'],
+  // н is ㄴ or ㅇ: Чон is 정 Jong or 전 Chon, Сон 송 Song or 손 Son.
+  чон: ['jong', 'chon'], чен: ['jong', 'chon'], чжон: ['jong', 'chon'], чжен: ['jong', 'chon'], джон: ['jong'], хван: ['hwang'], кан: ['kang'],
+  чан: ['jang'], чжан: ['jang'], юн: ['yun'], лим: ['rim'], рим: ['rim'], им: ['rim'], хан: ['han'], о: ['o'], со: ['so'], син: ['sin'],
+  шин: ['sin'], квон: ['kwon'], ан: ['an'], сон: ['song', 'son'], ю: ['ryu'], рю: ['ryu'], лю: ['ryu'], хон: ['hong'], ко: ['ko'], мун: ['mun'],
+  ян: ['yang'], рян: ['ryang'], пэ: ['pae'], пе: ['pae'], хо: ['ho'], нам: ['nam'], но: ['ro'], ро: ['ro'], ха: ['ha'], квак: ['kwak'],
+  чха: ['cha'], ча: ['cha'], чу: ['ju'], чжу: ['ju'], у: ['u'], мин: ['min'], на: ['ra'], ра: ['ra'], чин: ['jin'], чжин: ['jin'], чи: ['ji'],
+  чжи: ['ji'], ом: ['om'], чхэ: ['chae'], вон: ['won'], пан: ['pang'], кон: ['kong'], хён: ['hyon'], хен: ['hyon'], хам: ['ham'], ём: ['ryom'],
+  рём: ['ryom'], рё: ['ryo'], ё: ['ryo'], пён: ['pyon'], сок: ['sok'], киль: ['kil'], кир: ['kil'], ку: ['ku'], то: ['to'], мён: ['myong'],
+  тхэ: ['thae'], тэ: ['thae'], ён: ['ryong'], рён: ['ryong'], тхак: ['thak'], чо: ['jo'], чжо: ['jo'],
 };
 
 // Onsets, longest first. Aspirated stops are written with х (чх ㅊ, кх ㅋ, тх ㅌ, пх ㅍ); MR's
@@ -38,8 +40,8 @@ const CODAS: [string, string[]][] = [
   ['нъ', ['ng']], ['нг', ['ng']], ['ль', ['l']], ['н', ['ng', 'n']], ['к', ['k']], ['т', ['t']], ['л', ['l']], ['р', ['l']], ['м', ['m']], ['п', ['p']], ['', ['']],
 ];
 const PALATAL = new Set(['j', 'ch', 'tch']);
-/** Readings kept per name: 2 spellings of н and of е in three syllables. */
-export const MAX_READINGS = 8;
+/** Readings kept per name: two spellings of н or е in up to three or four syllables. */
+export const MAX_READINGS = 12;
 
 /** The Latin spellings of one Cyrillic syllable sequence, or undefined when the word is not Korean. */
 function readWord(word: string): string[] | undefined {
@@ -64,6 +66,7 @@ function readWord(word: string): string[] | undefined {
           let vowels = vLatin;
           if (v === 'е' && coda) vowels = on ? ['o', 'e'] : ['yo', 'e'];
           else if (v === 'е' && PALATAL.has(onLatin)) vowels = ['e', 'o'];
+          else if (v === 'е' && on) vowels = ['ye', 'e']; // Kontsevich е after a consonant is ㅖ or ㅔ (Хе = 혜 hye)
           const spellings = vowels.flatMap((vl) => cLatin.map((cl) => onLatin + vl + cl));
           result = [spellings, ...rest];
           break search;
@@ -105,7 +108,7 @@ export function koreanCyrillicReadings(normalized: string): string[] {
   const parts: string[][] = [];
   for (const [i, w] of words.entries()) {
     if (i === surnameAt) {
-      parts.push([KOREAN_SURNAMES_CYRILLIC[w]]);
+      parts.push([...KOREAN_SURNAMES_CYRILLIC[w]]);
       continue;
     }
     const r = readWord(w.replace(/-/g, ''));

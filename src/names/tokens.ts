@@ -167,12 +167,15 @@ function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): str
 /** One-letter Korean surnames (오 O, 이 I, 우 U) are words, not initials. */
 const ONE_LETTER_SURNAMES = new Set(['o', 'i', 'u']);
 
-function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0): TokenKind {
+/** Particles of names written in Latin script; a Cyrillic name's `Вон` or `Ден` is a word (Korean 원, 덕). */
+const LATIN_ONLY_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'dos', 'das']);
+
+function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0, fromCyrillic = false): TokenKind {
   if (/^[0-9]+$/.test(text)) return 'number';
   if (kind === 'person' && text.length === 1 && (index < surnameCount || (ONE_LETTER_SURNAMES.has(text) && index === 0))) return 'word';
   if (kind !== 'person' && ROMAN.test(text) && index > 0 && index === count - 1) return 'number';
   if (kind === 'person' && text.length === 1) return 'initial';
-  if (kind === 'person' && PARTICLES.has(text) && count > 1) return 'particle';
+  if (kind === 'person' && PARTICLES.has(text) && count > 1 && !(fromCyrillic && LATIN_ONLY_PARTICLES.has(text))) return 'particle';
   if (kind !== 'person' && ORG_STOP.has(text) && count > 1) return 'particle';
   if (isArticle(text) && count > 1) return 'particle';
   return 'word';
@@ -198,7 +201,8 @@ function prepareReading(original: string, text: string, system: string, vowelles
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.
   const comma0 = original.indexOf(',');
   const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
-  const tokens = words.map((w, i) => makeToken(w, classify(w, kind, i, words.length, surnamesBefore)));
+  const fromCyrillic = system.includes('BGN') || system.includes('ICAO') || system.includes('Cyrillic');
+  const tokens = words.map((w, i) => makeToken(w, classify(w, kind, i, words.length, surnamesBefore, fromCyrillic)));
   const joins: NameJoin[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     // Words, and an article written apart (`al shaer` ↔ `alshaer`).
