@@ -18,10 +18,10 @@ export function previousRevision(): string | undefined {
   }
 }
 
-/** Unpacks `rev` into a temporary tree; returns its root and a function that removes it. */
-export function unpackRevision(rev: string): { root: string; remove: () => void } {
+/** Unpacks `paths` of `rev` into a temporary tree; returns its root and a function that removes it. */
+export function unpackRevision(rev: string, paths = ['src', 'test/eval']): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'interdict-previous-'));
-  const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src', 'test/eval'], { cwd: ROOT, maxBuffer: 1 << 30 });
+  const tar = execFileSync('git', ['archive', '--format=tar', rev, ...paths], { cwd: ROOT, maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', root], { input: tar });
   for (const shared of ['node_modules', 'data', 'package.json']) if (existsSync(join(ROOT, shared))) symlinkSync(join(ROOT, shared), join(root, shared));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
