@@ -72,3 +72,11 @@ describe('nicknames', () => {
     expect(person('Bill Harrington', 'HARRINGTON, Robert').match).toBe(false);
   });
 });
+
+describe('people on no list', () => {
+  it('three shared consonants do not make two names one (Carlos / Garcia, Nguyen / Nyakuni)', () => {
+    expect(person('Carlos Santos', 'BUENO GARCIA, Santos').match).toBe(false);
+    expect(person('James Nguyen', 'JAMES NYAKUNI').match).toBe(false);
+    expect(person('Ahmed Hachemi', 'HASHIMI, Ahmad').match).toBe(true);
+  });
+});
