@@ -80,3 +80,12 @@ describe('people on no list', () => {
     expect(person('Ahmed Hachemi', 'HASHIMI, Ahmad').match).toBe(true);
   });
 });
+
+describe('countries in organisation names', () => {
+  it('one name naming a country says little; each naming another is two subsidiaries', () => {
+    expect(company('Commerzbank (Schweiz) AG', 'Commerzbank AG').match).toBe(true);
+    expect(company('Rosneft Trading Europe', 'Rosneft Trading').match).toBe(true);
+    expect(company('Agricultural Bank of Chad', 'Agricultural Bank of China').match).toBe(false);
+    expect(company('Lufthansa Technik Denmark', 'Lufthansa Technik France').match).toBe(false);
+  });
+});
