@@ -164,6 +164,13 @@ function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): str
   return t;
 }
 
+/** Two-consonant words that are names or abbreviations, not two initials (Ng, Md for Muhammad, Jr). */
+const NOT_INITIALS = new Set(['ng', 'md', 'jr', 'sr', 'st', 'mc', 'dr', 'mr', 'ms', 'hj']);
+
+function isJoinedInitials(w: string): boolean {
+  return w.length === 2 && /^[bcdfghjklmnpqrstvwxz]{2}$/.test(w) && !NOT_INITIALS.has(w);
+}
+
 /** One-letter Korean surnames (오 O, 이 I, 우 U) are words, not initials. */
 const ONE_LETTER_SURNAMES = new Set(['o', 'i', 'u']);
 
@@ -196,6 +203,8 @@ function prepareReading(original: string, text: string, system: string, vowelles
     legalPhrases = split.forms.map((f) => f.phrase);
   }
   if (kind !== 'person') words = orgWordForms(words);
+  // Two initials written together (JC Juncker, J.C. as `jc`): a person's word of two consonants.
+  if (kind === 'person' && system === 'latin' && words.length > 1) words = words.flatMap((w) => (isJoinedInitials(w) ? [w[0], w[1]] : [w]));
   // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
   if (!vowelless) words = reshapeArabicTokens(words);
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.

@@ -4,7 +4,7 @@ import { ORG_WORD_VARIANTS } from './data/org-words.ts';
 import { KOREAN_SURNAMES } from './hangul.ts';
 
 const ARABIC: string[][] = [
-  ['muhammad', 'mohammed', 'mohamed', 'mohammad', 'mohamad', 'muhamad', 'muhammed', 'mohd', 'mhd', 'muhamed', 'mohamud', 'mohammod', 'mouhamed', 'mohamet', 'mehmet', 'mahomed', 'mamadou', 'muhamet'],
+  ['muhammad', 'mohammed', 'mohamed', 'mohammad', 'mohamad', 'muhamad', 'muhammed', 'mohd', 'mhd', 'md', 'muhamed', 'mohamud', 'mohammod', 'mouhamed', 'mohamet', 'mehmet', 'mahomed', 'mamadou', 'muhamet'],
   ['ahmad', 'ahmed', 'ahmet', 'ahmat', 'akhmad', 'akhmed'],
   ['mahmud', 'mahmoud', 'mahmood', 'mehmood', 'mahamud'],
   ['husayn', 'hussein', 'hussain', 'husain', 'hossein', 'husein', 'hussien', 'houssein', 'huseyin', 'husseyn', 'hosein', 'hossain'],

@@ -89,3 +89,14 @@ describe('countries in organisation names', () => {
     expect(company('Lufthansa Technik Denmark', 'Lufthansa Technik France').match).toBe(false);
   });
 });
+
+describe('initials written together', () => {
+  it('JC and J.C. stand for two given names; Ng and Md are names', () => {
+    expect(person('JR Okonkwo-Bello', 'Jude Remi Okonkwo-Bello').match).toBe(false); // jr is junior, not J. R.
+    expect(person('JP Delacroix', 'Jean-Pierre Delacroix').match).toBe(true);
+    expect(person('J.P. Delacroix', 'Jean-Pierre Delacroix').match).toBe(true);
+    expect(person('JP Delacroix', 'Jean-Claude Delacroix').match).toBe(false);
+    expect(person('Ng Wai Ming', 'NG, Wai Ming').match).toBe(true);
+    expect(person('Md Abdur Rahim Chowdhury', 'Mohammad Abdur Rahim Chowdhury').match).toBe(true);
+  });
+});
