@@ -10,7 +10,8 @@ const STEMS: [string, string][] = ORG_WORDS.flatMap((w) => (w.ru ?? []).map((ste
 const DROP = new Set(['и', 'по', 'при', 'для', 'в', 'на', 'имени', 'им']);
 
 function translateWord(word: string): string | undefined {
-  for (const [stem, en] of STEMS) if (word.startsWith(stem) && word.length - stem.length <= 4) return en;
+  // A declined ending adds up to four letters; a long stem takes a suffix too (разведыват-ельное).
+  for (const [stem, en] of STEMS) if (word.startsWith(stem) && word.length - stem.length <= (stem.length >= 7 ? 6 : 4)) return en;
   return undefined;
 }
 

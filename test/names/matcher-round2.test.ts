@@ -27,9 +27,13 @@ describe('organisation names given in translation', () => {
     expect(org('朝鲜贸易银行', 'Korea Trade Bank').match).toBe(true);
     expect(org('Министерство обороны Российской Федерации', 'Ministry of Defence of the Russian Federation').match).toBe(true);
     expect(org('Министерство обороны Российской Федерации', 'Ministry of Defense and Armed Forces Logistics').match).toBe(false);
+    expect(org('Главное разведывательное управление', 'Main Intelligence Directorate').match).toBe(true);
+    expect(org('Главное управление Генерального штаба', 'Main Directorate of the General Staff').match).toBe(true);
+    expect(org('Банк внешней торговли КНДР', "Foreign Trade Bank of the Democratic People's Republic of Korea").match).toBe(true);
   });
   it('translates Russian words by stem, whatever their case ending, and keeps proper names', () => {
-    expect(translateCyrillicOrgName('главное управление генерального штаба')).toBe('main directorate general shtaba');
+    expect(translateCyrillicOrgName('главное управление генерального штаба')).toBe('main directorate general staff');
+    expect(translateCyrillicOrgName('муромский приборостроительный завод')).toBe('muromskiy priborostroitelnyy plant');
     expect(translateCyrillicOrgName('газпром')).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@
 export interface OrgWord {
   en: string;
   hangul?: string[];
-  /** Russian stems, lowercase: a Cyrillic word that starts with one (and is at most 4 letters longer) is translated. */
+  /** Russian stems, lowercase: a Cyrillic word that starts with one (at most 4 letters longer, 6 for stems of 7 or more) is translated. */
   ru?: string[];
   han?: string[];
 }
@@ -23,6 +23,7 @@ export const ORG_WORDS: OrgWord[] = [
   { en: 'general bureau', hangul: ['총국'], han: ['总局', '總局'] },
   { en: 'directorate', ru: ['управлени', 'дирекци'] },
   { en: 'main', ru: ['главн'] },
+  { en: 'staff', hangul: ['참모부'], ru: ['штаб'], han: ['参谋部', '參謀部'] },
   { en: 'bank', hangul: ['은행'], ru: ['банк'], han: ['银行', '銀行'] },
   { en: 'trade', hangul: ['무역'], ru: ['торгов', 'торговл'], han: ['贸易', '貿易'] },
   { en: 'foreign', hangul: ['대외'], ru: ['внешн', 'иностранн'], han: ['对外', '對外'] },
@@ -59,7 +60,8 @@ export const ORG_WORDS: OrgWord[] = [
   { en: 'federal', ru: ['федеральн'] },
   { en: 'federation', ru: ['федераци'] },
   { en: 'russian', ru: ['российск', 'русск'] },
-  { en: 'korea', hangul: ['조선'], ru: ['корейск', 'корея', 'кндр'], han: ['朝鲜', '朝鮮'] },
+  { en: 'korea', hangul: ['조선'], ru: ['корейск', 'корея'], han: ['朝鲜', '朝鮮'] },
+  { en: 'dprk', ru: ['кндр'] },
   { en: 'democratic', ru: ['демократическ'] },
   { en: 'republic', ru: ['республик'] },
   { en: 'service', ru: ['служб'] },
@@ -87,4 +89,6 @@ export const ORG_WORD_VARIANTS: string[][] = [
   ['industry', 'industrial', 'industries'],
   ['munitions', 'munition'],
   ['center', 'centre'],
+  // 정찰 / разведка are rendered both ways (Reconnaissance General Bureau; GRU, Main Intelligence Directorate).
+  ['reconnaissance', 'intelligence'],
 ];
