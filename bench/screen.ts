@@ -1,5 +1,7 @@
 // bench:screen: screening speed and quality against all bundled lists, on this machine.
-//   npm run bench:screen [-- --queries 2000 --batch 20000 --http-seconds 10 --baseline 300]
+//   npm run bench:screen [-- --queries 2000 --batch 20000 --http-seconds 10 --baseline 300] [-- --previous]
+// `--previous` then runs the benchmark of the revision this branch left main at (test/eval/previous.ts)
+// in the same run, so the new figures and the old are measured under the same load.
 // Imports the bundled lists into a throwaway SQLite store (or uses INTERDICT_DB if it has data),
 // builds the screening index from it, then measures: one query in process (p50/p99), batch
 // throughput with worker threads, POST /match at 200 requests/s from a load generator on loopback,
@@ -270,7 +272,24 @@ function loadGenerator(url: string, bodies: string[], rate: number, seconds: num
   });
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+/** The previous matcher's own benchmark, unpacked from git, in a child process with the same arguments. */
+async function previousRun(): Promise<void> {
+  const { previousRevision, unpackRevision } = await import('../test/eval/previous.ts');
+  const rev = previousRevision();
+  if (!rev) return void console.log('\n(no previous revision: not in a git checkout with main)');
+  const previous = unpackRevision(rev, ['src', 'bench', 'test/eval', 'test/fixtures']);
+  try {
+    console.log(`\n### The same benchmark, previous matcher (${rev.slice(0, 10)})\n`);
+    const { spawnSync } = await import('node:child_process');
+    spawnSync(process.execPath, ['--import', 'tsx', join(previous.root, 'bench/screen.ts'), ...args.filter((a) => a !== '--previous')], { stdio: 'inherit' });
+  } finally {
+    previous.remove();
+  }
+}
+
+main()
+  .then(() => (args.includes('--previous') ? previousRun() : undefined))
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });

@@ -1,5 +1,6 @@
 // Han characters → Pinyin for names, and Wade–Giles → Pinyin for Latin tokens.
 import { HAN_ORG_WORDS, HAN_PINYIN_TABLE } from './data/han-pinyin.ts';
+import { ORG_WORDS as ORG_WORD_TABLE } from './data/org-words.ts';
 
 const PINYIN = new Map<string, string>();
 for (const entry of HAN_PINYIN_TABLE.split(/\s+/)) {
@@ -7,7 +8,11 @@ for (const entry of HAN_PINYIN_TABLE.split(/\s+/)) {
   if (!py || !chars) continue;
   for (const ch of chars) if (!PINYIN.has(ch)) PINYIN.set(ch, py);
 }
-const ORG_WORDS = Object.keys(HAN_ORG_WORDS).sort((a, b) => b.length - a.length);
+// Words of the bilingual table (data/org-words.ts) of two characters or more: one character
+// (部, 局) is too often part of a name to be translated wherever it appears.
+const ORG_TRANSLATIONS: Record<string, string> = { ...HAN_ORG_WORDS };
+for (const w of ORG_WORD_TABLE) for (const h of w.han ?? []) if (h.length >= 2 && !(h in ORG_TRANSLATIONS)) ORG_TRANSLATIONS[h] = w.en;
+const ORG_WORDS = Object.keys(ORG_TRANSLATIONS).sort((a, b) => b.length - a.length);
 const COMPOUND_SURNAMES = new Set(['欧阳', '歐陽', '司马', '司馬', '诸葛', '諸葛', '上官', '东方', '東方', '慕容', '夏侯', '令狐', '皇甫', '公孙', '公孫', '长孙', '長孫', '尉迟', '尉遲', '司徒', '端木']);
 
 export function hasHan(s: string): boolean {
@@ -56,7 +61,7 @@ export function romanizeHan(name: string, isPerson: boolean): string {
       const hit = ORG_WORDS.find((w) => word.startsWith(w, i));
       if (hit) {
         flush();
-        parts.push(HAN_ORG_WORDS[hit]);
+        parts.push(ORG_TRANSLATIONS[hit]);
         i += hit.length;
       } else {
         rest.push(word[i]);

@@ -1,3 +1,5 @@
+import { ORG_WORDS as ORG_WORD_TABLE } from './data/org-words.ts';
+
 // Hangul: syllable decomposition into jamo and rule-based romanization in McCune–Reischauer (as the
 // DPRK and OFAC write it, breves and apostrophes folded away) and Revised Romanization, plus the
 // surname spellings people actually use (Lee/Yi/I/Ri, Park/Pak/Bak, Choi/Choe/Chwe, ...).
@@ -183,6 +185,8 @@ const ORG_WORDS: Record<string, string> = {
   당: 'party', 노동당: 'workers party', 정찰총국: 'reconnaissance general bureau', 원자력: 'atomic energy',
   항공: 'airline', 고려: 'koryo', 석유: 'oil', 수출입: 'export import', 상사: 'trading', 수산: 'fisheries',
 };
+// The bilingual table of organisation words (data/org-words.ts) adds what the list above lacks (군수 munitions).
+for (const w of ORG_WORD_TABLE) for (const h of w.hangul ?? []) if (!(h in ORG_WORDS)) ORG_WORDS[h] = w.en;
 const ORG_WORD_LIST = Object.keys(ORG_WORDS).sort((a, b) => b.length - a.length);
 
 export interface KoreanReading {
@@ -239,7 +243,9 @@ function segmentOrgWord(word: string): { text: string; translated: boolean }[] {
   let rest = '';
   let i = 0;
   while (i < word.length) {
-    const hit = i > 0 || word.length > 2 ? ORG_WORD_LIST.find((w) => w.length >= 2 && word.startsWith(w, i)) : undefined;
+    // One-syllable words (부 department, 성 ministry, 국 bureau) only close a word of three syllables or more.
+    const last = i === word.length - 1 && word.length >= 3;
+    const hit = i > 0 || word.length > 2 ? ORG_WORD_LIST.find((w) => (w.length >= 2 || last) && word.startsWith(w, i)) : undefined;
     if (hit) {
       if (rest) out.push({ text: rest, translated: false });
       rest = '';

@@ -11,30 +11,13 @@
 // computes them without building the deletion-neighbourhood strings, which are most of the keys.
 // Two different keys may share a hash; that only adds a candidate, never loses one.
 import { isKeepingNames, memosByKind } from './memo.ts';
+import { KeyFamily, type KeyHashes } from './key-hashes.ts';
 import { phoneticKey } from './phonetic.ts';
 import { prepareName, type NameKind, type NameToken, type PreparedName } from './tokens.ts';
 
-/** Key families, by the letter before the colon: how an index weighs and groups a key. */
-export enum KeyFamily {
-  Other = 0,
-  Phonetic = 1, // k:
-  Variant = 2, // c:
-  Skeleton = 3, // s:
-  Arabic = 4, // a:
-  TextDeletion = 5, // t: (the text and its one-deletions)
-  KeyDeletion = 6, // d: (the phonetic key and its one-deletions)
-  Identifier = 7, // id:
-}
+export { KeyFamily, type KeyHashes } from './key-hashes.ts';
 
-/** A list of key hashes and their families, in step; shared by every name with the same token. */
-export interface KeyHashes {
-  hashes: Uint32Array;
-  families: Uint8Array;
-  /** Made while names were kept (see memo.ts): the list is shared and worth resolving once. */
-  kept: boolean;
-}
-
-const FAMILY_OF: Record<string, KeyFamily> = { k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
+const FAMILY_OF: Record<string, KeyFamily> = { b: KeyFamily.Attribute, k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
 
 export function keyFamily(key: string): KeyFamily {
   if (key.charCodeAt(1) === 58) return FAMILY_OF[key[0]] ?? KeyFamily.Other;

@@ -34,6 +34,15 @@ const PHRASES: [string, LegalClass][] = [
   ['lp', 'partnership'], ['llp', 'partnership'], ['limited partnership', 'partnership'], ['kg', 'partnership'], ['gmbh co kg', 'partnership'],
   ['fgup', 'state'], ['gup', 'state'], ['mup', 'state'], ['federal state unitary enterprise', 'state'], ['state unitary enterprise', 'state'],
   ['fsue', 'state'], ['sue', 'state'], ['ano', 'foundation'], ['foundation', 'foundation'],
+  // Written out in their own languages (German, French, Spanish, Italian, Dutch, Nordic, Polish, Japanese),
+  // and the Danish/Norwegian A/S and French SAS as lists print them.
+  ['aktiengesellschaft', 'jsc'], ['gesellschaft mit beschrankter haftung', 'llc'], ['kommanditgesellschaft', 'partnership'],
+  ['societe anonyme', 'jsc'], ['sociedad anonima', 'jsc'], ['sociedade anonima', 'jsc'], ['societa per azioni', 'jsc'],
+  ['naamloze vennootschap', 'jsc'], ['besloten vennootschap', 'llc'], ['aktiebolag', 'jsc'], ['aksjeselskap', 'jsc'],
+  ['aktieselskab', 'jsc'], ['osakeyhtio', 'jsc'], ['spolka akcyjna', 'jsc'], ['spolka z ograniczona odpowiedzialnoscia', 'llc'],
+  ['societe a responsabilite limitee', 'llc'], ['sociedad de responsabilidad limitada', 'llc'], ['societa a responsabilita limitata', 'llc'],
+  ['kabushiki gaisha', 'jsc'], ['yugen gaisha', 'ltd'], ['a s', 'jsc'], ['sas', 'jsc'], ['s a s', 'jsc'], ['se', 'jsc'], ['nao', 'jsc'],
+  ['sae', 'jsc'], ['s a e', 'jsc'], ['gie', 'partnership'],
 ];
 
 const MAX_PHRASE = 6;
@@ -63,7 +72,7 @@ function fuzzyPhrase(tokens: string[], i: number, n: number): { phrase: string; 
   return undefined;
 }
 /** Very short forms that are also words elsewhere: only recognised at the start or end of a name. */
-const EDGE_ONLY = new Set(['as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
+const EDGE_ONLY = new Set(['se', 'sas', 'nao', 'sae', 'as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
 
 export interface LegalSplit {
   tokens: string[];

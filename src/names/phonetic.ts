@@ -89,7 +89,8 @@ export function phoneticKey(token: string): string {
   // Korean surnames and syllables: DPRK initial R vs South Korean initial L/∅ (Ri/Li/Lee/Yi, Rim/Im, Ryu/Yu).
   if (s.length <= 5) s = s.replace(/^(?:rh|r|l)(?=[iy]|ee$)/, '').replace(/^yi/, 'i');
   // Pinyin x/q and Wade–Giles hs are the same palatal class as j/ch.
-  if (/[xq]/.test(s) && isPinyin(s)) s = s.replace(/[xq](?=[iu])/g, '1');
+  // Only words of one or two syllables: a Chinese surname or given name (qi, xiaoping), not Araqi.
+  if (/[xq]/.test(s) && isPinyin(s) && pinyinSyllableCount(s) <= 2) s = s.replace(/[xq](?=[iu])/g, '1');
   if (/^hs[iu]/.test(s)) s = '1' + s.slice(2);
   // Final -ej/-ij (German Sergej, Andrej) is a vowel glide, not the consonant j.
   s = s.replace(/([aeiou])j$/, '$1y');

@@ -103,8 +103,17 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
     if (d <= keyBudget && a.key[0] === b.key[0]) return { sim: d === 1 ? 0.84 : 0.76, link: 'phonetic-typo' };
   }
   // Same consonants, other vowels (Hachemi / Hashimi): long words only.
-  if (a.skel === b.skel && (a.skel.length >= 4 || (a.skel.length === 3 && minLen >= 6))) return { sim: 0.8, link: 'consonants' };
+  // Three consonants only with the same first letter and as many vowel groups (Hachemi / Hashimi),
+  // not Carlos / Garcia or Nguyen / Nyakuni.
+  if (a.skel === b.skel && (a.skel.length >= 4 || (a.skel.length === 3 && minLen >= 6 && a.text[0] === b.text[0] && vowelGroups(a.text) === vowelGroups(b.text))))
+    return { sim: 0.8, link: 'consonants' };
   return NONE;
+}
+
+function vowelGroups(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (/[aeiouy]/.test(text[i]) && (i === 0 || !/[aeiouy]/.test(text[i - 1]))) n++;
+  return n;
 }
 
 const CHINESE_LOOK = /x|q|zh|ng|ao|ou|ui|iu|ia|ie|uo/;

@@ -9,8 +9,9 @@ import { splitLegalForms, type LegalClass } from './legal.ts';
 import { arabicSkeleton, phoneticKey, skeletonKey } from './phonetic.ts';
 import { latinReadings } from './transliterate.ts';
 import { normalizeName } from './normalize.ts';
+import { orgWordForms } from './org-translate.ts';
 import { variantClasses } from './variants.ts';
-import type { KeyHashes } from './keys.ts';
+import type { KeyHashes } from './key-hashes.ts';
 import { isKeepingNames, memosByKind } from './memo.ts';
 
 export type NameKind = 'person' | 'org' | 'vessel';
@@ -163,15 +164,25 @@ function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): str
   return t;
 }
 
+/** Two-consonant words that are names or abbreviations, not two initials (Ng, Md for Muhammad, Jr). */
+const NOT_INITIALS = new Set(['ng', 'md', 'jr', 'sr', 'st', 'mc', 'dr', 'mr', 'ms', 'hj']);
+
+function isJoinedInitials(w: string): boolean {
+  return w.length === 2 && /^[bcdfghjklmnpqrstvwxz]{2}$/.test(w) && !NOT_INITIALS.has(w);
+}
+
 /** One-letter Korean surnames (오 O, 이 I, 우 U) are words, not initials. */
 const ONE_LETTER_SURNAMES = new Set(['o', 'i', 'u']);
 
-function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0): TokenKind {
+/** Particles of names written in Latin script; a Cyrillic name's `Вон` or `Ден` is a word (Korean 원, 덕). */
+const LATIN_ONLY_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'dos', 'das']);
+
+function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0, fromCyrillic = false): TokenKind {
   if (/^[0-9]+$/.test(text)) return 'number';
   if (kind === 'person' && text.length === 1 && (index < surnameCount || (ONE_LETTER_SURNAMES.has(text) && index === 0))) return 'word';
   if (kind !== 'person' && ROMAN.test(text) && index > 0 && index === count - 1) return 'number';
   if (kind === 'person' && text.length === 1) return 'initial';
-  if (kind === 'person' && PARTICLES.has(text) && count > 1) return 'particle';
+  if (kind === 'person' && PARTICLES.has(text) && count > 1 && !(fromCyrillic && LATIN_ONLY_PARTICLES.has(text))) return 'particle';
   if (kind !== 'person' && ORG_STOP.has(text) && count > 1) return 'particle';
   if (isArticle(text) && count > 1) return 'particle';
   return 'word';
@@ -185,17 +196,22 @@ function prepareReading(original: string, text: string, system: string, vowelles
   let legal: LegalClass[] = [];
   let legalPhrases: string[] = [];
   if (kind === 'org') {
+    // Legal forms first: A/S reads `a s`, which is a legal form, not two initials to join.
     const split = splitLegalForms(words);
     words = split.tokens;
     legal = split.forms.map((f) => f.cls);
     legalPhrases = split.forms.map((f) => f.phrase);
   }
+  if (kind !== 'person') words = orgWordForms(words);
+  // Two initials written together (JC Juncker, J.C. as `jc`): a person's word of two consonants.
+  if (kind === 'person' && system === 'latin' && words.length > 1) words = words.flatMap((w) => (isJoinedInitials(w) ? [w[0], w[1]] : [w]));
   // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
   if (!vowelless) words = reshapeArabicTokens(words);
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.
   const comma0 = original.indexOf(',');
   const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
-  const tokens = words.map((w, i) => makeToken(w, classify(w, kind, i, words.length, surnamesBefore)));
+  const fromCyrillic = system.includes('BGN') || system.includes('ICAO') || system.includes('Cyrillic');
+  const tokens = words.map((w, i) => makeToken(w, classify(w, kind, i, words.length, surnamesBefore, fromCyrillic)));
   const joins: NameJoin[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     // Words, and an article written apart (`al shaer` ↔ `alshaer`).

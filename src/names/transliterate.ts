@@ -3,7 +3,10 @@
 import { hasArabic, romanizeArabic } from './arabic.ts';
 import { CYRILLIC_SYSTEM_NAMES, hasCyrillic, romanizeCyrillic } from './cyrillic.ts';
 import { hasHan, romanizeHan } from './han.ts';
+import { hanjaToHangul } from './hanja.ts';
 import { hasHangul, romanizeHangulName } from './hangul.ts';
+import { koreanCyrillicReadings } from './korean-cyrillic.ts';
+import { translateCyrillicOrgName } from './org-translate.ts';
 import { normalizeName } from './normalize.ts';
 import { memosByKind } from './memo.ts';
 
@@ -41,10 +44,21 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
   if (/^[a-z0-9 ]*$/.test(norm)) readings = [{ text: norm, system: 'latin', vowelless: false }];
   else {
     let bases: { text: string; system: string }[] = [{ text: norm, system: '' }];
-    if (hasHangul(norm)) bases = bases.flatMap((b) => romanizeHangulName(b.text, isPerson).map((r) => ({ text: r.text, system: join(b.system, r.system) })));
-    if (bases.some((b) => hasHan(b.text))) bases = bases.map((b) => ({ text: romanizeHan(b.text, isPerson), system: join(b.system, 'Pinyin') }));
-    if (bases.some((b) => hasCyrillic(b.text)))
+    // Han characters are read as Chinese and, where every one has a Korean reading, as Korean (Hanja).
+    const hanja = hasHan(norm) ? hanjaToHangul(norm) : undefined;
+    if (hanja) bases.push({ text: hanja, system: 'Hanja read as Korean' });
+    if (bases.some((b) => hasHangul(b.text)))
+      bases = bases.flatMap((b) => (hasHangul(b.text) ? romanizeHangulName(b.text, isPerson).map((r) => ({ text: r.text, system: join(b.system, r.system) })) : [b]));
+    if (bases.some((b) => hasHan(b.text))) bases = bases.map((b) => (hasHan(b.text) ? { text: romanizeHan(b.text, isPerson), system: join(b.system, 'Pinyin') } : b));
+    if (bases.some((b) => hasCyrillic(b.text))) {
+      // A Korean name in Russian (Ким Чен Ын) is also read back to the spellings lists use.
+      const korean = isPerson ? koreanCyrillicReadings(norm).map((text) => ({ text, system: 'Korean in Cyrillic (Kontsevich and older Russian spellings)' })) : [];
+      // An organisation is also read in translation, word by word (Министерство обороны → ministry defense).
+      const translated = isPerson ? undefined : translateCyrillicOrgName(norm);
+      if (translated) korean.push({ text: translated, system: 'Russian organisation words translated' });
       bases = bases.flatMap((b) => (['bgn', 'icao'] as const).map((sys) => ({ text: romanizeCyrillic(b.text, sys), system: join(b.system, CYRILLIC_SYSTEM_NAMES[sys]) })));
+      bases.push(...korean);
+    }
     let vowelless = false;
     if (bases.some((b) => hasArabic(b.text))) {
       vowelless = true;

@@ -1,9 +1,10 @@
 // Spelling classes of given names and surnames that rules cannot derive: the same name in the
 // romanizations and national habits people actually use. Rows list spellings, canonical first.
+import { ORG_WORD_VARIANTS } from './data/org-words.ts';
 import { KOREAN_SURNAMES } from './hangul.ts';
 
 const ARABIC: string[][] = [
-  ['muhammad', 'mohammed', 'mohamed', 'mohammad', 'mohamad', 'muhamad', 'muhammed', 'mohd', 'mhd', 'muhamed', 'mohamud', 'mohammod', 'mouhamed', 'mohamet', 'mehmet', 'mahomed', 'mamadou', 'muhamet'],
+  ['muhammad', 'mohammed', 'mohamed', 'mohammad', 'mohamad', 'muhamad', 'muhammed', 'mohd', 'mhd', 'md', 'muhamed', 'mohamud', 'mohammod', 'mouhamed', 'mohamet', 'mehmet', 'mahomed', 'mamadou', 'muhamet'],
   ['ahmad', 'ahmed', 'ahmet', 'ahmat', 'akhmad', 'akhmed'],
   ['mahmud', 'mahmoud', 'mahmood', 'mehmood', 'mahamud'],
   ['husayn', 'hussein', 'hussain', 'husain', 'hossein', 'husein', 'hussien', 'houssein', 'huseyin', 'husseyn', 'hosein', 'hossain'],
@@ -110,6 +111,45 @@ const SLAVIC: string[][] = [
 const OTHER: string[][] = [
   ['jr', 'junior'],
   ['sr', 'senior'],
+  ...ORG_WORD_VARIANTS,
+];
+
+/**
+ * English given names and the short forms people go by (a customer file writes Bill, the list
+ * William). Only forms that are not names of their own elsewhere: Bob, not Rob (Rob is Dutch).
+ */
+const NICKNAMES: string[][] = [
+  ['william', 'bill', 'billy', 'will', 'willy'],
+  ['robert', 'bob', 'bobby', 'robbie'],
+  ['richard', 'dick', 'rick', 'ricky'],
+  ['theodore', 'ted', 'teddy', 'theo'],
+  ['edward', 'ted', 'ed', 'eddie', 'ned'],
+  ['james', 'jim', 'jimmy', 'jamie'],
+  ['michael', 'mike', 'mikey'],
+  ['benjamin', 'ben', 'benny', 'bibi'],
+  ['barack', 'barry'],
+  ['alexander', 'alex', 'sasha', 'sacha', 'alexandr', 'aleksandr'],
+  ['elizabeth', 'liz', 'beth', 'betty', 'lisa', 'eliza'],
+  ['margaret', 'maggie', 'peggy', 'meg'],
+  ['katherine', 'kate', 'katie', 'kathy', 'catherine', 'kathryn'],
+  ['joseph', 'joe', 'joey'],
+  ['thomas', 'tom', 'tommy'],
+  ['anthony', 'tony'],
+  ['charles', 'charlie', 'chuck'],
+  ['christopher', 'chris'],
+  ['daniel', 'dan', 'danny'],
+  ['david', 'dave'],
+  ['jonathan', 'jon'],
+  ['nicholas', 'nick', 'nicolas'],
+  ['patrick', 'pat', 'paddy'],
+  ['samuel', 'sam'],
+  ['steven', 'steve', 'stephen'],
+  ['timothy', 'tim'],
+  ['vladimir', 'volodya', 'vova'],
+  ['dmitriy', 'dima', 'dmitry', 'dmitri'],
+  ['yevgeniy', 'zhenya'],
+  ['mikhail', 'misha'],
+  ['ivan', 'vanya'],
 ];
 
 /** Wade–Giles ↔ Pinyin surname spellings common in lists (rule conversion covers the rest). */
@@ -159,6 +199,7 @@ function addClasses(rows: string[][], family: VariantFamily): void {
 addClasses(ARABIC, 'arabic');
 addClasses(SLAVIC, 'slavic');
 addClasses(OTHER, 'other');
+addClasses(NICKNAMES, 'other');
 addClasses(
   KOREAN_SURNAMES.map(([, latin]) => latin),
   'korean-surname',

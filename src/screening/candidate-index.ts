@@ -4,12 +4,12 @@
 // crowd out the right answer and cost little.
 import type { FtmEntity } from '../model/entity.ts';
 import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
-import type { KeyList, MatchEngine, WeightedKeyList } from './engine.ts';
+import type { KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
+import { namesOf } from './entity-names.ts';
 import { hashKeys, KeyFamily } from '../names/keys.ts';
-import { EntityKeyer, grown } from './entity-keys.ts';
+import { ATTRIBUTE_WEIGHT, attributeKeys, EntityKeyer, grown } from './entity-keys.ts';
 import type { HashIds } from './hash-ids.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
-import { propertyTypes } from './schema-props.ts';
 import type { QueryEntity } from './query.ts';
 
 /** Keys found in more entities than this add no new candidates once enough are found; they only rank. */
@@ -32,11 +32,18 @@ FAMILY_WEIGHTS[KeyFamily.Arabic] = 0.5;
 FAMILY_WEIGHTS[KeyFamily.TextDeletion] = 0.5;
 FAMILY_WEIGHTS[KeyFamily.KeyDeletion] = 0.5;
 FAMILY_WEIGHTS[KeyFamily.Identifier] = IDENTIFIER_WEIGHT;
+FAMILY_WEIGHTS[KeyFamily.Attribute] = ATTRIBUTE_WEIGHT;
 
-/** A key's unit within its list: its own (-1), or the list's `t:` (0) or `d:` (1) deletion neighbourhood. */
+/**
+ * A key's unit within its list: its own (-1), the list's `t:` (0) or `d:` (1) deletion
+ * neighbourhood, or its own unit that only ranks candidates other keys found (2: a birth year).
+ */
 function unitOf(family: number): number {
-  return family === KeyFamily.TextDeletion ? 0 : family === KeyFamily.KeyDeletion ? 1 : -1;
+  return family === KeyFamily.TextDeletion ? 0 : family === KeyFamily.KeyDeletion ? 1 : family === KeyFamily.Attribute ? 2 : -1;
 }
+
+/** The posting size given to a unit that only ranks: it applies last, as a common key does. */
+const RANK_ONLY = 0x3fffffff;
 
 /** A key list resolved against one index: key ids (-1: not in the index), base weights and units. */
 interface ResolvedList {
@@ -119,13 +126,7 @@ export function schemataCompatible(query: string, candidate: string): boolean {
   return ok;
 }
 
-/** Name-typed property values of an entity (name, alias, weakAlias, previousName, ...). */
-export function namesOf(entity: { schema: string; properties: Record<string, string[]> }): string[] {
-  const types = propertyTypes(entity.schema);
-  const names: string[] = [];
-  for (const prop in entity.properties) if (types.get(prop) === 'name') names.push(...entity.properties[prop]);
-  return names;
-}
+export { namesOf } from './entity-names.ts';
 
 export class CandidateIndex {
   readonly entities: FtmEntity[];
@@ -285,6 +286,8 @@ export class CandidateIndex {
     const lists = engine.queryKeyLists(query, namesOf(query));
     const ids = identifierKeys(query);
     if (ids.length) lists.push({ keys: hashKeys(ids), factor: 1 });
+    const years = attributeKeys(query);
+    if (years.length && lists.length) lists.push({ keys: hashKeys(years), factor: 1 });
     return lists;
   }
 
@@ -319,7 +322,7 @@ export class CandidateIndex {
     for (let o = 0; o < q.unitCount; o++) {
       const u = q.order[o];
       const stamp = ++this.stamp;
-      const common = q.unitSize[u] > COMMON_KEY_POSTINGS && found >= max;
+      const common = q.unitSize[u] > COMMON_KEY_POSTINGS && (found >= max || q.unitSize[u] === RANK_ONLY);
       for (let e = q.unitHead[u]; e >= 0; e = q.next[e]) {
         const start = q.start[e];
         const end = q.end[e];
@@ -428,7 +431,8 @@ export class CandidateIndex {
           q.next[e] = q.next[p];
           q.next[p] = e;
         }
-        if (end - start > q.unitSize[u]) q.unitSize[u] = end - start;
+        if (g === 2) q.unitSize[u] = RANK_ONLY;
+        else if (end - start > q.unitSize[u]) q.unitSize[u] = end - start;
       }
     }
     // Units by posting size, smallest first (insertion sort: a query has tens of units).

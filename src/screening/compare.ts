@@ -33,6 +33,11 @@ export interface CompareResult {
   explanations: Explanation[];
   /** Feature values (for benchmarks and tuning). */
   features?: Record<string, number>;
+  /**
+   * The sum of the contributions before the score is kept within 0..1: orders results of equal
+   * score, so among people who share a name the one whose birth date and nationality agree comes first.
+   */
+  rank?: number;
 }
 
 export interface CompareOptions {
@@ -288,36 +293,38 @@ function nameExplanations(b: BestName): Explanation[] {
     query: q.value,
     candidate: c.value,
   });
+  // The lines below say what shaped the name score above; they carry weight 0 so that the
+  // contributions listed add up to the score shown.
   for (const p of cmp.pairs) {
     if (p.link === 'exact') continue;
     const key = p.link === 'phonetic' ? ` (key ${p.q.key})` : p.link === 'consonants' ? ` (consonants ${p.q.skel})` : '';
     out.push({
       feature: `name.${p.link === 'phonetic' ? 'phonetic' : p.link.replace('-', '_')}`,
-      weight: round(p.sim - 1),
-      detail: `'${p.q.text}' ~ '${p.c.text}': ${LINK_TEXT[p.link]}${key}`,
+      weight: 0,
+      detail: `'${p.q.text}' ~ '${p.c.text}': ${LINK_TEXT[p.link]}${key}, word similarity ${round(p.sim)}`,
       query: p.q.text,
       candidate: p.c.text,
     });
   }
   const words = (ts: NameToken[]) => ts.map((t) => `'${t.text}'`).join(', ');
   if (cmp.unmatchedQuery.length)
-    out.push({ feature: 'name.unmatched_query', weight: -round(1 - b.score), detail: `query words without a counterpart: ${words(cmp.unmatchedQuery)}` });
+    out.push({ feature: 'name.unmatched_query', weight: 0, detail: `query words without a counterpart: ${words(cmp.unmatchedQuery)}` });
   if (cmp.unmatchedCandidate.length)
-    out.push({ feature: 'name.unmatched_candidate', weight: -round(1 - b.score), detail: `listed words without a counterpart: ${words(cmp.unmatchedCandidate)}` });
+    out.push({ feature: 'name.unmatched_candidate', weight: 0, detail: `listed words without a counterpart: ${words(cmp.unmatchedCandidate)}` });
   if (cmp.acronym)
-    out.push({ feature: 'name.acronym', weight: round(cmp.score), detail: `'${cmp.acronym.query}' and '${cmp.acronym.candidate}': one name is the acronym of the other` });
+    out.push({ feature: 'name.acronym', weight: 0, detail: `'${cmp.acronym.query}' and '${cmp.acronym.candidate}': one name is the acronym of the other` });
   if (cmp.compact)
     out.push({
       feature: 'name.compact',
-      weight: round(cmp.score),
+      weight: 0,
       detail: `the names run together ('${cmp.compact.query}' / '${cmp.compact.candidate}') differ by ${cmp.compact.edits} edit(s)`,
     });
-  if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: -0.5, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV)' });
-  if (cmp.thin) out.push({ feature: 'name.single_token', weight: -0.2, detail: 'only one word of the names agrees' });
+  if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: 0, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV): the name score is halved' });
+  if (cmp.thin) out.push({ feature: 'name.single_token', weight: 0, detail: 'only one word of the names agrees: the name score is lowered' });
   if (cmp.legal !== 'none')
     out.push({
       feature: `name.legal_form_${cmp.legal}`,
-      weight: cmp.legal === 'same' ? 0 : cmp.legal === 'family' ? -0.02 : -0.06,
+      weight: 0,
       detail: `legal forms ${qr.legalPhrases.join('/')} and ${cr.legalPhrases.join('/')}: ${cmp.legal === 'same' ? 'same class' : cmp.legal === 'family' ? 'same family' : 'different'}`,
     });
   if (qr.removed.length || cr.removed.length)
@@ -354,12 +361,17 @@ function adjust(t: Tally, feature: string, delta: number, detail: string, qv?: s
   t.explanations.push({ feature, weight: round(d), detail, query: qv, candidate: cv });
 }
 
-const DATE_DELTA = { exact: 0.06, swap: 0.03, partial: 0.03, near: 0, mismatch: -0.25 };
+/**
+ * A conflicting birth date turns a full-name hit into a possible match (review), never a clear:
+ * an exact name (1.0) with another birth year lands at 0.70, under the match threshold and well
+ * above the review threshold (src/screening/bands.ts). A year apart or one day figure is `near`.
+ */
+const DATE_DELTA = { exact: 0.06, swap: 0.03, partial: 0.03, near: -0.08, mismatch: -0.3 };
 const DATE_TEXT = {
   exact: 'birth dates agree',
   swap: 'birth dates agree with day and month swapped',
   partial: 'birth dates agree as far as both are known',
-  near: 'birth dates are close but differ',
+  near: 'birth dates differ by a year or in the day only',
   mismatch: 'birth dates differ',
 };
 
@@ -420,6 +432,11 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
     t.explanations.push({ feature: 'identifier.imo_mismatch', weight: round(t.score - before), detail: ids.detail ?? 'different IMO numbers' });
     t.features['identifier.imo_mismatch'] = 1;
   }
-  const score = Math.max(0, Math.min(1, t.score));
-  return { score: round(score), match: score >= threshold, explanations: t.explanations, features: t.features };
+  const bounded = Math.max(0, Math.min(1, t.score));
+  if (bounded !== t.score) t.explanations.push({ feature: 'score.bounds', weight: round(bounded - t.score), detail: 'scores are kept between 0 and 1' });
+  // The score shown is the sum of the contributions listed (each rounded as shown).
+  let score = 0;
+  for (const e of t.explanations) score += e.weight;
+  score = round(Math.max(0, Math.min(1, score)));
+  return { score, match: score >= threshold, explanations: t.explanations, features: t.features, rank: round(t.score) };
 }

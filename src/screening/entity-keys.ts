@@ -2,9 +2,28 @@
 // its key hashes, each once.
 import type { FtmEntity } from '../model/entity.ts';
 import { keyHash } from '../names/keys.ts';
-import type { KeyList, MatchEngine } from './engine.ts';
+import type { KeyList, MatchEngine } from './engine-types.ts';
 import { HashIds } from './hash-ids.ts';
 import { identifierKeys } from './identifiers.ts';
+
+/**
+ * Birth years as keys (`b:1970`): among many people who share a name (KIM Chol), the one born in
+ * the query's year is among the candidates scored. They weigh little (ATTRIBUTE_WEIGHT), so a year
+ * alone does not make a candidate worth scoring.
+ */
+export function attributeKeys(entity: { schema: string; properties: Record<string, string[]> }): string[] {
+  if (entity.schema !== 'Person' && entity.schema !== 'LegalEntity') return [];
+  const out: string[] = [];
+  for (const d of entity.properties.birthDate ?? []) {
+    const year = typeof d === 'string' ? /(?:^|\D)(1[89]\d\d|20\d\d)(?:\D|$)/.exec(d)?.[1] : undefined;
+    if (year && !out.includes('b:' + year)) out.push('b:' + year);
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/** How much a shared birth year counts beside name keys (a rare name word weighs about 5–9). */
+export const ATTRIBUTE_WEIGHT = 0.3;
 
 export class EntityKeyer {
   readonly keyIds = new HashIds(1 << 18);
@@ -25,6 +44,7 @@ export class EntityKeyer {
       for (let i = 0; i < ids.length; i++) this.push(ids[i], stamp);
     }
     for (const key of identifierKeys(entity)) this.push(this.keyId(keyHash(key)), stamp);
+    for (const key of attributeKeys(entity)) this.push(this.keyId(keyHash(key)), stamp);
   }
 
   private listIds(list: KeyList): Int32Array {

@@ -43,6 +43,8 @@ export interface ScoredEntity {
   band: Band;
   explanations: unknown;
   features: Record<string, number>;
+  /** Orders results of equal score (the matcher's evidence beyond a score of 1). */
+  rank?: number;
 }
 
 export interface ScreenOutcome {
@@ -89,9 +91,9 @@ export class Screener {
       const match = result.score >= options.threshold;
       if (match) matches++;
       const features = result.features ?? {};
-      scored.push({ entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features });
+      scored.push({ entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features, rank: result.rank });
     }
-    scored.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+    scored.sort((a, b) => b.score - a.score || (b.rank ?? b.score) - (a.rank ?? a.score) || a.entity.id.localeCompare(b.entity.id));
     return { results: scored.slice(0, options.limit), matches, candidates: hits.length };
   }
 }

@@ -319,6 +319,33 @@ for (let i = 0; i < 300; i++) {
   if (a !== b) add('unrelated', 'Person', natural(a.properties.name[0]), b.properties.name[0], false, 'random pair of listed people');
 }
 
+// ---------- Korean in Russian Cyrillic (tables written here, not the matcher's) ----------
+// Each Korean syllable of the tables above as Russian writes it: Kontsevich first, then the older
+// habit of Russian media where it differs (Чен for 정, Ир for 일, Ли for 리, Цой for 최).
+const K_CYRILLIC: Record<string, string[]> = {
+  김: ['Ким'], 리: ['Ри', 'Ли'], 박: ['Пак'], 최: ['Чхве', 'Цой'], 정: ['Чон', 'Чен'], 강: ['Кан'], 조: ['Чо'], 윤: ['Юн'], 장: ['Чан'],
+  림: ['Рим', 'Лим'], 한: ['Хан'], 오: ['О'], 신: ['Син'], 황: ['Хван'], 안: ['Ан'], 송: ['Сон'], 류: ['Рю', 'Лю'], 홍: ['Хон'], 전: ['Чон'],
+  고: ['Ко'], 문: ['Мун'], 량: ['Рян'], 손: ['Сон'], 배: ['Пэ'], 백: ['Пэк'], 허: ['Хо'], 남: ['Нам'], 로: ['Ро'], 현: ['Хён'], 방: ['Пан'],
+  주: ['Чу', 'Чжу'], 렴: ['Рём'], 은: ['Ын'], 영: ['Ён', 'Ен'], 철: ['Чхоль'], 혁: ['Хёк'], 호: ['Хо'], 일: ['Иль', 'Ир'], 성: ['Сон', 'Сен'],
+  수: ['Су'], 민: ['Мин'], 광: ['Кван'], 명: ['Мён'], 룡: ['Рён'], 준: ['Чжун', 'Чун'], 석: ['Сок'], 훈: ['Хун'], 희: ['Хый', 'Хи'], 순: ['Сун'],
+  국: ['Кук'], 진: ['Чжин', 'Чин'], 경: ['Кён'], 봉: ['Пон'], 식: ['Сик'], 학: ['Хак'], 원: ['Вон'], 덕: ['Ток'], 혜: ['Хе'], 옥: ['Ок'],
+  향: ['Хян'], 길: ['Киль'], 택: ['Тхэк'], 범: ['Пом'], 복: ['Пок'], 태: ['Тхэ'], 창: ['Чхан'], 상: ['Сан'], 기: ['Ки'], 재: ['Чжэ', 'Чэ'],
+  무: ['Му'], 필: ['Пхиль'], 동: ['Тон'], 춘: ['Чхун'], 미: ['Ми'], 란: ['Ран'], 금: ['Кым'],
+};
+const cyr = (h: string) => pick(K_CYRILLIC[h]);
+for (let i = 0; i < 250; i++) {
+  const n = koreanName();
+  const listed = listedMR(n, rand() < 0.5);
+  const given = (a: string, b: string) => pick([`${a} ${b}`, `${a}-${b.toLowerCase()}`, `${a} ${b.toLowerCase()}`]);
+  add('korean-cyrillic', 'Person', `${cyr(n.s[0])} ${given(cyr(n.g[0][0]), cyr(n.g[1][0]))}`, listed, true, 'Russian Cyrillic (Kontsevich or older habit) vs OFAC MR');
+  const k = Math.floor(rand() * 2);
+  let r = pick(K_SYLLABLES);
+  while (skel(r[1]) === skel(n.g[k][1]) || r === n.g[1 - k]) r = pick(K_SYLLABLES);
+  const g = n.g.slice();
+  g[k] = r;
+  add('korean-cyrillic', 'Person', `${cyr(n.s[0])} ${given(cyr(g[0][0]), cyr(g[1][0]))}`, listed, false, 'Cyrillic, another given name');
+}
+
 const out = stringify(rows.map((r) => ({ ...r, is_match: String(r.is_match) })), { header: true, columns: ['schema', 'name1', 'name2', 'is_match', 'note', 'category'] });
 writeFileSync(new URL('./pairs.csv', import.meta.url), out);
 const cats = new Map<string, [number, number]>();

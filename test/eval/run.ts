@@ -1,19 +1,39 @@
-// `npm run eval`: precision/recall/F1 per category for the labelled pairs, the blocking recall of
-// nameKeys, the DPRK/Russia development queries and the screening figures on the bundled lists.
+// `npm run eval`: precision/recall/F1 per category on every labelled pairs set with the threshold
+// sweep, the blocking recall of nameKeys, the DPRK/Russia development queries and the screening
+// figures on the bundled lists; each beside the previous matcher (the revision this branch left
+// main at, unpacked by previous.ts), unless `--no-previous`.
+//   npm run eval [-- --no-previous] [-- --previous REV]
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { previousRevision, unpackRevision } from './previous.ts';
 
+const args = process.argv.slice(2);
 const here = (f: string) => new URL(f, import.meta.url).pathname;
-const steps: [string, string[]][] = [
-  ['labelled pairs (own set)', [here('./pairs.ts'), here('./pairs.csv')]],
-  ['labelled pairs (public dev set)', [here('./pairs.ts'), here('./pairs_dev.csv'), '--misses']],
-  ['blocking recall of nameKeys', [here('./keys-recall.ts')]],
-  ['DPRK/Russia dev queries vs OFAC SDN', [here('./dev-queries.ts')]],
-  ['mangled listed people and synthetic unlisted people', [here('./screen-eval.ts'), '--n', '400']],
+const revAt = args.indexOf('--previous');
+const rev = args.includes('--no-previous') ? undefined : revAt >= 0 ? args[revAt + 1] : previousRevision();
+const previous = rev ? unpackRevision(rev) : undefined;
+if (rev) console.log(`previous matcher: ${rev.slice(0, 10)}`);
+
+const PAIRS = ['./pairs.csv', './pairs_dev.csv', './name_pairs_dev.csv'].map(here);
+const run = (script: string, extra: string[] = []) => spawnSync(process.execPath, ['--import', 'tsx', script, ...extra], { stdio: 'inherit' }).status ?? 1;
+const steps: [string, () => number][] = [
+  ['labelled pairs: own set, public dev set, nomenklatura dev half', () => run(here('./pairs-compare.ts'), [...PAIRS, ...(previous ? ['--previous', previous.root] : [])])],
+  ['blocking recall of nameKeys', () => run(here('./keys-recall.ts'))],
+  ['DPRK/Russia dev queries vs OFAC SDN', () => run(here('./dev-queries.ts'))],
+  ['mangled listed people and synthetic unlisted people', () => run(here('./screen-eval.ts'), ['--n', '400'])],
 ];
 let failed = 0;
-for (const [title, args] of steps) {
-  console.log(`\n== ${title}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit' });
-  if (r.status !== 0) failed++;
+try {
+  for (const [title, step] of steps) {
+    console.log(`\n== ${title}`);
+    if (step() !== 0) failed++;
+    if (previous && !title.startsWith('labelled pairs')) {
+      console.log(`-- previous matcher:`);
+      const script = { 'blocking recall of nameKeys': 'keys-recall.ts', 'DPRK/Russia dev queries vs OFAC SDN': 'dev-queries.ts' }[title] ?? 'screen-eval.ts';
+      run(join(previous.root, 'test/eval', script), script === 'screen-eval.ts' ? ['--n', '400'] : []);
+    }
+  }
+} finally {
+  previous?.remove();
 }
 process.exit(failed ? 1 : 0);

@@ -51,6 +51,10 @@ export interface DateComparison {
 
 const RANK: Record<DateOutcome, number> = { exact: 5, swap: 4, partial: 3, near: 2, mismatch: 1, none: 0 };
 
+/**
+ * near: a year apart, or the same month with another day (a slip of one figure). mismatch: years
+ * further apart, or two full dates of one year in different months (two people born the same year).
+ */
 function compareOne(a: PartialDate, b: PartialDate): DateOutcome {
   const overlap = a.from <= b.to && b.from <= a.to;
   if (!overlap) return Math.max(a.from - b.to, b.from - a.to) <= 1 ? 'near' : 'mismatch';
@@ -62,7 +66,7 @@ function compareOne(a: PartialDate, b: PartialDate): DateOutcome {
       return 'partial';
     }
     if (a.day !== undefined && b.day !== undefined && a.day === b.month && a.month === b.day) return 'swap';
-    return 'near';
+    return a.day !== undefined && b.day !== undefined ? 'mismatch' : 'near';
   }
   return 'partial';
 }
