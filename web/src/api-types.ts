@@ -193,12 +193,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Entities added, removed and changed between two versions */
+        /** Entities added, removed and changed between two versions: a page of them, list entries first, with counts per schema */
         get: {
             parameters: {
                 query?: {
+                    /** @description older version: id, label or publication date (default: the one before `to`) */
                     from?: string;
+                    /** @description newer version (default: the latest) */
                     to?: string;
+                    kind?: "added" | "removed" | "changed";
+                    /** @description only this schema and its descendants, e.g. Person, LegalEntity */
+                    schema?: string;
+                    /** @description only entries whose name or id contains this */
+                    q?: string;
+                    offset?: number;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -300,7 +309,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description a dataset name, or `default` for all live datasets */
+                    /** @description a dataset name; `default`: the sanctions lists for /match and /reconcile, every live dataset for /search; `all`: every live dataset (case files and analysts' datasets included) */
                     dataset: string;
                 };
                 cookie?: never;
@@ -357,7 +366,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description a dataset name, or `default` for all live datasets */
+                    /** @description a dataset name; `default`: the sanctions lists for /match and /reconcile, every live dataset for /search; `all`: every live dataset (case files and analysts' datasets included) */
                     dataset: string;
                 };
                 cookie?: never;
@@ -399,7 +408,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description a dataset name, or `default` for all live datasets */
+                    /** @description a dataset name; `default`: the sanctions lists for /match and /reconcile, every live dataset for /search; `all`: every live dataset (case files and analysts' datasets included) */
                     dataset: string;
                 };
                 cookie?: never;
@@ -424,7 +433,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description a dataset name, or `default` for all live datasets */
+                    /** @description a dataset name; `default`: the sanctions lists for /match and /reconcile, every live dataset for /search; `all`: every live dataset (case files and analysts' datasets included) */
                     dataset: string;
                 };
                 cookie?: never;
@@ -1659,7 +1668,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stored arms transfers */
+        /** Stored arms transfers, and the deals whose legs flow both ways */
         get: {
             parameters: {
                 query?: never;
@@ -1733,7 +1742,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The embargo provisions the transfer breaches, each with the reasons (date, direction, items, parties) */
+        /** The embargo provisions the transfer breaches and how surely (breach, probable, possible, attempted or prospective), element by element with grades and sources */
         get: {
             parameters: {
                 query?: never;
@@ -1823,13 +1832,13 @@ export interface paths {
                         schema?: string;
                         id?: string;
                         properties?: Record<string, never>;
-                        /** @description default: analyst */
+                        /** @description an analyst dataset (default: analyst); publishers' lists are read-only */
                         dataset?: string;
                         /** @description or the x-interdict-author header */
                         author?: string;
                         /** @description the source the claim cites: a Document entity id or a URL (required) */
                         sourceDocument?: string;
-                        /** @description official, corroborated, reported, alleged, disputed or denied (required) */
+                        /** @description corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only) */
                         evidenceGrade?: string;
                         /** @description where in the source: page, paragraph */
                         locator?: string;
@@ -1885,7 +1894,7 @@ export interface paths {
                             retract?: boolean;
                             /** @description the source the claim cites: a Document entity id or a URL (required) */
                             sourceDocument?: string;
-                            /** @description official, corroborated, reported, alleged, disputed or denied (required) */
+                            /** @description corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only) */
                             evidenceGrade?: string;
                             /** @description where in the source: page, paragraph */
                             locator?: string;
