@@ -27,8 +27,21 @@ describe('relationship periods come only from the source', () => {
     expect(link.provenance[0].claimDate).toBe('2023-07');
   });
 
-  it('a period the source states is kept: the diplomat employed 2016–2021, as the 2022 UN report says', async () => {
+  it('a posting the source gives no period for stays open: the diplomat in Moscow, reported in 2022', async () => {
     const job = await edge('case-dprk-russia-rel-diplomat-dprk');
+    expect({ start: job.startDate, end: job.endDate, claimed: job.provenance[0].claimDate }).toEqual({ start: null, end: null, claimed: '2022' });
+  });
+
+  it('a period the source states is kept beside its claim date', async () => {
+    const reader = new MemoryReader();
+    const d = (prop: string, value: string): StatementDraft => ({ entityId: 'test-employment', schema: 'Employment', prop, value, claimDate: '2022' } as StatementDraft);
+    reader.addDataset('test_claims', [
+      { entityId: 'test-person', schema: 'Person', prop: 'name', value: 'Test Person' } as StatementDraft,
+      { entityId: 'test-org', schema: 'Organization', prop: 'name', value: 'Test Org' } as StatementDraft,
+      d('employee', 'test-person'), d('employer', 'test-org'), d('startDate', '2016'), d('endDate', '2021'),
+    ], { seen: '2026-11-28' });
+    const g = await new GraphService(reader).graph();
+    const job = g.edge(g.edgeIds.indexOf('test-employment'));
     expect({ start: job.startDate, end: job.endDate, claimed: job.provenance[0].claimDate }).toEqual({ start: '2016-01-01', end: '2021-12-31', claimed: '2022' });
   });
 });

@@ -61,7 +61,7 @@ describe('indexes saved for the next start', () => {
     );
     const screening = new ScreeningService(store, { snapshotDir });
     const graph = new GraphService(store, { snapshotDir });
-    const r = await screening.match('default', { queries: { q: { schema: 'Person', properties: { name: ['Vera Snapshotova'] } } } });
+    const r = await screening.match('all', { queries: { q: { schema: 'Person', properties: { name: ['Vera Snapshotova'] } } } });
     expect(r.responses.q.results[0]?.id).toBe('case-dprk-russia-test-snapshot-person');
     expect((await graph.adjacent('case-dprk-russia-test-snapshot-person')).total).toBe(1);
     const after = files();
