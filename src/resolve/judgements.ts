@@ -130,7 +130,7 @@ export function checkConsistency(existing: readonly Judgement[], batch: readonly
   for (const j of batch) {
     const key = pairKey(j.left, j.right);
     const earlier = inBatch.get(key);
-    if (earlier && earlier.verdict !== j.verdict) throw new ConflictError(`the batch contradicts itself: ${describe(earlier)} and ${describe(j)}`);
+    if (earlier && earlier.verdict !== j.verdict && earlier.verdict !== 'undo' && j.verdict !== 'undo') throw new ConflictError(`the batch contradicts itself: ${describe(earlier)} and ${describe(j)}`);
     inBatch.set(key, j);
   }
   const force = inForce([...existing, ...batch]);

@@ -63,9 +63,9 @@ export class Resolution {
     return this.membersOf.get(this.canonical(id)) ?? [this.canonical(id)];
   }
 
-  /** A record to store in a judgement for an id that may be canonical. */
+  /** A record to store in a judgement for an id that may be canonical; record ids stay as they are. */
   memberFor(id: string): string {
-    return this.members(id)[0];
+    return this.membersOf.has(id) || this.issued.has(id) ? this.members(id)[0] : id;
   }
 
   isMerged(id: string): boolean {

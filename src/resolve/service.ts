@@ -126,18 +126,32 @@ export class Resolver {
     return (await this.reader()).getResolved(id);
   }
 
+  /** The judgements in force (as nomenklatura exports its edges), in log order. */
   async exportJudgements(): Promise<string[]> {
-    return (await this.judgementsStore.judgements()).map(judgementLine);
+    const resolution = await this.resolution();
+    return [...resolution.force.values()].sort((a, b) => a.seq - b.seq).map(judgementLine);
   }
 
-  /** Imports judgements from JSON lines: all or nothing; pairs already judged the same way are skipped. */
+  /**
+   * Imports judgements from JSON lines, all or nothing. The file is read as a history: per pair its
+   * last line counts, and `same` and `not same` on one pair with no undo between them is a file that
+   * contradicts itself. Pairs already judged that way are skipped, so importing an export twice is a no-op.
+   */
   async importJudgements(text: string, file: string): Promise<{ imported: number; skipped: number }> {
     const inputs = parseJudgementLines(text, file);
     const resolution = await this.resolution();
-    const fresh = inputs.filter((j) => {
-      const current = resolution.force.get(pairKey(entityIdOf(j.left), entityIdOf(j.right)));
-      return !(current && current.verdict === j.verdict);
+    const last = new Map<string, { input: JudgementInput; line: number }>();
+    inputs.forEach((input, i) => {
+      const key = pairKey(resolution.memberFor(entityIdOf(input.left)), resolution.memberFor(entityIdOf(input.right)));
+      const before = last.get(key);
+      if (before && before.input.verdict !== 'undo' && input.verdict !== 'undo' && before.input.verdict !== input.verdict)
+        throw new ConflictError(`${file}: the file contradicts itself: judgement ${before.line} says ${before.input.verdict.replace('_', '-')} and judgement ${i + 1} says ${input.verdict.replace('_', '-')} for ${input.left} and ${input.right}; nothing was imported`);
+      last.set(key, { input, line: i + 1 });
     });
+    const fresh = [...last].filter(([key, { input }]) => {
+      const current = resolution.force.get(key);
+      return current ? current.verdict !== input.verdict : input.verdict !== 'undo';
+    }).map(([, { input }]) => input);
     if (fresh.length) await this.judgementsStore.append(fresh, (id) => resolution.memberFor(id));
     return { imported: fresh.length, skipped: inputs.length - fresh.length };
   }
