@@ -51,6 +51,9 @@ export interface Candidate {
 
 export type CandidateStatus = 'waiting' | 'decided' | 'flagged';
 
+/** Evidence of organisations (not people, not vessels) whose primary names agree word for word. */
+const PRIMARY_NAMES_AGREE = 'name.primary_exact';
+const ORGANISATIONS = new Set(['Organization', 'Company', 'LegalEntity', 'PublicBody']);
 const CONFLICTS = ['birthDate.mismatch', 'gender.mismatch', 'identifier.imo_mismatch', 'name.number_mismatch'];
 const CORROBORATION = ['identifier.match', 'identifier.imo', 'birthDate.exact', 'birthDate.partial', 'birthDate.swap'];
 
@@ -98,6 +101,7 @@ function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explan
   const conflicts = CONFLICTS.filter((f) => f in features);
   const evidence = CORROBORATION.filter((f) => f in features);
   if (features['country.match']) evidence.push('country.match');
+  if (ORGANISATIONS.has(a.schema) && ORGANISATIONS.has(b.schema) && nameScore >= 0.97 && primaryNamesMet(a, b, result.explanations as Explanation[])) evidence.push(PRIMARY_NAMES_AGREE);
   let score = result.score;
   if (official) {
     evidence.push(`official:${official}`);
@@ -119,6 +123,13 @@ function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explan
     flagged: !!official && conflicts.length > 0,
     explanations: (result.explanations as Explanation[]) ?? [],
   };
+}
+
+/** Whether the names the matcher paired are both entities' own `name`s (not aliases: a front company listed as an alias is not the same listing). */
+function primaryNamesMet(a: FtmEntity, b: FtmEntity, explanations: Explanation[]): boolean {
+  const pair = explanations.find((e) => e.feature.startsWith('name.') && e.query !== undefined && e.candidate !== undefined);
+  if (!pair) return false;
+  return (a.properties.name ?? []).includes(pair.query!) && (b.properties.name ?? []).includes(pair.candidate!);
 }
 
 /** Finds and scores the candidate pairs among the live records of the given datasets. */
@@ -162,7 +173,10 @@ export async function findCandidates(reader: EntityReader, options: XrefOptions 
 export function autoMerges(c: Candidate, threshold = DEFAULT_AUTO_THRESHOLD): boolean {
   if (c.conflicts.length || c.flagged) return false;
   if (c.official) return true;
-  return c.score >= threshold && c.evidence.some((e) => CORROBORATION.includes(e));
+  if (c.score < threshold) return false;
+  if (c.evidence.some((e) => CORROBORATION.includes(e))) return true;
+  // Organisations have no birth dates: the same primary name, word for word, and no conflict.
+  return c.evidence.includes(PRIMARY_NAMES_AGREE);
 }
 
 /** The machine judgement for a pair it may merge, with its evidence. */
