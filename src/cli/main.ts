@@ -14,6 +14,7 @@ import * as paths from './commands/paths.ts';
 import * as exposure from './commands/exposure.ts';
 import * as exportGraph from './commands/export-graph.ts';
 import * as checkTransfer from './commands/check-transfer.ts';
+import * as resolve from './commands/resolve.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -30,7 +31,7 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, serve]) command.register(program, ctx);
+for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, resolve, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

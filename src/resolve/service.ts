@@ -30,15 +30,43 @@ export interface CandidatePage {
   results: (Candidate & { status: CandidateStatus })[];
 }
 
+const resolvers = new WeakMap<Store, Resolver>();
+
+/** One resolver per store, so its judgement log and resolution are read once and reused. */
+export function resolverFor(store: Store): Resolver {
+  let r = resolvers.get(store);
+  if (!r) resolvers.set(store, (r = new Resolver(store)));
+  return r;
+}
+
+export interface MemberView {
+  id: string;
+  referent: string;
+  dataset: string;
+  /** The `same` judgements in force that hold this record in its target. */
+  judgements: Judgement[];
+}
+
 export class Resolver {
   readonly judgementsStore: ResolveStore;
+  private resolved: { log: readonly Judgement[]; resolution: Resolution } | undefined;
 
   constructor(readonly store: Store) {
     this.judgementsStore = ResolveStore.of(store);
   }
 
   async resolution(): Promise<Resolution> {
-    return new Resolution(await this.judgementsStore.judgements());
+    const log = await this.judgementsStore.judgements();
+    if (this.resolved?.log !== log) this.resolved = { log, resolution: new Resolution(log) };
+    return this.resolved.resolution;
+  }
+
+  /** The member records of a target with the judgements behind each (a record alone: itself, none). */
+  async members(id: string): Promise<MemberView[]> {
+    const resolution = await this.resolution();
+    const reader = new ResolvedReader(this.store, resolution);
+    const entity = await reader.getResolved(id);
+    return (entity?.members ?? []).map((m) => ({ ...m, judgements: resolution.judgementsOf(m.id) }));
   }
 
   /** An EntityReader that hands out resolved entities (for screening, graph and transfers). */

@@ -34,7 +34,10 @@ export class ResolveStore {
 
   /** Every judgement in append order. */
   async judgements(): Promise<Judgement[]> {
-    if (this.cache) return this.cache;
+    // Another process (the CLI beside a server) may have appended: the last sequence number tells.
+    const last = await this.db.selectFrom('judgements').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const lastSeq = last?.seq == null ? 0 : Number(last.seq);
+    if (this.cache && (this.cache.at(-1)?.seq ?? 0) === lastSeq) return this.cache;
     const rows = await this.db.selectFrom('judgements').selectAll().orderBy('seq').execute();
     this.cache = rows.map((r) => ({
       seq: Number(r.seq),

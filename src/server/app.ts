@@ -16,6 +16,8 @@ import { GraphService } from '../graph/service.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
+import { resolveRoutes } from './routes/resolve.ts';
+import { loadShippedJudgements } from '../resolve/shipped.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);
+    await resolveRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {
@@ -85,7 +88,8 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
     app,
     async prepare(log = () => undefined) {
       readiness = { ready: false, stage: 'loading bundled lists' };
-      if (config.loadBundled) await loadBundledIfEmpty(store, log);
+      // The judgements made for the bundled snapshot come with it, on the first start only.
+      if (config.loadBundled && (await loadBundledIfEmpty(store, log)).length) await loadShippedJudgements(store, log);
       readiness = { ready: false, stage: 'building the screening index' };
       let started = Date.now();
       await screening.start();
