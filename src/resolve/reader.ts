@@ -73,7 +73,8 @@ export class ResolvedReader implements EntityReader {
 
   /**
    * Every target once: unmerged records as they stream; members of merged targets are held until
-   * the stream ends and then given out merged (there are a few thousand at most).
+   * the stream ends and then given out merged (there are a few thousand at most). The order by id
+   * of the base stream is not kept for merged targets.
    */
   async *iterateEntities(filter?: EntityFilter): AsyncIterable<FtmEntity> {
     const held = new Map<string, FtmEntity[]>();
@@ -85,7 +86,8 @@ export class ResolvedReader implements EntityReader {
       const canonical = this.resolution.canonical(e.id);
       (held.get(canonical) ?? held.set(canonical, []).get(canonical)!).push(e);
     }
-    for (const [canonical, parts] of held) yield redirectValues(mergeEntities(canonical, parts), this.resolution);
+    // A target with a member in the filtered datasets is given out whole, with all its members.
+    for (const [canonical, parts] of held) yield filter?.datasets ? ((await this.getEntity(canonical)) ?? mergeEntities(canonical, parts)) : redirectValues(mergeEntities(canonical, parts), this.resolution);
   }
 
   /** Every statement with its target's canonical id (merged targets' statements come last). */
