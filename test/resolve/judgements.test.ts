@@ -102,6 +102,22 @@ for (const engine of ENGINES) {
       expect((await resolver.judgementsStore.judgements()).length).toBe(count);
     });
 
+    it('cross-references the UN and UK lists: official references merge as machine judgements, list errors wait flagged, people are never overruled', async () => {
+      // a person's judgement stands: the machine does not merge JO Yong Chol back
+      const report = await resolver.xref({ datasets: ['un_sc_sanctions', 'gb_hmt_sanctions'] });
+      expect(report.candidates).toBeGreaterThan(900);
+      expect(report.merged).toBeGreaterThan(600);
+      expect(report.flagged).toBeGreaterThan(5);
+      const resolution = await resolver.resolution();
+      expect(resolution.judgementOn(JO_UK, JO_UN)).toMatchObject({ verdict: 'not_same', machine: false });
+      const choe = resolution.judgementOn('gb-hmt-sanctions-10916', 'un-sc-sanctions-KPi.003');
+      expect(choe).toMatchObject({ verdict: 'same', machine: true, author: 'interdict/xref', basedOn: { official: 'KPi.003' } });
+      const page = await resolver.candidates({ status: 'flagged' });
+      expect(page.results.find((c) => c.left === 'gb-hmt-sanctions-11286' && c.right === 'un-sc-sanctions-KPe.023')).toMatchObject({ official: 'KPe.023', conflicts: ['official.names_differ'] });
+      // a second run finds the same and merges nothing more
+      expect((await resolver.xref({ datasets: ['un_sc_sanctions', 'gb_hmt_sanctions'] })).merged).toBe(0);
+    });
+
     it('exports judgements as nomenklatura JSON lines and imports them all or nothing', async () => {
       const lines = await resolver.exportJudgements();
       const first = JSON.parse(lines[0]);
