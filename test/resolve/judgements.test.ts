@@ -83,6 +83,15 @@ for (const engine of ENGINES) {
       expect(split.isMerged(JO_UK)).toBe(false);
     });
 
+    it('keeps canonical ids when a new version of a list is imported', async () => {
+      const before = await resolver.resolution();
+      const clusters = new Map(before.clusters());
+      await importFiles(t.store, [UN], { dataset: 'un_sc_sanctions' }); // a new version, the same records
+      const after = await resolver.resolution();
+      expect(new Map(after.clusters())).toEqual(clusters);
+      expect((await resolver.entity(KIM_UN))!.id).toBe(before.canonical(KIM_UN));
+    });
+
     it('refuses contradictions in a batch and against what is in force, writing nothing', async () => {
       const count = (await resolver.judgementsStore.judgements()).length;
       await expect(resolver.judge([by('same', JO_UK, JO_UN), by('not_same', JO_UN, JO_UK)])).rejects.toThrow(/batch contradicts itself/);
