@@ -51,7 +51,7 @@ export interface Candidate {
 
 export type CandidateStatus = 'waiting' | 'decided' | 'flagged';
 
-/** Evidence of organisations (not people, not vessels) whose primary names agree word for word. */
+/** Evidence of organisations (not people, not vessels) whose own names agree word for word (countries often differ: a branch office abroad). */
 const PRIMARY_NAMES_AGREE = 'name.primary_exact';
 const ORGANISATIONS = new Set(['Organization', 'Company', 'LegalEntity', 'PublicBody']);
 const CONFLICTS = ['birthDate.mismatch', 'gender.mismatch', 'identifier.imo_mismatch', 'name.number_mismatch'];
@@ -101,7 +101,7 @@ function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explan
   const conflicts = CONFLICTS.filter((f) => f in features);
   const evidence = CORROBORATION.filter((f) => f in features);
   if (features['country.match']) evidence.push('country.match');
-  if (ORGANISATIONS.has(a.schema) && ORGANISATIONS.has(b.schema) && nameScore >= 0.97 && primaryNamesMet(a, b, result.explanations as Explanation[])) evidence.push(PRIMARY_NAMES_AGREE);
+  if (ORGANISATIONS.has(a.schema) && ORGANISATIONS.has(b.schema) && nameScore >= 0.97 && primaryNamesMet(a, b, (result.explanations as Explanation[]) ?? [])) evidence.push(PRIMARY_NAMES_AGREE);
   let score = result.score;
   if (official) {
     evidence.push(`official:${official}`);
@@ -125,11 +125,26 @@ function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explan
   };
 }
 
-/** Whether the names the matcher paired are both entities' own `name`s (not aliases: a front company listed as an alias is not the same listing). */
+/** `OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)` → `OCEAN MARITIME MANAGEMENT COMPANY LIMITED`. */
+function plainName(name: string): string {
+  return name
+    .replace(/\s*\([A-Z]{2,8}\)\s*$/, '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Whether two organisations' own names (not aliases: OFAC gives a front company as an alias of KOMID,
+ * which the UN lists on its own) met in the matcher, or are the same words after dropping an acronym
+ * in brackets.
+ */
 function primaryNamesMet(a: FtmEntity, b: FtmEntity, explanations: Explanation[]): boolean {
   const pair = explanations.find((e) => e.feature.startsWith('name.') && e.query !== undefined && e.candidate !== undefined);
-  if (!pair) return false;
-  return (a.properties.name ?? []).includes(pair.query!) && (b.properties.name ?? []).includes(pair.candidate!);
+  if (pair && (a.properties.name ?? []).includes(pair.query!) && (b.properties.name ?? []).includes(pair.candidate!)) return true;
+  const names = new Set((a.properties.name ?? []).map(plainName).filter(Boolean));
+  return (b.properties.name ?? []).some((n) => names.has(plainName(n)));
 }
 
 /** Finds and scores the candidate pairs among the live records of the given datasets. */
