@@ -93,7 +93,9 @@ export class ResolvedReader implements EntityReader {
   /** Every statement with its target's canonical id (merged targets' statements come last). */
   async *iterateStatements(filter?: EntityFilter): AsyncIterable<Statement> {
     const held: Statement[] = [];
-    for await (const s of this.base.iterateStatements(filter)) {
+    for await (const raw of this.base.iterateStatements(filter)) {
+      // References to a merged record (a link's subject, a sanction's entity) point at its target.
+      const s = raw.prop !== 'id' && this.resolution.isMerged(raw.value) ? { ...raw, value: this.resolution.canonical(raw.value) } : raw;
       if (this.resolution.isMerged(s.canonicalId)) held.push({ ...s, canonicalId: this.resolution.canonical(s.canonicalId) });
       else yield s;
     }

@@ -99,7 +99,7 @@ export class Resolver {
     const threshold = options.autoThreshold ?? DEFAULT_AUTO_THRESHOLD;
     if (!(threshold > 0 && threshold <= 1)) throw new ValidationError('auto-threshold', 'must be a number above 0 and at most 1');
     const findings = await findCandidates(this.store, options);
-    await this.judgementsStore.saveCandidates(findings.candidates);
+    await this.judgementsStore.saveCandidates(findings.candidates, options.datasets);
     const before = await this.resolution();
     const proposals = findings.candidates.filter((c) => autoMerges(c, threshold) && statusOf(c, before) === 'waiting');
     const merged = await this.appendMachine(proposals.map(machineJudgement), before);

@@ -98,11 +98,13 @@ export class ResolveStore {
     return all.slice(all.length - batch.length);
   }
 
-  /** Replaces the candidates of the last xref run (a cache of its findings; judgements stay). */
-  async saveCandidates(candidates: Candidate[]): Promise<void> {
+  /** Replaces the candidates among these datasets (all when none are named) with a run's (judgements stay). */
+  async saveCandidates(candidates: Candidate[], datasets?: string[]): Promise<void> {
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('xref_candidates').execute();
+      let stale = trx.deleteFrom('xref_candidates');
+      if (datasets?.length) stale = stale.where('left_dataset', 'in', datasets).where('right_dataset', 'in', datasets);
+      await stale.execute();
       const rows = candidates.map((c) => ({
         left_id: c.left,
         right_id: c.right,

@@ -72,3 +72,21 @@ describe('shipped judgements', () => {
     expect(matches.filter((r) => r.entity.referents!.includes('us_ofac_sdn:17614') || r.entity.referents!.includes('us_ofac_sdn:12211')).length).toBe(2);
   });
 });
+
+describe('the graph over resolved entities', () => {
+  it('joins the edges of every member record at one node', async () => {
+    const { GraphService } = await import('../../src/graph/service.ts');
+    const records = new GraphService(store);
+    const resolved = new GraphService(await resolver.reader());
+    const komid = await resolver.entity('us_ofac_sdn:9345');
+    expect(komid!.referents).toEqual(expect.arrayContaining(['us_ofac_sdn:9345', 'un_sc_sanctions:KPe.001', 'gb_hmt_sanctions:10892']));
+    const perMember = await Promise.all(komid!.members.map((m) => records.adjacent(m.id, { limit: 500 })));
+    const whole = await resolved.adjacent(komid!.id, { limit: 500 });
+    expect(whole.entity.id).toBe(komid!.id);
+    const memberTotal = perMember.reduce((n, p) => n + p.total, 0);
+    expect(memberTotal).toBeGreaterThan(0);
+    expect(whole.total).toBe(memberTotal);
+    // a member id finds the target's node too
+    expect((await resolved.adjacent('un_sc_sanctions:KPe.001', { limit: 1 })).total).toBe(whole.total);
+  });
+});
