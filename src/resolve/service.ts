@@ -2,7 +2,7 @@
 // list candidates, import and export judgements, and read resolved entities.
 import { entityIdOf } from '../model/entity.ts';
 import { ConflictError, ValidationError } from '../model/errors.ts';
-import type { Store } from '../store/types.ts';
+import type { EntityFilter, EntityReader, Store } from '../store/types.ts';
 import { pairKey, type Judgement, type JudgementInput } from './judgements.ts';
 import { judgementLine, parseJudgementLines } from './interop.ts';
 import { ResolvedReader, type ResolvedEntity } from './reader.ts';
@@ -37,6 +37,28 @@ export function resolverFor(store: Store): Resolver {
   let r = resolvers.get(store);
   if (!r) resolvers.set(store, (r = new Resolver(store)));
   return r;
+}
+
+/**
+ * An EntityReader over the live lists that resolves with the judgements in force at each call (the
+ * log is re-read only when it has grown), for services built once and queried many times.
+ */
+export function liveResolvedReader(store: Store): EntityReader {
+  const current = () => resolverFor(store).reader();
+  async function* entities(filter?: EntityFilter) {
+    yield* (await current()).iterateEntities(filter);
+  }
+  async function* statements(filter?: EntityFilter) {
+    yield* (await current()).iterateStatements(filter);
+  }
+  return {
+    getEntity: async (id) => (await current()).getEntity(id),
+    getStatements: async (id) => (await current()).getStatements(id),
+    getReferencing: async (id) => (await current()).getReferencing(id),
+    iterateEntities: entities,
+    iterateStatements: statements,
+    liveVersions: () => store.liveVersions(),
+  };
 }
 
 export interface MemberView {
