@@ -18,7 +18,6 @@ import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
 import { resolveRoutes } from './routes/resolve.ts';
 import { loadShippedJudgements } from '../resolve/shipped.ts';
-import { liveResolvedReader } from '../resolve/service.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -57,9 +56,7 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
   });
 
   const ctx = { config, store };
-  // The graph's nodes are resolved targets (src/resolve/), so every source's edges meet and the ids
-  // /entities/{id} hands out are found; it is rebuilt on list changes, not on each judgement.
-  const graph = new GraphService(liveResolvedReader(store));
+  const graph = new GraphService(store);
   const screening = new ScreeningService(store, { subscribe: (listener) => store.onLiveChange(listener) });
   const transfers = new TransferService(store);
   const detachGraph = graph.attach(store);

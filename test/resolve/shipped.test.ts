@@ -77,7 +77,8 @@ describe('the graph over resolved entities', () => {
   it('joins the edges of every member record at one node', async () => {
     const { GraphService } = await import('../../src/graph/service.ts');
     const records = new GraphService(store);
-    const resolved = new GraphService(await resolver.reader());
+    const { liveResolvedReader } = await import('../../src/resolve/service.ts');
+    const resolved = new GraphService(liveResolvedReader(store));
     const komid = await resolver.entity('us_ofac_sdn:9345');
     expect(komid!.referents).toEqual(expect.arrayContaining(['us_ofac_sdn:9345', 'un_sc_sanctions:KPe.001', 'gb_hmt_sanctions:10892']));
     const perMember = await Promise.all(komid!.members.map((m) => records.adjacent(m.id, { limit: 500 })));
