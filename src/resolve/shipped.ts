@@ -4,11 +4,11 @@
 // entities without a cross-reference run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR } from '../ingest/bundled.ts';
+import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/types.ts';
 import { Resolver } from './service.ts';
 
-export const SHIPPED_DIR = join(DATA_DIR, 'judgements');
+export const SHIPPED_DIR = fileURLToPath(new URL('../../data/judgements/', import.meta.url));
 
 export function shippedJudgementFiles(): string[] {
   return readdirSync(SHIPPED_DIR)
