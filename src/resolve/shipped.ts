@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InterdictError } from '../model/errors.ts';
 import type { Store } from '../store/types.ts';
 import { Resolver } from './service.ts';
 
@@ -23,9 +24,15 @@ export async function loadShippedJudgements(store: Store, log: (line: string) =>
   if ((await resolver.judgementsStore.judgements()).length > 0) return 0;
   let count = 0;
   for (const file of shippedJudgementFiles()) {
-    const { imported } = await resolver.importJudgements(readFileSync(file, 'utf8'), file);
-    log(`imported ${imported} shipped judgements from ${file}`);
-    count += imported;
+    try {
+      const { imported } = await resolver.importJudgements(readFileSync(file, 'utf8'), file);
+      log(`imported ${imported} shipped judgements from ${file}`);
+      count += imported;
+    } catch (error) {
+      // Judgements made for other list versions must not stop a start: the lists stay unresolved.
+      if (!(error instanceof InterdictError)) throw error;
+      log(`shipped judgements of ${file} not imported (nothing of it was recorded): ${error.message}`);
+    }
   }
   return count;
 }
