@@ -12,6 +12,9 @@ const MAY_USE = {
   screening: ['src/model/', 'src/names/', 'src/store/types\\.ts$'],
   graph: ['src/model/', 'src/store/types\\.ts$'],
   transfers: ['src/model/', 'src/store/types\\.ts$'],
+  // The resolver keeps its judgement and candidate tables' queries in resolve/store.ts (Kysely over the
+  // store's connection); it screens with screening's public functions for xref.
+  resolve: ['src/model/', 'src/store/(types|sql-store|judgements-schema)\\.ts$', 'src/screening/'],
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ import { ScreeningService } from '../screening/service.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
 import { watchStore } from '../store/live-watch.ts';
+import { resolveRoutes } from './routes/resolve.ts';
+import { loadShippedJudgements } from '../resolve/shipped.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -105,6 +107,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);
+    await resolveRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {
@@ -130,10 +133,12 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
       let imported = 0;
       step(1, 'loading bundled lists', 0, lists);
       if (config.loadBundled) {
-        await loadBundledIfEmpty(store, (line) => {
+        const loaded = await loadBundledIfEmpty(store, (line) => {
           log(line);
           step(1, `loading bundled lists (${++imported} of ${lists} imported)`, imported, lists);
         });
+        // The judgements made for the bundled snapshot come with it, on the first start only.
+        if (loaded.length) await loadShippedJudgements(store, log);
       }
       step(2, 'building the screening index');
       let started = Date.now();

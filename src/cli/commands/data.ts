@@ -9,6 +9,7 @@ import { syncDatasets } from '../../ingest/sync.ts';
 import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
+import { exportResolved } from './resolve.ts';
 
 const EXPORT_FORMATS = ['ftm', 'csv', 'statements'] as const;
 
@@ -16,13 +17,16 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description('write the live version of a dataset as FtM JSON lines, a flat CSV, or statements CSV with provenance')
-    .argument('<dataset>')
+    .argument('[dataset]', 'the dataset (optional with --resolved: default all)')
     .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'ftm')
     .option('--output <file>', 'write to a file instead of standard output')
-    .action(async (dataset: string, opts: { format: string; output?: string }) => {
+    .option('--resolved', 'one FtM entity per resolved target, its referents naming every member record (src/resolve/)')
+    .action(async (dataset: string | undefined, opts: { format: string; output?: string; resolved?: boolean }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
         throw new ValidationError('--format', `"${opts.format}" is not one of ${EXPORT_FORMATS.join(', ')}`);
       }
+      if (opts.resolved) return exportResolved(ctx, dataset, opts);
+      if (!dataset) throw new ValidationError('dataset', 'a dataset is required (or --resolved for all)');
       const store = await ctx.store();
       await store.versions(dataset); // unknown dataset -> a clear error before any output
       const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;

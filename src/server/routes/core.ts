@@ -4,6 +4,7 @@ import { freshness } from '../../ingest/freshness.ts';
 import { NotFoundError, ValidationError } from '../../model/errors.ts';
 import { hasSchema, schemaIsA } from '../../model/ftm.ts';
 import { DiffCache, DIFF_KINDS, pageOfDiff, type DiffKind } from '../../store/diff.ts';
+import { resolverFor } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { entityView } from '../entities.ts';
 
@@ -101,9 +102,11 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
     async (req) => {
       const { id } = req.params as { id: string };
       const { provenance, nested } = req.query as { provenance: boolean; nested: boolean };
-      const view = await entityView(ctx.store, id, { provenance, nested });
+      // Any member, referent or canonical id answers with the resolved target and its members (src/resolve/).
+      const resolver = resolverFor(ctx.store);
+      const view = await entityView(await resolver.reader(), id, { provenance, nested });
       if (!view) throw new NotFoundError(`no entity ${id}`);
-      return view;
+      return { ...view, members: await resolver.members(view.id) };
     },
   );
 }
