@@ -1924,6 +1924,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/xref/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidate pairs of records that may be one target, best score first, with their evidence, conflicts and status */
+        get: {
+            parameters: {
+                query?: {
+                    dataset?: string;
+                    min?: number;
+                    max?: number;
+                    status?: "waiting" | "decided" | "flagged" | "all";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/judgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record judgements (all or nothing): contradictions, unknown ids and a missing author are refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
+                        left?: string;
+                        right?: string;
+                        /** @description same, not-same, unsure or undo (nomenklatura: positive, negative, unsure, no_judgement) */
+                        judgement?: string;
+                        reason?: string;
+                        /** @description what the judgement rests on (free JSON) */
+                        based_on?: unknown;
+                        score?: number;
+                        judgements?: {
+                            /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
+                            left?: string;
+                            right?: string;
+                            /** @description same, not-same, unsure or undo (nomenklatura: positive, negative, unsure, no_judgement) */
+                            judgement?: string;
+                            reason?: string;
+                            /** @description what the judgement rests on (free JSON) */
+                            based_on?: unknown;
+                            score?: number;
+                        }[];
+                        /** @description or the x-interdict-author header */
+                        author?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
