@@ -16,6 +16,8 @@ export interface Config {
   syncTimeoutMs: number;
   /** Who the CLI records as the author of its imports: the login name. */
   cliAuthor: string;
+  /** Documents (PDF, HTML, DOCX, text) larger than this are refused. */
+  documentMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncUrls: parseSyncUrls(env.INTERDICT_SYNC_URLS ?? ''),
     syncTimeoutMs: Number(env.INTERDICT_SYNC_TIMEOUT_MS ?? 60_000),
     cliAuthor: env.USER ?? 'cli',
+    documentMaxBytes: Number(env.INTERDICT_DOCUMENT_MAX_BYTES ?? 50 * 1024 * 1024),
   };
 }
 

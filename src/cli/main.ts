@@ -15,6 +15,7 @@ import * as exposure from './commands/exposure.ts';
 import * as exportGraph from './commands/export-graph.ts';
 import * as checkTransfer from './commands/check-transfer.ts';
 import * as checkCase from './commands/check-case.ts';
+import * as documents from './commands/documents.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -31,7 +32,7 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, serve]) command.register(program, ctx);
+for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, documents, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

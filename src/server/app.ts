@@ -16,6 +16,7 @@ import { GraphService } from '../graph/service.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { TransferService } from '../transfers/service.ts';
+import { documentRoutes } from './routes/documents.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, store: Store, options: { logger?:
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);
+    await documentRoutes(api, { ...ctx, screening });
   });
 
   if (existsSync(WEB_DIST)) {

@@ -1,5 +1,6 @@
 // Table definitions (Kysely types) and the migration that creates them on either engine.
 import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from 'kysely';
+import { migrateDocuments } from './documents-schema.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -124,4 +125,5 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .where(sql.ref('is_ref'), '=', 1)
     .execute();
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
+  await migrateDocuments(db, engine);
 }
