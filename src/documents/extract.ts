@@ -154,7 +154,7 @@ async function extractPdf(bytes: Uint8Array, fileName: string): Promise<Extracte
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // A copy: PDF.js may transfer (detach) the buffer it is given.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: true } as never);
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: true, verbosity: 0 } as never);
   } catch (err) {
     const e = err as Error;
     if (e.name === 'PasswordException') throw new SourceError(fileName, 'the PDF is encrypted (password protected); save an unprotected copy to ingest it');

@@ -105,13 +105,14 @@ export class MentionFinder {
     return dropOverlaps(all).sort((a, b) => a.start - b.start);
   }
 
-  /** Windows of a run, longest first from each position; a matched window consumes its words. */
+  /** Windows of a run: from each position the best-scoring window (the longer on a tie) consumes its words. */
   private screenRun(text: string, run: Token[], countries: PatternMention[]): FoundMention[] {
     const found: FoundMention[] = [];
     let i = 0;
     while (i < run.length) {
-      let matched = false;
-      for (let len = Math.min(MAX_WINDOW, run.length - i); len >= 1 && !matched; len--) {
+      let best: FoundMention | null = null;
+      let bestLen = 0;
+      for (let len = Math.min(MAX_WINDOW, run.length - i); len >= 1; len--) {
         const first = run[i];
         const last = run[i + len - 1];
         if (CONNECTORS.has(first.text) || CONNECTORS.has(last.text)) continue;
@@ -119,13 +120,15 @@ export class MentionFinder {
         const window: Window = { start: first.start, end: last.end, text: text.slice(first.start, last.end), words: len };
         if (countries.some((c) => c.start === window.start && c.end === window.end)) continue; // a country, not a name
         const mention = this.screenWindow(window, 'LegalEntity', 'entity');
-        if (mention) {
-          found.push(mention);
-          i += len;
-          matched = true;
+        if (mention && (!best || mention.score! > best.score!)) {
+          best = mention;
+          bestLen = len;
         }
       }
-      if (!matched) i++;
+      if (best) {
+        found.push(best);
+        i += bestLen;
+      } else i++;
     }
     return found;
   }

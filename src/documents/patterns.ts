@@ -80,7 +80,8 @@ function countries(): { re: RegExp; codes: Map<string, string> } {
     }
   }
   const alternatives = [...codes.keys()].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  countryIndex = { re: new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), codes };
+  // Hangul and Han words take particles and suffixes (러시아를, 俄罗斯的): only alphabetic scripts end a word.
+  countryIndex = { re: new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}])`, 'giu'), codes };
   return countryIndex;
 }
 

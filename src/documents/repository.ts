@@ -79,7 +79,7 @@ export class DocumentRepository {
     });
   }
 
-  async passages(documentId: string, fromParagraph = 1, toParagraph = Number.MAX_SAFE_INTEGER): Promise<Paragraph[]> {
+  async passages(documentId: string, fromParagraph = 1, toParagraph = 2_147_483_647): Promise<Paragraph[]> {
     return this.db
       .selectFrom('document_passages')
       .select(['paragraph', 'page', 'start', 'end', 'text'])
