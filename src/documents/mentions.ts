@@ -42,6 +42,11 @@ export interface FindOptions {
 }
 
 const MAX_WINDOW = 6;
+const IDENTIFIER_QUERIES: Partial<Record<MentionKind, { schema: string; prop: string }>> = {
+  imo: { schema: 'Vessel', prop: 'imoNumber' },
+  mmsi: { schema: 'Vessel', prop: 'mmsi' },
+  passport: { schema: 'Person', prop: 'passportNumber' },
+};
 const CANDIDATES_KEPT = 5;
 const CANDIDATE_FLOOR = 0.5;
 /** A lone word must match better than a full name: one word says less. */
@@ -99,8 +104,10 @@ export class MentionFinder {
       }
     }
     const vessels = this.vesselsAfterPrefix(text);
-    const linked = dropOverlaps([...vessels, ...names]);
-    const all = [...linked, ...this.coreferences(text, linked), ...patterns.filter((p) => p.kind !== 'vessel').map(asMention)];
+    // The prefix (M/V) is not part of the name: a name window that reaches into it gives way.
+    const linked = dropOverlaps([...vessels, ...names.filter((n) => !vessels.some((v) => n.start < v.end && v.start < n.end))]);
+    const identified = patterns.filter((p) => p.kind !== 'vessel').map((p) => this.linkIdentifier(asMention(p)));
+    const all = [...linked, ...this.coreferences(text, linked), ...identified];
     options.onProgress?.(1);
     return dropOverlaps(all).sort((a, b) => a.start - b.start);
   }
@@ -151,16 +158,26 @@ export class MentionFinder {
     };
   }
 
-  private screen(name: string, schema: string): ScoredEntity[] {
-    const key = `${schema}\u0000${name.toLowerCase()}`;
+  private screen(value: string, schema: string, prop = 'name'): ScoredEntity[] {
+    const key = `${schema}\u0000${prop}\u0000${value.toLowerCase()}`;
     let results = this.cache.get(key);
     if (!results) {
-      const query: QueryEntity = { id: 'mention', schema, properties: { name: [name] } };
+      const query: QueryEntity = { id: 'mention', schema, properties: { [prop]: [value] } };
       results = this.screener.screen(query, { limit: CANDIDATES_KEPT, threshold: this.threshold, cutoff: CANDIDATE_FLOOR - 0.001 }).results;
       if (this.cache.size > 200_000) this.cache.clear();
       this.cache.set(key, results);
     }
     return results;
+  }
+
+  /** IMO, MMSI and passport numbers link to the entities that carry them (the matcher keys identifiers). */
+  private linkIdentifier(m: FoundMention): FoundMention {
+    const spec = IDENTIFIER_QUERIES[m.kind];
+    if (!spec || !m.value) return m;
+    const results = this.screen(m.value, spec.schema, spec.prop);
+    const best = results[0];
+    if (!best || best.score < this.threshold) return m;
+    return { ...m, entityId: best.entity.id, score: round(best.score), candidates: results.filter((r) => r.score >= CANDIDATE_FLOOR).slice(0, CANDIDATES_KEPT).map(candidateOf) };
   }
 
   /** Vessel names after M/V, MV, M/T, MT: screened as vessels; kept as vessel mentions even when on no list. */

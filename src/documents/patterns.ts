@@ -38,7 +38,7 @@ interface Rule {
 const RULES: Rule[] = [
   { kind: 'imo', re: /\bIMO(?:\s*(?:No\.?|number|#))?[\s:]*(\d{7})\b/giu, value: (m) => (isValidImo(m[1]) ? m[1] : null) },
   { kind: 'mmsi', re: /\bMMSI(?:\s*(?:No\.?|number|#))?[\s:]*(\d{9})\b/giu, value: (m) => m[1] },
-  { kind: 'passport', re: /\b(?:passport|паспорт\w*|여권)(?:\s*(?:No\.?|number|#|№))?[\s:]*([A-Z0-9]{0,3}\d{5,9})\b/giu, value: (m) => m[1].toUpperCase() },
+  { kind: 'passport', re: /\b(?:passport|паспорт\w*|여권)(?:\s*(?:No\.?|number|#|№))?[\s:]*([A-Z]{0,3} ?\d{5,9})\b/giu, value: (m) => m[1].toUpperCase() },
   // Dates: ISO; "30 August 2023"; "August 30, 2023"; "August 30"; "September 2022"; "in 2019".
   { kind: 'date', re: /\b(\d{4})-(\d{2})-(\d{2})\b/gu, value: (m) => `${m[1]}-${m[2]}-${m[3]}` },
   { kind: 'date', re: new RegExp(`\\b(\\d{1,2}) (${MONTH_NAMES}) (\\d{4})\\b`, 'giu'), value: (m) => `${m[3]}-${pad(monthOf(m[2]))}-${pad(Number(m[1]))}` },
@@ -55,7 +55,7 @@ const RULES: Rule[] = [
 
 // Country names in every language Intl carries for the scripts the lists use, plus the usual short forms.
 const COUNTRY_ALIASES: Record<string, string> = {
-  'North Korea': 'kp', DPRK: 'kp', 'North Korean': 'kp', 'Democratic People’s Republic of Korea': 'kp', "Democratic People's Republic of Korea": 'kp', 'Северная Корея': 'kp', КНДР: 'kp', 북한: 'kp', 조선: 'kp', 朝鲜: 'kp',
+  'North Korea': 'kp', DPRK: 'kp', 'North Korean': 'kp', 'Democratic People’s Republic of Korea': 'kp', "Democratic People's Republic of Korea": 'kp', 'Северная Корея': 'kp', КНДР: 'kp', 북한: 'kp', 朝鲜: 'kp',
   'South Korea': 'kr', 'U.S.': 'us', 'United States': 'us', USA: 'us', 'U.S.A.': 'us', Russian: 'ru', Iranian: 'ir', Syrian: 'sy', Slovakian: 'sk', Slovak: 'sk', Chinese: 'cn', Ukrainian: 'ua', 'Soviet Union': 'suhh', UK: 'gb', Britain: 'gb',
 };
 
