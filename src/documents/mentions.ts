@@ -48,6 +48,8 @@ const IDENTIFIER_QUERIES: Partial<Record<MentionKind, { schema: string; prop: st
   passport: { schema: 'Person', prop: 'passportNumber' },
 };
 const CANDIDATES_KEPT = 5;
+/** A window scoring this is taken without trying the shorter windows inside it. */
+const SURE_SCORE = 0.95;
 const CANDIDATE_FLOOR = 0.5;
 /** A lone word must match better than a full name: one word says less. */
 const SINGLE_WORD_THRESHOLD = 0.97;
@@ -107,7 +109,7 @@ export class MentionFinder {
     // The prefix (M/V) is not part of the name: a name window that reaches into it gives way.
     const linked = dropOverlaps([...vessels, ...names.filter((n) => !vessels.some((v) => n.start < v.end && v.start < n.end))]);
     const identified = patterns.filter((p) => p.kind !== 'vessel').map((p) => this.linkIdentifier(asMention(p)));
-    const all = [...linked, ...this.coreferences(text, linked), ...identified];
+    const all = [...linked, ...this.coreferences(runs.filter((r) => r.length === 1), linked), ...identified];
     options.onProgress?.(1);
     return dropOverlaps(all).sort((a, b) => a.start - b.start);
   }
@@ -124,12 +126,14 @@ export class MentionFinder {
         const last = run[i + len - 1];
         if (CONNECTORS.has(first.text) || CONNECTORS.has(last.text)) continue;
         if (len === 1 && FUNCTION_WORDS.has(first.text.toLowerCase())) continue;
+        if (!run.slice(i, i + len).some((t) => t.text.length >= 3 || CASELESS.test(t.text))) continue; // initials alone (S, De C) name nobody
         const window: Window = { start: first.start, end: last.end, text: text.slice(first.start, last.end), words: len };
         if (countries.some((c) => c.start === window.start && c.end === window.end)) continue; // a country, not a name
         const mention = this.screenWindow(window, 'LegalEntity', 'entity');
         if (mention && (!best || mention.score! > best.score!)) {
           best = mention;
           bestLen = len;
+          if (mention.score! >= SURE_SCORE) break; // shorter windows cannot do better
         }
       }
       if (best) {
@@ -194,7 +198,7 @@ export class MentionFinder {
   }
 
   /** A lone surname after a linked full name in the same text (Shoigu after Sergei Shoigu). */
-  private coreferences(text: string, linked: FoundMention[]): FoundMention[] {
+  private coreferences(lone: Token[][], linked: FoundMention[]): FoundMention[] {
     const bySurname = new Map<string, FoundMention>();
     const out: FoundMention[] = [];
     const taken = linked.map((m) => [m.start, m.end] as const);
@@ -213,15 +217,16 @@ export class MentionFinder {
       }
     }
     if (bySurname.size === 0) return out;
-    WORD.lastIndex = 0;
-    for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
-      const antecedent = bySurname.get(w[0].toLowerCase());
-      if (!antecedent || w.index < firstAt.get(w[0].toLowerCase())! || isTaken(w.index) || !CAPITALISED.test(w[0])) continue;
+    // Only a surname standing alone: in "Mary Garcia" the Garcia is someone else's.
+    for (const run of lone) {
+      const w = run[0];
+      const antecedent = bySurname.get(w.text.toLowerCase());
+      if (!antecedent || w.start < firstAt.get(w.text.toLowerCase())! || isTaken(w.start) || !CAPITALISED.test(w.text)) continue;
       out.push({
         kind: 'entity',
-        start: w.index,
-        end: w.index + w[0].length,
-        text: w[0],
+        start: w.start,
+        end: w.end,
+        text: w.text,
         value: null,
         entityId: antecedent.entityId,
         score: round((antecedent.score ?? 0) * 0.95),
