@@ -8,6 +8,7 @@
 import type { FtmEntity } from '../model/entity.ts';
 import type { Screener, ScoredEntity } from '../screening/screener.ts';
 import type { QueryEntity } from '../screening/query.ts';
+import { namesOf } from '../screening/candidate-index.ts';
 import { dropOverlaps, findPatternMentions, type PatternMention } from './patterns.ts';
 
 export type MentionKind = 'entity' | PatternMention['kind'];
@@ -56,6 +57,7 @@ const SINGLE_WORD_THRESHOLD = 0.97;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 const CASELESS = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CAPITALISED = /^\p{Lu}/u;
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}\p{N}'’-]+$/u;
 /** Lower-case words that may sit inside a name: Bank of East Land, Abd al-Rahman, van der Berg. */
 const CONNECTORS = new Set(['of', 'bin', 'ibn', 'al', 'el', 'de', 'del', 'da', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'and', 'for', 'ul']);
 /** Capitalised words that start sentences or headings rather than names. */
@@ -82,12 +84,21 @@ interface Window {
 export class MentionFinder {
   private readonly cache = new Map<string, ScoredEntity[]>();
   readonly threshold: number;
+  /** Listed names of one Latin word (KOMID, WAGNER): only such a word alone can reach the single-word bar. */
+  private readonly oneWordNames: Set<string>;
 
   constructor(
     private readonly screener: Screener,
     options: { threshold?: number } = {},
   ) {
     this.threshold = options.threshold ?? screener.engine.defaultThreshold;
+    this.oneWordNames = new Set();
+    for (const entity of screener.index.entities) {
+      for (const name of namesOf(entity)) {
+        const words = name.match(WORD) ?? [];
+        if (words.length === 1) this.oneWordNames.add(words[0].toLowerCase());
+      }
+    }
   }
 
   /** All mentions, in text order; yields to the event loop between slices so a server keeps answering. */
@@ -127,6 +138,8 @@ export class MentionFinder {
         if (CONNECTORS.has(first.text) || CONNECTORS.has(last.text)) continue;
         if (len === 1 && FUNCTION_WORDS.has(first.text.toLowerCase())) continue;
         if (!run.slice(i, i + len).some((t) => t.text.length >= 3 || CASELESS.test(t.text))) continue; // initials alone (S, De C) name nobody
+        // A Latin word alone reaches the single-word bar (0.97) only as a one-word listed name.
+        if (len === 1 && LATIN_WORD.test(first.text) && !this.oneWordNames.has(first.text.toLowerCase())) continue;
         const window: Window = { start: first.start, end: last.end, text: text.slice(first.start, last.end), words: len };
         if (countries.some((c) => c.start === window.start && c.end === window.end)) continue; // a country, not a name
         const mention = this.screenWindow(window, 'LegalEntity', 'entity');

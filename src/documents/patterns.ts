@@ -35,7 +35,7 @@ interface Rule {
   value(m: RegExpExecArray): string | null;
 }
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   { kind: 'imo', re: /\bIMO(?:\s*(?:No\.?|number|#))?[\s:]*(\d{7})\b/giu, value: (m) => (isValidImo(m[1]) ? m[1] : null) },
   { kind: 'mmsi', re: /\bMMSI(?:\s*(?:No\.?|number|#))?[\s:]*(\d{9})\b/giu, value: (m) => m[1] },
   { kind: 'passport', re: /\b(?:passport|паспорт\w*|여권)(?:\s*(?:No\.?|number|#|№))?[\s:]*([A-Z]{0,3} ?\d{5,9})\b/giu, value: (m) => m[1].toUpperCase() },
@@ -59,9 +59,9 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'South Korea': 'kr', 'U.S.': 'us', 'United States': 'us', USA: 'us', 'U.S.A.': 'us', Russian: 'ru', Iranian: 'ir', Syrian: 'sy', Slovakian: 'sk', Slovak: 'sk', Chinese: 'cn', Ukrainian: 'ua', 'Soviet Union': 'suhh', UK: 'gb', Britain: 'gb',
 };
 
-let countryIndex: { re: RegExp; codes: Map<string, string> } | undefined;
+let countryIndex: { codes: Map<string, string>; maxWords: number } | undefined;
 
-function countries(): { re: RegExp; codes: Map<string, string> } {
+function countries(): { codes: Map<string, string>; maxWords: number } {
   if (countryIndex) return countryIndex;
   const codes = new Map<string, string>();
   const add = (name: string, code: string) => {
@@ -79,10 +79,48 @@ function countries(): { re: RegExp; codes: Map<string, string> } {
       }
     }
   }
-  const alternatives = [...codes.keys()].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Hangul and Han words take particles and suffixes (러시아를, 俄罗斯的): only alphabetic scripts end a word.
-  countryIndex = { re: new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}])`, 'giu'), codes };
+  const maxWords = Math.max(...[...codes.keys()].map((k) => k.split(/[\s-]+/).length));
+  countryIndex = { codes, maxWords };
   return countryIndex;
+}
+
+const COUNTRY_WORD = /[\p{L}\p{M}\p{N}]+(?:[.’'][\p{L}\p{M}\p{N}]+)*\.?/gu;
+/** Hangul and Han words take particles and suffixes (러시아를, 俄罗斯的): their prefixes are tried too. */
+const AGGLUTINATED = /^[\p{Script=Hangul}\p{Script=Han}]/u;
+
+/** Country names by word sequences looked up in a table (a regex over thousands of names is slow). */
+function findCountries(text: string, found: PatternMention[]): void {
+  const { codes, maxWords } = countries();
+  const words: { start: number; end: number }[] = [];
+  COUNTRY_WORD.lastIndex = 0;
+  for (let m = COUNTRY_WORD.exec(text); m; m = COUNTRY_WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < words.length; i++) {
+    let matched = false;
+    for (let n = Math.min(maxWords, words.length - i); n >= 1 && !matched; n--) {
+      const start = words[i].start;
+      let end = words[i + n - 1].end;
+      let span = text.slice(start, end);
+      if (n > 1 && !/^[^\n]*$/.test(span)) continue;
+      let code = codes.get(span.toLowerCase());
+      if (!code && span.endsWith('.') && n >= 1) {
+        code = codes.get(span.slice(0, -1).toLowerCase()) ;
+        if (code) { span = span.slice(0, -1); end -= 1; }
+        else code = undefined;
+      }
+      if (!code && n === 1 && AGGLUTINATED.test(span)) {
+        for (let len = span.length - 1; len >= 2 && !code; len--) {
+          code = codes.get(span.slice(0, len));
+          if (code) { end = start + len; span = span.slice(0, len); }
+        }
+      }
+      if (!code) continue;
+      // Short Latin names must be capitalised in the text ("Chad" the country, not "chad").
+      if (!/^\p{Lu}/u.test(span) && /^[\p{Script=Latin}\s.’'-]+$/u.test(span)) continue;
+      found.push({ kind: 'country', start, end, text: span, value: code });
+      matched = true;
+      i += n - 1;
+    }
+  }
 }
 
 /** Every pattern mention in the text, longest first where two overlap. */
@@ -96,14 +134,7 @@ export function findPatternMentions(text: string): PatternMention[] {
       found.push({ kind: rule.kind, start: m.index, end: m.index + m[0].length, text: m[0], value });
     }
   }
-  const { re, codes } = countries();
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[1];
-    // Short Latin names must be capitalised in the text ("Chad" the country, not "chad").
-    if (!/^\p{Lu}/u.test(word) && /^[\p{Script=Latin}\s.]+$/u.test(word)) continue;
-    found.push({ kind: 'country', start: m.index, end: m.index + word.length, text: word, value: codes.get(word.toLowerCase())! });
-  }
+  findCountries(text, found);
   return dropOverlaps(found);
 }
 
