@@ -85,30 +85,45 @@ export class DocumentService {
   }
 
   async ingest(input: IngestInput): Promise<IngestResult> {
-    const id = createHash('sha256').update(input.bytes).digest('hex');
-    const existing = await this.repo.get(id);
-    if (existing) return { document: withoutText(existing), created: false, paragraphs: (await this.repo.passages(id)).length, warnings: [] };
-    const extracted = await extractDocument(input.bytes, input.fileName, this.limits);
-    const meta = { ...extracted.metadata, ...definedOnly(input.metadata ?? {}) };
-    const row: DocumentRow = {
-      id,
-      media_type: extracted.mediaType,
-      file_name: input.fileName.split(/[\\/]/).pop()!.slice(0, 300),
-      size: input.bytes.length,
-      title: meta.title ?? null,
-      author: meta.author ?? null,
-      publisher: meta.publisher ?? null,
-      published_at: meta.publishedAt ?? null,
-      url: meta.url ?? null,
-      language: meta.language ?? null,
-      page_count: extracted.pageCount,
-      text_layer: extracted.textLayer,
-      text: extracted.text,
-      created_at: new Date().toISOString(),
-      created_by: input.author,
-    };
-    const created = await this.repo.insert(row, input.bytes, extracted.paragraphs);
-    return { document: withoutText(row), created, paragraphs: extracted.paragraphs.length, warnings: extracted.warnings };
+    return (await this.ingestMany([input]))[0];
+  }
+
+  /** Every file is read and checked before any is written: one bad file leaves the store as it was. */
+  async ingestMany(inputs: IngestInput[]): Promise<IngestResult[]> {
+    const prepared = [];
+    for (const input of inputs) {
+      const id = createHash('sha256').update(input.bytes).digest('hex');
+      const existing = await this.repo.get(id);
+      prepared.push({ input, id, existing, extracted: existing ? null : await extractDocument(input.bytes, input.fileName, this.limits) });
+    }
+    const results: IngestResult[] = [];
+    for (const { input, id, existing, extracted } of prepared) {
+      if (existing || !extracted) {
+        results.push({ document: withoutText(existing!), created: false, paragraphs: (await this.repo.passages(id)).length, warnings: [] });
+        continue;
+      }
+      const meta = { ...extracted.metadata, ...definedOnly(input.metadata ?? {}) };
+      const row: DocumentRow = {
+        id,
+        media_type: extracted.mediaType,
+        file_name: input.fileName.split(/[\\/]/).pop()!.slice(0, 300),
+        size: input.bytes.length,
+        title: meta.title ?? null,
+        author: meta.author ?? null,
+        publisher: meta.publisher ?? null,
+        published_at: meta.publishedAt ?? null,
+        url: meta.url ?? null,
+        language: meta.language ?? null,
+        page_count: extracted.pageCount,
+        text_layer: extracted.textLayer,
+        text: extracted.text,
+        created_at: new Date().toISOString(),
+        created_by: input.author,
+      };
+      const created = await this.repo.insert(row, input.bytes, extracted.paragraphs);
+      results.push({ document: withoutText(row), created, paragraphs: extracted.paragraphs.length, warnings: extracted.warnings });
+    }
+    return results;
   }
 
   async get(id: string): Promise<DocumentRow> {

@@ -35,13 +35,16 @@ export function register(program: Command, ctx: CliContext): void {
       const screening = new ScreeningService(store);
       const documents = new DocumentService(store, () => screening.screener(), { ...DEFAULT_LIMITS, maxBytes });
       const report = [];
-      for (const { file, bytes } of inputs) {
-        const result = await documents.ingest({
+      const results = await documents.ingestMany(
+        inputs.map(({ file, bytes }) => ({
           bytes,
           fileName: file,
           author: ctx.config.cliAuthor,
           metadata: { title: files.length === 1 ? o.title : undefined, publisher: o.publisher, publishedAt: o.published, url: o.url },
-        });
+        })),
+      );
+      for (const [i, result] of results.entries()) {
+        const { file } = inputs[i];
         for (const w of result.warnings) ctx.err(`warning: ${w}`);
         let mentions: number | null = null;
         if (o.mentions && result.document.text_layer === 'text') {
