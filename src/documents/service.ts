@@ -332,6 +332,12 @@ function prefill(schema: string, entities: string[], mentions: MentionRow[]): Re
     if (entities[1]) props.recipient = entities[1];
     const quantity = mentions.find((m) => m.kind === 'quantity');
     if (quantity) props.quantity = quantity.text;
+    // The countries in the order the passage names them: a guess the analyst corrects.
+    const countries = [...new Set(mentions.filter((m) => m.kind === 'country' && m.value).map((m) => m.value!))];
+    if (countries[0]) props.originCountry = countries[0];
+    if (countries[1]) props.destinationCountry = countries[1];
+    const date = mentions.find((m) => m.kind === 'date' && m.value && /^\d{4}/.test(m.value));
+    if (date) props.deliveryDate = date.value;
     return props;
   }
   const edge = model.schemata[schema]?.edge;

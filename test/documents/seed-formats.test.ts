@@ -132,6 +132,23 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(ungraded.status).toBe(422);
   });
 
+  it('proposes an arms transfer from a passage, pre-filled with its parties, and records it with the locator', async () => {
+    const d = docs.text;
+    const sentence = 'In September 2022, the U.S. suggested that the DPRK was supplying Russia with artillery shells in “significant” numbers.';
+    const start = d.text.indexOf(sentence);
+    expect(start).toBeGreaterThan(0);
+    const proposal = await call('POST', `/documents/${d.id}/claims`, { start, end: start + sentence.length, kind: 'transfer', propose: true });
+    // A draft: the passage's countries and date, which the analyst corrects (the U.S. is the claimant here).
+    expect(proposal.body.draft).toMatchObject({ schema: 'ArmsTransfer', properties: { deliveryDate: '2022-09' } });
+    expect([proposal.body.draft.properties.originCountry, proposal.body.draft.properties.destinationCountry]).toEqual(['us', 'kp']);
+    const properties = { ...proposal.body.draft.properties, originCountry: 'kp', destinationCountry: 'ru', itemDescription: 'artillery shells', quantity: 'significant numbers', supplier: 'case-dprk-russia-gov-dprk' };
+    const created = await call('POST', `/documents/${d.id}/claims`, { start, end: start + sentence.length, kind: 'transfer', properties, evidenceGrade: 'alleged' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.statements.every((s: any) => s.schema === 'ArmsTransfer' && s.sourceDocument === `doc-${d.id}` && s.evidenceGrade === 'alleged')).toBe(true);
+    const passage = await call('GET', `/documents/${d.id}/passage?locator=${encodeURIComponent(created.body.statements[0].locator)}`);
+    expect(passage.body.quote).toBe(sentence);
+  });
+
   it('accepts, rejects and relinks mentions', async () => {
     const d = docs.text;
     const kirby = d.mentions.find((m) => m.text === 'John Kirby');
