@@ -159,7 +159,9 @@ export class MentionFinder {
 
   private screenWindow(window: Window, schema: string, kind: MentionKind): FoundMention | null {
     // On a tie, a listed entity before a case file's record of the same person.
-    const results = [...this.screen(window.text, schema)].sort((a, b) => b.score - a.score || Number(isSanctioned(b.entity)) - Number(isSanctioned(a.entity)));
+    // An acronym match (Nancy King ~ LLC "NK") stands only where the text writes an acronym (KOMID).
+    const acronymInText = /(^|[^\p{L}])\p{Lu}{2,}([^\p{L}]|$)/u.test(window.text);
+    const results = [...this.screen(window.text, schema)].filter((r) => acronymInText || leadFeature(r) !== 'name.acronym').sort((a, b) => b.score - a.score || Number(isSanctioned(b.entity)) - Number(isSanctioned(a.entity)));
     const best = results[0];
     const threshold = window.words === 1 && !CASELESS.test(window.text) ? Math.max(SINGLE_WORD_THRESHOLD, this.threshold) : this.threshold;
     if (!best || best.score < threshold) return null;
@@ -294,6 +296,11 @@ function candidateOf(r: ScoredEntity): EntityCandidate {
     sanctioned: isSanctioned(e),
     explanations: r.explanations,
   };
+}
+
+function leadFeature(r: ScoredEntity): string | undefined {
+  const first = Array.isArray(r.explanations) ? (r.explanations[0] as { feature?: unknown } | undefined) : undefined;
+  return typeof first?.feature === 'string' ? first.feature : undefined;
 }
 
 function isSanctioned(e: FtmEntity): boolean {

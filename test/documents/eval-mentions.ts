@@ -64,8 +64,10 @@ export function scoreMentions(docs: LabelledDoc[], found: Map<string, FoundMenti
       falsePositives.push(`${doc.id}: ${m.kind} "${m.text}" → ${m.entityId ?? m.value}`);
     }
     for (const name of doc.unlisted) {
+      const at: number[] = [];
+      for (let i = doc.text.indexOf(name); i >= 0; i = doc.text.indexOf(name, i + 1)) at.push(i);
       for (const m of mentions) {
-        if (m.text.includes(name) || name.includes(m.text)) {
+        if (at.some((i) => m.start < i + name.length && i < m.end)) {
           const linked = m.candidates.find((c) => c.id === m.entityId);
           if (linked?.sanctioned) unlistedLinked.push(`${doc.id}: ${name} → ${linked.caption}`);
         }
