@@ -96,6 +96,16 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(values).toEqual(expect.arrayContaining(['date:2022-09', 'date:2023-01', 'quantity:3,000kg', 'country:kp', 'country:ru', 'country:sy']));
   });
 
+  it('refuses a corrupt PDF and a body that is not a file with a clear 4xx, writing nothing', async () => {
+    const before = (await call('GET', '/documents')).body.documents.length;
+    const corrupt = await upload('%PDF-1.7\n1 0 obj << /Type /Catalog', 'application/pdf', 'report.pdf');
+    expect(corrupt.status).toBe(422);
+    expect(corrupt.body.error).toMatch(/report\.pdf: not a readable PDF/);
+    const json = await call('POST', '/documents', { text: 'not a file' });
+    expect(json.status).toBe(415);
+    expect((await call('GET', '/documents')).body.documents.length).toBe(before);
+  });
+
   it('is one document for the same bytes twice', async () => {
     const again = await upload(SEED, 'text/plain', 'copy.txt');
     expect(again.status).toBe(200);
