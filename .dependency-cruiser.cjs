@@ -15,6 +15,9 @@ const MAY_USE = {
   // The resolver keeps its judgement and candidate tables' queries in resolve/store.ts (Kysely over the
   // store's connection); it screens with screening's public functions for xref.
   resolve: ['src/model/', 'src/store/(types|sql-store|judgements-schema)\\.ts$', 'src/screening/'],
+  // Documents keep their tables' queries in documents/repository.ts; mentions are found with the screener,
+  // and claims enter the store through the analysts' one write path (graph/edits.ts).
+  documents: ['src/model/', 'src/names/', 'src/store/(types|sql-store|documents-schema)\\.ts$', 'src/screening/', 'src/graph/edits\\.ts$'],
 };
 
 // ---------------------------------------------------------------------------------------------

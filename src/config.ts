@@ -23,6 +23,8 @@ export interface Config {
   cliAuthor: string;
   /** The server's JSON log (pino) level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: LogLevel;
+  /** Documents (PDF, HTML, DOCX, text) larger than this are refused. */
+  documentMaxBytes: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncTimeoutMs: Number(env.INTERDICT_SYNC_TIMEOUT_MS ?? 60_000),
     cliAuthor: env.USER ?? 'cli',
     logLevel: parseLogLevel(env.INTERDICT_LOG_LEVEL ?? 'info'),
+    documentMaxBytes: Number(env.INTERDICT_DOCUMENT_MAX_BYTES ?? 50 * 1024 * 1024),
   };
 }
 

@@ -15,6 +15,7 @@ import * as exportGraph from './commands/export-graph.ts';
 import * as checkTransfer from './commands/check-transfer.ts';
 import * as checkCase from './commands/check-case.ts';
 import * as resolve from './commands/resolve.ts';
+import * as documents from './commands/documents.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -32,7 +33,7 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, serve]) command.register(program, ctx);
+for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -24,6 +24,7 @@ import { TransferService } from '../transfers/service.ts';
 import { watchStore } from '../store/live-watch.ts';
 import { resolveRoutes } from './routes/resolve.ts';
 import { loadShippedJudgements } from '../resolve/shipped.ts';
+import { documentRoutes } from './routes/documents.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);
     await resolveRoutes(api, ctx);
+    await documentRoutes(api, { ...ctx, screening });
   });
 
   if (existsSync(WEB_DIST)) {

@@ -1,6 +1,7 @@
 // Table definitions (Kysely types) and the migration that creates them on either engine.
 import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from 'kysely';
 import { migrateResolve } from './judgements-schema.ts';
+import { migrateDocuments } from './documents-schema.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -130,6 +131,7 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .execute();
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
   await migrateResolve(db, engine);
+  await migrateDocuments(db, engine);
 }
 
 /**

@@ -1,0 +1,129 @@
+// Tables of the documents room (src/documents/): original bytes by SHA-256, text with paragraph
+// offsets, mentions, and a full-text index (FTS5 on SQLite, tsvector on PostgreSQL). Additive: the
+// statement tables do not know them; a mention names an entity id the store knows, which a resolver
+// can later map to its canonical id.
+import { sql, type Kysely } from 'kysely';
+
+export interface DocumentsTable {
+  id: string; // SHA-256 of the original bytes, hex
+  media_type: string;
+  file_name: string;
+  size: number;
+  title: string | null;
+  author: string | null;
+  publisher: string | null;
+  published_at: string | null;
+  url: string | null;
+  language: string | null;
+  page_count: number;
+  text_layer: string; // 'text' | 'none' (a scanned PDF)
+  text: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface DocumentBlobsTable {
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface DocumentPassagesTable {
+  document_id: string;
+  paragraph: number; // 1-based, over the whole document
+  page: number; // 1-based; 1 for formats without pages
+  start: number; // character offsets into documents.text (UTF-16 code units, as JavaScript counts)
+  end: number;
+  text: string;
+}
+
+export interface DocumentMentionsTable {
+  id: string;
+  document_id: string;
+  kind: string; // entity | vessel | imo | mmsi | passport | date | quantity | country
+  start: number;
+  end: number;
+  paragraph: number;
+  page: number;
+  text: string;
+  value: string | null; // normalised value (IMO number, ISO date, country code...)
+  entity_id: string | null; // the linked entity (the best candidate, or the analyst's choice)
+  score: number | null;
+  candidates: string; // JSON: [{id, caption, schema, score, datasets, explanations}]
+  status: string; // proposed | accepted | rejected | relinked
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+export interface DocumentsDatabase {
+  documents: DocumentsTable;
+  document_blobs: DocumentBlobsTable;
+  document_passages: DocumentPassagesTable;
+  document_mentions: DocumentMentionsTable;
+}
+
+export async function migrateDocuments(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  const k = db as Kysely<DocumentsDatabase>;
+  await k.schema
+    .createTable('documents')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('media_type', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('title', 'text')
+    .addColumn('author', 'text')
+    .addColumn('publisher', 'text')
+    .addColumn('published_at', 'text')
+    .addColumn('url', 'text')
+    .addColumn('language', 'text')
+    .addColumn('page_count', 'integer', (c) => c.notNull())
+    .addColumn('text_layer', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+  await k.schema
+    .createTable('document_blobs')
+    .ifNotExists()
+    .addColumn('sha256', 'text', (c) => c.primaryKey())
+    .addColumn('bytes', engine === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+    .execute();
+  await k.schema
+    .createTable('document_passages')
+    .ifNotExists()
+    .addColumn('document_id', 'text', (c) => c.notNull())
+    .addColumn('paragraph', 'integer', (c) => c.notNull())
+    .addColumn('page', 'integer', (c) => c.notNull())
+    .addColumn('start', 'integer', (c) => c.notNull())
+    .addColumn('end', 'integer', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('document_passages_pk', ['document_id', 'paragraph'])
+    .execute();
+  await k.schema
+    .createTable('document_mentions')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('document_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('start', 'integer', (c) => c.notNull())
+    .addColumn('end', 'integer', (c) => c.notNull())
+    .addColumn('paragraph', 'integer', (c) => c.notNull())
+    .addColumn('page', 'integer', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('value', 'text')
+    .addColumn('entity_id', 'text')
+    .addColumn('score', 'real')
+    .addColumn('candidates', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('reviewed_by', 'text')
+    .addColumn('reviewed_at', 'text')
+    .execute();
+  await k.schema.createIndex('document_mentions_document').ifNotExists().on('document_mentions').columns(['document_id', 'start']).execute();
+  await k.schema.createIndex('document_mentions_entity').ifNotExists().on('document_mentions').columns(['entity_id', 'document_id']).execute();
+  if (engine === 'sqlite') {
+    // Trigram tokens find a name inside unspaced scripts (金正恩, 김정은은) as well as in spaced ones.
+    await sql`create virtual table if not exists document_fts using fts5(document_id unindexed, paragraph unindexed, text, tokenize = 'trigram')`.execute(db);
+  } else {
+    await sql`create index if not exists document_passages_fts on document_passages using gin (to_tsvector('simple', text))`.execute(db);
+  }
+}
