@@ -43,7 +43,11 @@ export interface EntityDiff {
   targets: string[];
 }
 
-export function diffEntities(before: Map<string, SlimEntity>, after: Map<string, SlimEntity>): EntityDiff {
+/**
+ * The diff of two versions' entities. `designated` names the entities a Sanction of either whole
+ * version points at, when the maps hold only the entities that differ (the store passes those).
+ */
+export function diffEntities(before: Map<string, SlimEntity>, after: Map<string, SlimEntity>, designated?: Set<string>): EntityDiff {
   const added = [];
   const removed = [];
   const changed: EntityChange[] = [];
@@ -65,9 +69,9 @@ export function diffEntities(before: Map<string, SlimEntity>, after: Map<string,
     if (Object.keys(changes).length) changed.push({ id, schema: e.schema, caption: caption(id, e), changes });
   }
   for (const [id, e] of before) if (!after.has(id)) removed.push({ id, schema: e.schema, caption: caption(id, e) });
-  const byCaption = (a: { caption: string }, b: { caption: string }) => a.caption.localeCompare(b.caption);
-  const designated = new Set([...sanctionedIn(before), ...sanctionedIn(after)]);
-  const targets = [...added, ...removed, ...changed].filter((e) => designated.has(e.id)).map((e) => e.id);
+  const byCaption = (a: { id: string; caption: string }, b: { id: string; caption: string }) => a.caption.localeCompare(b.caption) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const listed = designated ?? new Set([...sanctionedIn(before), ...sanctionedIn(after)]);
+  const targets = [...added, ...removed, ...changed].filter((e) => listed.has(e.id)).map((e) => e.id);
   return { added: added.sort(byCaption), removed: removed.sort(byCaption), changed: changed.sort(byCaption), targets };
 }
 
