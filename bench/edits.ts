@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/config.ts';
@@ -27,6 +28,8 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg('seconds', 10);
 const RATE = arg('rate', 100);
 const EDITS = arg('edits', 10);
+/** `--no-graph`: the screening index alone listens (to tell its cost from the graph's). */
+const GRAPH = !args.includes('--no-graph');
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
@@ -37,6 +40,17 @@ interface Load {
   p50: number;
   p99: number;
   max: number;
+  /** The longest the event loop was blocked meanwhile. */
+  blockedMs?: number;
+}
+
+/** The load, with the longest event-loop block on this thread meanwhile. */
+async function measured(load: Promise<Load>): Promise<Load> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const result = await load;
+  delay.disable();
+  return { ...result, blockedMs: delay.max / 1e6 };
 }
 
 async function main() {
@@ -44,7 +58,7 @@ async function main() {
   const store = await openStore({ databaseUrl: null, sqlitePath: copyOfBundledDb(await buildBundledDb(), join(tmp, 'bench.db')) });
   const screening = new ScreeningService(store, { subscribe: (fn) => store.onLiveChange(fn), log });
   const graph = new GraphService(store);
-  const detach = graph.attach(store);
+  const detach = GRAPH ? graph.attach(store) : () => undefined;
   try {
     await screening.ready();
     await graph.graph();
@@ -58,11 +72,11 @@ async function main() {
     const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/match/default`;
     await loadGenerator(url, bodies, RATE, 2); // warm-up
 
-    const rest = await loadGenerator(url, bodies, RATE, SECONDS);
+    const rest = await measured(loadGenerator(url, bodies, RATE, SECONDS));
     log(`at rest: p50 ${ms(rest.p50)} ms, p99 ${ms(rest.p99)} ms, max ${ms(rest.max)} ms`);
 
     const editTimes: number[] = [];
-    const during = loadGenerator(url, bodies, RATE, SECONDS);
+    const during = measured(loadGenerator(url, bodies, RATE, SECONDS));
     const source = { sourceDocument: 'bench:edits', evidenceGrade: 'reported' as const };
     for (let i = 0; i < EDITS; i++) {
       await new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / (EDITS + 1)));
@@ -75,15 +89,16 @@ async function main() {
     }
     const edited = await during;
     await screening.settled();
+    await graph.settled();
     const g = await graph.graph();
     log(`during ${EDITS} edits: p50 ${ms(edited.p50)} ms, p99 ${ms(edited.p99)} ms, max ${ms(edited.max)} ms`);
     await app.close();
 
     const taken = await screening.match('all', { queries: { q: { schema: 'Person', properties: { name: ['PAK Chol Jin A'] } } } });
-    const row = (name: string, l: Load) => `| ${name} | ${ms(l.p50)} | ${ms(l.p99)} | ${ms(l.max)} | ${l.errors} of ${l.sent} |`;
-    console.log(`\n### /match/default while analysts write (${RATE} requests/s, ${SECONDS} s each, ${EDITS} edits)\n`);
-    console.log('| window | p50 ms | p99 ms | max ms | errors |');
-    console.log('|---|---|---|---|---|');
+    const row = (name: string, l: Load) => `| ${name} | ${ms(l.p50)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.blockedMs ?? NaN)} | ${l.errors} of ${l.sent} |`;
+    console.log(`\n### /match/default while analysts write (${RATE} requests/s, ${SECONDS} s each, ${EDITS} edits${GRAPH ? '' : ', graph not listening'})\n`);
+    console.log('| window | p50 ms | p99 ms | max ms | longest event-loop block ms | errors |');
+    console.log('|---|---|---|---|---|---|');
     console.log(row('at rest', rest));
     console.log(row(`during ${EDITS} analyst edits`, edited));
     editTimes.sort((a, b) => a - b);

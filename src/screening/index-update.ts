@@ -7,85 +7,101 @@
 import type { FtmEntity } from '../model/entity.ts';
 import { CandidateIndex, isScreenable } from './candidate-index.ts';
 import type { MatchEngine } from './engine-types.ts';
-import { EntityKeyer } from './entity-keys.ts';
+import { attributeKeys } from './entity-keys.ts';
 import { HashIds } from './hash-ids.ts';
+import { identifierKeys } from './identifiers.ts';
+import { keyHash } from '../names/keys.ts';
 
 /** Byte order of ids, the order the store streams entities in (and so the order of a built index's slots). */
 function compareIds(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
+
+/** Where `id` belongs among `entities` (sorted by id): the first slot whose id is not below it. */
+function slotFor(entities: FtmEntity[], id: string): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareIds(entities[mid].id, id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The distinct key hashes of an entity, as an index build computes them (entity-keys.ts). */
+function keyHashesOf(entity: FtmEntity, engine: MatchEngine): Set<number> {
+  const out = new Set<number>();
+  for (const list of engine.candidateKeyLists(entity)) for (const h of list.hashes) out.add(h);
+  for (const key of identifierKeys(entity)) out.add(keyHash(key));
+  for (const key of attributeKeys(entity)) out.add(keyHash(key));
+  return out;
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * A new index: `index` without the entities whose ids are in `replaced`, with `fresh` (their new
- * versions, and new entities) added. The old index is left as it was: queries in flight finish on it.
+ * versions, and new entities) added. The old index is left as it was: queries in flight finish on
+ * it, and get the event loop every `sliceMs` or so meanwhile.
  */
-export function updateIndex(index: CandidateIndex, engine: MatchEngine, replaced: ReadonlySet<string>, fresh: FtmEntity[]): CandidateIndex {
+export async function updateIndex(index: CandidateIndex, engine: MatchEngine, replaced: ReadonlySet<string>, fresh: FtmEntity[], sliceMs = 8): Promise<CandidateIndex> {
   const old = index.entities;
   const added = fresh.filter((e) => isScreenable(e.schema)).sort((x, y) => compareIds(x.id, y.id));
   const leaving = new Set([...replaced, ...fresh.map((e) => e.id)]);
   // New slots: old entities kept in their order, each added one where its id belongs.
+  const at = added.map((e) => slotFor(old, e.id));
   const slotOf = new Int32Array(old.length).fill(-1);
   const addedSlot = new Int32Array(added.length);
   const entities: FtmEntity[] = [];
   let a = 0;
-  for (let s = 0; s < old.length; s++) {
-    for (; a < added.length && compareIds(added[a].id, old[s].id) < 0; a++) addedSlot[a] = entities.push(added[a]) - 1;
-    if (!leaving.has(old[s].id)) slotOf[s] = entities.push(old[s]) - 1;
+  for (let s = 0; s <= old.length; s++) {
+    for (; a < added.length && at[a] === s; a++) addedSlot[a] = entities.push(added[a]) - 1;
+    if (s < old.length && !leaving.has(old[s].id)) slotOf[s] = entities.push(old[s]) - 1;
   }
-  for (; a < added.length; a++) addedSlot[a] = entities.push(added[a]) - 1;
 
-  // The added entities' keys, as ids of a copy of the old key table (the old index keeps its own).
+  // The added entities' keys as key ids; a key the index lacks goes into a copy of its key table
+  // (the old index keeps its own).
   const { keyIds: oldKeyIds, offsets: oldOffsets, slots: oldSlots } = index.postings();
-  const parts = oldKeyIds.parts();
-  const keyIds = HashIds.fromParts({ hashes: parts.hashes.slice(), ids: parts.ids.slice(), size: parts.size });
-  const keyer = new EntityKeyer(engine);
-  const starts = [0];
-  for (let i = 0; i < added.length; i++) {
-    keyer.add(added[i], i + 1);
-    starts.push(keyer.count);
+  const hashes = added.map((e) => keyHashesOf(e, engine));
+  let keyIds = oldKeyIds;
+  if (hashes.some((set) => [...set].some((h) => oldKeyIds.get(h) < 0))) {
+    const parts = oldKeyIds.parts();
+    keyIds = HashIds.fromParts({ hashes: parts.hashes.slice(), ids: parts.ids.slice(), size: parts.size });
   }
-  const hashOf = keyHashes(keyer.keyIds);
-  const addedByKey = new Map<number, number[]>(); // key id -> new slots (ascending: added are in slot order)
-  for (let i = 0; i < added.length; i++) {
-    for (let j = starts[i]; j < starts[i + 1]; j++) {
-      const id = keyIds.intern(hashOf[keyer.ids[j]]);
-      const list = addedByKey.get(id);
-      if (list) list.push(addedSlot[i]);
-      else addedByKey.set(id, [addedSlot[i]]);
-    }
-  }
+  const pairs: number[][] = []; // [key id, new slot]
+  hashes.forEach((set, i) => {
+    for (const h of set) pairs.push([keyIds.intern(h), addedSlot[i]]);
+  });
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  await turn();
 
   // Postings merged key by key; each key's slots stay ascending (candidate search relies on it).
   const oldKeyCount = oldOffsets.length - 1;
   const keyCount = keyIds.size;
-  let total = 0;
-  for (const list of addedByKey.values()) total += list.length;
-  const slots = new Int32Array(oldSlots.length + total);
+  const slots = new Int32Array(oldSlots.length + pairs.length);
   const offsets = new Int32Array(keyCount + 1);
   let n = 0;
+  let p = 0;
+  let sliceStart = performance.now();
   for (let k = 0; k < keyCount; k++) {
-    const extra = addedByKey.get(k);
-    let e = 0;
+    if ((k & 0xfff) === 0 && performance.now() - sliceStart > sliceMs) {
+      await turn();
+      sliceStart = performance.now();
+    }
     if (k < oldKeyCount) {
       for (let i = oldOffsets[k]; i < oldOffsets[k + 1]; i++) {
         const slot = slotOf[oldSlots[i]];
         if (slot < 0) continue;
-        if (extra) while (e < extra.length && extra[e] < slot) slots[n++] = extra[e++];
+        for (; p < pairs.length && pairs[p][0] === k && pairs[p][1] < slot; p++) slots[n++] = pairs[p][1];
         slots[n++] = slot;
       }
     }
-    if (extra) while (e < extra.length) slots[n++] = extra[e++];
+    for (; p < pairs.length && pairs[p][0] === k; p++) slots[n++] = pairs[p][1];
     offsets[k + 1] = n;
   }
+  await turn();
   const updated = new CandidateIndex(entities, engine, { keyIds, offsets, slots: slots.subarray(0, n) });
   index.carryPrepared(updated, slotOf);
   return updated;
-}
-
-/** Key id -> key hash of a key table. */
-function keyHashes(table: HashIds): Uint32Array {
-  const { hashes, ids, size } = table.parts();
-  const out = new Uint32Array(size);
-  for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) out[ids[i]] = hashes[i];
-  return out;
 }

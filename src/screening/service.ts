@@ -225,7 +225,7 @@ export class ScreeningService {
       fresh.push(entity);
     }
     const loaded = performance.now();
-    const index = updateIndex(snapshot.screener.index, snapshot.screener.engine, replaced, fresh);
+    const index = await updateIndex(snapshot.screener.index, snapshot.screener.engine, replaced, fresh);
     const buildMs = performance.now() - started;
     this.options.log?.(`screening index: ${fresh.length} edited entities taken in in ${Math.round(buildMs)} ms`);
     return { ...snapshot, screener: new Screener(index, snapshot.screener.engine), versions, loadMs: loaded - started, buildMs, builtAt: new Date().toISOString(), contexts: new Map() };
