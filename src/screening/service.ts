@@ -215,6 +215,8 @@ export class ScreeningService {
     const fresh: FtmEntity[] = [];
     for (const id of ids) {
       const statements = await this.reader.getStatements(id);
+      // None: the edit went to an id merged into another entity; a rebuild finds it.
+      if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
       // In the order the store streams them to a full build, so values come out in the same order.
       statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
       const entity = assembleEntity(statements.filter(isScreenedStatement));
