@@ -15,6 +15,8 @@ import { StringPool } from './pool.ts';
 import type { EdgeKind, EdgeProvenance } from './types.ts';
 
 const MAX_WARNINGS = 500;
+/** The warnings finish() states over the whole graph (seed() leaves them to it). */
+const FINISH_WARNINGS = /^(self-loop: |relationship points at unknown entity |… \d+ more warnings)/;
 
 interface SchemaInfo {
   kind: 'edge' | 'similar' | 'sanction' | 'node' | 'skip';
@@ -91,6 +93,57 @@ export class GraphBuilder {
 
   private group: Statement[] = [];
   private groupId: string | undefined;
+
+  /**
+   * Starts from a built graph without the parts the entities `replaced` made (their nodes' own
+   * attributes, the edges they stated, their warnings); feed those entities' statements next.
+   * Designations are kept: an analyst edit only adds statements, and never designates anyone.
+   */
+  seed(g: Graph, replaced: ReadonlySet<string>): void {
+    for (const s of g.schemata) this.schemata.intern(s);
+    for (const set of g.sets) this.internSet([...set]);
+    for (const v of g.pool.values) this.pool.intern(v);
+    for (const t of g.types) this.typeFor(t.type, t.kind, t.label, t.directed);
+    const thing = this.schemata.intern('Thing');
+    for (let n = 0; n < g.nodeCount; n++) {
+      const id = g.nodeIds[n];
+      const reset = replaced.has(id);
+      this.nodeIds.push(id);
+      this.nodeSchema.push(reset ? thing : g.nodeSchema[n]);
+      this.nodeCaption.push(reset ? id : g.nodeCaption[n]);
+      this.nodeFlags.push(reset ? g.nodeFlags[n] & ~FLAG_KNOWN : g.nodeFlags[n]);
+      this.nodeDatasets.push(reset ? -1 : g.nodeDatasets[n]);
+      this.nodeSanctionedBy.push(g.nodeSanctionedBy[n]);
+    }
+    for (const [id, n] of g.nodeIndex) this.nodeIndex.set(id, n);
+    for (let e = 0; e < g.edgeCount; e++) {
+      const id = g.edgeIds[e];
+      const hash = id.indexOf('#');
+      if (replaced.has(hash < 0 ? id : id.slice(0, hash))) continue; // `<entity>`, `<entity>#<prop>`, `<entity>#<src>><dst>`
+      const extra = g.extraProvenance.get(e);
+      if (extra) this.extraProvenance.set(this.edgeIds.length, extra);
+      this.edgeIds.push(id);
+      this.edgeSrc.push(g.edgeSrc[e]);
+      this.edgeDst.push(g.edgeDst[e]);
+      this.edgeType.push(g.edgeType[e]);
+      this.edgeGrade.push(g.edgeGrade[e]);
+      this.edgeStart.push(g.edgeStart[e]);
+      this.edgeEnd.push(g.edgeEnd[e]);
+      this.edgePct.push(g.edgePct[e]);
+      this.edgeRole.push(g.edgeRole[e]);
+      this.edgeDataset.push(g.edgeDataset[e]);
+      this.edgeVersion.push(g.edgeVersion[e]);
+      this.edgeSource.push(g.edgeSource[e]);
+      this.edgeClaimDate.push(g.edgeClaimDate[e]);
+      this.edgeFirstSeen.push(g.edgeFirstSeen[e]);
+      this.edgeLastSeen.push(g.edgeLastSeen[e]);
+      this.edgeAuthor.push(g.edgeAuthor[e]);
+      this.edgeLocator.push(g.edgeLocator[e]);
+    }
+    // finish() states its own warnings again; a replaced entity's warnings come again with its statements.
+    const mentions = (w: string) => w.split(/[\s:()]+/).some((word) => replaced.has(word));
+    for (const w of g.warnings) if (!FINISH_WARNINGS.test(w) && !mentions(w)) this.warn(w);
+  }
 
   /** Feed statements in canonical-id order. */
   add(statement: Statement): void {
@@ -403,6 +456,18 @@ export class GraphBuilder {
 export async function buildGraph(reader: Pick<EntityReader, 'iterateStatements'> & Partial<Pick<EntityReader, 'liveVersions'>>, filter?: EntityFilter): Promise<Graph> {
   const builder = new GraphBuilder(reader.liveVersions ? sanctionsLists(await reader.liveVersions()) : null);
   await builder.addAll(reader.iterateStatements(filter));
+  return builder.finish();
+}
+
+/**
+ * A new graph: `g` with the entities in `groups` (each one entity's live statements, in the order
+ * the store streams them) taken out and put in again as they are now: an analyst edit costs a pass
+ * over the graph's arrays instead of reading every live statement. `g` itself is left as it was.
+ */
+export function updateGraph(g: Graph, lists: ReadonlySet<string> | null, groups: Statement[][]): Graph {
+  const builder = new GraphBuilder(lists);
+  builder.seed(g, new Set(groups.map((group) => group[0].canonicalId)));
+  for (const group of groups) for (const s of group) builder.add(s);
   return builder.finish();
 }
 

@@ -1,10 +1,13 @@
 // The graph's domain functions, shared by the HTTP routes and the CLI. The service builds the
-// graph from the store's live statements and swaps in a rebuilt one when a live version changes;
-// queries in flight keep the graph they started with.
+// graph from the store's live statements and swaps in a rebuilt one when a live version changes
+// (an analyst edit: the graph with just the edited entities redone, build.ts updateGraph); queries
+// in flight keep the graph they started with.
 import { ConflictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import { numberParam } from '../model/params.ts';
+import type { Statement } from '../model/statement.ts';
+import { sanctionsLists } from '../model/targets.ts';
 import type { EntityReader, Store } from '../store/types.ts';
-import { buildGraph } from './build.ts';
+import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
 import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from './export.ts';
@@ -63,6 +66,8 @@ export class GraphService {
   private current: Graph | undefined;
   private pending: Promise<Graph> | undefined;
   private stale = false;
+  /** Entities analyst edits changed since the current graph, to be redone in it. */
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly reader: EntityReader,
@@ -70,14 +75,23 @@ export class GraphService {
     private readonly options: { snapshotDir?: string } = {},
   ) {}
 
-  /** Rebuild whenever a dataset's live version switches (debounced: one rebuild at a time). */
+  /**
+   * Rebuild whenever a dataset's live version switches, or redo just the entities an analyst edit
+   * appended to (one rebuild or update at a time).
+   */
   attach(store: Pick<Store, 'onLiveChange'>): () => void {
-    return store.onLiveChange(() => {
+    return store.onLiveChange((_dataset, appended) => {
       // A graph nobody has asked for yet is built on first use (imports at start-up fire this often).
       if (!this.current && !this.pending) return;
-      this.stale = true;
-      void this.rebuild().catch(() => undefined);
+      if (appended) for (const id of appended) this.edited.add(id);
+      else this.stale = true;
+      void this.update().catch(() => undefined);
     });
+  }
+
+  /** Resolves once no rebuild or update is in progress (tests, benchmarks). */
+  async settled(): Promise<void> {
+    while (this.pending) await this.pending.catch(() => undefined);
   }
 
   /** The current graph, building it on first use. */
@@ -88,17 +102,44 @@ export class GraphService {
 
   async rebuild(): Promise<Graph> {
     if (this.pending) return this.pending;
+    this.stale = true;
+    return this.update();
+  }
+
+  /** A full rebuild when one is due (or there is no graph yet), else the edited entities redone. */
+  private update(): Promise<Graph> {
+    if (this.pending) return this.pending;
+    const current = this.current;
+    const full = this.stale || !current;
+    const ids = [...this.edited];
     this.stale = false;
-    this.pending = this.load()
+    this.edited.clear();
+    const next = full ? this.load() : this.takeIn(current, ids).catch(() => this.load()); // the update failing: rebuild
+    this.pending = next
       .then((g) => {
         this.current = g; // atomic swap: readers holding the old graph finish on it
         return g;
       })
       .finally(() => {
         this.pending = undefined;
-        if (this.stale) void this.rebuild().catch(() => undefined);
+        if (this.stale || this.edited.size) void this.update().catch(() => undefined);
       });
     return this.pending;
+  }
+
+  /** The graph with the entities `ids` redone from their live statements now. */
+  private async takeIn(g: Graph, ids: string[]): Promise<Graph> {
+    const versions = await this.reader.liveVersions();
+    const order = new Map(versions.map((v, i) => [v.id, i]));
+    const groups = new Map<string, Statement[]>();
+    for (const id of ids) {
+      const statements = await this.reader.getStatements(id);
+      if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
+      // In the order the store streams them to a full build: the same caption and claim order.
+      statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
+      groups.set(statements[0].canonicalId, statements);
+    }
+    return updateGraph(g, sanctionsLists(versions), [...groups.values()].sort((a, b) => byBytes(a[0].canonicalId, b[0].canonicalId)));
   }
 
   /** The snapshot of the live versions if one was saved, else a build from the store (then saved). */
@@ -294,6 +335,8 @@ export class GraphService {
 }
 
 const MAX_CANDIDATES = 20;
+
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** The words of a name: case, accents and punctuation aside. */
 function wordsOf(text: string): string[] {

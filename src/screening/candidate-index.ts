@@ -228,6 +228,11 @@ export class CandidateIndex {
   }
   private nextToPrepare = 0;
 
+  /** Hands the prepared forms to an index of mostly the same entities (index-update.ts): `slotOf[slot]` is the new slot, or -1. */
+  carryPrepared(to: CandidateIndex, slotOf: Int32Array): void {
+    for (let slot = 0; slot < slotOf.length; slot++) if (slotOf[slot] >= 0 && this.prepared[slot] !== undefined) to.prepared[slotOf[slot]] = this.prepared[slot];
+  }
+
   get size(): number {
     return this.entities.length;
   }

@@ -1,10 +1,12 @@
 // The screening service: builds the index from the live entities at start, rebuilds it in the
-// background when a live dataset version switches and swaps it in atomically (requests in flight
-// keep the snapshot they started with), and backs /match, /search and /reconcile.
-import type { FtmEntity } from '../model/entity.ts';
+// background when a live dataset version switches, takes an analyst edit in by updating just the
+// edited entities (index-update.ts), and swaps each new index in atomically (requests in flight
+// keep the snapshot they started with). It backs /match, /search and /reconcile.
+import { assembleEntity, type FtmEntity } from '../model/entity.ts';
 import { NotFoundError } from '../model/errors.ts';
-import { MATCHABLE_SCHEMATA } from '../model/ftm.ts';
-import { isSanctionsList, sanctionsLists, targetIds } from '../model/targets.ts';
+import { MATCHABLE_SCHEMATA, schemaIsA } from '../model/ftm.ts';
+import type { Statement } from '../model/statement.ts';
+import { isSanctionsList, isTarget, sanctionsLists, targetIds } from '../model/targets.ts';
 import { queryBand } from './bands.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
 import { describeMatcher } from './algorithms.ts';
@@ -14,6 +16,7 @@ import { listParam } from '../model/params.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { indexSnapshotKey, loadIndexSnapshot, saveIndexSnapshot } from './index-snapshot.ts';
+import { updateIndex } from './index-update.ts';
 import { Screener, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, type SearchParams, type SearchResponse } from './search.ts';
 
@@ -55,8 +58,11 @@ export interface AnswerContext {
 }
 
 export interface ScreeningServiceOptions {
-  /** Subscribes to live-version switches, e.g. `(fn) => store.onLiveChange(fn)`; returns an unsubscribe. */
-  subscribe?: (listener: (dataset: string) => void) => () => void;
+  /**
+   * Subscribes to live-version switches, e.g. `(fn) => store.onLiveChange(fn)`; returns an
+   * unsubscribe. `appended` (an analyst edit) names the only entities that changed.
+   */
+  subscribe?: (listener: (dataset: string, appended?: string[]) => void) => () => void;
   /** Matcher override (tests). */
   engine?: MatchEngine;
   /** Candidates scored per query. */
@@ -98,7 +104,10 @@ interface Snapshot {
 export class ScreeningService {
   private snapshot: Snapshot | null = null;
   private building: Promise<void> | null = null;
+  /** A full build is due (a list or a whole dataset changed). */
   private dirty = false;
+  /** Entities an analyst edit changed, to be taken into the current index. */
+  private readonly edited = new Set<string>();
   private subscribed = false;
   private unsubscribe: (() => void) | null = null;
   private lastError: string | null = null;
@@ -112,7 +121,7 @@ export class ScreeningService {
   start(): Promise<void> {
     if (!this.subscribed) {
       this.subscribed = true;
-      this.unsubscribe = this.options.subscribe?.(() => this.refresh()) ?? null;
+      this.unsubscribe = this.options.subscribe?.((dataset, appended) => this.changed(dataset, appended)) ?? null;
     }
     if (this.snapshot) return Promise.resolve();
     return this.building ?? this.rebuild(); // a failed first build is retried by the next caller
@@ -123,29 +132,55 @@ export class ScreeningService {
     await this.start();
   }
 
+  /** Resolves once no build or edit is in progress (tests, benchmarks). */
+  async settled(): Promise<void> {
+    while (this.building) await this.building.catch(() => undefined);
+  }
+
   isReady(): boolean {
     return this.snapshot !== null;
   }
 
   /** Schedules a rebuild; several changes in a row cause at most one more build. */
   refresh(): void {
-    if (this.building) {
-      this.dirty = true;
-      return;
-    }
-    void this.rebuild().catch(() => undefined); // failures are kept in lastError; the old index stays
+    this.dirty = true;
+    if (!this.building) void this.rebuild().catch(() => undefined); // failures are kept in lastError; the old index stays
+  }
+
+  /**
+   * A live change: an analyst edit (entities appended to a dataset that is not a sanctions list)
+   * updates just those entities; anything else rebuilds.
+   */
+  private changed(dataset: string, appended?: string[]): void {
+    const version = this.snapshot?.versions.find((v) => v.dataset === dataset);
+    if (!appended || !this.snapshot || (version && isSanctionsList(version))) return this.refresh();
+    for (const id of appended) this.edited.add(id);
+    if (!this.building) void this.rebuild().catch(() => undefined);
   }
 
   private rebuild(): Promise<void> {
     const run = (async () => {
       try {
         do {
-          this.dirty = false;
-          this.snapshot = await this.build();
-          this.lastError = null;
-          this.warm(this.snapshot.screener);
-          this.options.log?.(`screening index: ${this.snapshot.screener.index.size} entities in ${Math.round(this.snapshot.buildMs)} ms`);
-        } while (this.dirty);
+          if (this.dirty || !this.snapshot) {
+            this.dirty = false;
+            this.edited.clear(); // a full build reads them anyway
+            this.snapshot = await this.build();
+            this.lastError = null;
+            this.warm(this.snapshot.screener);
+            this.options.log?.(`screening index: ${this.snapshot.screener.index.size} entities in ${Math.round(this.snapshot.buildMs)} ms`);
+          } else {
+            const ids = [...this.edited];
+            this.edited.clear();
+            try {
+              this.snapshot = await this.takeIn(this.snapshot, ids);
+              this.warm(this.snapshot.screener);
+            } catch (err) {
+              this.options.log?.(`screening index: edit of ${ids.length} entities not taken in (${(err as Error).message}); rebuilding`);
+              this.dirty = true;
+            }
+          }
+        } while (this.dirty || this.edited.size);
       } catch (err) {
         this.lastError = (err as Error).message;
         this.options.log?.(`screening index build failed: ${this.lastError}`);
@@ -168,6 +203,34 @@ export class ScreeningService {
       if (more) setImmediate(step);
     };
     setImmediate(step);
+  }
+
+  /** The snapshot with the entities `ids` re-read from the store (an analyst edit); the lists' part is untouched. */
+  private async takeIn(snapshot: Snapshot, ids: string[]): Promise<Snapshot> {
+    const started = performance.now();
+    const versions = await this.reader.liveVersions();
+    const lists = sanctionsLists(versions);
+    const order = new Map(versions.map((v, i) => [v.id, i]));
+    const replaced = new Set(ids);
+    const fresh: FtmEntity[] = [];
+    for (const id of ids) {
+      const statements = await this.reader.getStatements(id);
+      // None: the edit went to an id merged into another entity; a rebuild finds it.
+      if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
+      // In the order the store streams them to a full build, so values come out in the same order.
+      statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
+      const entity = assembleEntity(statements.filter(isScreenedStatement));
+      if (!entity) continue;
+      replaced.add(entity.id);
+      const designations = (await this.reader.getReferencing(entity.id)).filter((r) => schemaIsA(r.schema, 'Sanction') && (r.properties.entity ?? []).includes(entity.id));
+      entity.target = isTarget(entity, designations, lists);
+      fresh.push(entity);
+    }
+    const loaded = performance.now();
+    const index = await updateIndex(snapshot.screener.index, snapshot.screener.engine, replaced, fresh);
+    const buildMs = performance.now() - started;
+    this.options.log?.(`screening index: ${fresh.length} edited entities taken in in ${Math.round(buildMs)} ms`);
+    return { ...snapshot, screener: new Screener(index, snapshot.screener.engine), versions, loadMs: loaded - started, buildMs, builtAt: new Date().toISOString(), contexts: new Map() };
   }
 
   private async build(): Promise<Snapshot> {
@@ -351,6 +414,13 @@ function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
   }
   const kind = isSanctionsList(version) ? 'sanctions list' : 'dataset (not a sanctions list)';
   return { name: dataset, description: `${kind} ${dataset}`, datasets: [dataset] };
+}
+
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** The statements a full build reads (loadScreenableEntities' schemata and their relatives). */
+function isScreenedStatement(s: Statement): boolean {
+  return [...MATCHABLE_SCHEMATA].some((m) => schemaIsA(s.schema, m) || schemaIsA(m, s.schema));
 }
 
 /** Every live entity of a screenable schema, assembled, with `target` set by the one rule (src/model/targets.ts). */
