@@ -114,6 +114,23 @@ describe('the graph over resolved targets', () => {
   });
 });
 
+describe('an analyst edit', () => {
+  const claim = { sourceDocument: 'https://www.state.gov/briefings/dprk-arms-2023', evidenceGrade: 'reported' as const };
+
+  it('to a member of a merged target reaches the whole target (a rebuild), and a new entity is taken in', async () => {
+    const komid = (await new Resolver(store).entity('us_ofac_sdn:9345'))!.id;
+    await store.addStatements('analyst_notes', [{ entityId: 'us-ofac-sdn-9345', schema: 'Company', prop: 'alias', value: 'Changgwang Sinyong Trading Bureau', ...claim }], 'tester');
+    await store.addStatements('analyst_notes', [{ entityId: 'analyst-pak-chol-jin', schema: 'Person', prop: 'name', value: 'PAK Chol Jin', ...claim }], 'tester');
+    const alias = () => match('Changgwang Sinyong Trading Bureau', 'all', 'Company');
+    const results = await eventually(alias, (r) => r.some((x) => x.id === komid));
+    const target = results.find((x) => x.id === komid);
+    expect(target?.referents).toEqual(expect.arrayContaining(['us_ofac_sdn:9345', 'un_sc_sanctions:KPe.001']));
+    expect(results.filter((x) => x.referents.includes('us_ofac_sdn:9345'))).toHaveLength(1);
+    const pak = await eventually(() => match('PAK Chol Jin', 'all'), (r) => r.some((x) => x.id === 'analyst-pak-chol-jin'));
+    expect(pak.some((x) => x.id === 'analyst-pak-chol-jin')).toBe(true);
+  }, 180_000);
+});
+
 describe('a new judgement', () => {
   // RIM Yong Hyok on OFAC and in the DPRK–Russia case file: two records until an analyst says otherwise
   const pair = { left: 'us_ofac_sdn:44294', right: 'case-dprk-russia-komid-syria-deputy-rep' };
