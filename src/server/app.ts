@@ -99,13 +99,11 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   const detachGraph = graph.attach(store);
   // Imports and syncs by other processes reach this server's indexes too.
   const liveWatch = watchStore(store, { databaseUrl: config.databaseUrl, log: (line) => app.log.info(line) });
-  // A new judgement (here or by another process) changes the targets: both rebuild.
-  const judgementWatch = watchJudgements(store, () => {
-    screening.refresh();
-    graph.refresh();
-  });
+  // A new judgement (here or by another process) changes the targets: both rebuild (watched from
+  // prepare on, after the shipped judgements, so a first start builds once).
+  let judgementWatch: ReturnType<typeof watchJudgements> | undefined;
   app.addHook('onClose', async () => {
-    judgementWatch.stop();
+    judgementWatch?.stop();
     await liveWatch?.stop();
     detachGraph();
     await screening.close();
@@ -151,6 +149,11 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
         // The judgements made for the bundled snapshot come with it, on the first start only.
         if (loaded.length) await loadShippedJudgements(store, log);
       }
+      judgementWatch ??= watchJudgements(store, () => {
+        screening.refresh();
+        graph.refresh();
+      });
+      await judgementWatch.check();
       step(2, 'building the screening index');
       let started = Date.now();
       await screening.start();
