@@ -89,6 +89,13 @@ export class GraphService {
     });
   }
 
+  /** Schedules a full rebuild of a graph already built or being built (the judgements in force changed). */
+  refresh(): void {
+    if (!this.current && !this.pending) return;
+    this.stale = true;
+    void this.update().catch(() => undefined);
+  }
+
   /** Resolves once no rebuild or update is in progress (tests, benchmarks). */
   async settled(): Promise<void> {
     while (this.pending) await this.pending.catch(() => undefined);
@@ -135,6 +142,8 @@ export class GraphService {
     for (const id of ids) {
       const statements = await this.reader.getStatements(id);
       if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
+      // A member of a resolved target: its node joins several records' edges; a rebuild redoes it.
+      if (statements.some((s) => s.canonicalId !== id)) throw new Error(`edited entity ${id} is a member of ${statements[0].canonicalId}`);
       // In the order the store streams them to a full build: the same caption and claim order.
       statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
       groups.set(statements[0].canonicalId, statements);
@@ -146,13 +155,18 @@ export class GraphService {
   private async load(): Promise<Graph> {
     const dir = this.options.snapshotDir;
     if (!dir) return buildGraph(this.reader);
-    const key = snapshotKey(await this.reader.liveVersions());
+    const key = snapshotKey(await this.reader.liveVersions(), await this.resolutionKey());
     const saved = await loadSnapshot(dir, key);
     if (saved) return saved;
     const g = await buildGraph(this.reader);
-    // Saved only if no version switched during the build, so a snapshot always matches its name.
-    if (snapshotKey(await this.reader.liveVersions()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
+    // Saved only if no version switched and no judgement came during the build, so a snapshot always matches its name.
+    if (snapshotKey(await this.reader.liveVersions(), await this.resolutionKey()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
     return g;
+  }
+
+  /** The judgements a resolving reader (src/resolve/service.ts) resolves with; none for records as listed. */
+  private async resolutionKey(): Promise<string> {
+    return (await (this.reader as { resolutionKey?: () => Promise<string> }).resolutionKey?.()) ?? '';
   }
 
   /**

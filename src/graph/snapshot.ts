@@ -11,8 +11,8 @@ import type { DatasetVersion } from '../store/types.ts';
 import { Graph } from './graph.ts';
 import { StringPool } from './pool.ts';
 
-/** The code that decides what a graph holds (graph and model, whole folders: a moved or new file counts too). */
-const CODE_DIRS = ['./', '../model/'];
+/** The code that decides what a graph holds (graph, model and resolve, whole folders: a moved or new file counts too). */
+const CODE_DIRS = ['./', '../model/', '../resolve/'];
 let codeHash: string | undefined;
 function codeFingerprint(): string {
   if (codeHash) return codeHash;
@@ -28,9 +28,9 @@ function codeFingerprint(): string {
   return (codeHash = hash.digest('hex'));
 }
 
-/** The snapshot name for these live versions. */
-export function snapshotKey(versions: DatasetVersion[]): string {
-  const hash = createHash('sha1').update(codeFingerprint());
+/** The snapshot name for these live versions, resolved with the judgements `resolution` names (none: records as listed). */
+export function snapshotKey(versions: DatasetVersion[], resolution = ''): string {
+  const hash = createHash('sha1').update(codeFingerprint()).update(`\n${resolution}`);
   for (const v of [...versions].sort((a, b) => a.dataset.localeCompare(b.dataset))) {
     hash.update(`\n${v.dataset}\t${v.id}\t${v.importedAt}\t${v.statementCount}`);
   }

@@ -37,7 +37,13 @@ export class ResolvedReader implements EntityReader {
   async getStatements(id: string): Promise<Statement[]> {
     const canonical = this.resolution.canonical(entityIdOf(id));
     const out: Statement[] = [];
-    for (const member of this.resolution.members(canonical)) for (const s of await this.base.getStatements(member)) out.push({ ...s, canonicalId: canonical });
+    for (const member of this.resolution.members(canonical)) {
+      for (const s of await this.base.getStatements(member)) {
+        // As iterateStatements gives them: references to a merged record point at its target.
+        const value = s.prop !== 'id' && this.resolution.isMerged(s.value) ? this.resolution.canonical(s.value) : s.value;
+        out.push({ ...s, canonicalId: canonical, value });
+      }
+    }
     return out;
   }
 

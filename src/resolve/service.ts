@@ -7,7 +7,8 @@ import { pairKey, type Judgement, type JudgementInput } from './judgements.ts';
 import { judgementLine, parseJudgementLines } from './interop.ts';
 import { ResolvedReader, type ResolvedEntity } from './reader.ts';
 import { Resolution } from './resolution.ts';
-import { ResolveStore, type CandidateQuery } from './store.ts';
+import { onJudgementsAppended, ResolveStore, type CandidateQuery } from './store.ts';
+import { SqlStore } from '../store/sql-store.ts';
 import { autoMerges, DEFAULT_AUTO_THRESHOLD, findCandidates, machineJudgement, statusOf, type Candidate, type CandidateStatus, type XrefOptions } from './xref.ts';
 
 export interface XrefReport {
@@ -39,11 +40,17 @@ export function resolverFor(store: Store): Resolver {
   return r;
 }
 
+/** An EntityReader that also names the judgements it resolves with (for saved-index keys). */
+export interface LiveResolvedReader extends EntityReader {
+  /** Changes whenever the judgements in force change: `j<last sequence number>`. */
+  resolutionKey(): Promise<string>;
+}
+
 /**
  * An EntityReader over the live lists that resolves with the judgements in force at each call (the
  * log is re-read only when it has grown), for services built once and queried many times.
  */
-export function liveResolvedReader(store: Store): EntityReader {
+export function liveResolvedReader(store: Store): LiveResolvedReader {
   const current = () => resolverFor(store).reader();
   async function* entities(filter?: EntityFilter) {
     yield* (await current()).iterateEntities(filter);
@@ -58,6 +65,41 @@ export function liveResolvedReader(store: Store): EntityReader {
     iterateEntities: entities,
     iterateStatements: statements,
     liveVersions: () => store.liveVersions(),
+    resolutionKey: async () => `j${await resolverFor(store).judgementsStore.lastSeq()}`,
+  };
+}
+
+/** What screening and the graph read: resolved entities where the store keeps judgements (SQL), else the records. */
+export function downstreamReader(store: Store): EntityReader {
+  return store instanceof SqlStore ? liveResolvedReader(store) : store;
+}
+
+/**
+ * Calls `onChange` when the judgements in force change: at once for this process's appends, and
+ * within `intervalMs` for another's (the CLI's `judge`, `xref` or `import` beside a server).
+ */
+export function watchJudgements(store: Store, onChange: () => void, intervalMs = 2_000): { check(): Promise<void>; stop(): void } {
+  if (!(store instanceof SqlStore)) return { check: async () => undefined, stop: () => undefined };
+  const judgements = resolverFor(store).judgementsStore;
+  let known: number | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  const check = () =>
+    (chain = chain.then(async () => {
+      const seq = await judgements.lastSeq().catch(() => known);
+      if (seq === undefined) return;
+      if (known !== undefined && seq !== known) onChange();
+      known = seq;
+    }));
+  void check();
+  const unsubscribe = onJudgementsAppended(store, () => void check());
+  const timer = setInterval(() => void check(), intervalMs);
+  timer.unref();
+  return {
+    check,
+    stop: () => {
+      clearInterval(timer);
+      unsubscribe();
+    },
   };
 }
 

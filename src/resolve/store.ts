@@ -18,6 +18,17 @@ export interface CandidateQuery {
   offset?: number;
 }
 
+/** Listeners told after a batch of judgements is committed, by store (services rebuild on it). */
+const appendListeners = new WeakMap<object, Set<() => void>>();
+
+/** Calls `listener` after every batch of judgements this process commits to `store`; returns an unsubscribe. */
+export function onJudgementsAppended(store: object, listener: () => void): () => void {
+  let set = appendListeners.get(store);
+  if (!set) appendListeners.set(store, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 export class ResolveStore {
   private cache: Judgement[] | undefined;
 
@@ -25,18 +36,25 @@ export class ResolveStore {
     private readonly db: Kysely<ResolveTables>,
     /** Whether an id names a live record (used to refuse unknown ids). */
     private readonly exists: (id: string) => Promise<boolean>,
+    /** Whose listeners hear of appended judgements (onJudgementsAppended). */
+    private readonly owner?: object,
   ) {}
 
   static of(store: Store): ResolveStore {
     if (!(store instanceof SqlStore)) throw new InterdictError('judgements need the SQL store');
-    return new ResolveStore(store.db as unknown as Kysely<ResolveTables>, async (id) => (await store.getStatements(id)).length > 0);
+    return new ResolveStore(store.db as unknown as Kysely<ResolveTables>, async (id) => (await store.getStatements(id)).length > 0, store);
+  }
+
+  /** The last judgement's sequence number (0: none): the log is append-only, so it names the judgements in force. */
+  async lastSeq(): Promise<number> {
+    const last = await this.db.selectFrom('judgements').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return last?.seq == null ? 0 : Number(last.seq);
   }
 
   /** Every judgement in append order. */
   async judgements(): Promise<Judgement[]> {
     // Another process (the CLI beside a server) may have appended: the last sequence number tells.
-    const last = await this.db.selectFrom('judgements').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-    const lastSeq = last?.seq == null ? 0 : Number(last.seq);
+    const lastSeq = await this.lastSeq();
     if (this.cache && (this.cache.at(-1)?.seq ?? 0) === lastSeq) return this.cache;
     const rows = await this.db.selectFrom('judgements').selectAll().orderBy('seq').execute();
     this.cache = rows.map((r) => ({
@@ -95,6 +113,7 @@ export class ResolveStore {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('judgements').values(rows.slice(i, i + 500)).execute();
     });
     const all = await this.judgements();
+    for (const listener of (this.owner && appendListeners.get(this.owner)) ?? []) listener();
     return all.slice(all.length - batch.length);
   }
 

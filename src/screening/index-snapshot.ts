@@ -13,8 +13,8 @@ import { CandidateIndex } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
 import { HashIds } from './hash-ids.ts';
 
-/** The code the index depends on: names (readings, keys), screening (the engine), model (schemata). */
-const CODE_DIRS = ['../names/', './', '../model/'];
+/** The code the index depends on: names (readings, keys), screening (the engine), model (schemata), resolve (merged entities). */
+const CODE_DIRS = ['../names/', './', '../model/', '../resolve/'];
 
 let codeHash: string | undefined;
 function codeFingerprint(): string {
@@ -31,8 +31,9 @@ function codeFingerprint(): string {
   return (codeHash = hash.digest('hex'));
 }
 
-export function indexSnapshotKey(versions: DatasetVersion[], engineName: string): string {
-  const hash = createHash('sha1').update(codeFingerprint()).update(engineName);
+/** `resolution` names the judgements the entities were resolved with (none: records as listed). */
+export function indexSnapshotKey(versions: DatasetVersion[], engineName: string, resolution = ''): string {
+  const hash = createHash('sha1').update(codeFingerprint()).update(engineName).update(`\n${resolution}`);
   for (const v of [...versions].sort((a, b) => a.dataset.localeCompare(b.dataset))) {
     hash.update(`\n${v.dataset}\t${v.id}\t${v.importedAt}\t${v.statementCount}`);
   }

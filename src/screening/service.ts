@@ -217,6 +217,8 @@ export class ScreeningService {
       const statements = await this.reader.getStatements(id);
       // None: the edit went to an id merged into another entity; a rebuild finds it.
       if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
+      // A member of a resolved target: the target's place and keys change as a whole; a rebuild redoes it.
+      if (statements.some((s) => s.canonicalId !== id)) throw new Error(`edited entity ${id} is a member of ${statements[0].canonicalId}`);
       // In the order the store streams them to a full build, so values come out in the same order.
       statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
       const entity = assembleEntity(statements.filter(isScreenedStatement));
@@ -240,12 +242,13 @@ export class ScreeningService {
     const versions = await this.reader.liveVersions();
     // Start-up speed: the index of these live versions as saved by the last build (index-snapshot.ts).
     const dir = this.options.engine ? undefined : this.options.snapshotDir;
-    const key = dir ? indexSnapshotKey(versions, 'default') : '';
+    const key = dir ? indexSnapshotKey(versions, 'default', await resolutionKeyOf(this.reader)) : '';
     const saved = dir ? await loadIndexSnapshot(dir, key, engine) : undefined;
     const entities = saved ? [] : await loadScreenableEntities(this.reader);
     const loaded = performance.now();
     const index = saved ?? (await CandidateIndex.buildAsync(entities, engine));
-    if (dir && !saved && indexSnapshotKey(await this.reader.liveVersions(), 'default') === key) {
+    // Saved only if neither a version nor the judgements changed during the build.
+    if (dir && !saved && indexSnapshotKey(await this.reader.liveVersions(), 'default', await resolutionKeyOf(this.reader)) === key) {
       await saveIndexSnapshot(dir, key, index).catch((err) => this.options.log?.(`screening index not saved: ${(err as Error).message}`));
     }
     const screener = new Screener(index, engine);
@@ -418,6 +421,14 @@ function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
 
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+/**
+ * The judgements a resolving reader (src/resolve/service.ts liveResolvedReader) resolves with, for
+ * saved-index names; a reader of records as listed has none.
+ */
+export async function resolutionKeyOf(reader: EntityReader): Promise<string> {
+  return (await (reader as { resolutionKey?: () => Promise<string> }).resolutionKey?.()) ?? '';
+}
+
 /** The statements a full build reads (loadScreenableEntities' schemata and their relatives). */
 function isScreenedStatement(s: Statement): boolean {
   return [...MATCHABLE_SCHEMATA].some((m) => schemaIsA(s.schema, m) || schemaIsA(m, s.schema));
@@ -437,5 +448,7 @@ export async function loadScreenableEntities(reader: EntityReader, datasets?: st
   if (!onePass && lists.size) for await (const s of reader.iterateEntities({ schemata: ['Sanction'], datasets: [...lists] })) sanctions.push(s);
   const targets = targetIds(entities, sanctions, lists);
   for (const e of entities) e.target = targets.has(e.id);
-  return entities;
+  // In id order (a resolving reader gives merged targets last): an edit's update finds slots by id.
+  const sorted = entities.every((e, i) => i === 0 || byBytes(entities[i - 1].id, e.id) <= 0);
+  return sorted ? entities : entities.sort((a, b) => byBytes(a.id, b.id));
 }

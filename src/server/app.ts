@@ -24,6 +24,7 @@ import { TransferService } from '../transfers/service.ts';
 import { watchStore } from '../store/live-watch.ts';
 import { resolveRoutes } from './routes/resolve.ts';
 import { loadShippedJudgements } from '../resolve/shipped.ts';
+import { downstreamReader, watchJudgements } from '../resolve/service.ts';
 import { documentRoutes } from './routes/documents.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -86,8 +87,10 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   const ctx = { config, store };
   // Built indexes are kept on disk, so a restart reads them back instead of building them again.
   const snapshotDir = snapshotDirFor(config);
-  const graph = new GraphService(store, { snapshotDir });
-  const screening = new ScreeningService(store, {
+  // Both see resolved entities: one per target with every member record (src/resolve/).
+  const reader = downstreamReader(store);
+  const graph = new GraphService(reader, { snapshotDir });
+  const screening = new ScreeningService(reader, {
     subscribe: (listener) => store.onLiveChange(listener),
     snapshotDir,
     freshness: (version) => freshness(version, config.staleAfterDays),
@@ -96,7 +99,11 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   const detachGraph = graph.attach(store);
   // Imports and syncs by other processes reach this server's indexes too.
   const liveWatch = watchStore(store, { databaseUrl: config.databaseUrl, log: (line) => app.log.info(line) });
+  // A new judgement (here or by another process) changes the targets: both rebuild (watched from
+  // prepare on, after the shipped judgements, so a first start builds once).
+  let judgementWatch: ReturnType<typeof watchJudgements> | undefined;
   app.addHook('onClose', async () => {
+    judgementWatch?.stop();
     await liveWatch?.stop();
     detachGraph();
     await screening.close();
@@ -142,6 +149,11 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
         // The judgements made for the bundled snapshot come with it, on the first start only.
         if (loaded.length) await loadShippedJudgements(store, log);
       }
+      judgementWatch ??= watchJudgements(store, () => {
+        screening.refresh();
+        graph.refresh();
+      });
+      await judgementWatch.check();
       step(2, 'building the screening index');
       let started = Date.now();
       await screening.start();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { filterFromText } from '../../graph/graph.ts';
 import { GraphService } from '../../graph/service.ts';
 import { snapshotDirFor } from '../../graph/snapshot.ts';
+import { downstreamReader } from '../../resolve/service.ts';
 import type { GraphEdge } from '../../graph/types.ts';
 import type { CliContext } from '../context.ts';
 
@@ -29,7 +30,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-same-as', 'do not follow possible same-as hypotheses')
     .option('--json', 'print JSON')
     .action(async (from: string, to: string, o: { maxHops: string; k: string; types?: string; minGrade?: string; fromDate?: string; toDate?: string; sameAs: boolean; json?: boolean }) => {
-      const graph = new GraphService(await ctx.store(), { snapshotDir: snapshotDirFor(ctx.config) });
+      const graph = new GraphService(downstreamReader(await ctx.store()), { snapshotDir: snapshotDirFor(ctx.config) });
       const r = await graph.paths(await graph.resolve(from, 'from'), await graph.resolve(to, 'to'), {
         maxHops: o.maxHops,
         k: o.k,

@@ -15,6 +15,7 @@ import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../screeni
 import { ConflictError, SourceError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
+import { downstreamReader } from '../../resolve/service.ts';
 
 /**
  * Below this many rows, starting workers (each builds its own index, ≈ 7 s on two cores) costs more
@@ -85,7 +86,8 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const lists = versions.filter((v) => scope.datasets.includes(v.dataset)).map((v) => ({ v, f: freshness(v, ctx.config.staleAfterDays) }));
   for (const { f } of lists) if (f.warning) ctx.err(`warning: ${f.warning}`);
   const listsCell = lists.map(({ v, f }) => `${v.dataset} ${v.version}${f.stale ? ' STALE' : ''}`).join('; ');
-  const entities = await loadScreenableEntities(store, scope.datasets);
+  // One result per target with every member record (src/resolve/).
+  const entities = await loadScreenableEntities(downstreamReader(store), scope.datasets);
   const options: ScreenOptions = { limit, threshold };
 
   const out = flags.output ? createWriteStream(flags.output) : null;
