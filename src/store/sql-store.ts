@@ -357,26 +357,25 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Only the entities whose statements differ are read whole: a statement id (a hash of dataset,
+   * On SQLite only the entities whose statements differ are read whole: a statement id (a hash of dataset,
    * entity, property, value and language) present in one version and not in the other, or the same
    * id under another schema, marks its entity. Reading both versions whole took seconds per diff.
    */
   private async diffVersions(db: Db, fromId: number, toId: number) {
-    // SQLite answers the anti-join from the primary key; PostgreSQL, whose statistics do not yet know a
-    // version written in this transaction, can plan it as a nested loop, so it takes a set difference.
+    if (this.engine === 'postgres') {
+      // PostgreSQL plans the anti-join below badly for a version written in the same transaction (its
+      // statistics do not know it yet), so it compares the two versions whole, as before.
+      const all = (id: number) =>
+        db.selectFrom('statements').select(['entity_id', 'schema', 'prop', 'value']).where('version_id', '=', id).execute() as Promise<SlimStatement[]>;
+      return diffEntities(groupEntities(await all(fromId)), groupEntities(await all(toId)));
+    }
     const differing = (a: number, b: number) =>
-      this.engine === 'postgres'
-        ? sql<{ canonical_id: string; entity_id: string }>`
-            select distinct canonical_id, entity_id from (
-              select canonical_id, entity_id, id, schema from statements where version_id = ${a}
-              except
-              select canonical_id, entity_id, id, schema from statements where version_id = ${b}) d`.execute(db)
-        : sql<{ canonical_id: string; entity_id: string }>`
-            select distinct s.canonical_id, s.entity_id from statements s
-            where s.version_id = ${a} and not exists (
-              select 1 from statements t
-              where t.version_id = ${b} and t.canonical_id = s.canonical_id and t.entity_id = s.entity_id
-                and t.id = s.id and t.schema = s.schema)`.execute(db);
+      sql<{ canonical_id: string; entity_id: string }>`
+        select distinct s.canonical_id, s.entity_id from statements s
+        where s.version_id = ${a} and not exists (
+          select 1 from statements t
+          where t.version_id = ${b} and t.canonical_id = s.canonical_id and t.entity_id = s.entity_id
+            and t.id = s.id and t.schema = s.schema)`.execute(db);
     const touched = new Map<string, string>();
     for (const [a, b] of [[fromId, toId], [toId, fromId]]) {
       for (const r of (await differing(a, b)).rows) touched.set(r.entity_id, r.canonical_id);
