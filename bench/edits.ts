@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { loadGenerator, pct, type Load as HttpLoad } from './load.ts';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import { GraphService } from '../src/graph/service.ts';
@@ -31,15 +31,9 @@ const EDITS = arg('edits', 10);
 /** `--no-graph`: the screening index alone listens (to tell its cost from the graph's). */
 const GRAPH = !args.includes('--no-graph');
 const log = (m: string) => process.stderr.write(`${m}\n`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
-interface Load {
-  sent: number;
-  errors: number;
-  p50: number;
-  p99: number;
-  max: number;
+interface Load extends HttpLoad {
   /** The longest the event loop was blocked meanwhile. */
   blockedMs?: number;
 }
@@ -110,47 +104,6 @@ async function main() {
     await store.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** An open-loop load generator in its own thread: `rate` requests/s for `seconds`, latency of each. */
-function loadGenerator(url: string, bodies: string[], rate: number, seconds: number): Promise<Load> {
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const http = require('node:http');
-    const { url, bodies, rate, seconds } = workerData;
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    const total = Math.round(rate * seconds);
-    const latencies = [];
-    let errors = 0, done = 0;
-    const start = performance.now();
-    const fire = (i) => {
-      const body = bodies[i % bodies.length];
-      const t = performance.now();
-      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => { if (res.statusCode !== 200) errors++; latencies.push(performance.now() - t); finish(); });
-      });
-      req.on('error', () => { errors++; finish(); });
-      req.end(body);
-    };
-    const finish = () => { if (++done === total) { agent.destroy(); parentPort.postMessage({ latencies, errors }); } };
-    let next = 0;
-    const tick = () => {
-      const due = Math.floor((performance.now() - start) / 1000 * rate);
-      while (next < total && next <= due) fire(next++);
-      if (next < total) setTimeout(tick, 1);
-    };
-    tick();
-  `;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { url, bodies, rate, seconds } });
-    worker.once('error', reject);
-    worker.once('message', ({ latencies, errors }: { latencies: number[]; errors: number }) => {
-      void worker.terminate();
-      latencies.sort((a, b) => a - b);
-      resolve({ sent: Math.round(rate * seconds), errors, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN });
-    });
-  });
 }
 
 main().catch((err) => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Worker } from 'node:worker_threads';
+import { loadGenerator, pct } from './load.ts';
 import Fastify from 'fastify';
 import { loadBundled } from '../src/ingest/bundled.ts';
 import { openStore } from '../src/store/open.ts';
@@ -46,7 +46,6 @@ const HTTP_RATE = arg('rate', 200);
 const BASELINE_QUERIES = arg('baseline', 300);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 const percent = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -229,47 +228,6 @@ async function devSet(ids: string[]): Promise<{ query: QueryEntity; expected: st
   );
   const known = new Set(ids);
   return rows.filter((r) => r.query).map((r) => ({ query: r.query!, expected: (expected.get(r.id) ?? []).filter((id) => known.has(id)) }));
-}
-
-/** An open-loop load generator in its own thread: `rate` requests/s for `seconds`, latency of each. */
-function loadGenerator(url: string, bodies: string[], rate: number, seconds: number): Promise<{ sent: number; errors: number; p50: number; p99: number }> {
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const http = require('node:http');
-    const { url, bodies, rate, seconds } = workerData;
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    const total = Math.round(rate * seconds);
-    const latencies = [];
-    let errors = 0, done = 0;
-    const start = performance.now();
-    const fire = (i) => {
-      const body = bodies[i % bodies.length];
-      const t = performance.now();
-      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => { if (res.statusCode !== 200) errors++; latencies.push(performance.now() - t); finish(); });
-      });
-      req.on('error', () => { errors++; finish(); });
-      req.end(body);
-    };
-    const finish = () => { if (++done === total) { agent.destroy(); parentPort.postMessage({ latencies, errors }); } };
-    let next = 0;
-    const tick = () => {
-      const due = Math.floor((performance.now() - start) / 1000 * rate);
-      while (next < total && next <= due) fire(next++);
-      if (next < total) setTimeout(tick, 1);
-    };
-    tick();
-  `;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { url, bodies, rate, seconds } });
-    worker.once('error', reject);
-    worker.once('message', ({ latencies, errors }: { latencies: number[]; errors: number }) => {
-      void worker.terminate();
-      latencies.sort((a, b) => a - b);
-      resolve({ sent: Math.round(rate * seconds), errors, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99) });
-    });
-  });
 }
 
 /** The previous matcher's own benchmark, unpacked from git, in a child process with the same arguments. */

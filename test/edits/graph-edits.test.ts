@@ -8,24 +8,8 @@ import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { buildGraph } from '../../src/graph/build.ts';
 import type { Graph } from '../../src/graph/graph.ts';
 import { GraphService } from '../../src/graph/service.ts';
-import type { EntityReader } from '../../src/store/types.ts';
 import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
-
-/** The store's reads, counted by method. */
-function counted(reader: EntityReader): { reader: EntityReader; calls: Record<string, number> } {
-  const calls: Record<string, number> = {};
-  const proxy = new Proxy(reader, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { reader: proxy, calls };
-}
+import { counted } from '../support/counted-reader.ts';
 
 /** A graph's content by id, independent of node and edge numbering. */
 function content(g: Graph) {

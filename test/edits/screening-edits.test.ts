@@ -6,24 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/ingest/import.ts';
 import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
-import type { EntityReader } from '../../src/store/types.ts';
 import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
-
-/** The store's reads, counted by method. */
-function counted(reader: EntityReader): { reader: EntityReader; calls: Record<string, number> } {
-  const calls: Record<string, number> = {};
-  const proxy = new Proxy(reader, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { reader: proxy, calls };
-}
+import { counted } from '../support/counted-reader.ts';
 
 const claim = { sourceDocument: 'https://www.state.gov/briefings/dprk-arms-2023', evidenceGrade: 'reported' as const };
 const queries = {
