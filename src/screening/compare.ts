@@ -16,16 +16,9 @@ export interface QueryEntity {
   properties: Record<string, string[]>;
 }
 
-export interface Explanation {
-  /** e.g. 'name.exact', 'name.transliteration', 'name.token_overlap', 'birthDate.mismatch', 'identifier.imo'. */
-  feature: string;
-  /** Signed contribution to the score. */
-  weight: number;
-  /** A sentence a person can read. */
-  detail: string;
-  query?: string;
-  candidate?: string;
-}
+import type { Explanation } from './engine-types.ts';
+
+export type { Explanation };
 
 export interface CompareResult {
   score: number;

@@ -4,10 +4,22 @@ import type { FtmEntity } from '../model/entity.ts';
 import type { KeyHashes } from '../names/key-hashes.ts';
 import type { QueryEntity } from './query.ts';
 
+/** One reason a score is what it is; every engine explains with these (the API sends them as they are). */
+export interface Explanation {
+  /** e.g. 'name.exact', 'name.transliteration', 'name.token_overlap', 'birthDate.mismatch', 'identifier.imo'. */
+  feature: string;
+  /** Signed contribution to the score. */
+  weight: number;
+  /** A sentence a person can read. */
+  detail: string;
+  query?: string;
+  candidate?: string;
+}
+
 export interface Comparison {
   score: number;
   match: boolean;
-  explanations: unknown;
+  explanations: Explanation[];
   features?: Record<string, number>;
   /** Orders results of equal score (compare.ts: the contributions before the score is bounded). */
   rank?: number;

@@ -8,6 +8,7 @@ import { describeMatcher, NAMES_ONLY_ALGORITHMS, resolveAlgorithm } from './algo
 import { DEFAULT_MATCH_LIMIT, MAX_MATCH_LIMIT, MAX_QUERIES_PER_REQUEST } from './limits.ts';
 import { listParam, numberParam } from '../model/params.ts';
 import { isPlainObject, parseQuery, type QueryEntity } from './query.ts';
+import type { Explanation } from './engine-types.ts';
 import type { ScoredEntity, ScreenOptions } from './screener.ts';
 import { namesOf } from './candidate-index.ts';
 import { propertyTypes } from './schema-props.ts';
@@ -51,7 +52,7 @@ export interface ScoredEntityResponse extends EntityResponse {
   /** The band, score and the explanations that decided it, in one line. */
   reason: string;
   features: Record<string, number>;
-  explanations: unknown;
+  explanations: Explanation[];
 }
 
 export interface EntityMatches {

@@ -3,6 +3,7 @@
 import type { FtmEntity } from '../model/entity.ts';
 import { CandidateIndex, type Scope } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
+import type { Explanation } from './engine-types.ts';
 import type { QueryEntity } from './query.ts';
 import { bandOf, reasonOf, type Band } from './bands.ts';
 import type { BriefResult } from './batch-output.ts';
@@ -41,7 +42,7 @@ export interface ScoredEntity {
   match: boolean;
   /** match / review / clear (bands.ts). */
   band: Band;
-  explanations: unknown;
+  explanations: Explanation[];
   features: Record<string, number>;
   /** Orders results of equal score (the matcher's evidence beyond a score of 1). */
   rank?: number;

@@ -42,9 +42,12 @@ export interface ListFreshness {
   dataset: string;
   version: string;
   published_at: string | null;
+  /** Days since publication; null when unknown. */
+  age_days: number | null;
   stale: boolean;
+  /** A list its publisher no longer issues (ingest/freshness.ts), when the freshness rule says so. */
+  retired?: { on: string; supersededBy: string; note: string } | null;
   warning: string | null;
-  [extra: string]: unknown;
 }
 
 /** Freshness of a dataset version (the adapter passes ingest/freshness.ts with the configured age). */

@@ -2,6 +2,7 @@
 // (as yente does), and, on request, every value's statements with their provenance.
 import { model } from '../model/ftm.ts';
 import { assembleEntity, type FtmEntity } from '../model/entity.ts';
+import type { EvidenceGrade } from '../model/grades.ts';
 import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
@@ -14,7 +15,7 @@ export interface ValueProvenance {
   sourceDocument: string | null;
   locator: string | null;
   claimDate: string | null;
-  evidenceGrade: string;
+  evidenceGrade: EvidenceGrade;
   reviewStatus: string;
   firstSeen: string;
   lastSeen: string;
@@ -23,7 +24,8 @@ export interface ValueProvenance {
 }
 
 export type EntityView = Omit<FtmEntity, 'properties'> & {
-  properties: Record<string, (string | EntityView)[]>;
+  /** With `nested`, the entities that point at this one (as stored, not nested further). */
+  properties: Record<string, (string | FtmEntity)[]>;
   provenance?: Record<string, ValueProvenance[]>;
   target?: boolean;
 };

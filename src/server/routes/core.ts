@@ -1,12 +1,19 @@
 // Health, catalog, datasets, versions, diffs and entities.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { freshness } from '../../ingest/freshness.ts';
 import { NotFoundError, ValidationError } from '../../model/errors.ts';
 import { hasSchema, schemaIsA } from '../../model/ftm.ts';
-import { DiffCache, DIFF_KINDS, pageOfDiff, type DiffKind } from '../../store/diff.ts';
+import { DiffCache, pageOfDiff } from '../../store/diff.ts';
 import { resolverFor } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { entityView } from '../entities.ts';
+import { ErrorBody, ERRORS } from '../schemas/common.ts';
+import { Catalog, DiffKind, DiffPage, EntityView, Health, Readiness as ReadinessAnswer, VersionHistory } from '../schemas/core.ts';
+
+const DIFF_PAGE_SIZE = 100;
+const DatasetParams = Type.Object({ name: Type.String({ maxLength: 200 }) });
 
 export interface Readiness {
   ready: boolean;
@@ -15,17 +22,18 @@ export interface Readiness {
   progress?: { step: number; steps: number; done?: number; total?: number; percent: number };
 }
 
-export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { readiness: () => Readiness; openapi: () => unknown }): Promise<void> {
-  app.get('/healthz', { schema: { summary: 'The process is up', tags: ['system'] } }, async () => ({ status: 'ok' }));
+export async function coreRoutes(server: FastifyInstance, ctx: ServerContext & { readiness: () => Readiness; openapi: () => unknown }): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/healthz', { schema: { summary: 'The process is up', tags: ['system'], response: { 200: Health } } }, async () => ({ status: 'ok' as const }));
 
-  app.get('/readyz', { schema: { summary: 'Data loaded and indexes built', tags: ['system'] } }, async (_req, reply) => {
+  app.get('/readyz', { schema: { summary: 'Data loaded and indexes built', tags: ['system'], response: { 200: ReadinessAnswer, 503: ReadinessAnswer } } }, async (_req, reply) => {
     const r = ctx.readiness();
     return reply.status(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'starting', stage: r.stage, ...(r.progress ? { progress: r.progress } : {}) });
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => ctx.openapi());
 
-  app.get('/catalog', { schema: { summary: 'Datasets with live version, publication date, counts and stale flags', tags: ['lists'] } }, async () => {
+  app.get('/catalog', { schema: { summary: 'Datasets with live version, publication date, counts and stale flags', tags: ['lists'], response: { 200: Catalog, 500: ErrorBody } } }, async () => {
     const datasets = await ctx.store.datasets();
     const out = datasets.map((d) => ({
       name: d.name,
@@ -42,15 +50,14 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
       schema_counts: d.live?.schemaCounts ?? {},
       ...(d.live ? pickFreshness(freshness(d.live, ctx.config.staleAfterDays)) : { stale: true, age_days: null, warning: `${d.name}: no live version` }),
     }));
-    return { datasets: out, warnings: out.filter((d) => d.warning).map((d) => d.warning) };
+    return { datasets: out, warnings: out.flatMap((d) => (d.warning ? [d.warning] : [])) };
   });
 
-  const datasetParams = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } as const;
-
-  app.get('/datasets/:name/versions', { schema: { summary: 'The history of versions of a dataset', tags: ['lists'], params: datasetParams } }, async (req) => {
-    const { name } = req.params as { name: string };
-    return { dataset: name, versions: await ctx.store.versions(name) };
-  });
+  app.get(
+    '/datasets/:name/versions',
+    { schema: { summary: 'The history of versions of a dataset', tags: ['lists'], params: DatasetParams, response: { 200: VersionHistory, ...ERRORS } } },
+    async (req) => ({ dataset: req.params.name, versions: await ctx.store.versions(req.params.name) }),
+  );
 
   // Diffs cost seconds to compute and are paged and filtered many times: computed once per pair of
   // versions. (Not ahead of time on a live switch: the indexes rebuild then, and nobody may look.)
@@ -66,26 +73,24 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
       schema: {
         summary: 'Entities added, removed and changed between two versions: a page of them, list entries first, with counts per schema',
         tags: ['lists'],
-        params: datasetParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            from: { type: 'string', description: 'older version: id, label or publication date (default: the one before `to`)' },
-            to: { type: 'string', description: 'newer version (default: the latest)' },
-            kind: { type: 'string', enum: [...DIFF_KINDS] },
-            schema: { type: 'string', maxLength: 64, description: 'only this schema and its descendants, e.g. Person, LegalEntity' },
-            q: { type: 'string', maxLength: 200, description: 'only entries whose name or id contains this' },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-          },
-        },
+        params: DatasetParams,
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ description: 'older version: id, label or publication date (default: the one before `to`)' })),
+          to: Type.Optional(Type.String({ description: 'newer version (default: the latest)' })),
+          kind: Type.Optional(DiffKind),
+          schema: Type.Optional(Type.String({ maxLength: 64, description: 'only this schema and its descendants, e.g. Person, LegalEntity' })),
+          q: Type.Optional(Type.String({ maxLength: 200, description: 'only entries whose name or id contains this' })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: DIFF_PAGE_SIZE })),
+        }),
+        response: { 200: DiffPage, ...ERRORS },
       },
     },
     async (req) => {
-      const { name } = req.params as { name: string };
-      const { from, to, kind, schema, q, offset, limit } = req.query as { from?: string; to?: string; kind?: DiffKind; schema?: string; q?: string; offset: number; limit: number };
+      // The defaults are applied by the schema; `??` only satisfies the type.
+      const { from, to, kind, schema, q, offset = 0, limit = DIFF_PAGE_SIZE } = req.query;
       if (schema && !hasSchema(schema)) throw new ValidationError('schema', `unknown schema "${schema}"`);
-      return pageOfDiff(await diffOf(name, from, to), { kind, schema, q, offset, limit }, schemaIsA);
+      return pageOfDiff(await diffOf(req.params.name, from, to), { kind, schema, q, offset, limit }, schemaIsA);
     },
   );
 
@@ -95,13 +100,17 @@ export async function coreRoutes(app: FastifyInstance, ctx: ServerContext & { re
       schema: {
         summary: 'An entity as FtM JSON, with adjacent entities nested and optionally every value\'s provenance',
         tags: ['entities'],
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 512 } }, required: ['id'] },
-        querystring: { type: 'object', properties: { provenance: { type: 'boolean', default: false }, nested: { type: 'boolean', default: true } } },
+        params: Type.Object({ id: Type.String({ maxLength: 512 }) }),
+        querystring: Type.Object({
+          provenance: Type.Optional(Type.Boolean({ default: false, description: "every value's statements, with dataset, version, source document and evidence grade" })),
+          nested: Type.Optional(Type.Boolean({ default: true, description: 'the entities that point at this one, under their reverse properties' })),
+        }),
+        response: { 200: EntityView, ...ERRORS },
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
-      const { provenance, nested } = req.query as { provenance: boolean; nested: boolean };
+      const { id } = req.params;
+      const { provenance = false, nested = true } = req.query;
       // Any member, referent or canonical id answers with the resolved target and its members (src/resolve/).
       const resolver = resolverFor(ctx.store);
       const view = await entityView(await resolver.reader(), id, { provenance, nested });

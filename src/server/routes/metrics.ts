@@ -5,6 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { freshness } from '../../ingest/freshness.ts';
 import type { ScreeningStats } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
+import { PrometheusText } from '../schemas/metrics.ts';
 
 /** Seconds; from a cached /healthz (≈ 1 ms) to a large graph export or batch (tens of seconds). */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -102,8 +103,7 @@ export async function metricsRoutes(app: FastifyInstance, ctx: ServerContext & M
     registers: [registry],
   });
 
-  const text = { type: 'string', contentMediaType: 'text/plain; version=0.0.4', description: "Prometheus's text exposition format" } as const;
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['system'], response: { 200: text } } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['system'], response: { 200: PrometheusText } } }, async (_req, reply) => {
     // The lists are read per scrape (one small query), so a version switched by `import` in another
     // process shows at the next scrape.
     listAge.reset();

@@ -2,27 +2,34 @@
 // /algorithms. Thin: parse, call the ScreeningService, send. Validation errors become 400s naming
 // the field (src/server/errors.ts); an unknown dataset is a 404.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { algorithmNames, DEFAULT_ALGORITHM } from '../../screening/algorithms.ts';
-import { MAX_BODY_BYTES, MAX_MATCH_LIMIT, MAX_QUERIES_PER_REQUEST, MAX_SEARCH_LIMIT } from '../../screening/limits.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { DEFAULT_ALGORITHM, algorithmNames } from '../../screening/algorithms.ts';
+import { MAX_BODY_BYTES, MAX_QUERIES_PER_REQUEST } from '../../screening/limits.ts';
+import { isPlainObject } from '../../screening/query.ts';
 import { reconcileManifest } from '../../screening/reconcile.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
+import { ErrorBody, ERRORS } from '../schemas/common.ts';
+import {
+  Algorithms,
+  DatasetParams,
+  MatchBody,
+  MatchQuerystring,
+  MatchResponse,
+  ReconcileBody,
+  ReconcileManifest,
+  ReconcileQuerystring,
+  ReconcileResults,
+  SearchQuerystring,
+  SearchResponse,
+} from '../schemas/screening.ts';
 
-const datasetParams = {
-  type: 'object',
-  properties: {
-    dataset: {
-      type: 'string',
-      maxLength: 200,
-      description: 'a dataset name; `default`: the sanctions lists for /match and /reconcile, every live dataset for /search; `all`: every live dataset (case files and analysts\' datasets included)',
-    },
-  },
-  required: ['dataset'],
-} as const;
+/** A body over the limit is refused before it is read. */
+const BODY_ERRORS = { ...ERRORS, 413: ErrorBody } as const;
 
-const listOfStrings = { type: 'array', items: { type: 'string' } } as const;
-
-export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
+export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { screening } = ctx;
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
@@ -43,33 +50,14 @@ export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext &
           'conflicting or missing detail; clear) and a one-line `reason`; each response a `band` and `warnings` naming values read leniently ' +
           'or left out. The answer names its `scope`, the `lists` (versions, publication dates, stale flags) and their `warnings`.',
         tags: ['screening'],
-        params: datasetParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            limit: { type: 'integer', minimum: 1, maximum: MAX_MATCH_LIMIT, default: 5, description: 'results per query' },
-            threshold: { type: 'number', minimum: 0, maximum: 1, description: 'score at which a result is a match (default: the matcher\'s documented threshold)' },
-            cutoff: { type: 'number', minimum: 0, maximum: 1, description: 'results scoring at or below this are left out' },
-            algorithm: { type: 'string', default: DEFAULT_ALGORITHM, description: `one of ${algorithmNames().join(', ')}` },
-            include_dataset: { ...listOfStrings, description: 'only these datasets' },
-            exclude_dataset: { ...listOfStrings, description: 'leave out these datasets' },
-            exclude_schema: { ...listOfStrings, description: 'leave out these schemata' },
-            topics: { ...listOfStrings, description: 'only entities with one of these topics' },
-          },
-        },
-        body: {
-          // Shapes are checked by the screening service, which names the offending field.
-          type: 'object',
-          properties: {
-            queries: { description: 'query key → {"schema": "Person", "properties": {"name": [...], "birthDate": [...]}}' },
-            weights: { description: 'feature weight overrides: {feature: number}' },
-          },
-        },
+        params: DatasetParams,
+        querystring: MatchQuerystring,
+        body: MatchBody,
+        response: { 200: MatchResponse, ...BODY_ERRORS },
       },
     },
     async (req, reply) => {
-      const { dataset } = req.params as { dataset: string };
-      const result = await screening.match(dataset, req.body, req.query as Record<string, unknown>);
+      const result = await screening.match(req.params.dataset, req.body, req.query);
       void reply.header('x-batch-size', String(Object.keys(result.responses).length));
       return result;
     },
@@ -81,25 +69,12 @@ export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext &
       schema: {
         summary: 'Search entities by name or identifier, with facets (schema, countries, datasets, topics) and paging',
         tags: ['screening'],
-        params: datasetParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            q: { type: 'string', description: 'a name or identifier; empty lists everything' },
-            schema: { type: 'string', description: 'only this schema and its descendants' },
-            countries: { ...listOfStrings, description: 'ISO country codes' },
-            datasets: listOfStrings,
-            topics: listOfStrings,
-            limit: { type: 'integer', minimum: 0, maximum: MAX_SEARCH_LIMIT, default: 10 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-          },
-        },
+        params: DatasetParams,
+        querystring: SearchQuerystring,
+        response: { 200: SearchResponse, ...ERRORS },
       },
     },
-    async (req) => {
-      const { dataset } = req.params as { dataset: string };
-      return screening.search(dataset, req.query as Record<string, unknown>);
-    },
+    async (req) => screening.search(req.params.dataset, req.query),
   );
 
   app.get(
@@ -108,13 +83,14 @@ export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext &
       schema: {
         summary: 'OpenRefine reconciliation service manifest (or a batch in `queries`)',
         tags: ['screening'],
-        params: datasetParams,
-        querystring: { type: 'object', properties: { queries: { type: 'string', description: 'JSON batch of reconciliation queries' } } },
+        params: DatasetParams,
+        querystring: ReconcileQuerystring,
+        response: { 200: Type.Union([ReconcileManifest, ReconcileResults], { description: 'the manifest, or with `queries` their candidates' }), ...ERRORS },
       },
     },
     async (req) => {
-      const { dataset } = req.params as { dataset: string };
-      const { queries } = req.query as { queries?: string };
+      const { dataset } = req.params;
+      const { queries } = req.query;
       if (queries) return screening.reconcile(dataset, queries);
       await screening.checkDataset(dataset);
       return reconcileManifest(dataset, baseUrl(req));
@@ -128,19 +104,22 @@ export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext &
       schema: {
         summary: 'OpenRefine reconciliation queries: form field `queries` with a JSON batch',
         tags: ['screening'],
-        params: datasetParams,
+        params: DatasetParams,
+        body: ReconcileBody,
+        response: { 200: ReconcileResults, ...BODY_ERRORS },
       },
     },
     async (req, reply) => {
-      const { dataset } = req.params as { dataset: string };
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const result = await screening.reconcile(dataset, body.queries);
+      const result = await screening.reconcile(req.params.dataset, isPlainObject(req.body) ? req.body.queries : undefined);
       void reply.header('x-batch-size', String(Object.keys(result).length));
       return result;
     },
   );
 
-  app.get('/algorithms', { schema: { summary: 'Matching algorithms accepted by /match (yente names map to Interdict\'s matcher)', tags: ['screening'] } }, async () => {
+  app.get(
+    '/algorithms',
+    { schema: { summary: "Matching algorithms accepted by /match (yente names map to Interdict's matcher)", tags: ['screening'], response: { 200: Algorithms, 500: ErrorBody } } },
+    async () => {
     const threshold = await screening.defaultThreshold();
     return {
       algorithms: algorithmNames().map((name) => ({ name, description: name === DEFAULT_ALGORITHM ? 'Interdict matcher' : `accepted for yente compatibility; runs ${DEFAULT_ALGORITHM}`, features: {} })),
@@ -148,7 +127,8 @@ export async function screeningRoutes(app: FastifyInstance, ctx: ServerContext &
       best: DEFAULT_ALGORITHM,
       threshold,
     };
-  });
+    },
+  );
 }
 
 function baseUrl(req: FastifyRequest): string {

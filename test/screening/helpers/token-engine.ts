@@ -27,6 +27,6 @@ export const tokenEngine: MatchEngine = {
         if (score > best) [best, pair] = [score, `${q} ~ ${[...l].join(' ')}`];
       }
     }
-    return { score: best, match: best >= 0.7, explanations: [pair], features: { token_jaccard: best } };
+    return { score: best, match: best >= 0.7, explanations: [{ feature: 'name.tokens', weight: best, detail: pair }], features: { token_jaccard: best } };
   },
 };
