@@ -63,7 +63,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @constant */
+                            status: "ok";
+                        };
                     };
                 };
             };
@@ -93,13 +96,48 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description 200 when ready, 503 while starting */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "ready" | "starting";
+                            /** @description what the start is doing: "loading bundled lists (3 of 9 imported)", "building the screening index", "ready" */
+                            stage: string;
+                            progress?: {
+                                step: number;
+                                steps: number;
+                                /** @description within the step: lists imported */
+                                done?: number;
+                                total?: number;
+                                percent: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 200 when ready, 503 while starting */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "ready" | "starting";
+                            /** @description what the start is doing: "loading bundled lists (3 of 9 imported)", "building the screening index", "ready" */
+                            stage: string;
+                            progress?: {
+                                step: number;
+                                steps: number;
+                                /** @description within the step: lists imported */
+                                done?: number;
+                                total?: number;
+                                percent: number;
+                            };
+                        };
                     };
                 };
             };
@@ -135,7 +173,50 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            datasets: {
+                                name: string;
+                                title: string;
+                                publisher: string;
+                                licence: string;
+                                /** @description how many versions are stored */
+                                versions: number;
+                                version: string | null;
+                                published_at: string | null;
+                                imported_at: string | null;
+                                entity_count: number;
+                                /** @description list entries: entities a Sanction of the list names */
+                                target_count: number;
+                                statement_count: number;
+                                schema_counts: {
+                                    [key: string]: number;
+                                };
+                                stale: boolean;
+                                age_days: number | null;
+                                /** @description the publisher no longer issues the list */
+                                retired?: boolean;
+                                retired_on?: string;
+                                superseded_by?: string;
+                                retirement_note?: string;
+                                warning: string | null;
+                            }[];
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -173,7 +254,73 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            dataset: string;
+                            /** @description newest first */
+                            versions: {
+                                id: number;
+                                dataset: string;
+                                /** @description the publication date plus the import time, e.g. `20231228-120501` */
+                                version: string;
+                                publishedAt: string | null;
+                                importedAt: string;
+                                /** @enum {unknown} */
+                                status: "live" | "superseded" | "failed" | "importing" | "archived";
+                                format: string;
+                                sourceFiles: string[];
+                                entityCount: number;
+                                statementCount: number;
+                                /** @description entities per schema; list entries (targets) under `$targets` */
+                                schemaCounts: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -223,7 +370,133 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            dataset: string;
+                            from: {
+                                id: number;
+                                dataset: string;
+                                /** @description the publication date plus the import time, e.g. `20231228-120501` */
+                                version: string;
+                                publishedAt: string | null;
+                                importedAt: string;
+                                /** @enum {unknown} */
+                                status: "live" | "superseded" | "failed" | "importing" | "archived";
+                                format: string;
+                                sourceFiles: string[];
+                                entityCount: number;
+                                statementCount: number;
+                                /** @description entities per schema; list entries (targets) under `$targets` */
+                                schemaCounts: {
+                                    [key: string]: number;
+                                };
+                            };
+                            to: {
+                                id: number;
+                                dataset: string;
+                                /** @description the publication date plus the import time, e.g. `20231228-120501` */
+                                version: string;
+                                publishedAt: string | null;
+                                importedAt: string;
+                                /** @enum {unknown} */
+                                status: "live" | "superseded" | "failed" | "importing" | "archived";
+                                format: string;
+                                sourceFiles: string[];
+                                entityCount: number;
+                                statementCount: number;
+                                /** @description entities per schema; list entries (targets) under `$targets` */
+                                schemaCounts: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description the whole diff, and its list entries alone */
+                            counts: {
+                                added: number;
+                                removed: number;
+                                changed: number;
+                                targets: {
+                                    added: number;
+                                    removed: number;
+                                    changed: number;
+                                };
+                            };
+                            /** @description per schema, most changes first */
+                            schemata: {
+                                schema: string;
+                                added: number;
+                                removed: number;
+                                changed: number;
+                            }[];
+                            filter: {
+                                kind: ("added" | "removed" | "changed") | null;
+                                schema: string | null;
+                                q: string | null;
+                            };
+                            /** @description rows matching the filter; `results` is the page of them */
+                            total: number;
+                            offset: number;
+                            limit: number;
+                            results: {
+                                /** @enum {unknown} */
+                                kind: "added" | "removed" | "changed";
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                /** @description a list entry (named by a Sanction), not a sub-record such as a passport or an address */
+                                target: boolean;
+                                /** @description per property: values only in the older version, values only in the newer one */
+                                changes?: {
+                                    [key: string]: {
+                                        removed: string[];
+                                        added: string[];
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -247,7 +520,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description every value's statements, with dataset, version, source document and evidence grade */
                     provenance?: boolean;
+                    /** @description the entities that point at this one, under their reverse properties */
                     nested?: boolean;
                 };
                 header?: never;
@@ -264,7 +539,116 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            schema: string;
+                            /** @description values; with `nested`, the entities that point at this one (sanctions, relationships) under their reverse properties */
+                            properties: {
+                                [key: string]: (string | {
+                                    id: string;
+                                    schema: string;
+                                    properties: {
+                                        [key: string]: string[];
+                                    };
+                                    caption?: string;
+                                    datasets?: string[];
+                                    referents?: string[];
+                                    first_seen?: string;
+                                    last_seen?: string;
+                                    target?: boolean;
+                                })[];
+                            };
+                            caption?: string;
+                            datasets?: string[];
+                            referents?: string[];
+                            first_seen?: string;
+                            last_seen?: string;
+                            target?: boolean;
+                            /** @description with `provenance`: every value's statements, by property */
+                            provenance?: {
+                                [key: string]: {
+                                    value: string;
+                                    dataset: string;
+                                    version: string | null;
+                                    sourceDocument: string | null;
+                                    locator: string | null;
+                                    claimDate: string | null;
+                                    /** @enum {unknown} */
+                                    evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                    reviewStatus: string;
+                                    firstSeen: string;
+                                    lastSeen: string;
+                                    author: string;
+                                    lang: string | null;
+                                }[];
+                            };
+                            /** @description the records resolved into this entity */
+                            members: {
+                                id: string;
+                                referent: string;
+                                dataset: string;
+                                /** @description the `same` judgements in force that hold this record in its target */
+                                judgements: {
+                                    seq: number;
+                                    left: string;
+                                    right: string;
+                                    /** @enum {unknown} */
+                                    verdict: "same" | "not_same" | "unsure" | "undo";
+                                    author: string;
+                                    createdAt: string;
+                                    reason: string;
+                                    /** @description what a machine judgement rested on (its features) */
+                                    basedOn: unknown;
+                                    machine: boolean;
+                                    score: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -317,7 +701,7 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        /** @description query key → {"schema": "Person", "properties": {"name": [...], "birthDate": [...]}} */
+                        /** @description query key → an entity by example: {"schema": "Person", "properties": {"name": [...], "birthDate": [...]}} */
                         queries?: unknown;
                         /** @description feature weight overrides: {feature: number} */
                         weights?: unknown;
@@ -331,7 +715,163 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            responses: {
+                                [key: string]: {
+                                    status: number;
+                                    results: {
+                                        id: string;
+                                        caption: string;
+                                        schema: string;
+                                        properties: {
+                                            [key: string]: string[];
+                                        };
+                                        datasets: string[];
+                                        referents: string[];
+                                        /** @description a sanctions list designates the entity */
+                                        target: boolean;
+                                        first_seen: string | null;
+                                        last_seen: string | null;
+                                        last_change: string | null;
+                                        score: number;
+                                        match: boolean;
+                                        /**
+                                         * @description match: treat as the listed entity; review: a person must look; clear
+                                         * @enum {unknown}
+                                         */
+                                        band: "match" | "review" | "clear";
+                                        /** @description the band, score and the explanations that decided it, in one line */
+                                        reason: string;
+                                        features: {
+                                            [key: string]: number;
+                                        };
+                                        explanations: {
+                                            /** @description e.g. 'name.exact', 'name.transliteration', 'birthDate.mismatch', 'identifier.imo' */
+                                            feature: string;
+                                            /** @description signed contribution to the score */
+                                            weight: number;
+                                            /** @description a sentence a person can read */
+                                            detail: string;
+                                            /** @description the query's value, when the feature is about a pair */
+                                            query?: string;
+                                            /** @description the listed value it met */
+                                            candidate?: string;
+                                        }[];
+                                    }[];
+                                    total: {
+                                        value: number;
+                                        /** @constant */
+                                        relation: "eq";
+                                    };
+                                    /**
+                                     * @description match: treat as the listed entity; review: a person must look; clear
+                                     * @enum {unknown}
+                                     */
+                                    band: "match" | "review" | "clear";
+                                    query: {
+                                        id: string;
+                                        schema: string;
+                                        properties: {
+                                            [key: string]: string[];
+                                        };
+                                    };
+                                    /** @description values read leniently or left out, each named */
+                                    warnings: string[];
+                                };
+                            };
+                            matcher: {
+                                name: string;
+                                /** @description the algorithm asked for */
+                                requested: string;
+                                description: string;
+                                threshold: number;
+                                names_only: boolean;
+                            };
+                            limit: number;
+                            scope: {
+                                /** @description the path's `{dataset}`: `default`, `all` or a dataset name */
+                                name: string;
+                                /** @description in words: "the sanctions lists (…)", "all data…" */
+                                description: string;
+                                datasets: string[];
+                            };
+                            /** @description the list versions the answer rests on */
+                            lists: {
+                                dataset: string;
+                                version: string;
+                                published_at: string | null;
+                                age_days: number | null;
+                                stale: boolean;
+                                retired?: {
+                                    on: string;
+                                    supersededBy: string;
+                                    note: string;
+                                } | null;
+                                warning: string | null;
+                            }[];
+                            /** @description every stale or otherwise flagged list in scope, one sentence each */
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -379,7 +919,132 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            limit: number;
+                            offset: number;
+                            total: {
+                                value: number;
+                                /** @constant */
+                                relation: "eq";
+                            };
+                            results: {
+                                id: string;
+                                caption: string;
+                                schema: string;
+                                properties: {
+                                    [key: string]: string[];
+                                };
+                                datasets: string[];
+                                referents: string[];
+                                /** @description a sanctions list designates the entity */
+                                target: boolean;
+                                first_seen: string | null;
+                                last_seen: string | null;
+                                last_change: string | null;
+                            }[];
+                            facets: {
+                                schema: {
+                                    label: string;
+                                    values: {
+                                        name: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                };
+                                countries: {
+                                    label: string;
+                                    values: {
+                                        name: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                };
+                                datasets: {
+                                    label: string;
+                                    values: {
+                                        name: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                };
+                                topics: {
+                                    label: string;
+                                    values: {
+                                        name: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                };
+                            };
+                            scope: {
+                                /** @description the path's `{dataset}`: `default`, `all` or a dataset name */
+                                name: string;
+                                /** @description in words: "the sanctions lists (…)", "all data…" */
+                                description: string;
+                                datasets: string[];
+                            };
+                            /** @description the list versions the answer rests on */
+                            lists: {
+                                dataset: string;
+                                version: string;
+                                published_at: string | null;
+                                age_days: number | null;
+                                stale: boolean;
+                                retired?: {
+                                    on: string;
+                                    supersededBy: string;
+                                    note: string;
+                                } | null;
+                                warning: string | null;
+                            }[];
+                            /** @description every stale or otherwise flagged list in scope, one sentence each */
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -415,13 +1080,88 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description the manifest, or with `queries` their candidates */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            versions: string[];
+                            name: string;
+                            identifierSpace: string;
+                            schemaSpace: string;
+                            view: {
+                                url: string;
+                            };
+                            documentation: string;
+                            batchSize: number;
+                            defaultTypes: {
+                                id: string;
+                                name: string;
+                                description?: string;
+                            }[];
+                        } | {
+                            [key: string]: {
+                                result: {
+                                    id: string;
+                                    name: string;
+                                    score: number;
+                                    match: boolean;
+                                    type: {
+                                        id: string;
+                                        name: string;
+                                        description?: string;
+                                    }[];
+                                    description: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -438,15 +1178,97 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description form field or JSON: query key → {query, type, limit, properties: [{pid, v}]} */
+                        queries?: unknown;
+                    };
+                };
+            };
             responses: {
-                /** @description OK */
+                /** @description query key → candidates */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            [key: string]: {
+                                result: {
+                                    id: string;
+                                    name: string;
+                                    score: number;
+                                    match: boolean;
+                                    type: {
+                                        id: string;
+                                        name: string;
+                                        description?: string;
+                                    }[];
+                                    description: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -480,7 +1302,33 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            algorithms: {
+                                name: string;
+                                description: string;
+                                features: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            default: string;
+                            best: string;
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };

@@ -1,0 +1,140 @@
+// The core routes (health, catalog, versions, diffs, entities) and the screening routes (/match,
+// /search, /reconcile, /algorithms) answer exactly what their schemas declare, over two real
+// versions of OFAC's SDN list (the 2023-12-28 CSV fixture, and the same without one entry) and the
+// real matcher.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { freshness } from '../../src/ingest/freshness.ts';
+import { importFiles } from '../../src/ingest/import.ts';
+import { installErrorHandler } from '../../src/server/errors.ts';
+import { collectOpenApi } from '../../src/server/openapi.ts';
+import { coreRoutes, type Readiness } from '../../src/server/routes/core.ts';
+import { screeningRoutes } from '../../src/server/routes/screening.ts';
+import { MAX_BODY_BYTES } from '../../src/screening/limits.ts';
+import { ScreeningService } from '../../src/screening/service.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
+import { checkResponses, type ContractCheck } from '../support/contract.ts';
+
+const FIX = new URL('../fixtures/ofac_xml/csv_2023-12-28/', import.meta.url).pathname;
+const FILES = ['sdn.csv', 'add.csv', 'alt.csv'];
+const dir = mkdtempSync(join(tmpdir(), 'interdict-contract-'));
+
+let app: FastifyInstance;
+let store: Store;
+let screening: ScreeningService;
+let contract: ContractCheck;
+let openapi: () => Record<string, any>;
+let readiness: Readiness = { ready: false, stage: 'building the screening index', progress: { step: 2, steps: 3, percent: 33 } };
+
+beforeAll(async () => {
+  // The older version lacks ent_num 41736 (MKRTYCHEV, Ashot), so the diff has a list entry added.
+  const before = FILES.map((f) => {
+    const path = join(dir, f);
+    writeFileSync(path, readFileSync(join(FIX, f), 'latin1').split('\r\n').filter((l) => !l.startsWith('41736,')).join('\r\n'), 'latin1');
+    return path;
+  });
+  store = await openStore({ databaseUrl: null, sqlitePath: ':memory:' });
+  await importFiles(store, before);
+  await importFiles(store, FILES.map((f) => join(FIX, f)));
+  const config = loadConfig({});
+  screening = new ScreeningService(store, { freshness: (v) => freshness(v, config.staleAfterDays) });
+  app = Fastify();
+  installErrorHandler(app);
+  contract = checkResponses(app);
+  openapi = collectOpenApi(app) as () => Record<string, any>;
+  await app.register(async (api) => {
+    await coreRoutes(api, { config, store, readiness: () => readiness, openapi });
+    await screeningRoutes(api, { config, store, screening });
+  });
+  await app.ready();
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await screening?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const person = (name: string, birthDate?: string) => ({ schema: 'Person', properties: { name: [name], ...(birthDate ? { birthDate: [birthDate] } : {}) } });
+const form = (queries: unknown) => ({
+  method: 'POST' as const,
+  url: '/reconcile/default',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams({ queries: typeof queries === 'string' ? queries : JSON.stringify(queries) }).toString(),
+});
+
+describe('core and screening routes against their response schemas', () => {
+  it('every answer, success and error, matches its schema', async () => {
+    const before = contract.checked.length;
+    expect((await app.inject('/readyz')).statusCode).toBe(503);
+    readiness = { ready: true, stage: 'ready' };
+    const gets: [string, number][] = [
+      ['/healthz', 200],
+      ['/readyz', 200],
+      ['/catalog', 200],
+      ['/datasets/us_ofac_sdn/versions', 200],
+      ['/datasets/us_ofac_sdn/diff', 200],
+      ['/datasets/us_ofac_sdn/diff?kind=removed&limit=1', 200],
+      ['/datasets/us_ofac_sdn/diff?schema=Spaceship', 400],
+      ['/datasets/us_ofac_sdn/diff?kind=renamed', 400],
+      ['/datasets/no_such_list/diff', 404],
+      ['/entities/us-ofac-sdn-41736?provenance=true', 200],
+      ['/entities/us_ofac_sdn:41736?nested=false', 200],
+      ['/entities/no-such-entity', 404],
+      ['/search/default?q=mkrtychev', 200],
+      ['/search/default?schema=Spaceship', 400],
+      ['/search/nowhere?q=x', 404],
+      ['/reconcile/default', 200],
+      [`/reconcile/default?queries=${encodeURIComponent(JSON.stringify({ q0: { query: 'MKRTYCHEV, Ashot', type: 'Person' } }))}`, 200],
+      ['/reconcile/missing', 404],
+      ['/algorithms', 200],
+    ];
+    for (const [url, status] of gets) expect((await app.inject(url)).statusCode, url).toBe(status);
+    const posts: [Parameters<FastifyInstance['inject']>[0], number][] = [
+      [{ method: 'POST', url: '/match/default?limit=3', payload: { queries: { q1: person('Ashot Mkrtychev', '1964'), q2: person('Nobody Inparticular') } } }, 200],
+      [{ method: 'POST', url: '/match/all?algorithm=name-based', payload: { queries: { q1: person('MKRTYCHEV Ashot') } } }, 200],
+      [{ method: 'POST', url: '/match/default', payload: { queries: { q1: person('  ') } } }, 400],
+      [{ method: 'POST', url: '/match/eu_fsf', payload: { queries: { q1: person('Kim') } } }, 404],
+      [{ method: 'POST', url: '/match/default', payload: { queries: { q1: { ...person('x'), notes: ['y'.repeat(MAX_BODY_BYTES)] } } } }, 413],
+      [form({ q0: { query: 'MKRTYCHEV, Ashot', type: 'Person' } }), 200],
+      [form('{nope'), 400],
+    ];
+    for (const [request, status] of posts) expect((await app.inject(request)).statusCode, JSON.stringify(request).slice(0, 80)).toBe(status);
+
+    expect(contract.failures).toEqual([]);
+    expect(contract.undeclared).toEqual([]);
+    expect(contract.checked.length - before).toBe(1 + gets.length + posts.length);
+  });
+
+  it('answers what the web app reads, under the names the schema declares', async () => {
+    const match = (await app.inject({ method: 'POST', url: '/match/default', payload: { queries: { q1: person('Ashot Mkrtychev', '1964-07-04') } } })).json();
+    const best = match.responses.q1.results[0];
+    expect(best).toMatchObject({ id: 'us-ofac-sdn-41736', band: expect.stringMatching(/^(match|review)$/), target: true });
+    // The explanation is {feature, weight, detail, query?, candidate?}: the web reads it as it is.
+    expect(best.explanations[0]).toEqual({ feature: expect.stringMatching(/^name\./), weight: expect.any(Number), detail: expect.any(String), query: expect.any(String), candidate: expect.any(String) });
+    // The CSV files carry no publication date: the answer says so rather than guess.
+    expect(match.lists).toEqual([{ dataset: 'us_ofac_sdn', version: 'undated.2', published_at: null, age_days: null, stale: true, retired: null, warning: expect.stringMatching(/publication date unknown/) }]);
+    const entity = (await app.inject('/entities/us-ofac-sdn-41736?provenance=true')).json();
+    expect(entity.provenance.name[0]).toMatchObject({ value: 'MKRTYCHEV, Ashot', dataset: 'us_ofac_sdn', evidenceGrade: 'official' });
+    expect(entity.members).toEqual([expect.objectContaining({ id: 'us-ofac-sdn-41736', referent: 'us_ofac_sdn:41736', judgements: [] })]);
+  });
+
+  it('/openapi.json describes every answer of these routes, errors included', () => {
+    const doc = openapi();
+    const match = doc.paths['/match/{dataset}'].post;
+    expect(Object.keys(match.responses)).toEqual(['200', '400', '404', '413', '500']);
+    const byKey = match.responses['200'].content['application/json'].schema.properties.responses.patternProperties;
+    const result = (Object.values(byKey)[0] as any).properties.results.items;
+    expect(Object.keys(result.properties.explanations.items.properties)).toEqual(['feature', 'weight', 'detail', 'query', 'candidate']);
+    expect(match.parameters.map((p: any) => p.name)).toEqual(['dataset', 'limit', 'threshold', 'cutoff', 'algorithm', 'include_dataset', 'exclude_dataset', 'exclude_schema', 'topics']);
+    expect(doc.paths['/entities/{id}'].get.parameters.map((p: any) => [p.name, p.required])).toEqual([['id', true], ['provenance', false], ['nested', false]]);
+    expect(Object.keys(doc.paths['/readyz'].get.responses)).toEqual(['200', '503']);
+    expect(doc.paths['/datasets/{name}/diff'].get.responses['200'].content['application/json'].schema.properties.results.items.required).toEqual(['kind', 'id', 'schema', 'caption', 'target']);
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
