@@ -1,6 +1,6 @@
 // Choose an entity by name: a search box with a short list of hits to pick from.
 import { useId, useState, type FormEvent } from 'react';
-import { api, isSanctioned, type Entity } from '../api.ts';
+import { search, type SearchResult } from '../api/screening.ts';
 import { schemaLabel } from '../lib/ftm.ts';
 import { ErrorMessage } from './common.tsx';
 
@@ -8,7 +8,7 @@ export interface Picked { id: string; caption: string }
 
 export function EntityPicker({ label, value, onPick }: { label: string; value: Picked | null; onPick: (p: Picked) => void }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<Entity[] | null>(null);
+  const [hits, setHits] = useState<SearchResult[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const inputId = useId();
@@ -20,7 +20,7 @@ export function EntityPicker({ label, value, onPick }: { label: string; value: P
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api.search('default', { q: text.trim(), limit: 8 });
+      const r = await search('default', { q: text.trim(), limit: 8 });
       setHits(r.results);
     } catch (err) {
       setError(err as Error);
@@ -48,7 +48,7 @@ export function EntityPicker({ label, value, onPick }: { label: string; value: P
               <button type="button" className="linkish" onClick={() => { onPick({ id: h.id, caption: h.caption }); setHits(null); setText(''); }}>
                 {h.caption}
               </button>{' '}
-              <span className="muted small">{schemaLabel(h.schema)}{isSanctioned(h) ? ' · sanctioned' : ''}</span>
+              <span className="muted small">{schemaLabel(h.schema)}{h.target ? ' · sanctioned' : ''}</span>
             </li>
           ))}
         </ul>

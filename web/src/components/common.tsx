@@ -87,13 +87,13 @@ export function BandBadge({ band }: { band: 'match' | 'review' | 'clear' }) {
 }
 
 /** What an answer was given from: the scope, the list versions, and a warning for each stale list. */
-export function AnswerSources({ context }: { context: { scope: { name: string; description: string }; lists: { dataset: string; version: string; publishedAt: string | null; stale: boolean }[]; warnings: string[] } }) {
+export function AnswerSources({ context }: { context: { scope: { name: string; description: string }; lists: { dataset: string; version: string; published_at: string | null; stale: boolean }[]; warnings: string[] } }) {
   return (
     <div className="answer-sources small" aria-label="Lists used">
       <p className="muted">
         {context.scope.description ? <>Against {context.scope.description}. </> : null}
         Lists: {context.lists.map((l, i) => (
-          <span key={l.dataset}>{i > 0 ? ', ' : ''}{l.dataset} <span className="muted">({l.publishedAt ?? 'undated'})</span>{l.stale ? ' ⚠' : ''}</span>
+          <span key={l.dataset}>{i > 0 ? ', ' : ''}{l.dataset} <span className="muted">({l.published_at ?? 'undated'})</span>{l.stale ? ' ⚠' : ''}</span>
         ))}
       </p>
       {context.warnings.length > 0 && (

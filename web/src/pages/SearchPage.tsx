@@ -1,8 +1,7 @@
 // Search: one box for names in any script; facets narrow the hits.
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, isSanctioned } from '../api.ts';
 import { href, navigate, type Route } from '../router.ts';
-import { useApi } from '../lib/useApi.ts';
+import { useSearch } from '../hooks/useScreening.ts';
 import { AnswerSources, CountryTags, ErrorMessage, Loading, SanctionedBadge, SchemaTag } from '../components/common.tsx';
 import { countryName, schemaLabel } from '../lib/ftm.ts';
 import { formatNumber } from '../lib/format.ts';
@@ -25,16 +24,10 @@ export function SearchPage({ route }: { route: Route }) {
     datasets: listParam(route.params, 'datasets'),
     topics: listParam(route.params, 'topics'),
   };
-  const filterKey = JSON.stringify(filters);
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
 
-  const result = useApi(
-    q.trim()
-      ? (signal) => api.search('default', { q, schema: filters.schema[0], countries: filters.countries, datasets: filters.datasets, topics: filters.topics, limit: PAGE_SIZE, offset }, signal)
-      : null,
-    [q, filterKey, offset],
-  );
+  const result = useSearch('default', { q, schema: filters.schema[0], countries: filters.countries, datasets: filters.datasets, topics: filters.topics, limit: PAGE_SIZE, offset });
 
   const go = (next: Partial<Record<FacetName, string[]>> & { q?: string; offset?: number }) => {
     const merged = { ...filters, ...next };
@@ -87,7 +80,7 @@ export function SearchPage({ route }: { route: Route }) {
           <aside className="facets" aria-label="Filters">
             {FACETS.map((f) => {
               const facet = data.facets[f];
-              if (!facet?.values.length) return null;
+              if (!facet.values.length) return null;
               return (
                 <fieldset key={f} className="facet">
                   <legend>{FACET_LABELS[f]}</legend>
@@ -112,7 +105,7 @@ export function SearchPage({ route }: { route: Route }) {
           </aside>
           <div className="hits">
             <p className="summary" role="status">
-              {formatNumber(data.total)} {data.total === 1 ? 'result' : 'results'} for <q>{q}</q>
+              {formatNumber(data.total.value)} {data.total.value === 1 ? 'result' : 'results'} for <q>{q}</q>
             </p>
             <AnswerSources context={data} />
             <ol className="hit-list" start={offset + 1}>
@@ -121,7 +114,7 @@ export function SearchPage({ route }: { route: Route }) {
                   <div className="hit-title">
                     <a href={href('entity', r.id)}>{r.caption}</a>
                     {/* The server's word (src/model/targets.ts): only a sanctions list makes a target. */}
-                    {isSanctioned(r) && <SanctionedBadge />}
+                    {r.target && <SanctionedBadge />}
                   </div>
                   <div className="hit-meta">
                     <SchemaTag schema={r.schema} />
@@ -140,8 +133,8 @@ export function SearchPage({ route }: { route: Route }) {
             {data.results.length === 0 && <p className="message">No entity matches. Try another spelling or fewer filters.</p>}
             <nav className="pager" aria-label="Result pages">
               <button type="button" disabled={offset === 0} onClick={() => go({ offset: Math.max(0, offset - PAGE_SIZE) })}>← Previous</button>
-              <span>{data.results.length ? `${offset + 1}–${offset + data.results.length}` : '0'} of {formatNumber(data.total)}</span>
-              <button type="button" disabled={offset + PAGE_SIZE >= data.total} onClick={() => go({ offset: offset + PAGE_SIZE })}>Next →</button>
+              <span>{data.results.length ? `${offset + 1}–${offset + data.results.length}` : '0'} of {formatNumber(data.total.value)}</span>
+              <button type="button" disabled={offset + PAGE_SIZE >= data.total.value} onClick={() => go({ offset: offset + PAGE_SIZE })}>Next →</button>
             </nav>
           </div>
         </div>

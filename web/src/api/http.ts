@@ -1,0 +1,64 @@
+// The fetch helper every resource module uses, and the answer types read from the server's own
+// description (web/src/api-types.ts, generated from /openapi.json by `npm run build:api-types`).
+import type { paths } from '../api-types.ts';
+
+/** An error answer from the API, with the server's own message. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly url: string,
+  ) {
+    super(message);
+  }
+}
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/** The JSON a route answers with 200, as /openapi.json declares it: `Answer<'/catalog'>`. */
+export type Answer<P extends keyof paths, M extends 'get' | 'post' = 'get'> = paths[P][M] extends { responses: { 200: infer R } } ? Json<R> : never;
+
+export const BASE = '';
+
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(`The server cannot be reached (${(error as Error).message}).`, 0, path);
+  }
+  const text = await response.text();
+  let body: unknown = undefined;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  if (!response.ok) throw new ApiError(`${response.status}: ${errorMessage(body) ?? response.statusText}`, response.status, path);
+  return body as T;
+}
+
+/** Every error answer is the server's ErrorBody ({error, detail, status, field}); a proxy may send text. */
+function errorMessage(body: unknown): string | null {
+  if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
+  return typeof body === 'string' && body.length < 300 ? body : null;
+}
+
+/** A JSON POST. */
+export function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+}
+
+export function query(params: Record<string, string | number | boolean | string[] | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) value.forEach((v) => q.append(key, v));
+    else q.set(key, String(value));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
