@@ -2,14 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { href, navigate, type Route } from '../router.ts';
 import { useSearch } from '../hooks/useScreening.ts';
-import { AnswerSources, CountryTags, ErrorMessage, Loading, SanctionedBadge, SchemaTag } from '../components/common.tsx';
-import { countryName, schemaLabel } from '../lib/ftm.ts';
-import { formatNumber } from '../lib/format.ts';
+import { ErrorMessage, Loading } from '../components/common.tsx';
+import { SearchFacets, type FacetName } from '../components/search/SearchFacets.tsx';
+import { SearchHits } from '../components/search/SearchHits.tsx';
 
 const PAGE_SIZE = 20;
-const FACETS = ['schema', 'countries', 'datasets', 'topics'] as const;
-type FacetName = (typeof FACETS)[number];
-const FACET_LABELS: Record<FacetName, string> = { schema: 'Type', countries: 'Countries', datasets: 'Lists', topics: 'Topics' };
 
 function listParam(params: URLSearchParams, name: string): string[] {
   return (params.get(name) ?? '').split(',').filter(Boolean);
@@ -77,66 +74,8 @@ export function SearchPage({ route }: { route: Route }) {
       {result.loading && <Loading what="results" />}
       {data && (
         <div className="search-layout">
-          <aside className="facets" aria-label="Filters">
-            {FACETS.map((f) => {
-              const facet = data.facets[f];
-              if (!facet.values.length) return null;
-              return (
-                <fieldset key={f} className="facet">
-                  <legend>{FACET_LABELS[f]}</legend>
-                  <ul>
-                    {facet.values.slice(0, 12).map((v) => {
-                      const checked = filters[f].includes(v.name);
-                      const label = f === 'countries' ? countryName(v.name) : f === 'schema' ? schemaLabel(v.name) : v.label || v.name;
-                      return (
-                        <li key={v.name}>
-                          <label>
-                            <input type="checkbox" checked={checked} onChange={() => toggle(f, v.name)} />
-                            <span className="facet-label">{label}</span>
-                            <span className="count">{formatNumber(v.count)}</span>
-                          </label>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </fieldset>
-              );
-            })}
-          </aside>
-          <div className="hits">
-            <p className="summary" role="status">
-              {formatNumber(data.total.value)} {data.total.value === 1 ? 'result' : 'results'} for <q>{q}</q>
-            </p>
-            <AnswerSources context={data} />
-            <ol className="hit-list" start={offset + 1}>
-              {data.results.map((r) => (
-                <li key={r.id} className="hit">
-                  <div className="hit-title">
-                    <a href={href('entity', r.id)}>{r.caption}</a>
-                    {/* The server's word (src/model/targets.ts): only a sanctions list makes a target. */}
-                    {r.target && <SanctionedBadge />}
-                  </div>
-                  <div className="hit-meta">
-                    <SchemaTag schema={r.schema} />
-                    <CountryTags codes={[...new Set([...(r.properties.country ?? []), ...(r.properties.nationality ?? []), ...(r.properties.jurisdiction ?? [])])]} />
-                    <span className="datasets">{r.datasets.join(', ')}</span>
-                  </div>
-                  {(r.properties.alias?.length ?? 0) > 0 && (
-                    <div className="hit-aliases">
-                      a.k.a. {r.properties.alias.slice(0, 4).join(' · ')}
-                      {r.properties.alias.length > 4 ? ` · +${r.properties.alias.length - 4}` : ''}
-                    </div>
-                  )}
-                </li>
-              ))}
-            </ol>
-            {data.results.length === 0 && <p className="message">No entity matches. Try another spelling or fewer filters.</p>}
-            <nav className="pager" aria-label="Result pages">
-              <button type="button" disabled={offset === 0} onClick={() => go({ offset: Math.max(0, offset - PAGE_SIZE) })}>← Previous</button>
-              <span>{data.results.length ? `${offset + 1}–${offset + data.results.length}` : '0'} of {formatNumber(data.total.value)}</span>
-              <button type="button" disabled={offset + PAGE_SIZE >= data.total.value} onClick={() => go({ offset: offset + PAGE_SIZE })}>Next →</button>
-            </nav>
-          </div>
+          <SearchFacets facets={data.facets} selected={filters} onToggle={toggle} />
+          <SearchHits result={data} q={q} offset={offset} pageSize={PAGE_SIZE} onPage={(o) => go({ offset: o })} />
         </div>
       )}
     </div>
