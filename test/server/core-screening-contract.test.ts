@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { freshness } from '../../src/ingest/freshness.ts';
@@ -14,6 +15,7 @@ import { installErrorHandler } from '../../src/server/errors.ts';
 import { collectOpenApi } from '../../src/server/openapi.ts';
 import { coreRoutes, type Readiness } from '../../src/server/routes/core.ts';
 import { screeningRoutes } from '../../src/server/routes/screening.ts';
+import { BATCH_CSV_COLUMNS } from '../../src/screening/batch-output.ts';
 import { MAX_BODY_BYTES } from '../../src/screening/limits.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -122,6 +124,33 @@ describe('core and screening routes against their response schemas', () => {
     const entity = (await app.inject('/entities/us-ofac-sdn-41736?provenance=true')).json();
     expect(entity.provenance.name[0]).toMatchObject({ value: 'MKRTYCHEV, Ashot', dataset: 'us_ofac_sdn', evidenceGrade: 'official' });
     expect(entity.members).toEqual([expect.objectContaining({ id: 'us-ofac-sdn-41736', referent: 'us_ofac_sdn:41736', judgements: [] })]);
+  });
+
+  it('writes a screened batch as the CLI\'s CSV and JSON lines, each record held to the schema', async () => {
+    const answer = (await app.inject({ method: 'POST', url: '/match/default', payload: { queries: { r0: person('Ashot Mkrtychev') } } })).json();
+    const brief = answer.responses.r0.results.map((r: any) => ({ ...Object.fromEntries(['id', 'caption', 'schema', 'score', 'band', 'match', 'target', 'reason', 'referents', 'datasets', 'explanations'].map((k) => [k, r[k]])) }));
+    const records = [
+      { id: '=1+1', line: 2, status: 'screened', band: answer.responses.r0.band, results: brief, warnings: [], lists: 'us_ofac_sdn undated.2 STALE', note: 'not in the schema' },
+      { id: 'line-3', line: 3, status: 'unscreenable', band: null, results: [], warnings: [], error: 'no name: a row needs a name to be screened', lists: '' },
+    ];
+    const csv = await app.inject({ method: 'POST', url: '/batch/results.csv', payload: { records } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual([...BATCH_CSV_COLUMNS]);
+    // A cell a spreadsheet would run as a formula is written as text.
+    expect(rows[0]).toMatchObject({ id: "'=1+1", entity_id: 'us-ofac-sdn-41736', lists: 'us_ofac_sdn undated.2 STALE' });
+    expect(rows.at(-1)).toMatchObject({ id: 'line-3', status: 'unscreenable', error: 'no name: a row needs a name to be screened' });
+
+    const jsonl = await app.inject({ method: 'POST', url: '/batch/results.jsonl', payload: { records } });
+    const written = jsonl.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(written).toHaveLength(2);
+    expect(written[0]).not.toHaveProperty('note'); // what the schema does not name is not written
+    expect(written[0].results[0].explanations[0]).toHaveProperty('feature');
+
+    const bad = await app.inject({ method: 'POST', url: '/batch/results.csv', payload: { records: [{ id: 'x', line: 1 }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(contract.failures).toEqual([]);
   });
 
   it('/openapi.json describes every answer of these routes, errors included', () => {

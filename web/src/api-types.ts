@@ -1279,6 +1279,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/batch/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A screened batch (records as `interdict screen` writes them) as the CLI's CSV */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description in input order */
+                        records: {
+                            /** @description the row's id (its `id` column, else `line-N`) */
+                            id: string;
+                            /** @description 1-based line of the input */
+                            line: number;
+                            /** @enum {unknown} */
+                            status: "screened" | "unscreenable";
+                            band: ("match" | "review" | "clear") | null;
+                            results: {
+                                id: string;
+                                caption: string;
+                                schema: string;
+                                score: number;
+                                /**
+                                 * @description match: treat as the listed entity; review: a person must look; clear
+                                 * @enum {unknown}
+                                 */
+                                band: "match" | "review" | "clear";
+                                match: boolean;
+                                target: boolean;
+                                reason: string;
+                                referents: string[];
+                                datasets: string[];
+                                explanations: {
+                                    /** @description e.g. 'name.exact', 'name.transliteration', 'birthDate.mismatch', 'identifier.imo' */
+                                    feature: string;
+                                    /** @description signed contribution to the score */
+                                    weight: number;
+                                    /** @description a sentence a person can read */
+                                    detail: string;
+                                    /** @description the query's value, when the feature is about a pair */
+                                    query?: string;
+                                    /** @description the listed value it met */
+                                    candidate?: string;
+                                }[];
+                            }[];
+                            warnings: string[];
+                            /** @description why the row is unscreenable */
+                            error?: string;
+                            /** @description the list versions screened against, each marked STALE when old */
+                            lists: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description the CSV `interdict screen --format csv` writes: one row per result, cells safe to open in a spreadsheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/batch/results.jsonl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A screened batch as the CLI's JSON lines: each record checked against the schema, one per line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description in input order */
+                        records: {
+                            /** @description the row's id (its `id` column, else `line-N`) */
+                            id: string;
+                            /** @description 1-based line of the input */
+                            line: number;
+                            /** @enum {unknown} */
+                            status: "screened" | "unscreenable";
+                            band: ("match" | "review" | "clear") | null;
+                            results: {
+                                id: string;
+                                caption: string;
+                                schema: string;
+                                score: number;
+                                /**
+                                 * @description match: treat as the listed entity; review: a person must look; clear
+                                 * @enum {unknown}
+                                 */
+                                band: "match" | "review" | "clear";
+                                match: boolean;
+                                target: boolean;
+                                reason: string;
+                                referents: string[];
+                                datasets: string[];
+                                explanations: {
+                                    /** @description e.g. 'name.exact', 'name.transliteration', 'birthDate.mismatch', 'identifier.imo' */
+                                    feature: string;
+                                    /** @description signed contribution to the score */
+                                    weight: number;
+                                    /** @description a sentence a person can read */
+                                    detail: string;
+                                    /** @description the query's value, when the feature is about a pair */
+                                    query?: string;
+                                    /** @description the listed value it met */
+                                    candidate?: string;
+                                }[];
+                            }[];
+                            warnings: string[];
+                            /** @description why the row is unscreenable */
+                            error?: string;
+                            /** @description the list versions screened against, each marked STALE when old */
+                            lists: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description the JSON lines `interdict screen` writes: one record per input row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/algorithms": {
         parameters: {
             query?: never;

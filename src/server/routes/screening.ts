@@ -11,8 +11,13 @@ import { reconcileManifest } from '../../screening/reconcile.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
+import { stringify } from 'csv-stringify/sync';
+import { BATCH_CSV_COLUMNS, batchCsvRows } from '../../screening/batch-output.ts';
 import {
   Algorithms,
+  BatchCsv,
+  BatchJsonLines,
+  BatchResultsBody,
   DatasetParams,
   MatchBody,
   MatchQuerystring,
@@ -24,6 +29,9 @@ import {
   SearchQuerystring,
   SearchResponse,
 } from '../schemas/screening.ts';
+
+/** Batch results sent back to be written as a file: a few hundred bytes per result without explanations. */
+const MAX_BATCH_RESULTS_BYTES = 50 * 1024 * 1024;
 
 /** A body over the limit is refused before it is read. */
 const BODY_ERRORS = { ...ERRORS, 413: ErrorBody } as const;
@@ -114,6 +122,38 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       void reply.header('x-batch-size', String(Object.keys(result).length));
       return result;
     },
+  );
+
+  // The web app's batch downloads, written by the module `interdict screen` uses, so both write one schema.
+  app.post(
+    '/batch/results.csv',
+    {
+      bodyLimit: MAX_BATCH_RESULTS_BYTES,
+      schema: {
+        summary: 'A screened batch (records as `interdict screen` writes them) as the CLI\'s CSV',
+        tags: ['screening'],
+        body: BatchResultsBody,
+        response: { 200: BatchCsv, ...BODY_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const rows = [[...BATCH_CSV_COLUMNS], ...req.body.records.flatMap(batchCsvRows)];
+      return reply.type('text/csv; charset=utf-8').send(stringify(rows));
+    },
+  );
+
+  app.post(
+    '/batch/results.jsonl',
+    {
+      bodyLimit: MAX_BATCH_RESULTS_BYTES,
+      schema: {
+        summary: 'A screened batch as the CLI\'s JSON lines: each record checked against the schema, one per line',
+        tags: ['screening'],
+        body: BatchResultsBody,
+        response: { 200: BatchJsonLines, ...BODY_ERRORS },
+      },
+    },
+    async (req, reply) => reply.type('application/x-ndjson; charset=utf-8').send(req.body.records.map((r) => `${JSON.stringify(r)}\n`).join('')),
   );
 
   app.get(

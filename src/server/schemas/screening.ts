@@ -205,3 +205,41 @@ export const Algorithms = Type.Object(
   },
   Closed,
 );
+
+/** One result of a batch row (src/screening/batch-output.ts BriefResult). */
+const BriefResult = Type.Object(
+  {
+    id: Type.String(),
+    caption: Type.String(),
+    schema: Type.String(),
+    score: Type.Number(),
+    band: Band,
+    match: Type.Boolean(),
+    target: Type.Boolean(),
+    reason: Type.String(),
+    referents: Type.Array(Type.String()),
+    datasets: Type.Array(Type.String()),
+    explanations: Type.Array(Explanation),
+  },
+  Closed,
+);
+
+/** One input row of a batch with its results: what `interdict screen` writes per row. */
+export const BatchRecord = Type.Object(
+  {
+    id: Type.String({ description: "the row's id (its `id` column, else `line-N`)" }),
+    line: Type.Integer({ minimum: 1, description: '1-based line of the input' }),
+    status: Type.Enum(['screened', 'unscreenable']),
+    band: Nullable(Band),
+    results: Type.Array(BriefResult),
+    warnings: Type.Array(Type.String()),
+    error: Type.Optional(Type.String({ description: 'why the row is unscreenable' })),
+    lists: Type.String({ description: 'the list versions screened against, each marked STALE when old' }),
+  },
+  Closed,
+);
+
+export const BatchResultsBody = Type.Object({ records: Type.Array(BatchRecord, { description: 'in input order' }) }, Closed);
+
+export const BatchCsv = Type.String({ contentMediaType: 'text/csv', description: 'the CSV `interdict screen --format csv` writes: one row per result, cells safe to open in a spreadsheet' });
+export const BatchJsonLines = Type.String({ contentMediaType: 'application/x-ndjson', description: 'the JSON lines `interdict screen` writes: one record per input row' });

@@ -20,7 +20,8 @@ export type Answer<P extends keyof paths, M extends 'get' | 'post' = 'get'> = pa
 
 export const BASE = '';
 
-export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** Sends a request; an error answer becomes an ApiError with the server's message. */
+async function send(path: string, init: RequestInit): Promise<string> {
   let response: Response;
   try {
     response = await fetch(BASE + path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
@@ -29,22 +30,29 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
     throw new ApiError(`The server cannot be reached (${(error as Error).message}).`, 0, path);
   }
   const text = await response.text();
-  let body: unknown = undefined;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  if (!response.ok) throw new ApiError(`${response.status}: ${errorMessage(body) ?? response.statusText}`, response.status, path);
-  return body as T;
+  if (!response.ok) throw new ApiError(`${response.status}: ${errorMessage(text) ?? response.statusText}`, response.status, path);
+  return text;
+}
+
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const text = await send(path, init);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A JSON POST whose answer is a file (CSV, JSON lines), returned as text. */
+export function postForText(path: string, body: unknown, signal?: AbortSignal): Promise<string> {
+  return send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }
 
 /** Every error answer is the server's ErrorBody ({error, detail, status, field}); a proxy may send text. */
-function errorMessage(body: unknown): string | null {
-  if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
-  return typeof body === 'string' && body.length < 300 ? body : null;
+function errorMessage(text: string): string | null {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
+  } catch {
+    // not JSON
+  }
+  return text && text.length < 300 ? text : null;
 }
 
 /** A JSON POST. */

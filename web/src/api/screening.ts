@@ -1,6 +1,7 @@
 // Screening: yente-compatible /match (one query or a batch), /search with facets. The answers are
 // the server's own shapes (src/server/schemas/screening.ts), read as they are.
-import { post, query, request, type Answer } from './http.ts';
+import type { paths } from '../api-types.ts';
+import { post, postForText, query, request, type Answer } from './http.ts';
 
 export type MatchResponse = Answer<'/match/{dataset}', 'post'>;
 export type QueryAnswer = MatchResponse['responses'][string];
@@ -36,6 +37,14 @@ export function match(
   signal?: AbortSignal,
 ): Promise<MatchResponse> {
   return post<MatchResponse>(`/match/${encodeURIComponent(scope)}${query(options)}`, { queries }, signal);
+}
+
+/** A screened row as `interdict screen` writes it (src/screening/batch-output.ts). */
+export type BatchRecord = NonNullable<paths['/batch/results.csv']['post']['requestBody']>['content']['application/json']['records'][number];
+
+/** A screened batch as the CLI's CSV or JSON lines, written by the server with the CLI's own module. */
+export function batchResults(format: 'csv' | 'jsonl', records: BatchRecord[], signal?: AbortSignal): Promise<string> {
+  return postForText(`/batch/results.${format}`, { records }, signal);
 }
 
 /** An explanation that counts against the match (a negative contribution). */

@@ -1,4 +1,4 @@
-// RFC 4180 CSV reading and writing for the batch screening upload and download.
+// RFC 4180 CSV reading for the batch screening upload (the server writes the downloads).
 
 export interface CsvRecord {
   /** 1-based line number where the record starts, for error messages. */
@@ -47,12 +47,4 @@ export function parseCsv(text: string): CsvRecord[] {
   if (inQuotes) throw new Error(`CSV: a quoted field opened on line ${recordLine} is never closed`);
   if (field !== '' || fields.length) endRecord();
   return records;
-}
-
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map((v) => quote(v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
 }

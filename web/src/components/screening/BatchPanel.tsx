@@ -1,12 +1,11 @@
 // Batch screening: a CSV read in the browser, screened in chunks with progress, downloadable in the
 // CLI's result schema (src/screening/batch-output.ts).
 import { useMemo, useRef, useState } from 'react';
-import { match, type AnswerContext, type Band, type MatchQuery, type MatchResult } from '../../api/screening.ts';
+import { batchResults, match, type AnswerContext, type Band, type BatchRecord, type MatchQuery, type MatchResult } from '../../api/screening.ts';
 import { href } from '../../router.ts';
 import { AnswerSources, BandBadge, ErrorMessage, Progress, Section } from '../common.tsx';
-import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../../../src/screening/batch-output.ts';
 import { VirtualTable, type Column } from '../VirtualTable.tsx';
-import { parseCsv, toCsv } from '../../lib/csv.ts';
+import { parseCsv } from '../../lib/csv.ts';
 import { download, formatNumber, plural } from '../../lib/format.ts';
 import { buildQuery, SCHEMATA, SCOPES } from './query.ts';
 
@@ -141,8 +140,11 @@ export function BatchPanel() {
 
   const base = fileName.replace(/\.[^.]+$/, '') || 'screening';
   const records = () => outcomes.map((o) => toRecord(o, listsCell(context)));
-  const downloadJsonl = () => download(`${base}-results.jsonl`, records().map((r) => JSON.stringify(r)).join('\n') + '\n', 'application/x-ndjson');
-  const downloadCsv = () => download(`${base}-results.csv`, toCsv([...BATCH_CSV_COLUMNS], records().flatMap(batchCsvRows)), 'text/csv');
+  // The server writes both files with the module `interdict screen` uses: one schema, one writer.
+  const save = (format: 'csv' | 'jsonl', type: string) =>
+    batchResults(format, records()).then((text) => download(`${base}-results.${format}`, text, type), (e: Error) => setError(e));
+  const downloadJsonl = () => save('jsonl', 'application/x-ndjson');
+  const downloadCsv = () => save('csv', 'text/csv');
 
   const count = (band: Band) => outcomes.filter((o) => !o.error && o.band === band).length;
   const unscreened = outcomes.filter((o) => o.error).length;
