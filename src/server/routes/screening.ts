@@ -159,15 +159,12 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
   app.get(
     '/algorithms',
     { schema: { summary: "Matching algorithms accepted by /match (yente names map to Interdict's matcher)", tags: ['screening'], response: { 200: Algorithms, 500: ErrorBody } } },
-    async () => {
-    const threshold = await screening.defaultThreshold();
-    return {
+    async () => ({
       algorithms: algorithmNames().map((name) => ({ name, description: name === DEFAULT_ALGORITHM ? 'Interdict matcher' : `accepted for yente compatibility; runs ${DEFAULT_ALGORITHM}`, features: {} })),
       default: DEFAULT_ALGORITHM,
       best: DEFAULT_ALGORITHM,
-      threshold,
-    };
-    },
+      threshold: await screening.defaultThreshold(),
+    }),
   );
 }
 
