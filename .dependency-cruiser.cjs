@@ -17,6 +17,8 @@ const MAY_USE = {
   resolve: ['src/model/', 'src/store/(types|sql-store|judgements-schema)\\.ts$', 'src/screening/'],
   // Documents keep their tables' queries in documents/repository.ts; mentions are found with the screener,
   // and claims enter the store through the analysts' one write path (graph/edits.ts).
+  // Accounts, keys and the audit trail keep their tables' queries in access/ (Kysely over the store's connection).
+  access: ['src/model/', 'src/store/(types|sql-store|access-schema)\\.ts$'],
   documents: ['src/model/', 'src/names/', 'src/store/(types|sql-store|documents-schema)\\.ts$', 'src/screening/', 'src/graph/edits\\.ts$'],
 };
 

@@ -2,6 +2,7 @@
 import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from 'kysely';
 import { migrateResolve } from './judgements-schema.ts';
 import { migrateDocuments } from './documents-schema.ts';
+import { migrateAccess } from './access-schema.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -132,6 +133,7 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
   await migrateResolve(db, engine);
   await migrateDocuments(db, engine);
+  await migrateAccess(db);
 }
 
 /**
