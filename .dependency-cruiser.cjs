@@ -19,6 +19,8 @@ const MAY_USE = {
   // and claims enter the store through the analysts' one write path (graph/edits.ts).
   // Accounts, keys and the audit trail keep their tables' queries in access/ (Kysely over the store's connection).
   access: ['src/model/', 'src/store/(types|sql-store|access-schema)\\.ts$'],
+  // Jobs keep their table's queries in jobs/ and run handlers the adapters register (never a domain room's code).
+  jobs: ['src/model/', 'src/store/(types|sql-store|jobs-schema)\\.ts$'],
   documents: ['src/model/', 'src/names/', 'src/store/(types|sql-store|documents-schema)\\.ts$', 'src/screening/', 'src/graph/edits\\.ts$'],
 };
 

@@ -3,6 +3,7 @@ import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from '
 import { migrateResolve } from './judgements-schema.ts';
 import { migrateDocuments } from './documents-schema.ts';
 import { migrateAccess } from './access-schema.ts';
+import { migrateJobs } from './jobs-schema.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -134,6 +135,7 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
   await migrateResolve(db, engine);
   await migrateDocuments(db, engine);
   await migrateAccess(db);
+  await migrateJobs(db);
 }
 
 /**
