@@ -4,6 +4,7 @@ import { migrateResolve } from './judgements-schema.ts';
 import { migrateDocuments } from './documents-schema.ts';
 import { migrateAccess } from './access-schema.ts';
 import { migrateJobs } from './jobs-schema.ts';
+import { migrateMonitor } from './monitor-schema.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -136,6 +137,7 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
   await migrateDocuments(db, engine);
   await migrateAccess(db);
   await migrateJobs(db);
+  await migrateMonitor(db, engine);
 }
 
 /**
