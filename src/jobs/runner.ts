@@ -73,25 +73,24 @@ export class JobRunner {
   private readonly leaseSeconds: number;
   private stopped = false;
 
+  private readonly delivery: Delivery;
+
   private constructor(
     private readonly db: Kysely<JobsTables>,
-    private readonly delivery: Delivery,
+    engine: 'sqlite' | 'postgres',
     options: RunnerOptions,
   ) {
     this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.delivery =
+      engine === 'postgres'
+        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900)
+        : new TableDelivery((name) => this.claimLocal(name), (id) => this.run(id), options.pollMs ?? 250, () => this.requeueExpired());
   }
 
   static async open(store: Store, options: RunnerOptions = {}): Promise<JobRunner> {
     if (!(store instanceof SqlStore)) throw new InterdictError('jobs need the SQL store');
-    const db = store.db as unknown as Kysely<JobsTables>;
-    let runner: JobRunner;
-    const claim = (name: string) => runner.claimLocal(name);
-    const delivery: Delivery =
-      store.engine === 'postgres'
-        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900)
-        : new TableDelivery(claim, (id) => runner.run(id), options.pollMs ?? 250, () => runner.requeueExpired());
-    runner = new JobRunner(db, delivery, options);
-    await delivery.start();
+    const runner = new JobRunner(store.db as unknown as Kysely<JobsTables>, store.engine, options);
+    await runner.delivery.start();
     return runner;
   }
 
