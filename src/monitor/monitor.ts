@@ -12,6 +12,7 @@ import type { ScoredEntity } from '../screening/screener.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import type { AlertsTable, MonitorTables, PortfolioHitsTable } from '../store/monitor-schema.ts';
 import type { Store } from '../store/types.ts';
+import { alertHistory, assign, decide, type Actor, type AlertStatus, type Decision } from './decisions.ts';
 import { describeChanges, snapshotOf, snapshotDigest, type TargetSnapshot } from './snapshot.ts';
 
 /** Screens one record against the live lists: results of any band (clear ones are ignored). */
@@ -208,6 +209,19 @@ export class Monitor {
     return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
   }
 
+  /** Records a decision on an alert (see decisions.ts: four eyes for a true match, false positives remembered). */
+  decide(alertId: string, decision: Decision, actor: Actor, options: { fourEyes?: boolean } = {}): Promise<{ status: AlertStatus; pending: boolean }> {
+    return decide(this.db, alertId, decision, actor, { ...options, now: this.now() });
+  }
+
+  history(alertId: string) {
+    return alertHistory(this.db, alertId);
+  }
+
+  assign(alertId: string, assignee: string | null, actor: string): Promise<void> {
+    return assign(this.db, alertId, assignee, actor, this.now());
+  }
+
   async portfolioId(name: string): Promise<string> {
     const row = await this.db.selectFrom('portfolios').select('id').where('name', '=', name).executeTakeFirst();
     if (!row) throw new NotFoundError(`no portfolio "${name}"`);
@@ -238,9 +252,17 @@ export class Monitor {
       }
       const was = JSON.parse(before.target) as TargetSnapshot;
       const changes = describeChanges(was, snapshot);
+      if (before.cleared_target_digest !== null) {
+        // A false positive stays quiet while record and target are as they were when it was decided; then it returns once.
+        const targetChanged = before.cleared_target_digest !== snapshotDigest(snapshot);
+        const recordChanged = before.cleared_record_digest !== recordDigest;
+        if (!targetChanged && !recordChanged) continue;
+        hit.cleared_record_digest = hit.cleared_target_digest = null;
+        const why = [...(targetChanged ? (changes.length ? changes : ['the listed target changed']) : []), ...(recordChanged ? ['your record changed'] : [])];
+        raise('changed-hit', hit, `cleared as a false positive before; back because: ${why.join('; ')}`, { target: snapshot, before: was, changes, explanation, returned: true });
+        continue;
+      }
       if (!changes.length) continue;
-      // A false positive stays quiet while record and target are as they were when it was decided.
-      if (before.cleared_target_digest === snapshotDigest(snapshot) && before.cleared_record_digest === recordDigest) continue;
       raise('changed-hit', hit, changes.join('; '), { target: snapshot, before: was, changes, explanation });
     }
     for (const [targetId, before] of old) {

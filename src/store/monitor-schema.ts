@@ -55,7 +55,22 @@ export interface AlertsTable {
   updated_at: string;
 }
 
+export interface AlertEventsTable {
+  alert_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  /** assign, review, propose-true-match, decide. */
+  action: string;
+  /** The status after the event. */
+  status: string;
+  reason: string;
+  /** JSON: what the decision rests on (documents, notes, links). */
+  evidence: string;
+}
+
 export interface MonitorTables {
+  alert_events: AlertEventsTable;
   portfolios: PortfoliosTable;
   portfolio_records: PortfolioRecordsTable;
   portfolio_hits: PortfolioHitsTable;
@@ -107,6 +122,17 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('assignee', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createTable('alert_events').ifNotExists()
+    .addColumn('alert_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('evidence', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('alert_events_pk', ['alert_id', 'seq'])
     .execute();
   await db.schema.createIndex('alerts_inbox').ifNotExists().on('alerts').columns(['portfolio_id', 'status', 'created_at']).execute();
 }

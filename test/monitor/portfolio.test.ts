@@ -9,6 +9,7 @@ import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor } from '../../src/monitor/monitor.ts';
 import { liveScreening, rescreenAfterChange, uploadPortfolio, type LiveScreening } from '../../src/monitor/service.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
+import { ConflictError, ValidationError } from '../../src/model/errors.ts';
 import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
@@ -79,6 +80,32 @@ for (const engine of ENGINES) {
       expect(full).toMatchObject({ mode: 'full', records: 4, alerts: 0 });
       const repeat = await rescreenAfterChange(t.store, 'us_ofac_sdn', v2021, v2023.id, { live });
       expect(repeat.alerts).toBe(0);
+    }, 300_000);
+
+    it('closes a true match with four eyes, and keeps a false positive quiet until the record changes', async () => {
+      const monitor = Monitor.of(t.store);
+      const alice = { name: 'user:alice', mayCloseTrueMatch: false };
+      const bob = { name: 'user:bob', mayCloseTrueMatch: true };
+      const [mkr] = (await monitor.alerts({ portfolio: 'bank customers', kind: 'new-hit', limit: 500 })).results.filter((a) => a.ref === 'C-001');
+      expect(await monitor.decide(mkr.id, { status: 'true_match', reason: 'same name, DPRK programme', evidence: { note: 'OFAC 2023-12-28' } }, alice)).toEqual({ status: 'in_review', pending: true });
+      await expect(monitor.decide(mkr.id, { status: 'true_match', reason: 'me again' }, { ...alice, mayCloseTrueMatch: true })).rejects.toBeInstanceOf(ConflictError);
+      await expect(monitor.decide(mkr.id, { status: 'false_positive', reason: '' }, bob)).rejects.toBeInstanceOf(ValidationError);
+      expect(await monitor.decide(mkr.id, { status: 'true_match', reason: 'confirmed against the OFAC entry' }, bob)).toEqual({ status: 'true_match', pending: false });
+      await expect(monitor.decide(mkr.id, { status: 'escalated', reason: 'late' }, bob)).rejects.toBeInstanceOf(ConflictError);
+      expect((await monitor.history(mkr.id)).map((e) => [e.actor, e.action, e.status])).toEqual([
+        ['user:alice', 'propose-true-match', 'in_review'],
+        ['user:bob', 'decide', 'true_match'],
+      ]);
+
+      const [kim] = (await monitor.alerts({ portfolio: 'bank customers', limit: 500 })).results.filter((a) => a.ref === 'C-002');
+      await monitor.decide(kim.id, { status: 'false_positive', reason: 'our customer is another person' }, alice);
+      const quiet = await rescreenAfterChange(t.store, 'us_ofac_sdn', v2021, (await t.store.liveVersions()).find((v) => v.dataset === 'us_ofac_sdn')!.id, { full: true, live });
+      expect(quiet.alerts).toBe(0);
+      const changed = await uploadPortfolio(t.store, 'bank customers', await readScreeningInput(csv('kim.csv', 'id,schema,name,birth_date,nationality\nC-002,Person,Kim Jong Un,1983-01-08,kp\n')), { mode: 'merge', actor: 'user:alice', live });
+      expect(changed).toMatchObject({ changed: 1, alerts: 1 });
+      const [back] = (await monitor.alerts({ portfolio: 'bank customers', kind: 'changed-hit' })).results;
+      expect(back).toMatchObject({ ref: 'C-002', target_id: kim.target_id, status: 'open' });
+      expect(back.reason).toBe('cleared as a false positive before; back because: your record changed');
     }, 300_000);
 
     it('removes records missing from a replacing upload, and keeps them with merge', async () => {
