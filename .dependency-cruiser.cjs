@@ -17,6 +17,13 @@ const MAY_USE = {
   resolve: ['src/model/', 'src/store/(types|sql-store|judgements-schema)\\.ts$', 'src/screening/'],
   // Documents keep their tables' queries in documents/repository.ts; mentions are found with the screener,
   // and claims enter the store through the analysts' one write path (graph/edits.ts).
+  // Accounts, keys and the audit trail keep their tables' queries in access/ (Kysely over the store's connection).
+  access: ['src/model/', 'src/store/(types|sql-store|access-schema)\\.ts$'],
+  // Jobs keep their table's queries in jobs/ and run handlers the adapters register (never a domain room's code).
+  jobs: ['src/model/', 'src/store/(types|sql-store|jobs-schema)\\.ts$'],
+  // Monitoring keeps portfolios, hits and alerts in its tables (monitor-schema.ts); screening is handed in
+  // by the adapters, and it reads screening's types and the batch input's row shape.
+  monitor: ['src/model/', 'src/store/(types|sql-store|monitor-schema)\\.ts$', 'src/screening/', 'src/resolve/'],
   documents: ['src/model/', 'src/names/', 'src/store/(types|sql-store|documents-schema)\\.ts$', 'src/screening/', 'src/graph/edits\\.ts$'],
 };
 

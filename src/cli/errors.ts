@@ -1,13 +1,14 @@
 // Domain errors to exit codes and messages, in one place.
-import { ConflictError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
+import { AuthenticationError, ConflictError, ForbiddenError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, badData: 3, notFound: 4, conflict: 5 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, badData: 3, notFound: 4, conflict: 5, refused: 6 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ValidationError) return EXIT.usage;
   if (error instanceof SourceError) return EXIT.badData;
   if (error instanceof NotFoundError) return EXIT.notFound;
   if (error instanceof ConflictError) return EXIT.conflict;
+  if (error instanceof AuthenticationError || error instanceof ForbiddenError) return EXIT.refused;
   return EXIT.failure;
 }
 

@@ -16,6 +16,8 @@ import * as checkTransfer from './commands/check-transfer.ts';
 import * as checkCase from './commands/check-case.ts';
 import * as resolve from './commands/resolve.ts';
 import * as documents from './commands/documents.ts';
+import * as access from './commands/access.ts';
+import * as monitor from './commands/monitor.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -33,7 +35,7 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, serve]) command.register(program, ctx);
+for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, access, monitor, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -37,3 +37,9 @@ export class NotFoundError extends InterdictError {}
 
 /** The operation conflicts with the current state (e.g. nothing to diff against). */
 export class ConflictError extends InterdictError {}
+
+/** Who is asking is not known: no credentials, or wrong, expired or revoked ones (HTTP 401). */
+export class AuthenticationError extends InterdictError {}
+
+/** Known, but the role (or a key's dataset scope, or a workspace) does not allow it (HTTP 403). */
+export class ForbiddenError extends InterdictError {}

@@ -1,11 +1,13 @@
 // Domain errors to HTTP status codes, in one place. Never a 500 for the client's own mistakes.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ConflictError, NotFoundError, SourceError, UnprocessableError, ValidationError } from '../model/errors.ts';
+import { AuthenticationError, ConflictError, ForbiddenError, NotFoundError, SourceError, UnprocessableError, ValidationError } from '../model/errors.ts';
 
 export function statusFor(error: unknown): number {
   if (error instanceof UnprocessableError) return 422;
   if (error instanceof ValidationError) return 400;
   if (error instanceof SourceError) return 422;
+  if (error instanceof AuthenticationError) return 401;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   const e = error as FastifyError;

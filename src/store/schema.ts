@@ -2,6 +2,9 @@
 import { sql, type ColumnDefinitionBuilder, type Generated, type Kysely } from 'kysely';
 import { migrateResolve } from './judgements-schema.ts';
 import { migrateDocuments } from './documents-schema.ts';
+import { migrateAccess } from './access-schema.ts';
+import { migrateJobs } from './jobs-schema.ts';
+import { migrateMonitor } from './monitor-schema.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -132,6 +135,9 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
   await migrateResolve(db, engine);
   await migrateDocuments(db, engine);
+  await migrateAccess(db);
+  await migrateJobs(db);
+  await migrateMonitor(db, engine);
 }
 
 /**

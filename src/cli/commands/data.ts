@@ -10,6 +10,7 @@ import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { exportResolved } from './resolve.ts';
+import { rescreenAfterImports } from './monitor.ts';
 
 const EXPORT_FORMATS = ['ftm', 'csv', 'statements'] as const;
 
@@ -57,6 +58,8 @@ export function register(program: Command, ctx: CliContext): void {
           if (!opts.json) ctx.out(`${r.dataset}: imported version ${v.version} (published ${v.publishedAt ?? 'unknown'}): ${r.outcome.added} added, ${r.outcome.removed} removed, ${r.outcome.changed} changed`);
         } else ctx.err(`${r.dataset}: sync FAILED, previous version stays live: ${r.error}`);
       }
+      const moved = results.flatMap((r) => (r.ok && r.outcome.previous && r.outcome.previous.id !== r.outcome.version.id ? [{ dataset: r.dataset, from: r.outcome.previous.id, to: r.outcome.version.id }] : []));
+      await rescreenAfterImports(ctx, store, moved);
       if (results.some((r) => !r.ok)) process.exitCode = EXIT.failure;
     });
 }

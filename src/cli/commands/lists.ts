@@ -9,6 +9,7 @@ import { hasSchema, schemaIsA } from '../../model/ftm.ts';
 import { ValidationError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
+import { rescreenAfterImports } from './monitor.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -24,9 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
       const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor, allowShrink: opts.allowShrink });
       if (opts.json) {
         ctx.out(JSON.stringify(outcomes.map(({ dataset, format, files: f, version, previous, added, removed, changed, parseWarnings }) => ({ dataset, format, files: f, version, previous: previous?.version ?? null, added, removed, changed, warnings: parseWarnings })), null, 2));
-        return;
       }
-      for (const o of outcomes) {
+      for (const o of opts.json ? [] : outcomes) {
         const v = o.version;
         const { $targets, ...schemata } = v.schemaCounts;
         ctx.out(`${o.dataset} (${o.format}) version ${v.version}, published ${v.publishedAt ?? 'unknown'}`);
@@ -39,6 +39,8 @@ export function register(program: Command, ctx: CliContext): void {
           if (o.parseWarnings.length > 20) ctx.err(`    ... and ${o.parseWarnings.length - 20} more (use --json to see all)`);
         }
       }
+      // Portfolios under watch are re-screened for what the new versions changed.
+      await rescreenAfterImports(ctx, store, outcomes.filter((o) => o.previous && o.previous.id !== o.version.id).map((o) => ({ dataset: o.dataset, from: o.previous!.id, to: o.version.id })));
     });
 
   program

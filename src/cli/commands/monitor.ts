@@ -1,0 +1,83 @@
+// `portfolio` and `alerts`: records kept under watch, screened on arrival and after every list change.
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { ValidationError } from '../../model/errors.ts';
+import { Monitor } from '../../monitor/monitor.ts';
+import { liveScreening, rescreenAfterChange, uploadPortfolio, type ChangeReport } from '../../monitor/service.ts';
+import { parseColumnMap, readScreeningInput } from '../../screening/batch-input.ts';
+import type { Store } from '../../store/types.ts';
+import type { CliContext } from '../context.ts';
+
+const actor = () => `cli:${process.env.INTERDICT_AUTHOR ?? userInfo().username}`;
+
+function summary(r: ChangeReport): string {
+  return `${r.dataset} ${r.from} → ${r.to}: ${r.changedTargets} targets changed; ${r.mode} re-screen of ${r.records} records raised ${r.alerts} alerts (${r.kinds['new-hit']} new hits, ${r.kinds['changed-hit']} changed, ${r.kinds.lifted} lifted)`;
+}
+
+/** After an import or sync: the delta re-screen of every portfolio, for each list that moved to a new version. */
+export async function rescreenAfterImports(ctx: CliContext, store: Store, moved: { dataset: string; from: number; to: number }[]): Promise<void> {
+  if (!moved.length || !(await Monitor.of(store).portfolios()).length) return;
+  const live = await liveScreening(store);
+  for (const m of moved) ctx.err(`monitoring: ${summary(await rescreenAfterChange(store, m.dataset, m.from, m.to, { live }))}`);
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const portfolio = program.command('portfolio').description('records kept under watch: screened on arrival and after every list change');
+  portfolio
+    .command('add')
+    .description('add a file of records (batch CSV with your own reference in `id`, or FtM JSON lines) to a portfolio, creating it if needed; records are matched by reference')
+    .argument('<name>')
+    .argument('<file>')
+    .option('--merge', 'add and change records only (default: the file is the whole portfolio, so missing references are removed)')
+    .option('--map <column=property...>', 'CSV columns to FtM properties')
+    .option('--schema <schema>', 'schema of rows without a `schema` column')
+    .option('--json', 'print the report as JSON')
+    .action(async (name: string, file: string, opts: { merge?: boolean; map?: string[]; schema?: string; json?: boolean }) => {
+      const rows = await readScreeningInput(file, { map: parseColumnMap(opts.map), schema: opts.schema, warn: (m) => ctx.err(`warning: ${m}`) });
+      const report = await uploadPortfolio(await ctx.store(), name, rows, { mode: opts.merge ? 'merge' : 'replace', actor: actor() });
+      if (opts.json) return ctx.out(JSON.stringify(report, null, 2));
+      ctx.out(`${name}: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged; ${report.alerts} alerts raised`);
+      for (const u of report.unscreenable) ctx.err(`${file}:${u.line}: unscreenable (${u.ref}): ${u.error}`);
+    });
+  portfolio
+    .command('list')
+    .option('--json', 'as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const list = await Monitor.of(await ctx.store()).portfolios();
+      if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
+      for (const p of list) ctx.out(`${p.name}\t${p.records} records\tsince ${p.created_at}`);
+      if (!list.length) ctx.out('no portfolios yet');
+    });
+  portfolio
+    .command('rescreen')
+    .description("re-screen after a list's change from one version to another (default: its previous version to the live one)")
+    .argument('<dataset>')
+    .option('--from <version>', 'the version before the change')
+    .option('--to <version>', 'the version after (default: live)')
+    .option('--full', 'every record, not only those the change can affect')
+    .action(async (dataset: string, opts: { from?: string; to?: string; full?: boolean }) => {
+      const store = await ctx.store();
+      const versions = await store.versions(dataset);
+      const live = versions.find((v) => v.status === 'live') ?? versions[versions.length - 1];
+      const to = opts.to ?? live?.version;
+      const older = versions.filter((v) => v.id < (versions.find((x) => x.version === to)?.id ?? Infinity));
+      const from = opts.from ?? older[older.length - 1]?.version;
+      if (!from || !to) throw new ValidationError('--from', `${dataset} has no earlier version to compare with`);
+      ctx.out(summary(await rescreenAfterChange(store, dataset, from, to, { full: opts.full })));
+    });
+
+  program
+    .command('alerts')
+    .description('alerts raised on portfolio records, newest first')
+    .option('--portfolio <name>')
+    .option('--status <status>', 'open, in_review, false_positive, true_match, escalated')
+    .option('--kind <kind>', 'new-hit, changed-hit, lifted')
+    .option('--limit <n>', 'how many', '50')
+    .option('--json', 'as JSON')
+    .action(async (opts: { portfolio?: string; status?: string; kind?: string; limit: string; json?: boolean }) => {
+      const { total, results } = await Monitor.of(await ctx.store()).alerts({ portfolio: opts.portfolio, status: opts.status, kind: opts.kind, limit: Number(opts.limit) });
+      if (opts.json) return ctx.out(JSON.stringify({ total, results }, null, 2));
+      for (const a of results) ctx.out(`${a.created_at}\t${a.portfolio}\t${a.ref}\t${a.kind}\t${a.band} ${a.score.toFixed(2)}\t${a.target_id}\t${a.reason}\t${a.status}`);
+      ctx.out(`${results.length} of ${total} alerts`);
+    });
+}

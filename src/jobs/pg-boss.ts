@@ -1,0 +1,52 @@
+// PostgreSQL delivery through pg-boss (v10): its own schema (`pgboss`) beside Interdict's tables, one
+// queue per job name with retries that back off, and expiry after the lease, so the job of a worker that
+// died (its connection gone, its lease not renewed) runs again in another process.
+import PgBoss from 'pg-boss';
+import type { JobsTable } from '../store/jobs-schema.ts';
+import type { Delivery, SendOptions } from './delivery.ts';
+
+/** How often pg-boss looks for expired jobs (seconds); a dead worker's job is retried within expiry + this. */
+const maintenanceSeconds = () => Number(process.env.INTERDICT_JOBS_MAINTENANCE_SECONDS ?? 30);
+
+export class PgBossDelivery implements Delivery {
+  private readonly boss: PgBoss;
+  private readonly queues = new Set<string>();
+
+  constructor(
+    databaseUrl: string,
+    private readonly expireSeconds: number,
+  ) {
+    this.boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true, maintenanceIntervalSeconds: maintenanceSeconds(), application_name: 'interdict-jobs' });
+    // pg-boss reports connection trouble as events; without a listener Node would treat them as fatal.
+    this.boss.on('error', (error) => process.emitWarning(`jobs (pg-boss): ${error.message}`));
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+  }
+
+  private async queue(name: string): Promise<void> {
+    if (this.queues.has(name)) return;
+    // createQueue is idempotent in effect; a second process creating it at the same time may lose the race.
+    await this.boss.createQueue(name, { name, expireInSeconds: this.expireSeconds }).catch(async (error) => {
+      if (!(await this.boss.getQueue(name))) throw error;
+    });
+    this.queues.add(name);
+  }
+
+  async enqueue(job: JobsTable, options: Required<SendOptions>): Promise<void> {
+    await this.queue(job.name);
+    await this.boss.send(job.name, { id: job.id }, { id: job.id, retryLimit: options.maxAttempts - 1, retryDelay: options.retryDelaySeconds, retryBackoff: true, expireInSeconds: this.expireSeconds });
+  }
+
+  async work(name: string, run: (id: string) => Promise<void>): Promise<void> {
+    await this.queue(name);
+    await this.boss.work<{ id: string }>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      await run(job.data.id);
+    });
+  }
+
+  async stop(options: { graceful: boolean }): Promise<void> {
+    await this.boss.stop({ graceful: options.graceful, wait: true, timeout: options.graceful ? 30_000 : 1_000 });
+  }
+}

@@ -1,0 +1,232 @@
+// Jobs: work that takes seconds or more (re-screens, syncs, reports, webhook deliveries, document
+// mentions) runs outside requests, with progress every process can read. A job is a plain function
+// over its input; the adapters (server, `interdict worker`) register the handlers, and the runner
+// decides where a job runs:
+// - PostgreSQL: pg-boss delivers it, so any number of servers and workers share the queue, retries
+//   back off, and a job whose worker died expires and runs again elsewhere;
+// - SQLite: the jobs table is the queue; a job is claimed by one atomic update with a lease that its
+//   worker renews, so a dead process's job goes back to the queue when the lease runs out.
+// On both, the `jobs` table holds state, progress and result (src/store/jobs-schema.ts).
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { sql, type Kysely } from 'kysely';
+import { InterdictError, NotFoundError } from '../model/errors.ts';
+import { SqlStore } from '../store/sql-store.ts';
+import type { JobsTable, JobsTables } from '../store/jobs-schema.ts';
+import type { Store } from '../store/types.ts';
+import type { Delivery, SendOptions } from './delivery.ts';
+import { PgBossDelivery } from './pg-boss.ts';
+import { TableDelivery } from './table-delivery.ts';
+
+export type { SendOptions } from './delivery.ts';
+
+export type JobState = 'queued' | 'active' | 'retry' | 'completed' | 'failed';
+
+export interface JobView {
+  id: string;
+  name: string;
+  state: JobState;
+  progress: number;
+  message: string;
+  data: unknown;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  max_attempts: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  worker: string | null;
+}
+
+export interface JobContext {
+  id: string;
+  attempt: number;
+  /** Records how far the job is (0–1) and what it is doing; also renews the lease. */
+  progress(fraction: number, message?: string): Promise<void>;
+}
+
+export type JobHandler = (data: unknown, ctx: JobContext) => Promise<unknown>;
+
+
+export interface RunnerOptions {
+  /** Seconds a worker holds a job without renewing (a heartbeat renews it); a dead worker's job runs again after that. */
+  leaseSeconds?: number;
+  /** How often an idle SQLite worker looks for jobs (ms). */
+  pollMs?: number;
+  /**
+   * PostgreSQL: seconds after which pg-boss takes a job back from its worker (default 900). pg-boss v10
+   * has no heartbeat, so this must exceed the longest job; a killed worker's job runs again after it.
+   */
+  expireSeconds?: number;
+  /** The PostgreSQL URL the store was opened with (pg-boss opens its own pool to it). */
+  databaseUrl?: string | null;
+}
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_RETRY_DELAY = 5;
+
+
+export class JobRunner {
+  private readonly handlers = new Map<string, JobHandler>();
+  readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly leaseSeconds: number;
+  private stopped = false;
+
+  private readonly delivery: Delivery;
+
+  private constructor(
+    private readonly db: Kysely<JobsTables>,
+    engine: 'sqlite' | 'postgres',
+    options: RunnerOptions,
+  ) {
+    this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.delivery =
+      engine === 'postgres'
+        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900)
+        : new TableDelivery((name) => this.claimLocal(name), (id) => this.run(id), options.pollMs ?? 250, () => this.requeueExpired());
+  }
+
+  static async open(store: Store, options: RunnerOptions = {}): Promise<JobRunner> {
+    if (!(store instanceof SqlStore)) throw new InterdictError('jobs need the SQL store');
+    const runner = new JobRunner(store.db as unknown as Kysely<JobsTables>, store.engine, options);
+    await runner.delivery.start();
+    return runner;
+  }
+
+  /** Queues a job; answers its id at once. */
+  async send(name: string, data: unknown, options: SendOptions = {}): Promise<string> {
+    const now = new Date().toISOString();
+    const row: JobsTable = { id: randomUUID(), name, data: JSON.stringify(data ?? null), state: 'queued', progress: 0, message: '', result: null, error: null, attempts: 0, max_attempts: options.maxAttempts ?? DEFAULT_ATTEMPTS, retry_delay: options.retryDelaySeconds ?? DEFAULT_RETRY_DELAY, created_at: now, run_after: now, started_at: null, finished_at: null, worker: null, lease_until: null };
+    await this.db.insertInto('jobs').values(row).execute();
+    await this.delivery.enqueue(row, { maxAttempts: row.max_attempts, retryDelaySeconds: row.retry_delay });
+    return row.id;
+  }
+
+  /** Runs jobs of this name in this process (one at a time per name). */
+  async work(name: string, handler: JobHandler): Promise<void> {
+    this.handlers.set(name, handler);
+    await this.delivery.work(name, (id) => this.run(id));
+  }
+
+  async get(id: string): Promise<JobView> {
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no job ${id}`);
+    return toView(row);
+  }
+
+  async list(query: { name?: string; state?: JobState; limit?: number; offset?: number } = {}): Promise<JobView[]> {
+    let q = this.db.selectFrom('jobs').selectAll();
+    if (query.name) q = q.where('name', '=', query.name);
+    if (query.state) q = q.where('state', '=', query.state);
+    return (await q.orderBy('created_at', 'desc').limit(query.limit ?? 50).offset(query.offset ?? 0).execute()).map(toView);
+  }
+
+  /** Jobs waiting or running, by state (the queue depth /metrics reports). */
+  async depth(): Promise<Record<'queued' | 'active' | 'retry', number>> {
+    const rows = await this.db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('state', 'in', ['queued', 'active', 'retry']).groupBy('state').execute();
+    const depth = { queued: 0, active: 0, retry: 0 };
+    for (const r of rows) depth[r.state as keyof typeof depth] = Number(r.n);
+    return depth;
+  }
+
+  /** Waits until the job has finished (completed or failed for good). */
+  async waitFor(id: string, timeoutMs = 60_000): Promise<JobView> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await this.get(id);
+      if (job.state === 'completed' || job.state === 'failed') return job;
+      if (Date.now() > deadline) throw new InterdictError(`job ${id} did not finish within ${timeoutMs} ms (state ${job.state}, ${Math.round(job.progress * 100)} %)`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Stops taking jobs. Graceful: lets running ones finish. Not graceful: leaves them to expire (as a killed process would). */
+  async stop(options: { graceful?: boolean } = {}): Promise<void> {
+    this.stopped = true;
+    await this.delivery.stop({ graceful: options.graceful ?? true });
+  }
+
+  /** Runs one delivered job: marks it active, runs its handler with a heartbeat, records the outcome. Throws if it failed (so pg-boss retries). */
+  private async run(id: string): Promise<void> {
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.state === 'completed' || row.state === 'failed') return;
+    const handler = this.handlers.get(row.name);
+    if (!handler) throw new InterdictError(`no handler for job ${row.name}`);
+    const attempt = this.isLocal() ? row.attempts : row.attempts + 1;
+    const lease = () => new Date(Date.now() + this.leaseSeconds * 1000).toISOString();
+    await this.db.updateTable('jobs').set({ state: 'active', attempts: attempt, worker: this.worker, started_at: new Date().toISOString(), lease_until: lease(), error: null }).where('id', '=', id).execute();
+    const heartbeat = setInterval(() => {
+      if (!this.stopped) void this.db.updateTable('jobs').set({ lease_until: lease() }).where('id', '=', id).where('worker', '=', this.worker).execute().catch(() => {});
+    }, (this.leaseSeconds * 1000) / 3);
+    heartbeat.unref();
+    const ctx: JobContext = {
+      id,
+      attempt,
+      progress: async (fraction, message) => {
+        await this.db.updateTable('jobs').set({ progress: Math.max(0, Math.min(1, fraction)), message: message ?? '', lease_until: lease() }).where('id', '=', id).where('worker', '=', this.worker).execute();
+      },
+    };
+    try {
+      const result = await handler(JSON.parse(row.data), ctx);
+      await this.db.updateTable('jobs').set({ state: 'completed', progress: 1, result: JSON.stringify(result ?? null), finished_at: new Date().toISOString(), lease_until: null }).where('id', '=', id).execute();
+    } catch (error) {
+      const last = attempt >= row.max_attempts;
+      const message = error instanceof Error ? error.message : String(error);
+      const retryAt = new Date(Date.now() + Number(row.retry_delay) * 1000 * 2 ** (attempt - 1)).toISOString();
+      await this.db.updateTable('jobs').set({ state: last ? 'failed' : 'retry', error: message, finished_at: last ? new Date().toISOString() : null, run_after: retryAt, worker: null, lease_until: null }).where('id', '=', id).execute();
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private isLocal(): boolean {
+    return this.delivery instanceof TableDelivery;
+  }
+
+  /** SQLite: takes the oldest due job of a name, if any, in one atomic update. */
+  private async claimLocal(name: string): Promise<string | undefined> {
+    const now = new Date().toISOString();
+    const lease = new Date(Date.now() + this.leaseSeconds * 1000).toISOString();
+    const claimed = await sql<{ id: string }>`
+      update jobs set state = 'active', attempts = attempts + 1, worker = ${this.worker}, lease_until = ${lease}
+      where id = (select id from jobs where name = ${name} and state in ('queued', 'retry') and run_after <= ${now} order by created_at, id limit 1)
+        and state in ('queued', 'retry')
+      returning id`.execute(this.db);
+    return claimed.rows[0]?.id;
+  }
+
+  /** SQLite: jobs whose worker stopped renewing go back to the queue (or fail, out of attempts). */
+  private async requeueExpired(): Promise<void> {
+    const now = new Date().toISOString();
+    await sql`
+      update jobs set state = case when attempts >= max_attempts then 'failed' else 'retry' end,
+        error = 'the worker stopped renewing its lease (process ended?)', worker = null, lease_until = null,
+        finished_at = case when attempts >= max_attempts then ${now} else null end
+      where state = 'active' and lease_until < ${now}`.execute(this.db);
+  }
+}
+
+function missingUrl(): never {
+  throw new InterdictError('jobs on PostgreSQL need the database URL');
+}
+
+function toView(row: JobsTable): JobView {
+  return {
+    id: row.id,
+    name: row.name,
+    state: row.state as JobState,
+    progress: Number(row.progress),
+    message: row.message,
+    data: JSON.parse(row.data),
+    result: row.result === null ? null : JSON.parse(row.result),
+    error: row.error,
+    attempts: Number(row.attempts),
+    max_attempts: Number(row.max_attempts),
+    created_at: row.created_at,
+    started_at: row.started_at,
+    finished_at: row.finished_at,
+    worker: row.worker,
+  };
+}

@@ -1,0 +1,302 @@
+// Portfolios and alerts (issue 14): a customer's records are screened on arrival and again whenever a
+// live list changes; a hit that is new, a hit whose target changed, or a hit whose target was lifted
+// raises an alert that says what changed. The screening itself is handed in (`screen`), so this room
+// holds the bookkeeping and the delta logic, and the adapters decide which index screens.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { FtmEntity } from '../model/entity.ts';
+import { InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
+import type { InputRow } from '../screening/batch-input.ts';
+import type { QueryEntity } from '../screening/query.ts';
+import type { ScoredEntity } from '../screening/screener.ts';
+import { SqlStore } from '../store/sql-store.ts';
+import type { AlertsTable, MonitorTables, PortfolioHitsTable } from '../store/monitor-schema.ts';
+import type { Store } from '../store/types.ts';
+import { alertHistory, assign, decide, type Actor, type AlertStatus, type Decision } from './decisions.ts';
+import { describeChanges, snapshotOf, snapshotDigest, type TargetSnapshot } from './snapshot.ts';
+
+/** Screens one record against the live lists: results of any band (clear ones are ignored). */
+export type ScreenFn = (query: QueryEntity) => ScoredEntity[];
+
+/** What a re-screen is about: the list change that caused it (for the alerts' reasons). */
+export interface ListChange {
+  dataset: string;
+  version: string;
+  /** Targets (canonical ids) with a member record added in this version. */
+  addedTargets: ReadonlySet<string>;
+  /** Whether a target is still listed anywhere after the change. */
+  isListed: (targetId: string) => boolean;
+}
+
+export interface UploadReport {
+  portfolio: string;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  unscreenable: { line: number; ref: string; error: string }[];
+  alerts: number;
+}
+
+export interface RescreenReport {
+  records: number;
+  alerts: number;
+  kinds: Record<'new-hit' | 'changed-hit' | 'lifted', number>;
+}
+
+export interface AlertView {
+  id: string;
+  portfolio: string;
+  ref: string;
+  target_id: string;
+  kind: string;
+  reason: string;
+  detail: unknown;
+  score: number;
+  band: string;
+  status: string;
+  assignee: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertQuery {
+  portfolio?: string;
+  status?: string;
+  kind?: string;
+  band?: string;
+  limit?: number;
+  offset?: number;
+}
+
+type Db = Kysely<MonitorTables> | Transaction<MonitorTables>;
+
+export class Monitor {
+  constructor(
+    private readonly db: Kysely<MonitorTables>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  static of(store: Store): Monitor {
+    if (!(store instanceof SqlStore)) throw new InterdictError('monitoring needs the SQL store');
+    return new Monitor(store.db as unknown as Kysely<MonitorTables>);
+  }
+
+  async portfolios(): Promise<{ id: string; name: string; records: number; created_at: string }[]> {
+    const rows = await this.db.selectFrom('portfolios').leftJoin('portfolio_records', 'portfolio_records.portfolio_id', 'portfolios.id')
+      .select(['portfolios.id', 'portfolios.name', 'portfolios.created_at', (eb) => eb.fn.count<number>('portfolio_records.ref').as('records')])
+      .groupBy(['portfolios.id', 'portfolios.name', 'portfolios.created_at']).orderBy('portfolios.name').execute();
+    return rows.map((r) => ({ ...r, records: Number(r.records) }));
+  }
+
+  /**
+   * Adds, changes and (with `replace`) removes records by reference, screens every added or changed one
+   * and raises an alert for each hit. Unscreenable rows are reported, never silently dropped.
+   */
+  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: ScreenFn; actor: string }): Promise<UploadReport> {
+    if (!name.trim() || name.length > 100) throw new ValidationError('portfolio', 'a portfolio needs a name of 1–100 characters');
+    const seen = new Map<string, InputRow>();
+    for (const r of rows) {
+      if (!r.id) throw new ValidationError(`line ${r.line}`, 'every record needs its own reference (an `id` column)');
+      if (seen.has(r.id)) throw new ValidationError(`line ${r.line}`, `reference "${r.id}" appears twice (first on line ${seen.get(r.id)!.line})`);
+      seen.set(r.id, r);
+    }
+    const at = this.stamp();
+    const report: UploadReport = { portfolio: name, added: 0, changed: 0, removed: 0, unchanged: 0, unscreenable: [], alerts: 0 };
+    await this.db.transaction().execute(async (trx) => {
+      let portfolio = await trx.selectFrom('portfolios').selectAll().where('name', '=', name).executeTakeFirst();
+      if (!portfolio) {
+        portfolio = { id: randomUUID(), name, created_at: at, created_by: options.actor };
+        await trx.insertInto('portfolios').values(portfolio).execute();
+      }
+      const pid = portfolio.id;
+      const existing = new Map((await trx.selectFrom('portfolio_records').select(['ref', 'digest']).where('portfolio_id', '=', pid).execute()).map((r) => [r.ref, r.digest]));
+      for (const row of rows) {
+        if (!row.query) {
+          report.unscreenable.push({ line: row.line, ref: row.id, error: row.error ?? 'no usable name' });
+          continue;
+        }
+        const query = JSON.stringify({ schema: row.query.schema, properties: row.query.properties });
+        const digest = sha(query);
+        const before = existing.get(row.id);
+        if (before === digest) {
+          report.unchanged++;
+          continue;
+        }
+        if (before === undefined) {
+          report.added++;
+          await trx.insertInto('portfolio_records').values({ portfolio_id: pid, ref: row.id, query, digest, added_at: at, updated_at: at, screened_at: null }).execute();
+        } else {
+          report.changed++;
+          await trx.updateTable('portfolio_records').set({ query, digest, updated_at: at }).where('portfolio_id', '=', pid).where('ref', '=', row.id).execute();
+        }
+        report.alerts += await this.screenRecord(trx, pid, row.id, { ...row.query, id: row.id }, digest, options.screen, null);
+      }
+      if (options.mode === 'replace') {
+        const gone = [...existing.keys()].filter((ref) => !seen.has(ref));
+        for (const chunk of chunks(gone, 500)) {
+          await trx.deleteFrom('portfolio_records').where('portfolio_id', '=', pid).where('ref', 'in', chunk).execute();
+          await trx.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', 'in', chunk).execute();
+        }
+        report.removed = gone.length;
+      }
+    });
+    return report;
+  }
+
+  /**
+   * Screens records again after a list change. Without `only`, every record of every portfolio; with
+   * it, just those (the delta: see `affectedRecords`). Alerts name the change.
+   */
+  async rescreen(options: { screen: ScreenFn; change: ListChange; only?: { portfolio_id: string; ref: string }[] }): Promise<RescreenReport> {
+    const report: RescreenReport = { records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
+    const targets = options.only ? groupByPortfolio(options.only) : null;
+    const portfolios = await this.db.selectFrom('portfolios').select('id').execute();
+    for (const { id: pid } of portfolios) {
+      const refs = targets ? targets.get(pid) : undefined;
+      if (targets && !refs) continue;
+      const base = () => this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid);
+      const records = refs ? (await Promise.all(chunks(refs, 500).map((c) => base().where('ref', 'in', c).execute()))).flat() : await base().orderBy('ref').execute();
+      for (const batch of chunks(records, 200)) {
+        await this.db.transaction().execute(async (trx) => {
+          for (const r of batch) {
+            report.records++;
+            const query = { ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref };
+            const raised = await this.screenRecord(trx, pid, r.ref, query, r.digest, options.screen, options.change, report.kinds);
+            report.alerts += raised;
+          }
+        });
+      }
+    }
+    return report;
+  }
+
+  /**
+   * The records a list change can affect: those with a hit on a changed or removed target, and those the
+   * changed and added targets find when screened against the portfolio itself (`reverse`: a screener
+   * built over the portfolio's records, see `portfolioEntities`).
+   */
+  async affectedRecords(changedTargets: ReadonlySet<string>, reverseHits: { portfolio_id: string; ref: string }[]): Promise<{ portfolio_id: string; ref: string }[]> {
+    const out = new Map<string, { portfolio_id: string; ref: string }>();
+    for (const chunk of chunks([...changedTargets], 500)) {
+      const rows = await this.db.selectFrom('portfolio_hits').select(['portfolio_id', 'ref']).where('target_id', 'in', chunk).execute();
+      for (const r of rows) out.set(`${r.portfolio_id}\u0000${r.ref}`, r);
+    }
+    for (const r of reverseHits) out.set(`${r.portfolio_id}\u0000${r.ref}`, r);
+    return [...out.values()];
+  }
+
+  /** Every record as an FtM entity (id `<portfolio id>/<ref>`), for a screener over the portfolios (the reverse direction). */
+  async portfolioEntities(): Promise<FtmEntity[]> {
+    const rows = await this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']).execute();
+    return rows.map((r) => {
+      const q = JSON.parse(r.query) as Omit<QueryEntity, 'id'>;
+      return { id: `${r.portfolio_id}/${r.ref}`, schema: q.schema, properties: q.properties, datasets: ['portfolio'] };
+    });
+  }
+
+  async alerts(query: AlertQuery = {}): Promise<{ total: number; results: AlertView[] }> {
+    const filtered = () => {
+      let q = this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id');
+      if (query.portfolio) q = q.where('portfolios.name', '=', query.portfolio);
+      if (query.status) q = q.where('alerts.status', '=', query.status);
+      if (query.kind) q = q.where('alerts.kind', '=', query.kind);
+      if (query.band) q = q.where('alerts.band', '=', query.band);
+      return q;
+    };
+    const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await filtered().selectAll('alerts').select('portfolios.name as portfolio').orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
+    return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
+  }
+
+  /** Records a decision on an alert (see decisions.ts: four eyes for a true match, false positives remembered). */
+  decide(alertId: string, decision: Decision, actor: Actor, options: { fourEyes?: boolean } = {}): Promise<{ status: AlertStatus; pending: boolean }> {
+    return decide(this.db, alertId, decision, actor, { ...options, now: this.now() });
+  }
+
+  history(alertId: string) {
+    return alertHistory(this.db, alertId);
+  }
+
+  assign(alertId: string, assignee: string | null, actor: string): Promise<void> {
+    return assign(this.db, alertId, assignee, actor, this.now());
+  }
+
+  async portfolioId(name: string): Promise<string> {
+    const row = await this.db.selectFrom('portfolios').select('id').where('name', '=', name).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no portfolio "${name}"`);
+    return row.id;
+  }
+
+  /** Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the number raised. */
+  private async screenRecord(db: Db, pid: string, ref: string, query: QueryEntity, recordDigest: string, screen: ScreenFn, change: ListChange | null, kinds?: RescreenReport['kinds']): Promise<number> {
+    const results = screen(query).filter((r) => r.band !== 'clear');
+    const old = new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
+    const alerts: AlertsTable[] = [];
+    const at = this.stamp();
+    const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
+      alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
+      if (kinds) kinds[kind]++;
+    };
+    const hits: PortfolioHitsTable[] = [];
+    for (const r of results) {
+      const snapshot = snapshotOf(r.entity);
+      const before = old.get(r.entity.id);
+      const hit: PortfolioHitsTable = { portfolio_id: pid, ref, target_id: r.entity.id, score: r.score, band: r.band, caption: r.entity.caption ?? r.entity.id, target: JSON.stringify(snapshot), cleared_record_digest: before?.cleared_record_digest ?? null, cleared_target_digest: before?.cleared_target_digest ?? null };
+      hits.push(hit);
+      const explanation = { score: r.score, band: r.band, features: r.features };
+      if (!before) {
+        const reason = change?.addedTargets.has(r.entity.id) ? `added to ${change.dataset}` : change ? `now matches ${hit.caption}` : `matches ${hit.caption} (${(r.entity.datasets ?? []).join(', ')})`;
+        raise('new-hit', hit, reason, { target: snapshot, explanation });
+        continue;
+      }
+      const was = JSON.parse(before.target) as TargetSnapshot;
+      const changes = describeChanges(was, snapshot);
+      if (before.cleared_target_digest !== null) {
+        // A false positive stays quiet while record and target are as they were when it was decided; then it returns once.
+        const targetChanged = before.cleared_target_digest !== snapshotDigest(snapshot);
+        const recordChanged = before.cleared_record_digest !== recordDigest;
+        if (!targetChanged && !recordChanged) continue;
+        hit.cleared_record_digest = hit.cleared_target_digest = null;
+        const why = [...(targetChanged ? (changes.length ? changes : ['the listed target changed']) : []), ...(recordChanged ? ['your record changed'] : [])];
+        raise('changed-hit', hit, `cleared as a false positive before; back because: ${why.join('; ')}`, { target: snapshot, before: was, changes, explanation, returned: true });
+        continue;
+      }
+      if (!changes.length) continue;
+      raise('changed-hit', hit, changes.join('; '), { target: snapshot, before: was, changes, explanation });
+    }
+    for (const [targetId, before] of old) {
+      if (results.some((r) => r.entity.id === targetId)) continue;
+      if (change && !change.isListed(targetId)) raise('lifted', before, `removed from ${change.dataset}`, { target: JSON.parse(before.target) });
+    }
+    await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
+    for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
+    await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    return alerts.length;
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+}
+
+function toAlertView(row: AlertsTable, portfolio: string): AlertView {
+  return { id: row.id, portfolio, ref: row.ref, target_id: row.target_id, kind: row.kind, reason: row.reason, detail: JSON.parse(row.detail), score: Number(row.score), band: row.band, status: row.status, assignee: row.assignee, created_at: row.created_at, updated_at: row.updated_at };
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupByPortfolio(items: { portfolio_id: string; ref: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { portfolio_id, ref } of items) (out.get(portfolio_id) ?? out.set(portfolio_id, []).get(portfolio_id)!).push(ref);
+  return out;
+}

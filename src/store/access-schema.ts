@@ -1,0 +1,120 @@
+// Access tables (issue 13), created beside the statements by the store's migration: accounts, API keys,
+// one-time sign-in tokens, and the audit trail. Secrets are never stored: passwords as argon2id hashes,
+// keys and tokens as SHA-256 of their random part (they carry 256 bits, so a slow hash buys nothing).
+import type { Kysely } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  /** Sign-in name, unique, compared case-insensitively (stored lower-case). */
+  name: string;
+  role: string;
+  /** argon2id PHC string; null until the user sets a password through a sign-in link. */
+  password_hash: string | null;
+  created_at: string;
+  created_by: string;
+  disabled_at: string | null;
+  failed_attempts: number;
+  locked_until: string | null;
+  /** Sessions issued before this time are void ("sign out everywhere", password change). */
+  sessions_valid_after: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string;
+  /** JSON array of dataset names the key may read, or null for every dataset its role may read. */
+  datasets: string | null;
+  secret_sha256: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInTokensTable {
+  secret_sha256: string;
+  user_id: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  /** Who acted: `user:<name>`, `key:<id>`, `cli:<os user>`, `system`, or `anonymous`. */
+  actor: string;
+  action: string;
+  /** What it was done to (an entity, dataset, user or key id); may be empty. */
+  subject: string;
+  /** JSON: what the act needs to be understood later (query, scope, versions, results…). */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AccessTables {
+  users: UsersTable;
+  api_keys: ApiKeysTable;
+  sign_in_tokens: SignInTokensTable;
+  audit_log: AuditLogTable;
+}
+
+export async function migrateAccess(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('users')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('disabled_at', 'text')
+    .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('locked_until', 'text')
+    .addColumn('sessions_valid_after', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('api_keys')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('datasets', 'text')
+    .addColumn('secret_sha256', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text')
+    .addColumn('last_used_at', 'text')
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema
+    .createTable('sign_in_tokens')
+    .ifNotExists()
+    .addColumn('secret_sha256', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .execute();
+  // seq is given by the writer (last + 1) rather than generated, so a removed row leaves a visible gap
+  // and two writers racing for the same place collide on the key instead of forking the chain.
+  await db.schema
+    .createTable('audit_log')
+    .ifNotExists()
+    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('audit_log_at').ifNotExists().on('audit_log').columns(['at']).execute();
+}

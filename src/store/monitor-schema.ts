@@ -1,0 +1,138 @@
+// Monitoring tables (issue 14): portfolios of customer records, each record's current hits on listed
+// targets (with the target as it was seen, so a later change can be told), and the alerts raised.
+import type { Kysely } from 'kysely';
+
+export interface PortfoliosTable {
+  id: string;
+  name: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface PortfolioRecordsTable {
+  portfolio_id: string;
+  /** The customer's own reference. */
+  ref: string;
+  /** JSON: the screening query (schema and properties). */
+  query: string;
+  /** SHA-256 of the query: a changed record is a new digest. */
+  digest: string;
+  added_at: string;
+  updated_at: string;
+  screened_at: string | null;
+}
+
+export interface PortfolioHitsTable {
+  portfolio_id: string;
+  ref: string;
+  target_id: string;
+  score: number;
+  band: string;
+  caption: string;
+  /** JSON: the target's screening-relevant values when last seen (names, dates, countries, identifiers, datasets). */
+  target: string;
+  /** A false positive decided for this pair: the record and target digests it was decided on (quiet until either changes). */
+  cleared_record_digest: string | null;
+  cleared_target_digest: string | null;
+}
+
+export interface AlertsTable {
+  id: string;
+  portfolio_id: string;
+  ref: string;
+  target_id: string;
+  /** new-hit, changed-hit, lifted. */
+  kind: string;
+  reason: string;
+  /** JSON: what changed, the list versions, the explanation. */
+  detail: string;
+  score: number;
+  band: string;
+  /** open, in_review, false_positive, true_match, escalated. */
+  status: string;
+  assignee: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertEventsTable {
+  alert_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  /** assign, review, propose-true-match, decide. */
+  action: string;
+  /** The status after the event. */
+  status: string;
+  reason: string;
+  /** JSON: what the decision rests on (documents, notes, links). */
+  evidence: string;
+}
+
+export interface MonitorTables {
+  alert_events: AlertEventsTable;
+  portfolios: PortfoliosTable;
+  portfolio_records: PortfolioRecordsTable;
+  portfolio_hits: PortfolioHitsTable;
+  alerts: AlertsTable;
+}
+
+export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  const real = engine === 'postgres' ? 'double precision' : 'real';
+  await db.schema.createTable('portfolios').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createTable('portfolio_records').ifNotExists()
+    .addColumn('portfolio_id', 'text', (c) => c.notNull())
+    .addColumn('ref', 'text', (c) => c.notNull())
+    .addColumn('query', 'text', (c) => c.notNull())
+    .addColumn('digest', 'text', (c) => c.notNull())
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('screened_at', 'text')
+    .addPrimaryKeyConstraint('portfolio_records_pk', ['portfolio_id', 'ref'])
+    .execute();
+  await db.schema.createTable('portfolio_hits').ifNotExists()
+    .addColumn('portfolio_id', 'text', (c) => c.notNull())
+    .addColumn('ref', 'text', (c) => c.notNull())
+    .addColumn('target_id', 'text', (c) => c.notNull())
+    .addColumn('score', real, (c) => c.notNull())
+    .addColumn('band', 'text', (c) => c.notNull())
+    .addColumn('caption', 'text', (c) => c.notNull())
+    .addColumn('target', 'text', (c) => c.notNull())
+    .addColumn('cleared_record_digest', 'text')
+    .addColumn('cleared_target_digest', 'text')
+    .addPrimaryKeyConstraint('portfolio_hits_pk', ['portfolio_id', 'ref', 'target_id'])
+    .execute();
+  await db.schema.createIndex('portfolio_hits_target').ifNotExists().on('portfolio_hits').columns(['target_id']).execute();
+  await db.schema.createTable('alerts').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('portfolio_id', 'text', (c) => c.notNull())
+    .addColumn('ref', 'text', (c) => c.notNull())
+    .addColumn('target_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('score', real, (c) => c.notNull())
+    .addColumn('band', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('assignee', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createTable('alert_events').ifNotExists()
+    .addColumn('alert_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('evidence', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('alert_events_pk', ['alert_id', 'seq'])
+    .execute();
+  await db.schema.createIndex('alerts_inbox').ifNotExists().on('alerts').columns(['portfolio_id', 'status', 'created_at']).execute();
+}
