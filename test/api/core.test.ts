@@ -84,7 +84,7 @@ describe('entities', () => {
 
 describe('networks and transfers over the bundled data', () => {
   it('finds a path from RIM, Yong Hyok to the Wagner Group with each edge\'s own provenance', async () => {
-    const { status, body } = await get('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=4&k=3');
+    const { status, body } = await get('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&max_hops=4&k=3');
     expect(status).toBe(200);
     expect(body.paths.length).toBeGreaterThan(0);
     const viaPrigozhin = body.paths.find((p: any) => JSON.stringify(p).includes('us-ofac-sdn-21171'));

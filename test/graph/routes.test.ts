@@ -50,7 +50,7 @@ describe('graph routes', () => {
   });
 
   it('GET /graph/paths finds RIM → WAGNER through the case file link', async () => {
-    const r = await app.inject('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=3&k=2');
+    const r = await app.inject('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&max_hops=3&k=2');
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.paths[0].edges[0]).toMatchObject({ id: `${P}rel-rim-wagner`, evidenceGrade: 'alleged' }); // a U.S. allegation as the article reports it (issue 16)
@@ -61,9 +61,9 @@ describe('graph routes', () => {
     const cases: [string, number, string | undefined][] = [
       ['/graph/paths?from=us-ofac-sdn-44294&to=nobody', 404, undefined],
       ['/graph/paths?from=us-ofac-sdn-44294', 400, undefined],
-      ['/graph/paths?from=a&to=b&maxHops=99', 400, undefined],
-      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&from_date=2024-01-01&to_date=2020-01-01', 400, 'fromDate'],
-      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&to_date=soon', 400, 'toDate'],
+      ['/graph/paths?from=a&to=b&max_hops=99', 400, undefined],
+      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&from_date=2024-01-01&to_date=2020-01-01', 400, 'from_date'],
+      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&to_date=soon', 400, 'to_date'],
       ['/entities/nobody/exposure', 404, undefined],
       ['/graph/neighborhood?id=us-ofac-sdn-44294&hops=7', 400, undefined],
       ['/graph/export?ids=us-ofac-sdn-44294&format=pdf', 400, undefined],
@@ -98,7 +98,7 @@ describe('transfer routes', () => {
 });
 
 describe('analyst edits', () => {
-  const source = { sourceDocument: `${P}src-seed-article`, evidenceGrade: 'reported', locator: 'para 10' };
+  const source = { source_document: `${P}src-seed-article`, evidence_grade: 'reported', locator: 'para 10' };
 
   it('creates a relationship with its source and grade, and the graph picks it up after the rebuild', async () => {
     const r = await app.inject({
@@ -110,25 +110,25 @@ describe('analyst edits', () => {
     expect(r.statusCode).toBe(201);
     const { id, dataset, statements } = r.json();
     expect(dataset).toBe('analyst');
-    expect(statements.every((s: { author: string; sourceDocument: string }) => s.author === 'analyst-a' && s.sourceDocument === source.sourceDocument)).toBe(true);
+    expect(statements.every((s: { author: string; sourceDocument: string }) => s.author === 'analyst-a' && s.sourceDocument === source.source_document)).toBe(true);
     await graph.rebuild();
     const adj = (await app.inject(`/entities/${P}komid-syria-deputy-rep/adjacent`)).json();
     expect(adj.results.map((x: { edge: { id: string } }) => x.edge.id)).toContain(id);
   });
 
   it('refuses a claim without its source or grade with 422 naming the field', async () => {
-    const noSource = await app.inject({ method: 'POST', url: '/entities', payload: { schema: 'Person', properties: { name: 'X' }, evidenceGrade: 'reported', author: 'a' } });
+    const noSource = await app.inject({ method: 'POST', url: '/entities', payload: { schema: 'Person', properties: { name: 'X' }, evidence_grade: 'reported', author: 'a' } });
     expect(noSource.statusCode).toBe(422);
-    expect(noSource.json().field).toBe('sourceDocument');
-    const noGrade = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'a', statements: [{ entityId: `${P}gov-dprk`, prop: 'alias', value: 'North Korea', sourceDocument: 'x' }] } });
+    expect(noSource.json().field).toBe('source_document');
+    const noGrade = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'a', statements: [{ entity_id: `${P}gov-dprk`, prop: 'alias', value: 'North Korea', source_document: 'x' }] } });
     expect(noGrade.statusCode).toBe(422);
-    expect(noGrade.json().field).toBe('statements[0].evidenceGrade');
-    const noAuthor = await app.inject({ method: 'POST', url: '/statements', payload: { statements: [{ entityId: `${P}gov-dprk`, prop: 'alias', value: 'North Korea', ...source }] } });
+    expect(noGrade.json().field).toBe('statements[0].evidence_grade');
+    const noAuthor = await app.inject({ method: 'POST', url: '/statements', payload: { statements: [{ entity_id: `${P}gov-dprk`, prop: 'alias', value: 'North Korea', ...source }] } });
     expect(noAuthor.statusCode).toBe(422);
     expect(noAuthor.json().field).toBe('author');
-    const badProp = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'a', statements: [{ entityId: `${P}gov-dprk`, prop: 'wingspan', value: '3', ...source }] } });
+    const badProp = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'a', statements: [{ entity_id: `${P}gov-dprk`, prop: 'wingspan', value: '3', ...source }] } });
     expect(badProp.statusCode).toBe(422);
-    const unknown = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'a', statements: [{ entityId: 'nobody', prop: 'name', value: 'x', ...source }] } });
+    const unknown = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'a', statements: [{ entity_id: 'nobody', prop: 'name', value: 'x', ...source }] } });
     expect(unknown.statusCode).toBe(404);
     const missingEnd = await app.inject({ method: 'POST', url: '/entities', payload: { author: 'a', schema: 'Ownership', properties: { owner: `${P}gov-dprk` }, ...source } });
     expect(missingEnd.statusCode).toBe(422);
@@ -137,12 +137,12 @@ describe('analyst edits', () => {
 
   it('keeps both the claim and its retraction: nothing is overwritten', async () => {
     const entity = `${P}gov-russia`;
-    const add = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'b', statements: [{ entityId: entity, prop: 'alias', value: 'Moscow', ...source }] } });
+    const add = await app.inject({ method: 'POST', url: '/statements', payload: { author: 'b', statements: [{ entity_id: entity, prop: 'alias', value: 'Moscow', ...source }] } });
     expect(add.statusCode).toBe(201);
     const retract = await app.inject({
       method: 'POST',
       url: '/statements',
-      payload: { author: 'c', statements: [{ entityId: entity, prop: 'alias', value: 'Moscow', retract: true, sourceDocument: 'analyst note 7', evidenceGrade: 'reported' }] },
+      payload: { author: 'c', statements: [{ entity_id: entity, prop: 'alias', value: 'Moscow', retract: true, source_document: 'analyst note 7', evidence_grade: 'reported' }] },
     });
     expect(retract.statusCode).toBe(201);
     const all = (await store.getStatements(entity)).filter((s) => s.prop === 'alias' && s.value === 'Moscow');

@@ -105,7 +105,7 @@ describe('the graph over resolved targets', () => {
     const others = adjacent.results.map((r: any) => r.other.id);
     // RIM Yong Hyok (a case file's link to the UN record) and HUSSAIN (an OFAC link) meet at KOMID
     expect(others).toEqual(expect.arrayContaining(['case-dprk-russia-komid-syria-deputy-rep', 'us-ofac-sdn-20602']));
-    const paths = await get('/graph/paths?from=case-dprk-russia-komid-syria-deputy-rep&to=us-ofac-sdn-20602&maxHops=2');
+    const paths = await get('/graph/paths?from=case-dprk-russia-komid-syria-deputy-rep&to=us-ofac-sdn-20602&max_hops=2');
     expect(paths.paths).toHaveLength(1);
     expect(paths.paths[0].nodes).toEqual(['case-dprk-russia-komid-syria-deputy-rep', komid.id, 'us-ofac-sdn-20602']);
     // a member's id or referent finds the target's node
@@ -137,7 +137,7 @@ describe('a new judgement', () => {
   const rim = () => match('RIM Yong Hyok', 'all');
   const merged = (results: any[]) => results.some((r) => r.referents.includes(pair.left) && r.referents.some((x: string) => x.endsWith('komid-syria-deputy-rep')));
   /** The OFAC record reaches KOMID's OFAC links in two hops only through the case file's record. */
-  const joinedInGraph = async () => (await get('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-20602&maxHops=2')).paths.length > 0;
+  const joinedInGraph = async () => (await get('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-20602&max_hops=2')).paths.length > 0;
 
   it('made here is answered with by the running server', async () => {
     expect(merged(await rim())).toBe(false);

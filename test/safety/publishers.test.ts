@@ -15,7 +15,7 @@ import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const OFAC_2023 = ['sdn', 'add', 'alt'].map((f) => join(FIX, 'ofac_xml/csv_2023-12-28', `${f}.csv`));
-const source = { sourceDocument: 'https://example.org/report', evidenceGrade: 'reported' };
+const source = { source_document: 'https://example.org/report', evidence_grade: 'reported' };
 
 async function rowCount(store: Store): Promise<number> {
   const r = await sql<{ n: number }>`select count(*) as n from statements`.execute((store as SqlStore).db);
@@ -43,30 +43,30 @@ describe.each(ENGINES)("publishers' lists on %s", (engine) => {
     expect(fake.statusCode).toBe(422);
     expect(fake.json()).toMatchObject({ field: 'dataset' });
     expect(fake.json().error).toMatch(/us_ofac_sdn is a publisher's list: it changes only through import and sync/);
-    const claim = await post('/statements', { dataset: 'us_ofac_sdn', statements: [{ entityId: 'us-ofac-sdn-21171', prop: 'alias', value: 'X', ...source }] });
+    const claim = await post('/statements', { dataset: 'us_ofac_sdn', statements: [{ entity_id: 'us-ofac-sdn-21171', prop: 'alias', value: 'X', ...source }] });
     expect(claim.statusCode).toBe(422);
     // A publisher's list not imported yet is refused too, so an edit cannot plant it before the first sync.
     const early = await post('/entities', { schema: 'Person', dataset: 'un_sc_sanctions', properties: { name: 'FAKE' }, ...source });
     expect(early.statusCode).toBe(422);
     // The store itself refuses, whatever the caller.
-    await expect(t.store.addStatements('us_ofac_sdn', [{ entityId: 'x-1', schema: 'Person', prop: 'name', value: 'FAKE', ...source, evidenceGrade: 'reported' }], 'mallory')).rejects.toThrow(/publisher's list/);
+    await expect(t.store.addStatements('us_ofac_sdn', [{ entityId: 'x-1', schema: 'Person', prop: 'name', value: 'FAKE', sourceDocument: source.source_document, evidenceGrade: 'reported' }], 'mallory')).rejects.toThrow(/publisher's list/);
     expect(await t.store.liveVersions()).toEqual(before);
     expect((await t.store.datasets()).map((d) => d.name)).toEqual(['us_ofac_sdn']);
   });
 
   it("refuses the grade `official` and ids in a publisher's id space from analysts", async () => {
-    const official = await post('/entities', { schema: 'Person', properties: { name: 'FAKE' }, sourceDocument: 'x', evidenceGrade: 'official' });
+    const official = await post('/entities', { schema: 'Person', properties: { name: 'FAKE' }, source_document: 'x', evidence_grade: 'official' });
     expect(official.statusCode).toBe(422);
-    expect(official.json()).toMatchObject({ field: 'evidenceGrade' });
-    const officialClaim = await post('/statements', { statements: [{ entityId: 'us-ofac-sdn-21171', prop: 'alias', value: 'X', sourceDocument: 'x', evidenceGrade: 'official' }] });
-    expect(officialClaim.json()).toMatchObject({ status: 422, field: 'statements[0].evidenceGrade' });
+    expect(official.json()).toMatchObject({ field: 'evidence_grade' });
+    const officialClaim = await post('/statements', { statements: [{ entity_id: 'us-ofac-sdn-21171', prop: 'alias', value: 'X', source_document: 'x', evidence_grade: 'official' }] });
+    expect(officialClaim.json()).toMatchObject({ status: 422, field: 'statements[0].evidence_grade' });
     const posing = await post('/entities', { schema: 'Person', id: 'us-ofac-sdn-99999', properties: { name: 'FAKE' }, ...source });
     expect(posing.statusCode).toBe(422);
     expect(posing.json()).toMatchObject({ field: 'id' });
   });
 
   it('writes claims about a listed entity into the analyst dataset, beside the list', async () => {
-    const r = await post('/statements', { statements: [{ entityId: 'us-ofac-sdn-21171', prop: 'notes', value: 'seen in Vladivostok', ...source }] });
+    const r = await post('/statements', { statements: [{ entity_id: 'us-ofac-sdn-21171', prop: 'notes', value: 'seen in Vladivostok', ...source }] });
     expect(r.statusCode).toBe(201);
     const ds = await t.store.datasets();
     expect(ds.map((d) => [d.name, d.kind])).toEqual([['analyst', 'analyst'], ['us_ofac_sdn', 'publisher']]);
@@ -84,7 +84,7 @@ describe.each(ENGINES)("publishers' lists on %s", (engine) => {
     const changes: [string, string[] | undefined][] = [];
     const off = t.store.onLiveChange((dataset, appended) => changes.push([dataset, appended]));
     for (let i = 0; i < 5; i++) {
-      const r = await post('/statements', { statements: [{ entityId: id, prop: 'alias', value: `Front ${i}`, ...source }] });
+      const r = await post('/statements', { statements: [{ entity_id: id, prop: 'alias', value: `Front ${i}`, ...source }] });
       expect(r.statusCode).toBe(201);
     }
     off();
@@ -105,7 +105,7 @@ describe.each(ENGINES)("publishers' lists on %s", (engine) => {
       method: 'POST',
       url: '/statements',
       headers: { 'x-interdict-author': 'bob' },
-      payload: { statements: [{ entityId: id, prop: 'name', value: 'KIM, Restated', sourceDocument: 'https://example.org/second', evidenceGrade: 'corroborated' }] },
+      payload: { statements: [{ entity_id: id, prop: 'name', value: 'KIM, Restated', source_document: 'https://example.org/second', evidence_grade: 'corroborated' }] },
     });
     expect(again.statusCode).toBe(201);
     const now = (await t.store.getStatements(id)).filter((s) => s.prop === 'name');

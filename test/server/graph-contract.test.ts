@@ -41,8 +41,8 @@ describe('graph routes against their response schemas', () => {
   it('every answer, success and error, matches its schema', async () => {
     const calls: [string, number][] = [
       [`/entities/${P}gov-dprk/adjacent?limit=3`, 200],
-      [`/entities/${P}gov-dprk/adjacent?minGrade=official&from_date=2022-01-01`, 200],
-      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=3&k=2', 200],
+      [`/entities/${P}gov-dprk/adjacent?min_grade=official&from_date=2022-01-01`, 200],
+      ['/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&max_hops=3&k=2', 200],
       [`/graph/neighborhood?id=${P}gov-dprk&hops=2&limit=40`, 200],
       [`/entities/${P}gov-dprk/exposure?hops=2`, 200],
       ['/entities/us-ofac-sdn-22543/ownership', 200],
@@ -54,16 +54,26 @@ describe('graph routes against their response schemas', () => {
       ['/entities/no-such-entity/exposure', 404],
     ];
     for (const [url, status] of calls) expect((await app.inject(url)).statusCode, url).toBe(status);
-    const post = await app.inject({ method: 'POST', url: '/graph/centrality', payload: { ids: [`${P}gov-dprk`, 'us-ofac-sdn-22543'], hops: 1, minGrade: 'reported' } });
+    const post = await app.inject({ method: 'POST', url: '/graph/centrality', payload: { ids: [`${P}gov-dprk`, 'us-ofac-sdn-22543'], hops: 1, min_grade: 'reported' } });
     expect(post.statusCode).toBe(200);
 
     expect(contract.failures).toEqual([]);
     expect(contract.undeclared).toEqual([]);
     // the export is a file, not JSON: it does not pass through the serializer
     expect(contract.checked).toHaveLength(calls.length);
+    // Issue 11: parameters are snake_case; an old camelCase name is refused by name, never ignored (an
+    // ignored minGrade would answer weaker links than asked for).
+    const old = await app.inject(`/entities/${P}gov-dprk/adjacent?minGrade=official`);
+    expect(old.statusCode).toBe(400);
+    expect(old.json()).toMatchObject({ field: 'minGrade', error: expect.stringContaining('min_grade') });
+    const oldBody = await app.inject({ method: 'POST', url: '/graph/centrality', payload: { ids: [`${P}gov-dprk`], minGrade: 'reported' } });
+    expect(oldBody.json()).toMatchObject({ status: 400, field: 'minGrade' });
+    // and a domain error names the parameter as the client sent it
+    expect((await app.inject('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&from_date=2024-01-01&to_date=2020-01-01')).json()).toMatchObject({ field: 'from_date', error: 'from_date: 2024-01-01 is after to_date 2020-01-01' });
+
     const neighbourhood = (await app.inject(`/graph/neighborhood?id=${P}gov-dprk&hops=1`)).json();
     expect(neighbourhood.nodes[0]).toHaveProperty('hops'); // a field the serializer keeps because the schema names it
-    const paths = (await app.inject('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&maxHops=3')).json();
+    const paths = (await app.inject('/graph/paths?from=us-ofac-sdn-44294&to=us-ofac-sdn-22543&max_hops=3')).json();
     expect(paths.paths[0].edges[0].weight).toBeGreaterThan(0);
   });
 
@@ -82,7 +92,7 @@ describe('graph routes against their response schemas', () => {
     expect(Object.keys(exposure.responses)).toEqual(['200', '400', '404', '500']);
     const schema = exposure.responses['200'].content['application/json'].schema;
     expect(Object.keys(schema.properties)).toEqual(['entity', 'hops', 'sanctioned', 'hits', 'reached', 'truncated', 'ownership', 'weights']);
-    expect(exposure.parameters.map((p: any) => p.name)).toEqual(['id', 'hops', 'types', 'minGrade', 'from_date', 'to_date', 'sameAs']);
+    expect(exposure.parameters.map((p: any) => p.name)).toEqual(['id', 'hops', 'types', 'min_grade', 'from_date', 'to_date', 'same_as']);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc); // plain JSON, nothing lost in writing it
   });
 });

@@ -162,6 +162,26 @@ describe.skipIf(!HAVE_CHROMIUM)('analyst web app (end to end)', () => {
     expect(svgText).toContain('VERSOR S.R.O.');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
     expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+
+    // Issue 11: the server filters (the page keeps no copy of its edge filter): a minimum grade asks
+    // for the neighbourhood again with min_grade, and every link drawn is that strong.
+    const [filtered] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/graph/neighborhood') && r.url().includes('min_grade=official')),
+      page.getByLabel('Minimum evidence').selectOption('official'),
+    ]);
+    expect(filtered.status()).toBe(200);
+    await nodes.getByRole('button', { name: 'VERSOR S.R.O.', exact: true }).waitFor({ timeout: 30_000 });
+    const grades = await page.evaluate(() => {
+      const cy = (window as unknown as { __interdictGraph: { edges(): { map<T>(f: (e: { classes(): string[] }) => T): T[] } } }).__interdictGraph;
+      return cy.edges().map((e) => e.classes().join(' '));
+    });
+    expect(grades.length).toBeGreaterThan(0);
+    expect(grades.every((c) => c.includes('grade-official'))).toBe(true);
+    // and back to any grade (the page keeps its filter across starts, as a user would expect)
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/graph/neighborhood') && !r.url().includes('min_grade')),
+      page.getByLabel('Minimum evidence').selectOption(''),
+    ]);
     expect(problems).toEqual([]);
   });
 

@@ -1643,13 +1643,13 @@ export interface paths {
                     /** @description comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ... */
                     types?: string;
                     /** @description only links at least this strong */
-                    minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                    min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     /** @description only links whose dates overlap this window (ISO date) */
                     from_date?: string;
                     /** @description only links whose dates overlap this window (ISO date) */
                     to_date?: string;
                     /** @description follow possible same-as hypotheses */
-                    sameAs?: boolean;
+                    same_as?: boolean;
                     offset?: number;
                     limit?: number;
                 };
@@ -1796,18 +1796,18 @@ export interface paths {
                 query: {
                     from: string;
                     to: string;
-                    maxHops?: number;
+                    max_hops?: number;
                     k?: number;
                     /** @description comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ... */
                     types?: string;
                     /** @description only links at least this strong */
-                    minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                    min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     /** @description only links whose dates overlap this window (ISO date) */
                     from_date?: string;
                     /** @description only links whose dates overlap this window (ISO date) */
                     to_date?: string;
                     /** @description follow possible same-as hypotheses */
-                    sameAs?: boolean;
+                    same_as?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -1975,13 +1975,13 @@ export interface paths {
                     /** @description comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ... */
                     types?: string;
                     /** @description only links at least this strong */
-                    minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                    min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     /** @description only links whose dates overlap this window (ISO date) */
                     from_date?: string;
                     /** @description only links whose dates overlap this window (ISO date) */
                     to_date?: string;
                     /** @description follow possible same-as hypotheses */
-                    sameAs?: boolean;
+                    same_as?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -2131,13 +2131,13 @@ export interface paths {
                     /** @description comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ... */
                     types?: string;
                     /** @description only links at least this strong */
-                    minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                    min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     /** @description only links whose dates overlap this window (ISO date) */
                     from_date?: string;
                     /** @description only links whose dates overlap this window (ISO date) */
                     to_date?: string;
                     /** @description follow possible same-as hypotheses */
-                    sameAs?: boolean;
+                    same_as?: boolean;
                 };
                 header?: never;
                 path: {
@@ -2420,13 +2420,13 @@ export interface paths {
                     /** @description comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ... */
                     types?: string;
                     /** @description only links at least this strong */
-                    minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                    min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     /** @description only links whose dates overlap this window (ISO date) */
                     from_date?: string;
                     /** @description only links whose dates overlap this window (ISO date) */
                     to_date?: string;
                     /** @description follow possible same-as hypotheses */
-                    sameAs?: boolean;
+                    same_as?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -2526,7 +2526,7 @@ export interface paths {
                         hops?: number;
                         types?: string[];
                         /** @enum {unknown} */
-                        minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                        min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     };
                 };
             };
@@ -2631,13 +2631,13 @@ export interface paths {
                     /** @description comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ... */
                     types?: string;
                     /** @description only links at least this strong */
-                    minGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                    min_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
                     /** @description only links whose dates overlap this window (ISO date) */
                     from_date?: string;
                     /** @description only links whose dates overlap this window (ISO date) */
                     to_date?: string;
                     /** @description follow possible same-as hypotheses */
-                    sameAs?: boolean;
+                    same_as?: boolean;
                     format?: "gexf" | "graphml" | "ftm";
                 };
                 header?: never;
@@ -2820,7 +2820,66 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            transfers: {
+                                id: string;
+                                name: string | null;
+                                deal: string | null;
+                                leg: string | null;
+                            }[];
+                            deals: {
+                                deal: string;
+                                legs: {
+                                    id: string;
+                                    leg: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -2858,7 +2917,139 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            name: string | null;
+                            supplier: string[];
+                            recipient: string[];
+                            intermediaries: string[];
+                            carrier: string[];
+                            claimant: string[];
+                            originCountry: string[];
+                            destinationCountry: string[];
+                            itemCategory: ("I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other")[];
+                            itemDesignation: string[];
+                            itemDescription: string[];
+                            weaponCategory: string[];
+                            quantity: string[];
+                            numberOrdered: {
+                                /** @description "24", "24?" (uncertain), "20-30" */
+                                text: string;
+                                low: number;
+                                high: number;
+                                uncertain: boolean;
+                            } | null;
+                            numberDelivered: {
+                                /** @description "24", "24?" (uncertain), "20-30" */
+                                text: string;
+                                low: number;
+                                high: number;
+                                uncertain: boolean;
+                            } | null;
+                            orderDate: {
+                                /** @description as the source gives it: "2022-11", "2016/2021", "../2023-03" */
+                                text: string;
+                                /** @description earliest day the value allows, yyyymmdd (0: open) */
+                                start: number;
+                                /** @description latest day the value allows, yyyymmdd (99991231: open) */
+                                end: number;
+                            } | null;
+                            deliveryDate: {
+                                /** @description as the source gives it: "2022-11", "2016/2021", "../2023-03" */
+                                text: string;
+                                /** @description earliest day the value allows, yyyymmdd (0: open) */
+                                start: number;
+                                /** @description latest day the value allows, yyyymmdd (99991231: open) */
+                                end: number;
+                            } | null;
+                            otherDate: {
+                                /** @description as the source gives it: "2022-11", "2016/2021", "../2023-03" */
+                                text: string;
+                                /** @description earliest day the value allows, yyyymmdd (0: open) */
+                                start: number;
+                                /** @description latest day the value allows, yyyymmdd (99991231: open) */
+                                end: number;
+                            } | null;
+                            dateQualifier: string[];
+                            route: string[];
+                            means: string[];
+                            /** @description status values of affirming claims (a denial is in its claim) */
+                            status: string[];
+                            purpose: string[];
+                            endUse: string[];
+                            militaryEndUse: boolean;
+                            committeeNotified: boolean | null;
+                            deal: string | null;
+                            leg: string | null;
+                            inExchangeFor: string[];
+                            sources: string[];
+                            claims: {
+                                /** @enum {unknown} */
+                                evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                sourceDocument: string | null;
+                                locator: string | null;
+                                claimDate: string | null;
+                                status: string[];
+                                claimant: string[];
+                                notes: string[];
+                            }[];
+                            /** @description per property, the affirming statements behind its values, strongest first */
+                            support: {
+                                [key: string]: {
+                                    value: string;
+                                    /** @enum {unknown} */
+                                    grade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                    sourceDocument: string | null;
+                                    locator: string | null;
+                                }[];
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -2896,7 +3087,148 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            transfer: string;
+                            name: string | null;
+                            date: string | null;
+                            /**
+                             * @description the strongest verdict among the provisions
+                             * @enum {unknown}
+                             */
+                            verdict: "breach" | "probable breach" | "possible breach" | "attempted or prospective breach" | "not applicable";
+                            conduct: {
+                                /** @enum {unknown} */
+                                kind: "completed" | "inchoate" | "unknown";
+                                status: string | null;
+                                grade: ("official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied") | null;
+                            };
+                            direction: {
+                                toDprk: boolean;
+                                fromDprk: boolean;
+                                reasons: string[];
+                            };
+                            items: {
+                                /** @enum {unknown} */
+                                category: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other";
+                                label: string;
+                            }[];
+                            parties: {
+                                id: string;
+                                caption: string;
+                                countries: string[];
+                                /** @description lists designating the party */
+                                designatedBy: string[];
+                                role: string;
+                            }[];
+                            breaches: {
+                                rule: string;
+                                instrument: string;
+                                paragraph: string;
+                                /** @enum {unknown} */
+                                verdict: "breach" | "probable breach" | "possible breach" | "attempted or prospective breach";
+                                grade: ("official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied") | null;
+                                elements: {
+                                    /** @enum {unknown} */
+                                    element: "conduct" | "direction" | "date" | "items" | "purpose" | "notification" | "end use" | "determination";
+                                    /** @enum {unknown} */
+                                    holds: "yes" | "uncertain";
+                                    grade: ("official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied") | null;
+                                    reason: string;
+                                    source: {
+                                        document: string | null;
+                                        locator: string | null;
+                                    } | null;
+                                }[];
+                                reasons: string[];
+                                summary: string;
+                                quote: string;
+                                citation: {
+                                    /** @description S/RES/1874 (2009) */
+                                    symbol: string;
+                                    url: string;
+                                };
+                                /** @enum {unknown} */
+                                verified: "text" | "summary";
+                            }[];
+                            notApplicable: {
+                                rule: string;
+                                instrument: string;
+                                paragraph: string;
+                                why: string;
+                            }[];
+                            /** @description facts shown for context that no UN finding rests on (national designations) */
+                            context: string[];
+                            evidence: {
+                                grade: ("official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied") | null;
+                                claims: {
+                                    /** @enum {unknown} */
+                                    evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                    sourceDocument: string | null;
+                                    locator: string | null;
+                                    claimDate: string | null;
+                                    status: string[];
+                                    claimant: string[];
+                                    notes: string[];
+                                }[];
+                                denials: {
+                                    /** @enum {unknown} */
+                                    evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                    sourceDocument: string | null;
+                                    locator: string | null;
+                                    claimDate: string | null;
+                                    status: string[];
+                                    claimant: string[];
+                                    notes: string[];
+                                }[];
+                                caveat: string | null;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -2932,7 +3264,93 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            rules: {
+                                id: string;
+                                /** @constant */
+                                regime: "UN DPRK (1718 Committee)";
+                                instrument: string;
+                                paragraph: string;
+                                adopted: string;
+                                /** @description first day the measure applied */
+                                effective: string;
+                                until: string | null;
+                                /** @enum {unknown} */
+                                direction: "to-dprk" | "from-dprk" | "either";
+                                items: ("I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other")[];
+                                except?: ("I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other")[];
+                                exceptNote?: string;
+                                services: boolean;
+                                purposes?: string[];
+                                /** @enum {unknown} */
+                                catchAll?: "armed-forces" | "programmes";
+                                contestable?: {
+                                    items: ("I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other")[];
+                                    reasoning: string;
+                                };
+                                notification?: {
+                                    items: ("I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other")[];
+                                    until: string;
+                                    note: string;
+                                };
+                                exemption?: string;
+                                exemptionItems?: ("I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "SALW" | "related-materiel" | "ammunition" | "arms-unspecified" | "wmd" | "technical-assistance" | "military-training" | "conventional-dual-use" | "helicopters" | "vessels" | "luxury" | "industrial-machinery" | "transport-vehicles" | "metals" | "raw-materials" | "food" | "medicine" | "other")[];
+                                summary: string;
+                                quote: string;
+                                citation: {
+                                    /** @description S/RES/1874 (2009) */
+                                    symbol: string;
+                                    url: string;
+                                };
+                                /** @enum {unknown} */
+                                verified: "text" | "summary";
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -2965,32 +3383,122 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
+                        /** @description FtM schema, or ArmsTransfer (required) */
                         schema?: string;
+                        /** @description the new entity id (default: a fresh one in the dataset) */
                         id?: string;
-                        properties?: Record<string, never>;
+                        /** @description property → value or values (required) */
+                        properties?: {
+                            [key: string]: string | string[];
+                        };
                         /** @description an analyst dataset (default: analyst); publishers' lists are read-only */
                         dataset?: string;
-                        /** @description or the x-interdict-author header */
+                        /** @description who makes the edit (required here or in the x-interdict-author header) */
                         author?: string;
                         /** @description the source the claim cites: a Document entity id or a URL (required) */
-                        sourceDocument?: string;
+                        source_document?: string;
                         /** @description corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only) */
-                        evidenceGrade?: string;
+                        evidence_grade?: string;
                         /** @description where in the source: page, paragraph */
                         locator?: string;
-                        /** @description when the source says the fact held */
-                        claimDate?: string;
+                        /** @description when the source says the fact held (ISO date) */
+                        claim_date?: string;
                     };
                 };
             };
             responses: {
                 /** @description OK */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            dataset: string;
+                            statements: {
+                                id: string;
+                                entityId: string;
+                                canonicalId: string;
+                                prop: string;
+                                schema: string;
+                                value: string;
+                                dataset: string;
+                                versionId: number;
+                                lang: string | null;
+                                originalValue: string | null;
+                                firstSeen: string;
+                                lastSeen: string;
+                                sourceDocument: string | null;
+                                locator: string | null;
+                                claimDate: string | null;
+                                /** @enum {unknown} */
+                                evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                /** @enum {unknown} */
+                                reviewStatus: "unreviewed" | "accepted" | "rejected";
+                                author: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -3021,35 +3529,126 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
+                        /** @description 1 to 1000 statements (required) */
                         statements?: {
-                            entityId?: string;
+                            /** @description the entity the value belongs to (required) */
+                            entity_id?: string;
+                            /** @description default: the entity's schema */
                             schema?: string;
+                            /** @description required */
                             prop?: string;
+                            /** @description required */
                             value?: string;
                             lang?: string;
+                            /** @description true: retract this value (stored graded `denied`, in analyst_retractions) */
                             retract?: boolean;
                             /** @description the source the claim cites: a Document entity id or a URL (required) */
-                            sourceDocument?: string;
+                            source_document?: string;
                             /** @description corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only) */
-                            evidenceGrade?: string;
+                            evidence_grade?: string;
                             /** @description where in the source: page, paragraph */
                             locator?: string;
-                            /** @description when the source says the fact held */
-                            claimDate?: string;
+                            /** @description when the source says the fact held (ISO date) */
+                            claim_date?: string;
                         }[];
+                        /** @description an analyst dataset (default: analyst); publishers' lists are read-only */
                         dataset?: string;
+                        /** @description who makes the edit (required here or in the x-interdict-author header) */
                         author?: string;
                     };
                 };
             };
             responses: {
                 /** @description OK */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            statements: {
+                                id: string;
+                                entityId: string;
+                                canonicalId: string;
+                                prop: string;
+                                schema: string;
+                                value: string;
+                                dataset: string;
+                                versionId: number;
+                                lang: string | null;
+                                originalValue: string | null;
+                                firstSeen: string;
+                                lastSeen: string;
+                                sourceDocument: string | null;
+                                locator: string | null;
+                                claimDate: string | null;
+                                /** @enum {unknown} */
+                                evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                /** @enum {unknown} */
+                                reviewStatus: "unreviewed" | "accepted" | "rejected";
+                                author: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };

@@ -1,21 +1,23 @@
 // Analyst edits over HTTP: create entities, add or retract statements. A source citation and an
 // evidence grade are required (422 otherwise); nothing is overwritten.
 import type { FastifyInstance } from 'fastify';
-import { AnalystEdits, authorOf, type NewEntityInput, type StatementInput } from '../../graph/edits.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AnalystEdits, authorOf, type ClaimInput } from '../../graph/edits.ts';
 import type { ServerContext } from '../context.ts';
 import { PUBLISHER_DATASETS } from '../../ingest/registry.ts';
+import { refuseOldNames, withApiNames } from '../param-names.ts';
+import { AddedStatements, ANALYST_FIELD_NAMES, AUTHOR_HEADER, AuthorHeader, CreatedEntity, EDIT_ERRORS, NewEntityBody, StatementsBody } from '../schemas/analyst.ts';
 
-const AUTHOR_HEADER = 'x-interdict-author';
+type ClaimFields = { source_document?: string; evidence_grade?: string; locator?: string; claim_date?: string };
 
-const claimProps = {
-  sourceDocument: { type: 'string', description: 'the source the claim cites: a Document entity id or a URL (required)' },
-  evidenceGrade: { type: 'string', description: "corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only)" },
-  locator: { type: 'string', description: 'where in the source: page, paragraph' },
-  claimDate: { type: 'string', description: 'when the source says the fact held' },
-} as const;
+function claimOf(body: ClaimFields): ClaimInput {
+  return { sourceDocument: body.source_document, evidenceGrade: body.evidence_grade, locator: body.locator, claimDate: body.claim_date };
+}
 
-export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function analystRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const edits = new AnalystEdits(ctx.store, PUBLISHER_DATASETS);
+  const preValidation = refuseOldNames(ANALYST_FIELD_NAMES, ['statements']);
 
   app.post(
     '/entities',
@@ -23,22 +25,16 @@ export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): P
       schema: {
         summary: 'Create an entity or relationship (FtM schema, or ArmsTransfer) with its source and grade',
         tags: ['analyst'],
-        body: {
-          type: 'object',
-          properties: {
-            schema: { type: 'string' },
-            id: { type: 'string' },
-            properties: { type: 'object' },
-            dataset: { type: 'string', description: "an analyst dataset (default: analyst); publishers' lists are read-only" },
-            author: { type: 'string', description: `or the ${AUTHOR_HEADER} header` },
-            ...claimProps,
-          },
-        },
+        headers: AuthorHeader,
+        body: NewEntityBody,
+        response: { 201: CreatedEntity, ...EDIT_ERRORS },
       },
+      preValidation,
     },
     async (req, reply) => {
-      const body = (req.body ?? {}) as NewEntityInput & { author?: unknown };
-      const result = await edits.createEntity(body, authorOf(req.headers[AUTHOR_HEADER], body.author));
+      const body = req.body;
+      const input = { schema: body.schema, id: body.id, properties: body.properties, dataset: body.dataset, ...claimOf(body) };
+      const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.createEntity(input, authorOf(req.headers[AUTHOR_HEADER], body.author)));
       return reply.status(201).send(result);
     },
   );
@@ -49,25 +45,16 @@ export async function analystRoutes(app: FastifyInstance, ctx: ServerContext): P
       schema: {
         summary: 'Add, correct or retract values, relationships and claims; corrections and retractions are new statements',
         tags: ['analyst'],
-        body: {
-          type: 'object',
-          properties: {
-            statements: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { entityId: { type: 'string' }, schema: { type: 'string' }, prop: { type: 'string' }, value: { type: 'string' }, lang: { type: 'string' }, retract: { type: 'boolean' }, ...claimProps },
-              },
-            },
-            dataset: { type: 'string' },
-            author: { type: 'string' },
-          },
-        },
+        headers: AuthorHeader,
+        body: StatementsBody,
+        response: { 201: AddedStatements, ...EDIT_ERRORS },
       },
+      preValidation,
     },
     async (req, reply) => {
-      const body = (req.body ?? {}) as { statements?: StatementInput[]; dataset?: unknown; author?: unknown };
-      const result = await edits.addStatements(body.statements ?? [], body.dataset, authorOf(req.headers[AUTHOR_HEADER], body.author));
+      const body = req.body;
+      const inputs = (body.statements ?? []).map((s) => ({ entityId: s.entity_id, schema: s.schema, prop: s.prop, value: s.value, lang: s.lang, retract: s.retract, ...claimOf(s) }));
+      const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.addStatements(inputs, body.dataset, authorOf(req.headers[AUTHOR_HEADER], body.author)));
       return reply.status(201).send(result);
     },
   );

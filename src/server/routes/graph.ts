@@ -13,6 +13,7 @@ import type { EdgeFilter } from '../../graph/types.ts';
 import type { EvidenceGrade as EvidenceGradeName } from '../../model/grades.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS, EvidenceGrade } from '../schemas/common.ts';
+import { refuseOldNames, withApiNames } from '../param-names.ts';
 import { AdjacentPage, Centrality, ExposureResult, GraphStats, Neighbourhood, OwnershipAssessment, PathsResult } from '../schemas/graph.ts';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
@@ -20,10 +21,10 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 })
 /** Filter fields every traversal takes, as query parameters. */
 const filterQuery = {
   types: Type.Optional(Type.String({ description: 'comma-separated relationship types: Ownership, UnknownLink, possibleSameAs, ArmsTransfer.supplier, ...' })),
-  minGrade: Type.Optional({ ...EvidenceGrade, description: 'only links at least this strong' }),
+  min_grade: Type.Optional({ ...EvidenceGrade, description: 'only links at least this strong' }),
   from_date: Type.Optional(Type.String({ description: 'only links whose dates overlap this window (ISO date)' })),
   to_date: Type.Optional(Type.String({ description: 'only links whose dates overlap this window (ISO date)' })),
-  sameAs: Type.Optional(Type.Boolean({ default: true, description: 'follow possible same-as hypotheses' })),
+  same_as: Type.Optional(Type.Boolean({ default: true, description: 'follow possible same-as hypotheses' })),
 };
 
 /** An integer option from the service's bounds (a LIMITS entry; a JSON body takes no default). */
@@ -32,9 +33,14 @@ function int(bounds: { min: number; max: number; default: number }, options: { d
   return Type.Optional(Type.Integer({ minimum: bounds.min, maximum: bounds.max, ...(withDefault ? { default: bounds.default } : {}), ...(description ? { description } : {}) }));
 }
 
-function filterOf(q: { types?: string; minGrade?: EvidenceGradeName; from_date?: string; to_date?: string; sameAs?: boolean }): EdgeFilter {
-  return filterFromText({ types: q.types, minGrade: q.minGrade, fromDate: q.from_date, toDate: q.to_date, sameAs: q.sameAs });
+function filterOf(q: { types?: string; min_grade?: EvidenceGradeName; from_date?: string; to_date?: string; same_as?: boolean }): EdgeFilter {
+  return filterFromText({ types: q.types, minGrade: q.min_grade, fromDate: q.from_date, toDate: q.to_date, sameAs: q.same_as });
 }
+
+/** The API's snake_case names of the domain's fields (errors name what the client sent); the old camelCase names are refused. */
+const PARAM_NAMES = { minGrade: 'min_grade', fromDate: 'from_date', toDate: 'to_date', sameAs: 'same_as', includeSameAs: 'same_as', maxHops: 'max_hops' } as const;
+const preValidation = refuseOldNames(PARAM_NAMES);
+const named = <T>(run: () => Promise<T>) => withApiNames(PARAM_NAMES, run);
 
 const SubgraphQuery = Type.Object({
   ids: Type.String({ minLength: 1, description: 'comma-separated entity ids' }),
@@ -49,6 +55,7 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
   app.get(
     '/entities/:id/adjacent',
     {
+      preValidation,
       schema: {
         summary: 'Direct links of an entity, strongest evidence first, each with its provenance (paged)',
         tags: ['graph'],
@@ -57,31 +64,33 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: AdjacentPage, ...ERRORS },
       },
     },
-    async (req) => graph.adjacent(req.params.id, { filter: filterOf(req.query), offset: req.query.offset, limit: req.query.limit }),
+    async (req) => named(() => graph.adjacent(req.params.id, { filter: filterOf(req.query), offset: req.query.offset, limit: req.query.limit })),
   );
 
   app.get(
     '/graph/paths',
     {
+      preValidation,
       schema: {
         summary: 'Shortest and k-shortest paths between two entities, every edge with its provenance',
         tags: ['graph'],
         querystring: Type.Object({
           from: Type.String({ minLength: 1 }),
           to: Type.String({ minLength: 1 }),
-          maxHops: int(LIMITS.maxHops),
+          max_hops: int(LIMITS.maxHops),
           k: int(LIMITS.k),
           ...filterQuery,
         }),
         response: { 200: PathsResult, ...ERRORS },
       },
     },
-    async (req) => graph.paths(req.query.from, req.query.to, { maxHops: req.query.maxHops, k: req.query.k, filter: filterOf(req.query) }),
+    async (req) => named(() => graph.paths(req.query.from, req.query.to, { maxHops: req.query.max_hops, k: req.query.k, filter: filterOf(req.query) })),
   );
 
   app.get(
     '/graph/neighborhood',
     {
+      preValidation,
       schema: {
         summary: 'The N-hop neighbourhood of an entity for the explorer, capped, with counts of what was cut',
         tags: ['graph'],
@@ -89,12 +98,13 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: Neighbourhood, ...ERRORS },
       },
     },
-    async (req) => graph.neighbourhood(req.query.id, { hops: req.query.hops, limit: req.query.limit, filter: filterOf(req.query) }),
+    async (req) => named(() => graph.neighbourhood(req.query.id, { hops: req.query.hops, limit: req.query.limit, filter: filterOf(req.query) })),
   );
 
   app.get(
     '/entities/:id/exposure',
     {
+      preValidation,
       schema: {
         summary: 'Designated entities within N hops, with weighted paths, and the OFAC 50 % rule computation',
         tags: ['graph'],
@@ -103,7 +113,7 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: ExposureResult, ...ERRORS },
       },
     },
-    async (req) => graph.exposure(req.params.id, { hops: req.query.hops, filter: filterOf(req.query) }),
+    async (req) => named(() => graph.exposure(req.params.id, { hops: req.query.hops, filter: filterOf(req.query) })),
   );
 
   app.get(
@@ -116,12 +126,13 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: OwnershipAssessment, ...ERRORS },
       },
     },
-    async (req) => graph.ownership(req.params.id),
+    async (req) => named(() => graph.ownership(req.params.id)),
   );
 
   app.get(
     '/graph/centrality',
     {
+      preValidation,
       schema: {
         summary: 'Degree, betweenness, PageRank and Louvain communities of a subgraph',
         tags: ['graph'],
@@ -129,12 +140,13 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: Centrality, ...ERRORS },
       },
     },
-    async (req) => graph.centrality(commaList(req.query.ids), { hops: req.query.hops, filter: filterOf(req.query) }),
+    async (req) => named(() => graph.centrality(commaList(req.query.ids), { hops: req.query.hops, filter: filterOf(req.query) })),
   );
 
   app.post(
     '/graph/centrality',
     {
+      preValidation,
       schema: {
         summary: 'Centrality for a subgraph given in the body (for long id lists)',
         tags: ['graph'],
@@ -142,17 +154,18 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
           ids: Type.Array(Type.String(), { minItems: 1, maxItems: 5000 }),
           hops: int(LIMITS.subgraphHops, { withDefault: false }),
           types: Type.Optional(Type.Array(Type.String())),
-          minGrade: Type.Optional(EvidenceGrade),
+          min_grade: Type.Optional(EvidenceGrade),
         }),
         response: { 200: Centrality, ...ERRORS },
       },
     },
-    async (req) => graph.centrality(req.body.ids, { hops: req.body.hops, filter: { types: req.body.types, minGrade: req.body.minGrade } }),
+    async (req) => named(() => graph.centrality(req.body.ids, { hops: req.body.hops, filter: { types: req.body.types, minGrade: req.body.min_grade } })),
   );
 
   app.get(
     '/graph/export',
     {
+      preValidation,
       schema: {
         summary: 'A subgraph as GEXF (Gephi), GraphML (yEd) or FtM JSON lines (a file, not JSON)',
         tags: ['graph'],
@@ -163,7 +176,7 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
     },
     async (req, reply) => {
       const format = req.query.format ?? 'gexf';
-      const out = await graph.export(commaList(req.query.ids), format, { hops: req.query.hops, filter: filterOf(req.query) });
+      const out = await named(() => graph.export(commaList(req.query.ids), format, { hops: req.query.hops, filter: filterOf(req.query) }));
       const ext = format === 'ftm' ? 'ftm.json' : format;
       return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="interdict-subgraph.${ext}"`).send(out.body);
     },

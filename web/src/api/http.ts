@@ -13,10 +13,17 @@ export class ApiError extends Error {
   }
 }
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Method = 'get' | 'post';
 
-/** The JSON a route answers with 200, as /openapi.json declares it: `Answer<'/catalog'>`. */
-export type Answer<P extends keyof paths, M extends 'get' | 'post' = 'get'> = paths[P][M] extends { responses: { 200: infer R } } ? Json<R> : never;
+/** The JSON a route answers with `status` (200 unless given), as /openapi.json declares it: `Answer<'/catalog'>`. */
+export type Answer<P extends keyof paths, M extends Method = 'get', S extends number = 200> = paths[P][M] extends {
+  responses: { [K in S]: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+
+/** A route's query parameters. */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export const BASE = '';
 
