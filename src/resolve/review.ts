@@ -54,7 +54,8 @@ function propsOf(feature: string): string[] {
   return FEATURE_PROPS.find(([prefix]) => feature.startsWith(prefix))?.[1] ?? [];
 }
 
-const plain = (v: string) => v.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Values compared as words in any order (`Yong Chol KIM` = `KIM YONG CHOL`). */
+const plain = (v: string) => v.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).sort().join(' ');
 
 export interface PairRecord {
   id: string;
