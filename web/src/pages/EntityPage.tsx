@@ -6,6 +6,7 @@ import { useApi } from '../lib/useApi.ts';
 import { CountryTags, EntityLink, ErrorMessage, GradeBadge, Loading, SanctionedBadge, SchemaTag, Section } from '../components/common.tsx';
 import { countryName, edgeOf, isA, linkTypeLabel, propInfo } from '../lib/ftm.ts';
 import { formatDate } from '../lib/format.ts';
+import { MembersPanel } from '../components/resolve/MembersPanel.tsx';
 
 /** Properties shown in the header or elsewhere rather than in the property table. */
 const HIDDEN_PROPS = new Set(['sanctions']);
@@ -34,6 +35,7 @@ export function EntityPage({ id }: { id: string }) {
   return (
     <article className="page entity-page" aria-labelledby="entity-title">
       <EntityHeader entity={e} />
+      <MembersPanel id={e.id} />
       <PropertyTable entity={e} provenance={provenance} />
       <Sanctions entity={e} />
       <Relationships entity={e} adjacent={adjacent.data} loading={adjacent.loading} error={adjacent.error} />
