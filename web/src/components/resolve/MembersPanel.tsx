@@ -35,7 +35,12 @@ function SplitForm({ member, onDone, onCancel }: { member: Member; onDone: (r: S
   );
 }
 
+/** Keyed by the entity, so moving to another entity's page starts afresh. */
 export function MembersPanel({ id }: { id: string }) {
+  return <MembersOf key={id} id={id} />;
+}
+
+function MembersOf({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const [splitting, setSplitting] = useState<string | null>(null);
   const [done, setDone] = useState<{ member: Member; result: SplitRecorded } | null>(null);
