@@ -54,7 +54,7 @@ describe.skipIf(!HAVE_CHROMIUM)('resolve in the web app (end to end)', () => {
     // a pair whose birth dates conflict, and a pair of two records in no target (merging them contradicts nothing)
     const conflict = waiting.find((c) => c.conflicts.includes('birthDate.mismatch') && !c.flagged)!;
     expect(conflict).toBeDefined();
-    const filter = `dataset=gb_hmt_sanctions&min=${(conflict.score - 0.05).toFixed(3)}&max=${conflict.score.toFixed(3)}`;
+    const filter = `dataset=gb_hmt_sanctions&min=${(conflict.score - 0.05).toFixed(3)}&max=${(conflict.score + 0.05).toFixed(3)}`;
     const band = (await api(`/xref/candidates?${filter}&limit=50`)).results as Candidate[];
     expect(band.map((c) => `${c.left}|${c.right}`)).toContain(`${conflict.left}|${conflict.right}`);
     let same: Candidate | undefined;
@@ -141,7 +141,7 @@ describe.skipIf(!HAVE_CHROMIUM)('resolve in the web app (end to end)', () => {
     await uk.getByRole('button', { name: 'Split off', exact: true }).click();
     const done = members.getByText(/is now its own entity/);
     await done.waitFor();
-    expect(await members.locator('tbody tr').count()).toBe(target.members.length - 1);
+    await expect.poll(() => members.locator('tbody tr').count()).toBe(target.members.length - 1);
     expect((await api('/entities/us-ofac-sdn-17614/members')).members.map((m: { id: string }) => m.id)).not.toContain('gb-hmt-sanctions-13334');
 
     const ownMembers = page.waitForResponse((r) => r.url().endsWith('/entities/gb-hmt-sanctions-13334/members'));
