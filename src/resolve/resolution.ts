@@ -24,8 +24,8 @@ export class Resolution {
   private readonly canonicalOf = new Map<string, string>();
   /** Canonical id → member ids (sorted). */
   private readonly membersOf = new Map<string, string[]>();
-  /** Every canonical id ever issued → a record it named (for redirects of superseded ids). */
-  private readonly issued = new Map<string, string>();
+  /** Every canonical id ever issued → the pair of records it named (for redirects of superseded ids). */
+  private readonly issued = new Map<string, [string, string]>();
   /** The judgement in force per pair. */
   readonly force: Map<string, Judgement>;
 
@@ -46,7 +46,7 @@ export class Resolution {
       (this.membersOf.get(canonical) ?? this.membersOf.set(canonical, []).get(canonical)!).push(id);
     }
     for (const m of this.membersOf.values()) m.sort();
-    for (const j of log) if (j.verdict === 'same') this.issued.set(canonicalIdOf(j), j.left);
+    for (const j of log) if (j.verdict === 'same') this.issued.set(canonicalIdOf(j), [j.left, j.right]);
   }
 
   /** The canonical id of a record or canonical id (redirecting superseded ones); the id itself when unmerged. */
@@ -55,7 +55,10 @@ export class Resolution {
     if (direct) return direct;
     if (this.membersOf.has(id)) return id;
     const named = this.issued.get(id);
-    return named ? (this.canonicalOf.get(named) ?? named) : id;
+    if (!named) return id;
+    // A superseded id follows its records: to the target one of them is still in (after a split, the
+    // target the others stay in), else to the first record alone.
+    return this.canonicalOf.get(named[0]) ?? this.canonicalOf.get(named[1]) ?? named[0];
   }
 
   /** The records a canonical (or member) id stands for: itself when unmerged. */

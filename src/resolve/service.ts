@@ -7,6 +7,7 @@ import { pairKey, type Judgement, type JudgementInput } from './judgements.ts';
 import { judgementLine, parseJudgementLines } from './interop.ts';
 import { ResolvedReader, type ResolvedEntity } from './reader.ts';
 import { Resolution } from './resolution.ts';
+import { planSplit } from './split.ts';
 import { onJudgementsAppended, ResolveStore, type CandidateQuery } from './store.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import { autoMerges, DEFAULT_AUTO_THRESHOLD, findCandidates, machineJudgement, statusOf, type Candidate, type CandidateStatus, type XrefOptions } from './xref.ts';
@@ -145,17 +146,9 @@ export class Resolver {
     return this.judgementsStore.append(inputs, (id) => resolution.memberFor(entityIdOf(id)));
   }
 
-  /** Splits a record off its target: withdraws the `same` judgements that hold it and records `not same`. */
+  /** Splits a record off its target (src/resolve/split.ts): every other member stays where it was. */
   async split(member: string, author: string, reason: string): Promise<Judgement[]> {
-    const resolution = await this.resolution();
-    const id = entityIdOf(member);
-    const held = resolution.judgementsOf(id);
-    if (!held.length) throw new ConflictError(`${id} is not merged with any other record`);
-    const others = resolution.members(id).filter((m) => m !== id);
-    return this.judgementsStore.append([
-      ...held.map((j) => ({ left: j.left, right: j.right, verdict: 'undo' as const, author, reason })),
-      ...others.map((o) => ({ left: id, right: o, verdict: 'not_same' as const, author, reason })),
-    ]);
+    return this.judgementsStore.append(planSplit(await this.resolution(), entityIdOf(member), author, reason));
   }
 
   /** Finds candidates, stores them, and records machine `same` judgements for the pairs it may merge. */

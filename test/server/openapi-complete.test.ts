@@ -12,9 +12,6 @@ import type { Store } from '../../src/store/types.ts';
  * resolve). The coordinator empties this set after the merge; the test then holds every route.
  */
 const PENDING_ROUTES = new Set([
-  // resolve
-  'get /xref/candidates',
-  'post /judgements',
   // documents
   'post /documents',
   'get /documents',

@@ -3666,12 +3666,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidate pairs of records that may be one target, best score first, with their evidence, conflicts and status */
+        /** Candidate pairs of records that may be one target, best score first, with their evidence, conflicts, status and counts per status */
         get: {
             parameters: {
                 query?: {
+                    /** @description pairs with a record of this dataset */
                     dataset?: string;
+                    /** @description lowest score */
                     min?: number;
+                    /** @description highest score */
                     max?: number;
                     status?: "waiting" | "decided" | "flagged" | "all";
                     limit?: number;
@@ -3689,7 +3692,258 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            total: number;
+                            offset: number;
+                            limit: number;
+                            /** @description pairs per status under the dataset and score filters */
+                            counts: {
+                                waiting: number;
+                                decided: number;
+                                flagged: number;
+                            };
+                            results: {
+                                left: string;
+                                right: string;
+                                score: number;
+                                nameScore: number;
+                                leftDataset: string;
+                                rightDataset: string;
+                                leftCaption: string;
+                                rightCaption: string;
+                                /** @description what agrees: `identifier.match`, `birthDate.exact`, `official:KPi.033`… */
+                                evidence: string[];
+                                /** @description what disagrees: `birthDate.mismatch`, `official.names_differ`… */
+                                conflicts: string[];
+                                official: string | null;
+                                /** @description a contradicted official cross-reference: a possible list error */
+                                flagged: boolean;
+                                explanations: {
+                                    feature: string;
+                                    weight: number;
+                                    detail: string;
+                                    query?: string;
+                                    candidate?: string;
+                                }[];
+                                /** @enum {unknown} */
+                                status: "waiting" | "decided" | "flagged";
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/xref/candidates/{left}/{right}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two records side by side, property by property: each value with its source, agreeing and conflicting properties marked, the judgement in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
+                    left: string;
+                    /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
+                    right: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Two records side by side, property by property, each value with its source */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidate: {
+                                left: string;
+                                right: string;
+                                score: number;
+                                nameScore: number;
+                                leftDataset: string;
+                                rightDataset: string;
+                                leftCaption: string;
+                                rightCaption: string;
+                                /** @description what agrees: `identifier.match`, `birthDate.exact`, `official:KPi.033`… */
+                                evidence: string[];
+                                /** @description what disagrees: `birthDate.mismatch`, `official.names_differ`… */
+                                conflicts: string[];
+                                official: string | null;
+                                /** @description a contradicted official cross-reference: a possible list error */
+                                flagged: boolean;
+                                explanations: {
+                                    feature: string;
+                                    weight: number;
+                                    detail: string;
+                                    query?: string;
+                                    candidate?: string;
+                                }[];
+                                /** @enum {unknown} */
+                                status: "waiting" | "decided" | "flagged";
+                            } | null;
+                            left: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                dataset: string;
+                                /** @description the target the record belongs to (its own id when in none) */
+                                canonicalId: string;
+                            };
+                            right: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                dataset: string;
+                                /** @description the target the record belongs to (its own id when in none) */
+                                canonicalId: string;
+                            };
+                            properties: {
+                                prop: string;
+                                /**
+                                 * @description conflict: named by a conflict of the candidate; agree: a shared value or evidence
+                                 * @enum {unknown}
+                                 */
+                                state: "agree" | "conflict" | "differ" | "one_side";
+                                features: string[];
+                                left: {
+                                    value: string;
+                                    dataset: string;
+                                    version: string | null;
+                                    locator: string | null;
+                                    /** @description the other record has this value too (compared as normalised text) */
+                                    matched: boolean;
+                                }[];
+                                right: {
+                                    value: string;
+                                    dataset: string;
+                                    version: string | null;
+                                    locator: string | null;
+                                    /** @description the other record has this value too (compared as normalised text) */
+                                    matched: boolean;
+                                }[];
+                            }[];
+                            judgement: {
+                                /** @description position in the append-only log */
+                                seq: number;
+                                left: string;
+                                right: string;
+                                /** @enum {unknown} */
+                                verdict: "same" | "not_same" | "unsure" | "undo";
+                                author: string;
+                                createdAt: string;
+                                reason: string;
+                                /** @description what the judgement rests on (free JSON) */
+                                basedOn: unknown;
+                                /** @description made by xref, not a person */
+                                machine: boolean;
+                                score: number | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -3724,6 +3978,7 @@ export interface paths {
                     "application/json": {
                         /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
                         left?: string;
+                        /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
                         right?: string;
                         /** @description same, not-same, unsure or undo (nomenklatura: positive, negative, unsure, no_judgement) */
                         judgement?: string;
@@ -3731,9 +3986,11 @@ export interface paths {
                         /** @description what the judgement rests on (free JSON) */
                         based_on?: unknown;
                         score?: number;
+                        /** @description a batch, recorded all or nothing */
                         judgements?: {
                             /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
                             left?: string;
+                            /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
                             right?: string;
                             /** @description same, not-same, unsure or undo (nomenklatura: positive, negative, unsure, no_judgement) */
                             judgement?: string;
@@ -3742,11 +3999,296 @@ export interface paths {
                             based_on?: unknown;
                             score?: number;
                         }[];
-                        /** @description or the x-interdict-author header */
+                        /** @description or the X-Interdict-Author header */
                         author?: string;
                     };
                 };
             };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            judgements: {
+                                /** @description position in the append-only log */
+                                seq: number;
+                                left: string;
+                                right: string;
+                                /** @enum {unknown} */
+                                verdict: "same" | "not_same" | "unsure" | "undo";
+                                author: string;
+                                createdAt: string;
+                                reason: string;
+                                /** @description what the judgement rests on (free JSON) */
+                                basedOn: unknown;
+                                /** @description made by xref, not a person */
+                                machine: boolean;
+                                score: number | null;
+                            }[];
+                            targets: {
+                                id: string;
+                                canonical_id: string;
+                                members: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/judgements/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a record off its target: undoes the judgements that hold it and records not-same against the others, who stay together (reversible, append-only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
+                        member: string;
+                        reason: string;
+                        /** @description or the X-Interdict-Author header */
+                        author?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the undo, not-same (and any keep-together same) judgements recorded */
+                            judgements: {
+                                /** @description position in the append-only log */
+                                seq: number;
+                                left: string;
+                                right: string;
+                                /** @enum {unknown} */
+                                verdict: "same" | "not_same" | "unsure" | "undo";
+                                author: string;
+                                createdAt: string;
+                                reason: string;
+                                /** @description what the judgement rests on (free JSON) */
+                                basedOn: unknown;
+                                /** @description made by xref, not a person */
+                                machine: boolean;
+                                score: number | null;
+                            }[];
+                            /** @description where a judged record now belongs */
+                            member: {
+                                id: string;
+                                canonical_id: string;
+                                members: string[];
+                            };
+                            /** @description where a judged record now belongs */
+                            rest: {
+                                id: string;
+                                canonical_id: string;
+                                members: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entities/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member records of a resolved target (any member, referent or canonical id), each with the judgements that hold it there */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description entity id, referent (`us_ofac_sdn:12211`) or canonical id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
             responses: {
                 /** @description OK */
                 200: {
@@ -3754,11 +4296,85 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description the canonical id */
+                            id: string;
+                            members: {
+                                id: string;
+                                referent: string;
+                                dataset: string;
+                                schema: string;
+                                caption: string;
+                                /** @description the `same` judgements in force that hold the record in its target */
+                                judgements: {
+                                    /** @description position in the append-only log */
+                                    seq: number;
+                                    left: string;
+                                    right: string;
+                                    /** @enum {unknown} */
+                                    verdict: "same" | "not_same" | "unsure" | "undo";
+                                    author: string;
+                                    createdAt: string;
+                                    reason: string;
+                                    /** @description what the judgement rests on (free JSON) */
+                                    basedOn: unknown;
+                                    /** @description made by xref, not a person */
+                                    machine: boolean;
+                                    score: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -11,12 +11,14 @@ import './styles.css';
 
 const GraphPage = lazy(() => import('./pages/GraphPage.tsx'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
+const ResolvePage = lazy(() => import('./pages/ResolvePage.tsx'));
 
 const NAV = [
   { page: 'search', label: 'Search' },
   { page: 'screen', label: 'Screening' },
   { page: 'graph', label: 'Graph' },
   { page: 'lists', label: 'Lists' },
+  { page: 'resolve', label: 'Resolve' },
   { page: 'transfers', label: 'Arms transfers' },
 ];
 
@@ -89,6 +91,9 @@ function App() {
       break;
     case 'lists':
       content = <ListsPage route={route} />;
+      break;
+    case 'resolve':
+      content = <ResolvePage route={route} />;
       break;
     case 'transfers':
       content = <TransfersPage route={route} />;

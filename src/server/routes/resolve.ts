@@ -1,49 +1,48 @@
-// The resolver over HTTP: xref candidates to review and judgements to record (src/resolve/).
+// The resolver over HTTP: xref candidates to review (a queue, and two records side by side),
+// judgements to record, a record split off its target, and a target's members (src/resolve/).
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorOf } from '../../graph/edits.ts';
 import { ValidationError } from '../../model/errors.ts';
 import { parseVerdict, type JudgementInput } from '../../resolve/judgements.ts';
+import { memberList, pairView, reviewPage, splitOff } from '../../resolve/review.ts';
 import { resolverFor } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
+import { ERRORS, ErrorBody } from '../schemas/common.ts';
+import { CandidatePage, CandidatePair, CandidateQuery, EntityParams, JudgementsBody, JudgementsRecorded, MemberList, PairParams, SplitBody, SplitRecorded } from '../schemas/resolve.ts';
 
 const AUTHOR_HEADER = 'x-interdict-author';
-const MAX_JUDGEMENTS = 1000;
+/** Judgements answer 409 on a contradiction and 422 without an author. */
+const JUDGING_ERRORS = { ...ERRORS, 409: ErrorBody, 422: ErrorBody } as const;
 
-const judgementProps = {
-  left: { type: 'string', maxLength: 512, description: 'entity id, referent (`us_ofac_sdn:12211`) or canonical id' },
-  right: { type: 'string', maxLength: 512 },
-  judgement: { type: 'string', description: 'same, not-same, unsure or undo (nomenklatura: positive, negative, unsure, no_judgement)' },
-  reason: { type: 'string', maxLength: 2000 },
-  based_on: { description: 'what the judgement rests on (free JSON)' },
-  score: { type: 'number' },
-} as const;
-
-export async function resolveRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const resolver = resolverFor(ctx.store);
 
   app.get(
     '/xref/candidates',
     {
       schema: {
-        summary: 'Candidate pairs of records that may be one target, best score first, with their evidence, conflicts and status',
+        summary: 'Candidate pairs of records that may be one target, best score first, with their evidence, conflicts, status and counts per status',
         tags: ['resolve'],
-        querystring: {
-          type: 'object',
-          properties: {
-            dataset: { type: 'string', maxLength: 64 },
-            min: { type: 'number', minimum: 0, maximum: 1 },
-            max: { type: 'number', minimum: 0, maximum: 1 },
-            status: { type: 'string', enum: ['waiting', 'decided', 'flagged', 'all'], default: 'waiting' },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },
-          },
-        },
+        querystring: CandidateQuery,
+        response: { 200: CandidatePage, ...ERRORS },
       },
     },
-    async (req) => {
-      const q = req.query as { dataset?: string; min?: number; max?: number; status: 'waiting' | 'decided' | 'flagged' | 'all'; limit: number; offset: number };
-      return resolver.candidates(q);
+    async (req) => reviewPage(resolver, req.query),
+  );
+
+  app.get(
+    '/xref/candidates/:left/:right',
+    {
+      schema: {
+        summary: 'Two records side by side, property by property: each value with its source, agreeing and conflicting properties marked, the judgement in force',
+        tags: ['resolve'],
+        params: PairParams,
+        response: { 200: CandidatePair, ...ERRORS },
+      },
     },
+    async (req) => pairView(resolver, req.params.left, req.params.right),
   );
 
   app.post(
@@ -52,39 +51,61 @@ export async function resolveRoutes(app: FastifyInstance, ctx: ServerContext): P
       schema: {
         summary: 'Record judgements (all or nothing): contradictions, unknown ids and a missing author are refused',
         tags: ['resolve'],
-        body: {
-          type: 'object',
-          properties: {
-            ...judgementProps,
-            judgements: { type: 'array', maxItems: MAX_JUDGEMENTS, items: { type: 'object', properties: judgementProps } },
-            author: { type: 'string', description: `or the ${AUTHOR_HEADER} header` },
-          },
-        },
+        body: JudgementsBody,
+        response: { 201: JudgementsRecorded, ...JUDGING_ERRORS },
       },
     },
     async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown> & { judgements?: Record<string, unknown>[] };
+      const body = req.body;
       const author = authorOf(req.headers[AUTHOR_HEADER], body.author);
       const items = body.judgements ?? [body];
       const inputs: JudgementInput[] = items.map((j, i) => {
         const field = body.judgements ? `judgements[${i}]` : 'judgement';
-        if (typeof j.reason !== 'string' || !j.reason.trim()) throw new ValidationError(`${field}.reason`, 'a reason is required');
+        if (!j.reason?.trim()) throw new ValidationError(`${field}.reason`, 'a reason is required');
         return {
-          left: j.left as string,
-          right: j.right as string,
+          left: j.left ?? '',
+          right: j.right ?? '',
           verdict: parseVerdict(j.judgement, `${field}.judgement`),
           reason: j.reason,
           basedOn: j.based_on ?? null,
-          score: (j.score as number | undefined) ?? null,
+          score: j.score ?? null,
           author,
         };
       });
       const recorded = await resolver.judge(inputs);
       const resolution = await resolver.resolution();
-      return reply.status(201).send({
-        judgements: recorded,
-        targets: [...new Set(recorded.flatMap((j) => [j.left, j.right]))].map((id) => ({ id, canonical_id: resolution.canonical(id), members: resolution.members(id) })),
-      });
+      const targets = [...new Set(recorded.flatMap((j) => [j.left, j.right]))].map((id) => ({ id, canonical_id: resolution.canonical(id), members: resolution.members(id) }));
+      return reply.status(201).send({ judgements: recorded, targets });
     },
+  );
+
+  app.post(
+    '/judgements/split',
+    {
+      schema: {
+        summary: 'Split a record off its target: undoes the judgements that hold it and records not-same against the others, who stay together (reversible, append-only)',
+        tags: ['resolve'],
+        body: SplitBody,
+        response: { 201: SplitRecorded, ...JUDGING_ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const author = authorOf(req.headers[AUTHOR_HEADER], req.body.author);
+      if (!req.body.reason.trim()) throw new ValidationError('reason', 'a reason is required');
+      return reply.status(201).send(await splitOff(resolver, req.body.member, author, req.body.reason));
+    },
+  );
+
+  app.get(
+    '/entities/:id/members',
+    {
+      schema: {
+        summary: 'The member records of a resolved target (any member, referent or canonical id), each with the judgements that hold it there',
+        tags: ['resolve'],
+        params: EntityParams,
+        response: { 200: MemberList, ...ERRORS },
+      },
+    },
+    async (req) => memberList(resolver, req.params.id),
   );
 }

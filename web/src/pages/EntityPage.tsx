@@ -8,6 +8,7 @@ import { PropertiesPanel } from '../components/entity/PropertiesPanel.tsx';
 import { SanctionsPanel } from '../components/entity/SanctionsPanel.tsx';
 import { RelationshipsPanel } from '../components/entity/RelationshipsPanel.tsx';
 import { TimelinePanel } from '../components/entity/TimelinePanel.tsx';
+import { MembersPanel } from '../components/resolve/MembersPanel.tsx';
 
 export function EntityPage({ id }: { id: string }) {
   const entity = useEntity(id);
@@ -19,6 +20,7 @@ export function EntityPage({ id }: { id: string }) {
   return (
     <article className="page entity-page" aria-labelledby="entity-title">
       <EntityHeader entity={e} />
+      <MembersPanel id={e.id} />
       <PropertiesPanel entity={e} />
       <SanctionsPanel entity={e} />
       <RelationshipsPanel entity={e} adjacent={adjacent.data} loading={adjacent.loading} error={adjacent.error} />

@@ -1,0 +1,102 @@
+// The resolver routes answer exactly what their schemas declare, success and error, over the real UN
+// and UK lists cross-referenced; and the pair view puts both records side by side with their sources.
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { DATA_DIR } from '../../src/ingest/bundled.ts';
+import { importFiles } from '../../src/ingest/import.ts';
+import { resolverFor } from '../../src/resolve/service.ts';
+import { installErrorHandler } from '../../src/server/errors.ts';
+import { collectOpenApi } from '../../src/server/openapi.ts';
+import { resolveRoutes } from '../../src/server/routes/resolve.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
+import { checkResponses, type ContractCheck } from '../support/contract.ts';
+
+const UN = join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz');
+const UK = join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz');
+let app: FastifyInstance;
+let store: Store;
+let contract: ContractCheck;
+let openapi: () => Record<string, any>;
+
+beforeAll(async () => {
+  store = await openStore({ databaseUrl: null, sqlitePath: ':memory:' });
+  await importFiles(store, [UN], { dataset: 'un_sc_sanctions' });
+  await importFiles(store, [UK], { dataset: 'gb_hmt_sanctions' });
+  await resolverFor(store).xref({ datasets: ['un_sc_sanctions', 'gb_hmt_sanctions'] });
+  app = Fastify();
+  installErrorHandler(app);
+  contract = checkResponses(app);
+  openapi = collectOpenApi(app) as () => Record<string, any>;
+  await app.register(async (api) => resolveRoutes(api, { config: loadConfig({}), store }));
+  await app.ready();
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+});
+
+describe('resolve routes against their response schemas', () => {
+  it('every answer, success and error, matches its schema', async () => {
+    const calls: [string, number][] = [
+      ['/xref/candidates?limit=3', 200],
+      ['/xref/candidates?status=flagged&dataset=gb_hmt_sanctions', 200],
+      ['/xref/candidates?status=all&min=0.7&max=0.8&offset=2&limit=2', 200],
+      ['/xref/candidates/gb-hmt-sanctions-12439/un_sc_sanctions:KPi.024', 200],
+      ['/xref/candidates/gb-hmt-sanctions-10913/un-sc-sanctions-KPi.024', 200], // no candidate: still side by side
+      ['/entities/un-sc-sanctions-KPi.024/members', 200],
+      ['/xref/candidates?status=maybe', 400],
+      ['/xref/candidates?min=2', 400],
+      ['/xref/candidates/gb-hmt-sanctions-12439/un-sc-sanctions-KPi.999', 404],
+      ['/entities/un-sc-sanctions-KPi.999/members', 404],
+    ];
+    for (const [url, status] of calls) expect((await app.inject(url)).statusCode, url).toBe(status);
+    const posts: [string, object, number][] = [
+      ['/judgements', { author: 'analyst-a', left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'unsure', reason: 'check' }, 201],
+      ['/judgements', { left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'undo', reason: 'x' }, 422],
+      ['/judgements', { author: 'a', left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'maybe', reason: 'x' }, 400],
+      ['/judgements', { author: 'a', judgements: [{ left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'same', reason: 'x' }, { left: 'gb-hmt-sanctions-12182', right: 'gb-hmt-sanctions-12439', judgement: 'not-same', reason: 'y' }] }, 409],
+      ['/judgements/split', { author: 'a', member: 'gb-hmt-sanctions-13334', reason: 'test' }, 201],
+      ['/judgements/split', { author: 'a', member: 'gb-hmt-sanctions-13334', reason: 'again' }, 409],
+      ['/judgements/split', { author: 'a', reason: 'no member' }, 400],
+    ];
+    for (const [url, payload, status] of posts) expect((await app.inject({ method: 'POST', url, payload })).statusCode, `${url} ${JSON.stringify(payload)}`).toBe(status);
+    expect(contract.failures).toEqual([]);
+    expect(contract.undeclared).toEqual([]);
+    expect(contract.checked).toHaveLength(calls.length + posts.length);
+  });
+
+  it('pages the queue best score first with counts per status and both captions', async () => {
+    const page = (await app.inject('/xref/candidates?status=all&limit=20&dataset=gb_hmt_sanctions')).json();
+    expect(page.counts.waiting + page.counts.decided + page.counts.flagged).toBe(page.total);
+    expect(page.counts.decided).toBeGreaterThan(500);
+    const scores = page.results.map((c: { score: number }) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(page.results[0].leftCaption).not.toBe(page.results[0].left);
+  });
+
+  it('puts two records side by side: conflicting birth dates and agreeing countries marked, each value with its dataset and version', async () => {
+    // the UK's KIM Yong Chol born 1946 against the UN's born 1962: the matcher's birthDate.mismatch
+    const pair = (await app.inject('/xref/candidates/gb-hmt-sanctions-12439/un-sc-sanctions-KPi.024')).json();
+    expect(pair.candidate).toMatchObject({ left: 'gb-hmt-sanctions-12439', right: 'un-sc-sanctions-KPi.024', conflicts: ['birthDate.mismatch'] });
+    expect(pair.left).toMatchObject({ id: 'gb-hmt-sanctions-12439', dataset: 'gb_hmt_sanctions', schema: 'Person' });
+    expect(pair.properties[0]).toMatchObject({ prop: 'birthDate', state: 'conflict', features: ['birthDate.mismatch'] });
+    expect(pair.properties[0].left[0]).toMatchObject({ value: expect.stringMatching(/^1946/), dataset: 'gb_hmt_sanctions', version: expect.any(String), matched: false });
+    expect(pair.properties[0].right.map((v: { value: string }) => v.value)).toContain('1962-02-18');
+    const state = (prop: string) => pair.properties.find((p: { prop: string }) => p.prop === prop);
+    expect(state('name')).toMatchObject({ state: 'agree', left: [{ value: 'Yong Chol KIM', matched: true }], right: [{ value: 'KIM YONG CHOL', matched: true }] });
+    expect(state('notes').state).toBe('differ');
+    expect(state('passportNumber')).toMatchObject({ state: 'one_side', left: [] });
+    expect(state('nationality').features).toEqual(['country.match']);
+    expect(pair.properties.some((p: { state: string }) => p.state === 'one_side')).toBe(true);
+  });
+
+  it('/openapi.json describes every resolve answer and its errors', () => {
+    const doc = openapi();
+    expect(Object.keys(doc.paths['/judgements/split'].post.responses)).toEqual(['201', '400', '404', '409', '422', '500']);
+    expect(Object.keys(doc.paths['/xref/candidates/{left}/{right}'].get.responses['200'].content['application/json'].schema.properties)).toEqual(['candidate', 'left', 'right', 'properties', 'judgement']);
+    expect(doc.paths['/xref/candidates'].get.parameters.map((p: any) => p.name)).toEqual(['dataset', 'min', 'max', 'status', 'limit', 'offset']);
+  });
+});
