@@ -14,7 +14,7 @@ afterAll(async () => server?.stop());
 const AUTHOR = { 'x-interdict-author': 'analyst@test' };
 
 async function upload(bytes: Uint8Array | string, contentType: string, fileName: string) {
-  const res = await fetch(`${server.url}/documents?fileName=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { ...AUTHOR, 'content-type': contentType }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
+  const res = await fetch(`${server.url}/documents?file_name=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { ...AUTHOR, 'content-type': contentType }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -127,8 +127,8 @@ describe('the seed article as text, HTML and PDF', () => {
       kind: 'relationship',
       schema: 'UnknownLink',
       properties: { subject: rim.entityId, object: 'us-ofac-sdn-22543', role: 'facilitated arms transfers to' },
-      evidenceGrade: 'reported',
-      claimDate: '2023-07',
+      evidence_grade: 'reported',
+      claim_date: '2023-07',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const statement = created.body.statements.find((s: any) => s.prop === 'subject');
@@ -138,7 +138,7 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(passage.status).toBe(200);
     expect(passage.body.quote).toBe(sentence);
     // A claim without a grade is refused by the analyst path.
-    const ungraded = await call('POST', `/documents/${d.id}/claims`, { start, end: start + 10, kind: 'property', entityId: rim.entityId, prop: 'notes', value: 'x' });
+    const ungraded = await call('POST', `/documents/${d.id}/claims`, { start, end: start + 10, kind: 'property', entity_id: rim.entityId, prop: 'notes', value: 'x' });
     expect(ungraded.status).toBe(422);
   });
 
@@ -152,7 +152,7 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(proposal.body.draft).toMatchObject({ schema: 'ArmsTransfer', properties: { deliveryDate: '2022-09' } });
     expect([proposal.body.draft.properties.originCountry, proposal.body.draft.properties.destinationCountry]).toEqual(['us', 'kp']);
     const properties = { ...proposal.body.draft.properties, originCountry: 'kp', destinationCountry: 'ru', itemDescription: 'artillery shells', quantity: 'significant numbers', supplier: 'case-dprk-russia-gov-dprk' };
-    const created = await call('POST', `/documents/${d.id}/claims`, { start, end: start + sentence.length, kind: 'transfer', properties, evidenceGrade: 'alleged' });
+    const created = await call('POST', `/documents/${d.id}/claims`, { start, end: start + sentence.length, kind: 'transfer', properties, evidence_grade: 'alleged' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.statements.every((s: any) => s.schema === 'ArmsTransfer' && s.sourceDocument === `doc-${d.id}` && s.evidenceGrade === 'alleged')).toBe(true);
     const passage = await call('GET', `/documents/${d.id}/passage?locator=${encodeURIComponent(created.body.statements[0].locator)}`);
@@ -164,9 +164,9 @@ describe('the seed article as text, HTML and PDF', () => {
     const kirby = d.mentions.find((m) => m.text === 'John Kirby');
     const rejected = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'reject' });
     expect(rejected.body).toMatchObject({ status: 'rejected', reviewedBy: 'analyst@test' });
-    const relinked = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entityId: 'case-dprk-russia-kirby' });
+    const relinked = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entity_id: 'case-dprk-russia-kirby' });
     expect(relinked.body).toMatchObject({ status: 'relinked', entityId: 'case-dprk-russia-kirby' });
-    expect((await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entityId: 'no-such-entity' })).status).toBe(404);
+    expect((await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entity_id: 'no-such-entity' })).status).toBe(404);
   });
 
   it('searches the text and lists the documents that mention an entity, with passages', async () => {
