@@ -224,7 +224,7 @@ export class DocumentService {
     if (action !== 'accept' && action !== 'reject' && action !== 'relink') throw new ValidationError('action', 'must be accept, reject or relink');
     let entityId = mention.entity_id;
     if (action === 'relink') {
-      if (typeof body.entityId !== 'string' || !body.entityId) throw new UnprocessableError('entityId', 'is required to relink');
+      if (typeof body.entityId !== 'string' || !body.entityId) throw new UnprocessableError('entity_id', 'is required to relink');
       const entity = await this.store.getEntity(body.entityId);
       if (!entity) throw new NotFoundError(`no entity ${body.entityId}`);
       entityId = entity.id;
