@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, extractDocument, type DocumentMetadata, type ExtractLim
 import { MentionFinder, type EntityCandidate, type FoundMention } from './mentions.ts';
 import { DocumentRepository, type DocumentRow, type MentionRow, type SearchHit } from './repository.ts';
 import { formatLocator, parseLocator, quoteHash, type Locator } from './locator.ts';
-import { paragraphAt } from './text.ts';
+import { paragraphAt, type Paragraph } from './text.ts';
 
 export interface IngestInput {
   bytes: Uint8Array;
@@ -335,7 +335,7 @@ export class DocumentService {
     const entity = await this.store.getEntity(entityId);
     if (!entity) throw new NotFoundError(`no entity ${entityId}`);
     const rows = await this.repo.mentionsOfEntity([entity.id]);
-    const byDoc = new Map<string, { documentId: string; title: string | null; publishedAt: string | null; publisher: string | null; mentions: MentionView[]; passages: { paragraph: number; page: number; text: string }[] }>();
+    const byDoc = new Map<string, { documentId: string; title: string | null; publishedAt: string | null; publisher: string | null; mentions: MentionView[]; passages: Paragraph[] }>();
     for (const r of rows) {
       let d = byDoc.get(r.document_id);
       if (!d) byDoc.set(r.document_id, (d = { documentId: r.document_id, title: r.title, publishedAt: r.published_at, publisher: r.publisher, mentions: [], passages: [] }));
@@ -344,7 +344,7 @@ export class DocumentService {
     for (const d of byDoc.values()) {
       const wanted = [...new Set(d.mentions.map((m) => m.paragraph))];
       const passages = await this.repo.passages(d.documentId, Math.min(...wanted), Math.max(...wanted));
-      d.passages = passages.filter((p) => wanted.includes(p.paragraph)).map((p) => ({ paragraph: p.paragraph, page: p.page, text: p.text }));
+      d.passages = passages.filter((p) => wanted.includes(p.paragraph));
     }
     return { entityId: entity.id, documents: [...byDoc.values()] };
   }

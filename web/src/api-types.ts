@@ -3590,9 +3590,15 @@ export interface paths {
                                         };
                                     }[];
                                 }[];
+                                /** @description the paragraphs with the mentions */
                                 passages: {
+                                    /** @description 1-based over the whole document */
                                     paragraph: number;
+                                    /** @description 1-based; 1 for formats without pages */
                                     page: number;
+                                    /** @description offset into the text (UTF-16 code units) */
+                                    start: number;
+                                    end: number;
                                     text: string;
                                 }[];
                             }[];

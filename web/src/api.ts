@@ -249,7 +249,7 @@ export class ApiError extends Error {
 
 const BASE = '';
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(BASE + path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
@@ -274,7 +274,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-function query(params: Record<string, string | number | boolean | string[] | undefined | null>): string {
+export function query(params: Record<string, string | number | boolean | string[] | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

@@ -7,6 +7,7 @@ import { SearchPage } from './pages/SearchPage.tsx';
 import { EntityPage } from './pages/EntityPage.tsx';
 import { ListsPage } from './pages/ListsPage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
+import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import './styles.css';
 
 const GraphPage = lazy(() => import('./pages/GraphPage.tsx'));
@@ -18,6 +19,7 @@ const NAV = [
   { page: 'graph', label: 'Graph' },
   { page: 'lists', label: 'Lists' },
   { page: 'transfers', label: 'Arms transfers' },
+  { page: 'documents', label: 'Documents' },
 ];
 
 interface Startup {
@@ -92,6 +94,9 @@ function App() {
       break;
     case 'transfers':
       content = <TransfersPage route={route} />;
+      break;
+    case 'documents':
+      content = <DocumentsPage route={route} />;
       break;
     default:
       content = <SearchPage route={route} />;

@@ -236,7 +236,7 @@ export const EntityDocuments = Type.Object(
           publishedAt: Nullable(Type.String()),
           publisher: Nullable(Type.String()),
           mentions: Type.Array(Mention),
-          passages: Type.Array(Type.Object({ paragraph: Type.Integer(), page: Type.Integer(), text: Type.String() }, Closed)),
+          passages: Type.Array(Paragraph, { description: 'the paragraphs with the mentions' }),
         },
         Closed,
       ),

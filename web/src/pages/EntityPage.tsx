@@ -6,6 +6,7 @@ import { useApi } from '../lib/useApi.ts';
 import { CountryTags, EntityLink, ErrorMessage, GradeBadge, Loading, SanctionedBadge, SchemaTag, Section } from '../components/common.tsx';
 import { countryName, edgeOf, isA, linkTypeLabel, propInfo } from '../lib/ftm.ts';
 import { formatDate } from '../lib/format.ts';
+import { EntityDocumentsPanel } from '../components/documents/EntityDocumentsPanel.tsx';
 
 /** Properties shown in the header or elsewhere rather than in the property table. */
 const HIDDEN_PROPS = new Set(['sanctions']);
@@ -38,6 +39,7 @@ export function EntityPage({ id }: { id: string }) {
       <Sanctions entity={e} />
       <Relationships entity={e} adjacent={adjacent.data} loading={adjacent.loading} error={adjacent.error} />
       <Timeline entity={e} provenance={provenance} edges={adjacent.data?.edges ?? []} nodes={adjacent.data?.nodes ?? []} />
+      <EntityDocumentsPanel entityId={e.id} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { api, GRADES, type GraphEdge, type GraphFilter, type GraphNode, type Gra
 import { href, navigate, type Route } from '../router.ts';
 import { EntityLink, ErrorMessage, GradeBadge, SanctionedBadge, SchemaTag, Section } from '../components/common.tsx';
 import { EntityPicker, type Picked } from '../components/EntityPicker.tsx';
+import { SourceLink } from '../components/SourceLink.tsx';
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx';
 import { graphToSvg } from '../lib/svgExport.ts';
 import { download, downloadBlob, formatDate } from '../lib/format.ts';
@@ -519,7 +520,7 @@ function ProvenanceShort({ items }: { items: Provenance[] }) {
     <ul className="provenance">
       {items.map((p, i) => (
         <li key={i}>
-          <GradeBadge grade={p.grade} /> {p.sourceDocument ?? `${p.dataset}${p.version ? ` @ ${p.version}` : ''}`}
+          <GradeBadge grade={p.grade} /> {p.sourceDocument ? <SourceLink source={p.sourceDocument} locator={p.locator} /> : `${p.dataset}${p.version ? ` @ ${p.version}` : ''}`}
           {p.locator && <span className="locator"> · {p.locator}</span>}
           {p.claimDate && <span className="muted"> · {formatDate(p.claimDate)}</span>}
         </li>

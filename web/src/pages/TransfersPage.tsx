@@ -6,6 +6,7 @@ import { api, type Party, type Transfer, type Violation } from '../api.ts';
 import type { Route } from '../router.ts';
 import { useApi } from '../lib/useApi.ts';
 import { EntityLink, ErrorMessage, GradeBadge, Loading, Progress, SanctionedBadge, Section } from '../components/common.tsx';
+import { SourceLink } from '../components/SourceLink.tsx';
 import { countryName } from '../lib/ftm.ts';
 import { formatDate } from '../lib/format.ts';
 import world from '../assets/world-110m.geo.json';
@@ -258,7 +259,7 @@ function TransferCard({ transfer: t, selected, onSelect }: { transfer: Transfer;
         <ul className="provenance">
           {[...t.claims, ...t.denials].map((c, i) => (
             <li key={i}>
-              <GradeBadge grade={c.grade} /> {c.sourceDocument ? <SourceLink source={c.sourceDocument} /> : 'unsourced'}
+              <GradeBadge grade={c.grade} /> {c.sourceDocument ? <SourceLink source={c.sourceDocument} locator={c.locator} /> : 'unsourced'}
               {c.locator && <span className="locator"> · {c.locator}</span>}
               {c.claimDate && <span className="muted"> · {formatDate(c.claimDate)}</span>}
               {c.status.length > 0 && <span className="muted"> · {c.status.join(', ')}</span>}
@@ -305,12 +306,6 @@ function ViolationList({ items }: { items: Violation[] }) {
       ))}
     </ul>
   );
-}
-
-function SourceLink({ source }: { source: string }) {
-  if (/^https?:\/\//.test(source)) return <a href={source} rel="noreferrer noopener">{source}</a>;
-  // Source documents of the case file are entities of their own.
-  return <EntityLink id={source} caption={source} />;
 }
 
 function Parties({ nodes, fallback }: { nodes: Party[]; fallback: string[] }) {
