@@ -8,9 +8,10 @@ import { caseDrafts } from '../graph/support.ts';
 import type { StatementDraft } from '../../src/model/statement.ts';
 
 let server: RunningServer;
+// A first start builds the screening index over the bundled lists: minutes on a loaded machine.
 beforeAll(async () => {
   server = await startServer({ writable: true });
-});
+}, 300_000);
 afterAll(async () => server?.stop());
 
 const AUTHOR = { 'x-interdict-author': 'analyst@test' };
@@ -183,7 +184,7 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(new Set(claims.map((c) => c.entityId)).size).toBe(22);
     expect(counts).toMatchObject({ fromTheArticle: 26, citedByIt: 4 });
     expect(counts.statements).toBeGreaterThan(100);
-  });
+  }, 300_000); // some 50 analyst writes, each taken into the server's indexes
 
   it('proposes an arms transfer from a passage, pre-filled with its parties, and records it with the locator', async () => {
     const d = docs.text;
