@@ -123,6 +123,21 @@ describe.skipIf(!existsSync(CHROMIUM))('documents in the web app (end to end)', 
     expect(problems).toEqual([]);
   }, 240_000);
 
+  test('search the documents by text and by entity mentioned, and see them on the entity profile', async () => {
+    await page.goto(`${server.url}/#/documents?q=Mkrtychev`);
+    const hits = page.getByRole('list', { name: 'Passages found' });
+    await hits.locator('li', { hasText: 'Ashot Mkrtychev' }).first().waitFor();
+    await page.goto(`${server.url}/#/documents?entity=us-ofac-sdn-21171`);
+    await hits.locator('li', { hasText: 'Prighozin' }).first().waitFor();
+    expect(await hits.locator('li', { hasText: 'Mkrtychev' }).count()).toBe(0); // only the passages that mention him
+    await page.goto(`${server.url}/#/entity/us-ofac-sdn-21171`);
+    const panel = page.locator('#documents');
+    await panel.locator('mark.mention', { hasText: 'Prighozin' }).first().waitFor({ timeout: 30_000 });
+    await panel.getByRole('link', { name: /page 1, para 6/ }).click();
+    await page.locator('.reader-para[data-paragraph="6"]').waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   test('an HTML document with <script> and <img onerror> shows as inert text', async () => {
     const html = [
       '<html><head><title>Markup test</title><script>window.__pwned = "head";</script></head><body>',
