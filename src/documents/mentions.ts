@@ -8,6 +8,7 @@
 import type { FtmEntity } from '../model/entity.ts';
 import type { Screener, ScoredEntity } from '../screening/screener.ts';
 import type { QueryEntity } from '../screening/query.ts';
+import type { Explanation } from '../screening/compare.ts';
 import { namesOf } from '../screening/candidate-index.ts';
 import { dropOverlaps, findPatternMentions, type PatternMention } from './patterns.ts';
 
@@ -21,7 +22,8 @@ export interface EntityCandidate {
   datasets: string[];
   /** True when the entity is on a sanctions list (FtM topic `sanction`). */
   sanctioned: boolean;
-  explanations: unknown;
+  /** The matcher's reasons; for a lone surname, the full name it refers to and that name's reasons. */
+  explanations: Explanation[] | { coreference: string; antecedent: Explanation[] };
 }
 
 export interface FoundMention {
@@ -246,7 +248,7 @@ export class MentionFinder {
         entityId: antecedent.entityId,
         score: round((antecedent.score ?? 0) * 0.95),
         candidates: antecedent.candidates.map((c) =>
-          c.id === antecedent.entityId ? { ...c, explanations: { coreference: `the surname of "${antecedent.text}" at ${antecedent.start}–${antecedent.end}`, antecedent: c.explanations } } : c,
+          c.id === antecedent.entityId ? { ...c, explanations: { coreference: `the surname of "${antecedent.text}" at ${antecedent.start}–${antecedent.end}`, antecedent: Array.isArray(c.explanations) ? c.explanations : c.explanations.antecedent } } : c,
         ),
       });
     }
@@ -294,8 +296,17 @@ function candidateOf(r: ScoredEntity): EntityCandidate {
     score: round(r.score),
     datasets: e.datasets ?? [],
     sanctioned: isSanctioned(e),
-    explanations: r.explanations,
+    explanations: explanationsOf(r.explanations),
   };
+}
+
+/** The screener hands explanations on untyped; a candidate keeps those of the matcher's shape. */
+function explanationsOf(value: unknown): Explanation[] {
+  return Array.isArray(value) ? value.filter(isExplanation) : [];
+}
+
+function isExplanation(v: unknown): v is Explanation {
+  return typeof v === 'object' && v !== null && 'feature' in v && typeof v.feature === 'string' && 'weight' in v && typeof v.weight === 'number' && 'detail' in v && typeof v.detail === 'string';
 }
 
 function leadFeature(r: ScoredEntity): string | undefined {

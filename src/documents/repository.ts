@@ -100,7 +100,7 @@ export class DocumentRepository {
     });
   }
 
-  async mentions(documentId: string, filter: { kind?: string; entityId?: string } = {}): Promise<MentionRow[]> {
+  async mentions(documentId: string, filter: { kind?: MentionRow['kind']; entityId?: string } = {}): Promise<MentionRow[]> {
     let q = this.db.selectFrom('document_mentions').selectAll().where('document_id', '=', documentId);
     if (filter.kind) q = q.where('kind', '=', filter.kind);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);

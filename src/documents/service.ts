@@ -7,11 +7,13 @@ import { model } from '../model/ftm.ts';
 import { AnalystEdits } from '../graph/edits.ts';
 import type { Screener } from '../screening/screener.ts';
 import type { Store } from '../store/types.ts';
+import type { EvidenceGrade } from '../model/grades.ts';
+import type { Statement } from '../model/statement.ts';
 import { DEFAULT_LIMITS, extractDocument, type DocumentMetadata, type ExtractLimits } from './extract.ts';
-import { MentionFinder, type FoundMention } from './mentions.ts';
+import { MentionFinder, type EntityCandidate, type FoundMention } from './mentions.ts';
 import { DocumentRepository, type DocumentRow, type MentionRow, type SearchHit } from './repository.ts';
 import { formatLocator, parseLocator, quoteHash, type Locator } from './locator.ts';
-import { paragraphAt } from './text.ts';
+import { paragraphAt, type Paragraph } from './text.ts';
 
 export interface IngestInput {
   bytes: Uint8Array;
@@ -40,28 +42,53 @@ export interface MentionJob {
   finishedAt: string | null;
 }
 
-export type ClaimKind = 'relationship' | 'property' | 'transfer';
+export const CLAIM_KINDS = ['relationship', 'property', 'transfer'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export interface ClaimInput {
-  kind?: unknown;
+  kind?: ClaimKind;
   /** The passage: a locator string, or paragraph with start/end (document offsets). */
-  locator?: unknown;
-  paragraph?: unknown;
-  start?: unknown;
-  end?: unknown;
-  evidenceGrade?: unknown;
-  claimDate?: unknown;
+  locator?: string;
+  paragraph?: number;
+  start?: number;
+  end?: number;
+  /** Checked by the analyst path (`AnalystEdits`), which refuses a claim without one. */
+  evidenceGrade?: EvidenceGrade;
+  claimDate?: string;
   /** relationship / transfer: the FtM schema (default UnknownLink / ArmsTransfer) and properties. */
-  schema?: unknown;
-  properties?: unknown;
+  schema?: string;
+  properties?: PropertyValues;
   /** property: the entity, property and value. */
-  entityId?: unknown;
-  prop?: unknown;
-  value?: unknown;
-  dataset?: unknown;
+  entityId?: string;
+  prop?: string;
+  value?: string;
+  dataset?: string;
   /** True: return the pre-filled claim without writing it. */
-  propose?: unknown;
+  propose?: boolean;
 }
+
+export type PropertyValues = Record<string, string | string[]>;
+
+/** Where every claim from a document points: the document, the passage, and how strong the claim is. */
+interface ClaimSource {
+  sourceDocument: string;
+  locator: string;
+  evidenceGrade?: EvidenceGrade;
+  claimDate: string | null;
+}
+
+export type ClaimDraft =
+  | ({ kind: 'property'; entityId: string | null; prop: string | null; value: string | null } & ClaimSource)
+  | ({ kind: 'relationship' | 'transfer'; schema: string; properties: PropertyValues } & ClaimSource);
+
+interface ClaimProposal {
+  draft: ClaimDraft;
+  quote: string;
+  mentions: MentionView[];
+  entities: string[];
+}
+
+export type ClaimResult = (ClaimProposal & { proposed: true }) | (ClaimProposal & { proposed: false; id?: string; dataset?: string; statements: Statement[] });
 
 export const DOCUMENT_SOURCE_PREFIX = 'doc-';
 
@@ -184,7 +211,7 @@ export class DocumentService {
     return this.finder.finder;
   }
 
-  async mentions(documentId: string, filter: { kind?: string; entityId?: string } = {}) {
+  async mentions(documentId: string, filter: { kind?: MentionRow['kind']; entityId?: string } = {}) {
     await this.get(documentId);
     return (await this.repo.mentions(documentId, filter)).map(mentionView);
   }
@@ -197,7 +224,7 @@ export class DocumentService {
     if (action !== 'accept' && action !== 'reject' && action !== 'relink') throw new ValidationError('action', 'must be accept, reject or relink');
     let entityId = mention.entity_id;
     if (action === 'relink') {
-      if (typeof body.entityId !== 'string' || !body.entityId) throw new UnprocessableError('entityId', 'is required to relink');
+      if (typeof body.entityId !== 'string' || !body.entityId) throw new UnprocessableError('entity_id', 'is required to relink');
       const entity = await this.store.getEntity(body.entityId);
       if (!entity) throw new NotFoundError(`no entity ${body.entityId}`);
       entityId = entity.id;
@@ -252,29 +279,28 @@ export class DocumentService {
    * A claim from a passage: pre-filled from the entities mentioned in it; with `propose` it is only
    * returned, otherwise written through the analyst path with the document and locator as its source.
    */
-  async claim(documentId: string, input: ClaimInput, author: string) {
-    if (typeof input !== 'object' || input === null) throw new ValidationError('body', 'must be a JSON object');
+  async claim(documentId: string, input: ClaimInput, author: string): Promise<ClaimResult> {
     const doc = await this.get(documentId);
     const locator = await this.locatorOf(doc, input);
-    const kind = (input.kind ?? 'relationship') as ClaimKind;
-    if (!['relationship', 'property', 'transfer'].includes(kind)) throw new ValidationError('kind', 'must be relationship, property or transfer');
+    const kind = input.kind ?? 'relationship';
+    if (!CLAIM_KINDS.includes(kind)) throw new ValidationError('kind', `must be ${CLAIM_KINDS.join(', ')}`);
     const inPassage = (await this.repo.mentions(doc.id)).filter((m) => m.start >= locator.start && m.end <= locator.end && m.status !== 'rejected');
-    const entities = [...new Set(inPassage.filter((m) => m.entity_id).map((m) => m.entity_id!))];
+    const entities = [...new Set(inPassage.flatMap((m) => (m.entity_id ? [m.entity_id] : [])))];
     const quote = doc.text.slice(locator.start, locator.end);
-    const source = { sourceDocument: documentSourceId(doc.id), locator: formatLocator(locator), evidenceGrade: input.evidenceGrade, claimDate: input.claimDate };
+    const source: ClaimSource = { sourceDocument: documentSourceId(doc.id), locator: formatLocator(locator), evidenceGrade: input.evidenceGrade, claimDate: input.claimDate ?? null };
     const dates = inPassage.filter((m) => m.kind === 'date' && m.value && /^\d{4}/.test(m.value)).map((m) => m.value!);
-    let draft: Record<string, unknown>;
+    let draft: ClaimDraft;
     if (kind === 'property') {
       draft = { kind, entityId: input.entityId ?? entities[0] ?? null, prop: input.prop ?? null, value: input.value ?? null, ...source };
     } else {
-      const schema = typeof input.schema === 'string' ? input.schema : kind === 'transfer' ? 'ArmsTransfer' : 'UnknownLink';
-      const props = isObject(input.properties) ? { ...input.properties } : prefill(schema, entities, inPassage);
-      draft = { kind, schema, properties: props, ...source, claimDate: input.claimDate ?? dates[0] ?? null };
+      const schema = input.schema ?? (kind === 'transfer' ? 'ArmsTransfer' : 'UnknownLink');
+      const properties = input.properties ? { ...input.properties } : prefill(schema, entities, inPassage);
+      draft = { kind, schema, properties, ...source, claimDate: input.claimDate ?? dates[0] ?? null };
     }
-    const proposal = { draft, quote, mentions: inPassage.map(mentionView), entities };
-    if (input.propose === true || input.propose === 'true') return { proposed: true, ...proposal };
+    const proposal: ClaimProposal = { draft, quote, mentions: inPassage.map(mentionView), entities };
+    if (input.propose === true) return { proposed: true, ...proposal };
     const edits = new AnalystEdits(this.store);
-    if (kind === 'property') {
+    if (draft.kind === 'property') {
       const result = await edits.addStatements([{ entityId: draft.entityId, prop: draft.prop, value: draft.value, ...source }], input.dataset, author);
       return { proposed: false, ...proposal, statements: result.statements };
     }
@@ -309,7 +335,7 @@ export class DocumentService {
     const entity = await this.store.getEntity(entityId);
     if (!entity) throw new NotFoundError(`no entity ${entityId}`);
     const rows = await this.repo.mentionsOfEntity([entity.id]);
-    const byDoc = new Map<string, { documentId: string; title: string | null; publishedAt: string | null; publisher: string | null; mentions: ReturnType<typeof mentionView>[]; passages: { paragraph: number; page: number; text: string }[] }>();
+    const byDoc = new Map<string, { documentId: string; title: string | null; publishedAt: string | null; publisher: string | null; mentions: MentionView[]; passages: Paragraph[] }>();
     for (const r of rows) {
       let d = byDoc.get(r.document_id);
       if (!d) byDoc.set(r.document_id, (d = { documentId: r.document_id, title: r.title, publishedAt: r.published_at, publisher: r.publisher, mentions: [], passages: [] }));
@@ -318,15 +344,15 @@ export class DocumentService {
     for (const d of byDoc.values()) {
       const wanted = [...new Set(d.mentions.map((m) => m.paragraph))];
       const passages = await this.repo.passages(d.documentId, Math.min(...wanted), Math.max(...wanted));
-      d.passages = passages.filter((p) => wanted.includes(p.paragraph)).map((p) => ({ paragraph: p.paragraph, page: p.page, text: p.text }));
+      d.passages = passages.filter((p) => wanted.includes(p.paragraph));
     }
     return { entityId: entity.id, documents: [...byDoc.values()] };
   }
 }
 
 /** A relationship's two ends (or a transfer's supplier and recipient) from the first two entities in the passage. */
-function prefill(schema: string, entities: string[], mentions: MentionRow[]): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
+function prefill(schema: string, entities: string[], mentions: MentionRow[]): PropertyValues {
+  const props: PropertyValues = {};
   if (schema === 'ArmsTransfer') {
     if (entities[0]) props.supplier = entities[0];
     if (entities[1]) props.recipient = entities[1];
@@ -336,8 +362,8 @@ function prefill(schema: string, entities: string[], mentions: MentionRow[]): Re
     const countries = [...new Set(mentions.filter((m) => m.kind === 'country' && m.value).map((m) => m.value!))];
     if (countries[0]) props.originCountry = countries[0];
     if (countries[1]) props.destinationCountry = countries[1];
-    const date = mentions.find((m) => m.kind === 'date' && m.value && /^\d{4}/.test(m.value));
-    if (date) props.deliveryDate = date.value;
+    const date = mentions.find((m) => m.kind === 'date' && m.value && /^\d{4}/.test(m.value))?.value;
+    if (date) props.deliveryDate = date;
     return props;
   }
   const edge = model.schemata[schema]?.edge;
@@ -370,7 +396,24 @@ function mentionRow(documentId: string, m: FoundMention, p: { paragraph: number;
   };
 }
 
-export function mentionView(r: MentionRow) {
+export interface MentionView {
+  id: string;
+  kind: MentionRow['kind'];
+  start: number;
+  end: number;
+  paragraph: number;
+  page: number;
+  text: string;
+  value: string | null;
+  entityId: string | null;
+  score: number | null;
+  status: MentionRow['status'];
+  reviewedBy: string | null;
+  candidates: EntityCandidate[];
+}
+
+export function mentionView(r: MentionRow): MentionView {
+  const candidates: EntityCandidate[] = JSON.parse(r.candidates);
   return {
     id: r.id,
     kind: r.kind,
@@ -384,7 +427,7 @@ export function mentionView(r: MentionRow) {
     score: r.score,
     status: r.status,
     reviewedBy: r.reviewed_by,
-    candidates: JSON.parse(r.candidates) as unknown[],
+    candidates,
   };
 }
 
@@ -404,6 +447,3 @@ function intOf(v: unknown, field: string): number | undefined {
   return n;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -39,7 +39,7 @@ export interface DocumentPassagesTable {
 export interface DocumentMentionsTable {
   id: string;
   document_id: string;
-  kind: string; // entity | vessel | imo | mmsi | passport | date | quantity | country
+  kind: 'entity' | 'vessel' | 'imo' | 'mmsi' | 'passport' | 'date' | 'quantity' | 'country';
   start: number;
   end: number;
   paragraph: number;
@@ -49,7 +49,7 @@ export interface DocumentMentionsTable {
   entity_id: string | null; // the linked entity (the best candidate, or the analyst's choice)
   score: number | null;
   candidates: string; // JSON: [{id, caption, schema, score, datasets, explanations}]
-  status: string; // proposed | accepted | rejected | relinked
+  status: 'proposed' | 'accepted' | 'rejected' | 'relinked';
   reviewed_by: string | null;
   reviewed_at: string | null;
 }

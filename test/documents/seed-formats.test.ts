@@ -4,17 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { SEED, htmlOf, pdfOf } from './make-files.ts';
+import { caseDrafts } from '../graph/support.ts';
+import type { StatementDraft } from '../../src/model/statement.ts';
 
 let server: RunningServer;
+// A first start builds the screening index over the bundled lists: minutes on a loaded machine.
 beforeAll(async () => {
   server = await startServer({ writable: true });
-});
+}, 300_000);
 afterAll(async () => server?.stop());
 
 const AUTHOR = { 'x-interdict-author': 'analyst@test' };
 
 async function upload(bytes: Uint8Array | string, contentType: string, fileName: string) {
-  const res = await fetch(`${server.url}/documents?fileName=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { ...AUTHOR, 'content-type': contentType }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
+  const res = await fetch(`${server.url}/documents?file_name=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { ...AUTHOR, 'content-type': contentType }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -127,8 +130,8 @@ describe('the seed article as text, HTML and PDF', () => {
       kind: 'relationship',
       schema: 'UnknownLink',
       properties: { subject: rim.entityId, object: 'us-ofac-sdn-22543', role: 'facilitated arms transfers to' },
-      evidenceGrade: 'reported',
-      claimDate: '2023-07',
+      evidence_grade: 'reported',
+      claim_date: '2023-07',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const statement = created.body.statements.find((s: any) => s.prop === 'subject');
@@ -138,9 +141,50 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(passage.status).toBe(200);
     expect(passage.body.quote).toBe(sentence);
     // A claim without a grade is refused by the analyst path.
-    const ungraded = await call('POST', `/documents/${d.id}/claims`, { start, end: start + 10, kind: 'property', entityId: rim.entityId, prop: 'notes', value: 'x' });
+    const ungraded = await call('POST', `/documents/${d.id}/claims`, { start, end: start + 10, kind: 'property', entity_id: rim.entityId, prop: 'notes', value: 'x' });
     expect(ungraded.status).toBe(422);
   });
+
+  it('rebuilds every relationship and transfer claim of the DPRK–Russia case file from the article, each locator opening at its quote', async () => {
+    const d = docs.text;
+    const claims = caseClaims(await caseDrafts());
+    const created = new Map<string, string>();
+    const counts = { fromTheArticle: 0, citedByIt: 0, statements: 0 };
+    for (const c of claims) {
+      const quote = quoteFor(c.entityId, c.paragraph);
+      const start = d.text.indexOf(quote);
+      expect(start, `${c.entityId}: quote not in the text`).toBeGreaterThan(0);
+      const range = { start, end: start + quote.length, evidence_grade: c.grade, claim_date: c.claimDate ?? undefined };
+      const main = !created.has(c.entityId);
+      const answers = main
+        ? [await call('POST', `/documents/${d.id}/claims`, { ...range, kind: c.schema === 'ArmsTransfer' ? 'transfer' : 'relationship', schema: c.schema, properties: c.properties })]
+        : await Promise.all(
+            Object.entries(c.properties).flatMap(([prop, values]) =>
+              values.map((value) => call('POST', `/documents/${d.id}/claims`, { ...range, kind: 'property', entity_id: created.get(c.entityId), prop, value })),
+            ),
+          );
+      for (const answer of answers) {
+        expect(answer.status, `${c.entityId} para ${c.paragraph}: ${JSON.stringify(answer.body)}`).toBe(201);
+        if (main) created.set(c.entityId, answer.body.id);
+        for (const statement of answer.body.statements) {
+          expect(statement).toMatchObject({ sourceDocument: `doc-${d.id}`, evidenceGrade: c.grade });
+          counts.statements++;
+        }
+        const locator = answer.body.statements[0].locator;
+        const passage = (await call('GET', `/documents/${d.id}/passage?locator=${encodeURIComponent(locator)}`)).body;
+        // The case file's "para N" counts the article's lines from the title: the document's paragraphs.
+        expect(passage, c.entityId).toMatchObject({ quote, paragraph: { paragraph: c.paragraph } });
+      }
+      if (c.citing) counts.citedByIt++;
+      else counts.fromTheArticle++;
+    }
+    // 15 relationships and 7 transfers: 30 claims, a claim being one entity's values at one place and
+    // grade (every row of transfers.csv is one). The article supports all of them: 26 in its own words,
+    // 4 where it reports what the UN's 2019 and 2022 reports found (no claim comes from elsewhere).
+    expect(new Set(claims.map((c) => c.entityId)).size).toBe(22);
+    expect(counts).toMatchObject({ fromTheArticle: 26, citedByIt: 4 });
+    expect(counts.statements).toBeGreaterThan(100);
+  }, 300_000); // some 50 analyst writes, each taken into the server's indexes
 
   it('proposes an arms transfer from a passage, pre-filled with its parties, and records it with the locator', async () => {
     const d = docs.text;
@@ -152,7 +196,7 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(proposal.body.draft).toMatchObject({ schema: 'ArmsTransfer', properties: { deliveryDate: '2022-09' } });
     expect([proposal.body.draft.properties.originCountry, proposal.body.draft.properties.destinationCountry]).toEqual(['us', 'kp']);
     const properties = { ...proposal.body.draft.properties, originCountry: 'kp', destinationCountry: 'ru', itemDescription: 'artillery shells', quantity: 'significant numbers', supplier: 'case-dprk-russia-gov-dprk' };
-    const created = await call('POST', `/documents/${d.id}/claims`, { start, end: start + sentence.length, kind: 'transfer', properties, evidenceGrade: 'alleged' });
+    const created = await call('POST', `/documents/${d.id}/claims`, { start, end: start + sentence.length, kind: 'transfer', properties, evidence_grade: 'alleged' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.statements.every((s: any) => s.schema === 'ArmsTransfer' && s.sourceDocument === `doc-${d.id}` && s.evidenceGrade === 'alleged')).toBe(true);
     const passage = await call('GET', `/documents/${d.id}/passage?locator=${encodeURIComponent(created.body.statements[0].locator)}`);
@@ -164,9 +208,9 @@ describe('the seed article as text, HTML and PDF', () => {
     const kirby = d.mentions.find((m) => m.text === 'John Kirby');
     const rejected = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'reject' });
     expect(rejected.body).toMatchObject({ status: 'rejected', reviewedBy: 'analyst@test' });
-    const relinked = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entityId: 'case-dprk-russia-kirby' });
+    const relinked = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entity_id: 'case-dprk-russia-kirby' });
     expect(relinked.body).toMatchObject({ status: 'relinked', entityId: 'case-dprk-russia-kirby' });
-    expect((await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entityId: 'no-such-entity' })).status).toBe(404);
+    expect((await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entity_id: 'no-such-entity' })).status).toBe(404);
   });
 
   it('searches the text and lists the documents that mention an entity, with passages', async () => {
@@ -180,3 +224,68 @@ describe('the seed article as text, HTML and PDF', () => {
     expect(entityDocs.documents[0].passages[0].text).toMatch(/Prighozin/);
   });
 });
+
+// ---- the case file's claims and the sentences of the article that support them -------------------
+
+interface CaseClaim {
+  entityId: string;
+  schema: string;
+  paragraph: number;
+  /** The article reports another source here (a UN report). */
+  citing: boolean;
+  grade: string;
+  claimDate: string | null;
+  properties: Record<string, string[]>;
+}
+
+const CLAIM_SCHEMATA = new Set(['UnknownLink', 'Ownership', 'Employment', 'Directorship', 'Representation', 'ArmsTransfer']);
+
+/** The case file's relationships and transfers, one claim per entity, locator and grade, in file order. */
+function caseClaims(drafts: StatementDraft[]): CaseClaim[] {
+  const claims = new Map<string, CaseClaim>();
+  for (const s of drafts) {
+    if (!CLAIM_SCHEMATA.has(s.schema) || s.prop === 'id') continue;
+    const m = /^seed article, para (\d+)( \(citing)?/.exec(s.locator ?? '');
+    if (!m || s.sourceDocument !== 'case-dprk-russia-src-seed-article') throw new Error(`${s.entityId}.${s.prop}: not from the seed article (${s.locator})`);
+    const key = `${s.entityId}|${s.locator}|${s.evidenceGrade}`;
+    let c = claims.get(key);
+    if (!c) claims.set(key, (c = { entityId: s.entityId, schema: s.schema, paragraph: Number(m[1]), citing: !!m[2], grade: s.evidenceGrade ?? 'reported', claimDate: null, properties: {} }));
+    c.claimDate ??= s.claimDate ?? null;
+    (c.properties[s.prop] ??= []).push(s.value);
+  }
+  // A relationship's first claim is the one that names its ends (it creates the entity).
+  const ends = (c: CaseClaim) => ['subject', 'owner', 'employee', 'director', 'agent', 'supplier', 'recipient'].some((p) => p in c.properties);
+  const byEntity = new Map<string, CaseClaim[]>();
+  for (const c of claims.values()) byEntity.set(c.entityId, [...(byEntity.get(c.entityId) ?? []), c]);
+  return [...byEntity.values()].flatMap((group) => [...group.filter(ends), ...group.filter((c) => !ends(c))]);
+}
+
+/** The sentence of each paragraph a claim quotes, and the claims that quote another sentence of theirs. */
+const SENTENCES: Record<number, string> = {
+  3: 'U.S. National Security Council official John Kirby noted on August 30 that arms transfer negotiations between North Korea and Russia are “actively advancing” as the Russian president, Vladimir Putin, seeks to feed his war machine.',
+  4: 'Under an array of Western-led sanctions, Russia and its military contractor, the Wagner Group, have already allegedly turned to Pyongyang for artillery shells and what has been reported as “infantry rockets and missiles” in the past year.',
+  6: 'Recent developments have suggested a burgeoning arms trading relationship, despite denials from North Korea and the recently deceased Wagner Group owner, Yevgeny Prighozin.',
+  7: 'And in January 2023 — two months after North Korea allegedly supplied the Wagner Group with the battlefield rockets and missiles — Kirby shared satellite imagery of a train at the DPRK-Russian border carrying the deadly cargo.',
+  8: 'In March, Ashot Mkrtychev, a Slovakian national, was sanctioned by the U.S. Treasury Department for working with DPRK officials to procure “two dozen kinds of weapons and munitions for Russia.”',
+  9: 'In July, the U.S. sanctioned North Korean arms dealer Rim Yong Hyok for facilitating unspecified arms transfers to the Wagner Group.',
+  10: 'This is a theatre in which the Wagner Group has operated extensively, suggesting this may be where at least one arms trading connection was forged.',
+  12: 'It was, however, the visit of Sergei Shoigu, Russia’s defense minister, to Pyongyang that was the most significant sign of a flourishing relationship.',
+  13: 'Most significantly, Shoigu was guided around an arms exhibition by the North Korean leader, Kim Jong-un.',
+  14: 'Iran was one of North Korea’s biggest customers in the 1980s during its war with Iraq.',
+  16: 'Russia – a UN Security Council permanent member with veto power — actively endorsed the creation of the DPRK sanctions regime for more than a decade through its votes for sanctions resolutions.',
+  21: 'The sanctioned Slovakian individual mentioned above, for example, worked with DPRK officials to procure weapons for Russia “in exchange for materials ranging from commercial aircraft, raw materials and commodities to be sent to the DPRK.”',
+  25: 'A 2022 UN report highlighted the role of a North Korean diplomat in Moscow in procuring a range of technologies for ballistic missiles, and even attempting to procure 3,000kg of steel for North Korea’s submarine program, between 2016 and 2021.',
+  26: 'The irony of Russia’s new interest in North Korean weaponry is that — historically alongside China — Moscow was North Korea’s top arms supplier before the sanctions era.',
+};
+const UN_2019 = 'A 2019 UN report lists an individual with the same name as having been the deputy representative of the North Korean arms trading company Komid in Syria.';
+const OTHER_SENTENCES: Record<string, string> = {
+  'case-dprk-russia-rel-rim-possible-same-as@9': UN_2019,
+  'case-dprk-russia-rel-komid-syria-rep@9': UN_2019,
+  'case-dprk-russia-tr-2022-dprk-russia-shells@7': 'In September 2022, the U.S. suggested that the DPRK was supplying Russia with artillery shells in “significant” numbers.',
+};
+
+function quoteFor(entityId: string, paragraph: number): string {
+  const quote = OTHER_SENTENCES[`${entityId}@${paragraph}`] ?? SENTENCES[paragraph];
+  if (!quote) throw new Error(`no sentence chosen for ${entityId} in paragraph ${paragraph}`);
+  return quote;
+}

@@ -4404,7 +4404,71 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            documents: {
+                                /** @description SHA-256 of the original bytes, hex */
+                                id: string;
+                                media_type: string;
+                                file_name: string;
+                                size: number;
+                                title: string | null;
+                                author: string | null;
+                                publisher: string | null;
+                                published_at: string | null;
+                                url: string | null;
+                                language: string | null;
+                                page_count: number;
+                                /** @description `text`, or `none` for a scan without a text layer */
+                                text_layer: string;
+                                created_at: string;
+                                created_by: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4414,13 +4478,14 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    fileName?: string;
+                    file_name?: string;
                     title?: string;
                     author?: string;
                     publisher?: string;
-                    publishedAt?: string;
+                    published_at?: string;
                     url?: string;
                     language?: string;
+                    /** @description start the mention job */
                     mentions?: boolean;
                 };
                 header?: never;
@@ -4435,7 +4500,174 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            document: {
+                                /** @description SHA-256 of the original bytes, hex */
+                                id: string;
+                                media_type: string;
+                                file_name: string;
+                                size: number;
+                                title: string | null;
+                                author: string | null;
+                                publisher: string | null;
+                                published_at: string | null;
+                                url: string | null;
+                                language: string | null;
+                                page_count: number;
+                                /** @description `text`, or `none` for a scan without a text layer */
+                                text_layer: string;
+                                created_at: string;
+                                created_by: string;
+                            };
+                            /** @description false when the same bytes were ingested before */
+                            created: boolean;
+                            paragraphs: number;
+                            warnings: string[];
+                            job: {
+                                id: string;
+                                documentId: string;
+                                /** @enum {unknown} */
+                                status: "queued" | "running" | "done" | "failed";
+                                progress: number;
+                                mentions: number | null;
+                                error: string | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: {
+                                /** @description SHA-256 of the original bytes, hex */
+                                id: string;
+                                media_type: string;
+                                file_name: string;
+                                size: number;
+                                title: string | null;
+                                author: string | null;
+                                publisher: string | null;
+                                published_at: string | null;
+                                url: string | null;
+                                language: string | null;
+                                page_count: number;
+                                /** @description `text`, or `none` for a scan without a text layer */
+                                text_layer: string;
+                                created_at: string;
+                                created_by: string;
+                            };
+                            /** @description false when the same bytes were ingested before */
+                            created: boolean;
+                            paragraphs: number;
+                            warnings: string[];
+                            job: {
+                                id: string;
+                                documentId: string;
+                                /** @enum {unknown} */
+                                status: "queued" | "running" | "done" | "failed";
+                                progress: number;
+                                mentions: number | null;
+                                error: string | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4457,10 +4689,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description words or a phrase, in any script */
                     q?: string;
+                    /** @description only passages that mention this entity (not rejected) */
                     entity?: string;
+                    /** @description published on or after (ISO date) */
                     from?: string;
+                    /** @description published on or before (ISO date) */
                     to?: string;
+                    /** @description publisher, URL or file name contains */
                     source?: string;
                     limit?: number;
                     offset?: number;
@@ -4477,7 +4714,66 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            results: {
+                                documentId: string;
+                                title: string | null;
+                                publisher: string | null;
+                                publishedAt: string | null;
+                                paragraph: number;
+                                page: number;
+                                start: number;
+                                end: number;
+                                text: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4502,7 +4798,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    jobId: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4513,7 +4811,62 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            documentId: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "done" | "failed";
+                            progress: number;
+                            mentions: number | null;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4538,7 +4891,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4549,7 +4904,81 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description SHA-256 of the original bytes, hex */
+                            id: string;
+                            media_type: string;
+                            file_name: string;
+                            size: number;
+                            title: string | null;
+                            author: string | null;
+                            publisher: string | null;
+                            published_at: string | null;
+                            url: string | null;
+                            language: string | null;
+                            page_count: number;
+                            /** @description `text`, or `none` for a scan without a text layer */
+                            text_layer: string;
+                            created_at: string;
+                            created_by: string;
+                            /** @description plain text, paragraphs joined by a blank line */
+                            text: string;
+                            paragraphs: {
+                                /** @description 1-based over the whole document */
+                                paragraph: number;
+                                /** @description 1-based; 1 for formats without pages */
+                                page: number;
+                                /** @description offset into the text (UTF-16 code units) */
+                                start: number;
+                                end: number;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4574,18 +5003,65 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description the file, as application/octet-stream */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "text/plain": string;
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4609,11 +5085,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: string;
+                    kind?: "entity" | "vessel" | "imo" | "mmsi" | "passport" | "date" | "quantity" | "country";
+                    /** @description only mentions linked to this entity */
                     entity?: string;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4624,7 +5103,95 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            mentions: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "entity" | "vessel" | "imo" | "mmsi" | "passport" | "date" | "quantity" | "country";
+                                start: number;
+                                end: number;
+                                paragraph: number;
+                                page: number;
+                                text: string;
+                                value: string | null;
+                                entityId: string | null;
+                                score: number | null;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "rejected" | "relinked";
+                                reviewedBy: string | null;
+                                candidates: {
+                                    id: string;
+                                    caption: string;
+                                    schema: string;
+                                    score: number;
+                                    datasets: string[];
+                                    /** @description a sanctions list designates the entity */
+                                    sanctioned: boolean;
+                                    explanations: {
+                                        feature: string;
+                                        weight: number;
+                                        detail: string;
+                                        query?: string;
+                                        candidate?: string;
+                                    }[] | {
+                                        /** @description the full name earlier in the text this surname refers to */
+                                        coreference: string;
+                                        antecedent: {
+                                            feature: string;
+                                            weight: number;
+                                            detail: string;
+                                            query?: string;
+                                            candidate?: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4635,18 +5202,75 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
                 /** @description OK */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            documentId: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "done" | "failed";
+                            progress: number;
+                            mentions: number | null;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4671,15 +5295,19 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                    mentionId: string;
+                };
                 cookie?: never;
             };
             requestBody?: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        action?: "accept" | "reject" | "relink";
-                        entityId?: string;
+                        /** @enum {unknown} */
+                        action: "accept" | "reject" | "relink";
+                        /** @description relink: the entity the mention names */
+                        entity_id?: string;
                         author?: string;
                     };
                 };
@@ -4691,7 +5319,108 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "entity" | "vessel" | "imo" | "mmsi" | "passport" | "date" | "quantity" | "country";
+                            start: number;
+                            end: number;
+                            paragraph: number;
+                            page: number;
+                            text: string;
+                            value: string | null;
+                            entityId: string | null;
+                            score: number | null;
+                            /** @enum {unknown} */
+                            status: "proposed" | "accepted" | "rejected" | "relinked";
+                            reviewedBy: string | null;
+                            candidates: {
+                                id: string;
+                                caption: string;
+                                schema: string;
+                                score: number;
+                                datasets: string[];
+                                /** @description a sanctions list designates the entity */
+                                sanctioned: boolean;
+                                explanations: {
+                                    feature: string;
+                                    weight: number;
+                                    detail: string;
+                                    query?: string;
+                                    candidate?: string;
+                                }[] | {
+                                    /** @description the full name earlier in the text this surname refers to */
+                                    coreference: string;
+                                    antecedent: {
+                                        feature: string;
+                                        weight: number;
+                                        detail: string;
+                                        query?: string;
+                                        candidate?: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4709,17 +5438,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The passage a locator points at, with the quoted text */
+        /** The passage a locator points at, with the quoted text (422 when the quote hash no longer matches) */
         get: {
             parameters: {
                 query?: {
+                    /** @description `page P, para N, chars A-B, quote sha256:…` */
                     locator?: string;
                     paragraph?: number;
                     start?: number;
                     end?: number;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4730,7 +5462,86 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            documentId: string;
+                            title: string | null;
+                            /** @description `page P, para N, chars A-B, quote sha256:<16 hex>` */
+                            locator: string;
+                            page: number;
+                            paragraph: {
+                                /** @description 1-based over the whole document */
+                                paragraph: number;
+                                /** @description 1-based; 1 for formats without pages */
+                                page: number;
+                                /** @description offset into the text (UTF-16 code units) */
+                                start: number;
+                                end: number;
+                                text: string;
+                            };
+                            start: number;
+                            end: number;
+                            quote: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4757,12 +5568,42 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: {
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /**
+                         * @description default relationship
+                         * @enum {unknown}
+                         */
+                        kind?: "relationship" | "property" | "transfer";
+                        /** @description the passage as a locator; or give paragraph, or start and end */
+                        locator?: string;
+                        paragraph?: number;
+                        start?: number;
+                        end?: number;
+                        /** @enum {unknown} */
+                        evidence_grade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                        claim_date?: string;
+                        /** @description relationship / transfer: the FtM schema (default UnknownLink / ArmsTransfer) */
+                        schema?: string;
+                        properties?: {
+                            [key: string]: string | string[];
+                        };
+                        /** @description property: the entity */
+                        entity_id?: string;
+                        prop?: string;
+                        value?: string;
+                        /** @description the analyst dataset to write to */
+                        dataset?: string;
+                        /** @description true: return the pre-filled claim without writing it */
+                        propose?: boolean;
+                        author?: string;
+                    };
                 };
             };
             responses: {
@@ -4772,7 +5613,250 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @constant */
+                            proposed: true;
+                            draft: {
+                                /** @constant */
+                                kind: "property";
+                                entityId: string | null;
+                                prop: string | null;
+                                value: string | null;
+                                /** @description `doc-<sha256>` */
+                                sourceDocument: string;
+                                locator: string;
+                                /** @enum {unknown} */
+                                evidenceGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                claimDate: string | null;
+                            } | {
+                                /** @enum {unknown} */
+                                kind: "relationship" | "transfer";
+                                schema: string;
+                                properties: {
+                                    [key: string]: string | string[];
+                                };
+                                /** @description `doc-<sha256>` */
+                                sourceDocument: string;
+                                locator: string;
+                                /** @enum {unknown} */
+                                evidenceGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                claimDate: string | null;
+                            };
+                            quote: string;
+                            /** @description what was found inside the passage */
+                            mentions: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "entity" | "vessel" | "imo" | "mmsi" | "passport" | "date" | "quantity" | "country";
+                                start: number;
+                                end: number;
+                                paragraph: number;
+                                page: number;
+                                text: string;
+                                value: string | null;
+                                entityId: string | null;
+                                score: number | null;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "rejected" | "relinked";
+                                reviewedBy: string | null;
+                                candidates: {
+                                    id: string;
+                                    caption: string;
+                                    schema: string;
+                                    score: number;
+                                    datasets: string[];
+                                    /** @description a sanctions list designates the entity */
+                                    sanctioned: boolean;
+                                    explanations: {
+                                        feature: string;
+                                        weight: number;
+                                        detail: string;
+                                        query?: string;
+                                        candidate?: string;
+                                    }[] | {
+                                        /** @description the full name earlier in the text this surname refers to */
+                                        coreference: string;
+                                        antecedent: {
+                                            feature: string;
+                                            weight: number;
+                                            detail: string;
+                                            query?: string;
+                                            candidate?: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            /** @description the entities linked inside the passage, in order */
+                            entities: string[];
+                        };
+                    };
+                };
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            proposed: false;
+                            draft: {
+                                /** @constant */
+                                kind: "property";
+                                entityId: string | null;
+                                prop: string | null;
+                                value: string | null;
+                                /** @description `doc-<sha256>` */
+                                sourceDocument: string;
+                                locator: string;
+                                /** @enum {unknown} */
+                                evidenceGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                claimDate: string | null;
+                            } | {
+                                /** @enum {unknown} */
+                                kind: "relationship" | "transfer";
+                                schema: string;
+                                properties: {
+                                    [key: string]: string | string[];
+                                };
+                                /** @description `doc-<sha256>` */
+                                sourceDocument: string;
+                                locator: string;
+                                /** @enum {unknown} */
+                                evidenceGrade?: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                claimDate: string | null;
+                            };
+                            quote: string;
+                            /** @description what was found inside the passage */
+                            mentions: {
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "entity" | "vessel" | "imo" | "mmsi" | "passport" | "date" | "quantity" | "country";
+                                start: number;
+                                end: number;
+                                paragraph: number;
+                                page: number;
+                                text: string;
+                                value: string | null;
+                                entityId: string | null;
+                                score: number | null;
+                                /** @enum {unknown} */
+                                status: "proposed" | "accepted" | "rejected" | "relinked";
+                                reviewedBy: string | null;
+                                candidates: {
+                                    id: string;
+                                    caption: string;
+                                    schema: string;
+                                    score: number;
+                                    datasets: string[];
+                                    /** @description a sanctions list designates the entity */
+                                    sanctioned: boolean;
+                                    explanations: {
+                                        feature: string;
+                                        weight: number;
+                                        detail: string;
+                                        query?: string;
+                                        candidate?: string;
+                                    }[] | {
+                                        /** @description the full name earlier in the text this surname refers to */
+                                        coreference: string;
+                                        antecedent: {
+                                            feature: string;
+                                            weight: number;
+                                            detail: string;
+                                            query?: string;
+                                            candidate?: string;
+                                        }[];
+                                    };
+                                }[];
+                            }[];
+                            /** @description the entities linked inside the passage, in order */
+                            entities: string[];
+                            /** @description the relationship or transfer entity written */
+                            id?: string;
+                            dataset?: string;
+                            statements: {
+                                id: string;
+                                canonicalId: string;
+                                entityId: string;
+                                schema: string;
+                                prop: string;
+                                value: string;
+                                lang: string | null;
+                                originalValue: string | null;
+                                dataset: string;
+                                versionId: number;
+                                sourceDocument: string | null;
+                                locator: string | null;
+                                claimDate: string | null;
+                                /** @enum {unknown} */
+                                evidenceGrade: "official" | "corroborated" | "reported" | "alleged" | "disputed" | "denied";
+                                reviewStatus: string;
+                                firstSeen: string;
+                                lastSeen: string;
+                                author: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };
@@ -4795,7 +5879,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4806,7 +5892,113 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            entityId: string;
+                            documents: {
+                                documentId: string;
+                                title: string | null;
+                                publishedAt: string | null;
+                                publisher: string | null;
+                                mentions: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "entity" | "vessel" | "imo" | "mmsi" | "passport" | "date" | "quantity" | "country";
+                                    start: number;
+                                    end: number;
+                                    paragraph: number;
+                                    page: number;
+                                    text: string;
+                                    value: string | null;
+                                    entityId: string | null;
+                                    score: number | null;
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "accepted" | "rejected" | "relinked";
+                                    reviewedBy: string | null;
+                                    candidates: {
+                                        id: string;
+                                        caption: string;
+                                        schema: string;
+                                        score: number;
+                                        datasets: string[];
+                                        /** @description a sanctions list designates the entity */
+                                        sanctioned: boolean;
+                                        explanations: {
+                                            feature: string;
+                                            weight: number;
+                                            detail: string;
+                                            query?: string;
+                                            candidate?: string;
+                                        }[] | {
+                                            /** @description the full name earlier in the text this surname refers to */
+                                            coreference: string;
+                                            antecedent: {
+                                                feature: string;
+                                                weight: number;
+                                                detail: string;
+                                                query?: string;
+                                                candidate?: string;
+                                            }[];
+                                        };
+                                    }[];
+                                }[];
+                                /** @description the paragraphs with the mentions */
+                                passages: {
+                                    /** @description 1-based over the whole document */
+                                    paragraph: number;
+                                    /** @description 1-based; 1 for formats without pages */
+                                    page: number;
+                                    /** @description offset into the text (UTF-16 code units) */
+                                    start: number;
+                                    end: number;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
                     };
                 };
             };

@@ -7,6 +7,7 @@ import { SearchPage } from './pages/SearchPage.tsx';
 import { EntityPage } from './pages/EntityPage.tsx';
 import { ListsPage } from './pages/ListsPage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
+import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import './styles.css';
 
 const GraphPage = lazy(() => import('./pages/GraphPage.tsx'));
@@ -20,6 +21,7 @@ const NAV = [
   { page: 'lists', label: 'Lists' },
   { page: 'resolve', label: 'Resolve' },
   { page: 'transfers', label: 'Arms transfers' },
+  { page: 'documents', label: 'Documents' },
 ];
 
 interface Startup {
@@ -97,6 +99,9 @@ function App() {
       break;
     case 'transfers':
       content = <TransfersPage route={route} />;
+      break;
+    case 'documents':
+      content = <DocumentsPage route={route} />;
       break;
     default:
       content = <SearchPage route={route} />;

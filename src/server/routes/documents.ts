@@ -1,20 +1,44 @@
 // Documents over HTTP: upload (raw bytes), mention jobs and reviews, claims from passages, passages
 // by locator, full-text search, and the documents that mention an entity. Thin: DocumentService does the work.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { authorOf } from '../../graph/edits.ts';
 import { DEFAULT_LIMITS } from '../../documents/extract.ts';
-import { DocumentService, type ClaimInput } from '../../documents/service.ts';
+import { DocumentService } from '../../documents/service.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
+import { ERRORS, ErrorBody } from '../schemas/common.ts';
+import {
+  ClaimBody,
+  ClaimCreated,
+  ClaimProposal,
+  DocumentMeta,
+  DocumentWithText,
+  EntityDocuments,
+  ISO_DATE,
+  IngestResult,
+  MENTION_KINDS,
+  Mention,
+  MentionJob,
+  Passage,
+  SearchHit,
+} from '../schemas/documents.ts';
 
 const AUTHOR_HEADER = 'x-interdict-author';
 const UPLOAD_TYPES = ['application/octet-stream', 'application/pdf', 'text/html', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
 
-export async function documentRoutes(app: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
+/** 422: a file that cannot be read, a claim the analyst path refuses, a quote that no longer matches. */
+const WITH_422 = { ...ERRORS, 422: ErrorBody } as const;
+
+export async function documentRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const maxBytes = ctx.config.documentMaxBytes ?? DEFAULT_LIMITS.maxBytes;
   const documents = new DocumentService(ctx.store, () => ctx.screening.screener(), { ...DEFAULT_LIMITS, maxBytes });
 
-  await app.register(async (uploads) => {
+  await app.register(async (plain) => {
+    const uploads = plain.withTypeProvider<TypeBoxTypeProvider>();
     // Uploads are raw bytes; the body is never parsed as text or JSON here.
     uploads.removeContentTypeParser(['text/plain']);
     uploads.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
@@ -24,31 +48,28 @@ export async function documentRoutes(app: FastifyInstance, ctx: ServerContext & 
         schema: {
           summary: 'Ingest a PDF, HTML, DOCX or text file (the raw bytes as the body); the same bytes twice are one document. Starts a mention job.',
           tags: ['documents'],
-          querystring: {
-            type: 'object',
-            properties: {
-              fileName: { type: 'string', maxLength: 300 },
-              title: { type: 'string', maxLength: 500 },
-              author: { type: 'string', maxLength: 500 },
-              publisher: { type: 'string', maxLength: 500 },
-              publishedAt: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
-              url: { type: 'string', maxLength: 2000 },
-              language: { type: 'string', maxLength: 20 },
-              mentions: { type: 'boolean', default: true },
-            },
-          },
+          querystring: Type.Object({
+            file_name: Type.Optional(Type.String({ maxLength: 300 })),
+            title: Type.Optional(Type.String({ maxLength: 500 })),
+            author: Type.Optional(Type.String({ maxLength: 500 })),
+            publisher: Type.Optional(Type.String({ maxLength: 500 })),
+            published_at: Type.Optional(Type.String({ pattern: ISO_DATE })),
+            url: Type.Optional(Type.String({ maxLength: 2000 })),
+            language: Type.Optional(Type.String({ maxLength: 20 })),
+            mentions: Type.Optional(Type.Boolean({ default: true, description: 'start the mention job' })),
+          }),
+          response: { 200: IngestResult, 201: IngestResult, ...WITH_422, 413: ErrorBody, 415: ErrorBody },
         },
       },
       async (req, reply) => {
-        const q = req.query as Record<string, string | boolean | undefined>;
+        const q = req.query;
         const body = req.body;
         if (!Buffer.isBuffer(body)) return reply.status(415).send({ error: `send the file's bytes with a Content-Type of ${UPLOAD_TYPES.join(', ')}`, status: 415 });
-        const uploader = authorOf(req.headers[AUTHOR_HEADER], undefined);
         const result = await documents.ingest({
           bytes: body,
-          fileName: (q.fileName as string) || 'upload',
-          author: uploader,
-          metadata: { title: q.title as string, author: q.author as string, publisher: q.publisher as string, publishedAt: q.publishedAt as string, url: q.url as string, language: q.language as string },
+          fileName: q.file_name || 'upload',
+          author: authorOf(req.headers[AUTHOR_HEADER], undefined),
+          metadata: { title: q.title, author: q.author, publisher: q.publisher, publishedAt: q.published_at, url: q.url, language: q.language },
         });
         const job = q.mentions === false ? null : await documents.startMentions(result.document.id);
         return reply.status(result.created ? 201 : 200).send({ ...result, job });
@@ -56,7 +77,11 @@ export async function documentRoutes(app: FastifyInstance, ctx: ServerContext & 
     );
   });
 
-  app.get('/documents', { schema: { summary: 'Ingested documents, newest first', tags: ['documents'] } }, async () => ({ documents: await documents.repo.list() }));
+  app.get(
+    '/documents',
+    { schema: { summary: 'Ingested documents, newest first', tags: ['documents'], response: { 200: Type.Object({ documents: Type.Array(DocumentMeta) }, { additionalProperties: false }), ...ERRORS } } },
+    async () => ({ documents: await documents.repo.list() }),
+  );
 
   app.get(
     '/documents/search',
@@ -64,51 +89,118 @@ export async function documentRoutes(app: FastifyInstance, ctx: ServerContext & 
       schema: {
         summary: 'Full-text search of documents in any script, with filters by entity mentioned, publication date and source',
         tags: ['documents'],
-        querystring: { type: 'object', properties: { q: { type: 'string' }, entity: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, source: { type: 'string' }, limit: { type: 'integer' }, offset: { type: 'integer' } } },
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 500, description: 'words or a phrase, in any script' })),
+          entity: Type.Optional(Type.String({ maxLength: 200, description: 'only passages that mention this entity (not rejected)' })),
+          from: Type.Optional(Type.String({ pattern: ISO_DATE, description: 'published on or after (ISO date)' })),
+          to: Type.Optional(Type.String({ pattern: ISO_DATE, description: 'published on or before (ISO date)' })),
+          source: Type.Optional(Type.String({ maxLength: 500, description: 'publisher, URL or file name contains' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+        }),
+        response: { 200: Type.Object({ results: Type.Array(SearchHit), limit: Type.Integer(), offset: Type.Integer() }, { additionalProperties: false }), ...ERRORS },
       },
     },
-    async (req) => documents.search(req.query as Record<string, unknown>),
+    async (req) => documents.search(req.query),
   );
 
-  app.get('/documents/jobs/:jobId', { schema: { summary: 'A mention job and its progress', tags: ['documents'] } }, async (req) => documents.job((req.params as { jobId: string }).jobId));
+  app.get(
+    '/documents/jobs/:jobId',
+    { schema: { summary: 'A mention job and its progress', tags: ['documents'], params: Type.Object({ jobId: Type.String({ maxLength: 100 }) }), response: { 200: MentionJob, ...ERRORS } } },
+    async (req) => documents.job(req.params.jobId),
+  );
 
-  app.get('/documents/:id', { schema: { summary: 'A document: metadata, text and paragraphs with their pages and offsets', tags: ['documents'] } }, async (req) => {
-    const doc = await documents.get((req.params as { id: string }).id);
-    return { ...doc, paragraphs: await documents.repo.passages(doc.id) };
-  });
+  app.get(
+    '/documents/:id',
+    { schema: { summary: 'A document: metadata, text and paragraphs with their pages and offsets', tags: ['documents'], params: IdParams, response: { 200: DocumentWithText, ...ERRORS } } },
+    async (req) => {
+      const doc = await documents.get(req.params.id);
+      return { ...doc, paragraphs: await documents.repo.passages(doc.id) };
+    },
+  );
 
-  app.get('/documents/:id/original', { schema: { summary: 'The original bytes, as a download (never rendered)', tags: ['documents'] } }, async (req, reply) => {
-    const doc = await documents.get((req.params as { id: string }).id);
-    const bytes = await documents.repo.bytes(doc.id);
-    return reply
-      .header('Content-Type', 'application/octet-stream')
-      .header('Content-Disposition', `attachment; filename="${doc.file_name.replace(/[^\w.-]/g, '_')}"`)
-      .send(Buffer.from(bytes!));
-  });
+  app.get(
+    '/documents/:id/original',
+    {
+      schema: {
+        summary: 'The original bytes, as a download (never rendered)',
+        tags: ['documents'],
+        params: IdParams,
+        response: { 200: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'the file, as application/octet-stream' }), ...ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const doc = await documents.get(req.params.id);
+      const bytes = (await documents.repo.bytes(doc.id)) ?? new Uint8Array();
+      return reply
+        .header('Content-Type', 'application/octet-stream')
+        .header('Content-Disposition', `attachment; filename="${doc.file_name.replace(/[^\w.-]/g, '_')}"`)
+        .send(Buffer.from(bytes));
+    },
+  );
 
-  app.get('/documents/:id/mentions', { schema: { summary: "A document's mentions with their candidate entities, scores and explanations", tags: ['documents'], querystring: { type: 'object', properties: { kind: { type: 'string' }, entity: { type: 'string' } } } } }, async (req) => {
-    const q = req.query as { kind?: string; entity?: string };
-    return { mentions: await documents.mentions((req.params as { id: string }).id, { kind: q.kind, entityId: q.entity }) };
-  });
+  app.get(
+    '/documents/:id/mentions',
+    {
+      schema: {
+        summary: "A document's mentions with their candidate entities, scores and explanations",
+        tags: ['documents'],
+        params: IdParams,
+        querystring: Type.Object({ kind: Type.Optional(Type.Enum([...MENTION_KINDS])), entity: Type.Optional(Type.String({ maxLength: 300, description: 'only mentions linked to this entity' })) }),
+        response: { 200: Type.Object({ mentions: Type.Array(Mention) }, { additionalProperties: false }), ...ERRORS },
+      },
+    },
+    async (req) => ({ mentions: await documents.mentions(req.params.id, { kind: req.query.kind, entityId: req.query.entity }) }),
+  );
 
-  app.post('/documents/:id/mentions', { schema: { summary: 'Find the mentions again (a job; reviewed mentions stay)', tags: ['documents'] } }, async (req, reply) =>
-    reply.status(202).send(await documents.startMentions((req.params as { id: string }).id)),
+  app.post(
+    '/documents/:id/mentions',
+    { schema: { summary: 'Find the mentions again (a job; reviewed mentions stay)', tags: ['documents'], params: IdParams, response: { 202: MentionJob, ...ERRORS } } },
+    async (req, reply) => reply.status(202).send(await documents.startMentions(req.params.id)),
   );
 
   app.post(
     '/documents/:id/mentions/:mentionId',
-    { schema: { summary: 'Accept, reject or relink a mention', tags: ['documents'], body: { type: 'object', properties: { action: { type: 'string', enum: ['accept', 'reject', 'relink'] }, entityId: { type: 'string' }, author: { type: 'string' } } } } },
+    {
+      schema: {
+        summary: 'Accept, reject or relink a mention',
+        tags: ['documents'],
+        params: Type.Object({ id: IdParams.properties.id, mentionId: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: Type.Object(
+          {
+            action: Type.Enum(['accept', 'reject', 'relink']),
+            entity_id: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'relink: the entity the mention names' })),
+            author: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Mention, ...WITH_422 },
+      },
+    },
     async (req) => {
-      const { id, mentionId } = req.params as { id: string; mentionId: string };
-      const body = (req.body ?? {}) as { action?: unknown; entityId?: unknown; author?: unknown };
-      return documents.reviewMention(id, mentionId, body, authorOf(req.headers[AUTHOR_HEADER], body.author));
+      const { id, mentionId } = req.params;
+      const { action, entity_id, author } = req.body;
+      return documents.reviewMention(id, mentionId, { action, entityId: entity_id }, authorOf(req.headers[AUTHOR_HEADER], author));
     },
   );
 
   app.get(
     '/documents/:id/passage',
-    { schema: { summary: 'The passage a locator points at, with the quoted text', tags: ['documents'], querystring: { type: 'object', properties: { locator: { type: 'string' }, paragraph: { type: 'integer' }, start: { type: 'integer' }, end: { type: 'integer' } } } } },
-    async (req) => documents.passage((req.params as { id: string }).id, req.query as Record<string, unknown>),
+    {
+      schema: {
+        summary: 'The passage a locator points at, with the quoted text (422 when the quote hash no longer matches)',
+        tags: ['documents'],
+        params: IdParams,
+        querystring: Type.Object({
+          locator: Type.Optional(Type.String({ maxLength: 200, description: '`page P, para N, chars A-B, quote sha256:…`' })),
+          paragraph: Type.Optional(Type.Integer({ minimum: 1 })),
+          start: Type.Optional(Type.Integer({ minimum: 0 })),
+          end: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+        response: { 200: Passage, ...WITH_422 },
+      },
+    },
+    async (req) => documents.passage(req.params.id, req.query),
   );
 
   app.post(
@@ -117,17 +209,21 @@ export async function documentRoutes(app: FastifyInstance, ctx: ServerContext & 
       schema: {
         summary: 'Propose (propose: true) or create a claim from a passage: a relationship, a property value or an arms transfer, sourced to the document and locator',
         tags: ['documents'],
-        body: { type: 'object' },
+        params: IdParams,
+        body: ClaimBody,
+        response: { 200: ClaimProposal, 201: ClaimCreated, ...WITH_422 },
       },
     },
     async (req, reply) => {
-      const body = (req.body ?? {}) as ClaimInput & { author?: unknown };
-      const result = await documents.claim((req.params as { id: string }).id, body, authorOf(req.headers[AUTHOR_HEADER], body.author));
-      return reply.status(result.proposed ? 200 : 201).send(result);
+      const { evidence_grade, claim_date, entity_id, author, ...rest } = req.body;
+      const result = await documents.claim(req.params.id, { ...rest, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, authorOf(req.headers[AUTHOR_HEADER], author));
+      return result.proposed ? reply.status(200).send(result) : reply.status(201).send(result);
     },
   );
 
-  app.get('/entities/:id/documents', { schema: { summary: 'Documents that mention an entity, with the passages', tags: ['documents'] } }, async (req) =>
-    documents.entityDocuments((req.params as { id: string }).id),
+  app.get(
+    '/entities/:id/documents',
+    { schema: { summary: 'Documents that mention an entity, with the passages', tags: ['documents'], params: IdParams, response: { 200: EntityDocuments, ...ERRORS } } },
+    async (req) => documents.entityDocuments(req.params.id),
   );
 }

@@ -67,3 +67,8 @@ function humanise(name: string): string {
   const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
 }
+
+/** The relationship schemata (those with two ends), by label. */
+export function edgeSchemata(): string[] {
+  return Object.keys(SCHEMATA).filter((s) => SCHEMATA[s].edge).sort((a, b) => schemaLabel(a).localeCompare(schemaLabel(b)));
+}

@@ -9,6 +9,7 @@ import { SanctionsPanel } from '../components/entity/SanctionsPanel.tsx';
 import { RelationshipsPanel } from '../components/entity/RelationshipsPanel.tsx';
 import { TimelinePanel } from '../components/entity/TimelinePanel.tsx';
 import { MembersPanel } from '../components/resolve/MembersPanel.tsx';
+import { EntityDocumentsPanel } from '../components/documents/EntityDocumentsPanel.tsx';
 
 export function EntityPage({ id }: { id: string }) {
   const entity = useEntity(id);
@@ -25,6 +26,7 @@ export function EntityPage({ id }: { id: string }) {
       <SanctionsPanel entity={e} />
       <RelationshipsPanel entity={e} adjacent={adjacent.data} loading={adjacent.loading} error={adjacent.error} />
       <TimelinePanel entity={e} edges={adjacent.data?.edges ?? []} nodes={adjacent.data?.nodes ?? []} />
+      <EntityDocumentsPanel entityId={e.id} />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { isDesignated, type TransferView } from '../../lib/transferView.ts';
 import { EntityLink, GradeBadge, SanctionedBadge } from '../common.tsx';
 import { countryName } from '../../lib/ftm.ts';
 import { formatDate } from '../../lib/format.ts';
+import { SourceLink } from '../SourceLink.tsx';
 
 export function TransferCard({ transfer: t, selected, onSelect }: { transfer: TransferView; selected: boolean; onSelect: () => void }) {
   const { detail: d, check } = t;
@@ -50,7 +51,7 @@ export function TransferCard({ transfer: t, selected, onSelect }: { transfer: Tr
         <ul className="provenance">
           {t.claims.map((c, i) => (
             <li key={i}>
-              <GradeBadge grade={c.evidenceGrade} /> {c.sourceDocument ? <SourceLink source={c.sourceDocument} /> : 'unsourced'}
+              <GradeBadge grade={c.evidenceGrade} /> {c.sourceDocument ? <SourceLink source={c.sourceDocument} locator={c.locator} /> : 'unsourced'}
               {c.locator && <span className="locator"> · {c.locator}</span>}
               {c.claimDate && <span className="muted"> · {formatDate(c.claimDate)}</span>}
               {c.status.length > 0 && <span className="muted"> · {c.status.join(', ')}</span>}
@@ -97,12 +98,6 @@ function ViolationList({ items }: { items: RuleFinding[] }) {
       ))}
     </ul>
   );
-}
-
-function SourceLink({ source }: { source: string }) {
-  if (/^https?:\/\//.test(source)) return <a href={source} rel="noreferrer noopener">{source}</a>;
-  // Source documents of the case file are entities of their own.
-  return <EntityLink id={source} caption={source} />;
 }
 
 function Parties({ nodes, fallback }: { nodes: TransferParty[]; fallback: string[] }) {
