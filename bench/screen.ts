@@ -8,7 +8,7 @@
 // index build time and memory, candidate recall and top-1 accuracy on labelled queries, and the
 // same queries through a brute-force Jaro–Winkler + Soundex scan (the US Treasury's documented
 // method). Prints a Markdown table for docs/BENCHMARKS.md.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,8 @@ import { screeningRoutes } from '../src/server/routes/screening.ts';
 import { loadConfig } from '../src/config.ts';
 import { readScreeningInput } from '../src/screening/batch-input.ts';
 import { TreasuryBaseline, BASELINE_THRESHOLD } from '../test/screening/helpers/baseline.ts';
-import { labelledQueries, syntheticPeople } from '../test/screening/helpers/evaluation.ts';
+import { labelledQueries, seededRandom, syntheticPeople } from '../test/screening/helpers/evaluation.ts';
+import type { FtmEntity } from '../src/model/entity.ts';
 import { ScreeningPool } from '../src/screening/pool.ts';
 import type { QueryEntity } from '../src/screening/query.ts';
 import { DEFAULT_MAX_CANDIDATES } from '../src/screening/screener.ts';
@@ -53,7 +54,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 async function main() {
   const config = loadConfig();
   const tmp = mkdtempSync(join(tmpdir(), 'interdict-bench-screen-'));
-  const store = await openStore({ databaseUrl: null, sqlitePath: process.env.INTERDICT_DB ?? join(tmp, 'bench.db') });
+  const dbPath = process.env.INTERDICT_DB ?? join(tmp, 'bench.db');
+  const store = await openStore({ databaseUrl: null, sqlitePath: dbPath });
   try {
     if ((await store.datasets()).length === 0) {
       const t = performance.now();
@@ -143,15 +145,24 @@ async function main() {
     }
     // What a customer file mostly is: people on no list, whose common names meet many candidates.
     const unlisted = syntheticPeople(BATCH, 5);
+    const unlistedCpu = process.cpuUsage(); // the process's, worker threads included
     const unlistedStart = performance.now();
     let unlistedMarked = 0;
     await pool.screen(unlisted, { limit: 5, threshold }, (_, results) => {
       for (const r of results) if (r.matched) unlistedMarked++;
     });
     const unlistedRate = BATCH / ((performance.now() - unlistedStart) / 1000);
+    const unlistedCpuMs = cpuMs(process.cpuUsage(unlistedCpu)) / BATCH;
     await pool.close();
     const batchMedian = [...batchRates].sort((a, b) => a - b)[1];
     log(`batch: ${BATCH} queries × 3 with ${workers} workers: ${batchRates.map((r) => Math.round(r)).join(', ')} queries/s (ready after ${ms(poolReadyMs)} ms); unlisted people ${Math.round(unlistedRate)} queries/s`);
+
+    // The CLI end to end (a child process, the build in dist/): reading the CSV, the index, workers,
+    // writing JSON lines. First run builds and saves its index; the second reads it back.
+    const cache = `${dbPath}.cache`;
+    if (existsSync(cache)) for (const f of readdirSync(cache)) if (f.startsWith('screening-cli-')) rmSync(join(cache, f));
+    const cliRuns = [await cliScreen(dbPath, index.entities, tmp), await cliScreen(dbPath, index.entities, tmp)];
+    for (const r of cliRuns) log(`cli: ${CLI_ROWS} rows in ${r.wallS.toFixed(1)} s, ${r.cpuS.toFixed(1)} CPU-s (${r.distinct} distinct)`);
 
     // POST /match at a fixed rate from a load generator thread on loopback.
     const app = Fastify({ bodyLimit: 5 * 1024 * 1024 });
@@ -197,6 +208,12 @@ async function main() {
       ['One query in process, p50 / p99 (after 1,000 warm-up queries)', `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.99))} ms (the warm-up itself: ${ms(pct(coldTimes, 0.5))} / ${ms(pct(coldTimes, 0.99))} ms)`, `${ms(pct(bt, 0.5))} / ${ms(pct(bt, 0.99))} ms`, '≤ 0.5 / ≤ 5 ms'],
       [`Batch, ${BATCH} queries (${distinct} distinct), ${workers} worker threads, median of 3 batches`, `${Math.round(batchMedian)} queries/s (batches: ${batchRates.map((r) => Math.round(r).toLocaleString('en')).join(', ')}; workers ready in ${(poolReadyMs / 1000).toFixed(1)} s)`, `${Math.round(1000 / bMean)} queries/s (one thread)`, '≥ 5,000 queries/s'],
       [`Batch, ${BATCH} synthetic people on no list (common given names and surnames), same pool`, `${Math.round(unlistedRate)} queries/s; ${unlistedMarked} marked a match (${percent(unlistedMarked, BATCH)})`, '–', ''],
+      ...cliRuns.map((r, i): [string, string, string, string] => [
+        `\`interdict screen\` end to end, ${CLI_ROWS.toLocaleString('en')} rows (90 % synthetic people, 10 % mangled list names; ${r.distinct.toLocaleString('en')} distinct), ${i === 0 ? 'first run (builds and saves its index)' : 'next run (reads the saved index)'}`,
+        `${Math.round(CLI_ROWS / r.wallS).toLocaleString('en')} rows/s wall (${r.wallS.toFixed(1)} s); ${((1000 * r.cpuS) / CLI_ROWS).toFixed(3)} CPU-ms a row, ${((1000 * r.cpuS) / CLI_ROWS / unlistedCpuMs).toFixed(2)}× the pool's ${unlistedCpuMs.toFixed(3)} CPU-ms a query on people on no list`,
+        '–',
+        '≥ 5,000 rows/s',
+      ]),
       [`POST /match, 1 query, ${HTTP_RATE} req/s for ${HTTP_SECONDS} s`, `p50 ${ms(http.p50)} ms, p99 ${ms(http.p99)} ms, ${http.errors} errors of ${http.sent}`, '–', 'p99 ≤ 20 ms, no errors'],
       [`Candidate recall, ${labelled.length} mangled list names (≤ ${DEFAULT_MAX_CANDIDATES} candidates)`, `${percent(keptReachable, reachable)} of the ${reachable} the matcher accepts; ${percent(kept, labelled.length)} of all`, '100% (no blocking)', '≥ 99.5%'],
       [`Top-1 and marked, mangled list names (first ${subset.length})`, percent(oursOnSubset, subset.length), percent(bTop, subset.length), ''],
@@ -214,6 +231,39 @@ async function main() {
     await store.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+const CLI_ROWS = arg('cli-rows', 60_000);
+
+/** Runs `interdict screen` (dist/) on CLI_ROWS rows of the mix; wall time, and the process CPU it reports. */
+async function cliScreen(dbPath: string, entities: FtmEntity[], tmp: string): Promise<{ wallS: number; cpuS: number; distinct: number }> {
+  const input = join(tmp, 'mix.csv');
+  const people = syntheticPeople(CLI_ROWS, 5);
+  const listed = labelledQueries(entities, CLI_ROWS / 10, 9).map((l) => l.query);
+  const random = seededRandom(3);
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['id,schema,name,birth_date'];
+  for (let i = 0, p = 0, l = 0; i < CLI_ROWS; i++) {
+    const q = random() < 0.1 && l < listed.length ? listed[l++] : people[p++];
+    lines.push([`r${i}`, q.schema, q.properties.name[0], q.properties.birthDate?.[0] ?? ''].map(cell).join(','));
+  }
+  writeFileSync(input, `${lines.join('\n')}\n`);
+  const { spawn } = await import('node:child_process');
+  const bin = fileURLToPath(new URL('../bin/interdict.js', import.meta.url));
+  const env = { ...process.env, INTERDICT_DB: dbPath, INTERDICT_NO_BUNDLED: '1', INTERDICT_FROM_SOURCE: '' };
+  const started = performance.now();
+  const stderr = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'screen', '--input', input, '--output', join(tmp, 'mix.jsonl')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let text = '';
+    child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`interdict screen exited ${code}: ${text}`))));
+  });
+  const wallS = (performance.now() - started) / 1000;
+  const summary = /screened \d+ rows \((\d+) distinct\).*process CPU ([\d.]+) s/.exec(stderr);
+  if (!summary) throw new Error(`no summary from interdict screen: ${stderr}`);
+  return { wallS, cpuS: Number(summary[2]), distinct: Number(summary[1]) };
 }
 
 /** The public dev set (test fixture), with OFAC ent_nums mapped to entity ids present in the index. */

@@ -40,7 +40,13 @@ export function indexSnapshotKey(versions: DatasetVersion[], engineName: string,
   return hash.digest('hex').slice(0, 20);
 }
 
-const fileOf = (dir: string, key: string) => join(dir, `screening-${key}.v8`);
+/**
+ * Snapshot files are `<kind><key>.v8`: the server keeps one of every live dataset (`screening-`), the
+ * CLI one of the scope it screens (`screening-cli-`); each cleans up only its own kind.
+ */
+export type SnapshotKind = 'screening-' | 'screening-cli-';
+
+const fileOf = (dir: string, key: string, kind: SnapshotKind) => join(dir, `${kind}${key}.v8`);
 
 interface Saved {
   entities: FtmEntity[];
@@ -49,14 +55,23 @@ interface Saved {
   slots: Int32Array;
 }
 
-/** The index saved under `key`, or undefined (none, or unreadable: then it is rebuilt). */
-export async function loadIndexSnapshot(dir: string, key: string, engine: MatchEngine): Promise<CandidateIndex | undefined> {
-  let bytes: Buffer;
+/** The bytes saved under `key`, or undefined (none, or unreadable). */
+export async function readIndexSnapshot(dir: string, key: string, kind: SnapshotKind = 'screening-'): Promise<Buffer | undefined> {
   try {
-    bytes = await readFile(fileOf(dir, key));
+    return await readFile(fileOf(dir, key, kind));
   } catch {
     return undefined;
   }
+}
+
+/** The index saved under `key`, or undefined (none, or unreadable: then it is rebuilt). */
+export async function loadIndexSnapshot(dir: string, key: string, engine: MatchEngine, kind: SnapshotKind = 'screening-'): Promise<CandidateIndex | undefined> {
+  const bytes = await readIndexSnapshot(dir, key, kind);
+  return bytes ? indexFromBytes(bytes, engine) : undefined;
+}
+
+/** An index from its serialised form (a snapshot file, or what a worker thread is handed), or undefined if unreadable. */
+export function indexFromBytes(bytes: Uint8Array, engine: MatchEngine): CandidateIndex | undefined {
   try {
     const s = deserialize(bytes) as Saved;
     if (!Array.isArray(s.entities) || s.offsets.length !== s.keyIds.size + 1) return undefined;
@@ -66,16 +81,22 @@ export async function loadIndexSnapshot(dir: string, key: string, engine: MatchE
   }
 }
 
-/** Saves the index (written whole, then renamed) and removes older index snapshots. */
-export async function saveIndexSnapshot(dir: string, key: string, index: CandidateIndex): Promise<void> {
-  mkdirSync(dir, { recursive: true });
+/** The index serialised: entities and postings, no per-entity matcher state (that is rebuilt on use). */
+export function indexToBytes(index: CandidateIndex): Buffer {
   const { keyIds, offsets, slots } = index.postings();
   const saved: Saved = { entities: index.entities, keyIds: keyIds.parts(), offsets, slots };
-  const target = fileOf(dir, key);
+  return serialize(saved);
+}
+
+/** Saves the index (written whole, then renamed) and removes older snapshots of the same kind. */
+export async function saveIndexSnapshot(dir: string, key: string, index: CandidateIndex | Uint8Array, kind: SnapshotKind = 'screening-'): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const target = fileOf(dir, key, kind);
   const partial = `${target}.${process.pid}.partial`;
-  await writeFile(partial, serialize(saved));
+  await writeFile(partial, index instanceof Uint8Array ? index : indexToBytes(index));
   await rename(partial, target);
+  const ours = new RegExp(`^${kind}[0-9a-f]{20}\\.v8$`);
   for (const name of readdirSync(dir)) {
-    if (name.startsWith('screening-') && join(dir, name) !== target && !name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
+    if (ours.test(name) && join(dir, name) !== target) rmSync(join(dir, name), { force: true });
   }
 }

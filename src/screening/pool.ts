@@ -1,12 +1,13 @@
-// Worker threads for batch screening: each builds its own index from the same entities, then takes
-// batches of queries as it frees up. Results come back in input order.
+// Worker threads for batch screening: each takes its own copy of one index (handed over serialised in
+// shared memory, so it is read, not rebuilt, per worker) or builds its own from the entities given,
+// then takes batches of queries as it frees up. Results come back in input order.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenedJson, ScreenOptions } from './screener.ts';
 import { startWorker } from './threads.ts';
-import type { WorkerReply } from './worker.ts';
+import type { WorkerInput, WorkerReply } from './worker.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
@@ -20,20 +21,36 @@ export class ScreeningPool {
   private constructor(
     private readonly workers: Worker[],
     readonly buildMs: number,
+    /** Entities in each worker's index. */
+    readonly entityCount: number,
   ) {}
 
-  static async start(entities: FtmEntity[], size = defaultWorkerCount()): Promise<ScreeningPool> {
+  /**
+   * `index` is either the entities (each worker builds its own index: seconds of CPU each) or an
+   * index serialised by `indexToBytes` (index-snapshot.ts), which the workers read from one shared copy.
+   */
+  static async start(index: FtmEntity[] | Uint8Array, size = defaultWorkerCount()): Promise<ScreeningPool> {
     const workers: Worker[] = [];
     const started = performance.now();
+    let entityCount = 0;
+    let workerData: WorkerInput;
+    if (index instanceof Uint8Array) {
+      const shared = new Uint8Array(new SharedArrayBuffer(index.byteLength));
+      shared.set(index);
+      workerData = { snapshot: shared };
+    } else workerData = { entities: index };
     try {
       const ready = Array.from({ length: size }, () => {
-        const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData: { entities } });
+        const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const onMessage = (msg: WorkerReply) => {
             worker.off('message', onMessage);
             worker.off('error', reject);
-            if (msg.type === 'ready') resolve();
+            if (msg.type === 'ready') {
+              entityCount = msg.entities;
+              resolve();
+            }
             else reject(new Error(msg.type === 'error' ? msg.message : 'unexpected worker reply'));
           };
           worker.on('message', onMessage);
@@ -45,7 +62,7 @@ export class ScreeningPool {
       await Promise.all(workers.map((w) => w.terminate()));
       throw err;
     }
-    return new ScreeningPool(workers, performance.now() - started);
+    return new ScreeningPool(workers, performance.now() - started, entityCount);
   }
 
   get size(): number {

@@ -7,7 +7,7 @@
 // PostgreSQL: LISTEN on a channel the importing transaction NOTIFYs at commit, with the same look on a
 // slower interval as a safety net while the listening connection is down.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.ts';
 
 /** The PostgreSQL channel an import or analyst edit NOTIFYs when it switches a live version. */
@@ -144,7 +144,9 @@ function listen(url: string, onNotify: () => void, log: (line: string) => void, 
   let retry: NodeJS.Timeout | null = null;
   const connect = async () => {
     if (isStopped()) return;
-    const c = new pg.Client({ connectionString: url });
+    // Loaded here, not at start: SQLite users never need the PostgreSQL driver.
+    const { default: driver } = await import('pg');
+    const c = new driver.Client({ connectionString: url });
     client = c;
     c.on('notification', (msg) => {
       if (msg.channel === LIVE_CHANNEL) onNotify();

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql-store.ts';
 import { STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
@@ -15,7 +14,7 @@ export interface StoreLocation {
 }
 
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const store = location.databaseUrl ? openPostgres(location.databaseUrl) : openSqlite(location.sqlitePath);
+  const store = location.databaseUrl ? await openPostgres(location.databaseUrl) : openSqlite(location.sqlitePath);
   await store.migrate();
   return store;
 }
@@ -59,7 +58,9 @@ function openSqlite(path: string): SqlStore {
   return new SqlStore(db, 'sqlite', bulkInsert, rawSelect);
 }
 
-function openPostgres(url: string): SqlStore {
+/** The driver is loaded only here: loading it cost every SQLite command a third of its start (bench:answers). */
+async function openPostgres(url: string): Promise<SqlStore> {
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new SqlStore(db, 'postgres');

@@ -635,7 +635,10 @@ async function copyUntouched(trx: Db, fromId: number, toId: number, touched: Set
   }
 }
 
-/** A fact seen before keeps the date it was first seen. */
+/**
+ * A fact seen before keeps the date it was first seen, unless this version was published earlier
+ * (an older file imported after a newer one): first seen is the earliest publication known.
+ */
 async function carryFirstSeen(trx: Db, fromId: number, toId: number): Promise<void> {
   await sql`
     update statements set first_seen = (
@@ -648,6 +651,7 @@ async function carryFirstSeen(trx: Db, fromId: number, toId: number): Promise<vo
         select 1 from statements p
         where p.version_id = ${fromId} and p.canonical_id = statements.canonical_id
           and p.entity_id = statements.entity_id and p.id = statements.id
+          and p.first_seen < statements.first_seen
       )
   `.execute(trx);
 }

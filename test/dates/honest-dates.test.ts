@@ -1,6 +1,9 @@
 // Issue 18: "First seen on list" was the import time, and a relationship's claim date was shown as
 // its period, so a link "ended" the month it was reported.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importWith, withDefaultPublished } from '../../src/ingest/import.ts';
+import { parserByFormat } from '../../src/ingest/registry.ts';
 import { GraphService } from '../../src/graph/service.ts';
 import { MemoryReader } from '../../src/store/memory-reader.ts';
 import type { StatementDraft } from '../../src/model/statement.ts';
@@ -69,5 +72,30 @@ describe.each(ENGINES)('first seen is the publication date of the first version 
     const ashot = await t.store.getEntity('t-2');
     expect({ first: kim?.first_seen, last: kim?.last_seen }).toEqual({ first: '2024-01-01', last: '2024-02-01' });
     expect({ first: ashot?.first_seen, last: ashot?.last_seen }).toEqual({ first: '2024-02-01', last: '2024-02-01' });
+  });
+});
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SDN_2023 = ['sdn', 'add', 'alt'].map((f) => join(ROOT, 'data/us_ofac_sdn/2023-12-28', `${f}.csv.gz`));
+const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(ROOT, 'test/fixtures/ofac_sdn/2021-07-07', `${f}.csv`));
+
+describe.each(ENGINES)('an older version imported after a newer one (%s)', (engine) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await freshStore(engine);
+    // Dated as the bundled data is (data/bundled.json) and as the fixture's folder says: OFAC's CSV states no date.
+    const ofac = (date: string) => withDefaultPublished(parserByFormat('ofac-sdn-csv'), date);
+    await importWith(t.store, ofac('2023-12-28'), SDN_2023);
+    await importWith(t.store, ofac('2021-07-07'), SDN_2021, { allowShrink: true });
+  }, 180_000);
+  afterAll(async () => t?.dispose());
+
+  it('a record in both is first seen on the older publication date, not the newer one it was compared with', async () => {
+    // PRIGOZHIN, Yevgeniy Viktorovich (ent_num 21171) is listed in both.
+    const kim = await t.store.getEntity('us-ofac-sdn-21171');
+    expect(kim?.first_seen).toBe('2021-07-07');
+    const statements = await t.store.getStatements('us-ofac-sdn-21171');
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((s) => s.firstSeen > '2021-07-07').map((s) => `${s.prop}=${s.value} ${s.firstSeen}`)).toEqual([]);
   });
 });

@@ -10,7 +10,9 @@ import { loadEngine } from '../../screening/engine.ts';
 import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
 import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
-import { ALL_DATASETS, loadScreenableEntities, screeningScope } from '../../screening/service.ts';
+import { ALL_DATASETS, screeningScope } from '../../screening/service.ts';
+import { batchIndex } from '../../screening/batch-index.ts';
+import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../screening/batch-output.ts';
 import { ConflictError, SourceError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
@@ -18,9 +20,9 @@ import type { CliContext } from '../context.ts';
 import { downstreamReader } from '../../resolve/service.ts';
 
 /**
- * Below this many rows, starting workers (each builds its own index, ≈ 7 s on two cores) costs more
- * than it saves. Measured on the 2-core machine of docs/BENCHMARKS.md: 20,000 rows took 10.4 s on the
- * main thread and 11.7 s with two workers; 50,000 rows 25.4 s and 19.9 s (crossover ≈ 26,000).
+ * Below this many distinct rows, starting workers costs more than it saves. Measured (crossover ≈ 26,000
+ * on two cores, docs/BENCHMARKS.md) when each worker built its own index; workers now read the saved
+ * one and start sooner, so the crossover is lower, but it has not been measured again.
  */
 const WORKER_MIN_ROWS = 25_000;
 
@@ -86,8 +88,9 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const lists = versions.filter((v) => scope.datasets.includes(v.dataset)).map((v) => ({ v, f: freshness(v, ctx.config.staleAfterDays) }));
   for (const { f } of lists) if (f.warning) ctx.err(`warning: ${f.warning}`);
   const listsCell = lists.map(({ v, f }) => `${v.dataset} ${v.version}${f.stale ? ' STALE' : ''}`).join('; ');
-  // One result per target with every member record (src/resolve/).
-  const entities = await loadScreenableEntities(downstreamReader(store), scope.datasets);
+  // One result per target with every member record (src/resolve/); the index saved by the last run when still valid.
+  const index = await batchIndex(downstreamReader(store), scope.datasets, engine, snapshotDirFor(ctx.config), (m) => ctx.err(`warning: ${m}`));
+  let entityCount: number;
   const options: ScreenOptions = { limit, threshold };
 
   const out = flags.output ? createWriteStream(flags.output) : null;
@@ -98,12 +101,25 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const bands = { match: 0, review: 0, clear: 0 };
   const emit = (row: InputRow, results: ScreenedJson) => {
     if (row.query) bands[results.band]++;
-    const record = batchRecord(row, results, listsCell);
-    write(format === 'jsonl' ? `${JSON.stringify(record)}\n` : stringify(batchCsvRows(record)));
+    write(format === 'jsonl' ? batchJsonLine(row, results, listsCell) : stringify(batchCsvRows(batchRecord(row, results, listsCell))));
   };
 
   const good = rows.filter((r) => r.query);
-  const poolSize = workers ?? (good.length >= WORKER_MIN_ROWS ? defaultWorkerCount() : 0);
+  // A file often names one person many times: each distinct query is screened once (results do not depend on the row's id).
+  const distinct: QueryEntity[] = [];
+  const distinctOf = new Map<string, number>();
+  const rowsOf: InputRow[][] = [];
+  for (const row of good) {
+    const key = JSON.stringify([row.query!.schema, row.query!.properties]);
+    let at = distinctOf.get(key);
+    if (at === undefined) {
+      distinctOf.set(key, (at = distinct.length));
+      distinct.push(row.query!);
+      rowsOf.push([]);
+    }
+    rowsOf[at].push(row);
+  }
+  const poolSize = workers ?? (distinct.length >= WORKER_MIN_ROWS ? defaultWorkerCount() : 0);
   const resultsByRow = new Map<InputRow, ScreenedJson>();
   let rowCursor = 0;
   // Writes every row up to the screened ones, keeping input order (unreadable rows included).
@@ -117,35 +133,53 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
       progress.tick();
     }
   };
+  const answered = (at: number, results: ScreenedJson) => {
+    for (const row of rowsOf[at]) resultsByRow.set(row, results);
+  };
   if (poolSize > 1 && good.length > 0) {
-    const pool = await ScreeningPool.start(entities, poolSize);
+    const pool = await ScreeningPool.start(index.bytes(), poolSize);
+    entityCount = pool.entityCount;
     try {
-      await pool.screen(good.map((r) => r.query as QueryEntity), options, (start, results) => {
-        results.forEach((res, i) => resultsByRow.set(good[start + i], res));
+      await pool.screen(distinct, options, (start, results) => {
+        results.forEach((res, i) => answered(start + i, res));
         flush();
       });
     } finally {
       await pool.close();
     }
   } else {
-    const screener = Screener.build(entities, engine);
-    for (const row of good) {
-      resultsByRow.set(row, screenedJson(screener.screen(row.query!, options).results));
+    const screener = new Screener(index.index(), engine);
+    entityCount = screener.index.size;
+    distinct.forEach((query, at) => {
+      answered(at, screenedJson(screener.screen(query, options).results));
       flush();
-    }
+    });
   }
   flush();
   progress.done();
   if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   const seconds = (performance.now() - started) / 1000;
+  // CPU of the whole process, its worker threads included: under load, wall time says little.
+  const cpu = process.cpuUsage();
   ctx.err(
-    `screened ${good.length} rows against ${entities.length} entities in ${seconds.toFixed(2)} s` +
+    `screened ${good.length} rows (${distinct.length} distinct) against ${entityCount} entities in ${seconds.toFixed(2)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)` +
       `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
       `${bad.length} unscreenable; ${lenient.length} with values read leniently`,
   );
 }
 
 const NO_RESULTS: ScreenedJson = { json: '[]', matched: false, band: 'clear' };
+
+/**
+ * A screened row's JSON line with the results' JSON text set in as it came (from a worker): the same
+ * bytes as JSON.stringify(batchRecord(...)), without parsing and writing every result again.
+ */
+function batchJsonLine(row: InputRow, results: ScreenedJson, lists: string): string {
+  if (!row.query) return `${JSON.stringify(batchRecord(row, results, lists))}\n`;
+  const head = JSON.stringify({ id: row.id, line: row.line, status: 'screened', band: results.band });
+  const tail = JSON.stringify({ warnings: row.warnings ?? [], lists });
+  return `${head.slice(0, -1)},"results":${results.json},${tail.slice(1)}\n`;
+}
 
 function batchRecord(row: InputRow, results: ScreenedJson, lists: string): BatchRecord {
   if (!row.query) return { id: row.id, line: row.line, status: 'unscreenable', band: null, results: [], warnings: row.warnings ?? [], error: row.error ?? 'not screened', lists };
