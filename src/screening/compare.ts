@@ -9,7 +9,9 @@ import { memosByKind } from '../names/memo.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
-import { compareNames, scoreNames, type NameComparison, type TokenPair } from './features/names.ts';
+import { compareNames, NAME_FEATURES, nameFeatures, scoreNames, setNameScore, type NameComparison, type TokenPair } from './features/names.ts';
+import { LEARNED_ALGORITHM, matcherOf } from './algorithms.ts';
+import { attribute, V2 } from './learned.ts';
 
 export interface QueryEntity {
   schema: string;
@@ -44,6 +46,8 @@ export interface CompareOptions {
   threshold?: number;
   /** Multipliers by feature name: 'birthDate.mismatch', 'country.match', 'name.typo', 'name.phonetic', ... */
   weights?: Partial<Record<string, number>>;
+  /** `interdict-v2` scores with the learned combination (learned.ts); any other name with interdict-v1. */
+  algorithm?: string;
 }
 
 /**
@@ -400,6 +404,7 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
     // The common case in a scan: nothing in common.
     return { score: 0, match: false, explanations: [{ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' }], features: { name: 0 } };
   }
+  if (matcherOf(options.algorithm) === LEARNED_ALGORITHM) return compareLearned(q, c, kind, best, ids, threshold, options.weights);
   const t: Tally = { score: best ? best.score : 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights: options.weights };
   // Full sentences only where someone will read them; a clear miss gets one line.
   if (best && best.score >= 0.3) t.explanations.push(...nameExplanations(best));
@@ -421,6 +426,11 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
   if (q.genders.size && c.genders.size && ![...q.genders].some((g) => c.genders.has(g)))
     adjust(t, 'gender.mismatch', -0.2, `gender differs: ${[...q.genders][0]} vs ${[...c.genders][0]}`);
 
+  return finish(t, ids, threshold);
+}
+
+/** The IMO rules (decisive either way, after everything else), the bounds, and the score as the sum of the lines shown. */
+function finish(t: Tally, ids: ReturnType<typeof compareIdentifiers>, threshold: number, rank?: number): CompareResult {
   if (ids.decisive === 'match') {
     const before = t.score;
     t.score = Math.max(t.score, 0.97);
@@ -438,5 +448,100 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
   let score = 0;
   for (const e of t.explanations) score += e.weight;
   score = round(Math.max(0, Math.min(1, score)));
-  return { score, match: score >= threshold, explanations: t.explanations, features: t.features, rank: round(t.score) };
+  return { score, match: score >= threshold, explanations: t.explanations, features: t.features, rank: rank ?? round(t.score) };
+}
+
+// The name features of the best pair, in a buffer reused by every comparison (read at once).
+const X = new Float64Array(NAME_FEATURES.length);
+
+const FEATURE_TEXT: Record<string, string> = {
+  'name.logit': 'name similarity in log-odds',
+  'name.score_high': 'name similarity above 0.85',
+  'name.mean_similarity': 'mean similarity of the aligned words',
+  'name.min_coverage': 'smaller share of a name found in the other',
+  'name.max_coverage': 'larger share of a name found in the other',
+  'name.unmatched_person': 'person name words left over',
+  'name.patronymic_conflict': 'both names keep a different patronymic',
+  'name.conflict': 'both names have words the other lacks',
+  'name.approximate_links': 'share of words matched within a typo',
+  'name.sound_links': 'share of words matched by sound or romanization',
+  'name.initial_links': 'share of words matched as initials',
+  'name.single_word': 'a one-word name',
+  'name.rarity': 'rarity of the words that agree',
+  'name.transliterated': 'read from another script',
+  'name.run_together': 'agrees only with the words run together',
+  'name.acronym': 'one name is the acronym of the other',
+  'name.number_mismatch': 'different numbers in the names',
+  'name.thin': 'only one content word agrees',
+  'name.legal_form_different': 'different legal forms',
+  'name.person': 'compared as person names',
+  'name.vessel': 'compared as vessel names',
+  'name.person_coverage': 'smaller share of a person name found in the other',
+};
+
+/** The learned combination (interdict-v2, learned.ts): the same evidence as v1, weighed by the trained model. */
+function compareLearned(q: PreparedCandidate, c: PreparedCandidate, kind: NameKind, best: BestName | undefined, ids: ReturnType<typeof compareIdentifiers>, threshold: number, weights?: Partial<Record<string, number>>): CompareResult {
+  const parts: { feature: string; logit: number; value?: number; detail?: string; query?: string; candidate?: string }[] = [];
+  const t: Tally = { score: 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights };
+  // Orders results by the log-odds before the name cap, so the closer name still comes first.
+  let rank = V2.intercept;
+  if (best) {
+    nameFeatures(best.qr, best.cr, kind, X, weights);
+    // The pair's score counts a weak alias or previous name less, as in v1.
+    setNameScore(X, best.score);
+    let sum = 0;
+    for (let i = 0; i < X.length; i++) sum += V2.coefficients[i] * X[i];
+    // Above the cap, each name contribution is scaled down in proportion (learned.ts).
+    const scale = V2.intercept + sum > V2.nameCap && sum > 0 ? (V2.nameCap - V2.intercept) / sum : 1;
+    rank = V2.intercept + sum;
+    for (let i = 0; i < X.length; i++) {
+      const logit = V2.coefficients[i] * X[i] * scale;
+      if (logit !== 0) parts.push({ feature: NAME_FEATURES[i], logit, value: X[i], detail: scale < 1 ? `${FEATURE_TEXT[NAME_FEATURES[i]]} = ${round(X[i])}, scaled ×${round(scale)} to the name cap` : undefined });
+    }
+    // What shaped the name measurements, in sentences (weight 0: the contributions are listed below).
+    if (best.score >= 0.3) t.explanations.push(...nameExplanations(best).map((e) => ({ ...e, weight: 0 })));
+    else t.explanations.push({ feature: 'name.weak', weight: 0, detail: `best name pair '${best.q.value}' / '${best.c.value}' agrees only weakly`, query: best.q.value, candidate: best.c.value });
+  } else t.explanations.push({ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' });
+  const fixed = (feature: string, detail: string, qv?: string, cv?: string) => {
+    const logit = (V2.fixed[feature] ?? 0) * weightOf(t, feature);
+    if (logit === 0) return;
+    parts.push({ feature, logit, detail, query: qv, candidate: cv });
+    rank += logit;
+  };
+  if (ids.strong === 'match') fixed('identifier.match', ids.detail ?? 'identifier on both', ids.value, ids.value);
+  const dates = compareDates(q.dates, c.dates);
+  if (dates.outcome !== 'none') fixed(`birthDate.${dates.outcome}`, `${DATE_TEXT[dates.outcome]}: ${dates.query} vs ${dates.candidate}`, dates.query, dates.candidate);
+  const countries = compareCountries(q.countries, c.countries);
+  if (countries === 'match') fixed('country.match', 'a country of the query is a country of the listed entity');
+  else if (countries === 'mismatch') fixed('country.mismatch', 'the countries of query and listed entity differ');
+  if (q.genders.size && c.genders.size && ![...q.genders].some((g) => c.genders.has(g))) fixed('gender.mismatch', `gender differs: ${[...q.genders][0]} vs ${[...c.genders][0]}`);
+
+  const a = attribute(V2.intercept, parts);
+  t.explanations.push({ feature: 'model.baseline', weight: round(a.baseline), detail: `${V2.algorithm}: the score of a pair with no evidence (σ of the intercept ${V2.intercept.toFixed(2)})` });
+  for (let i = 0; i < a.contributions.length; i++) {
+    const k = a.contributions[i];
+    const p = parts[i];
+    const what = p.detail ?? `${FEATURE_TEXT[k.feature] ?? k.feature} = ${round(k.value ?? 0)}`;
+    t.explanations.push({ feature: k.feature, weight: round(k.share), detail: `${what} (log-odds ${k.logit >= 0 ? '+' : ''}${k.logit.toFixed(2)})`, query: p.query, candidate: p.candidate });
+    t.features[k.feature] = round(k.share);
+  }
+  t.score = a.score;
+  return finish(t, ids, threshold, round(rank));
+}
+
+/** The name features of the best name pair of two entities (for training: test/eval/train.ts). */
+export function pairNameFeatures(query: QueryEntity, candidate: QueryEntity): Float64Array | undefined {
+  const q = asPrepared(query);
+  const c = asPrepared(candidate);
+  if (!schemataCompatible(q.schema, c.schema)) return undefined;
+  const kind = pairKind(q.schema, c.schema);
+  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind);
+  const x = new Float64Array(NAME_FEATURES.length);
+  if (!best) {
+    setNameScore(x, 0);
+    return x;
+  }
+  nameFeatures(best.qr, best.cr, kind, x);
+  setNameScore(x, best.score);
+  return x;
 }
