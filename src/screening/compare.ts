@@ -479,6 +479,24 @@ const FEATURE_TEXT: Record<string, string> = {
   'name.person_coverage': 'smaller share of a person name found in the other',
 };
 
+/**
+ * The baseline and shares rounded to the 0.001 shown, so that they add up to the score rounded:
+ * the largest share takes the rounding difference. Equal scores stay equal (every strong name
+ * at the cap shows 0.970), and the rank orders them.
+ */
+function roundedShares(score: number, baseline: number, shares: number[]): number[] {
+  const out = [round(baseline), ...shares.map(round)];
+  let sum = 0;
+  for (const x of out) sum += x;
+  const diff = round(round(score) - sum);
+  if (diff !== 0) {
+    let at = 0;
+    for (let i = 1; i < out.length; i++) if (Math.abs(out[i]) > Math.abs(out[at])) at = i;
+    out[at] = round(out[at] + diff);
+  }
+  return out;
+}
+
 /** The learned combination (interdict-v2, learned.ts): the same evidence as v1, weighed by the trained model. */
 function compareLearned(q: PreparedCandidate, c: PreparedCandidate, kind: NameKind, best: BestName | undefined, ids: ReturnType<typeof compareIdentifiers>, threshold: number, weights?: Partial<Record<string, number>>): CompareResult {
   const parts: { feature: string; logit: number; value?: number; detail?: string; query?: string; candidate?: string }[] = [];
@@ -517,13 +535,14 @@ function compareLearned(q: PreparedCandidate, c: PreparedCandidate, kind: NameKi
   if (q.genders.size && c.genders.size && ![...q.genders].some((g) => c.genders.has(g))) fixed('gender.mismatch', `gender differs: ${[...q.genders][0]} vs ${[...c.genders][0]}`);
 
   const a = attribute(V2.intercept, parts);
-  t.explanations.push({ feature: 'model.baseline', weight: round(a.baseline), detail: `${V2.algorithm}: the score of a pair with no evidence (σ of the intercept ${V2.intercept.toFixed(2)})` });
+  const shown = roundedShares(a.score, a.baseline, a.contributions.map((k) => k.share));
+  t.explanations.push({ feature: 'model.baseline', weight: shown[0], detail: `${V2.algorithm}: the score of a pair with no evidence (σ of the intercept ${V2.intercept.toFixed(2)})` });
   for (let i = 0; i < a.contributions.length; i++) {
     const k = a.contributions[i];
     const p = parts[i];
     const what = p.detail ?? `${FEATURE_TEXT[k.feature] ?? k.feature} = ${round(k.value ?? 0)}`;
-    t.explanations.push({ feature: k.feature, weight: round(k.share), detail: `${what} (log-odds ${k.logit >= 0 ? '+' : ''}${k.logit.toFixed(2)})`, query: p.query, candidate: p.candidate });
-    t.features[k.feature] = round(k.share);
+    t.explanations.push({ feature: k.feature, weight: shown[i + 1], detail: `${what} (log-odds ${k.logit >= 0 ? '+' : ''}${k.logit.toFixed(2)})`, query: p.query, candidate: p.candidate });
+    t.features[k.feature] = shown[i + 1];
   }
   t.score = a.score;
   return finish(t, ids, threshold, round(rank));

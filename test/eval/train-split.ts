@@ -24,7 +24,7 @@ function fnv(s: string): number {
 }
 
 /** `true` for each row on the test side. */
-export function testSide(rows: Pick<PairRow, 'name1' | 'name2'>[]): boolean[] {
+export function testSide(rows: Pick<PairRow, 'name1' | 'name2'>[], seed = SPLIT_SEED, share = TEST_SHARE): boolean[] {
   const parent = new Map<string, string>();
   const find = (a: string): string => {
     let p = parent.get(a) ?? a;
@@ -36,7 +36,7 @@ export function testSide(rows: Pick<PairRow, 'name1' | 'name2'>[]): boolean[] {
     const rb = find(norm(r.name2));
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
-  return rows.map((r) => fnv(SPLIT_SEED + find(norm(r.name1))) / 2 ** 32 < TEST_SHARE);
+  return rows.map((r) => fnv(seed + find(norm(r.name1))) / 2 ** 32 < share);
 }
 
 /** Every labelled row of SOURCES with its file and side. */

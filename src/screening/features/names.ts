@@ -512,8 +512,9 @@ export function nameFeatures(q: PreparedName, c: PreparedName, kind: NameKind, o
   out[18] = last.legal === 'different' ? 1 : 0;
   out[19] = kind === 'person' ? 1 : 0;
   out[20] = kind === 'vessel' ? 1 : 0;
-  if (!last.aligned) {
-    // Acronym, run-together or nothing in common: no word alignment to measure.
+  if (!last.aligned || last.compact) {
+    // Acronym, the names run together, or nothing in common: the score does not come from the
+    // word alignment, so there is none to measure (a run-together match covers both names).
     const full = score > 0 ? 1 : 0;
     out[2] = 1;
     out[3] = out[4] = full;
