@@ -512,13 +512,17 @@ function compareLearned(q: PreparedCandidate, c: PreparedCandidate, kind: NameKi
     // Above the cap, each name contribution is scaled down in proportion (learned.ts).
     const scale = V2.intercept + sum > V2.nameCap && sum > 0 ? (V2.nameCap - V2.intercept) / sum : 1;
     rank = V2.intercept + sum;
-    for (let i = 0; i < X.length; i++) {
-      const logit = V2.coefficients[i] * X[i] * scale;
-      if (logit !== 0) parts.push({ feature: NAME_FEATURES[i], logit, value: X[i], detail: scale < 1 ? `${FEATURE_TEXT[NAME_FEATURES[i]]} = ${round(X[i])}, scaled ×${round(scale)} to the name cap` : undefined });
+    if (best.score < 0.3) {
+      // A clear miss, the common case in a scan: the name measurements as one line, as v1 does.
+      if (sum !== 0) parts.push({ feature: 'name.weak', logit: sum * scale, detail: `best name pair '${best.q.value}' / '${best.c.value}' agrees only weakly: the name measurements together` });
+    } else {
+      for (let i = 0; i < X.length; i++) {
+        const logit = V2.coefficients[i] * X[i] * scale;
+        if (logit !== 0) parts.push({ feature: NAME_FEATURES[i], logit, value: X[i], detail: scale < 1 ? `${FEATURE_TEXT[NAME_FEATURES[i]]} = ${round(X[i])}, scaled ×${round(scale)} to the name cap` : undefined });
+      }
     }
     // What shaped the name measurements, in sentences (weight 0: the contributions are listed below).
     if (best.score >= 0.3) t.explanations.push(...nameExplanations(best).map((e) => ({ ...e, weight: 0 })));
-    else t.explanations.push({ feature: 'name.weak', weight: 0, detail: `best name pair '${best.q.value}' / '${best.c.value}' agrees only weakly`, query: best.q.value, candidate: best.c.value });
   } else t.explanations.push({ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' });
   const fixed = (feature: string, detail: string, qv?: string, cv?: string) => {
     const logit = (V2.fixed[feature] ?? 0) * weightOf(t, feature);
