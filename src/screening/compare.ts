@@ -9,7 +9,7 @@ import { memosByKind } from '../names/memo.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
-import { compareNames, NAME_FEATURES, nameFeatures, scoreNames, setNameScore, type NameComparison, type TokenPair } from './features/names.ts';
+import { compareNames, measureLast, NAME_FEATURES, nameFeatures, scoreNames, setNameScore, type NameComparison, type TokenPair } from './features/names.ts';
 import { LEARNED_ALGORITHM, matcherOf } from './algorithms.ts';
 import { attribute, V2 } from './learned.ts';
 
@@ -225,7 +225,7 @@ function sharesKey(a: Uint32Array, b: Uint32Array): boolean {
  * The best-scoring pair of a query name and a listed name. Pairs are scored without details
  * (scoreNames allocates nothing); only the winning pair is compared again for its explanation.
  */
-function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?: Partial<Record<string, number>>): BestName | undefined {
+function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?: Partial<Record<string, number>>, measures?: Float64Array): BestName | undefined {
   let bestScore = -1;
   let bq: NameEntry | undefined;
   let bqr: PreparedName | undefined;
@@ -238,8 +238,11 @@ function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?:
       const strength = Math.min(qe.strength, ce.strength);
       for (const qr of qe.readings) {
         for (const cr of ce.readings) {
-          const score = scoreNames(qr, cr, kind, weights) * strength;
+          const raw = scoreNames(qr, cr, kind, weights);
+          const score = raw * strength;
           if (score > bestScore) {
+            // interdict-v2 reads the alignment's measurements now, while scoreNames' state holds them.
+            if (measures) measureLast(qr, cr, kind, raw, measures);
             bestScore = score;
             bq = qe;
             bqr = qr;
@@ -398,13 +401,14 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
     };
   }
   const kind = pairKind(q.schema, c.schema);
-  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind, options.weights);
+  const learned = matcherOf(options.algorithm) === LEARNED_ALGORITHM;
+  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind, options.weights, learned ? X : undefined);
   const ids = compareIdentifiers(q.ids, c.ids);
   if (!best && ids.decisive === 'none' && ids.strong === 'none') {
     // The common case in a scan: nothing in common.
     return { score: 0, match: false, explanations: [{ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' }], features: { name: 0 } };
   }
-  if (matcherOf(options.algorithm) === LEARNED_ALGORITHM) return compareLearned(q, c, kind, best, ids, threshold, options.weights);
+  if (learned) return compareLearned(q, c, best, ids, threshold, options.weights);
   const t: Tally = { score: best ? best.score : 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights: options.weights };
   // Full sentences only where someone will read them; a clear miss gets one line.
   if (best && best.score >= 0.3) t.explanations.push(...nameExplanations(best));
@@ -498,14 +502,14 @@ function roundedShares(score: number, baseline: number, shares: number[]): numbe
 }
 
 /** The learned combination (interdict-v2, learned.ts): the same evidence as v1, weighed by the trained model. */
-function compareLearned(q: PreparedCandidate, c: PreparedCandidate, kind: NameKind, best: BestName | undefined, ids: ReturnType<typeof compareIdentifiers>, threshold: number, weights?: Partial<Record<string, number>>): CompareResult {
+function compareLearned(q: PreparedCandidate, c: PreparedCandidate, best: BestName | undefined, ids: ReturnType<typeof compareIdentifiers>, threshold: number, weights?: Partial<Record<string, number>>): CompareResult {
   const parts: { feature: string; logit: number; value?: number; detail?: string; query?: string; candidate?: string }[] = [];
   const t: Tally = { score: 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights };
   // Orders results by the log-odds before the name cap, so the closer name still comes first.
   let rank = V2.intercept;
   if (best) {
-    nameFeatures(best.qr, best.cr, kind, X, weights);
-    // The pair's score counts a weak alias or previous name less, as in v1.
+    // X holds the best pair's measurements (bestNameMatch). The pair's score counts a weak alias
+    // or previous name less, as in v1.
     setNameScore(X, best.score);
     let sum = 0;
     for (let i = 0; i < X.length; i++) sum += V2.coefficients[i] * X[i];

@@ -502,6 +502,12 @@ const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'conso
  */
 export function nameFeatures(q: PreparedName, c: PreparedName, kind: NameKind, out: Float64Array, weights?: LinkWeights): number {
   const score = scoreNames(q, c, kind, weights);
+  measureLast(q, c, kind, score, out);
+  return score;
+}
+
+/** nameFeatures for the pair the last scoreNames call scored (q, c, kind and its score as it was called and returned). */
+export function measureLast(q: PreparedName, c: PreparedName, kind: NameKind, score: number, out: Float64Array): void {
   out.fill(0);
   out[11] = Math.min(q.tokens.length, c.tokens.length) <= 1 ? 1 : 0;
   out[13] = q.system !== 'latin' || c.system !== 'latin' ? 1 : 0;
@@ -520,7 +526,7 @@ export function nameFeatures(q: PreparedName, c: PreparedName, kind: NameKind, o
     out[3] = out[4] = full;
     out[5] = out[6] = 0;
     out[21] = kind === 'person' ? full : 0;
-    return score;
+    return;
   }
   const { m, n } = last;
   let simW = 0;
@@ -565,7 +571,6 @@ export function nameFeatures(q: PreparedName, c: PreparedName, kind: NameKind, o
   out[12] = pairs ? pairW / (2 * pairs) : 0;
   out[21] = kind === 'person' ? out[3] : 0;
   out[22] = kind === 'person' ? 0 : Math.min(3, qLeft + cLeft);
-  return score;
 }
 
 const UNSCALED = new Set([0, 1, 19, 20]);
