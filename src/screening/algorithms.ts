@@ -4,9 +4,12 @@
 import { ValidationError } from '../model/errors.ts';
 
 export const DEFAULT_ALGORITHM = 'interdict-v1';
+/** The learned combination (learned.ts, weights/interdict-v2.json); interdict-v1 is the hand-set one. */
+export const LEARNED_ALGORITHM = 'interdict-v2';
 
 const ALIASES = new Set([
-  DEFAULT_ALGORITHM,
+  'interdict-v1',
+  LEARNED_ALGORITHM,
   'default',
   'best',
   'logic-v1',
@@ -33,13 +36,20 @@ export function resolveAlgorithm(name: unknown, field = 'algorithm'): string {
   return name;
 }
 
+/** The matcher a requested name runs: interdict-v1 or interdict-v2 by name, the default for every other alias. */
+export function matcherOf(algorithm: string | undefined): string {
+  return algorithm === 'interdict-v1' || algorithm === LEARNED_ALGORITHM ? algorithm : DEFAULT_ALGORITHM;
+}
+
 export function describeMatcher(algorithm: string, threshold: number) {
+  const name = matcherOf(algorithm);
   return {
-    name: DEFAULT_ALGORITHM,
+    name,
     requested: algorithm,
     description:
       'Interdict matcher: cross-script, romanization-aware name comparison with rarity weighting, ' +
-      'legal-form classes, birth dates, countries and identifiers; every score is explained.',
+      'legal-form classes, birth dates, countries and identifiers; every score is explained' +
+      (name === LEARNED_ALGORITHM ? ' (a logistic regression over these features, weights in src/screening/weights/interdict-v2.json).' : ' (hand-set weights).'),
     threshold,
     names_only: NAMES_ONLY_ALGORITHMS.has(algorithm),
   };

@@ -9,7 +9,9 @@ import { memosByKind } from '../names/memo.ts';
 import { compareCountries, countryCodes } from './features/countries.ts';
 import { compareDates, parseDates, type ParsedDate } from './features/dates.ts';
 import { compareIdentifiers, entityIds, type EntityIds } from './features/identifiers.ts';
-import { compareNames, scoreNames, type NameComparison, type TokenPair } from './features/names.ts';
+import { compareNames, measureLast, NAME_FEATURES, nameFeatures, scoreNames, setNameScore, type NameComparison, type TokenPair } from './features/names.ts';
+import { LEARNED_ALGORITHM, matcherOf } from './algorithms.ts';
+import { attribute, V2 } from './learned.ts';
 
 export interface QueryEntity {
   schema: string;
@@ -37,6 +39,8 @@ export interface CompareOptions {
   threshold?: number;
   /** Multipliers by feature name: 'birthDate.mismatch', 'country.match', 'name.typo', 'name.phonetic', ... */
   weights?: Partial<Record<string, number>>;
+  /** `interdict-v2` scores with the learned combination (learned.ts); any other name with interdict-v1. */
+  algorithm?: string;
 }
 
 /**
@@ -214,7 +218,7 @@ function sharesKey(a: Uint32Array, b: Uint32Array): boolean {
  * The best-scoring pair of a query name and a listed name. Pairs are scored without details
  * (scoreNames allocates nothing); only the winning pair is compared again for its explanation.
  */
-function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?: Partial<Record<string, number>>): BestName | undefined {
+function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?: Partial<Record<string, number>>, measures?: Float64Array): BestName | undefined {
   let bestScore = -1;
   let bq: NameEntry | undefined;
   let bqr: PreparedName | undefined;
@@ -227,8 +231,11 @@ function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?:
       const strength = Math.min(qe.strength, ce.strength);
       for (const qr of qe.readings) {
         for (const cr of ce.readings) {
-          const score = scoreNames(qr, cr, kind, weights) * strength;
+          const raw = scoreNames(qr, cr, kind, weights);
+          const score = raw * strength;
           if (score > bestScore) {
+            // interdict-v2 reads the alignment's measurements now, while scoreNames' state holds them.
+            if (measures) measureLast(qr, cr, kind, raw, measures);
             bestScore = score;
             bq = qe;
             bqr = qr;
@@ -387,12 +394,14 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
     };
   }
   const kind = pairKind(q.schema, c.schema);
-  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind, options.weights);
+  const learned = matcherOf(options.algorithm) === LEARNED_ALGORITHM;
+  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind, options.weights, learned ? X : undefined);
   const ids = compareIdentifiers(q.ids, c.ids);
   if (!best && ids.decisive === 'none' && ids.strong === 'none') {
     // The common case in a scan: nothing in common.
     return { score: 0, match: false, explanations: [{ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' }], features: { name: 0 } };
   }
+  if (learned) return compareLearned(q, c, best, ids, threshold, options.weights);
   const t: Tally = { score: best ? best.score : 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights: options.weights };
   // Full sentences only where someone will read them; a clear miss gets one line.
   if (best && best.score >= 0.3) t.explanations.push(...nameExplanations(best));
@@ -414,6 +423,11 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
   if (q.genders.size && c.genders.size && ![...q.genders].some((g) => c.genders.has(g)))
     adjust(t, 'gender.mismatch', -0.2, `gender differs: ${[...q.genders][0]} vs ${[...c.genders][0]}`);
 
+  return finish(t, ids, threshold);
+}
+
+/** The IMO rules (decisive either way, after everything else), the bounds, and the score as the sum of the lines shown. */
+function finish(t: Tally, ids: ReturnType<typeof compareIdentifiers>, threshold: number, rank?: number): CompareResult {
   if (ids.decisive === 'match') {
     const before = t.score;
     t.score = Math.max(t.score, 0.97);
@@ -431,5 +445,123 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
   let score = 0;
   for (const e of t.explanations) score += e.weight;
   score = round(Math.max(0, Math.min(1, score)));
-  return { score, match: score >= threshold, explanations: t.explanations, features: t.features, rank: round(t.score) };
+  return { score, match: score >= threshold, explanations: t.explanations, features: t.features, rank: rank ?? round(t.score) };
+}
+
+// The name features of the best pair, in a buffer reused by every comparison (read at once).
+const X = new Float64Array(NAME_FEATURES.length);
+
+const FEATURE_TEXT: Record<string, string> = {
+  'name.logit': 'name similarity in log-odds',
+  'name.score_high': 'name similarity above 0.85',
+  'name.mean_similarity': 'mean similarity of the aligned words',
+  'name.min_coverage': 'smaller share of a name found in the other',
+  'name.max_coverage': 'larger share of a name found in the other',
+  'name.unmatched_person': 'person name words left over',
+  'name.patronymic_conflict': 'both names keep a different patronymic',
+  'name.conflict': 'both names have words the other lacks',
+  'name.approximate_links': 'share of words matched within a typo',
+  'name.sound_links': 'share of words matched by sound or romanization',
+  'name.initial_links': 'share of words matched as initials',
+  'name.single_word': 'a one-word name',
+  'name.rarity': 'rarity of the words that agree',
+  'name.transliterated': 'read from another script',
+  'name.run_together': 'agrees only with the words run together',
+  'name.acronym': 'one name is the acronym of the other',
+  'name.number_mismatch': 'different numbers in the names',
+  'name.thin': 'only one content word agrees',
+  'name.legal_form_different': 'different legal forms',
+  'name.person': 'compared as person names',
+  'name.vessel': 'compared as vessel names',
+  'name.person_coverage': 'smaller share of a person name found in the other',
+};
+
+/**
+ * The baseline and shares rounded to the 0.001 shown, so that they add up to the score rounded:
+ * the largest share takes the rounding difference. Equal scores stay equal (every strong name
+ * at the cap shows 0.970), and the rank orders them.
+ */
+function roundedShares(score: number, baseline: number, shares: number[]): number[] {
+  const out = [round(baseline), ...shares.map(round)];
+  let sum = 0;
+  for (const x of out) sum += x;
+  const diff = round(round(score) - sum);
+  if (diff !== 0) {
+    let at = 0;
+    for (let i = 1; i < out.length; i++) if (Math.abs(out[i]) > Math.abs(out[at])) at = i;
+    out[at] = round(out[at] + diff);
+  }
+  return out;
+}
+
+/** The learned combination (interdict-v2, learned.ts): the same evidence as v1, weighed by the trained model. */
+function compareLearned(q: PreparedCandidate, c: PreparedCandidate, best: BestName | undefined, ids: ReturnType<typeof compareIdentifiers>, threshold: number, weights?: Partial<Record<string, number>>): CompareResult {
+  const parts: { feature: string; logit: number; value?: number; detail?: string; query?: string; candidate?: string }[] = [];
+  const t: Tally = { score: 0, features: { name: round(best ? best.score : 0) }, explanations: [], weights };
+  // Orders results by the log-odds before the name cap, so the closer name still comes first.
+  let rank = V2.intercept;
+  if (best) {
+    // X holds the best pair's measurements (bestNameMatch). The pair's score counts a weak alias
+    // or previous name less, as in v1.
+    setNameScore(X, best.score);
+    let sum = 0;
+    for (let i = 0; i < X.length; i++) sum += V2.coefficients[i] * X[i];
+    // Above the cap, each name contribution is scaled down in proportion (learned.ts).
+    const scale = V2.intercept + sum > V2.nameCap && sum > 0 ? (V2.nameCap - V2.intercept) / sum : 1;
+    rank = V2.intercept + sum;
+    if (best.score < 0.3) {
+      // A clear miss, the common case in a scan: the name measurements as one line, as v1 does.
+      if (sum !== 0) parts.push({ feature: 'name.weak', logit: sum * scale, detail: `best name pair '${best.q.value}' / '${best.c.value}' agrees only weakly: the name measurements together` });
+    } else {
+      for (let i = 0; i < X.length; i++) {
+        const logit = V2.coefficients[i] * X[i] * scale;
+        if (logit !== 0) parts.push({ feature: NAME_FEATURES[i], logit, value: X[i], detail: scale < 1 ? `${FEATURE_TEXT[NAME_FEATURES[i]]} = ${round(X[i])}, scaled ×${round(scale)} to the name cap` : undefined });
+      }
+    }
+    // What shaped the name measurements, in sentences (weight 0: the contributions are listed below).
+    if (best.score >= 0.3) t.explanations.push(...nameExplanations(best).map((e) => ({ ...e, weight: 0 })));
+  } else t.explanations.push({ feature: 'name.none', weight: 0, detail: 'no name of the query shares a word with a listed name' });
+  const fixed = (feature: string, detail: string, qv?: string, cv?: string) => {
+    const logit = (V2.fixed[feature] ?? 0) * weightOf(t, feature);
+    if (logit === 0) return;
+    parts.push({ feature, logit, detail, query: qv, candidate: cv });
+    rank += logit;
+  };
+  if (ids.strong === 'match') fixed('identifier.match', ids.detail ?? 'identifier on both', ids.value, ids.value);
+  const dates = compareDates(q.dates, c.dates);
+  if (dates.outcome !== 'none') fixed(`birthDate.${dates.outcome}`, `${DATE_TEXT[dates.outcome]}: ${dates.query} vs ${dates.candidate}`, dates.query, dates.candidate);
+  const countries = compareCountries(q.countries, c.countries);
+  if (countries === 'match') fixed('country.match', 'a country of the query is a country of the listed entity');
+  else if (countries === 'mismatch') fixed('country.mismatch', 'the countries of query and listed entity differ');
+  if (q.genders.size && c.genders.size && ![...q.genders].some((g) => c.genders.has(g))) fixed('gender.mismatch', `gender differs: ${[...q.genders][0]} vs ${[...c.genders][0]}`);
+
+  const a = attribute(V2.intercept, parts);
+  const shown = roundedShares(a.score, a.baseline, a.contributions.map((k) => k.share));
+  t.explanations.push({ feature: 'model.baseline', weight: shown[0], detail: `${V2.algorithm}: the score of a pair with no evidence (σ of the intercept ${V2.intercept.toFixed(2)})` });
+  for (let i = 0; i < a.contributions.length; i++) {
+    const k = a.contributions[i];
+    const p = parts[i];
+    const what = p.detail ?? `${FEATURE_TEXT[k.feature] ?? k.feature} = ${round(k.value ?? 0)}`;
+    t.explanations.push({ feature: k.feature, weight: shown[i + 1], detail: `${what} (log-odds ${k.logit >= 0 ? '+' : ''}${k.logit.toFixed(2)})`, query: p.query, candidate: p.candidate });
+    t.features[k.feature] = shown[i + 1];
+  }
+  t.score = a.score;
+  return finish(t, ids, threshold, round(rank));
+}
+
+/** The name features of the best name pair of two entities (for training: test/eval/train.ts). */
+export function pairNameFeatures(query: QueryEntity, candidate: QueryEntity): Float64Array | undefined {
+  const q = asPrepared(query);
+  const c = asPrepared(candidate);
+  if (!schemataCompatible(q.schema, c.schema)) return undefined;
+  const kind = pairKind(q.schema, c.schema);
+  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind);
+  const x = new Float64Array(NAME_FEATURES.length);
+  if (!best) {
+    setNameScore(x, 0);
+    return x;
+  }
+  nameFeatures(best.qr, best.cr, kind, x);
+  setNameScore(x, best.score);
+  return x;
 }

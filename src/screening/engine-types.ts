@@ -28,6 +28,8 @@ export interface Comparison {
 export interface CompareOptions {
   threshold?: number;
   weights?: Record<string, number>;
+  /** interdict-v1 or interdict-v2 (algorithms.ts); other names run the default. */
+  algorithm?: string;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ScreenOptions {
   /** Only entities with one of these FtM topics (yente's `topics`). */
   topics?: string[];
   weights?: Record<string, number>;
+  /** The matcher to score with (algorithms.ts; absent: the default). */
+  algorithm?: string;
   maxCandidates?: number;
 }
 
@@ -75,7 +77,7 @@ export class Screener {
     const excludedDatasets = new Set(options.excludeDatasets ?? []);
     const excludedSchemata = new Set(options.excludeSchemata ?? []);
     const cutoff = options.cutoff ?? 0;
-    const compareOptions = { threshold: options.threshold, weights: options.weights };
+    const compareOptions = { threshold: options.threshold, weights: options.weights, algorithm: options.algorithm };
     let prepared: unknown; // made when the first candidate is scored
     const scored: ScoredEntity[] = [];
     let matches = 0;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { loadSdn, MiniIndex } from './lists.ts';
 
-const file = process.argv[2] ?? new URL('./dprk_russia_dev.csv', import.meta.url).pathname;
+const file = (process.argv[2]?.startsWith('--') ? undefined : process.argv[2]) ?? new URL('./dprk_russia_dev.csv', import.meta.url).pathname;
 const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 let t0 = performance.now();
 const index = new MiniIndex(loadSdn());

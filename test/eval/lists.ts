@@ -78,7 +78,11 @@ export interface Hit {
   result: CompareResult;
 }
 
-/** Blocking on nameKeys + IMO, then compareEntities on the candidates; results by score. */
+/** The matcher the eval scripts score with: `--algorithm interdict-v1|interdict-v2` (default: the default). */
+const at = process.argv.indexOf('--algorithm');
+export const EVAL_ALGORITHM = at >= 0 ? process.argv[at + 1] : undefined;
+
+/** Blocking on nameKeys + IMO, then compareEntities on the candidates; results by score, then rank, as the screener orders them. */
 export class MiniIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly prepared: PreparedCandidate[] = [];
@@ -106,8 +110,9 @@ export class MiniIndex {
     return [...seen];
   }
 
-  search(q: QueryEntity, limit = 5): Hit[] {
-    const hits = this.candidates(q).map((i) => ({ entity: this.entities[i], result: compareEntities(q, this.prepared[i]) }));
-    return hits.sort((a, b) => b.result.score - a.result.score).slice(0, limit);
+  search(q: QueryEntity, limit = 5, algorithm = EVAL_ALGORITHM): Hit[] {
+    const hits = this.candidates(q).map((i) => ({ entity: this.entities[i], result: compareEntities(q, this.prepared[i], { algorithm }) }));
+    const rank = (r: CompareResult) => r.rank ?? r.score;
+    return hits.sort((a, b) => b.result.score - a.result.score || rank(b.result) - rank(a.result)).slice(0, limit);
   }
 }

@@ -1,7 +1,8 @@
 // `npm run eval`: precision/recall/F1 per category on every labelled pairs set with the threshold
 // sweep, the blocking recall of nameKeys, the DPRK/Russia development queries and the screening
-// figures on the bundled lists; each beside the previous matcher (the revision this branch left
-// main at, unpacked by previous.ts), unless `--no-previous`.
+// figures on the bundled lists; interdict-v2 beside interdict-v1, and each beside the previous
+// matcher (the revision this branch left main at, unpacked by previous.ts), unless `--no-previous`.
+// The labelled pairs are printed twice: all rows, then only those interdict-v2 was not trained on.
 //   npm run eval [-- --no-previous] [-- --previous REV]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,10 +19,19 @@ const PAIRS = ['./pairs.csv', './pairs_dev.csv', './name_pairs_dev.csv'].map(her
 const run = (script: string, extra: string[] = []) => spawnSync(process.execPath, ['--import', 'tsx', script, ...extra], { stdio: 'inherit' }).status ?? 1;
 const steps: [string, () => number][] = [
   ['labelled pairs: own set, public dev set, nomenklatura dev half', () => run(here('./pairs-compare.ts'), [...PAIRS, ...(previous ? ['--previous', previous.root] : [])])],
+  ['labelled pairs interdict-v2 was not trained on', () => run(here('./pairs-compare.ts'), ['--held-out', ...PAIRS, ...(previous ? ['--previous', previous.root] : [])])],
   ['blocking recall of nameKeys', () => run(here('./keys-recall.ts'))],
-  ['DPRK/Russia dev queries vs OFAC SDN', () => run(here('./dev-queries.ts'))],
-  ['mangled listed people and synthetic unlisted people', () => run(here('./screen-eval.ts'), ['--n', '400'])],
+  ['DPRK/Russia dev queries vs OFAC SDN', () => bothAlgorithms(here('./dev-queries.ts'))],
+  ['mangled listed people and synthetic unlisted people', () => bothAlgorithms(here('./screen-eval.ts'), ['--n', '400'])],
 ];
+function bothAlgorithms(script: string, extra: string[] = []): number {
+  let status = 0;
+  for (const algorithm of ['interdict-v2', 'interdict-v1']) {
+    console.log(`-- ${algorithm}:`);
+    status ||= run(script, [...extra, '--algorithm', algorithm]);
+  }
+  return status;
+}
 let failed = 0;
 try {
   for (const [title, step] of steps) {

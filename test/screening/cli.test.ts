@@ -150,4 +150,15 @@ describe('interdict compare', () => {
     expect(out[4]).toMatchObject({ match: true });
     expect(c.err.join('\n')).toContain('2 of 5 lines could not be compared');
   });
+
+  it('scores with the algorithm asked for, and names the option when it is unknown', async () => {
+    const input = join(dir, 'pair.jsonl');
+    writeFileSync(input, JSON.stringify({ schema: 'Person', a: { name: ['Kim Chong-un'] }, b: { name: ['KIM, Jong Un'] } }));
+    const c = cli();
+    await c.run('compare', '--algorithm', 'interdict-v2', input);
+    const [v2] = c.out.map((l) => JSON.parse(l));
+    expect(v2.match).toBe(true);
+    expect(v2.explanations.map((e: { feature: string }) => e.feature)).toContain('model.baseline');
+    await expect(cli().run('compare', '--algorithm', 'interdict-v9', input)).rejects.toThrow(/--algorithm: unknown algorithm/);
+  });
 });

@@ -5,6 +5,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
+import { algorithmNames, DEFAULT_ALGORITHM, resolveAlgorithm } from '../../screening/algorithms.ts';
 import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
 import { numberParam } from '../../model/params.ts';
 import { isPlainObject, parseQuery } from '../../screening/query.ts';
@@ -16,10 +17,12 @@ export function register(program: Command, ctx: CliContext): void {
     .description('score pairs of entities with the matcher: JSON lines {"schema","a","b"} in, {"score","match","explanations"} out')
     .argument('[file]', 'JSON-lines file of pairs (default: stdin)')
     .option('--threshold <score>', 'score at which a pair is a match (default: the matcher\'s)')
-    .action(async (file: string | undefined, flags: { threshold?: string }) => {
+    .option('--algorithm <name>', `matcher: ${algorithmNames().join(', ')} (default ${DEFAULT_ALGORITHM})`)
+    .action(async (file: string | undefined, flags: { threshold?: string; algorithm?: string }) => {
       if (file && file !== '-' && !existsSync(file)) throw new ValidationError('file', `no such file: ${file}`);
       const engine = await loadEngine();
       const threshold = numberParam(flags.threshold, '--threshold', engine.defaultThreshold, { min: 0, max: 1 });
+      const algorithm = resolveAlgorithm(flags.algorithm, '--algorithm');
       const input = file && file !== '-' ? createReadStream(file) : process.stdin;
       let line = 0;
       let bad = 0;
@@ -27,7 +30,7 @@ export function register(program: Command, ctx: CliContext): void {
         line++;
         if (!text.trim()) continue;
         try {
-          ctx.out(JSON.stringify(comparePair(engine, JSON.parse(text), threshold)));
+          ctx.out(JSON.stringify(comparePair(engine, JSON.parse(text), threshold, algorithm)));
         } catch (err) {
           bad++;
           const message = err instanceof SyntaxError ? 'not valid JSON' : (err as Error).message;
@@ -39,12 +42,12 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-export function comparePair(engine: MatchEngine, pair: unknown, threshold: number) {
+export function comparePair(engine: MatchEngine, pair: unknown, threshold: number, algorithm?: string) {
   if (!isPlainObject(pair)) throw new ValidationError('pair', 'must be an object {"schema", "a", "b"}');
   const schema = pair.schema ?? 'LegalEntity';
   const a = parseQuery({ schema, properties: propertiesOf(pair.a, 'a') }, 'a', 'a');
   const b = parseQuery({ schema, properties: propertiesOf(pair.b, 'b') }, 'b', 'b');
-  const result = engine.compare(a, engine.prepare(b), { threshold });
+  const result = engine.compare(a, engine.prepare(b), { threshold, algorithm });
   return { score: result.score, match: result.score >= threshold, explanations: result.explanations };
 }
 

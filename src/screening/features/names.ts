@@ -459,3 +459,154 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
   }
   return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, acronym: last.acronym, compact: last.compact };
 }
+
+/**
+ * The interpretable measurements of a name pair that interdict-v2's learned combination weighs
+ * (src/screening/learned.ts), in this order. Coverages are shares of rarity weight; counts are capped.
+ * All but the first two and the kind flags are multiplied by the name score (setNameScore): a
+ * measurement of how the words agree may adjust a name that agrees, never lift one that does not
+ * (a linear model would otherwise let `all words within a typo` raise a pair whose words mostly differ).
+ */
+export const NAME_FEATURES = [
+  'name.logit', // the v1 name score in log-odds above that of a score of 0.02 (σ⁻¹ of the score kept within 0.02..0.98, + 3.89)
+  'name.score_high', // how far it lies above 0.85 (the near-exact range)
+  'name.mean_similarity', // rarity-weighted similarity of the aligned words
+  'name.min_coverage', // the smaller of the two names' shares of word weight that found a counterpart
+  'name.max_coverage', // the larger (1 when one name is contained in the other)
+  'name.unmatched_person', // content words of person names left over, both sides (≤ 3)
+  'name.patronymic_conflict', // both person names keep a patronymic the other lacks
+  'name.conflict', // both names have content words the other lacks
+  'name.approximate_links', // share of aligned words linked by typo tolerance
+  'name.sound_links', // share linked by romanization or sound (phonetic, Wade–Giles, variants, consonants)
+  'name.initial_links', // share linked as an initial
+  'name.single_word', // the shorter name has one word
+  'name.rarity', // mean rarity weight of the aligned words
+  'name.transliterated', // one side was read from another script
+  'name.run_together', // matched only with the words run together
+  'name.acronym',
+  'name.number_mismatch',
+  'name.thin', // one content word agrees, others are left over
+  'name.legal_form_different',
+  'name.person', // kind of name: person (organisation is the base)
+  'name.vessel',
+  'name.person_coverage', // the smaller coverage, for person names only (a missing given name matters more)
+  'name.org_unmatched', // content words left over on either side of an organisation or vessel name (≤ 3)
+] as const;
+
+const APPROX_LINKS = new Set<string>(['typo', 'phonetic-typo']);
+const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'patronymic']);
+
+/**
+ * Fills `out` (NAME_FEATURES.length) with the measurements of a pair of prepared names, before
+ * setNameScore; allocates nothing. Returns the v1 name score.
+ */
+export function nameFeatures(q: PreparedName, c: PreparedName, kind: NameKind, out: Float64Array, weights?: LinkWeights): number {
+  const score = scoreNames(q, c, kind, weights);
+  measureLast(q, c, kind, score, out);
+  return score;
+}
+
+/** nameFeatures for the pair the last scoreNames call scored (q, c, kind and its score as it was called and returned). */
+export function measureLast(q: PreparedName, c: PreparedName, kind: NameKind, score: number, out: Float64Array): void {
+  out.fill(0);
+  out[11] = Math.min(q.tokens.length, c.tokens.length) <= 1 ? 1 : 0;
+  out[13] = q.system !== 'latin' || c.system !== 'latin' ? 1 : 0;
+  out[14] = last.compact ? 1 : 0;
+  out[15] = last.acronym ? 1 : 0;
+  out[16] = last.numberConflict ? 1 : 0;
+  out[17] = last.thin ? 1 : 0;
+  out[18] = last.legal === 'different' ? 1 : 0;
+  out[19] = kind === 'person' ? 1 : 0;
+  out[20] = kind === 'vessel' ? 1 : 0;
+  if (!last.aligned || last.compact) {
+    // Acronym, the names run together, or nothing in common: the score does not come from the
+    // word alignment, so there is none to measure (a run-together match covers both names).
+    const full = score > 0 ? 1 : 0;
+    out[2] = 1;
+    out[3] = out[4] = full;
+    out[5] = out[6] = 0;
+    out[21] = kind === 'person' ? full : 0;
+    return;
+  }
+  const { m, n } = last;
+  let simW = 0;
+  let pairW = 0;
+  let qMatched = 0;
+  let cMatched = 0;
+  let pairs = 0;
+  let approx = 0;
+  let sound = 0;
+  let initial = 0;
+  for (let i = 0; i < m; i++) {
+    const j = Q_MATCH[i];
+    if (j < 0) continue;
+    const w = Q_UNITS[i].weight + C_UNITS[j].weight;
+    simW += SIMS[i * n + j] * w;
+    pairW += w;
+    qMatched += Q_UNITS[i].weight * (Q_JOINED[i] + 1);
+    cMatched += C_UNITS[j].weight * (C_JOINED[j] + 1);
+    pairs++;
+    const link = LINKS[i * n + j];
+    if (APPROX_LINKS.has(link)) approx++;
+    else if (SOUND_LINKS.has(link)) sound++;
+    else if (link === 'initial') initial++;
+  }
+  const qTotal = tokenWeight(q.tokens);
+  const cTotal = tokenWeight(c.tokens);
+  out[2] = pairW > 0 ? simW / pairW : 0;
+  const qCover = qTotal > 0 ? Math.min(1, qMatched / qTotal) : 0;
+  const cCover = cTotal > 0 ? Math.min(1, cMatched / cTotal) : 0;
+  out[3] = Math.min(qCover, cCover);
+  out[4] = Math.max(qCover, cCover);
+  const qLeft = countLeftContent(q, m, Q_USED, Q_FIRST, Q_JOINED);
+  const qPatronymic = leftPatronymicOf(q, m, Q_USED, Q_FIRST, Q_JOINED);
+  const cLeft = countLeftContent(c, n, C_USED, C_FIRST, C_JOINED);
+  const cPatronymic = leftPatronymicOf(c, n, C_USED, C_FIRST, C_JOINED);
+  out[5] = kind === 'person' ? Math.min(3, qLeft + cLeft) : 0;
+  out[6] = kind === 'person' && qPatronymic && cPatronymic ? 1 : 0;
+  out[7] = qLeft > 0 && cLeft > 0 ? 1 : 0;
+  out[8] = pairs ? approx / pairs : 0;
+  out[9] = pairs ? sound / pairs : 0;
+  out[10] = pairs ? initial / pairs : 0;
+  out[12] = pairs ? pairW / (2 * pairs) : 0;
+  out[21] = kind === 'person' ? out[3] : 0;
+  out[22] = kind === 'person' ? 0 : Math.min(3, qLeft + cLeft);
+}
+
+const UNSCALED = new Set([0, 1, 19, 20]);
+const LOGIT_FLOOR = Math.log(0.02 / 0.98);
+
+/**
+ * Sets the name score features of `out` (filled by nameFeatures with the words' measurements
+ * unscaled) and multiplies the measurements by it. `score` may differ from nameFeatures' own
+ * (a weak alias counts less: compare.ts); call once per fill.
+ */
+export function setNameScore(out: Float64Array, score: number): void {
+  const s = Math.min(0.98, Math.max(0.02, score));
+  out[0] = Math.log(s / (1 - s)) - LOGIT_FLOOR;
+  out[1] = Math.max(0, score - 0.85);
+  for (let i = 2; i < out.length; i++) if (!UNSCALED.has(i)) out[i] *= score;
+}
+
+function tokenWeight(tokens: NameToken[]): number {
+  let sum = 0;
+  for (const t of tokens) if (t.kind !== 'particle') sum += t.weight;
+  return sum;
+}
+
+function leftPatronymicOf(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): boolean {
+  for (let u = 0; u < count; u++) {
+    if (used[u]) continue;
+    for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) if (side.tokens[k].patronymic) return true;
+  }
+  return false;
+}
+
+function countLeftContent(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): number {
+  let left = 0;
+  for (let u = 0; u < count; u++) {
+    if (used[u]) continue;
+    for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) if (isContent(side.tokens[k])) left++;
+  }
+  return left;
+}
