@@ -680,7 +680,7 @@ export interface paths {
                     threshold?: number;
                     /** @description results scoring at or below this are left out */
                     cutoff?: number;
-                    /** @description one of interdict-v1, default, best, logic-v1, logic-v2, name-based, name-qualified, regression-v1, regression-v2, regression-v3, erun-v1 */
+                    /** @description one of interdict-v1, interdict-v2, default, best, logic-v1, logic-v2, name-based, name-qualified, regression-v1, regression-v2, regression-v3, erun-v1 */
                     algorithm?: string;
                     /** @description only these datasets */
                     include_dataset?: string[];
