@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DEFAULT_ALGORITHM, algorithmNames } from '../../screening/algorithms.ts';
+import { DEFAULT_ALGORITHM, algorithmNames, matcherOf } from '../../screening/algorithms.ts';
 import { MAX_BODY_BYTES, MAX_QUERIES_PER_REQUEST } from '../../screening/limits.ts';
 import { isPlainObject } from '../../screening/query.ts';
 import { reconcileManifest } from '../../screening/reconcile.ts';
@@ -160,7 +160,11 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
     '/algorithms',
     { schema: { summary: "Matching algorithms accepted by /match (yente names map to Interdict's matcher)", tags: ['screening'], response: { 200: Algorithms, 500: ErrorBody } } },
     async () => ({
-      algorithms: algorithmNames().map((name) => ({ name, description: name === DEFAULT_ALGORITHM ? 'Interdict matcher' : `accepted for yente compatibility; runs ${DEFAULT_ALGORITHM}`, features: {} })),
+      algorithms: algorithmNames().map((name) => ({
+        name,
+        description: matcherOf(name) === name ? (name === DEFAULT_ALGORITHM ? 'Interdict matcher, hand-set weights (the default)' : 'Interdict matcher, learned weights (logistic regression)') : `accepted for yente compatibility; runs ${DEFAULT_ALGORITHM}`,
+        features: {},
+      })),
       default: DEFAULT_ALGORITHM,
       best: DEFAULT_ALGORITHM,
       threshold: await screening.defaultThreshold(),
