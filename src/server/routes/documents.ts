@@ -5,6 +5,7 @@ import { authorOf } from '../../graph/edits.ts';
 import { DEFAULT_LIMITS } from '../../documents/extract.ts';
 import { DocumentService, type ClaimInput } from '../../documents/service.ts';
 import type { ScreeningService } from '../../screening/service.ts';
+import { downstreamReader } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 
 const AUTHOR_HEADER = 'x-interdict-author';
@@ -12,7 +13,7 @@ const UPLOAD_TYPES = ['application/octet-stream', 'application/pdf', 'text/html'
 
 export async function documentRoutes(app: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
   const maxBytes = ctx.config.documentMaxBytes ?? DEFAULT_LIMITS.maxBytes;
-  const documents = new DocumentService(ctx.store, () => ctx.screening.screener(), { ...DEFAULT_LIMITS, maxBytes });
+  const documents = new DocumentService(ctx.store, () => ctx.screening.screener(), { ...DEFAULT_LIMITS, maxBytes }, downstreamReader(ctx.store));
 
   await app.register(async (uploads) => {
     // Uploads are raw bytes; the body is never parsed as text or JSON here.
