@@ -186,23 +186,26 @@ function sharesName(left: string[] = [], right: string[] = []): boolean {
 
 /**
  * Street-level forms of addresses finer than a town and a country: the first two parts, and the
- * letters of all but the last part (the country, which lists spell differently), so that `817 Haeun,
- * Donghung-dong, …` and `817, Haeun, Donghung-dong, …` agree.
+ * letters of all but the last part (the country, which lists spell differently).
  */
-function streetKeys(e: FtmEntity): Set<string> {
-  const keys = new Set<string>();
+function streetKeys(e: FtmEntity): { starts: Set<string>; whole: string[] } {
+  const starts = new Set<string>();
+  const whole: string[] = [];
   for (const address of e.properties.address ?? []) {
     const parts = address.split(',').map((p) => p.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '')).filter(Boolean);
     if (parts.length < 3) continue;
-    keys.add(`${parts[0]}|${parts[1]}`);
-    keys.add(parts.slice(0, -1).join(''));
+    starts.add(`${parts[0]}|${parts[1]}`);
+    whole.push(parts.slice(0, -1).join(''));
   }
-  return keys;
+  return { starts, whole };
 }
 
+/** `817 Haeun, Donghung-dong, …, Pyongyang, DPRK` and `817, Haeun, Donghung-dong, …, Pyongyang, Korea, North` agree. */
 function sharesStreetAddress(a: FtmEntity, b: FtmEntity): boolean {
-  const keys = streetKeys(a);
-  return [...streetKeys(b)].some((k) => keys.has(k));
+  const x = streetKeys(a);
+  const y = streetKeys(b);
+  if ([...y.starts].some((k) => x.starts.has(k))) return true;
+  return x.whole.some((p) => y.whole.some((q) => Math.min(p.length, q.length) >= 15 && (p.startsWith(q) || q.startsWith(p))));
 }
 
 /**
