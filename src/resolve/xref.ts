@@ -6,6 +6,7 @@
 // join the evidence. A contradicted cross-reference is flagged as a possible list error and waits for
 // a person; it is never merged on its own.
 import { makeEntityId, type FtmEntity } from '../model/entity.ts';
+import { sanctionsLists } from '../model/targets.ts';
 import type { Explanation } from '../screening/compare.ts';
 import { matcherEngine } from '../screening/engine.ts';
 import { Screener } from '../screening/screener.ts';
@@ -105,7 +106,7 @@ function withIdentifiers(e: FtmEntity, extra: Record<string, string[]> | undefin
 }
 
 /** Scores a pair from the matcher's comparison and the official cross-reference. */
-function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explanations: unknown; features?: Record<string, number> }, official: string | null): Candidate {
+function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explanations: unknown; features?: Record<string, number> }, official: string | null, lists: ReadonlySet<string>): Candidate {
   const features = result.features ?? {};
   const nameScore = features.name ?? 0;
   const conflicts = CONFLICTS.filter((f) => f in features);
@@ -113,7 +114,7 @@ function candidateOf(a: FtmEntity, b: FtmEntity, result: { score: number; explan
   if (features['country.match']) evidence.push('country.match');
   if (ORGANISATIONS.has(a.schema) && ORGANISATIONS.has(b.schema)) {
     if ((nameScore >= 0.97 && primaryNamesMet(a, b, (result.explanations as Explanation[]) ?? [])) || sharesName(a.properties.name, b.properties.name)) evidence.push(PRIMARY_NAMES_AGREE);
-    else if (a.datasets?.[0] !== b.datasets?.[0] && sharesName(namesOf(a), namesOf(b)) && sharesStreetAddress(a, b)) evidence.push(ALIAS_AND_ADDRESS);
+    else if (twoLists(a, b, lists) && sharesName(namesOf(a), namesOf(b)) && sharesStreetAddress(a, b)) evidence.push(ALIAS_AND_ADDRESS);
   }
   let score = result.score;
   if (official) {
@@ -146,6 +147,12 @@ function plainName(name: string): string {
     .toUpperCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Records of two different official lists (not a case file's or an analyst's records, which are merged by a person). */
+function twoLists(a: FtmEntity, b: FtmEntity, lists: ReadonlySet<string>): boolean {
+  const [x, y] = [a.datasets?.[0] ?? '', b.datasets?.[0] ?? ''];
+  return x !== y && lists.has(x) && lists.has(y);
 }
 
 /** `(OGD)` after `ORGANIZATION AND GUIDANCE DEPARTMENT` is its acronym (letters in the order of the words' initials); `(SOMALIA)` is not. */
@@ -213,7 +220,7 @@ function sharesStreetAddress(a: FtmEntity, b: FtmEntity): boolean {
  * name (≥ 0.95) in its own list or in the other's: a name that picks out one person in both lists.
  * The several KIM Yong Chols of one list resemble each other, so none of them is marked.
  */
-function markUniqueNames(candidates: Candidate[], schemaOf: (id: string) => string | undefined): void {
+function markUniqueNames(candidates: Candidate[], schemaOf: (id: string) => string | undefined, lists: ReadonlySet<string>): void {
   const similar = new Map<string, Set<string>>(); // `${id}\u0000${dataset}` → records of that dataset with a similar name
   const note = (id: string, other: string, dataset: string) => {
     const key = `${id}\u0000${dataset}`;
@@ -229,7 +236,7 @@ function markUniqueNames(candidates: Candidate[], schemaOf: (id: string) => stri
     return other === undefined ? !set : set?.size === 1 && set.has(other);
   };
   for (const c of candidates) {
-    if (c.nameScore < 1 || c.leftDataset === c.rightDataset || schemaOf(c.left) !== 'Person' || schemaOf(c.right) !== 'Person') continue;
+    if (c.nameScore < 1 || c.leftDataset === c.rightDataset || !lists.has(c.leftDataset) || !lists.has(c.rightDataset) || schemaOf(c.left) !== 'Person' || schemaOf(c.right) !== 'Person') continue;
     if (only(c.left, c.rightDataset, c.right) && only(c.right, c.leftDataset, c.left) && only(c.left, c.leftDataset) && only(c.right, c.rightDataset)) c.evidence.push(UNIQUE_NAME);
   }
 }
@@ -252,6 +259,7 @@ export async function findCandidates(reader: EntityReader, options: XrefOptions 
   const facts = await linkedFacts(reader, options.datasets);
   const records = (await loadScreenableEntities(reader, options.datasets)).map((e) => withIdentifiers(e, facts.ids.get(e.id)));
   const byId = new Map(records.map((e) => [e.id, e]));
+  const lists = sanctionsLists(await reader.liveVersions());
   const screener = Screener.build(records, matcherEngine);
   const found = new Map<string, Candidate>();
   const keep = (c: Candidate) => {
@@ -273,7 +281,7 @@ export async function findCandidates(reader: EntityReader, options: XrefOptions 
     const outcome = screener.screen(record, { limit: options.limitPerRecord ?? 10, threshold: CANDIDATE_FLOOR, cutoff: CANDIDATE_FLOOR - 1e-9 });
     for (const r of outcome.results) {
       if (r.entity.id === record.id) continue;
-      keep(candidateOf(record, r.entity, r, refOf(record, r.entity)));
+      keep(candidateOf(record, r.entity, r, refOf(record, r.entity), lists));
     }
     // Official cross-references are candidates whatever their names say (a wrong reference is a finding).
     for (const [cited, ref] of cites.get(record.id) ?? []) {
@@ -281,11 +289,11 @@ export async function findCandidates(reader: EntityReader, options: XrefOptions 
       if (!other || other.id === record.id) continue;
       const key = pairKey(record.id, other.id);
       if (found.get(key)?.official) continue;
-      keep(candidateOf(record, other, matcherEngine.compare(matcherEngine.prepareQuery(record), matcherEngine.prepare(other), {}), ref));
+      keep(candidateOf(record, other, matcherEngine.compare(matcherEngine.prepareQuery(record), matcherEngine.prepare(other), {}), ref, lists));
     }
   }
   const candidates = [...found.values()].filter((c) => c.score >= CANDIDATE_FLOOR || c.official);
-  markUniqueNames(candidates, (id) => byId.get(id)?.schema);
+  markUniqueNames(candidates, (id) => byId.get(id)?.schema, lists);
   candidates.sort((a, b) => b.score - a.score || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
   return { targets: records.length, candidates, millis: Date.now() - started };
 }
