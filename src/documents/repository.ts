@@ -12,6 +12,8 @@ export type MentionRow = DocumentMentionsTable;
 export interface SearchFilter {
   q?: string;
   entityId?: string;
+  /** Other ids of the same target (its member records). */
+  alsoIds?: string[];
   from?: string;
   to?: string;
   source?: string;
@@ -154,9 +156,10 @@ export class DocumentRepository {
       }
     }
     if (f.entityId) {
-      const id = f.entityId;
+      // A target's mentions may name its canonical id or any of its member records (mentions found before a merge).
+      const ids = [f.entityId, ...(f.alsoIds ?? [])];
       q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('document_mentions as m').select('m.id').whereRef('m.document_id', '=', 'p.document_id').whereRef('m.paragraph', '=', 'p.paragraph').where('m.entity_id', '=', id).where('m.status', '!=', 'rejected')),
+        exists(selectFrom('document_mentions as m').select('m.id').whereRef('m.document_id', '=', 'p.document_id').whereRef('m.paragraph', '=', 'p.paragraph').where('m.entity_id', 'in', ids).where('m.status', '!=', 'rejected')),
       );
     }
     if (f.from) q = q.where('d.published_at', '>=', f.from);

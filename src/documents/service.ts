@@ -6,9 +6,10 @@ import { NotFoundError, UnprocessableError, ValidationError } from '../model/err
 import { model } from '../model/ftm.ts';
 import { AnalystEdits } from '../graph/edits.ts';
 import type { Screener } from '../screening/screener.ts';
-import type { Store } from '../store/types.ts';
+import type { EntityReader, Store } from '../store/types.ts';
 import type { EvidenceGrade } from '../model/grades.ts';
 import type { Statement } from '../model/statement.ts';
+import { entityIdOf } from '../model/entity.ts';
 import { DEFAULT_LIMITS, extractDocument, type DocumentMetadata, type ExtractLimits } from './extract.ts';
 import { MentionFinder, type EntityCandidate, type FoundMention } from './mentions.ts';
 import { DocumentRepository, type DocumentRow, type MentionRow, type SearchHit } from './repository.ts';
@@ -107,6 +108,8 @@ export class DocumentService {
     private readonly store: Store,
     private readonly screener: () => Promise<Screener>,
     private readonly limits: ExtractLimits = DEFAULT_LIMITS,
+    /** What entity ids are read through: resolved targets (src/resolve downstreamReader) where judgements merge records. */
+    private readonly reader: Pick<EntityReader, 'getEntity'> = store,
   ) {
     this.repo = new DocumentRepository(store);
   }
@@ -225,7 +228,7 @@ export class DocumentService {
     let entityId = mention.entity_id;
     if (action === 'relink') {
       if (typeof body.entityId !== 'string' || !body.entityId) throw new UnprocessableError('entity_id', 'is required to relink');
-      const entity = await this.store.getEntity(body.entityId);
+      const entity = await this.reader.getEntity(body.entityId);
       if (!entity) throw new NotFoundError(`no entity ${body.entityId}`);
       entityId = entity.id;
     } else if (action === 'accept' && !entityId) throw new UnprocessableError('action', 'the mention links no entity: relink it instead');
@@ -285,7 +288,7 @@ export class DocumentService {
     const kind = input.kind ?? 'relationship';
     if (!CLAIM_KINDS.includes(kind)) throw new ValidationError('kind', `must be ${CLAIM_KINDS.join(', ')}`);
     const inPassage = (await this.repo.mentions(doc.id)).filter((m) => m.start >= locator.start && m.end <= locator.end && m.status !== 'rejected');
-    const entities = [...new Set(inPassage.flatMap((m) => (m.entity_id ? [m.entity_id] : [])))];
+    const entities = [...new Set(await Promise.all(inPassage.filter((m) => m.entity_id).map((m) => this.recordOf(m.entity_id!))))];
     const quote = doc.text.slice(locator.start, locator.end);
     const source: ClaimSource = { sourceDocument: documentSourceId(doc.id), locator: formatLocator(locator), evidenceGrade: input.evidenceGrade, claimDate: input.claimDate ?? null };
     const dates = inPassage.filter((m) => m.kind === 'date' && m.value && /^\d{4}/.test(m.value)).map((m) => m.value!);
@@ -308,6 +311,13 @@ export class DocumentService {
     return { proposed: false, ...proposal, ...created };
   }
 
+  /** A record id to write a claim on: a canonical id of several records becomes one of its member records. */
+  private async recordOf(id: string): Promise<string> {
+    if (await this.store.getEntity(id)) return id;
+    const referent = (await this.reader.getEntity(id))?.referents?.[0];
+    return referent ? entityIdOf(referent) : id;
+  }
+
   // ---- search --------------------------------------------------------------------------------
 
   async search(params: { q?: unknown; entity?: unknown; from?: unknown; to?: unknown; source?: unknown; limit?: unknown; offset?: unknown }): Promise<{ results: SearchHit[]; limit: number; offset: number }> {
@@ -325,16 +335,21 @@ export class DocumentService {
       if (v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new ValidationError(f, `"${v}" is not an ISO date`);
     }
     let entityId = str(params.entity, 'entity', 200);
-    if (entityId) entityId = (await this.store.getEntity(entityId))?.id ?? entityId;
-    const results = await this.repo.search({ q: str(params.q, 'q'), entityId, from: str(params.from, 'from'), to: str(params.to, 'to'), source: str(params.source, 'source'), limit, offset });
+    let alsoIds: string[] = [];
+    if (entityId) {
+      const entity = await this.reader.getEntity(entityId);
+      alsoIds = entity ? idsOfTarget(entity, entityId) : [];
+      entityId = entity?.id ?? entityId;
+    }
+    const results = await this.repo.search({ q: str(params.q, 'q'), entityId, alsoIds, from: str(params.from, 'from'), to: str(params.to, 'to'), source: str(params.source, 'source'), limit, offset });
     return { results, limit, offset };
   }
 
   /** The documents that mention an entity, each with the passages. */
   async entityDocuments(entityId: string) {
-    const entity = await this.store.getEntity(entityId);
+    const entity = await this.reader.getEntity(entityId);
     if (!entity) throw new NotFoundError(`no entity ${entityId}`);
-    const rows = await this.repo.mentionsOfEntity([entity.id]);
+    const rows = await this.repo.mentionsOfEntity(idsOfTarget(entity, entityId));
     const byDoc = new Map<string, { documentId: string; title: string | null; publishedAt: string | null; publisher: string | null; mentions: MentionView[]; passages: Paragraph[] }>();
     for (const r of rows) {
       let d = byDoc.get(r.document_id);
@@ -447,3 +462,7 @@ function intOf(v: unknown, field: string): number | undefined {
   return n;
 }
 
+/** Every id a target's mentions may carry: its id (canonical), the id asked for, and its member records. */
+function idsOfTarget(entity: { id: string; referents?: string[] }, asked: string): string[] {
+  return [...new Set([entity.id, asked, ...(entity.referents ?? []).map(entityIdOf)])];
+}

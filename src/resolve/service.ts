@@ -76,20 +76,58 @@ export function downstreamReader(store: Store): EntityReader {
 }
 
 /**
- * Calls `onChange` when the judgements in force change: at once for this process's appends, and
- * within `intervalMs` for another's (the CLI's `judge`, `xref` or `import` beside a server).
+ * What new judgements change downstream: the ids whose entries go (the records of every target they
+ * touch, before and after, and those targets' former ids) and the targets to read again (the ids
+ * those records resolve to now). Everything else stays as it was.
  */
-export function watchJudgements(store: Store, onChange: () => void, intervalMs = 2_000): { check(): Promise<void>; stop(): void } {
+export interface TargetChange {
+  removed: string[];
+  targets: string[];
+}
+
+/** The targets the judgements after `before` touch, comparing the resolution before and after them. */
+export function targetChange(before: Resolution, after: Resolution): TargetChange {
+  const known = new Set(before.log.map((j) => j.seq));
+  const records = new Set<string>();
+  for (const j of after.log) {
+    if (known.has(j.seq)) continue;
+    for (const id of [j.left, j.right]) {
+      for (const m of before.members(before.canonical(id))) records.add(m);
+      for (const m of after.members(after.canonical(id))) records.add(m);
+    }
+  }
+  const removed = new Set<string>();
+  const targets = new Set<string>();
+  for (const r of records) {
+    removed.add(r).add(before.canonical(r)).add(after.canonical(r));
+    targets.add(after.canonical(r));
+  }
+  return { removed: [...removed].sort(), targets: [...targets].sort() };
+}
+
+/**
+ * Calls `onChange` when the judgements in force change: at once for this process's appends, and
+ * within `intervalMs` for another's (the CLI's `judge`, `xref` or `import` beside a server), with
+ * the targets they touch (see TargetChange; none when that cannot be told: rebuild).
+ */
+export function watchJudgements(store: Store, onChange: (change?: TargetChange) => void, intervalMs = 2_000): { check(): Promise<void>; stop(): void } {
   if (!(store instanceof SqlStore)) return { check: async () => undefined, stop: () => undefined };
-  const judgements = resolverFor(store).judgementsStore;
+  const resolver = resolverFor(store);
+  const judgements = resolver.judgementsStore;
   let known: number | undefined;
+  let resolution: Resolution | undefined;
   let chain: Promise<void> = Promise.resolve();
   const check = () =>
     (chain = chain.then(async () => {
       const seq = await judgements.lastSeq().catch(() => known);
       if (seq === undefined) return;
-      if (known !== undefined && seq !== known) onChange();
-      known = seq;
+      if (known !== undefined && seq === known) return;
+      const before = resolution;
+      resolution = await resolver.resolution().catch(() => undefined);
+      // The log read may be newer than `seq`: what it holds is what has been told.
+      const told = resolution ? (resolution.log.at(-1)?.seq ?? 0) : seq;
+      if (known !== undefined && told !== known) onChange(before && resolution ? targetChange(before, resolution) : undefined);
+      known = told;
     }));
   void check();
   const unsubscribe = onJudgementsAppended(store, () => void check());

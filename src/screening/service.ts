@@ -109,8 +109,10 @@ export class ScreeningService {
   private building: Promise<void> | null = null;
   /** A full build is due (a list or a whole dataset changed). */
   private dirty = false;
-  /** Entities an analyst edit changed, to be taken into the current index. */
+  /** Entities an analyst edit changed (or targets a judgement made), to be taken into the current index. */
   private readonly edited = new Set<string>();
+  /** Ids whose entries leave the current index with the next update (the records of targets a judgement changed). */
+  private readonly leaving = new Set<string>();
   private subscribed = false;
   private unsubscribe: (() => void) | null = null;
   private lastError: string | null = null;
@@ -151,6 +153,17 @@ export class ScreeningService {
   }
 
   /**
+   * New judgements: the entries of `removed` leave the index and the targets `targets` are read again
+   * (src/resolve/service.ts targetChange), instead of a rebuild; a failed update rebuilds.
+   */
+  retarget(change: { removed: readonly string[]; targets: readonly string[] }): void {
+    if (!this.snapshot) return this.refresh();
+    for (const id of change.removed) this.leaving.add(id);
+    for (const id of change.targets) this.edited.add(id);
+    if (!this.building) void this.rebuild().catch(() => undefined);
+  }
+
+  /**
    * A live change: an analyst edit (entities appended to a dataset that is not a sanctions list)
    * updates just those entities; anything else rebuilds.
    */
@@ -168,22 +181,25 @@ export class ScreeningService {
           if (this.dirty || !this.snapshot) {
             this.dirty = false;
             this.edited.clear(); // a full build reads them anyway
+            this.leaving.clear();
             this.snapshot = await this.build();
             this.lastError = null;
             this.warm(this.snapshot.screener);
             this.options.log?.(`screening index: ${this.snapshot.screener.index.size} entities in ${Math.round(this.snapshot.buildMs)} ms`);
           } else {
             const ids = [...this.edited];
+            const leaving = [...this.leaving];
             this.edited.clear();
+            this.leaving.clear();
             try {
-              this.snapshot = await this.takeIn(this.snapshot, ids);
+              this.snapshot = await this.takeIn(this.snapshot, ids, leaving);
               this.warm(this.snapshot.screener);
             } catch (err) {
               this.options.log?.(`screening index: edit of ${ids.length} entities not taken in (${(err as Error).message}); rebuilding`);
               this.dirty = true;
             }
           }
-        } while (this.dirty || this.edited.size);
+        } while (this.dirty || this.edited.size || this.leaving.size);
       } catch (err) {
         this.lastError = (err as Error).message;
         this.options.log?.(`screening index build failed: ${this.lastError}`);
@@ -208,13 +224,13 @@ export class ScreeningService {
     setImmediate(step);
   }
 
-  /** The snapshot with the entities `ids` re-read from the store (an analyst edit); the lists' part is untouched. */
-  private async takeIn(snapshot: Snapshot, ids: string[]): Promise<Snapshot> {
+  /** The snapshot with the entities `ids` re-read from the store (an analyst edit, a judgement's targets) and `leaving` taken out; the rest is untouched. */
+  private async takeIn(snapshot: Snapshot, ids: string[], leaving: string[] = []): Promise<Snapshot> {
     const started = performance.now();
     const versions = await this.reader.liveVersions();
     const lists = sanctionsLists(versions);
     const order = new Map(versions.map((v, i) => [v.id, i]));
-    const replaced = new Set(ids);
+    const replaced = new Set([...ids, ...leaving]);
     const fresh: FtmEntity[] = [];
     for (const id of ids) {
       const statements = await this.reader.getStatements(id);

@@ -99,8 +99,9 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   const detachGraph = graph.attach(store);
   // Imports and syncs by other processes reach this server's indexes too.
   const liveWatch = watchStore(store, { databaseUrl: config.databaseUrl, log: (line) => app.log.info(line) });
-  // A new judgement (here or by another process) changes the targets: both rebuild (watched from
-  // prepare on, after the shipped judgements, so a first start builds once).
+  // A new judgement (here or by another process) changes targets: the screening index takes in the
+  // targets it touches, the graph rebuilds (watched from prepare on, after the shipped judgements, so a
+  // first start builds once).
   let judgementWatch: ReturnType<typeof watchJudgements> | undefined;
   app.addHook('onClose', async () => {
     judgementWatch?.stop();
@@ -149,8 +150,10 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
         // The judgements made for the bundled snapshot come with it, on the first start only.
         if (loaded.length) await loadShippedJudgements(store, log);
       }
-      judgementWatch ??= watchJudgements(store, () => {
-        screening.refresh();
+      judgementWatch ??= watchJudgements(store, (change) => {
+        // The screening index takes in just the targets a judgement touches; the graph rebuilds.
+        if (change) screening.retarget(change);
+        else screening.refresh();
         graph.refresh();
       });
       await judgementWatch.check();

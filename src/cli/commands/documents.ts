@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from '../../documents/extract.ts';
 import { DocumentService } from '../../documents/service.ts';
 import { SourceError } from '../../model/errors.ts';
 import { ScreeningService } from '../../screening/service.ts';
+import { downstreamReader } from '../../resolve/service.ts';
 import type { CliContext } from '../context.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -32,8 +33,10 @@ export function register(program: Command, ctx: CliContext): void {
         return { file, bytes: readFileSync(file) };
       });
       const store = await ctx.store();
-      const screening = new ScreeningService(store);
-      const documents = new DocumentService(store, () => screening.screener(), { ...DEFAULT_LIMITS, maxBytes });
+      // Mentions link targets (canonical ids), as the server's screening finds them.
+      const reader = downstreamReader(store);
+      const screening = new ScreeningService(reader);
+      const documents = new DocumentService(store, () => screening.screener(), { ...DEFAULT_LIMITS, maxBytes }, reader);
       const report = [];
       const results = await documents.ingestMany(
         inputs.map(({ file, bytes }) => ({

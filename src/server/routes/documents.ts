@@ -7,6 +7,7 @@ import { authorOf } from '../../graph/edits.ts';
 import { DEFAULT_LIMITS } from '../../documents/extract.ts';
 import { DocumentService } from '../../documents/service.ts';
 import type { ScreeningService } from '../../screening/service.ts';
+import { downstreamReader } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
 import {
@@ -35,7 +36,7 @@ const WITH_422 = { ...ERRORS, 422: ErrorBody } as const;
 export async function documentRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const maxBytes = ctx.config.documentMaxBytes ?? DEFAULT_LIMITS.maxBytes;
-  const documents = new DocumentService(ctx.store, () => ctx.screening.screener(), { ...DEFAULT_LIMITS, maxBytes });
+  const documents = new DocumentService(ctx.store, () => ctx.screening.screener(), { ...DEFAULT_LIMITS, maxBytes }, downstreamReader(ctx.store));
 
   await app.register(async (plain) => {
     const uploads = plain.withTypeProvider<TypeBoxTypeProvider>();
