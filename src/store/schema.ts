@@ -55,10 +55,20 @@ export interface StatementsTable {
   is_ref: number;
 }
 
+/** Diffs kept once computed (versions do not change; `stamp` catches analyst edits to a live version in place). */
+export interface VersionDiffsTable {
+  from_id: number;
+  to_id: number;
+  stamp: string;
+  /** JSON: added, removed, changed and targets, as `diff` answers them. */
+  body: string;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: VersionsTable;
   statements: StatementsTable;
+  version_diffs: VersionDiffsTable;
 }
 
 export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres'): Promise<void> {
@@ -133,6 +143,15 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .where(sql.ref('is_ref'), '=', 1)
     .execute();
   await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
+  await db.schema
+    .createTable('version_diffs')
+    .ifNotExists()
+    .addColumn('from_id', 'integer', (c) => c.notNull())
+    .addColumn('to_id', 'integer', (c) => c.notNull())
+    .addColumn('stamp', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('version_diffs_pk', ['from_id', 'to_id'])
+    .execute();
   await migrateResolve(db, engine);
   await migrateDocuments(db, engine);
   await migrateAccess(db);

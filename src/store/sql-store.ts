@@ -9,7 +9,7 @@ import { isDeletion, type ParsedItem } from '../model/parsed-item.ts';
 import { migrate, type Database } from './schema.ts';
 import { draftToRow, rowToStatement, rowToVersion, STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
 import { announceLiveSwitch } from './live-watch.ts';
-import { diffEntities, groupEntities, type SlimStatement } from './diff.ts';
+import { diffEntities, groupEntities, type EntityDiff, type SlimStatement } from './diff.ts';
 import type { DatasetDiff, DatasetInfo, DatasetKind, DatasetVersion, EntityFilter, ImportJob, ImportRequest, ImportResult, Store } from './types.ts';
 import { checkShrink } from './shrink.ts';
 import { appendInPlace } from './append.ts';
@@ -99,6 +99,11 @@ export class SqlStore implements Store {
       return out;
     });
     for (const job of jobs) this.emit(job.request.dataset);
+    // The diff against the previous version is what a user opens next: compute it now and keep it, so it
+    // answers at once (a list change of thousands of entities takes a second or more to compare).
+    for (const r of results) {
+      if (r.previous && r.previous.id !== r.version.id) await this.diff(r.version.dataset, r.previous.id, r.version.id).catch(() => undefined);
+    }
     return results;
   }
 
@@ -353,7 +358,14 @@ export class SqlStore implements Store {
     const toV = to !== undefined ? this.resolveVersion(dataset, all, to) : all[0];
     const fromV = from !== undefined ? this.resolveVersion(dataset, all, from) : all.find((v) => v.id < (toV?.id ?? 0));
     if (!toV || !fromV) throw new ConflictError(`dataset ${dataset} has only one version: nothing to compare`);
-    return { dataset, from: fromV, to: toV, ...(await this.diffVersions(this.db, fromV.id, toV.id)) };
+    const stamp = [fromV, toV].map((v) => `${v.importedAt}/${v.statementCount}`).join(' ');
+    const kept = await this.db.selectFrom('version_diffs').select(['stamp', 'body']).where('from_id', '=', fromV.id).where('to_id', '=', toV.id).executeTakeFirst();
+    if (kept?.stamp === stamp) return { dataset, from: fromV, to: toV, ...(JSON.parse(kept.body) as EntityDiff) };
+    const computed = await this.diffVersions(this.db, fromV.id, toV.id);
+    const row = { from_id: fromV.id, to_id: toV.id, stamp, body: JSON.stringify(computed) };
+    await this.db.deleteFrom('version_diffs').where('from_id', '=', fromV.id).where('to_id', '=', toV.id).execute();
+    await this.db.insertInto('version_diffs').values(row).execute().catch(() => undefined); // another process kept it first
+    return { dataset, from: fromV, to: toV, ...computed };
   }
 
   /**

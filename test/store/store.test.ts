@@ -136,3 +136,29 @@ describe.each(ENGINES)('references on %s', (engine) => {
     expect(things).toEqual(['tr-1']);
   });
 });
+
+describe.each(ENGINES)('kept diffs on %s', (engine) => {
+  const t = freshStoreForBlock(engine);
+  const db = () => (t.store as unknown as { db: import('kysely').Kysely<{ version_diffs: { from_id: number; to_id: number; stamp: string; body: string } }> }).db;
+
+  it('an import keeps its diff against the previous version, and the diff read back equals a fresh comparison', async () => {
+    const first = await t.store.importDataset(req({ publishedAt: '2024-01-01' }), stream([...person('k-1', 'KIM, Jong Un'), ...person('k-2', 'RI, Yong Ho')]));
+    expect(await db().selectFrom('version_diffs').selectAll().execute()).toEqual([]);
+    const second = await t.store.importDataset(req({ publishedAt: '2024-02-01' }), stream([...person('k-1', 'KIM, Jong Un', { alias: ['KIM Jong-un'] }), ...person('k-3', 'PAK, Pong Ju')]));
+    const kept = await db().selectFrom('version_diffs').selectAll().execute();
+    expect(kept.map((r) => [Number(r.from_id), Number(r.to_id)])).toEqual([[first.version.id, second.version.id]]);
+    const read = await t.store.diff('test_list');
+    await db().deleteFrom('version_diffs').execute();
+    const fresh = await t.store.diff('test_list');
+    expect(read).toEqual(fresh);
+    expect(read.added.map((e) => e.id).sort()).toEqual(['k-3', 'k-3-s']);
+    expect(read.changed.map((e) => e.id)).toEqual(['k-1']);
+  });
+
+  it('a kept diff whose version changed since (an analyst edit in place) is compared again', async () => {
+    const [to, from] = await t.store.versions('test_list');
+    await db().updateTable('version_diffs').set({ stamp: 'stale', body: JSON.stringify({ added: [], removed: [], changed: [], targets: [] }) }).execute();
+    const diff = await t.store.diff('test_list', from.id, to.id);
+    expect(diff.changed.map((e) => e.id)).toEqual(['k-1']);
+  });
+});
