@@ -27,14 +27,4 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
-  // -------------------------------------------------------------------------------------------
-  // TEMPORARY: files being rewritten in other branches now (the pages' data hooks and panels,
-  // GraphPage's split; sync's download checks). Delete each entry as its branch merges.
-  // -------------------------------------------------------------------------------------------
-  {
-    files: ['web/src/lib/useApi.ts', 'web/src/pages/{GraphPage,ListsPage,ScreeningPage,SearchPage}.tsx'],
-    rules: { 'react-hooks/set-state-in-effect': 'off', 'react-hooks/refs': 'off', 'react-hooks/use-memo': 'off', 'react-hooks/exhaustive-deps': 'warn' },
-  },
-  { files: ['src/ingest/sync.ts'], rules: { 'preserve-caught-error': 'off' } },
-  // --------------------------------------------------------------------------------- end --
 );

@@ -124,7 +124,7 @@ async function download(url: string, path: string, options: SyncOptions): Promis
   try {
     response = await fetch(fetchUrl, { signal, redirect: 'follow' });
   } catch (e) {
-    throw new Error(`${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : (e as Error).message}`);
+    throw new Error(`${url}: ${signal.aborted ? `no answer within ${timeoutMs} ms` : (e as Error).message}`, { cause: e });
   }
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -144,7 +144,7 @@ async function download(url: string, path: string, options: SyncOptions): Promis
     await pipeline(Readable.fromWeb(response.body as never), counter, createWriteStream(path));
   } catch (e) {
     const cause = (e as Error & { cause?: Error }).cause?.message;
-    throw new Error(`${url}: download failed after ${bytes} bytes (the transfer did not end cleanly: truncated): ${signal.aborted ? `no answer within ${timeoutMs} ms` : `${(e as Error).message}${cause ? ` (${cause})` : ''}`}`);
+    throw new Error(`${url}: download failed after ${bytes} bytes (the transfer did not end cleanly: truncated): ${signal.aborted ? `no answer within ${timeoutMs} ms` : `${(e as Error).message}${cause ? ` (${cause})` : ''}`}`, { cause: e });
   }
   if (!encoded && Number.isFinite(declared) && declared !== bytes) throw new Error(`${url}: truncated: ${bytes} of ${declared} bytes`);
   if (bytes === 0) throw new Error(`${url}: empty file`);

@@ -74,7 +74,8 @@ describe.skipIf(!HAVE_CHROMIUM)('resolve in the web app (end to end)', () => {
     await page.getByRole('link', { name: 'Resolve' }).waitFor();
     await row(conflict).click();
     // side by side, property by property: the conflicting birth dates highlighted, each value with its source
-    const birth = page.locator('table.pair-table tr[data-prop="birthDate"]');
+    // (the pair shown before the click stays on screen until the clicked one has loaded)
+    const birth = page.locator(`table.pair-table[data-pair="${conflict.left}|${conflict.right}"] tr[data-prop="birthDate"]`);
     await birth.waitFor();
     expect(await birth.getAttribute('data-state')).toBe('conflict');
     expect(await birth.locator('td').first().textContent()).toMatch(/gb_hmt_sanctions/);

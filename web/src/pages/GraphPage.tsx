@@ -1,7 +1,7 @@
 // Graph explorer: start from an entity, expand neighbours (capped, with "n more"), find paths
 // between two entities, filter by relationship type, dates and evidence grade (the server filters),
 // export PNG and SVG. Loaded on demand: cytoscape is only in this page's chunk.
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import type { GraphFilter, PathsResult } from '../api/graph.ts';
 import type { Route } from '../router.ts';
 import { ErrorMessage } from '../components/common.tsx';
@@ -35,16 +35,18 @@ export default function GraphPage({ route }: { route: Route }) {
 
   // A new start, depth, cap or filter: the server answers a new neighbourhood, drawn afresh.
   const start = useNeighbourhood(startId, { hops, limit: cap, filter });
-  useEffect(() => {
+  // Adjusted while rendering (React's pattern for state that follows inputs), not in effects.
+  const [shown, setShown] = useState({ startId, hops, cap, filter, data: start.data });
+  if (shown.startId !== startId || shown.hops !== hops || shown.cap !== cap || shown.filter !== filter) {
+    setShown({ startId, hops, cap, filter, data: start.data });
     dispatch({ type: 'reset', start: startId });
     setSelected(null);
-  }, [startId, hops, cap, filter]);
-  useEffect(() => {
-    if (!start.data) return;
+  } else if (start.data && start.data !== shown.data) {
+    setShown({ ...shown, data: start.data });
     const { centre, nodes, edges } = start.data.answer;
     dispatch({ type: 'merge', nodes: [centre, ...nodes], edges, change: { kind: 'loaded' } });
     setEnds((e) => ({ ...e, from: { id: centre.id, caption: centre.caption } }));
-  }, [start.data]);
+  }
 
   const expansion = useExpansion(graph, filter, dispatch);
   useLinkCount(selected?.kind === 'node' && !graph.total.has(selected.id) ? selected.id : null, filter, dispatch);

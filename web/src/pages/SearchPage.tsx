@@ -1,5 +1,5 @@
 // Search: one box for names in any script; facets narrow the hits.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { href, navigate, type Route } from '../router.ts';
 import { useSearch } from '../hooks/useScreening.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
@@ -22,7 +22,12 @@ export function SearchPage({ route }: { route: Route }) {
     topics: listParam(route.params, 'topics'),
   };
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  // The box follows the address when it changes (back, a link): adjusted while rendering, not in an effect.
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    setText(q);
+  }
 
   const result = useSearch('default', { q, schema: filters.schema[0], countries: filters.countries, datasets: filters.datasets, topics: filters.topics, limit: PAGE_SIZE, offset });
 

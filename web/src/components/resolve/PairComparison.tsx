@@ -38,7 +38,7 @@ export function PairComparison({ pair, schema }: { pair: CandidatePair; schema: 
         </p>
       )}
       {pair.judgement && <p className="in-force">In force: <JudgementLine judgement={pair.judgement} /></p>}
-      <table className="data pair-table">
+      <table className="data pair-table" data-pair={`${pair.left.id}|${pair.right.id}`}>
         <thead>
           <tr>
             <th scope="col">Property</th>
