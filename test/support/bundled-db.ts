@@ -7,7 +7,7 @@
 // judgements and the matching code) and read back on the next start. They are built once, by the
 // first test that asks (prepareBundledSnapshots), so a test's copy starts from them in a second or two.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open.ts';
@@ -100,15 +100,15 @@ async function startOnceUnlessSaved(sqlitePath: string): Promise<void> {
   }
 }
 
-/** Runs `fn` holding a lock directory (mkdir is atomic); a lock older than ten minutes is a dead run's. */
+/** Runs `fn` holding a lock directory (mkdir is atomic) that names its process: a dead one's lock is taken over. */
 async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - since > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (heldByDeadProcess(lock)) rmSync(lock, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -116,6 +116,22 @@ async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
     await fn();
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process named in the lock has gone (a lock without a name yet is being taken: alive). */
+export function heldByDeadProcess(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 10_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

@@ -2,12 +2,12 @@
 // official lists loaded on first start, a free local port. No mocks: the app talks to the real API.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { copyOfBundledDbWithSnapshots } from '../support/bundled-db.ts';
+import { copyOfBundledDbWithSnapshots, heldByDeadProcess } from '../support/bundled-db.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -53,16 +53,16 @@ function webSourcesHash(): string {
   return hash.digest('hex');
 }
 
-/** Runs `fn` holding a lock directory (mkdir is atomic); a lock older than ten minutes is a dead run's. */
+/** Runs `fn` holding a lock directory (mkdir is atomic) that names its process: a dead one's lock is taken over. */
 function withLock(lock: string, fn: () => void): void {
   const wait = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - since > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (heldByDeadProcess(lock)) rmSync(lock, { recursive: true, force: true });
       else Atomics.wait(wait, 0, 0, 250);
     }
   }
