@@ -17,6 +17,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default on two cores is one worker (cores − 1): files ran one at a time. Most integration
+    // files spend much of their time waiting on a child process (CLI, server, Chromium), so three
+    // overlap well on two cores. VITEST_MAX_WORKERS=N overrides it (`--maxWorkers` does not reach
+    // the projects, which inherit this value).
+    maxWorkers: 3,
     // CLI and server tests start bin/interdict.js in child processes: run them on the sources, never a stale dist/.
     // Servers started by tests log warnings and errors only.
     env: { INTERDICT_FROM_SOURCE: '1', INTERDICT_LOG_LEVEL: 'warn' },

@@ -2,7 +2,7 @@
 // judgements answers /match, /search, /reconcile with one result per target carrying every member
 // record, its graph joins the edges of every member at one node, a new judgement (this process's or
 // another's) makes it rebuild, and a restart never serves an index saved under other judgements.
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,6 +12,7 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { loadShippedJudgements } from '../../src/resolve/shipped.ts';
 import { Resolver } from '../../src/resolve/service.ts';
+import { copyOfBundledDbWithSnapshots } from '../support/bundled-db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'interdict-downstream-'));
 const path = join(dir, 'db.sqlite');
@@ -30,7 +31,7 @@ async function stop(): Promise<void> {
 }
 
 beforeAll(async () => {
-  copyFileSync(inject('bundledDb'), path);
+  await copyOfBundledDbWithSnapshots(inject('bundledDb'), path, { judged: true });
   const s = await openStore(config);
   expect(await loadShippedJudgements(s)).toBeGreaterThan(2500);
   await s.close();

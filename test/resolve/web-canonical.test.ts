@@ -1,6 +1,6 @@
 // The web app over resolved targets (issue 12): the entity page and the graph page take a canonical
 // `NK-…` id and show the links of every member record. Chromium drives the built app (test/web/).
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -11,6 +11,8 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { loadShippedJudgements } from '../../src/resolve/shipped.ts';
 import { Resolver } from '../../src/resolve/service.ts';
+import { copyOfBundledDbWithSnapshots } from '../support/bundled-db.ts';
+import { buildWeb } from '../web/server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_BUILT = existsSync(new URL('../../web/dist/index.html', import.meta.url));
@@ -27,7 +29,8 @@ describe.skipIf(!existsSync(CHROMIUM) || !WEB_BUILT)('web pages for a canonical 
 
   beforeAll(async () => {
     const path = join(dir, 'db.sqlite');
-    copyFileSync(inject('bundledDb'), path);
+    buildWeb();
+    await copyOfBundledDbWithSnapshots(inject('bundledDb'), path, { judged: true });
     const config = { ...loadConfig({}), sqlitePath: path, databaseUrl: null, loadBundled: false, host: '127.0.0.1' };
     store = await openStore(config);
     await loadShippedJudgements(store);

@@ -1,8 +1,13 @@
 // One SQLite database with every bundled list, built once per test run (and cached between local runs
 // while the data and the code that reads it are unchanged). Read-only tests share it; tests that write
 // take a copy.
+//
+// A server's start is mostly building the screening index and the graph (≈ 20 s of CPU over the
+// bundled lists); both are saved beside the database (`<db>.cache/`, keyed by the live versions, the
+// judgements and the matching code) and read back on the next start. They are built once, by the
+// first test that asks (prepareBundledSnapshots), so a test's copy starts from them in a second or two.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open.ts';
@@ -22,23 +27,142 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-export async function buildBundledDb(): Promise<string> {
-  const path = join(tmpdir(), `interdict-bundled-${fingerprint()}.db`);
+/** Written whole under a temporary name, then renamed: a parallel run never sees half a database. */
+async function buildOnce(path: string, fill: (partial: string) => Promise<void>): Promise<string> {
   if (existsSync(path)) return path;
   const partial = `${path}.${process.pid}.partial`;
-  const store = await openStore({ databaseUrl: null, sqlitePath: partial });
-  try {
-    await loadBundled(store);
-  } finally {
-    await store.close();
-  }
+  await fill(partial);
   for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
   renameSync(partial, path);
   return path;
 }
 
-/** A private copy of the bundled database, for tests that write. */
+export async function buildBundledDb(): Promise<string> {
+  return buildOnce(join(tmpdir(), `interdict-bundled-${fingerprint()}.db`), async (partial) => {
+    const store = await openStore({ databaseUrl: null, sqlitePath: partial });
+    try {
+      await loadBundled(store);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+/** The bundled database with the shipped judgements loaded: only its snapshots are used (see above). */
+const judgedDbOf = (bundled: string) => bundled.replace(/\.db$/, '') + '-judged.db';
+
+/**
+ * Saves the screening index and graph snapshots a server saves at its first start over the bundled
+ * database (and, with `judged`, over it with the shipped judgements loaded), unless saved ones are
+ * still valid. Done once however many test files ask at the same time (a lock beside the database).
+ */
+export async function prepareBundledSnapshots(bundled: string, options: { judged?: boolean } = {}): Promise<void> {
+  await withLock(`${bundled}.snapshots.lock`, () => startOnceUnlessSaved(bundled));
+  if (!options.judged) return;
+  const judged = judgedDbOf(bundled);
+  await withLock(`${judged}.snapshots.lock`, async () => {
+    const { loadShippedJudgements } = await import('../../src/resolve/shipped.ts');
+    await buildOnce(judged, async (partial) => {
+      copyFileSync(bundled, partial);
+      const store = await openStore({ databaseUrl: null, sqlitePath: partial });
+      try {
+        await loadShippedJudgements(store);
+      } finally {
+        await store.close();
+      }
+    });
+    await startOnceUnlessSaved(judged);
+  });
+}
+
+/** Starts (and stops) a server's services over `sqlitePath` unless the snapshots they would read are there. */
+async function startOnceUnlessSaved(sqlitePath: string): Promise<void> {
+  const { loadConfig } = await import('../../src/config.ts');
+  const { buildApp } = await import('../../src/server/app.ts');
+  const { downstreamReader } = await import('../../src/resolve/service.ts');
+  const { resolutionKeyOf } = await import('../../src/screening/service.ts');
+  const { indexSnapshotKey } = await import('../../src/screening/index-snapshot.ts');
+  const { snapshotKey } = await import('../../src/graph/snapshot.ts');
+  const config = { ...loadConfig({}), sqlitePath, databaseUrl: null, loadBundled: false };
+  const store = await openStore(config);
+  try {
+    const reader = downstreamReader(store);
+    const versions = await reader.liveVersions();
+    const resolution = await resolutionKeyOf(reader);
+    const cache = `${sqlitePath}.cache`;
+    const saved = [`screening-${indexSnapshotKey(versions, 'default', resolution)}.v8`, `graph-${snapshotKey(versions, resolution)}.v8`];
+    if (saved.every((name) => existsSync(join(cache, name)))) return;
+    const { app, prepare } = await buildApp(config, store, { logger: false });
+    await prepare();
+    await app.close();
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs `fn` holding a lock directory (mkdir is atomic) that names its process: a dead one's lock is taken over. */
+async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      if (heldByDeadProcess(lock)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process named in the lock has gone (a lock without a name yet is being taken: alive). */
+export function heldByDeadProcess(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 10_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** A private copy of the bundled database, for tests that write. Its first server start builds the index and the graph. */
 export function copyOfBundledDb(source: string, target: string): string {
   copyFileSync(source, target);
   return target;
+}
+
+/**
+ * A private copy of the bundled database with the saved screening index and graph (as imported, and
+ * with `judged` also with the shipped judgements loaded), so a server on it starts without building
+ * them; they are built first if none are saved for this code and data.
+ */
+export async function copyOfBundledDbWithSnapshots(source: string, target: string, options: { judged?: boolean } = {}): Promise<string> {
+  await prepareBundledSnapshots(source, options);
+  copyFileSync(source, target);
+  const cache = `${target}.cache`;
+  mkdirSync(cache, { recursive: true });
+  for (const dir of [`${source}.cache`, ...(options.judged ? [`${judgedDbOf(source)}.cache`] : [])]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.v8'))) linkOrCopy(join(dir, name), join(cache, name));
+  }
+  return target;
+}
+
+/** Snapshots are written whole and renamed, never changed in place: a hard link is as good as a copy. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/types.ts';
-import { copyOfBundledDb } from './bundled-db.ts';
+import { copyOfBundledDbWithSnapshots, prepareBundledSnapshots } from './bundled-db.ts';
 
 export interface RunningServer {
   url: string;
@@ -19,7 +19,9 @@ export interface RunningServer {
 export async function startServer(options: { writable?: boolean; empty?: boolean } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'interdict-server-'));
   const shared = inject('bundledDb');
-  const sqlitePath = options.empty ? join(dir, 'empty.db') : options.writable ? copyOfBundledDb(shared, join(dir, 'copy.db')) : shared;
+  // Both start from the index and graph saved for the bundled lists (built by the first test that asks).
+  if (!options.empty && !options.writable) await prepareBundledSnapshots(shared);
+  const sqlitePath = options.empty ? join(dir, 'empty.db') : options.writable ? await copyOfBundledDbWithSnapshots(shared, join(dir, 'copy.db')) : shared;
   // The JSON log shows warnings and errors (a 500's stack) in the test output, not every request.
   const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: process.env.INTERDICT_LOG_LEVEL ?? 'warn' }), sqlitePath, databaseUrl: null, loadBundled: !options.empty };
   const store = await openStore(config);

@@ -1,12 +1,13 @@
 // Starts the real Interdict server for the end-to-end tests: a temp SQLite database, the bundled
 // official lists loaded on first start, a free local port. No mocks: the app talks to the real API.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { copyOfBundledDb } from '../support/bundled-db.ts';
+import { copyOfBundledDbWithSnapshots, heldByDeadProcess } from '../support/bundled-db.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,12 +18,59 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Builds web/dist from the current sources so the tests exercise this tree's app. */
+/**
+ * Builds web/dist from the current sources so the tests exercise this tree's app: once per change of
+ * the sources (their hash is kept in web/dist), and one test file at a time (test files run in
+ * parallel: a second build would empty web/dist under a page another file is loading).
+ */
 export function buildWeb(): void {
-  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const env = { ...process.env, NODE_ENV: 'production' };
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  const stamp = join(ROOT, 'web/dist/.sources');
+  const sources = webSourcesHash();
+  withLock(join(ROOT, '.tmp-web-build.lock'), () => {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === sources) return;
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', env });
+    if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+    writeFileSync(stamp, sources);
+  });
+}
+
+/** What the built app is made of: web/ but its output, src/ (it bundles some of it) and the packages. */
+function webSourcesHash(): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string): void => {
+    for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, d.name);
+      if (d.isDirectory()) {
+        if (d.name !== 'dist' && d.name !== 'node_modules') walk(path);
+      } else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(ROOT, 'web'));
+  walk(join(ROOT, 'src'));
+  hash.update(readFileSync(join(ROOT, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
+/** Runs `fn` holding a lock directory (mkdir is atomic) that names its process: a dead one's lock is taken over. */
+function withLock(lock: string, fn: () => void): void {
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      if (heldByDeadProcess(lock)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(wait, 0, 0, 250);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
@@ -31,9 +79,9 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   // database INTERDICT_DB names, which the CLI steps then use).
   const external = process.env.INTERDICT_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), dir, env: process.env, stop: async () => rmSync(dir, { recursive: true, force: true }) };
-  // A private copy of the run's bundled-lists database (built once by the global setup): the server
-  // starts as a user's later start does, and the diff scenario may write to it.
-  const env = { ...process.env, INTERDICT_DB: copyOfBundledDb(inject('bundledDb'), join(dir, 'interdict.db')), DATABASE_URL: '' };
+  // A private copy of the run's bundled-lists database (built once by the global setup) with its saved
+  // index and graph: the server starts as a user's later start does, and the diff scenario may write to it.
+  const env = { ...process.env, INTERDICT_DB: await copyOfBundledDbWithSnapshots(inject('bundledDb'), join(dir, 'interdict.db')), DATABASE_URL: '' };
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/interdict.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env,
