@@ -99,10 +99,14 @@ export class SqlStore implements Store {
       return out;
     });
     for (const job of jobs) this.emit(job.request.dataset);
-    // The diff against the previous version is what a user opens next: compute it now and keep it, so it
-    // answers at once (a list change of thousands of entities takes a second or more to compare).
-    for (const r of results) {
-      if (r.previous && r.previous.id !== r.version.id) await this.diff(r.version.dataset, r.previous.id, r.version.id).catch(() => undefined);
+    // The diff against the previous version is what a user opens next: on SQLite it is compared now and
+    // kept, so it answers at once (thousands of changed entities take a second or more to compare). On
+    // PostgreSQL, which compares the versions whole, the first request compares and keeps it instead:
+    // done here it made every import of a large list several times slower.
+    if (this.engine === 'sqlite') {
+      for (const r of results) {
+        if (r.previous && r.previous.id !== r.version.id) await this.diff(r.version.dataset, r.previous.id, r.version.id).catch(() => undefined);
+      }
     }
     return results;
   }
