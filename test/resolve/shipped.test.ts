@@ -89,5 +89,6 @@ describe('the graph over resolved entities', () => {
     expect(whole.total).toBe(memberTotal);
     // a member id finds the target's node too
     expect((await resolved.adjacent('un_sc_sanctions:KPe.001', { limit: 1 })).total).toBe(whole.total);
-  });
+    // two graph builds over the whole bundle: a minute or more when the suite runs three files at once
+  }, 180_000);
 });
