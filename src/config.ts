@@ -25,6 +25,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Documents (PDF, HTML, DOCX, text) larger than this are refused. */
   documentMaxBytes: number;
+  /** Visitors who are not signed in may read (search, screen, browse); off unless INTERDICT_ANONYMOUS_READ=1. Never writes. */
+  anonymousRead: boolean;
+  /** The address users open (sign-in links, Secure cookies behind a TLS proxy); else the server's own. */
+  publicUrl: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cliAuthor: env.USER ?? 'cli',
     logLevel: parseLogLevel(env.INTERDICT_LOG_LEVEL ?? 'info'),
     documentMaxBytes: Number(env.INTERDICT_DOCUMENT_MAX_BYTES ?? 50 * 1024 * 1024),
+    anonymousRead: env.INTERDICT_ANONYMOUS_READ === '1',
+    publicUrl: env.INTERDICT_PUBLIC_URL?.trim() || null,
   };
 }
 

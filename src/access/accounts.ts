@@ -13,7 +13,7 @@ import { newSecret, sameDigest, sha256 } from './secrets.ts';
 
 /** Who is acting: a signed-in user, an API key, the CLI (it holds the database itself), or the system. */
 export interface Principal {
-  kind: 'user' | 'key' | 'cli' | 'system';
+  kind: 'user' | 'key' | 'cli' | 'system' | 'anonymous';
   id: string;
   name: string;
   role: Role;
@@ -21,7 +21,11 @@ export interface Principal {
   datasets: string[] | null;
 }
 
+/** Who reads when anonymous read access is switched on (never for writes). */
+export const ANONYMOUS: Principal = { kind: 'anonymous', id: 'anonymous', name: 'anonymous', role: 'viewer', datasets: null };
+
 export function actorOf(p: Principal): string {
+  if (p.kind === 'anonymous') return 'anonymous';
   return `${p.kind}:${p.kind === 'key' ? p.id : p.name}`;
 }
 
@@ -99,6 +103,10 @@ export class Accounts {
     return row;
   }
 
+  async userView(nameOrId: string): Promise<UserView> {
+    return toUserView(await this.user(nameOrId));
+  }
+
   async setRole(nameOrId: string, role: Role, by: Principal): Promise<UserView> {
     const user = await this.user(nameOrId);
     const next = parseRole(role);
@@ -118,6 +126,13 @@ export class Accounts {
     const user = await this.user(nameOrId);
     const password_hash = await hashPassword(password);
     await this.change(user.id, { password_hash, failed_attempts: 0, locked_until: null, sessions_valid_after: this.stamp() }, by, 'user.password', {});
+  }
+
+  /** Changes one's own password: the current one is checked first (with the same lock-out as signing in). */
+  async changePassword(user: Principal, current: string, next: string): Promise<void> {
+    if (user.kind !== 'user') throw new ValidationError('user', 'only a signed-in user has a password');
+    await this.signIn(user.name, current);
+    await this.setPassword(user.id, next, user);
   }
 
   /** Checks a password; repeated failures lock the account for a while. Errors never say which part was wrong. */
@@ -264,4 +279,20 @@ function toUserView(row: UsersTable): UserView {
 
 function toKeyView(row: ApiKeysTable): KeyView {
   return { id: row.id, name: row.name, role: parseRole(row.role), datasets: row.datasets ? (JSON.parse(row.datasets) as string[]) : null, created_at: row.created_at, created_by: row.created_by, expires_at: row.expires_at, last_used_at: row.last_used_at, revoked_at: row.revoked_at };
+}
+
+/**
+ * On a first start with no users: creates the admin `admin` and answers a one-time sign-in link token
+ * (printed to the terminal, as notebook servers do). Null when users exist (or another replica won).
+ */
+export async function firstAdmin(accounts: Accounts): Promise<{ name: string; token: string; expires_at: string } | null> {
+  if ((await accounts.userCount()) > 0) return null;
+  const system: Principal = { kind: 'system', id: 'first-start', name: 'first-start', role: 'admin', datasets: null };
+  try {
+    const user = await accounts.addUser({ name: 'admin', role: 'admin' }, system);
+    return { name: user.name, ...(await accounts.signInToken(user.id, system)) };
+  } catch (error) {
+    if (error instanceof ConflictError) return null;
+    throw error;
+  }
 }

@@ -26,6 +26,8 @@ import { resolveRoutes } from './routes/resolve.ts';
 import { loadShippedJudgements } from '../resolve/shipped.ts';
 import { downstreamReader, watchJudgements } from '../resolve/service.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { installAccess } from './authenticate.ts';
+import { accessRoutes } from './routes/access.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -74,6 +76,8 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   });
   installErrorHandler(app);
   installHostCheck(app, [...(config.allowedHosts ?? []), config.host]);
+  // Before the OpenAPI collector: it adds the 401/403/429 answers to every route that needs a role.
+  const access = installAccess(app, { store, anonymousRead: config.anonymousRead });
   const openapi = collectOpenApi(app);
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (req, reply, payload) => {
@@ -84,7 +88,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     return payload;
   });
 
-  const ctx = { config, store };
+  const ctx = { config, store, access };
   // Built indexes are kept on disk, so a restart reads them back instead of building them again.
   const snapshotDir = snapshotDirFor(config);
   // Both see resolved entities: one per target with every member record (src/resolve/).
@@ -112,6 +116,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   await metricsRoutes(app, { ...ctx, screening: () => screening.stats() });
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
+    await accessRoutes(api, ctx);
     await screeningRoutes(api, { ...ctx, screening });
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });

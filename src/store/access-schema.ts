@@ -42,6 +42,16 @@ export interface SignInTokensTable {
   used_at: string | null;
 }
 
+export interface SessionsTable {
+  /** SHA-256 of the cookie's secret: a copied table signs nobody in. */
+  secret_sha256: string;
+  user_id: string;
+  /** Sent back by the web app in X-CSRF-Token on every write (a forged cross-site form cannot read it). */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: string;
@@ -60,6 +70,7 @@ export interface AccessTables {
   users: UsersTable;
   api_keys: ApiKeysTable;
   sign_in_tokens: SignInTokensTable;
+  sessions: SessionsTable;
   audit_log: AuditLogTable;
 }
 
@@ -102,6 +113,16 @@ export async function migrateAccess(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
+  await db.schema
+    .createTable('sessions')
+    .ifNotExists()
+    .addColumn('secret_sha256', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('csrf_token', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('sessions_user').ifNotExists().on('sessions').columns(['user_id']).execute();
   // seq is given by the writer (last + 1) rather than generated, so a removed row leaves a visible gap
   // and two writers racing for the same place collide on the key instead of forking the chain.
   await db.schema

@@ -2,11 +2,12 @@
 // evidence grade are required (422 otherwise); nothing is overwritten.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AnalystEdits, authorOf, type ClaimInput } from '../../graph/edits.ts';
+import { AnalystEdits, type ClaimInput } from '../../graph/edits.ts';
+import { actorFor } from '../authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { PUBLISHER_DATASETS } from '../../ingest/registry.ts';
 import { refuseOldNames, withApiNames } from '../param-names.ts';
-import { AddedStatements, ANALYST_FIELD_NAMES, AUTHOR_HEADER, AuthorHeader, CreatedEntity, EDIT_ERRORS, NewEntityBody, StatementsBody } from '../schemas/analyst.ts';
+import { AddedStatements, ANALYST_FIELD_NAMES, CreatedEntity, EDIT_ERRORS, NewEntityBody, StatementsBody } from '../schemas/analyst.ts';
 
 type ClaimFields = { source_document?: string; evidence_grade?: string; locator?: string; claim_date?: string };
 
@@ -25,7 +26,6 @@ export async function analystRoutes(server: FastifyInstance, ctx: ServerContext)
       schema: {
         summary: 'Create an entity or relationship (FtM schema, or ArmsTransfer) with its source and grade',
         tags: ['analyst'],
-        headers: AuthorHeader,
         body: NewEntityBody,
         response: { 201: CreatedEntity, ...EDIT_ERRORS },
       },
@@ -34,7 +34,7 @@ export async function analystRoutes(server: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const body = req.body;
       const input = { schema: body.schema, id: body.id, properties: body.properties, dataset: body.dataset, ...claimOf(body) };
-      const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.createEntity(input, authorOf(req.headers[AUTHOR_HEADER], body.author)));
+      const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.createEntity(input, actorFor(req)));
       return reply.status(201).send(result);
     },
   );
@@ -45,7 +45,6 @@ export async function analystRoutes(server: FastifyInstance, ctx: ServerContext)
       schema: {
         summary: 'Add, correct or retract values, relationships and claims; corrections and retractions are new statements',
         tags: ['analyst'],
-        headers: AuthorHeader,
         body: StatementsBody,
         response: { 201: AddedStatements, ...EDIT_ERRORS },
       },
@@ -54,7 +53,7 @@ export async function analystRoutes(server: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const body = req.body;
       const inputs = (body.statements ?? []).map((s) => ({ entityId: s.entity_id, schema: s.schema, prop: s.prop, value: s.value, lang: s.lang, retract: s.retract, ...claimOf(s) }));
-      const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.addStatements(inputs, body.dataset, authorOf(req.headers[AUTHOR_HEADER], body.author)));
+      const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.addStatements(inputs, body.dataset, actorFor(req)));
       return reply.status(201).send(result);
     },
   );

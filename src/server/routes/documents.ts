@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { authorOf } from '../../graph/edits.ts';
+import { actorFor } from '../authenticate.ts';
 import { DEFAULT_LIMITS } from '../../documents/extract.ts';
 import { DocumentService } from '../../documents/service.ts';
 import type { ScreeningService } from '../../screening/service.ts';
@@ -26,7 +26,6 @@ import {
   SearchHit,
 } from '../schemas/documents.ts';
 
-const AUTHOR_HEADER = 'x-interdict-author';
 const UPLOAD_TYPES = ['application/octet-stream', 'application/pdf', 'text/html', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
@@ -69,7 +68,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
         const result = await documents.ingest({
           bytes: body,
           fileName: q.file_name || 'upload',
-          author: authorOf(req.headers[AUTHOR_HEADER], undefined),
+          author: actorFor(req),
           metadata: { title: q.title, author: q.author, publisher: q.publisher, publishedAt: q.published_at, url: q.url, language: q.language },
         });
         const job = q.mentions === false ? null : await documents.startMentions(result.document.id);
@@ -180,8 +179,8 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
     },
     async (req) => {
       const { id, mentionId } = req.params;
-      const { action, entity_id, author } = req.body;
-      return documents.reviewMention(id, mentionId, { action, entityId: entity_id }, authorOf(req.headers[AUTHOR_HEADER], author));
+      const { action, entity_id } = req.body;
+      return documents.reviewMention(id, mentionId, { action, entityId: entity_id }, actorFor(req));
     },
   );
 
@@ -216,8 +215,8 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
       },
     },
     async (req, reply) => {
-      const { evidence_grade, claim_date, entity_id, author, ...rest } = req.body;
-      const result = await documents.claim(req.params.id, { ...rest, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, authorOf(req.headers[AUTHOR_HEADER], author));
+      const { evidence_grade, claim_date, entity_id, author: _ignored, ...rest } = req.body;
+      const result = await documents.claim(req.params.id, { ...rest, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, actorFor(req));
       return result.proposed ? reply.status(200).send(result) : reply.status(201).send(result);
     },
   );

@@ -2,7 +2,7 @@
 // judgements to record, a record split off its target, and a target's members (src/resolve/).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { authorOf } from '../../graph/edits.ts';
+import { actorFor } from '../authenticate.ts';
 import { ValidationError } from '../../model/errors.ts';
 import { parseVerdict, type JudgementInput } from '../../resolve/judgements.ts';
 import { memberList, pairView, reviewPage, splitOff } from '../../resolve/review.ts';
@@ -11,8 +11,7 @@ import type { ServerContext } from '../context.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
 import { CandidatePage, CandidatePair, CandidateQuery, EntityParams, JudgementsBody, JudgementsRecorded, MemberList, PairParams, SplitBody, SplitRecorded } from '../schemas/resolve.ts';
 
-const AUTHOR_HEADER = 'x-interdict-author';
-/** Judgements answer 409 on a contradiction and 422 without an author. */
+/** Judgements answer 409 on a contradiction; the author is who is signed in. */
 const JUDGING_ERRORS = { ...ERRORS, 409: ErrorBody, 422: ErrorBody } as const;
 
 export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -49,7 +48,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
     '/judgements',
     {
       schema: {
-        summary: 'Record judgements (all or nothing): contradictions, unknown ids and a missing author are refused',
+        summary: 'Record judgements (all or nothing): contradictions and unknown ids are refused; the author is who is signed in',
         tags: ['resolve'],
         body: JudgementsBody,
         response: { 201: JudgementsRecorded, ...JUDGING_ERRORS },
@@ -57,7 +56,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
     },
     async (req, reply) => {
       const body = req.body;
-      const author = authorOf(req.headers[AUTHOR_HEADER], body.author);
+      const author = actorFor(req);
       const items = body.judgements ?? [body];
       const inputs: JudgementInput[] = items.map((j, i) => {
         const field = body.judgements ? `judgements[${i}]` : 'judgement';
@@ -90,7 +89,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
       },
     },
     async (req, reply) => {
-      const author = authorOf(req.headers[AUTHOR_HEADER], req.body.author);
+      const author = actorFor(req);
       if (!req.body.reason.trim()) throw new ValidationError('reason', 'a reason is required');
       return reply.status(201).send(await splitOff(resolver, req.body.member, author, req.body.reason));
     },

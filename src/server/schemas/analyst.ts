@@ -13,8 +13,6 @@ export const ANALYST_FIELD_NAMES = {
   entityId: 'entity_id',
 } as const;
 
-export const AUTHOR_HEADER = 'x-interdict-author';
-
 const claimFields = {
   source_document: Type.Optional(Type.String({ description: 'the source the claim cites: a Document entity id or a URL (required)' })),
   evidence_grade: Type.Optional(Type.String({ description: "corroborated, reported, alleged, disputed or denied (required; 'official' is the publishers' own lists only)" })),
@@ -23,9 +21,7 @@ const claimFields = {
 };
 
 const dataset = Type.Optional(Type.String({ description: "an analyst dataset (default: analyst); publishers' lists are read-only" }));
-const author = Type.Optional(Type.String({ description: `who makes the edit (required here or in the ${AUTHOR_HEADER} header)` }));
-
-export const AuthorHeader = Type.Object({ [AUTHOR_HEADER]: Type.Optional(Type.String()) });
+const author = Type.Optional(Type.String({ description: 'ignored: the signed-in user or API key is recorded as the author' }));
 
 export const NewEntityBody = Type.Object({
   schema: Type.Optional(Type.String({ description: 'FtM schema, or ArmsTransfer (required)' })),

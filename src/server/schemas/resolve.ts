@@ -132,7 +132,7 @@ const judgementFields = {
 export const JudgementsBody = Type.Object({
   ...judgementFields,
   judgements: Type.Optional(Type.Array(Type.Object(judgementFields), { maxItems: 1000, description: 'a batch, recorded all or nothing' })),
-  author: Type.Optional(Type.String({ maxLength: 200, description: 'or the X-Interdict-Author header' })),
+  author: Type.Optional(Type.String({ maxLength: 200, description: 'ignored: the signed-in user or API key is recorded' })),
 });
 
 const TargetOf = Type.Object(
@@ -145,7 +145,7 @@ export const JudgementsRecorded = Type.Object({ judgements: Type.Array(Judgement
 export const SplitBody = Type.Object({
   member: RecordId,
   reason: Type.String({ minLength: 1, maxLength: 2000 }),
-  author: Type.Optional(Type.String({ maxLength: 200, description: 'or the X-Interdict-Author header' })),
+  author: Type.Optional(Type.String({ maxLength: 200, description: 'ignored: the signed-in user or API key is recorded' })),
 });
 
 export const SplitRecorded = Type.Object(
