@@ -8,10 +8,13 @@ import { openStore } from '../../src/store/open.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/types.ts';
 import { copyOfBundledDbWithSnapshots, prepareBundledSnapshots } from './bundled-db.ts';
+import { authHeaders } from './credentials.ts';
 
 export interface RunningServer {
   url: string;
   store: Store;
+  /** An admin API key's Authorization header: every request needs credentials (see authHeaders for other roles). */
+  headers: { authorization: string };
   stop(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startServer(options: { writable?: boolean; empty?: boolean
   return {
     url: address,
     store,
+    headers: await authHeaders(store),
     async stop() {
       await app.close();
       await store.close();

@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
+import type { Role } from '../../src/access/roles.ts';
 import { copyOfBundledDbWithSnapshots, heldByDeadProcess } from '../support/bundled-db.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,6 +17,8 @@ export interface RunningServer {
   url: string;
   dir: string;
   env: NodeJS.ProcessEnv;
+  /** The one-time link the first start printed for the admin (null for an external server or a database with users). */
+  signInLink: string | null;
   stop(): Promise<void>;
 }
 
@@ -78,7 +82,7 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   // For a quick loop while developing: INTERDICT_E2E_URL names a server already running (on the
   // database INTERDICT_DB names, which the CLI steps then use).
   const external = process.env.INTERDICT_E2E_URL;
-  if (external) return { url: external.replace(/\/$/, ''), dir, env: process.env, stop: async () => rmSync(dir, { recursive: true, force: true }) };
+  if (external) return { url: external.replace(/\/$/, ''), dir, env: process.env, signInLink: null, stop: async () => rmSync(dir, { recursive: true, force: true }) };
   // A private copy of the run's bundled-lists database (built once by the global setup) with its saved
   // index and graph: the server starts as a user's later start does, and the diff scenario may write to it.
   const env = { ...process.env, INTERDICT_DB: await copyOfBundledDbWithSnapshots(inject('bundledDb'), join(dir, 'interdict.db')), DATABASE_URL: '' };
@@ -123,6 +127,7 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
     url,
     dir,
     env,
+    signInLink: /sign-in link (\S+)/.exec(log)?.[1] ?? null,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -135,9 +140,34 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   };
 }
 
-/** Runs the CLI against the server's database (e.g. to import another version of a list). */
-export function cli(server: RunningServer, args: string[]): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/interdict.js'), ...args], { cwd: ROOT, env: server.env, encoding: 'utf8', timeout: 240_000 });
+/** Runs the CLI against the server's database (e.g. to import another version of a list); `input` goes to its standard input. */
+export function cli(server: RunningServer, args: string[], input?: string): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/interdict.js'), ...args], { cwd: ROOT, env: server.env, encoding: 'utf8', timeout: 240_000, input });
   if (r.status !== 0) throw new Error(`interdict ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
+
+export const TEST_PASSWORD = 'a long test password 7';
+
+/**
+ * Signs a browser context in as a user of `role` (the session cookie lands in the context): the first
+ * call for admin uses the link the first start printed; other roles are added once with the CLI.
+ */
+export async function signIn(context: BrowserContext, server: RunningServer, role: Role = 'admin'): Promise<void> {
+  const name = role === 'admin' ? 'admin' : `e2e-${role}`;
+  if (role === 'admin' && server.signInLink && !usedLinks.has(server.signInLink)) {
+    usedLinks.add(server.signInLink);
+    const token = new URL(server.signInLink.replace('/#/', '/')).searchParams.get('token');
+    const r = await context.request.post(`${server.url}/auth/link`, { data: { token, password: TEST_PASSWORD } });
+    if (!r.ok()) throw new Error(`sign-in link refused: ${r.status()} ${await r.text()}`);
+    return;
+  }
+  if (role !== 'admin' && !addedUsers.has(`${server.url} ${name}`)) {
+    cli(server, ['users', 'add', name, '--role', role, '--password-stdin'], TEST_PASSWORD);
+    addedUsers.add(`${server.url} ${name}`);
+  }
+  const r = await context.request.post(`${server.url}/auth/sign-in`, { data: { name, password: TEST_PASSWORD } });
+  if (!r.ok()) throw new Error(`sign-in as ${name} refused: ${r.status()} ${await r.text()}`);
+}
+const usedLinks = new Set<string>();
+const addedUsers = new Set<string>();

@@ -1,0 +1,28 @@
+// API keys for the tests that call the server: created through the same Accounts code the CLI uses
+// (`interdict keys create`), one per store and role, and sent as real Authorization headers.
+import { Accounts, type Principal } from '../../src/access/accounts.ts';
+import type { Role } from '../../src/access/roles.ts';
+import type { Store } from '../../src/store/types.ts';
+
+const TEST_RUNNER: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
+const made = new WeakMap<Store, Map<string, Promise<string>>>();
+
+/** A key secret (`idk_…`) for `role` on this store's database, created once. */
+export function apiKey(store: Store, role: Role = 'admin', datasets?: string[]): Promise<string> {
+  let byRole = made.get(store);
+  if (!byRole) made.set(store, (byRole = new Map()));
+  const id = `${role}:${datasets?.join(',') ?? ''}`;
+  let secret = byRole.get(id);
+  if (!secret) {
+    secret = Accounts.of(store)
+      .createKey({ name: `tests ${id}`, role, datasets }, TEST_RUNNER)
+      .then((k) => k.secret);
+    byRole.set(id, secret);
+  }
+  return secret;
+}
+
+/** `{ authorization: 'ApiKey idk_…' }` for `role` (admin by default: it may do everything). */
+export async function authHeaders(store: Store, role: Role = 'admin'): Promise<{ authorization: string }> {
+  return { authorization: `ApiKey ${await apiKey(store, role)}` };
+}
