@@ -28,6 +28,7 @@ import { downstreamReader, watchJudgements } from '../resolve/service.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
+import { installWriteAudit } from './audit-writes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   installHostCheck(app, [...(config.allowedHosts ?? []), config.host]);
   // Before the OpenAPI collector: it adds the 401/403/429 answers to every route that needs a role.
   const access = installAccess(app, { store, anonymousRead: config.anonymousRead });
+  installWriteAudit(app, store);
   const openapi = collectOpenApi(app);
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (req, reply, payload) => {

@@ -1,21 +1,16 @@
 // `users`, `keys` and `audit`: the CLI holds the database itself, so it needs no sign-in; it acts as
 // `cli:<login name>` with the admin role, and every change it makes is in the audit trail.
 import { createWriteStream } from 'node:fs';
-import { userInfo } from 'node:os';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { Accounts, type Principal } from '../../access/accounts.ts';
+import { Accounts } from '../../access/accounts.ts';
+import { cliPrincipal } from '../actor.ts';
 import { AuditTrail } from '../../access/audit.ts';
 import { parseRole, ROLE_DUTIES, ROLES } from '../../access/roles.ts';
 import { ValidationError } from '../../model/errors.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
-
-function cliPrincipal(): Principal {
-  const name = process.env.INTERDICT_AUTHOR ?? userInfo().username;
-  return { kind: 'cli', id: name, name, role: 'admin', datasets: null };
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

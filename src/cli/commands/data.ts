@@ -8,6 +8,7 @@ import { writeStatementsCsv } from '../../sources/statements/statements-csv.ts';
 import { syncDatasets } from '../../ingest/sync.ts';
 import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { CliContext } from '../context.ts';
+import { recordCliActs } from '../actor.ts';
 import { EXIT } from '../errors.ts';
 import { exportResolved } from './resolve.ts';
 import { rescreenAfterImports } from './monitor.ts';
@@ -58,6 +59,10 @@ export function register(program: Command, ctx: CliContext): void {
           if (!opts.json) ctx.out(`${r.dataset}: imported version ${v.version} (published ${v.publishedAt ?? 'unknown'}): ${r.outcome.added} added, ${r.outcome.removed} removed, ${r.outcome.changed} changed`);
         } else ctx.err(`${r.dataset}: sync FAILED, previous version stays live: ${r.error}`);
       }
+      await recordCliActs(
+        store,
+        results.map((r) => (r.ok ? { action: 'sync', subject: r.dataset, detail: { version: r.outcome.version.version, version_id: r.outcome.version.id, previous: r.outcome.previous?.version ?? null, added: r.outcome.added, removed: r.outcome.removed, changed: r.outcome.changed } } : { action: 'sync.failure', subject: r.dataset, detail: { error: String(r.error) } })),
+      );
       const moved = results.flatMap((r) => (r.ok && r.outcome.previous && r.outcome.previous.id !== r.outcome.version.id ? [{ dataset: r.dataset, from: r.outcome.previous.id, to: r.outcome.version.id }] : []));
       await rescreenAfterImports(ctx, store, moved);
       if (results.some((r) => !r.ok)) process.exitCode = EXIT.failure;

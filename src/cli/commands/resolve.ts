@@ -9,6 +9,7 @@ import { parseVerdict } from '../../resolve/judgements.ts';
 import { Resolver } from '../../resolve/service.ts';
 import { DEFAULT_AUTO_THRESHOLD } from '../../resolve/xref.ts';
 import type { CliContext } from '../context.ts';
+import { recordCliActs } from '../actor.ts';
 
 function author(given: string | undefined): string {
   return given ?? process.env.INTERDICT_AUTHOR ?? userInfo().username;
@@ -44,6 +45,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (left: string, right: string, verdict: string, opts: { reason: string; author?: string }) => {
       const resolver = new Resolver(await ctx.store());
       const [j] = await resolver.judge([{ left, right, verdict: parseVerdict(verdict), reason: opts.reason, author: author(opts.author) }]);
+      await recordCliActs(await ctx.store(), [{ action: 'judgement', subject: j.left, detail: { left: j.left, right: j.right, verdict: j.verdict, reason: opts.reason, author: j.author, seq: j.seq } }]);
       const resolution = await resolver.resolution();
       ctx.out(`judgement #${j.seq}: ${j.left} ${j.verdict.replace('_', '-')} ${j.right} (by ${j.author})`);
       for (const id of [j.left, j.right]) ctx.out(`${id} → ${resolution.canonical(id)} (${resolution.members(id).length} record${resolution.members(id).length > 1 ? 's' : ''})`);
