@@ -65,6 +65,7 @@ export interface AlertQuery {
   status?: string;
   kind?: string;
   band?: string;
+  assignee?: string;
   limit?: number;
   offset?: number;
 }
@@ -202,11 +203,18 @@ export class Monitor {
       if (query.status) q = q.where('alerts.status', '=', query.status);
       if (query.kind) q = q.where('alerts.kind', '=', query.kind);
       if (query.band) q = q.where('alerts.band', '=', query.band);
+      if (query.assignee) q = q.where('alerts.assignee', '=', query.assignee);
       return q;
     };
     const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await filtered().selectAll('alerts').select('portfolios.name as portfolio').orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
     return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
+  }
+
+  async alert(id: string): Promise<AlertView> {
+    const row = await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no alert ${id}`);
+    return toAlertView(row, row.portfolio);
   }
 
   /** Records a decision on an alert (see decisions.ts: four eyes for a true match, false positives remembered). */

@@ -79,6 +79,13 @@ const RULES: Record<string, AccessRule> = {
   'GET /documents/:id/passage': 'viewer',
   'POST /documents/:id/claims': 'analyst',
   'GET /entities/:id/documents': 'viewer',
+  // Monitoring
+  'GET /portfolios': 'viewer',
+  'PUT /portfolios/:name': 'analyst',
+  'GET /alerts': 'viewer',
+  'GET /alerts/:id': 'viewer',
+  'POST /alerts/:id/decisions': 'analyst',
+  'PUT /alerts/:id/assignee': 'analyst',
 };
 
 /** The rule for a route as Fastify declares it (`/entities/:id`); undefined when the table has none. */

@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
 import { installWriteAudit } from './audit-writes.ts';
+import { monitorRoutes } from './routes/monitor.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await analystRoutes(api, ctx);
     await resolveRoutes(api, ctx);
     await documentRoutes(api, { ...ctx, screening });
+    await monitorRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

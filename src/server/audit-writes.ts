@@ -22,6 +22,9 @@ const ACTIONS: Record<string, string> = {
   'POST /documents/:id/mentions': 'document.mentions',
   'POST /documents/:id/mentions/:mentionId': 'document.mention-review',
   'POST /documents/:id/claims': 'claim.document',
+  'PUT /portfolios/:name': 'portfolio.upload',
+  'POST /alerts/:id/decisions': 'alert.decision',
+  'PUT /alerts/:id/assignee': 'alert.assign',
 };
 
 export function installWriteAudit(app: FastifyInstance, store: Store): void {
@@ -36,7 +39,7 @@ export function installWriteAudit(app: FastifyInstance, store: Store): void {
     await audit.append({
       actor: actorFor(req),
       action: ACTIONS[key] ?? key,
-      subject: params.id ?? params.left ?? '',
+      subject: params.id ?? params.name ?? params.left ?? '',
       detail: { route: key, params, status: reply.statusCode, request: kept(req.body), answer: kept(typeof payload === 'string' ? payload : undefined, true) },
     });
     return payload;

@@ -1,0 +1,83 @@
+// Schemas of the monitoring routes: portfolios, alerts, decisions.
+import { Type } from 'typebox';
+import { ALERT_STATUSES } from '../../monitor/decisions.ts';
+import { Closed, Nullable } from './common.ts';
+
+export const PortfolioList = Type.Object(
+  { results: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), records: Type.Integer(), created_at: Type.String() }, Closed)) },
+  Closed,
+);
+
+export const UploadQuery = Type.Object(
+  {
+    mode: Type.Optional(Type.Enum(['replace', 'merge'], { description: 'replace (default): the file is the whole portfolio; merge: add and change only' })),
+    schema: Type.Optional(Type.String({ maxLength: 50, description: 'schema of rows without a `schema` column' })),
+  },
+  Closed,
+);
+
+export const UploadReport = Type.Object(
+  {
+    portfolio: Type.String(),
+    added: Type.Integer(),
+    changed: Type.Integer(),
+    removed: Type.Integer(),
+    unchanged: Type.Integer(),
+    unscreenable: Type.Array(Type.Object({ line: Type.Integer(), ref: Type.String(), error: Type.String() }, Closed)),
+    alerts: Type.Integer(),
+  },
+  { ...Closed, description: 'What the upload changed; every record was screened or is listed as unscreenable' },
+);
+
+export const AlertView = Type.Object(
+  {
+    id: Type.String(),
+    portfolio: Type.String(),
+    ref: Type.String(),
+    target_id: Type.String(),
+    kind: Type.String({ description: 'new-hit, changed-hit or lifted' }),
+    reason: Type.String({ description: 'what changed, e.g. added to us_ofac_sdn' }),
+    detail: Type.Unknown(),
+    score: Type.Number(),
+    band: Type.String(),
+    status: Type.String(),
+    assignee: Nullable(Type.String()),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+  },
+  Closed,
+);
+
+export const AlertQuery = Type.Object(
+  {
+    portfolio: Type.Optional(Type.String({ maxLength: 100 })),
+    status: Type.Optional(Type.Enum([...ALERT_STATUSES])),
+    kind: Type.Optional(Type.Enum(['new-hit', 'changed-hit', 'lifted'])),
+    band: Type.Optional(Type.Enum(['match', 'review', 'clear'])),
+    assignee: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  Closed,
+);
+
+export const AlertPage = Type.Object({ total: Type.Integer(), results: Type.Array(AlertView) }, Closed);
+
+export const AlertEvent = Type.Object(
+  { alert_id: Type.String(), seq: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), status: Type.String(), reason: Type.String(), evidence: Type.Unknown() },
+  Closed,
+);
+
+export const AlertDetail = Type.Object({ alert: AlertView, history: Type.Array(AlertEvent) }, Closed);
+
+export const DecisionBody = Type.Object(
+  { status: Type.Enum([...ALERT_STATUSES]), reason: Type.String({ minLength: 1, maxLength: 2000 }), evidence: Type.Optional(Type.Unknown()) },
+  Closed,
+);
+
+export const DecisionResult = Type.Object(
+  { status: Type.String(), pending: Type.Boolean({ description: 'a true match proposed, waiting for a second reviewer' }), alert: AlertView },
+  Closed,
+);
+
+export const Assignment = Type.Object({ assignee: Nullable(Type.String({ minLength: 1, maxLength: 200 })) }, Closed);

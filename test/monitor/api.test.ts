@@ -1,0 +1,82 @@
+// Monitoring over HTTP with the real OFAC 2021-07-07 list: a portfolio uploaded as CSV is screened on
+// arrival; the inbox filters; an analyst marks a false positive; a true match needs a second person with
+// the reviewer role (four eyes); a viewer may read but not decide; every decision is audited.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { AuditTrail } from '../../src/access/audit.ts';
+import { loadConfig } from '../../src/config.ts';
+import { importFiles } from '../../src/ingest/import.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
+import { authHeaders } from '../support/credentials.ts';
+
+const FIX = new URL('../fixtures/', import.meta.url).pathname;
+const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
+const CUSTOMERS = ['id,schema,name,birth_date,nationality', 'C-002,Person,Kim Jong Un,1984-01-08,kp', 'C-003,Person,Maria Schmidt,1980-05-05,de', 'C-004,Company,Korea Mining Development Trading Corporation,,kp', 'C-005,Person,,,'].join('\n') + '\n';
+
+describe('monitoring API', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'interdict-monitor-api-'));
+  let store: Store;
+  let app: FastifyInstance;
+  const as = async (role: 'viewer' | 'analyst' | 'reviewer') => authHeaders(store, role);
+
+  beforeAll(async () => {
+    const config = { ...loadConfig({}), sqlitePath: join(dir, 'interdict.db'), databaseUrl: null, loadBundled: false };
+    store = await openStore(config);
+    await importFiles(store, SDN_2021, { author: 'test' });
+    ({ app } = await buildApp(config, store, { logger: false }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('screens an uploaded CSV on arrival and names the record it cannot screen', async () => {
+    const viewer = await app.inject({ method: 'PUT', url: '/portfolios/customers', headers: { ...(await as('viewer')), 'content-type': 'text/csv' }, payload: CUSTOMERS });
+    expect(viewer.statusCode).toBe(403);
+    const up = await app.inject({ method: 'PUT', url: '/portfolios/customers', headers: { ...(await as('analyst')), 'content-type': 'text/csv' }, payload: CUSTOMERS });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(JSON.parse(up.body)).toMatchObject({ portfolio: 'customers', added: 3, unscreenable: [{ ref: 'C-005', line: 5 }] });
+    const list = JSON.parse((await app.inject({ method: 'GET', url: '/portfolios', headers: await as('viewer') })).body);
+    expect(list.results).toEqual([expect.objectContaining({ name: 'customers', records: 3 })]);
+  });
+
+  it('decides alerts: a false positive by an analyst, a true match closed only by a second person who reviews', async () => {
+    const inbox = JSON.parse((await app.inject({ method: 'GET', url: '/alerts?portfolio=customers&status=open', headers: await as('viewer') })).body);
+    const byRef = new Map<string, { id: string }>(inbox.results.map((a: { ref: string; id: string }) => [a.ref, a]));
+    expect([...byRef.keys()].sort()).toEqual(['C-002', 'C-004']);
+    const decide = async (role: 'viewer' | 'analyst' | 'reviewer', id: string, status: string, reason: string) =>
+      app.inject({ method: 'POST', url: `/alerts/${id}/decisions`, headers: await as(role), payload: { status, reason } });
+
+    expect((await decide('viewer', byRef.get('C-004')!.id, 'false_positive', 'x')).statusCode).toBe(403);
+    const fp = await decide('analyst', byRef.get('C-004')!.id, 'false_positive', 'a different company');
+    expect(fp.statusCode, fp.body).toBe(200);
+    expect(JSON.parse(fp.body)).toMatchObject({ status: 'false_positive', pending: false });
+
+    const kim = byRef.get('C-002')!.id;
+    const proposed = JSON.parse((await decide('analyst', kim, 'true_match', 'same birth date and nationality')).body);
+    expect(proposed).toMatchObject({ status: 'in_review', pending: true });
+    expect((await decide('analyst', kim, 'true_match', 'again')).statusCode).toBe(409);
+    const closed = JSON.parse((await decide('reviewer', kim, 'true_match', 'confirmed')).body);
+    expect(closed).toMatchObject({ status: 'true_match', pending: false });
+
+    const detail = JSON.parse((await app.inject({ method: 'GET', url: `/alerts/${kim}`, headers: await as('viewer') })).body);
+    const actors = detail.history.map((e: { actor: string; action: string }) => `${e.action} ${e.actor.split(':')[0]}`);
+    expect(actors).toEqual(['propose-true-match key', 'decide key']);
+    expect(new Set(detail.history.map((e: { actor: string }) => e.actor)).size).toBe(2);
+    const audited = await AuditTrail.of(store).list({ action: 'alert.decision' });
+    expect(audited.total).toBe(3);
+  });
+
+  it('refuses a portfolio name that is not plain, and a body that is not text', async () => {
+    const bad = await app.inject({ method: 'PUT', url: '/portfolios/%3Cscript%3E', headers: { ...(await as('analyst')), 'content-type': 'text/csv' }, payload: CUSTOMERS });
+    expect(bad.statusCode).toBe(400);
+    const binary = await app.inject({ method: 'PUT', url: '/portfolios/x', headers: { ...(await as('analyst')), 'content-type': 'application/pdf' }, payload: Buffer.from('%PDF') });
+    expect(binary.statusCode).toBe(415);
+  });
+});
