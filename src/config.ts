@@ -29,6 +29,8 @@ export interface Config {
   anonymousRead: boolean;
   /** The address users open (sign-in links, Secure cookies behind a TLS proxy); else the server's own. */
   publicUrl: string | null;
+  /** A font file for PDF reports with Hangul, Han and Cyrillic glyphs (`path#FaceName` for a .ttc); else the system's Noto Sans CJK. */
+  reportFont: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: Number(env.INTERDICT_DOCUMENT_MAX_BYTES ?? 50 * 1024 * 1024),
     anonymousRead: env.INTERDICT_ANONYMOUS_READ === '1',
     publicUrl: env.INTERDICT_PUBLIC_URL?.trim() || null,
+    reportFont: env.INTERDICT_REPORT_FONT?.trim() || null,
   };
 }
 

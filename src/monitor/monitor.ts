@@ -211,6 +211,14 @@ export class Monitor {
     return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
   }
 
+  /** The monitored record an alert is about, as it was uploaded (its query). */
+  async alertRecord(id: string): Promise<{ ref: string; query: unknown; screened_at: string | null }> {
+    const row = await this.db.selectFrom('alerts').innerJoin('portfolio_records', (j) => j.onRef('portfolio_records.portfolio_id', '=', 'alerts.portfolio_id').onRef('portfolio_records.ref', '=', 'alerts.ref'))
+      .select(['portfolio_records.ref', 'portfolio_records.query', 'portfolio_records.screened_at']).where('alerts.id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no record for alert ${id} (removed from its portfolio)`);
+    return { ref: row.ref, query: JSON.parse(row.query), screened_at: row.screened_at };
+  }
+
   async alert(id: string): Promise<AlertView> {
     const row = await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no alert ${id}`);
@@ -252,7 +260,7 @@ export class Monitor {
       const before = old.get(r.entity.id);
       const hit: PortfolioHitsTable = { portfolio_id: pid, ref, target_id: r.entity.id, score: r.score, band: r.band, caption: r.entity.caption ?? r.entity.id, target: JSON.stringify(snapshot), cleared_record_digest: before?.cleared_record_digest ?? null, cleared_target_digest: before?.cleared_target_digest ?? null };
       hits.push(hit);
-      const explanation = { score: r.score, band: r.band, features: r.features };
+      const explanation = { score: r.score, band: r.band, features: r.features, explanations: r.explanations };
       if (!before) {
         const reason = change?.addedTargets.has(r.entity.id) ? `added to ${change.dataset}` : change ? `now matches ${hit.caption}` : `matches ${hit.caption} (${(r.entity.datasets ?? []).join(', ')})`;
         raise('new-hit', hit, reason, { target: snapshot, explanation });

@@ -86,6 +86,8 @@ const RULES: Record<string, AccessRule> = {
   'GET /alerts/:id': 'viewer',
   'POST /alerts/:id/decisions': 'analyst',
   'PUT /alerts/:id/assignee': 'analyst',
+  'GET /reports/alerts/:id': 'viewer',
+  'GET /reports/entities/:id': 'viewer',
 };
 
 /** The rule for a route as Fastify declares it (`/entities/:id`); undefined when the table has none. */

@@ -30,6 +30,7 @@ import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
 import { installWriteAudit } from './audit-writes.ts';
 import { monitorRoutes } from './routes/monitor.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -85,7 +86,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Request-Id', req.id);
-    reply.header('Content-Security-Policy', CSP);
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await resolveRoutes(api, ctx);
     await documentRoutes(api, { ...ctx, screening });
     await monitorRoutes(api, ctx);
+    await reportRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -12,6 +12,7 @@ import { importFiles } from '../../src/ingest/import.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { authHeaders } from '../support/credentials.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
@@ -71,6 +72,35 @@ describe('monitoring API', () => {
     expect(new Set(detail.history.map((e: { actor: string }) => e.actor)).size).toBe(2);
     const audited = await AuditTrail.of(store).list({ action: 'alert.decision' });
     expect(audited.total).toBe(3);
+  });
+
+  it('reports an alert decision as PDF and HTML: the list version, both deciders, a Hangul name as itself', async () => {
+    const headers = { ...(await as('analyst')), 'content-type': 'text/csv' };
+    const merged = await app.inject({ method: 'PUT', url: '/portfolios/customers?mode=merge', headers, payload: 'id,schema,name,nationality\nC-006,Person,김정은,kp\n' });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const inbox = JSON.parse((await app.inject({ method: 'GET', url: '/alerts?status=true_match', headers: await as('viewer') })).body);
+    const kim = inbox.results[0];
+    const pdf = await app.inject({ method: 'GET', url: `/reports/alerts/${kim.id}`, headers: await as('viewer') });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
+    const version = (await store.liveVersions()).find((v) => v.dataset === 'us_ofac_sdn')!.version;
+    expect(text).toContain(version);
+    const deciders = JSON.parse((await app.inject({ method: 'GET', url: `/alerts/${kim.id}`, headers: await as('viewer') })).body).history.map((e: { actor: string }) => e.actor);
+    for (const who of deciders) expect(text).toContain(who);
+    expect(text).toContain('Kim Jong Un');
+
+    const hangulAlert = JSON.parse((await app.inject({ method: 'GET', url: '/alerts?portfolio=customers', headers: await as('viewer') })).body).results.find((a: { ref: string }) => a.ref === 'C-006');
+    expect(hangulAlert, 'the Hangul record hits the same target').toBeTruthy();
+    const hangulPdf = await app.inject({ method: 'GET', url: `/reports/alerts/${hangulAlert.id}`, headers: await as('viewer') });
+    const hangulText = (await extractText(await getDocumentProxy(new Uint8Array(hangulPdf.rawPayload)), { mergePages: true })).text;
+    expect(hangulText).toContain('김정은');
+
+    const html = await app.inject({ method: 'GET', url: `/reports/alerts/${kim.id}?format=html`, headers: await as('viewer') });
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    expect(html.body).toContain(version);
+    expect((await app.inject({ method: 'GET', url: `/reports/alerts/${kim.id}` })).statusCode).toBe(401);
   });
 
   it('refuses a portfolio name that is not plain, and a body that is not text', async () => {
