@@ -26,3 +26,8 @@ export function apiKey(store: Store, role: Role = 'admin', datasets?: string[]):
 export async function authHeaders(store: Store, role: Role = 'admin'): Promise<{ authorization: string }> {
   return { authorization: `ApiKey ${await apiKey(store, role)}` };
 }
+
+/** The author the server records for requests with `role`'s key: `key:<id>`, the id being the part between `idk_` and the next `_`. */
+export async function keyAuthor(store: Store, role: Role = 'admin'): Promise<string> {
+  return `key:${(await apiKey(store, role)).split('_')[1]}`;
+}
