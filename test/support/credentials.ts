@@ -1,5 +1,6 @@
 // API keys for the tests that call the server: created through the same Accounts code the CLI uses
 // (`interdict keys create`), one per store and role, and sent as real Authorization headers.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Accounts, type Principal } from '../../src/access/accounts.ts';
 import type { Role } from '../../src/access/roles.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -30,4 +31,11 @@ export async function authHeaders(store: Store, role: Role = 'admin'): Promise<{
 /** The author the server records for requests with `role`'s key: `key:<id>`, the id being the part between `idk_` and the next `_`. */
 export async function keyAuthor(store: Store, role: Role = 'admin'): Promise<string> {
   return `key:${(await apiKey(store, role)).split('_')[1]}`;
+}
+
+export type Inject = (request: string | InjectOptions) => Promise<LightMyRequestResponse>;
+
+/** `app.inject` sending `headers` with every request (a request's own headers are added to them). */
+export function injectWith(app: FastifyInstance, headers: Record<string, string>): Inject {
+  return (request) => app.inject(typeof request === 'string' ? { url: request, headers } : { ...request, headers: { ...headers, ...(request.headers as Record<string, string> | undefined) } });
 }
