@@ -5,7 +5,8 @@ import { Accounts, type Principal } from '../../src/access/accounts.ts';
 import type { Role } from '../../src/access/roles.ts';
 import type { Store } from '../../src/store/types.ts';
 
-const TEST_RUNNER: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
+/** Who the tests act as when they make accounts and keys directly (as `interdict keys create` does). */
+export const TEST_RUNNER: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
 const made = new WeakMap<Store, Map<string, Promise<string>>>();
 
 /** A key secret (`idk_…`) for `role` on this store's database, created once. */
