@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 const get = async (path: string) => {
-  const res = await fetch(server.url + path);
+  const res = await fetch(server.url + path, { headers: server.headers });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 };
 

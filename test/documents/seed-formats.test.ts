@@ -2,6 +2,7 @@
 // listed people and organisations it names linked to their list entries, nobody on no list linked to
 // a sanctioned entity; claims built from its passages open at the quoted sentence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders, keyAuthor } from '../support/credentials.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { SEED, htmlOf, pdfOf } from './make-files.ts';
 import { caseDrafts } from '../graph/support.ts';
@@ -14,15 +15,16 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => server?.stop());
 
-const AUTHOR = { 'x-interdict-author': 'analyst@test' };
+/** An analyst's key: the role that uploads documents and reviews their mentions. */
+const analyst = () => authHeaders(server.store, 'analyst');
 
 async function upload(bytes: Uint8Array | string, contentType: string, fileName: string) {
-  const res = await fetch(`${server.url}/documents?file_name=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { ...AUTHOR, 'content-type': contentType }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
+  const res = await fetch(`${server.url}/documents?file_name=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { ...(await analyst()), 'content-type': contentType }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, { method, headers: { ...AUTHOR, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(server.url + path, { method, headers: { ...(await analyst()), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -207,7 +209,7 @@ describe('the seed article as text, HTML and PDF', () => {
     const d = docs.text;
     const kirby = d.mentions.find((m) => m.text === 'John Kirby');
     const rejected = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'reject' });
-    expect(rejected.body).toMatchObject({ status: 'rejected', reviewedBy: 'analyst@test' });
+    expect(rejected.body).toMatchObject({ status: 'rejected', reviewedBy: await keyAuthor(server.store, 'analyst') });
     const relinked = await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entity_id: 'case-dprk-russia-kirby' });
     expect(relinked.body).toMatchObject({ status: 'relinked', entityId: 'case-dprk-russia-kirby' });
     expect((await call('POST', `/documents/${d.id}/mentions/${kirby.id}`, { action: 'relink', entity_id: 'no-such-entity' })).status).toBe(404);

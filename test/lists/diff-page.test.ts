@@ -12,6 +12,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { runCli } from '../support/cli.ts';
+import { authHeaders } from '../support/credentials.ts';
 
 const FIX = new URL('../fixtures/ofac_xml/csv_2023-12-28/', import.meta.url).pathname;
 const FILES = ['sdn.csv', 'add.csv', 'alt.csv'];
@@ -31,7 +32,7 @@ describe('a page of a list diff', () => {
   let store: Store;
   let app: FastifyInstance;
   const get = async (query: string) => {
-    const r = await app.inject({ method: 'GET', url: `/datasets/us_ofac_sdn/diff${query}` });
+    const r = await app.inject({ method: 'GET', url: `/datasets/us_ofac_sdn/diff${query}`, headers: await authHeaders(store) });
     return { status: r.statusCode, body: r.json() as any, bytes: r.body.length };
   };
 

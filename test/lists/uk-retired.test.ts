@@ -10,6 +10,7 @@ import { ValidationError } from '../../src/model/errors.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
+import { authHeaders } from '../support/credentials.ts';
 
 describe('the UK list of record', () => {
   let store: Store;
@@ -32,7 +33,7 @@ describe('the UK list of record', () => {
   });
 
   it('/catalog says so, and keeps the list with its entries', async () => {
-    const body = (await app.inject({ method: 'GET', url: '/catalog' })).json() as any;
+    const body = (await app.inject({ method: 'GET', url: '/catalog', headers: await authHeaders(store) })).json() as any;
     const hmt = body.datasets.find((d: any) => d.name === 'gb_hmt_sanctions');
     expect(hmt).toMatchObject({ retired: true, retired_on: '2026-01-28', superseded_by: 'gb_fcdo_sanctions', stale: false });
     expect(hmt.target_count).toBeGreaterThan(2000);

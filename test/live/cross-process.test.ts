@@ -51,9 +51,13 @@ function serve(env: Record<string, string>): Promise<{ url: string; child: Child
   });
 }
 
+/** A key made as an operator makes one (`interdict keys create`): every request needs credentials. */
+let headers: Record<string, string> = {};
+const get = (url: string) => fetch(url, { headers });
+
 async function topMatch(url: string): Promise<string | undefined> {
   const body = { queries: { q: { schema: 'Person', properties: { name: ['Ashot Mkrtychev'] } } } };
-  const r = await fetch(`${url}/match/default`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${url}/match/default`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await r.json()) as any;
   return json.responses.q.results[0]?.id;
 }
@@ -70,6 +74,9 @@ describe.each(ENGINES)('a server on %s follows imports made by another process',
     env = { INTERDICT_DB: join(dir, 'live.db'), DATABASE_URL: pgDb?.url ?? '', INTERDICT_NO_BUNDLED: '1' };
     const first = await cli(['import', ...writeVersionBefore(dir)], env);
     expect(first.code, first.stderr).toBe(0);
+    const key = await cli(['keys', 'create', '--name', 'cross-process test', '--role', 'viewer'], env);
+    expect(key.code, key.stderr).toBe(0);
+    headers = { authorization: `ApiKey ${key.stdout.trim()}` };
     ({ url, child: server } = await serve(env));
   }, 120_000);
 
@@ -84,7 +91,7 @@ describe.each(ENGINES)('a server on %s follows imports made by another process',
   });
 
   it('answers /match and /entities from the new version within seconds of a CLI import', async () => {
-    expect((await fetch(`${url}/entities/${NEW_ID}`)).status).toBe(404);
+    expect((await get(`${url}/entities/${NEW_ID}`)).status).toBe(404);
     expect(await topMatch(url)).not.toBe(NEW_ID);
 
     const second = await cli(['import', ...FILES.map((f) => join(FIX, f))], env);
@@ -94,14 +101,14 @@ describe.each(ENGINES)('a server on %s follows imports made by another process',
     let matched = false;
     let resolved = false;
     while (Date.now() - imported < 15_000 && !(matched && resolved)) {
-      resolved ||= (await fetch(`${url}/entities/${NEW_ID}`)).status === 200;
+      resolved ||= (await get(`${url}/entities/${NEW_ID}`)).status === 200;
       matched ||= (await topMatch(url)) === NEW_ID;
       if (!(matched && resolved)) await new Promise((r) => setTimeout(r, 200));
     }
     const took = Date.now() - imported;
     expect({ matched, resolved }).toEqual({ matched: true, resolved: true });
     expect(took).toBeLessThan(5_000);
-    const catalog = (await (await fetch(`${url}/catalog`)).json()) as any;
+    const catalog = (await (await get(`${url}/catalog`)).json()) as any;
     expect(catalog.datasets.find((d: any) => d.name === 'us_ofac_sdn').versions).toBe(2);
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import type { Store } from '../../src/store/types.ts';
 import { loadShippedJudgements } from '../../src/resolve/shipped.ts';
 import { Resolver } from '../../src/resolve/service.ts';
 import { copyOfBundledDbWithSnapshots } from '../support/bundled-db.ts';
+import { authHeaders, keyAuthor } from '../support/credentials.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'interdict-downstream-'));
 const path = join(dir, 'db.sqlite');
@@ -43,12 +44,12 @@ afterAll(async () => {
 });
 
 const get = async (url: string) => {
-  const res = await handle.app.inject({ method: 'GET', url });
+  const res = await handle.app.inject({ method: 'GET', url, headers: await authHeaders(store) });
   expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
   return res.json();
 };
 async function match(name: string, dataset = 'default', schema = 'Person'): Promise<any[]> {
-  const res = await handle.app.inject({ method: 'POST', url: `/match/${dataset}`, payload: { queries: { q: { schema, properties: { name: [name] } } } } });
+  const res = await handle.app.inject({ method: 'POST', url: `/match/${dataset}`, headers: await authHeaders(store), payload: { queries: { q: { schema, properties: { name: [name] } } } } });
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   return res.json().responses.q.results;
 }
@@ -83,7 +84,7 @@ describe('screening over resolved targets', () => {
     const referents = found.flatMap((r) => r.referents);
     expect(new Set(referents).size).toBe(referents.length);
     expect(holding(found, 'un_sc_sanctions:KPi.024')[0].referents).toContain('us_ofac_sdn:17614');
-    const res = await handle.app.inject({ method: 'POST', url: '/reconcile/default', payload: { queries: JSON.stringify({ q0: { query: '김영철', type: 'Person', limit: 10 } }) } });
+    const res = await handle.app.inject({ method: 'POST', url: '/reconcile/default', headers: await authHeaders(store), payload: { queries: JSON.stringify({ q0: { query: '김영철', type: 'Person', limit: 10 } }) } });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const ids = (res.json().q0.result as any[]).map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -143,8 +144,9 @@ describe('a new judgement', () => {
   it('made here is answered with by the running server', async () => {
     expect(merged(await rim())).toBe(false);
     expect(await joinedInGraph()).toBe(false);
-    const res = await handle.app.inject({ method: 'POST', url: '/judgements', headers: { 'x-interdict-author': 'test' }, payload: { ...pair, judgement: 'same', reason: 'test: a merge the services must follow' } });
+    const res = await handle.app.inject({ method: 'POST', url: '/judgements', headers: await authHeaders(store, 'analyst'), payload: { ...pair, judgement: 'same', reason: 'test: a merge the services must follow' } });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    expect(res.json().judgements[0].author).toBe(await keyAuthor(store, 'analyst'));
     const results = await eventually(rim, merged);
     expect(merged(results)).toBe(true);
     expect(holding(results, pair.left)[0].id).toMatch(/^NK-/);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { runCli } from '../support/cli.ts';
+import { authHeaders, keyAuthor } from '../support/credentials.ts';
 import { Resolver } from '../../src/resolve/service.ts';
 
 let server: RunningServer;
@@ -19,7 +20,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+/** A request with the admin key unless other `headers` (or none: `{}`) are given. */
+const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = server.headers) => {
   const res = await fetch(server.url + path, { method, headers: body ? { 'content-type': 'application/json', ...headers } : headers, body: body ? JSON.stringify(body) : undefined });
   return { status: res.status, body: (await res.json()) as any };
 };
@@ -41,10 +43,10 @@ describe('HTTP', () => {
   });
 
   it('records a judgement with its author, and the entity answers for member and canonical ids with its members', async () => {
-    const refused = await call('POST', '/judgements', { left: 'gb_hmt_sanctions:13360', right: 'us_ofac_sdn:23090', judgement: 'same', reason: 'JO Kyong Chol' });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatch(/author/);
-    const made = await call('POST', '/judgements', { left: 'gb_hmt_sanctions:13360', right: 'us_ofac_sdn:23090', judgement: 'same', reason: 'JO Kyong Chol, same name, DPRK' }, { 'x-interdict-author': 'analyst-b' });
+    const refused = await call('POST', '/judgements', { left: 'gb_hmt_sanctions:13360', right: 'us_ofac_sdn:23090', judgement: 'same', reason: 'JO Kyong Chol' }, {});
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toMatch(/API key/);
+    const made = await call('POST', '/judgements', { left: 'gb_hmt_sanctions:13360', right: 'us_ofac_sdn:23090', judgement: 'same', reason: 'JO Kyong Chol, same name, DPRK' }, await authHeaders(server.store, 'analyst'));
     expect(made.status).toBe(201);
     const canonical = made.body.targets[0].canonical_id;
     expect(canonical).toMatch(/^NK-/);
@@ -54,11 +56,11 @@ describe('HTTP', () => {
       expect(body.id).toBe(canonical);
       expect(body.referents).toEqual(['gb_hmt_sanctions:13360', 'us_ofac_sdn:23090']);
       expect(body.members.map((m: any) => m.referent)).toEqual(['gb_hmt_sanctions:13360', 'us_ofac_sdn:23090']);
-      expect(body.members[0].judgements[0]).toMatchObject({ author: 'analyst-b', reason: 'JO Kyong Chol, same name, DPRK' });
+      expect(body.members[0].judgements[0]).toMatchObject({ author: await keyAuthor(server.store, 'analyst'), reason: 'JO Kyong Chol, same name, DPRK' });
     }
-    const contradiction = await call('POST', '/judgements', { author: 'analyst-c', judgements: [{ left: 'gb_hmt_sanctions:13360', right: 'us_ofac_sdn:23090', judgement: 'not-same', reason: 'x' }, { left: 'us_ofac_sdn:23090', right: 'gb_hmt_sanctions:13360', judgement: 'same', reason: 'y' }] });
+    const contradiction = await call('POST', '/judgements', { judgements: [{ left: 'gb_hmt_sanctions:13360', right: 'us_ofac_sdn:23090', judgement: 'not-same', reason: 'x' }, { left: 'us_ofac_sdn:23090', right: 'gb_hmt_sanctions:13360', judgement: 'same', reason: 'y' }] });
     expect(contradiction.status).toBe(409);
-    expect((await call('POST', '/judgements', { author: 'a', left: 'us_ofac_sdn:1', right: 'us_ofac_sdn:99999999', judgement: 'same', reason: 'x' })).status).toBe(404);
+    expect((await call('POST', '/judgements', { left: 'us_ofac_sdn:1', right: 'us_ofac_sdn:99999999', judgement: 'same', reason: 'x' })).status).toBe(404);
   });
 });
 

@@ -10,8 +10,10 @@ import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
+import { installAccess } from '../../src/server/authenticate.ts';
 import { resolveRoutes } from '../../src/server/routes/resolve.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
+import { authHeaders, keyAuthor } from '../support/credentials.ts';
 import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const UN = join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz');
@@ -20,14 +22,15 @@ const UK = join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz');
 const KIM_UN = 'un-sc-sanctions-KPi.024';
 const KIM_UK = 'gb-hmt-sanctions-13334';
 const OTHER_KIM = 'gb-hmt-sanctions-12439';
-const AS = { 'x-interdict-author': 'analyst-a' };
 
 for (const engine of ENGINES) {
   describe(`split over HTTP on ${engine}`, () => {
     const t = freshStoreForBlock(engine);
     let app: FastifyInstance;
     let contract: ContractCheck;
-    const call = async (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = AS) => {
+    let analyst: Record<string, string>;
+    /** A request with an analyst's key unless other `headers` (or none: `{}`) are given. */
+    const call = async (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = analyst) => {
       const res = await app.inject({ method, url, payload, headers });
       return { status: res.statusCode, body: res.json() };
     };
@@ -37,6 +40,8 @@ for (const engine of ENGINES) {
       await importFiles(t.store, [UK], { dataset: 'gb_hmt_sanctions' });
       app = Fastify();
       installErrorHandler(app);
+      installAccess(app, { store: t.store, anonymousRead: false });
+      analyst = await authHeaders(t.store, 'analyst');
       contract = checkResponses(app);
       await app.register(async (api) => resolveRoutes(api, { config: loadConfig({}), store: t.store }));
       await app.ready();
@@ -62,7 +67,7 @@ for (const engine of ENGINES) {
       expect(split.body.member).toEqual({ id: OTHER_KIM, canonical_id: OTHER_KIM, members: [OTHER_KIM] });
       expect(split.body.rest.members).toEqual([KIM_UK, KIM_UN]);
       expect(split.body.judgements.map((j: { verdict: string }) => j.verdict)).toEqual(['undo', 'undo', 'not_same', 'not_same', 'same']);
-      expect(split.body.judgements.at(-1)).toMatchObject({ left: KIM_UK, right: KIM_UN, author: 'analyst-a', machine: false, reason: expect.stringMatching(/kept together when gb-hmt-sanctions-12439 was split off/) });
+      expect(split.body.judgements.at(-1)).toMatchObject({ left: KIM_UK, right: KIM_UN, author: await keyAuthor(t.store, 'analyst'), machine: false, reason: expect.stringMatching(/kept together when gb-hmt-sanctions-12439 was split off/) });
       // the old canonical id (named after the pair the split record was in) follows the records that stayed
       const old = await call('GET', `/entities/${target}/members`);
       expect(old.body.id).toBe(split.body.rest.canonical_id);
@@ -83,7 +88,7 @@ for (const engine of ENGINES) {
       expect(reversed.status).toBe(201);
       expect(reversed.body.targets[0].members).toEqual([OTHER_KIM, KIM_UK, KIM_UN]);
 
-      expect((await call('POST', '/judgements/split', { member: OTHER_KIM, reason: 'x' }, {})).status).toBe(422); // no author
+      expect((await call('POST', '/judgements/split', { member: OTHER_KIM, reason: 'x' }, {})).status).toBe(401); // no credentials
       expect((await call('POST', '/judgements/split', { member: OTHER_KIM, reason: '' })).status).toBe(400);
       expect((await call('POST', '/judgements/split', { member: 'gb-hmt-sanctions-10913', reason: 'x' })).status).toBe(409); // merged with nothing
       expect((await call('POST', '/judgements/split', { member: 'gb_hmt_sanctions:99999999', reason: 'x' })).status).toBe(404);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { Accounts } from '../../src/access/accounts.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp, type AppHandle } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -12,7 +13,8 @@ import type { Store } from '../../src/store/types.ts';
 import { loadShippedJudgements } from '../../src/resolve/shipped.ts';
 import { Resolver } from '../../src/resolve/service.ts';
 import { copyOfBundledDbWithSnapshots } from '../support/bundled-db.ts';
-import { buildWeb } from '../web/server.ts';
+import { TEST_RUNNER } from '../support/credentials.ts';
+import { buildWeb, TEST_PASSWORD } from '../web/server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_BUILT = existsSync(new URL('../../web/dist/index.html', import.meta.url));
@@ -39,7 +41,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !WEB_BUILT)('web pages for a canonical 
     await handle.prepare();
     url = await handle.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage();
+    // Signed in as a user (the session cookie lands in the context) before the first page load.
+    await Accounts.of(store).addUser({ name: 'e2e-admin', role: 'admin', password: TEST_PASSWORD }, TEST_RUNNER);
+    const context = await browser.newContext();
+    const signedIn = await context.request.post(`${url}/auth/sign-in`, { data: { name: 'e2e-admin', password: TEST_PASSWORD } });
+    expect(signedIn.status(), await signedIn.text()).toBe(200);
+    page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   }, 300_000);
   afterAll(async () => {

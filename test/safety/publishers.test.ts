@@ -11,6 +11,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import type { SqlStore } from '../../src/store/sql-store.ts';
 import type { Store } from '../../src/store/types.ts';
+import { authHeaders, keyAuthor } from '../support/credentials.ts';
 import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
@@ -25,7 +26,8 @@ async function rowCount(store: Store): Promise<number> {
 describe.each(ENGINES)("publishers' lists on %s", (engine) => {
   let t: TestStore;
   let app: FastifyInstance;
-  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: { 'x-interdict-author': 'mallory' }, payload });
+  // As an analyst: the role that may edit, and no more.
+  const post = async (url: string, payload: object) => app.inject({ method: 'POST', url, headers: await authHeaders(t.store, 'analyst'), payload });
 
   beforeAll(async () => {
     t = await freshStore(engine);
@@ -104,13 +106,13 @@ describe.each(ENGINES)("publishers' lists on %s", (engine) => {
     const again = await app.inject({
       method: 'POST',
       url: '/statements',
-      headers: { 'x-interdict-author': 'bob' },
+      headers: await authHeaders(t.store, 'admin'), // another key: the restated claim has its own author
       payload: { statements: [{ entity_id: id, prop: 'name', value: 'KIM, Restated', source_document: 'https://example.org/second', evidence_grade: 'corroborated' }] },
     });
     expect(again.statusCode).toBe(201);
     const now = (await t.store.getStatements(id)).filter((s) => s.prop === 'name');
     expect(now).toHaveLength(1);
-    expect(now[0]).toMatchObject({ author: 'bob', evidenceGrade: 'corroborated', firstSeen: first.firstSeen, sourceDocument: 'https://example.org/second' });
+    expect(now[0]).toMatchObject({ author: await keyAuthor(t.store, 'admin'), evidenceGrade: 'corroborated', firstSeen: first.firstSeen, sourceDocument: 'https://example.org/second' });
     const archived = await (t.store as SqlStore).db
       .selectFrom('statements')
       .innerJoin('dataset_versions', 'dataset_versions.id', 'statements.version_id')
@@ -118,7 +120,7 @@ describe.each(ENGINES)("publishers' lists on %s", (engine) => {
       .where('statements.id', '=', first.id)
       .where('dataset_versions.status', '=', 'archived')
       .execute();
-    expect(archived).toEqual([{ author: 'mallory', source_document: 'https://example.org/report', status: 'archived' }]);
+    expect(archived).toEqual([{ author: await keyAuthor(t.store, 'analyst'), source_document: 'https://example.org/report', status: 'archived' }]);
     // The archive is not a version of the list.
     expect((await t.store.versions('analyst')).every((v) => v.status === 'live' || v.status === 'superseded')).toBe(true);
   });

@@ -13,11 +13,11 @@ afterAll(async () => {
 });
 
 async function get(path: string) {
-  const res = await fetch(server.url + path);
+  const res = await fetch(server.url + path, { headers: server.headers });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 async function match(path: string, queries: Record<string, unknown>) {
-  const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ queries }) });
+  const res = await fetch(server.url + path, { method: 'POST', headers: { ...server.headers, 'content-type': 'application/json' }, body: JSON.stringify({ queries }) });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 const person = (name: string, more: Record<string, string[]> = {}) => ({ schema: 'Person', properties: { name: [name], ...more } });

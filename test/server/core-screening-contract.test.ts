@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { freshness } from '../../src/ingest/freshness.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
+import { installAccess } from '../../src/server/authenticate.ts';
 import { collectOpenApi } from '../../src/server/openapi.ts';
 import { coreRoutes, type Readiness } from '../../src/server/routes/core.ts';
 import { screeningRoutes } from '../../src/server/routes/screening.ts';
@@ -21,12 +22,14 @@ import { ScreeningService } from '../../src/screening/service.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
+import { authHeaders, injectWith, type Inject } from '../support/credentials.ts';
 
 const FIX = new URL('../fixtures/ofac_xml/csv_2023-12-28/', import.meta.url).pathname;
 const FILES = ['sdn.csv', 'add.csv', 'alt.csv'];
 const dir = mkdtempSync(join(tmpdir(), 'interdict-contract-'));
 
 let app: FastifyInstance;
+let inject: Inject;
 let store: Store;
 let screening: ScreeningService;
 let contract: ContractCheck;
@@ -47,6 +50,9 @@ beforeAll(async () => {
   screening = new ScreeningService(store, { freshness: (v) => freshness(v, config.staleAfterDays) });
   app = Fastify();
   installErrorHandler(app);
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  installAccess(app, { store, anonymousRead: false });
+  inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
   openapi = collectOpenApi(app) as () => Record<string, any>;
   await app.register(async (api) => {
@@ -73,7 +79,7 @@ const form = (queries: unknown) => ({
 describe('core and screening routes against their response schemas', () => {
   it('every answer, success and error, matches its schema', async () => {
     const before = contract.checked.length;
-    expect((await app.inject('/readyz')).statusCode).toBe(503);
+    expect((await inject('/readyz')).statusCode).toBe(503);
     readiness = { ready: true, stage: 'ready' };
     const gets: [string, number][] = [
       ['/healthz', 200],
@@ -96,7 +102,7 @@ describe('core and screening routes against their response schemas', () => {
       ['/reconcile/missing', 404],
       ['/algorithms', 200],
     ];
-    for (const [url, status] of gets) expect((await app.inject(url)).statusCode, url).toBe(status);
+    for (const [url, status] of gets) expect((await inject(url)).statusCode, url).toBe(status);
     const posts: [InjectOptions, number][] = [
       [{ method: 'POST' as const, url: '/match/default?limit=3', payload: { queries: { q1: person('Ashot Mkrtychev', '1964'), q2: person('Nobody Inparticular') } } }, 200],
       [{ method: 'POST' as const, url: '/match/all?algorithm=name-based', payload: { queries: { q1: person('MKRTYCHEV Ashot') } } }, 200],
@@ -106,7 +112,7 @@ describe('core and screening routes against their response schemas', () => {
       [form({ q0: { query: 'MKRTYCHEV, Ashot', type: 'Person' } }), 200],
       [form('{nope'), 400],
     ];
-    for (const [request, status] of posts) expect((await app.inject(request)).statusCode, JSON.stringify(request).slice(0, 80)).toBe(status);
+    for (const [request, status] of posts) expect((await inject(request)).statusCode, JSON.stringify(request).slice(0, 80)).toBe(status);
 
     expect(contract.failures).toEqual([]);
     expect(contract.undeclared).toEqual([]);
@@ -114,26 +120,26 @@ describe('core and screening routes against their response schemas', () => {
   });
 
   it('answers what the web app reads, under the names the schema declares', async () => {
-    const match = (await app.inject({ method: 'POST' as const, url: '/match/default', payload: { queries: { q1: person('Ashot Mkrtychev', '1964-07-04') } } })).json();
+    const match = (await inject({ method: 'POST' as const, url: '/match/default', payload: { queries: { q1: person('Ashot Mkrtychev', '1964-07-04') } } })).json();
     const best = match.responses.q1.results[0];
     expect(best).toMatchObject({ id: 'us-ofac-sdn-41736', band: expect.stringMatching(/^(match|review)$/), target: true });
     // The explanation is {feature, weight, detail, query?, candidate?}: the web reads it as it is.
     expect(best.explanations[0]).toEqual({ feature: expect.stringMatching(/^name\./), weight: expect.any(Number), detail: expect.any(String), query: expect.any(String), candidate: expect.any(String) });
     // The CSV files carry no publication date: the answer says so rather than guess.
     expect(match.lists).toEqual([{ dataset: 'us_ofac_sdn', version: 'undated.2', published_at: null, age_days: null, stale: true, retired: null, warning: expect.stringMatching(/publication date unknown/) }]);
-    const entity = (await app.inject('/entities/us-ofac-sdn-41736?provenance=true')).json();
+    const entity = (await inject('/entities/us-ofac-sdn-41736?provenance=true')).json();
     expect(entity.provenance.name[0]).toMatchObject({ value: 'MKRTYCHEV, Ashot', dataset: 'us_ofac_sdn', evidenceGrade: 'official' });
     expect(entity.members).toEqual([expect.objectContaining({ id: 'us-ofac-sdn-41736', referent: 'us_ofac_sdn:41736', judgements: [] })]);
   });
 
   it('writes a screened batch as the CLI\'s CSV and JSON lines, each record held to the schema', async () => {
-    const answer = (await app.inject({ method: 'POST', url: '/match/default', payload: { queries: { r0: person('Ashot Mkrtychev') } } })).json();
+    const answer = (await inject({ method: 'POST', url: '/match/default', payload: { queries: { r0: person('Ashot Mkrtychev') } } })).json();
     const brief = answer.responses.r0.results.map((r: any) => ({ ...Object.fromEntries(['id', 'caption', 'schema', 'score', 'band', 'match', 'target', 'reason', 'referents', 'datasets', 'explanations'].map((k) => [k, r[k]])) }));
     const records = [
       { id: '=1+1', line: 2, status: 'screened', band: answer.responses.r0.band, results: brief, warnings: [], lists: 'us_ofac_sdn undated.2 STALE', note: 'not in the schema' },
       { id: 'line-3', line: 3, status: 'unscreenable', band: null, results: [], warnings: [], error: 'no name: a row needs a name to be screened', lists: '' },
     ];
-    const csv = await app.inject({ method: 'POST', url: '/batch/results.csv', payload: { records } });
+    const csv = await inject({ method: 'POST', url: '/batch/results.csv', payload: { records } });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
@@ -142,13 +148,13 @@ describe('core and screening routes against their response schemas', () => {
     expect(rows[0]).toMatchObject({ id: "'=1+1", entity_id: 'us-ofac-sdn-41736', lists: 'us_ofac_sdn undated.2 STALE' });
     expect(rows.at(-1)).toMatchObject({ id: 'line-3', status: 'unscreenable', error: 'no name: a row needs a name to be screened' });
 
-    const jsonl = await app.inject({ method: 'POST', url: '/batch/results.jsonl', payload: { records } });
+    const jsonl = await inject({ method: 'POST', url: '/batch/results.jsonl', payload: { records } });
     const written = jsonl.body.trim().split('\n').map((l) => JSON.parse(l));
     expect(written).toHaveLength(2);
     expect(written[0]).not.toHaveProperty('note'); // what the schema does not name is not written
     expect(written[0].results[0].explanations[0]).toHaveProperty('feature');
 
-    const bad = await app.inject({ method: 'POST', url: '/batch/results.csv', payload: { records: [{ id: 'x', line: 1 }] } });
+    const bad = await inject({ method: 'POST', url: '/batch/results.csv', payload: { records: [{ id: 'x', line: 1 }] } });
     expect(bad.statusCode).toBe(400);
     expect(contract.failures).toEqual([]);
   });
@@ -156,7 +162,7 @@ describe('core and screening routes against their response schemas', () => {
   it('/openapi.json describes every answer of these routes, errors included', () => {
     const doc = openapi();
     const match = doc.paths['/match/{dataset}'].post;
-    expect(Object.keys(match.responses)).toEqual(['200', '400', '404', '413', '500']);
+    expect(Object.keys(match.responses)).toEqual(['200', '400', '401', '403', '404', '413', '429', '500']);
     const byKey = match.responses['200'].content['application/json'].schema.properties.responses.patternProperties;
     const result = (Object.values(byKey)[0] as any).properties.results.items;
     expect(Object.keys(result.properties.explanations.items.properties)).toEqual(['feature', 'weight', 'detail', 'query', 'candidate']);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { importWith } from '../../src/ingest/import.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
+import { installAccess } from '../../src/server/authenticate.ts';
 import { collectOpenApi } from '../../src/server/openapi.ts';
 import { documentRoutes } from '../../src/server/routes/documents.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
@@ -13,11 +14,13 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { caseFileCsv } from '../../src/sources/transfers/case-file.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
+import { authHeaders, injectWith, type Inject } from '../support/credentials.ts';
 import { CASE_DIR } from '../graph/support.ts';
 
 const SEED = readFileSync('test/fixtures/documents/seed-article.txt');
 const KIRBY = 'case-dprk-russia-kirby';
 let app: FastifyInstance;
+let inject: Inject;
 let store: Store;
 let screening: ScreeningService;
 let contract: ContractCheck;
@@ -29,6 +32,9 @@ beforeAll(async () => {
   screening = new ScreeningService(store);
   app = Fastify();
   installErrorHandler(app);
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  installAccess(app, { store, anonymousRead: false });
+  inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
   openapi = collectOpenApi(app) as () => Record<string, any>;
   await app.register(async (api) => documentRoutes(api, { config: loadConfig({}), store, screening }));
@@ -41,13 +47,13 @@ afterAll(async () => {
 });
 
 async function json(method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await app.inject({ method, url, payload, headers: { 'x-interdict-author': 'analyst@test' } });
+  const res = await inject({ method, url, payload });
   return { status: res.statusCode, body: res.json() };
 }
 
 describe('documents routes against their response schemas', () => {
   it('every answer, success and error, matches its schema', async () => {
-    const upload = await app.inject({ method: 'POST', url: '/documents?file_name=seed.txt&published_at=2023-09-01&publisher=Test%20Wire', payload: SEED, headers: { 'content-type': 'text/plain', 'x-interdict-author': 'analyst@test' } });
+    const upload = await inject({ method: 'POST', url: '/documents?file_name=seed.txt&published_at=2023-09-01&publisher=Test%20Wire', payload: SEED, headers: { 'content-type': 'text/plain' } });
     expect(upload.statusCode, upload.body).toBe(201);
     const { document, job } = upload.json();
     expect(document).toMatchObject({ file_name: 'seed.txt', published_at: '2023-09-01', publisher: 'Test Wire' });
@@ -95,9 +101,9 @@ describe('documents routes against their response schemas', () => {
       const res = await json(method as 'GET' | 'POST', url, payload);
       expect(res.status, `${method} ${url} ${JSON.stringify(res.body)}`).toBe(status);
     }
-    const original = await app.inject(`/documents/${id}/original`);
+    const original = await inject(`/documents/${id}/original`);
     expect(original.rawPayload.equals(SEED)).toBe(true);
-    const notAFile = await app.inject({ method: 'POST', url: '/documents', payload: { text: 'not a file' } });
+    const notAFile = await inject({ method: 'POST', url: '/documents', payload: { text: 'not a file' } });
     expect(notAFile.statusCode).toBe(415);
 
     expect(contract.failures).toEqual([]);

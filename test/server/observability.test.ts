@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { authHeaders } from '../support/credentials.ts';
 import { freshStore, type TestStore } from '../support/engines.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -35,8 +36,9 @@ describe('JSON log', () => {
   });
 
   it('logs a 500 as an error with its stack, while the client gets no internals', async () => {
+    const headers = await authHeaders(db.store);
     await db.store.close(); // the database goes away under the server
-    const res = await app.inject({ url: '/catalog' });
+    const res = await app.inject({ url: '/catalog', headers });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toMatchObject({ error: 'internal error', status: 500 });
     const error = lines.find((l) => l.level === 50 && l.reqId === res.headers['x-request-id']);
@@ -57,7 +59,7 @@ describe('/metrics over the bundled lists', () => {
   afterAll(async () => server?.stop());
 
   const metrics = async () => {
-    const res = await fetch(`${server.url}/metrics`);
+    const res = await fetch(`${server.url}/metrics`, { headers: server.headers });
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     return res.text();
   };
@@ -67,8 +69,8 @@ describe('/metrics over the bundled lists', () => {
   };
 
   it('has latency histograms per route pattern and status, not per URL', async () => {
-    await fetch(`${server.url}/entities/us-ofac-sdn-21171`);
-    await fetch(`${server.url}/entities/no-such-entity`);
+    await fetch(`${server.url}/entities/us-ofac-sdn-21171`, { headers: server.headers });
+    await fetch(`${server.url}/entities/no-such-entity`, { headers: server.headers });
     const text = await metrics();
     expect(value(text, 'interdict_http_request_duration_seconds_count{method="GET",route="/entities/:id",status_code="200"}')).toBe(1);
     expect(value(text, 'interdict_http_request_duration_seconds_count{method="GET",route="/entities/:id",status_code="404"}')).toBe(1);

@@ -8,15 +8,18 @@ import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
+import { installAccess } from '../../src/server/authenticate.ts';
 import { collectOpenApi } from '../../src/server/openapi.ts';
 import { resolveRoutes } from '../../src/server/routes/resolve.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
+import { authHeaders, injectWith, type Inject } from '../support/credentials.ts';
 
 const UN = join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz');
 const UK = join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz');
 let app: FastifyInstance;
+let inject: Inject;
 let store: Store;
 let contract: ContractCheck;
 let openapi: () => Record<string, any>;
@@ -28,6 +31,9 @@ beforeAll(async () => {
   await resolverFor(store).xref({ datasets: ['un_sc_sanctions', 'gb_hmt_sanctions'] });
   app = Fastify();
   installErrorHandler(app);
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  installAccess(app, { store, anonymousRead: false });
+  inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
   openapi = collectOpenApi(app) as () => Record<string, any>;
   await app.register(async (api) => resolveRoutes(api, { config: loadConfig({}), store }));
@@ -52,24 +58,26 @@ describe('resolve routes against their response schemas', () => {
       ['/xref/candidates/gb-hmt-sanctions-12439/un-sc-sanctions-KPi.999', 404],
       ['/entities/un-sc-sanctions-KPi.999/members', 404],
     ];
-    for (const [url, status] of calls) expect((await app.inject(url)).statusCode, url).toBe(status);
+    for (const [url, status] of calls) expect((await inject(url)).statusCode, url).toBe(status);
     const posts: [string, object, number][] = [
-      ['/judgements', { author: 'analyst-a', left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'unsure', reason: 'check' }, 201],
-      ['/judgements', { left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'undo', reason: 'x' }, 422],
-      ['/judgements', { author: 'a', left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'maybe', reason: 'x' }, 400],
-      ['/judgements', { author: 'a', judgements: [{ left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'same', reason: 'x' }, { left: 'gb-hmt-sanctions-12182', right: 'gb-hmt-sanctions-12439', judgement: 'not-same', reason: 'y' }] }, 409],
-      ['/judgements/split', { author: 'a', member: 'gb-hmt-sanctions-13334', reason: 'test' }, 201],
-      ['/judgements/split', { author: 'a', member: 'gb-hmt-sanctions-13334', reason: 'again' }, 409],
-      ['/judgements/split', { author: 'a', reason: 'no member' }, 400],
+      ['/judgements', { left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'unsure', reason: 'check' }, 201],
+      ['/judgements', { left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'maybe', reason: 'x' }, 400],
+      ['/judgements', { judgements: [{ left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'same', reason: 'x' }, { left: 'gb-hmt-sanctions-12182', right: 'gb-hmt-sanctions-12439', judgement: 'not-same', reason: 'y' }] }, 409],
+      ['/judgements/split', { member: 'gb-hmt-sanctions-13334', reason: 'test' }, 201],
+      ['/judgements/split', { member: 'gb-hmt-sanctions-13334', reason: 'again' }, 409],
+      ['/judgements/split', { reason: 'no member' }, 400],
     ];
-    for (const [url, payload, status] of posts) expect((await app.inject({ method: 'POST', url, payload })).statusCode, `${url} ${JSON.stringify(payload)}`).toBe(status);
+    for (const [url, payload, status] of posts) expect((await inject({ method: 'POST', url, payload })).statusCode, `${url} ${JSON.stringify(payload)}`).toBe(status);
+    // Without credentials a judgement is refused (the author is whoever signed the request).
+    const anonymous = await app.inject({ method: 'POST', url: '/judgements', payload: { left: 'gb-hmt-sanctions-12439', right: 'gb-hmt-sanctions-12182', judgement: 'undo', reason: 'x' } });
+    expect(anonymous.statusCode).toBe(401);
     expect(contract.failures).toEqual([]);
     expect(contract.undeclared).toEqual([]);
-    expect(contract.checked).toHaveLength(calls.length + posts.length);
+    expect(contract.checked).toHaveLength(calls.length + posts.length + 1);
   });
 
   it('pages the queue best score first with counts per status and both captions', async () => {
-    const page = (await app.inject('/xref/candidates?status=all&limit=20&dataset=gb_hmt_sanctions')).json();
+    const page = (await inject('/xref/candidates?status=all&limit=20&dataset=gb_hmt_sanctions')).json();
     expect(page.counts.waiting + page.counts.decided + page.counts.flagged).toBe(page.total);
     expect(page.counts.decided).toBeGreaterThan(500);
     const scores = page.results.map((c: { score: number }) => c.score);
@@ -79,7 +87,7 @@ describe('resolve routes against their response schemas', () => {
 
   it('puts two records side by side: conflicting birth dates and agreeing countries marked, each value with its dataset and version', async () => {
     // the UK's KIM Yong Chol born 1946 against the UN's born 1962: the matcher's birthDate.mismatch
-    const pair = (await app.inject('/xref/candidates/gb-hmt-sanctions-12439/un-sc-sanctions-KPi.024')).json();
+    const pair = (await inject('/xref/candidates/gb-hmt-sanctions-12439/un-sc-sanctions-KPi.024')).json();
     expect(pair.candidate).toMatchObject({ left: 'gb-hmt-sanctions-12439', right: 'un-sc-sanctions-KPi.024', conflicts: ['birthDate.mismatch'] });
     expect(pair.left).toMatchObject({ id: 'gb-hmt-sanctions-12439', dataset: 'gb_hmt_sanctions', schema: 'Person' });
     expect(pair.properties[0]).toMatchObject({ prop: 'birthDate', state: 'conflict', features: ['birthDate.mismatch'] });
@@ -95,7 +103,7 @@ describe('resolve routes against their response schemas', () => {
 
   it('/openapi.json describes every resolve answer and its errors', () => {
     const doc = openapi();
-    expect(Object.keys(doc.paths['/judgements/split'].post.responses)).toEqual(['201', '400', '404', '409', '422', '500']);
+    expect(Object.keys(doc.paths['/judgements/split'].post.responses)).toEqual(['201', '400', '401', '403', '404', '409', '422', '429', '500']);
     expect(Object.keys(doc.paths['/xref/candidates/{left}/{right}'].get.responses['200'].content['application/json'].schema.properties)).toEqual(['candidate', 'left', 'right', 'properties', 'judgement']);
     expect(doc.paths['/xref/candidates'].get.parameters.map((p: any) => p.name)).toEqual(['dataset', 'min', 'max', 'status', 'limit', 'offset']);
   });

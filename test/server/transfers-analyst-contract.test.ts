@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { importWith } from '../../src/ingest/import.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
+import { installAccess } from '../../src/server/authenticate.ts';
 import { collectOpenApi } from '../../src/server/openapi.ts';
 import { analystRoutes } from '../../src/server/routes/analyst.ts';
 import { transferRoutes } from '../../src/server/routes/transfers.ts';
@@ -13,11 +14,13 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { TransferService } from '../../src/transfers/service.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
+import { authHeaders, injectWith, keyAuthor, type Inject } from '../support/credentials.ts';
 import { CASE_DIR } from '../graph/support.ts';
 
 const P = 'case-dprk-russia-';
 const WAGNER_RAIL = `${P}tr-2022-11-dprk-wagner-rail`;
 let app: FastifyInstance;
+let inject: Inject;
 let store: Store;
 let contract: ContractCheck;
 let openapi: () => Record<string, any>;
@@ -27,6 +30,9 @@ beforeAll(async () => {
   await importWith(store, caseFileCsv, [`${CASE_DIR}statements.csv`, `${CASE_DIR}transfers.csv`]);
   app = Fastify();
   installErrorHandler(app);
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  installAccess(app, { store, anonymousRead: false });
+  inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
   openapi = collectOpenApi(app) as () => Record<string, any>;
   const ctx = { config: loadConfig({}), store };
@@ -39,7 +45,7 @@ afterAll(async () => {
   await store?.close();
 });
 
-const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: { 'x-interdict-author': 'analyst-a' }, payload });
+const post = (url: string, payload: object) => inject({ method: 'POST', url, payload });
 const claim = { source_document: `${P}src-seed-article`, evidence_grade: 'reported', locator: 'para 10', claim_date: '2023-01-20' };
 
 describe('transfer routes against their response schemas', () => {
@@ -53,17 +59,17 @@ describe('transfer routes against their response schemas', () => {
       ['/transfers/nobody/violations', 404],
       [`/transfers/${P}gov-dprk`, 404], // an entity, not a transfer
     ];
-    for (const [url, status] of calls) expect((await app.inject(url)).statusCode, url).toBe(status);
+    for (const [url, status] of calls) expect((await inject(url)).statusCode, url).toBe(status);
     expect(contract.failures).toEqual([]);
     expect(contract.undeclared).toEqual([]);
 
-    const listing = (await app.inject('/transfers')).json();
+    const listing = (await inject('/transfers')).json();
     expect(listing.transfers.length).toBeGreaterThan(5);
-    const rules = (await app.inject('/embargo-rules')).json().rules;
+    const rules = (await inject('/embargo-rules')).json().rules;
     // Optional rule fields the serializer keeps because the schema names them.
     expect(rules.find((r: { id: string }) => r.id === 'unscr-1718-8a-i').contestable.items).toEqual(['ammunition']);
     expect(rules.some((r: { notification?: unknown }) => r.notification)).toBe(true);
-    const detail = (await app.inject(`/transfers/${WAGNER_RAIL}`)).json();
+    const detail = (await inject(`/transfers/${WAGNER_RAIL}`)).json();
     expect(detail.support.status[0]).toMatchObject({ grade: expect.any(String), sourceDocument: expect.any(String) });
   });
 });
@@ -73,7 +79,7 @@ describe('analyst edit routes against their schemas', () => {
     const created = await post('/entities', { schema: 'Company', properties: { name: 'Contract Test Trading', country: 'kp' }, ...claim });
     expect(created.statusCode).toBe(201);
     const { id, statements } = created.json();
-    expect(statements[0]).toMatchObject({ entityId: id, sourceDocument: claim.source_document, evidenceGrade: 'reported', claimDate: '2023-01-20', author: 'analyst-a' });
+    expect(statements[0]).toMatchObject({ entityId: id, sourceDocument: claim.source_document, evidenceGrade: 'reported', claimDate: '2023-01-20', author: await keyAuthor(store) });
     const added = await post('/statements', { statements: [{ entity_id: id, prop: 'alias', value: 'CTT', ...claim }, { entity_id: id, prop: 'alias', value: 'CTT', retract: true, ...claim }] });
     expect(added.statusCode).toBe(201);
     expect(added.json().statements.map((s: { dataset: string; evidenceGrade: string }) => [s.dataset, s.evidenceGrade])).toEqual([
@@ -106,7 +112,7 @@ describe('analyst edit routes against their schemas', () => {
   it('/openapi.json describes the bodies, every answer and the 422', () => {
     const doc = openapi();
     const create = doc.paths['/entities'].post;
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '404', '422', '500']);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '404', '422', '429', '500']);
     expect(Object.keys(create.requestBody.content['application/json'].schema.properties)).toEqual(
       expect.arrayContaining(['schema', 'properties', 'dataset', 'author', 'source_document', 'evidence_grade', 'locator', 'claim_date']),
     );
@@ -116,6 +122,6 @@ describe('analyst edit routes against their schemas', () => {
     expect(Object.keys(violations.responses['200'].content['application/json'].schema.properties)).toEqual(
       ['transfer', 'name', 'date', 'verdict', 'conduct', 'direction', 'items', 'parties', 'breaches', 'notApplicable', 'context', 'evidence', 'warnings'],
     );
-    expect(Object.keys(doc.paths['/embargo-rules'].get.responses)).toEqual(['200', '400', '404', '500']);
+    expect(Object.keys(doc.paths['/embargo-rules'].get.responses)).toEqual(['200', '400', '401', '403', '404', '429', '500']);
   });
 });

@@ -1,10 +1,12 @@
 // API keys for the tests that call the server: created through the same Accounts code the CLI uses
 // (`interdict keys create`), one per store and role, and sent as real Authorization headers.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Accounts, type Principal } from '../../src/access/accounts.ts';
 import type { Role } from '../../src/access/roles.ts';
 import type { Store } from '../../src/store/types.ts';
 
-const TEST_RUNNER: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
+/** Who the tests act as when they make accounts and keys directly (as `interdict keys create` does). */
+export const TEST_RUNNER: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
 const made = new WeakMap<Store, Map<string, Promise<string>>>();
 
 /** A key secret (`idk_…`) for `role` on this store's database, created once. */
@@ -25,4 +27,16 @@ export function apiKey(store: Store, role: Role = 'admin', datasets?: string[]):
 /** `{ authorization: 'ApiKey idk_…' }` for `role` (admin by default: it may do everything). */
 export async function authHeaders(store: Store, role: Role = 'admin'): Promise<{ authorization: string }> {
   return { authorization: `ApiKey ${await apiKey(store, role)}` };
+}
+
+/** The author the server records for requests with `role`'s key: `key:<id>`, the id being the part between `idk_` and the next `_`. */
+export async function keyAuthor(store: Store, role: Role = 'admin'): Promise<string> {
+  return `key:${(await apiKey(store, role)).split('_')[1]}`;
+}
+
+export type Inject = (request: string | InjectOptions) => Promise<LightMyRequestResponse>;
+
+/** `app.inject` sending `headers` with every request (a request's own headers are added to them). */
+export function injectWith(app: FastifyInstance, headers: Record<string, string>): Inject {
+  return (request) => app.inject(typeof request === 'string' ? { url: request, headers } : { ...request, headers: { ...headers, ...(request.headers as Record<string, string> | undefined) } });
 }

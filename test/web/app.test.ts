@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb, cli, ROOT, startServer, type RunningServer } from './server.ts';
+import { buildWeb, cli, ROOT, signIn, startServer, type RunningServer } from './server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -39,6 +39,8 @@ describe.skipIf(!HAVE_CHROMIUM)('analyst web app (end to end)', () => {
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
+    // Every request needs a signed-in user: the session cookie lands in the context before the first page load.
+    await signIn(browser, server);
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {

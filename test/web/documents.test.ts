@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb, ROOT, startServer, type RunningServer } from './server.ts';
+import { buildWeb, ROOT, signIn, startServer, type RunningServer } from './server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED = join(ROOT, 'test/fixtures/documents/seed-article.txt');
@@ -28,6 +28,8 @@ describe.skipIf(!existsSync(CHROMIUM))('documents in the web app (end to end)', 
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       viewport: { width: 1280, height: 800 },
     });
+    // Every request needs a signed-in user: the session cookie lands in the context before the first page load.
+    await signIn(browser, server);
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {

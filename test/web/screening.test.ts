@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { buildWeb, startServer, type RunningServer } from './server.ts';
+import { buildWeb, signIn, startServer, type RunningServer } from './server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,6 +28,8 @@ describe.skipIf(!existsSync(CHROMIUM))('screening answers in the web app', () =>
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
+    // Every request needs a signed-in user: the session cookie lands in the context before the first page load.
+    await signIn(browser, server);
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   }, 420_000);
