@@ -45,8 +45,8 @@ export async function listenAndDescribe(app: FastifyInstance, host: string, port
   log(`listening on http://${shown}:${bound.port} (${everywhere}API description at ${url}/openapi.json)`);
   if (!isLoopback(bound.address)) {
     log(
-      `WARNING: bound to ${shown}, beyond loopback, WITHOUT AUTHENTICATION: anyone who can reach this machine on port ${bound.port} ` +
-        `can read the data and write analyst claims. Bind to 127.0.0.1 (INTERDICT_HOST) or put an authenticating proxy in front.`,
+      `WARNING: bound to ${shown}, beyond loopback, WITHOUT TLS: passwords, session cookies and API keys sent to port ${bound.port} ` +
+        `cross the network readable. Put a TLS proxy in front (and set INTERDICT_PUBLIC_URL=https://…) or bind to 127.0.0.1 (INTERDICT_HOST).`,
     );
   }
   return url;

@@ -50,7 +50,7 @@ describe('binding', () => {
     const lines: string[] = [];
     await listenAndDescribe(app, '0.0.0.0', 0, (l) => lines.push(l));
     expect(lines[0]).toMatch(/^listening on http:\/\/0\.0\.0\.0:\d+ \(every network interface; API description at http:\/\/127\.0\.0\.1:\d+\/openapi\.json\)$/);
-    expect(lines[1]).toMatch(/^WARNING: bound to 0\.0\.0\.0, beyond loopback, WITHOUT AUTHENTICATION/);
+    expect(lines[1]).toMatch(/^WARNING: bound to 0\.0\.0\.0, beyond loopback, WITHOUT TLS/);
   });
 
   it('says nothing alarming on loopback', async () => {
@@ -91,6 +91,6 @@ describe('interdict serve', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(log).toMatch(/interdict: listening on http:\/\/0\.0\.0\.0:\d+ \(every network interface;/);
     expect(log).not.toMatch(/listening on http:\/\/127\.0\.0\.1/);
-    expect(log).toMatch(/interdict: WARNING: bound to 0\.0\.0\.0, beyond loopback, WITHOUT AUTHENTICATION/);
+    expect(log).toMatch(/interdict: WARNING: bound to 0\.0\.0\.0, beyond loopback, WITHOUT TLS/);
   }, 60_000);
 });
