@@ -2,7 +2,7 @@
 import { StrictMode, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useRoute, href } from './router.ts';
-import { Loading } from './components/common.tsx';
+import { ErrorMessage, Loading } from './components/common.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { EntityPage } from './pages/EntityPage.tsx';
 import { ListsPage } from './pages/ListsPage.tsx';
@@ -99,11 +99,12 @@ function App() {
 
   let content;
   const needed = NAV.find((n) => n.page === page)?.role;
-  const nobody = who.me !== undefined && who.me.principal === null;
   if (OPEN_PAGES.has(page)) content = page === 'welcome' ? <WelcomePage route={route} /> : <SignInPage route={route} />;
+  // Who is signed in decides what a page shows: ask first (and send no read that would only answer 401).
+  else if (!who.me) content = who.error ? <div className="page"><ErrorMessage error={who.error} what="who is signed in" /></div> : <Loading what="your session" />;
   // Nobody signed in and reading is closed: sign in first, then come back here.
-  else if (nobody && !who.me?.anonymous_read) content = <SignInPage route={{ segments: ['sign-in'], params: new URLSearchParams({ next: window.location.hash }) }} />;
-  else if (needed && who.me && !who.can(needed)) content = <div className="page"><p className="message warning" role="alert">This page is for the {needed} role.</p></div>;
+  else if (!who.me.principal && !who.me.anonymous_read) content = <SignInPage route={{ segments: ['sign-in'], params: new URLSearchParams({ next: window.location.hash }) }} />;
+  else if (needed && !who.can(needed)) content = <div className="page"><p className="message warning" role="alert">This page is for the {needed} role.</p></div>;
   else switch (page) {
     case 'entity':
       content = <EntityPage id={route.segments[1] ?? ''} />;

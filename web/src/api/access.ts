@@ -25,7 +25,8 @@ export function atLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
-const json = (method: string, body?: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+/** A request with a JSON body; without one, no content type (Fastify refuses an empty JSON body). */
+const json = (method: string, body?: unknown): RequestInit => (body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const enc = encodeURIComponent;
 
 /** Every answer that says who is signed in also brings the session's CSRF token: keep it. */

@@ -1,7 +1,7 @@
 // #/sign-in?next=…: name and password; a refusal (wrong password, locked account) says why.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { accessApi } from '../api/access.ts';
-import { setMe } from '../hooks/useMe.ts';
+import { refreshMe, setMe } from '../hooks/useMe.ts';
 import { navigate, type Route } from '../router.ts';
 
 /** Where to go after signing in: the page the user was sent away from (only a page of this app). */
@@ -15,6 +15,8 @@ export function SignInPage({ route }: { route: Route }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
+  // Sent here by a 401 (a session ended elsewhere): the header should stop naming the old user.
+  useEffect(() => void refreshMe(), []);
 
   async function submit() {
     setBusy(true);

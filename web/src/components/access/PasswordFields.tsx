@@ -17,7 +17,7 @@ export function PasswordFields({ value, onChange, label = 'New password' }: { va
   return (
     <>
       <label>{label} (at least {MIN_PASSWORD_LENGTH} characters)
-        <input type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={value.password} onChange={(e) => onChange({ ...value, password: e.target.value })} />
+        <input type="password" autoComplete="new-password" required value={value.password} onChange={(e) => onChange({ ...value, password: e.target.value })} />
       </label>
       <label>Repeat the password
         <input type="password" autoComplete="new-password" required value={value.repeat} onChange={(e) => onChange({ ...value, repeat: e.target.value })} />
