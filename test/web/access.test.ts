@@ -119,12 +119,22 @@ describe.skipIf(!HAVE_CHROMIUM)('accounts and roles in the web app (end to end)'
       return r.status;
     }, entityId);
     expect(status).toBe(403);
+
+    // Nor a document upload, nor decisions on the Resolve page (by button or key).
+    await page.goto(`${server.url}/#/documents`);
+    await page.getByRole('heading', { name: 'Documents', level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Add a document' }).count()).toBe(0);
+    await page.goto(`${server.url}/#/resolve`);
+    await page.getByText(/deciding them is for analysts/).waitFor();
+    expect(await page.getByRole('group', { name: 'Decision' }).count()).toBe(0);
   });
 
   test('an analyst adds a claim on the entity page and sees it among the properties', async () => {
     expect(entityHash).toMatch(/^#\/entity\//);
     const { context, page } = await newPage();
     await signIn(context, server, 'analyst');
+    await page.goto(`${server.url}/#/resolve`);
+    await page.getByRole('group', { name: 'Decision' }).waitFor();
     await page.goto(`${server.url}/${entityHash}`);
     const form = page.getByRole('form', { name: 'Add a claim' });
     await form.waitFor();
@@ -151,6 +161,24 @@ describe.skipIf(!HAVE_CHROMIUM)('accounts and roles in the web app (end to end)'
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Lists' }).waitFor();
     expect(page.url()).toMatch(/#\/lists$/);
+  });
+
+  test('the admin changes a role, makes a new link and disables an account on the Users page', async () => {
+    await admin.goto(`${server.url}/#/users`);
+    const form = admin.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('Name').fill('temp1');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    const first = await admin.getByRole('textbox', { name: 'Sign-in link for temp1' }).inputValue();
+    const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'temp1' }) });
+    await row.getByLabel('Role of temp1').selectOption('reviewer');
+    await admin.goto(`${server.url}/#/search`);
+    await admin.goto(`${server.url}/#/users`); // read again from the server
+    await expect.poll(() => row.getByLabel('Role of temp1').inputValue()).toBe('reviewer');
+    await row.getByRole('button', { name: 'New sign-in link for temp1' }).click();
+    await expect.poll(() => admin.getByRole('textbox', { name: 'Sign-in link for temp1' }).inputValue()).not.toBe(first);
+    await row.getByRole('button', { name: 'Disable temp1' }).click();
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('disabled');
+    expect(await row.getByRole('button').count()).toBe(0);
   });
 
   test('an API key made on the Keys page reads the catalog until it is revoked there', async () => {
