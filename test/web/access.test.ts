@@ -82,6 +82,10 @@ describe.skipIf(!HAVE_CHROMIUM)('accounts and roles in the web app (end to end)'
     await form.getByRole('button', { name: 'Add user' }).click();
     viewerLink = await admin.getByRole('textbox', { name: 'Sign-in link for viewer1' }).inputValue();
     expect(viewerLink).toMatch(/#\/welcome\?token=/);
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await admin.getByRole('button', { name: 'Copy' }).click();
+    await admin.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(viewerLink);
     const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'viewer1' }) });
     await expect(row.textContent()).resolves.toMatch(/waiting for first sign-in/);
   });
@@ -198,12 +202,19 @@ describe.skipIf(!HAVE_CHROMIUM)('accounts and roles in the web app (end to end)'
   });
 
   test('the audit page lists what happened and the chain verifies', async () => {
+    const today = new Date().toISOString().slice(0, 10);
     await admin.goto(`${server.url}/#/audit`);
+    await admin.getByLabel('From').fill(today);
+    await admin.getByLabel('To (included)').fill(today); // today's records, though the server's `to` is exclusive
+    await admin.getByRole('cell', { name: 'user.add' }).first().waitFor();
     await admin.getByLabel('Action').fill('key.revoke');
     await admin.getByRole('cell', { name: /key\.revoke/ }).first().waitFor();
     await admin.getByRole('button', { name: 'Verify chain' }).click();
     await expect(admin.getByRole('status').filter({ hasText: /Chain intact/ }).textContent()).resolves.toMatch(/Chain intact: \d+ records/);
-    expect(await admin.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/audit/export?format=csv');
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(await admin.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(`/audit/export?format=csv&from=${today}&to=${tomorrow}`);
+    const csv = await admin.evaluate(async (href) => (await fetch(href)).text(), `/audit/export?format=csv&from=${today}&to=${tomorrow}`);
+    expect(csv).toMatch(/key\.revoke/);
     expect(problems).toEqual([]);
   });
 

@@ -8,15 +8,23 @@ import { ChainCheck } from '../components/access/ChainCheck.tsx';
 const PAGE = 50;
 type Filter = Pick<AuditQuery, 'from' | 'to' | 'actor' | 'action'>;
 
+/** The server's `to` is exclusive; the page's "To" day is included, so the server is sent the day after. */
+function dayAfter(day: string | undefined): string | undefined {
+  if (!day) return undefined;
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
   const [offset, setOffset] = useState(0);
-  const audit = useApi((signal) => accessApi.audit({ ...filter, limit: PAGE, offset }, signal), [filter.from, filter.to, filter.actor, filter.action, offset]);
+  const period = { from: filter.from, to: dayAfter(filter.to) };
+  const audit = useApi((signal) => accessApi.audit({ ...filter, ...period, limit: PAGE, offset }, signal), [filter.from, filter.to, filter.actor, filter.action, offset]);
   const change = (patch: Filter) => {
     setFilter((f) => ({ ...f, ...patch }));
     setOffset(0);
   };
-  const period = { from: filter.from, to: filter.to };
   const total = audit.data?.total ?? 0;
 
   return (
@@ -26,7 +34,7 @@ export function AuditPage() {
       <ChainCheck />
       <form className="filters inline-form" aria-label="Filter the audit trail" onSubmit={(e) => e.preventDefault()}>
         <label>From<input type="date" value={filter.from ?? ''} onChange={(e) => change({ from: e.target.value || undefined })} /></label>
-        <label>To<input type="date" value={filter.to ?? ''} onChange={(e) => change({ to: e.target.value || undefined })} /></label>
+        <label>To (included)<input type="date" value={filter.to ?? ''} onChange={(e) => change({ to: e.target.value || undefined })} /></label>
         <label>Actor<input value={filter.actor ?? ''} onChange={(e) => change({ actor: e.target.value || undefined })} placeholder="user:admin" /></label>
         <label>Action<input value={filter.action ?? ''} onChange={(e) => change({ action: e.target.value || undefined })} placeholder="sign-in" /></label>
         <span className="small">Export: <a href={accessApi.exportUrl('jsonl', period)} download="audit.jsonl">JSON lines</a> · <a href={accessApi.exportUrl('csv', period)} download="audit.csv">CSV</a></span>

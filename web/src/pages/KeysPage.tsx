@@ -28,7 +28,7 @@ export function KeysPage() {
     <div className="page keys-page">
       <h1>API keys</h1>
       <NewKeyForm onCreated={(k) => { setCreated(k); refresh(); }} onError={setError} />
-      {created && <ShownOnce label={`Secret of ${created.key.name}`} value={created.secret} note="Send it as “Authorization: ApiKey <secret>”. It is not shown again." />}
+      {created && <ShownOnce key={created.key.id} label={`Secret of ${created.key.name}`} value={created.secret} note="Send it as “Authorization: ApiKey <secret>”. It is not shown again." />}
       <ErrorMessage error={error} what={undefined} />
       <Section title="Keys" id="keys">
         {keys.error && <ErrorMessage error={keys.error} what="keys" />}

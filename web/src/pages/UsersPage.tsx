@@ -22,7 +22,7 @@ export function UsersPage() {
     <div className="page users-page">
       <h1>Users</h1>
       <AddUserForm onAdded={linked} onError={setError} />
-      {link && <ShownOnce label={`Sign-in link for ${link.user.name}`} value={link.link} note={`Give it to ${link.user.name}: it works once, until ${link.expires_at}, and is not shown again.`} />}
+      {link && <ShownOnce key={link.link} label={`Sign-in link for ${link.user.name}`} value={link.link} note={`Give it to ${link.user.name}: it works once, until ${link.expires_at}, and is not shown again.`} />}
       <ErrorMessage error={error} what={undefined} />
       <Section title="Accounts" id="accounts">
         {users.error && <ErrorMessage error={users.error} what="users" />}
