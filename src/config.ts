@@ -29,6 +29,11 @@ export interface Config {
   anonymousRead: boolean;
   /** The address users open (sign-in links, Secure cookies behind a TLS proxy); else the server's own. */
   publicUrl: string | null;
+  /** `serve` runs the job handlers (re-screens, webhook deliveries) in its own process; INTERDICT_SERVER_JOBS=0 leaves them to `interdict worker`. */
+  serverJobs: boolean;
+  /** Attempts per webhook delivery, and seconds before the first retry (doubled for each further one). */
+  webhookAttempts: number;
+  webhookRetrySeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -50,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: Number(env.INTERDICT_DOCUMENT_MAX_BYTES ?? 50 * 1024 * 1024),
     anonymousRead: env.INTERDICT_ANONYMOUS_READ === '1',
     publicUrl: env.INTERDICT_PUBLIC_URL?.trim() || null,
+    serverJobs: env.INTERDICT_SERVER_JOBS !== '0',
+    webhookAttempts: Number(env.INTERDICT_WEBHOOK_ATTEMPTS ?? 5),
+    webhookRetrySeconds: Number(env.INTERDICT_WEBHOOK_RETRY_SECONDS ?? 30),
   };
 }
 

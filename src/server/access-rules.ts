@@ -86,6 +86,14 @@ const RULES: Record<string, AccessRule> = {
   'GET /alerts/:id': 'viewer',
   'POST /alerts/:id/decisions': 'analyst',
   'PUT /alerts/:id/assignee': 'analyst',
+  'POST /portfolios/:name/rescreen': 'analyst',
+  // Jobs and webhooks
+  'GET /jobs': 'viewer',
+  'GET /jobs/:id': 'viewer',
+  'GET /webhooks': 'admin',
+  'POST /webhooks': 'admin',
+  'DELETE /webhooks/:id': 'admin',
+  'GET /webhooks/:id/deliveries': 'admin',
 };
 
 /** The rule for a route as Fastify declares it (`/entities/:id`); undefined when the table has none. */

@@ -30,6 +30,8 @@ import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
 import { installWriteAudit } from './audit-writes.ts';
 import { monitorRoutes } from './routes/monitor.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { ProcessJobs } from './jobs.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -53,6 +55,8 @@ export interface AppHandle {
   app: FastifyInstance;
   /** Loads bundled data if the store is empty and builds the in-memory services; /readyz turns 200 after. */
   prepare(log?: (line: string) => void): Promise<void>;
+  /** This process's jobs: `jobs.work()` runs the handlers here (what `serve` does unless INTERDICT_SERVER_JOBS=0); closed with the app. */
+  jobs: ProcessJobs;
 }
 
 /** A client's own request id is kept (to follow a call across systems) when it is short and plain. */
@@ -110,7 +114,9 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   // targets it touches, the graph rebuilds (watched from prepare on, after the shipped judgements, so a
   // first start builds once).
   let judgementWatch: ReturnType<typeof watchJudgements> | undefined;
+  const jobs = new ProcessJobs(store, config, (line) => app.log.info(line));
   app.addHook('onClose', async () => {
+    await jobs.close();
     judgementWatch?.stop();
     await liveWatch?.stop();
     detachGraph();
@@ -127,6 +133,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await resolveRoutes(api, ctx);
     await documentRoutes(api, { ...ctx, screening });
     await monitorRoutes(api, ctx);
+    await jobRoutes(api, { ...ctx, jobs });
   });
 
   if (existsSync(WEB_DIST)) {
@@ -142,6 +149,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
 
   return {
     app,
+    jobs,
     async prepare(log = () => undefined) {
       // Progress for /readyz (the web app shows it during a first start): three steps, the first by list.
       const step = (n: number, stage: string, done?: number, total?: number) => {
