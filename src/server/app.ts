@@ -122,7 +122,11 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     detachGraph();
     await screening.close();
   });
-  await metricsRoutes(app, { ...ctx, screening: () => screening.stats() });
+  const jobDepth = async () => {
+    const depth = await (await jobs.runner()).depth();
+    return depth.queued + depth.retry;
+  };
+  await metricsRoutes(app, { ...ctx, screening: () => screening.stats(), jobDepth });
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await accessRoutes(api, ctx);

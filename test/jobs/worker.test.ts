@@ -76,6 +76,8 @@ for (const engine of ENGINES) {
       // Nothing in this process runs it: it waits for the worker.
       await new Promise((r) => setTimeout(r, 500));
       expect(JSON.parse((await handle.app.inject({ method: 'GET', url: `/jobs/${job.id}`, headers: viewer })).body).state).toBe('queued');
+      const depth = () => handle.app.inject({ method: 'GET', url: '/metrics', headers: viewer }).then((r) => /^interdict_job_queue_depth (\d+)$/m.exec(r.body)?.[1]);
+      expect(await depth()).toBe('1');
 
       worker = spawn(process.execPath, [BIN, 'worker'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
       worker.stdout!.on('data', (d) => (output += d));
@@ -97,6 +99,7 @@ for (const engine of ENGINES) {
 
       const listed = JSON.parse((await handle.app.inject({ method: 'GET', url: '/jobs?name=rescreen', headers: viewer })).body).results;
       expect(listed.map((j: { id: string; state: string }) => [j.id, j.state])).toEqual([[job.id, 'completed']]);
+      expect(await depth()).toBe('0');
     });
 
     it(`re-screens after \`interdict import\` ${engine === 'postgres' ? 'in the worker, from the queue' : 'in the import itself'}`, async () => {
