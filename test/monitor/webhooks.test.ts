@@ -2,20 +2,18 @@
 // an admin registers a webhook and sees its secret once; a portfolio upload raises alerts that reach
 // the receiver signed with HMAC-SHA256 over `<timestamp>.<body>`, checked here with node:crypto; a
 // decision is told too; a receiver that answers 500 twice and then 200 gets three attempts, all logged.
+// On SQLite (the jobs table retries) and PostgreSQL (pg-boss retries) when INTERDICT_TEST_PG_URL is set.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../src/access/audit.ts';
 import { loadConfig } from '../../src/config.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { buildApp, type AppHandle } from '../../src/server/app.ts';
-import { openStore } from '../../src/store/open.ts';
-import type { Store } from '../../src/store/types.ts';
 import { authHeaders } from '../support/credentials.ts';
+import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
@@ -60,12 +58,11 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   }
 }
 
-describe('webhooks', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'interdict-webhooks-'));
-  let store: Store;
+for (const engine of ENGINES) describe(`webhooks on ${engine}`, () => {
+  const t = freshStoreForBlock(engine);
   let handle: AppHandle;
   const receivers: Server[] = [];
-  const as = (role: 'viewer' | 'analyst' | 'reviewer' | 'admin') => authHeaders(store, role);
+  const as = (role: 'viewer' | 'analyst' | 'reviewer' | 'admin') => authHeaders(t.store, role);
   const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, role: 'viewer' | 'analyst' | 'reviewer' | 'admin', payload?: object) => {
     const res = await handle.app.inject({ method, url, headers: await as(role), ...(payload ? { payload } : {}) });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
@@ -73,17 +70,14 @@ describe('webhooks', () => {
 
   beforeAll(async () => {
     // Retries a second apart (then two), so three attempts take about three seconds.
-    const config = { ...loadConfig({}), sqlitePath: join(dir, 'interdict.db'), databaseUrl: null, loadBundled: false, webhookAttempts: 4, webhookRetrySeconds: 1 };
-    store = await openStore(config);
-    await importFiles(store, SDN_2021, { author: 'test' });
-    handle = await buildApp(config, store, { logger: false });
+    const config = { ...loadConfig({}), sqlitePath: t.sqlitePath, databaseUrl: t.url, loadBundled: false, webhookAttempts: 4, webhookRetrySeconds: 1 };
+    await importFiles(t.store, SDN_2021, { author: 'test' });
+    handle = await buildApp(config, t.store, { logger: false });
     await handle.jobs.work();
   });
   afterAll(async () => {
     await handle?.app.close();
-    await store?.close();
     for (const r of receivers) r.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   let secret = '';
@@ -103,7 +97,7 @@ describe('webhooks', () => {
     expect(listed.body.results).toEqual([{ id: hookId, url: hook.url, events: ['alert.created', 'alert.decided'], created_at: expect.any(String), created_by: expect.stringMatching(/^key:/) }]);
     expect(JSON.stringify(listed.body)).not.toContain(secret);
     // The audit trail records the registration but never the secret.
-    const audited = await AuditTrail.of(store).list({ action: 'webhook.create' });
+    const audited = await AuditTrail.of(t.store).list({ action: 'webhook.create' });
     expect(audited.total).toBe(1);
     expect(JSON.stringify(audited)).not.toContain(secret);
 
