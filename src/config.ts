@@ -31,6 +31,11 @@ export interface Config {
   publicUrl: string | null;
   /** A font file for PDF reports with Hangul, Han and Cyrillic glyphs (`path#FaceName` for a .ttc); else the system's Noto Sans CJK. */
   reportFont: string | null;
+  /** `serve` runs the job handlers (re-screens, webhook deliveries) in its own process; INTERDICT_SERVER_JOBS=0 leaves them to `interdict worker`. */
+  serverJobs: boolean;
+  /** Attempts per webhook delivery, and seconds before the first retry (doubled for each further one). */
+  webhookAttempts: number;
+  webhookRetrySeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -53,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousRead: env.INTERDICT_ANONYMOUS_READ === '1',
     publicUrl: env.INTERDICT_PUBLIC_URL?.trim() || null,
     reportFont: env.INTERDICT_REPORT_FONT?.trim() || null,
+    serverJobs: env.INTERDICT_SERVER_JOBS !== '0',
+    webhookAttempts: Number(env.INTERDICT_WEBHOOK_ATTEMPTS ?? 5),
+    webhookRetrySeconds: Number(env.INTERDICT_WEBHOOK_RETRY_SECONDS ?? 30),
   };
 }
 

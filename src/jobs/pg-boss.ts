@@ -34,7 +34,7 @@ export class PgBossDelivery implements Delivery {
     this.queues.add(name);
   }
 
-  async enqueue(job: JobsTable, options: Required<SendOptions>): Promise<void> {
+  async enqueue(job: JobsTable, options: Required<Pick<SendOptions, 'maxAttempts' | 'retryDelaySeconds'>>): Promise<void> {
     await this.queue(job.name);
     await this.boss.send(job.name, { id: job.id }, { id: job.id, retryLimit: options.maxAttempts - 1, retryDelay: options.retryDelaySeconds, retryBackoff: true, expireInSeconds: this.expireSeconds });
   }

@@ -7,7 +7,7 @@
 // - SQLite: the jobs table is the queue; a job is claimed by one atomic update with a lease that its
 //   worker renews, so a dead process's job goes back to the queue when the lease runs out.
 // On both, the `jobs` table holds state, progress and result (src/store/jobs-schema.ts).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import { InterdictError, NotFoundError } from '../model/errors.ts';
@@ -97,8 +97,13 @@ export class JobRunner {
   /** Queues a job; answers its id at once. */
   async send(name: string, data: unknown, options: SendOptions = {}): Promise<string> {
     const now = new Date().toISOString();
-    const row: JobsTable = { id: randomUUID(), name, data: JSON.stringify(data ?? null), state: 'queued', progress: 0, message: '', result: null, error: null, attempts: 0, max_attempts: options.maxAttempts ?? DEFAULT_ATTEMPTS, retry_delay: options.retryDelaySeconds ?? DEFAULT_RETRY_DELAY, created_at: now, run_after: now, started_at: null, finished_at: null, worker: null, lease_until: null };
-    await this.db.insertInto('jobs').values(row).execute();
+    const row: JobsTable = { id: options.key === undefined ? randomUUID() : uuidOf(`${name}\u0000${options.key}`), name, data: JSON.stringify(data ?? null), state: 'queued', progress: 0, message: '', result: null, error: null, attempts: 0, max_attempts: options.maxAttempts ?? DEFAULT_ATTEMPTS, retry_delay: options.retryDelaySeconds ?? DEFAULT_RETRY_DELAY, created_at: now, run_after: now, started_at: null, finished_at: null, worker: null, lease_until: null };
+    const inserted = await this.db.insertInto('jobs').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    if (!Number(inserted.numInsertedOrUpdatedRows ?? 0)) {
+      // Sent before under this key: enqueue again only if it may never have reached the queue (both deliveries ignore a known id).
+      const existing = await this.db.selectFrom('jobs').select('state').where('id', '=', row.id).executeTakeFirst();
+      if (existing?.state !== 'queued') return row.id;
+    }
     await this.delivery.enqueue(row, { maxAttempts: row.max_attempts, retryDelaySeconds: row.retry_delay });
     return row.id;
   }
@@ -206,6 +211,12 @@ export class JobRunner {
         finished_at = case when attempts >= max_attempts then ${now} else null end
       where state = 'active' and lease_until < ${now}`.execute(this.db);
   }
+}
+
+/** A UUID-shaped id derived from a key (pg-boss ids are UUIDs). */
+function uuidOf(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function missingUrl(): never {

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { AlertEventsTable, MonitorTables } from '../store/monitor-schema.ts';
 import { snapshotDigest, type TargetSnapshot } from './snapshot.ts';
+import { listening, recordEvents } from './webhooks.ts';
 
 export const ALERT_STATUSES = ['open', 'in_review', 'false_positive', 'true_match', 'escalated'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -52,6 +53,10 @@ export async function decide(db: Kysely<MonitorTables>, alertId: string, decisio
     const seq = (events[events.length - 1]?.seq ?? 0) + 1;
     await trx.insertInto('alert_events').values({ alert_id: alertId, seq, at, actor: actor.name, action, status, reason: decision.reason, evidence: JSON.stringify(decision.evidence ?? null) }).execute();
     await trx.updateTable('alerts').set({ status, updated_at: at }).where('id', '=', alertId).execute();
+    if (await listening(trx, 'alert.decided')) {
+      const portfolio = await trx.selectFrom('portfolios').select('name').where('id', '=', alert.portfolio_id).executeTakeFirst();
+      await recordEvents(trx, 'alert.decided', [{ alert_id: alertId, portfolio: portfolio?.name ?? null, ref: alert.ref, target_id: alert.target_id, action, status, pending, actor: actor.name, reason: decision.reason, at }], at);
+    }
     if (status === 'false_positive') {
       const [hit, record] = await Promise.all([
         trx.selectFrom('portfolio_hits').select('target').where('portfolio_id', '=', alert.portfolio_id).where('ref', '=', alert.ref).where('target_id', '=', alert.target_id).executeTakeFirst(),

@@ -14,6 +14,7 @@ import type { AlertsTable, MonitorTables, PortfolioHitsTable } from '../store/mo
 import type { Store } from '../store/types.ts';
 import { alertHistory, assign, decide, type Actor, type AlertStatus, type Decision } from './decisions.ts';
 import { describeChanges, snapshotOf, snapshotDigest, type TargetSnapshot } from './snapshot.ts';
+import { listening, recordEvents } from './webhooks.ts';
 
 /** Screens one record against the live lists: results of any band (clear ones are ignored). */
 export type ScreenFn = (query: QueryEntity) => ScoredEntity[];
@@ -105,6 +106,7 @@ export class Monitor {
     const at = this.stamp();
     const report: UploadReport = { portfolio: name, added: 0, changed: 0, removed: 0, unchanged: 0, unscreenable: [], alerts: 0 };
     await this.db.transaction().execute(async (trx) => {
+      const notify = (await listening(trx, 'alert.created')) ? name : null;
       let portfolio = await trx.selectFrom('portfolios').selectAll().where('name', '=', name).executeTakeFirst();
       if (!portfolio) {
         portfolio = { id: randomUUID(), name, created_at: at, created_by: options.actor };
@@ -131,7 +133,7 @@ export class Monitor {
           report.changed++;
           await trx.updateTable('portfolio_records').set({ query, digest, updated_at: at }).where('portfolio_id', '=', pid).where('ref', '=', row.id).execute();
         }
-        report.alerts += await this.screenRecord(trx, pid, row.id, { ...row.query, id: row.id }, digest, options.screen, null);
+        report.alerts += await this.screenRecord(trx, pid, row.id, { ...row.query, id: row.id }, digest, options.screen, null, undefined, notify);
       }
       if (options.mode === 'replace') {
         const gone = [...existing.keys()].filter((ref) => !seen.has(ref));
@@ -146,14 +148,18 @@ export class Monitor {
   }
 
   /**
-   * Screens records again after a list change. Without `only`, every record of every portfolio; with
-   * it, just those (the delta: see `affectedRecords`). Alerts name the change.
+   * Screens records again after a list change. Without `only`, every record of every portfolio (or of
+   * `portfolio`); with it, just those (the delta: see `affectedRecords`). Alerts name the change; with no
+   * change (a re-screen asked for by hand) a hit that is gone raises nothing, as the list change that
+   * removed its target raised the `lifted` alert already.
    */
-  async rescreen(options: { screen: ScreenFn; change: ListChange; only?: { portfolio_id: string; ref: string }[] }): Promise<RescreenReport> {
+  async rescreen(options: { screen: ScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string }): Promise<RescreenReport> {
     const report: RescreenReport = { records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
     const targets = options.only ? groupByPortfolio(options.only) : null;
-    const portfolios = await this.db.selectFrom('portfolios').select('id').execute();
-    for (const { id: pid } of portfolios) {
+    let portfolios = this.db.selectFrom('portfolios').select(['id', 'name']);
+    if (options.portfolio !== undefined) portfolios = portfolios.where('name', '=', options.portfolio);
+    const notify = await listening(this.db, 'alert.created');
+    for (const { id: pid, name } of await portfolios.execute()) {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
       const base = () => this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid);
@@ -163,7 +169,7 @@ export class Monitor {
           for (const r of batch) {
             report.records++;
             const query = { ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref };
-            const raised = await this.screenRecord(trx, pid, r.ref, query, r.digest, options.screen, options.change, report.kinds);
+            const raised = await this.screenRecord(trx, pid, r.ref, query, r.digest, options.screen, options.change, report.kinds, notify ? name : null);
             report.alerts += raised;
           }
         });
@@ -244,8 +250,11 @@ export class Monitor {
     return row.id;
   }
 
-  /** Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the number raised. */
-  private async screenRecord(db: Db, pid: string, ref: string, query: QueryEntity, recordDigest: string, screen: ScreenFn, change: ListChange | null, kinds?: RescreenReport['kinds']): Promise<number> {
+  /**
+   * Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the
+   * number raised. `notify`: the portfolio's name when a webhook listens (each alert goes to the outbox).
+   */
+  private async screenRecord(db: Db, pid: string, ref: string, query: QueryEntity, recordDigest: string, screen: ScreenFn, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null): Promise<number> {
     const results = screen(query).filter((r) => r.band !== 'clear');
     const old = new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
     const alerts: AlertsTable[] = [];
@@ -288,6 +297,7 @@ export class Monitor {
     await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
     for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
+    if (notify && alerts.length) await recordEvents(db, 'alert.created', alerts.map((a) => toAlertView(a, notify)), at);
     await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     return alerts.length;
   }

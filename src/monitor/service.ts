@@ -85,3 +85,11 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   const only = await monitor.affectedRecords(changed, reverse);
   return { ...base, mode: 'delta', ...(await monitor.rescreen({ screen: live.screen, change, only })) };
 }
+
+/** A full re-screen of one portfolio against the live lists, asked for by hand (no list change behind it). */
+export async function rescreenPortfolio(store: Store, name: string, options: { live?: LiveScreening } = {}): Promise<RescreenReport & { portfolio: string }> {
+  const monitor = Monitor.of(store);
+  await monitor.portfolioId(name);
+  const live = options.live ?? (await liveScreening(store));
+  return { portfolio: name, ...(await monitor.rescreen({ screen: live.screen, change: null, portfolio: name })) };
+}

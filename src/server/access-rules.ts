@@ -88,6 +88,14 @@ const RULES: Record<string, AccessRule> = {
   'PUT /alerts/:id/assignee': 'analyst',
   'GET /reports/alerts/:id': 'viewer',
   'GET /reports/entities/:id': 'viewer',
+  'POST /portfolios/:name/rescreen': 'analyst',
+  // Jobs and webhooks
+  'GET /jobs': 'viewer',
+  'GET /jobs/:id': 'viewer',
+  'GET /webhooks': 'admin',
+  'POST /webhooks': 'admin',
+  'DELETE /webhooks/:id': 'admin',
+  'GET /webhooks/:id/deliveries': 'admin',
 };
 
 /** The rule for a route as Fastify declares it (`/entities/:id`); undefined when the table has none. */

@@ -31,6 +31,8 @@ import { accessRoutes } from './routes/access.ts';
 import { installWriteAudit } from './audit-writes.ts';
 import { monitorRoutes } from './routes/monitor.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { ProcessJobs } from './jobs.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -54,6 +56,8 @@ export interface AppHandle {
   app: FastifyInstance;
   /** Loads bundled data if the store is empty and builds the in-memory services; /readyz turns 200 after. */
   prepare(log?: (line: string) => void): Promise<void>;
+  /** This process's jobs: `jobs.work()` runs the handlers here (what `serve` does unless INTERDICT_SERVER_JOBS=0); closed with the app. */
+  jobs: ProcessJobs;
 }
 
 /** A client's own request id is kept (to follow a call across systems) when it is short and plain. */
@@ -111,13 +115,19 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   // targets it touches, the graph rebuilds (watched from prepare on, after the shipped judgements, so a
   // first start builds once).
   let judgementWatch: ReturnType<typeof watchJudgements> | undefined;
+  const jobs = new ProcessJobs(store, config, (line) => app.log.info(line));
   app.addHook('onClose', async () => {
+    await jobs.close();
     judgementWatch?.stop();
     await liveWatch?.stop();
     detachGraph();
     await screening.close();
   });
-  await metricsRoutes(app, { ...ctx, screening: () => screening.stats() });
+  const jobDepth = async () => {
+    const depth = await (await jobs.runner()).depth();
+    return depth.queued + depth.retry;
+  };
+  await metricsRoutes(app, { ...ctx, screening: () => screening.stats(), jobDepth });
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await accessRoutes(api, ctx);
@@ -129,6 +139,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await documentRoutes(api, { ...ctx, screening });
     await monitorRoutes(api, ctx);
     await reportRoutes(api, ctx);
+    await jobRoutes(api, { ...ctx, jobs });
   });
 
   if (existsSync(WEB_DIST)) {
@@ -144,6 +155,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
 
   return {
     app,
+    jobs,
     async prepare(log = () => undefined) {
       // Progress for /readyz (the web app shows it during a first start): three steps, the first by list.
       const step = (n: number, stage: string, done?: number, total?: number) => {

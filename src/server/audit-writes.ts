@@ -25,7 +25,12 @@ const ACTIONS: Record<string, string> = {
   'PUT /portfolios/:name': 'portfolio.upload',
   'POST /alerts/:id/decisions': 'alert.decision',
   'PUT /alerts/:id/assignee': 'alert.assign',
+  'POST /portfolios/:name/rescreen': 'portfolio.rescreen',
+  'POST /webhooks': 'webhook.create',
+  'DELETE /webhooks/:id': 'webhook.delete',
 };
+/** Answers that carry a secret shown once: kept by digest only, never whole. */
+const SECRET_ANSWERS = new Set(['POST /webhooks']);
 
 export function installWriteAudit(app: FastifyInstance, store: Store): void {
   const audit = AuditTrail.of(store);
@@ -40,15 +45,16 @@ export function installWriteAudit(app: FastifyInstance, store: Store): void {
       actor: actorFor(req),
       action: ACTIONS[key] ?? key,
       subject: params.id ?? params.name ?? params.left ?? '',
-      detail: { route: key, params, status: reply.statusCode, request: kept(req.body), answer: kept(typeof payload === 'string' ? payload : undefined, true) },
+      detail: { route: key, params, status: reply.statusCode, request: kept(req.body), answer: kept(typeof payload === 'string' ? payload : undefined, true, SECRET_ANSWERS.has(key)) },
     });
     return payload;
   });
 }
 
 /** A body as it was (parsed JSON when small), or its SHA-256 and size when large or binary. */
-function kept(body: unknown, isJsonText = false): unknown {
+function kept(body: unknown, isJsonText = false, secret = false): unknown {
   if (body === undefined || body === null) return null;
+  if (secret && typeof body === 'string') return { sha256: createHash('sha256').update(body).digest('hex'), bytes: Buffer.byteLength(body) };
   if (Buffer.isBuffer(body)) return { sha256: createHash('sha256').update(body).digest('hex'), bytes: body.length };
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (text.length > KEEP_BYTES) return { sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) };

@@ -69,8 +69,44 @@ export interface AlertEventsTable {
   evidence: string;
 }
 
+/** Outbox: events (alert.created, alert.decided) written in the transaction that made them; the adapters' job code drains it into webhook deliveries. */
+export interface MonitorEventsTable {
+  id: string;
+  event: string;
+  /** JSON: what a webhook receives under `data`. */
+  payload: string;
+  created_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  /** Kept as given: signing needs the secret itself (unlike API keys, which are checked against a hash). */
+  secret: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event: string;
+  attempt: number;
+  /** The receiver's HTTP status, null when none came (refused, timed out). */
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: string;
+}
+
 export interface MonitorTables {
   alert_events: AlertEventsTable;
+  monitor_events: MonitorEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   portfolios: PortfoliosTable;
   portfolio_records: PortfolioRecordsTable;
   portfolio_hits: PortfolioHitsTable;
@@ -135,4 +171,30 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addPrimaryKeyConstraint('alert_events_pk', ['alert_id', 'seq'])
     .execute();
   await db.schema.createIndex('alerts_inbox').ifNotExists().on('alerts').columns(['portfolio_id', 'status', 'created_at']).execute();
+  await db.schema.createTable('monitor_events').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('event', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createTable('webhooks').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('events', 'text', (c) => c.notNull())
+    .addColumn('secret', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createTable('webhook_deliveries').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('webhook_id', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('event', 'text', (c) => c.notNull())
+    .addColumn('attempt', 'integer', (c) => c.notNull())
+    .addColumn('status_code', 'integer')
+    .addColumn('error', 'text')
+    .addColumn('duration_ms', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('webhook_deliveries_by_hook').ifNotExists().on('webhook_deliveries').columns(['webhook_id', 'at']).execute();
 }

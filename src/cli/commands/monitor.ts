@@ -14,9 +14,24 @@ function summary(r: ChangeReport): string {
   return `${r.dataset} ${r.from} → ${r.to}: ${r.changedTargets} targets changed; ${r.mode} re-screen of ${r.records} records raised ${r.alerts} alerts (${r.kinds['new-hit']} new hits, ${r.kinds['changed-hit']} changed, ${r.kinds.lifted} lifted)`;
 }
 
-/** After an import or sync: the delta re-screen of every portfolio, for each list that moved to a new version. */
+/**
+ * After an import or sync: the delta re-screen of every portfolio, for each list that moved to a new
+ * version. On SQLite it runs here and now. On PostgreSQL it is queued as a `rescreen` job, which the
+ * servers (unless INTERDICT_SERVER_JOBS=0) and `interdict worker` processes share; with none running,
+ * it waits in the queue until one starts.
+ */
 export async function rescreenAfterImports(ctx: CliContext, store: Store, moved: { dataset: string; from: number; to: number }[]): Promise<void> {
   if (!moved.length || !(await Monitor.of(store).portfolios()).length) return;
+  if (ctx.config.databaseUrl) {
+    const { ProcessJobs } = await import('../../server/jobs.ts');
+    const jobs = new ProcessJobs(store, ctx.config, ctx.err);
+    try {
+      for (const m of moved) ctx.err(`monitoring: re-screen of ${m.dataset} after version ${m.from} → ${m.to} queued as job ${await jobs.rescreen(m)} (run by \`interdict serve\` or \`interdict worker\`)`);
+    } finally {
+      await jobs.close();
+    }
+    return;
+  }
   const live = await liveScreening(store);
   for (const m of moved) ctx.err(`monitoring: ${summary(await rescreenAfterChange(store, m.dataset, m.from, m.to, { live }))}`);
 }

@@ -14,7 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { buildApp } = await import('../../server/app.ts');
       const { listenAndDescribe } = await import('../../server/binding.ts');
       const store = await ctx.store();
-      const { app, prepare } = await buildApp(ctx.config, store);
+      const { app, prepare, jobs } = await buildApp(ctx.config, store);
       const url = await listenAndDescribe(app, opts.host ?? ctx.config.host, opts.port ?? ctx.config.port, (line) => ctx.err(`interdict: ${line}`));
       // No users yet: the first admin signs in through a one-time link printed here (there is no default password).
       const { Accounts, firstAdmin } = await import('../../access/accounts.ts');
@@ -27,6 +27,10 @@ export function register(program: Command, ctx: CliContext): void {
       const started = Date.now();
       await prepare((line) => ctx.err(`interdict: ${line}`));
       ctx.err(`interdict: ready in ${Date.now() - started} ms`);
+      if (ctx.config.serverJobs) {
+        await jobs.work();
+        ctx.err('interdict: running jobs (rescreen, webhook-delivery) in this process; INTERDICT_SERVER_JOBS=0 leaves them to `interdict worker`');
+      }
       for (const v of await store.liveVersions()) {
         const f = freshness(v, ctx.config.staleAfterDays);
         if (f.warning) ctx.err(`interdict: WARNING stale list: ${f.warning}`);

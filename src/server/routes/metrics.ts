@@ -1,5 +1,5 @@
 // `/metrics` in Prometheus's text format: request latency per route, the screening index's size and
-// age, each list's freshness, and the job queue (none yet: always 0).
+// age, each list's freshness, and the job queue's depth.
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { freshness } from '../../ingest/freshness.ts';
@@ -12,6 +12,8 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 
 export interface MetricsSources {
   screening: () => ScreeningStats;
+  /** Jobs waiting to run (queued, or waiting for a retry). */
+  jobDepth: () => Promise<number>;
 }
 
 export async function metricsRoutes(app: FastifyInstance, ctx: ServerContext & MetricsSources): Promise<void> {
@@ -77,10 +79,10 @@ export async function metricsRoutes(app: FastifyInstance, ctx: ServerContext & M
   });
   new Gauge({
     name: 'interdict_job_queue_depth',
-    help: 'Background jobs waiting to run (imports and syncs run in the foreground today: always 0)',
+    help: 'Background jobs (re-screens, webhook deliveries) waiting to run: queued or waiting for a retry',
     registers: [registry],
-    collect() {
-      this.set(0);
+    async collect() {
+      this.set(await ctx.jobDepth());
     },
   });
 
