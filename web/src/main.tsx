@@ -8,13 +8,22 @@ import { EntityPage } from './pages/EntityPage.tsx';
 import { ListsPage } from './pages/ListsPage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { DocumentsPage } from './pages/DocumentsPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { WelcomePage } from './pages/WelcomePage.tsx';
+import { AccountMenu } from './components/access/AccountMenu.tsx';
+import { useMe } from './hooks/useMe.ts';
+import type { Role } from './api/access.ts';
 import './styles.css';
 
 const GraphPage = lazy(() => import('./pages/GraphPage.tsx'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
 const ResolvePage = lazy(() => import('./pages/ResolvePage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const KeysPage = lazy(() => import('./pages/KeysPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 
-const NAV = [
+/** The pages; `role`: shown only to that role or a higher one. */
+const NAV: { page: string; label: string; role?: Role }[] = [
   { page: 'search', label: 'Search' },
   { page: 'screen', label: 'Screening' },
   { page: 'graph', label: 'Graph' },
@@ -22,7 +31,13 @@ const NAV = [
   { page: 'resolve', label: 'Resolve' },
   { page: 'transfers', label: 'Arms transfers' },
   { page: 'documents', label: 'Documents' },
+  { page: 'users', label: 'Users', role: 'admin' },
+  { page: 'keys', label: 'API keys', role: 'admin' },
+  { page: 'audit', label: 'Audit', role: 'admin' },
 ];
+
+/** Pages anyone may open, signed in or not. */
+const OPEN_PAGES = new Set(['sign-in', 'welcome']);
 
 interface Startup {
   stage: string;
@@ -72,16 +87,24 @@ function App() {
   const route = useRoute();
   const page = route.segments[0] ?? 'search';
   const main = useRef<HTMLElement>(null);
+  const who = useMe();
+  const nav = NAV.filter((n) => !n.role || who.can(n.role));
 
   // Name the current page in the document title (browser tabs, history, screen readers); focus
   // stays where it is: the skip link below moves it to the page content.
   useEffect(() => {
-    const title = NAV.find((n) => n.page === page)?.label ?? (page === 'entity' ? 'Entity' : 'Interdict');
+    const title = NAV.find((n) => n.page === page)?.label ?? ({ entity: 'Entity', 'sign-in': 'Sign in', welcome: 'Welcome' } as Record<string, string>)[page] ?? 'Interdict';
     document.title = `${title} · Interdict`;
   }, [page]);
 
   let content;
-  switch (page) {
+  const needed = NAV.find((n) => n.page === page)?.role;
+  const nobody = who.me !== undefined && who.me.principal === null;
+  if (OPEN_PAGES.has(page)) content = page === 'welcome' ? <WelcomePage route={route} /> : <SignInPage route={route} />;
+  // Nobody signed in and reading is closed: sign in first, then come back here.
+  else if (nobody && !who.me?.anonymous_read) content = <SignInPage route={{ segments: ['sign-in'], params: new URLSearchParams({ next: window.location.hash }) }} />;
+  else if (needed && who.me && !who.can(needed)) content = <div className="page"><p className="message warning" role="alert">This page is for the {needed} role.</p></div>;
+  else switch (page) {
     case 'entity':
       content = <EntityPage id={route.segments[1] ?? ''} />;
       break;
@@ -103,6 +126,15 @@ function App() {
     case 'documents':
       content = <DocumentsPage route={route} />;
       break;
+    case 'users':
+      content = <UsersPage />;
+      break;
+    case 'keys':
+      content = <KeysPage />;
+      break;
+    case 'audit':
+      content = <AuditPage />;
+      break;
     default:
       content = <SearchPage route={route} />;
   }
@@ -114,13 +146,14 @@ function App() {
         <a className="brand" href={href('search')}>Interdict</a>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((n) => (
+            {nav.map((n) => (
               <li key={n.page}>
                 <a href={href(n.page)} aria-current={page === n.page || (page === 'entity' && n.page === 'search') ? 'page' : undefined}>{n.label}</a>
               </li>
             ))}
           </ul>
         </nav>
+        <AccountMenu />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <StartupNotice />

@@ -1,7 +1,7 @@
 // The documents API, typed by the generated OpenAPI types (web/src/api-types.ts): what the server's
 // schemas say is what the pages get, without normalisers.
 import type { paths } from '../api-types.ts';
-import { ApiError, query, request } from './http.ts';
+import { ApiError, csrfHeaders, query, request, toSignIn } from './http.ts';
 
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } } ? Json<R> : never;
@@ -79,6 +79,7 @@ export function uploadDocument(file: File, meta: Omit<UploadQuery, 'file_name'>,
     xhr.setRequestHeader('accept', 'application/json');
     const author = analystName();
     if (author) xhr.setRequestHeader('x-interdict-author', author);
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError('The server cannot be reached.', 0, path));
     xhr.onload = () => {
@@ -89,6 +90,7 @@ export function uploadDocument(file: File, meta: Omit<UploadQuery, 'file_name'>,
         body = null;
       }
       if (xhr.status === 200 || xhr.status === 201) return resolve(body as IngestResult);
+      if (xhr.status === 401) toSignIn();
       const message = body && typeof body === 'object' && 'error' in body && typeof body.error === 'string' ? body.error : xhr.statusText;
       reject(new ApiError(`${xhr.status}: ${message}`, xhr.status, path));
     };

@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
 /** The JSON a route answers with `status` (200 unless given), as /openapi.json declares it: `Answer<'/catalog'>`. */
 export type Answer<P extends keyof paths, M extends Method = 'get', S extends number = 200> = paths[P][M] extends {
@@ -27,16 +27,42 @@ export type QueryOf<P extends keyof paths, M extends Method = 'get'> = paths[P][
 
 export const BASE = '';
 
+// The session's CSRF token (GET /auth/me's csrf_token), kept in memory only: echoed on every write so
+// another site's form cannot write with the session cookie.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The header a write made with the session cookie carries (none before anyone signs in). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Answers of the sign-in routes themselves (a wrong password) are not "sign in first". */
+const SIGN_IN_ROUTES = /^\/auth\//;
+
+/** A 401 means the session ended or never was: to the sign-in page, which comes back here after. */
+export function toSignIn(): void {
+  const hash = window.location.hash;
+  if (/^#\/(sign-in|welcome)\b/.test(hash)) return;
+  window.location.hash = `#/sign-in?next=${encodeURIComponent(hash || '#/search')}`;
+}
+
 /** Sends a request; an error answer becomes an ApiError with the server's message. */
 async function send(path: string, init: RequestInit): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(BASE + path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+    const method = (init.method ?? 'GET').toUpperCase();
+    const csrf = method === 'GET' || method === 'HEAD' ? {} : csrfHeaders();
+    response = await fetch(BASE + path, { ...init, headers: { accept: 'application/json', ...csrf, ...(init.headers ?? {}) } });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(`The server cannot be reached (${(error as Error).message}).`, 0, path);
   }
   const text = await response.text();
+  if (response.status === 401 && !SIGN_IN_ROUTES.test(path)) toSignIn();
   if (!response.ok) throw new ApiError(`${response.status}: ${errorMessage(text) ?? response.statusText}`, response.status, path);
   return text;
 }

@@ -2,6 +2,7 @@
 import { entity } from '../api/entities.ts';
 import { useApi } from '../lib/useApi.ts';
 
-export function useEntity(id: string) {
-  return useApi((signal) => entity(id, signal), [id]);
+/** `version`: a change asks again (after a claim was added). */
+export function useEntity(id: string, version = 0) {
+  return useApi((signal) => entity(id, signal), [id, version]);
 }

@@ -72,3 +72,16 @@ function humanise(name: string): string {
 export function edgeSchemata(): string[] {
   return Object.keys(SCHEMATA).filter((s) => SCHEMATA[s].edge).sort((a, b) => schemaLabel(a).localeCompare(schemaLabel(b)));
 }
+
+/** The properties a value can be claimed for (own and inherited; not links to other entities), by label. */
+export function valueProps(schema: string): PropInfo[] {
+  const found = new Map<string, PropInfo>();
+  const walk = (name: string) => {
+    const s = SCHEMATA[name];
+    if (!s) return;
+    for (const [prop, [label, type, range]] of Object.entries(s.props)) if (type !== 'entity' && !found.has(prop)) found.set(prop, { name: prop, label, type, range });
+    s.extends.forEach(walk);
+  };
+  walk(schema);
+  return [...found.values()].sort((a, b) => a.label.localeCompare(b.label));
+}

@@ -6,6 +6,7 @@ import { documentsApi, type Mention } from '../api/documents.ts';
 import type { Route } from '../router.ts';
 import { href } from '../router.ts';
 import { useDocument, usePassage } from '../hooks/useDocuments.ts';
+import { useMe } from '../hooks/useMe.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Span } from '../lib/passageSegments.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
@@ -24,10 +25,11 @@ export function DocumentsPage({ route }: { route: Route }) {
 function DocumentLibrary({ route }: { route: Route }) {
   const [uploads, setUploads] = useState(0);
   const filters = filtersOf(route.params);
+  const { can } = useMe();
   return (
     <div className="page documents-page">
       <h1>Documents</h1>
-      <UploadPanel onUploaded={() => setUploads((n) => n + 1)} />
+      {can('analyst') && <UploadPanel onUploaded={() => setUploads((n) => n + 1)} />}
       <DocumentListPanel key={JSON.stringify(filters)} filters={filters} refresh={uploads} />
     </div>
   );
@@ -38,6 +40,8 @@ function DocumentReader({ id, locator, paragraph }: { id: string; locator: strin
   const passage = usePassage(id, locator);
   const [selected, setSelected] = useState<string | null>(null);
   const [selection, setSelection] = useState<Span | null>(null);
+  const { can } = useMe();
+  const analyst = can('analyst');
 
   if (doc.loading && !doc.data) return <Loading what="document" />;
   if (doc.error || !doc.data) return <div className="page"><ErrorMessage error={doc.error} what={`document ${id}`} /></div>;
@@ -59,7 +63,7 @@ function DocumentReader({ id, locator, paragraph }: { id: string; locator: strin
         </p>
         {d.text_layer === 'none' && <p className="message warning">This PDF has no text layer (a scan): there is no text to read or quote.</p>}
         <p className="small">
-          {mentions.loading ? 'Loading mentions…' : `${mentions.list.length} mentions, ${linked} linked to entities.`} Select a passage to build a claim; click a highlighted name to review its link.
+          {mentions.loading ? 'Loading mentions…' : `${mentions.list.length} mentions, ${linked} linked to entities.`} {analyst ? 'Select a passage to build a claim; click a highlighted name to review its link.' : 'Click a highlighted name to see its link.'}
         </p>
         {locator && passage.error && <ErrorMessage error={passage.error} what="the quoted passage" />}
         {passage.data && <p className="small" role="status">Showing the quoted passage: {passage.data.locator}</p>}
@@ -67,8 +71,8 @@ function DocumentReader({ id, locator, paragraph }: { id: string; locator: strin
       <div className="reader-layout">
         <ReaderPanel doc={d} mentions={mentions.list} quote={quote} focusParagraph={paragraph} selectedMention={selected} onMention={(m: Mention) => setSelected(m.id)} onSelect={setSelection} />
         <aside className="reader-side" aria-label="Mention and claim">
-          {mention && <MentionPanel key={mention.id} documentId={d.id} mention={mention} onChanged={replaceMention} />}
-          <ClaimBuilder key={selection ? `${selection.start}-${selection.end}` : 'none'} documentId={d.id} passage={selection} />
+          {mention && <MentionPanel key={mention.id} documentId={d.id} mention={mention} onChanged={replaceMention} canReview={analyst} />}
+          {analyst && <ClaimBuilder key={selection ? `${selection.start}-${selection.end}` : 'none'} documentId={d.id} passage={selection} />}
         </aside>
       </div>
     </article>

@@ -9,6 +9,7 @@ import { DecisionBar, DEFAULT_REASONS, type Verdict } from '../components/resolv
 import { PairComparison } from '../components/resolve/PairComparison.tsx';
 import { useCandidatePair, useCandidates } from '../hooks/useResolve.ts';
 import { useDecisionKeys } from '../hooks/useDecisionKeys.ts';
+import { useMe } from '../hooks/useMe.ts';
 import type { Route } from '../router.ts';
 
 const PAGE = 50;
@@ -42,6 +43,8 @@ export function ResolvePage({ route }: { route: Route }) {
   const [failure, setFailure] = useState<Error | undefined>();
   const [notice, setNotice] = useState('');
   const catalog = useCatalog();
+  const { can, me } = useMe();
+  const mayJudge = can('analyst');
   const queue = useCandidates(filter, version);
   const results = queue.data?.results ?? [];
   const found = selectedKey === null ? -1 : results.findIndex((c) => pairKeyOf(c) === selectedKey);
@@ -64,15 +67,17 @@ export function ResolvePage({ route }: { route: Route }) {
   };
 
   async function record(left: string, right: string, judgement: Verdict | 'undo', why: string): Promise<boolean> {
-    if (!author.trim()) {
+    // Signed in, the server records the user as the author; the name field stays for who works on a shared account.
+    const by = author.trim() || me?.principal?.name || '';
+    if (!by) {
       setFailure(new Error('Enter your name: every judgement records who made it.'));
       return false;
     }
     setBusy(true);
     setFailure(undefined);
     try {
-      rememberAuthor(author);
-      await resolveApi.judge({ left, right, judgement, reason: why }, author.trim());
+      if (author.trim()) rememberAuthor(author);
+      await resolveApi.judge({ left, right, judgement, reason: why }, by);
       return true;
     } catch (error) {
       setFailure(error as Error);
@@ -110,6 +115,7 @@ export function ResolvePage({ route }: { route: Route }) {
   useDecisionKeys((key) => {
     if (key === 'next') select(selected + 1);
     else if (key === 'previous') select(selected - 1);
+    else if (!mayJudge) return;
     else if (key === 'undo') void undo();
     else void decide(key);
   });
@@ -135,7 +141,7 @@ export function ResolvePage({ route }: { route: Route }) {
         <label>Score from <input type="number" min={0} max={1} step={0.01} value={filter.min ?? ''} onChange={(e) => change({ min: numberOrUndefined(e.target.value) })} /></label>
         <label>to <input type="number" min={0} max={1} step={0.01} value={filter.max ?? ''} onChange={(e) => change({ max: numberOrUndefined(e.target.value) })} /></label>
       </form>
-      <DecisionBar author={author} onAuthor={setAuthor} reason={reason} onReason={setReason} onDecide={(v) => void decide(v)} onUndo={() => void undo()} canUndo={history.length > 0} busy={busy} counts={queue.data?.counts} />
+      {mayJudge ? <DecisionBar author={author} onAuthor={setAuthor} reason={reason} onReason={setReason} onDecide={(v) => void decide(v)} onUndo={() => void undo()} canUndo={history.length > 0} busy={busy} counts={queue.data?.counts} /> : <p className="muted small">Your role ({me?.principal?.role ?? 'not signed in'}) may look at the pairs; deciding them is for analysts.</p>}
       <ErrorMessage error={failure} what={undefined} />
       {notice && <p className="message success" role="status">{notice}</p>}
       <div className="resolve-layout">

@@ -18,7 +18,8 @@ function Explanations({ candidate }: { candidate: Candidate }) {
   );
 }
 
-export function MentionPanel({ documentId, mention, onChanged }: { documentId: string; mention: Mention; onChanged: (m: Mention) => void }) {
+/** `canReview`: the reader may accept, reject or relink (analysts and up); others only see the link and its candidates. */
+export function MentionPanel({ documentId, mention, onChanged, canReview }: { documentId: string; mention: Mention; onChanged: (m: Mention) => void; canReview: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [other, setOther] = useState<Picked | null>(null);
@@ -49,10 +50,10 @@ export function MentionPanel({ documentId, mention, onChanged }: { documentId: s
       ) : (
         <p className="muted">Not linked to an entity.</p>
       )}
-      <div className="actions">
+      {canReview && <div className="actions">
         {mention.entityId && <button type="button" disabled={busy || mention.status === 'accepted'} onClick={() => review('accept')}>Accept link</button>}
         <button type="button" disabled={busy || mention.status === 'rejected'} onClick={() => review('reject')}>Reject</button>
-      </div>
+      </div>}
       <ErrorMessage error={error} />
       {mention.candidates.length > 0 && (
         <>
@@ -64,7 +65,7 @@ export function MentionPanel({ documentId, mention, onChanged }: { documentId: s
                 {c.sanctioned && <SanctionedBadge />} <span className="score">score {c.score}</span>
                 <span className="muted small"> {c.datasets.join(', ')}</span>
                 <Explanations candidate={c} />
-                {c.id !== mention.entityId && (
+                {canReview && c.id !== mention.entityId && (
                   <button type="button" className="small" disabled={busy} onClick={() => review('relink', c.id)}>Link to this one</button>
                 )}
               </li>
@@ -72,8 +73,8 @@ export function MentionPanel({ documentId, mention, onChanged }: { documentId: s
           </ol>
         </>
       )}
-      <EntityPicker label="Relink to another entity" value={other} onPick={setOther} />
-      {other && (
+      {canReview && <EntityPicker label="Relink to another entity" value={other} onPick={setOther} />}
+      {canReview && other && (
         <button type="button" disabled={busy} onClick={() => review('relink', other.id)}>Relink to {other.caption}</button>
       )}
     </Section>

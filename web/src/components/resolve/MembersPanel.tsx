@@ -6,6 +6,7 @@ import { href } from '../../router.ts';
 import { useMembers } from '../../hooks/useResolve.ts';
 import { ErrorMessage, Section } from '../common.tsx';
 import { JudgementLine } from './JudgementLine.tsx';
+import { useMe } from '../../hooks/useMe.ts';
 
 function SplitForm({ member, onDone, onCancel }: { member: Member; onDone: (r: SplitRecorded) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
@@ -41,6 +42,7 @@ export function MembersPanel({ id }: { id: string }) {
 }
 
 function MembersOf({ id }: { id: string }) {
+  const { can } = useMe();
   const [version, setVersion] = useState(0);
   const [splitting, setSplitting] = useState<string | null>(null);
   const [done, setDone] = useState<{ member: Member; result: SplitRecorded } | null>(null);
@@ -76,7 +78,7 @@ function MembersOf({ id }: { id: string }) {
                 </ul>
               </td>
               <td>
-                {list.length > 1 && splitting !== m.id && <button type="button" className="secondary" onClick={() => setSplitting(m.id)}>Split off…</button>}
+                {list.length > 1 && splitting !== m.id && can('analyst') && <button type="button" className="secondary" onClick={() => setSplitting(m.id)}>Split off…</button>}
                 {splitting === m.id && (
                   <SplitForm
                     member={m}
