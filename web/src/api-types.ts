@@ -10031,6 +10031,1235 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portfolios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Portfolios under watch with their record counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                name: string;
+                                records: number;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolios/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload records to watch (batch CSV with your reference in `id`, or FtM JSON lines): screened on arrival; `mode=replace` (default) removes references the file lacks */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description replace (default): the file is the whole portfolio; merge: add and change only */
+                    mode?: "replace" | "merge";
+                    /** @description schema of rows without a `schema` column */
+                    schema?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What the upload changed; every record was screened or is listed as unscreenable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            portfolio: string;
+                            added: number;
+                            changed: number;
+                            removed: number;
+                            unchanged: number;
+                            unscreenable: {
+                                line: number;
+                                ref: string;
+                                error: string;
+                            }[];
+                            alerts: number;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alert inbox, newest first, filtered by portfolio, status, kind, band and assignee */
+        get: {
+            parameters: {
+                query?: {
+                    portfolio?: string;
+                    status?: "open" | "in_review" | "false_positive" | "true_match" | "escalated";
+                    kind?: "new-hit" | "changed-hit" | "lifted";
+                    band?: "match" | "review" | "clear";
+                    assignee?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            results: {
+                                id: string;
+                                portfolio: string;
+                                ref: string;
+                                target_id: string;
+                                /** @description new-hit, changed-hit or lifted */
+                                kind: string;
+                                /** @description what changed, e.g. added to us_ofac_sdn */
+                                reason: string;
+                                detail: unknown;
+                                score: number;
+                                band: string;
+                                status: string;
+                                assignee: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert with what raised it and its decision history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: {
+                                id: string;
+                                portfolio: string;
+                                ref: string;
+                                target_id: string;
+                                /** @description new-hit, changed-hit or lifted */
+                                kind: string;
+                                /** @description what changed, e.g. added to us_ofac_sdn */
+                                reason: string;
+                                detail: unknown;
+                                score: number;
+                                band: string;
+                                status: string;
+                                assignee: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            };
+                            history: {
+                                alert_id: string;
+                                seq: number;
+                                at: string;
+                                actor: string;
+                                action: string;
+                                status: string;
+                                reason: string;
+                                evidence: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an alert (in_review, false_positive, true_match, escalated, open) with a reason; a true match is closed by a second person with the reviewer role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "open" | "in_review" | "false_positive" | "true_match" | "escalated";
+                        reason: string;
+                        evidence?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                            /** @description a true match proposed, waiting for a second reviewer */
+                            pending: boolean;
+                            alert: {
+                                id: string;
+                                portfolio: string;
+                                ref: string;
+                                target_id: string;
+                                /** @description new-hit, changed-hit or lifted */
+                                kind: string;
+                                /** @description what changed, e.g. added to us_ofac_sdn */
+                                reason: string;
+                                detail: unknown;
+                                score: number;
+                                band: string;
+                                status: string;
+                                assignee: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign an alert (null: unassign) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        assignee: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: {
+                                id: string;
+                                portfolio: string;
+                                ref: string;
+                                target_id: string;
+                                /** @description new-hit, changed-hit or lifted */
+                                kind: string;
+                                /** @description what changed, e.g. added to us_ofac_sdn */
+                                reason: string;
+                                detail: unknown;
+                                score: number;
+                                band: string;
+                                status: string;
+                                assignee: string | null;
+                                created_at: string;
+                                updated_at: string;
+                            };
+                            history: {
+                                alert_id: string;
+                                seq: number;
+                                at: string;
+                                actor: string;
+                                action: string;
+                                status: string;
+                                reason: string;
+                                evidence: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report of an alert: record, hit and explanation, the lists and versions used, the decisions and who made them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description pdf (default) or html for printing */
+                    format?: "pdf" | "html";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf, or text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A due-diligence report of an entity: profile, designations, network summary, sources and grades */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description pdf (default) or html for printing */
+                    format?: "pdf" | "html";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf, or text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
