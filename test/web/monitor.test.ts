@@ -4,7 +4,8 @@
 // us_ofac_sdn", for that record; the analyst marks another alert a false positive and proposes the true
 // match; a reviewer in a second browser closes it; the PDF report names the list version and both
 // deciders; importing the same version again raises nothing.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -13,6 +14,8 @@ import { buildWeb, cli, ROOT, signIn, startServer, type RunningServer } from './
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
+// Screenshots for the README with UPDATE_SCREENSHOTS=1 (as app.test.ts); otherwise to a temp folder.
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'interdict-shots-'));
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(ROOT, 'test/fixtures/ofac_sdn/2021-07-07', `${f}.csv`));
 const SDN_2023 = ['sdn', 'add', 'alt'].map((f) => join(ROOT, 'data/us_ofac_sdn/2023-12-28', `${f}.csv.gz`));
 const CUSTOMERS = [
@@ -67,10 +70,12 @@ describe.skipIf(!HAVE_CHROMIUM)('monitoring in the web app (end to end)', () => 
     await form.getByRole('button', { name: 'Record the decision' }).click();
   }
 
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const status = (page: Page) => page.locator('.alert-meta .alert-status');
 
   beforeAll(async () => {
     buildWeb();
+    mkdirSync(SHOTS, { recursive: true });
     server = await startServer(120_000, { empty: true });
     cli(server, ['import', ...SDN_2021]);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -98,6 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)('monitoring in the web app (end to end)', () => 
     expect(facts['Alerts raised']).toBeGreaterThanOrEqual(2); // Kim Jong Un and KOMID, listed in 2021
     const unscreenable = await report.getByRole('table', { name: 'Unscreenable rows' }).locator('tbody tr').allTextContents();
     expect(unscreenable).toEqual([expect.stringMatching(/^6C-005/)]);
+    await shot(analyst, 'portfolios');
     const row = analyst.getByRole('table', { name: 'Portfolios' }).getByRole('row', { name: /customers/ });
     await expect.poll(() => row.locator('td.num').textContent()).toBe('4');
     expect(await inboxTotal(analyst, '#/alerts?portfolio=customers')).toBe(facts['Alerts raised']);
@@ -109,6 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM)('monitoring in the web app (end to end)', () => 
     expect(rowsBefore).toBe(before);
     cli(server, ['import', ...SDN_2023]);
     expect(await inboxTotal(analyst)).toBe(before + 1);
+    await shot(analyst, 'alerts');
     const added = analyst.locator('.alert-table tbody tr').filter({ has: analyst.locator('td.reason', { hasText: /^added to us_ofac_sdn$/ }) });
     expect(await added.count()).toBe(1);
     expect(await added.getAttribute('data-ref')).toBe('C-001');
@@ -177,6 +184,7 @@ describe.skipIf(!HAVE_CHROMIUM)('monitoring in the web app (end to end)', () => 
     await expect.poll(() => reviewer.getByRole('note').textContent()).toContain('Proposed as a true match by user:e2e-analyst');
     await decide(reviewer, 'True match', 'confirmed: the 2023-12-28 designation');
     await expect.poll(() => status(reviewer).textContent()).toBe('True match');
+    await shot(reviewer, 'alert');
 
     const pdfLink = reviewer.getByRole('link', { name: 'PDF' });
     const pdf = await reviewer.request.get(`${server.url}${await pdfLink.getAttribute('href')}`);

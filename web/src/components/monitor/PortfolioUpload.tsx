@@ -46,11 +46,12 @@ export function PortfolioUpload({ portfolios, onUploaded }: { portfolios: Portfo
           <label className="check"><input type="radio" name={`${id}-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge: add and change only</label>
         </fieldset>
         <label>
-          File (CSV with an <code>id</code> column, or FtM JSON lines)
+          File (CSV or FtM JSON lines)
           <input type="file" accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <button type="submit" disabled={!file || !validName || sent !== null}>Upload and screen</button>
       </form>
+      <p className="hint">CSV in the batch layout, your own reference in the <code>id</code> column; or FtM JSON lines, the reference as the entity's <code>id</code>.</p>
       {name !== '' && !validName && <p className="hint">A name starts with a letter or digit and holds letters, digits, spaces, dots, dashes and underscores.</p>}
       {sent !== null && (
         <div className="progress" role="status" aria-label="Upload progress">
