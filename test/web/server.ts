@@ -77,7 +77,12 @@ function withLock(lock: string, fn: () => void): void {
   }
 }
 
-export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
+export interface StartOptions {
+  /** Start from an empty database without the bundled lists (INTERDICT_NO_BUNDLED=1): the test imports what it needs with `cli`. */
+  empty?: boolean;
+}
+
+export async function startServer(timeoutMs = 300_000, options: StartOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'interdict-web-'));
   // For a quick loop while developing: INTERDICT_E2E_URL names a server already running (on the
   // database INTERDICT_DB names, which the CLI steps then use).
@@ -85,7 +90,11 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   if (external) return { url: external.replace(/\/$/, ''), dir, env: process.env, signInLink: null, stop: async () => rmSync(dir, { recursive: true, force: true }) };
   // A private copy of the run's bundled-lists database (built once by the global setup) with its saved
   // index and graph: the server starts as a user's later start does, and the diff scenario may write to it.
-  const env = { ...process.env, INTERDICT_DB: await copyOfBundledDbWithSnapshots(inject('bundledDb'), join(dir, 'interdict.db')), DATABASE_URL: '' };
+  // `empty`: a fresh database without the bundled lists, for a test that imports its own.
+  const db = join(dir, 'interdict.db');
+  const env = options.empty
+    ? { ...process.env, INTERDICT_DB: db, INTERDICT_NO_BUNDLED: '1', DATABASE_URL: '' }
+    : { ...process.env, INTERDICT_DB: await copyOfBundledDbWithSnapshots(inject('bundledDb'), db), DATABASE_URL: '' };
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/interdict.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env,

@@ -21,6 +21,8 @@ const ResolvePage = lazy(() => import('./pages/ResolvePage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const KeysPage = lazy(() => import('./pages/KeysPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const PortfoliosPage = lazy(() => import('./pages/PortfoliosPage.tsx'));
+const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx'));
 
 /** The pages; `role`: shown only to that role or a higher one. */
 const NAV: { page: string; label: string; role?: Role }[] = [
@@ -31,6 +33,8 @@ const NAV: { page: string; label: string; role?: Role }[] = [
   { page: 'resolve', label: 'Resolve' },
   { page: 'transfers', label: 'Arms transfers' },
   { page: 'documents', label: 'Documents' },
+  { page: 'portfolios', label: 'Portfolios' },
+  { page: 'alerts', label: 'Alerts' },
   { page: 'users', label: 'Users', role: 'admin' },
   { page: 'keys', label: 'API keys', role: 'admin' },
   { page: 'audit', label: 'Audit', role: 'admin' },
@@ -135,6 +139,12 @@ function App() {
       break;
     case 'audit':
       content = <AuditPage />;
+      break;
+    case 'portfolios':
+      content = <PortfoliosPage />;
+      break;
+    case 'alerts':
+      content = <AlertsPage route={route} />;
       break;
     default:
       content = <SearchPage route={route} />;
