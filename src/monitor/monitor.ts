@@ -225,6 +225,13 @@ export class Monitor {
     return { ref: row.ref, query: JSON.parse(row.query), screened_at: row.screened_at };
   }
 
+  /** An alert, the record it is about (null once removed from its portfolio), and its history. */
+  async alertDetail(id: string) {
+    const alert = await this.alert(id);
+    const record = await this.alertRecord(id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    return { alert, record, history: await this.history(id) };
+  }
+
   async alert(id: string): Promise<AlertView> {
     const row = await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no alert ${id}`);

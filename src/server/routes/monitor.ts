@@ -72,10 +72,7 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
     monitor.alerts(req.query),
   );
 
-  app.get('/alerts/:id', { schema: { summary: 'An alert with what raised it and its decision history', tags: ['monitoring'], params: IdParams, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => ({
-    alert: await monitor.alert(req.params.id),
-    history: await monitor.history(req.params.id),
-  }));
+  app.get('/alerts/:id', { schema: { summary: 'An alert with what raised it and its decision history', tags: ['monitoring'], params: IdParams, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => monitor.alertDetail(req.params.id));
 
   app.post(
     '/alerts/:id/decisions',
@@ -97,6 +94,6 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
 
   app.put('/alerts/:id/assignee', { schema: { summary: 'Assign an alert (null: unassign)', tags: ['monitoring'], params: IdParams, body: Assignment, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => {
     await monitor.assign(req.params.id, req.body.assignee, actorFor(req));
-    return { alert: await monitor.alert(req.params.id), history: await monitor.history(req.params.id) };
+    return monitor.alertDetail(req.params.id);
   });
 }

@@ -33,9 +33,8 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
     '/reports/alerts/:id',
     { schema: { summary: 'The report of an alert: record, hit and explanation, the lists and versions used, the decisions and who made them', tags: ['monitoring'], params: Params, querystring: Format, response: { 200: Document, ...ERRORS } } },
     async (req, reply) => {
-      const alert = await monitor.alert(req.params.id);
-      const record = await monitor.alertRecord(req.params.id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
-      const report = alertReport({ alert, record, history: await monitor.history(alert.id), lists: await ctx.store.liveVersions(), now: new Date() });
+      const { alert, record, history } = await monitor.alertDetail(req.params.id);
+      const report = alertReport({ alert, record, history, lists: await ctx.store.liveVersions(), now: new Date() });
       return send(reply, report, req.query.format, `alert-${alert.id}`);
     },
   );

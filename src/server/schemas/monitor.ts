@@ -68,7 +68,15 @@ export const AlertEvent = Type.Object(
   Closed,
 );
 
-export const AlertDetail = Type.Object({ alert: AlertView, history: Type.Array(AlertEvent) }, Closed);
+export const MonitoredRecord = Type.Object(
+  { ref: Type.String(), query: Type.Unknown({ description: 'the record as uploaded: an FtM-style query (schema, properties)' }), screened_at: Nullable(Type.String()) },
+  Closed,
+);
+
+export const AlertDetail = Type.Object(
+  { alert: AlertView, record: Nullable(MonitoredRecord), history: Type.Array(AlertEvent) },
+  { ...Closed, description: 'An alert, the record it is about (null once removed from its portfolio), and its history' },
+);
 
 export const DecisionBody = Type.Object(
   { status: Type.Enum([...ALERT_STATUSES]), reason: Type.String({ minLength: 1, maxLength: 2000 }), evidence: Type.Optional(Type.Unknown()) },

@@ -66,7 +66,7 @@ function AlertBody({ data }: { data: AlertDetail }) {
           {detail.list ? <>List version: <strong className="list-version">{detail.list.dataset} {detail.list.version}</strong></> : 'Raised when the record was uploaded and screened.'} Raised <time dateTime={alert.created_at}>{alert.created_at.slice(0, 19).replace('T', ' ')}</time>.
         </p>
       </Section>
-      <HitSides alert={alert} target={detail.target} before={detail.before} explanations={detail.explanations} />
+      <HitSides alert={alert} uploaded={data.record} target={detail.target} before={detail.before} explanations={detail.explanations} />
       <Section title="Explanation" id="explanation">
         {detail.explanations.length === 0 ? <p className="muted">No explanation was kept for this alert.</p> : (
           <ul className="explanation-lines">

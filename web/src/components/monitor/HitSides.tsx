@@ -1,11 +1,12 @@
 // The record and the listed target side by side: what of the record the matcher compared, and the
 // target's watched values as they were when the alert was raised (with the values before, for a change).
-import type { Alert } from '../../api/monitor.ts';
+import type { Alert, AlertDetail } from '../../api/monitor.ts';
 import { matchedRecordValues, type ExplanationLine, type TargetSnapshot } from '../../lib/alertDetail.ts';
 import { EntityLink } from '../common.tsx';
 
-export function HitSides({ alert, target, before, explanations }: { alert: Alert; target: TargetSnapshot | null; before: TargetSnapshot | null; explanations: ExplanationLine[] }) {
-  const record = matchedRecordValues(explanations);
+export function HitSides({ alert, uploaded, target, before, explanations }: { alert: Alert; uploaded: AlertDetail['record']; target: TargetSnapshot | null; before: TargetSnapshot | null; explanations: ExplanationLine[] }) {
+  const compared = matchedRecordValues(explanations);
+  const values = uploadedValues(uploaded);
   return (
     <div className="hit-sides">
       <section className="panel" aria-labelledby="record-heading">
@@ -13,7 +14,9 @@ export function HitSides({ alert, target, before, explanations }: { alert: Alert
         <dl className="facts">
           <div><dt>Portfolio</dt><dd>{alert.portfolio}</dd></div>
           <div><dt>Reference</dt><dd>{alert.ref}</dd></div>
-          {record.map((r) => <div key={r.label}><dt>{r.label} compared</dt><dd>{r.values.join('; ')}</dd></div>)}
+          {values.map(([prop, v]) => <div key={prop}><dt>{prop}</dt><dd>{v.join('; ')}</dd></div>)}
+          {values.length === 0 && compared.map((r) => <div key={r.label}><dt>{r.label} compared</dt><dd>{r.values.join('; ')}</dd></div>)}
+          {!uploaded && <div><dt>Now</dt><dd className="muted">removed from the portfolio</dd></div>}
         </dl>
       </section>
       <section className="panel" aria-labelledby="target-heading">
@@ -35,6 +38,12 @@ export function HitSides({ alert, target, before, explanations }: { alert: Alert
       </section>
     </div>
   );
+}
+
+/** The record's properties as uploaded (an FtM-style query), each a list of strings. */
+function uploadedValues(record: AlertDetail['record']): [string, string[]][] {
+  const properties = (record?.query as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  return Object.entries(properties).flatMap(([prop, v]): [string, string[]][] => (Array.isArray(v) ? [[prop, v.map(String)]] : []));
 }
 
 function changed(was: string[] | undefined, now: string[]): boolean {
