@@ -13,6 +13,7 @@ import { describeMatcher } from './algorithms.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
 import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse } from './match.ts';
 import { listParam } from '../model/params.ts';
+import { visibleStatements, type Sees } from '../model/visibility.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { indexSnapshotKey, loadIndexSnapshot, saveIndexSnapshot } from './index-snapshot.ts';
@@ -293,9 +294,9 @@ export class ScreeningService {
   }
 
   /** yente's `POST /match/{dataset}`. */
-  async match(dataset: string, body: unknown, params: MatchParams = {}): Promise<MatchResponse & AnswerContext> {
+  async match(dataset: string, body: unknown, params: MatchParams = {}, sees: Sees = null): Promise<MatchResponse & AnswerContext> {
     const snapshot = await this.current();
-    const answer = screeningScope(snapshot.versions, dataset);
+    const answer = screeningScope(seenVersions(snapshot, sees), dataset);
     let scope = answer.datasets;
     const include = listParam(params.include_dataset, 'include_dataset');
     if (include.length) scope = scope.filter((d) => include.includes(d));
@@ -307,7 +308,7 @@ export class ScreeningService {
     const responses: MatchResponse['responses'] = {};
     for (const [key, query, warnings] of request.queries) {
       const outcome = screener.screen(query, options);
-      const results = outcome.results.map(scoredResponse);
+      const results = await this.shown(outcome.results.map(scoredResponse), sees);
       responses[key] = {
         status: 200,
         results,
@@ -352,17 +353,39 @@ export class ScreeningService {
   }
 
   /** `GET /search/{dataset}`. */
-  async search(dataset: string, params: SearchParams): Promise<SearchResponse & AnswerContext> {
+  async search(dataset: string, params: SearchParams, sees: Sees = null): Promise<SearchResponse & AnswerContext> {
     const snapshot = await this.current();
-    const scope = searchScope(snapshot.versions, dataset);
-    const response = search(snapshot.screener, parseSearchParams(params), dataset === ALL_DATASETS || dataset === EVERY_DATASET ? null : scope.datasets);
+    const scope = searchScope(seenVersions(snapshot, sees), dataset);
+    const whole = sees === null && (dataset === ALL_DATASETS || dataset === EVERY_DATASET);
+    const response = search(snapshot.screener, parseSearchParams(params), whole ? null : scope.datasets);
+    if (sees) {
+      response.results = await this.shown(response.results, sees);
+      response.facets.datasets.values = response.facets.datasets.values.filter((v) => sees(v.name));
+    }
     return { ...response, ...this.answerContext(snapshot, scope) };
   }
 
+  /**
+   * Results as the reader may see them. The scope already left out entities with no visible dataset
+   * (before counting); an entity that also carries statements of a hidden dataset is assembled again
+   * from its visible statements only.
+   */
+  private async shown<T extends { id: string; caption: string; properties: Record<string, string[]>; datasets: string[]; referents: string[] }>(results: T[], sees: Sees): Promise<T[]> {
+    if (sees === null) return results;
+    return Promise.all(
+      results.map(async (r) => {
+        if (r.datasets.every(sees)) return r;
+        const entity = assembleEntity(visibleStatements(sees, await this.reader.getStatements(r.id)));
+        if (!entity) return { ...r, properties: {}, datasets: [], referents: [] };
+        return { ...r, caption: entity.caption ?? r.id, properties: entity.properties, datasets: entity.datasets ?? [], referents: r.referents.filter((ref) => sees(ref.slice(0, ref.indexOf(':')))) };
+      }),
+    );
+  }
+
   /** `POST /reconcile/{dataset}`: the `queries` form field, raw or parsed. */
-  async reconcile(dataset: string, queries: unknown): Promise<Record<string, { result: ReconcileCandidate[] }>> {
+  async reconcile(dataset: string, queries: unknown, sees: Sees = null): Promise<Record<string, { result: ReconcileCandidate[] }>> {
     const snapshot = await this.current();
-    const scope = screeningScope(snapshot.versions, dataset).datasets;
+    const scope = screeningScope(seenVersions(snapshot, sees), dataset).datasets;
     const { screener } = snapshot;
     const threshold = screener.engine.defaultThreshold;
     const out: Record<string, { result: ReconcileCandidate[] }> = {};
@@ -374,8 +397,8 @@ export class ScreeningService {
   }
 
   /** Throws NotFoundError for an unknown dataset (the reconcile manifest checks this). */
-  async checkDataset(dataset: string): Promise<void> {
-    screeningScope((await this.current()).versions, dataset);
+  async checkDataset(dataset: string, sees: Sees = null): Promise<void> {
+    screeningScope(seenVersions(await this.current(), sees), dataset);
   }
 
   /** The current snapshot's screener (CLI batch screening, benchmarks). */
@@ -406,6 +429,11 @@ export class ScreeningService {
     this.unsubscribe = null;
     await this.building?.catch(() => undefined);
   }
+}
+
+/** The live versions of the datasets the reader may see: a hidden one is as unknown as a missing one. */
+function seenVersions(snapshot: Snapshot, sees: Sees): DatasetVersion[] {
+  return sees === null ? snapshot.versions : snapshot.versions.filter((v) => sees(v.dataset));
 }
 
 /** What screening covers: `default` the sanctions lists, `all` every live dataset, else the named one. */

@@ -28,6 +28,7 @@ import { downstreamReader, watchJudgements } from '../resolve/service.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await accessRoutes(api, ctx);
+    await workspaceRoutes(api, ctx);
     await screeningRoutes(api, { ...ctx, screening });
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
