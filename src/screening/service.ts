@@ -18,8 +18,9 @@ import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } fr
 import { CandidateIndex } from './candidate-index.ts';
 import { indexSnapshotKey, loadIndexSnapshot, saveIndexSnapshot } from './index-snapshot.ts';
 import { updateIndex } from './index-update.ts';
-import { Screener, type ScreenOptions } from './screener.ts';
-import { parseSearchParams, search, type SearchParams, type SearchResponse } from './search.ts';
+import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
+import { parseSearchParams, search, searchHits, type SearchParams, type SearchResponse } from './search.ts';
+import type { QueryEntity } from './query.ts';
 
 /**
  * `{dataset}` in the paths: a dataset name, `default`, or `all`. For screening (`/match`,
@@ -304,11 +305,11 @@ export class ScreeningService {
     const request = parseMatchRequest(body, params, screener.engine.defaultThreshold);
     // Every live dataset in scope needs no per-candidate check.
     const everything = scope.length === snapshot.versions.length;
-    const options: ScreenOptions = { ...request.options, datasets: everything ? null : scope, maxCandidates: this.options.maxCandidates };
+    const options: ScreenOptions = { ...request.options, datasets: everything ? null : scope, maxCandidates: this.options.maxCandidates, holdBack: holdBackFor(sees) };
     const responses: MatchResponse['responses'] = {};
     for (const [key, query, warnings] of request.queries) {
-      const outcome = screener.screen(query, options);
-      const results = await this.shown(outcome.results.map(scoredResponse), sees);
+      const outcome = await this.screenVisible(screener, query, options, sees);
+      const results = outcome.results.map(scoredResponse);
       responses[key] = {
         status: 200,
         results,
@@ -357,29 +358,42 @@ export class ScreeningService {
     const snapshot = await this.current();
     const scope = searchScope(seenVersions(snapshot, sees), dataset);
     const whole = sees === null && (dataset === ALL_DATASETS || dataset === EVERY_DATASET);
-    const response = search(snapshot.screener, parseSearchParams(params), whole ? null : scope.datasets);
-    if (sees) {
-      response.results = await this.shown(response.results, sees);
-      response.facets.datasets.values = response.facets.datasets.values.filter((v) => sees(v.name));
+    const request = parseSearchParams(params);
+    const scopeDatasets = whole ? null : scope.datasets;
+    let shown: Map<string, FtmEntity | null> | undefined;
+    const holdBack = holdBackFor(sees);
+    if (holdBack) {
+      // Entities that also carry hidden values: found again among their visible values only, or left out.
+      const { screener } = snapshot;
+      const mixed = searchHits(screener, request, scopeDatasets).filter(holdBack);
+      const visible = await this.visibleEntities(mixed, sees);
+      shown = new Map(mixed.map((e) => [e.id, null]));
+      const found = request.q ? search(Screener.build(visible, screener.engine), { ...request, offset: 0, limit: visible.length }, null).results.map((r) => r.id) : visible.map((e) => e.id);
+      const byId = new Map(visible.map((e) => [e.id, e]));
+      for (const id of found) shown.set(id, byId.get(id) ?? null);
     }
-    return { ...response, ...this.answerContext(snapshot, scope) };
+    return { ...search(snapshot.screener, request, scopeDatasets, shown), ...this.answerContext(snapshot, scope) };
   }
 
-  /**
-   * Results as the reader may see them. The scope already left out entities with no visible dataset
-   * (before counting); an entity that also carries statements of a hidden dataset is assembled again
-   * from its visible statements only.
-   */
-  private async shown<T extends { id: string; caption: string; properties: Record<string, string[]>; datasets: string[]; referents: string[] }>(results: T[], sees: Sees): Promise<T[]> {
-    if (sees === null) return results;
-    return Promise.all(
-      results.map(async (r) => {
-        if (r.datasets.every(sees)) return r;
-        const entity = assembleEntity(visibleStatements(sees, await this.reader.getStatements(r.id)));
-        if (!entity) return { ...r, properties: {}, datasets: [], referents: [] };
-        return { ...r, caption: entity.caption ?? r.id, properties: entity.properties, datasets: entity.datasets ?? [], referents: r.referents.filter((ref) => sees(ref.slice(0, ref.indexOf(':')))) };
+  /** Screens a query; candidates that carry hidden values are scored again on their visible values alone. */
+  private async screenVisible(screener: Screener, query: QueryEntity, options: ScreenOptions, sees: Sees): Promise<{ results: ScoredEntity[]; matches: number }> {
+    const outcome = screener.screen(query, options);
+    if (!outcome.heldBack.length) return outcome;
+    const rescored = (await this.visibleEntities(outcome.heldBack, sees)).flatMap((e) => screener.score(query, e, options) ?? []);
+    return { results: [...outcome.results, ...rescored].sort(bestFirst).slice(0, options.limit), matches: outcome.matches + rescored.filter((r) => r.match).length };
+  }
+
+  /** Entities as the reader may see them: assembled from their visible statements (none left: left out). */
+  private async visibleEntities(entities: FtmEntity[], sees: Sees): Promise<FtmEntity[]> {
+    const out = await Promise.all(
+      entities.map(async (e) => {
+        const visible = assembleEntity(visibleStatements(sees, await this.reader.getStatements(e.id)));
+        if (!visible) return null;
+        const referents = (e.referents ?? []).filter((ref) => sees === null || sees(ref.slice(0, ref.indexOf(':'))));
+        return { ...visible, id: e.id, target: e.target, referents } as FtmEntity;
       }),
     );
+    return out.filter((e): e is FtmEntity => e !== null);
   }
 
   /** `POST /reconcile/{dataset}`: the `queries` form field, raw or parsed. */
@@ -390,7 +404,7 @@ export class ScreeningService {
     const threshold = screener.engine.defaultThreshold;
     const out: Record<string, { result: ReconcileCandidate[] }> = {};
     for (const [key, q] of parseReconcileQueries(queries)) {
-      const outcome = screener.screen(q.query, { limit: q.limit, threshold, datasets: scope, maxCandidates: this.options.maxCandidates });
+      const outcome = await this.screenVisible(screener, q.query, { limit: q.limit, threshold, datasets: scope, maxCandidates: this.options.maxCandidates, holdBack: holdBackFor(sees) }, sees);
       out[key] = { result: outcome.results.map(reconcileCandidate) };
     }
     return out;
@@ -429,6 +443,11 @@ export class ScreeningService {
     this.unsubscribe = null;
     await this.building?.catch(() => undefined);
   }
+}
+
+/** Which entities carry values the reader may not see (null: none can). */
+function holdBackFor(sees: Sees): ((e: FtmEntity) => boolean) | undefined {
+  return sees === null ? undefined : (e) => !(e.datasets ?? []).every(sees);
 }
 
 /** The live versions of the datasets the reader may see: a hidden one is as unknown as a missing one. */

@@ -147,6 +147,12 @@ describe('confidential workspaces', () => {
     expect(byName.json.results.map((r: { id: string }) => r.id)).toContain(target);
     expect(byName.text).not.toContain(SECRET_ALIAS);
     expect(byName.text).not.toContain(WS);
+    // Nor is the listed entity found through the workspace's alias for it.
+    const aliasQuery = { queries: { q: { schema: 'Organization', properties: { name: [SECRET_ALIAS] } } } };
+    expect((await call(alice, 'POST', '/match/all', aliasQuery)).json.responses.q.results[0].id).toBe(target);
+    expect((await call(bob, 'POST', '/match/all', aliasQuery)).text).not.toContain(target);
+    expect((await get(alice, `/search/default?q=${encodeURIComponent(SECRET_ALIAS)}`)).text).toContain(target);
+    expect((await get(bob, `/search/default?q=${encodeURIComponent(SECRET_ALIAS)}`)).text).not.toContain(target);
     const reconcile = await get(bob, `/reconcile/all?queries=${encodeURIComponent(JSON.stringify({ q: { query: SECRET_NAME } }))}`);
     expect(reconcile.text).not.toContain(secretId);
 
