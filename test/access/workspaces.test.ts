@@ -27,6 +27,15 @@ async function signedIn(name: string, role: 'analyst' | 'admin'): Promise<Header
   return { cookie: `interdict_session=${secret}`, 'x-csrf-token': session.csrfToken };
 }
 
+/** Uploads a text document (optionally into a workspace) and waits for its mention job. */
+async function upload(h: Headers, text: string, workspace?: string): Promise<string> {
+  const res = await fetch(`${server.url}/documents?file_name=note.txt${workspace ? `&workspace=${workspace}` : ''}`, { method: 'POST', headers: { ...h, 'content-type': 'text/plain' }, body: text });
+  const json: any = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(201);
+  await expect.poll(async () => (await get(h, `/documents/jobs/${json.job.id}`)).json.status, { timeout: 30_000 }).toBe('done');
+  return json.document.id;
+}
+
 async function call(headers: Headers, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
   const res = await fetch(`${server.url}${path}`, {
     method,
@@ -170,6 +179,35 @@ describe('confidential workspaces', () => {
       expect(file.text).not.toContain(SECRET_ALIAS);
       expect(file.text).not.toContain(WS);
     }
+  });
+
+  it("a workspace's documents are read by its members only; a shared document's mentions hide its entities", async () => {
+    const confidential = await upload(alice, `Informant notes.\n\n${SECRET_NAME} pays the shipping agent in cash.`, WS);
+    const shared = await upload(alice, `Press cutting.\n\n${SECRET_NAME} was seen at the port with ${SECRET_NAME}.`);
+    const intruding = await fetch(`${server.url}/documents?workspace=${WS}`, { method: 'POST', headers: { ...bob, 'content-type': 'text/plain' }, body: 'Planted note.' });
+    expect(intruding.status).toBe(403);
+
+    expect((await get(alice, `/documents/${confidential}`)).status).toBe(200);
+    expect((await get(alice, '/documents')).text).toContain(confidential);
+    expect((await get(alice, '/documents/search?q=Quillfeather')).text).toContain(confidential);
+    expect((await get(alice, `/documents/${shared}/mentions`)).text).toContain(secretId);
+
+    const hidden = await get(bob, `/documents/${confidential}`);
+    const unknown = await get(bob, `/documents/${'0'.repeat(64)}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.json.error.replace(confidential, 'ID')).toBe(unknown.json.error.replace('0'.repeat(64), 'ID'));
+    for (const path of [`/documents/${confidential}/original`, `/documents/${confidential}/mentions`, `/documents/${confidential}/passage?paragraph=1`]) {
+      expect((await get(bob, path)).status, path).toBe(404);
+    }
+    expect((await get(bob, '/documents')).text).not.toContain(confidential);
+    const found = await get(bob, '/documents/search?q=Quillfeather');
+    expect(found.text).not.toContain(confidential);
+    expect(found.text).toContain(shared);
+    const mentions = await get(bob, `/documents/${shared}/mentions`);
+    expect(mentions.status).toBe(200);
+    expect(mentions.text).not.toContain(secretId);
+    expect(mentions.text).not.toContain(WS);
+    expect((await get(bob, `/entities/${secretId}/documents`)).status).toBe(404);
   });
 
   it('an admin manages members but reads the contents only once a member', async () => {
