@@ -7,6 +7,7 @@ import { ValidationError } from '../../model/errors.ts';
 import { parseVerdict, type JudgementInput } from '../../resolve/judgements.ts';
 import { memberList, pairView, reviewPage, splitOff } from '../../resolve/review.ts';
 import { resolverFor } from '../../resolve/service.ts';
+import { seesFor } from '../visibility.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
 import { CandidatePage, CandidatePair, CandidateQuery, EntityParams, JudgementsBody, JudgementsRecorded, MemberList, PairParams, SplitBody, SplitRecorded } from '../schemas/resolve.ts';
@@ -28,7 +29,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
         response: { 200: CandidatePage, ...ERRORS },
       },
     },
-    async (req) => reviewPage(resolver, req.query),
+    async (req) => reviewPage(resolver, req.query, await seesFor(req, ctx.store)),
   );
 
   app.get(
@@ -41,7 +42,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
         response: { 200: CandidatePair, ...ERRORS },
       },
     },
-    async (req) => pairView(resolver, req.params.left, req.params.right),
+    async (req) => pairView(resolver, req.params.left, req.params.right, await seesFor(req, ctx.store)),
   );
 
   app.post(
@@ -105,6 +106,6 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
         response: { 200: MemberList, ...ERRORS },
       },
     },
-    async (req) => memberList(resolver, req.params.id),
+    async (req) => memberList(resolver, req.params.id, await seesFor(req, ctx.store)),
   );
 }
