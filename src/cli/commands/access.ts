@@ -12,7 +12,7 @@ import { ValidationError } from '../../model/errors.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 
-function cliPrincipal(): Principal {
+export function cliPrincipal(): Principal {
   const name = process.env.INTERDICT_AUTHOR ?? userInfo().username;
   return { kind: 'cli', id: name, name, role: 'admin', datasets: null };
 }
