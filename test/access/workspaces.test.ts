@@ -77,6 +77,7 @@ async function counts(h: Headers, target: string) {
 
 let target: string; // an OFAC-listed company the workspace's new company is said to own
 let secretId: string; // the workspace's own company
+let transferId: string; // an arms transfer the workspace records
 let before: Awaited<ReturnType<typeof counts>>;
 
 beforeAll(async () => {
@@ -101,6 +102,9 @@ describe('confidential workspaces', () => {
     secretId = company.json.id;
     const owns = await call(alice, 'POST', '/entities', { schema: 'Ownership', properties: { owner: secretId, asset: target, percentage: '60' }, dataset: WS, ...claim });
     expect(owns.status).toBe(201);
+    const transfer = await call(alice, 'POST', '/entities', { schema: 'ArmsTransfer', properties: { name: 'Quillfeather rifles', supplier: secretId, recipient: target }, dataset: WS, ...claim });
+    expect(transfer.status).toBe(201);
+    transferId = transfer.json.id;
     const alias = await call(alice, 'POST', '/statements', { dataset: WS, statements: [{ entity_id: target, prop: 'alias', value: SECRET_ALIAS, ...claim }] });
     expect(alias.status).toBe(201);
 
@@ -121,7 +125,8 @@ describe('confidential workspaces', () => {
     expect(profile.json.properties.alias).toContain(SECRET_ALIAS);
     const match = await call(alice, 'POST', '/match/all', { queries: { q: { schema: 'Company', properties: { name: [SECRET_NAME] } } } });
     expect(match.json.responses.q.results.map((r: { id: string }) => r.id)).toContain(secretId);
-    await expect.poll(async () => (await get(alice, `/entities/${target}/adjacent`)).json.total, { timeout: 30_000 }).toBe(before.adjacent + 1);
+    // The ownership and the transfer (its supplier and recipient) link them.
+    await expect.poll(async () => (await get(alice, `/entities/${target}/adjacent`)).json.total, { timeout: 30_000 }).toBe(before.adjacent + 2);
     const paths = await get(alice, `/graph/paths?from=${secretId}&to=${target}`);
     expect(paths.json.paths.length).toBeGreaterThan(0);
   });
@@ -172,6 +177,13 @@ describe('confidential workspaces', () => {
     expect((await get(bob, `/graph/paths?from=${secretId}&to=${target}`)).status).toBe(404);
     expect((await get(bob, `/entities/${secretId}/adjacent`)).status).toBe(404);
     expect((await get(bob, `/entities/${secretId}/exposure`)).status).toBe(404);
+    // Transfers: not listed, and unknown by id.
+    expect((await get(alice, '/transfers')).text).toContain(transferId);
+    expect((await get(bob, '/transfers')).text).not.toContain(transferId);
+    expect((await get(bob, `/transfers/${transferId}`)).status).toBe(404);
+    expect((await get(bob, `/transfers/${transferId}/violations`)).status).toBe(404);
+    expect((await get(bob, '/xref/candidates?status=all&limit=500')).text).not.toContain(secretId);
+    expect((await get(bob, `/entities/${secretId}/members`)).status).toBe(404);
     for (const format of ['gexf', 'graphml', 'ftm']) {
       const file = await get(bob, `/graph/export?ids=${target}&hops=1&format=${format}`);
       expect(file.status).toBe(200);
@@ -216,7 +228,7 @@ describe('confidential workspaces', () => {
     const added = await call(admin, 'POST', `/workspaces/${WS}/members`, { user: 'bob', role: 'viewer' });
     expect(added.status).toBe(200);
     expect((await get(bob, `/entities/${secretId}`)).status).toBe(200);
-    expect((await get(bob, `/entities/${target}/adjacent`)).json.total).toBe(before.adjacent + 1);
+    expect((await get(bob, `/entities/${target}/adjacent`)).json.total).toBe(before.adjacent + 2);
     // A viewer member reads but may not write.
     expect((await call(bob, 'POST', '/entities', { schema: 'Company', properties: { name: 'Viewer Ltd' }, dataset: WS, ...claim })).status).toBe(403);
     expect((await call(admin, 'POST', `/workspaces/${WS}/members`, { user: 'bob', role: 'admin' })).status).toBe(400);
