@@ -184,6 +184,11 @@ describe('confidential workspaces', () => {
     expect((await get(bob, `/transfers/${transferId}/violations`)).status).toBe(404);
     expect((await get(bob, '/xref/candidates?status=all&limit=500')).text).not.toContain(secretId);
     expect((await get(bob, `/entities/${secretId}/members`)).status).toBe(404);
+    const judging = (left: string) => call(bob, 'POST', '/judgements', { left, right: target, judgement: 'same', reason: 'looks alike' });
+    const judgedHidden = await judging(secretId);
+    const judgedUnknown = await judging(`${secretId}x`);
+    expect(judgedHidden.status).toBe(404);
+    expect(judgedHidden.json.error.replace(secretId, 'ID')).toBe(judgedUnknown.json.error.replace(`${secretId}x`, 'ID'));
     for (const format of ['gexf', 'graphml', 'ftm']) {
       const file = await get(bob, `/graph/export?ids=${target}&hops=1&format=${format}`);
       expect(file.status).toBe(200);
