@@ -1,9 +1,11 @@
 // What the asker may see (issue 13): worked out once per request from its principal, and handed to the
 // domain rooms as a plain predicate over dataset names (null when nothing is hidden from it).
 import type { FastifyRequest } from 'fastify';
+import { ANONYMOUS, type Principal } from '../access/accounts.ts';
 import { Workspaces } from '../access/workspaces.ts';
 import { AuthenticationError } from '../model/errors.ts';
 import type { Sees } from '../model/visibility.ts';
+import { SqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/types.ts';
 
 const workspacesOf = new WeakMap<Store, Workspaces>();
@@ -15,12 +17,21 @@ export function workspacesFor(store: Store): Workspaces {
   return w;
 }
 
-/** The datasets the request's principal may read (a request that got this far has one). */
+/** What a key's scope alone allows: a store without access tables (an in-memory reader) has no workspaces. */
+function keyScope(p: Principal): Sees {
+  const only = p.datasets ? new Set(p.datasets) : null;
+  return only && ((dataset) => only.has(dataset));
+}
+
+/**
+ * The datasets the request's principal may read. Without one (a route plugin mounted without the
+ * access hooks, as some tests do) it reads as an anonymous visitor would: no workspace, never more.
+ */
 export function seesFor(req: FastifyRequest, store: Store): Promise<Sees> {
   let sees = seen.get(req);
   if (!sees) {
-    if (!req.principal) return Promise.reject(new AuthenticationError('sign in, or send an API key (Authorization: ApiKey idk_…)'));
-    sees = workspacesFor(store).sees(req.principal);
+    const principal = req.principal ?? ANONYMOUS;
+    sees = store instanceof SqlStore ? workspacesFor(store).sees(principal) : Promise.resolve(keyScope(principal));
     seen.set(req, sees);
   }
   return sees;
