@@ -134,6 +134,8 @@ describe('confidential workspaces', () => {
   it('a non-member of the same role sees nothing of it, and its counts do not move', async () => {
     expect(await counts(bob, target)).toEqual(before);
     expect(before.catalog).not.toContain(WS);
+    expect((await get(alice, '/metrics')).text).toContain(`dataset="${WS}"`);
+    expect((await get(bob, '/metrics')).text).not.toContain(WS);
 
     // By id: the very answer an unknown id gets.
     const hidden = await get(bob, `/entities/${secretId}`);
