@@ -43,7 +43,7 @@ export async function entityView(reader: EntityReader, id: string, options: { pr
   const view: EntityView = { ...entity, properties: { ...entity.properties } };
   if (options.provenance) view.provenance = provenanceOf(statements, await reader.liveVersions());
   if (options.nested) {
-    const referencing = (await reader.getReferencing(entity.id)).filter((r) => seesAny(sees, r.datasets));
+    const referencing = await visibleEntities(reader, await reader.getReferencing(entity.id), sees);
     const lists = sanctionsLists(await reader.liveVersions());
     view.target = isTarget(entity, referencing.filter((r) => r.schema === 'Sanction'), lists);
     for (const other of referencing) {
@@ -57,6 +57,20 @@ export async function entityView(reader: EntityReader, id: string, options: { pr
     }
   }
   return view;
+}
+
+/** Entities as the reader may see them: those with hidden statements assembled again from the visible ones. */
+async function visibleEntities(reader: EntityReader, entities: FtmEntity[], sees: Sees): Promise<FtmEntity[]> {
+  if (sees === null) return entities;
+  const out: FtmEntity[] = [];
+  for (const e of entities) {
+    if ((e.datasets ?? []).every(sees)) out.push(e);
+    else if (seesAny(sees, e.datasets)) {
+      const visible = assembleEntity(visibleStatements(sees, await reader.getStatements(e.id)));
+      if (visible) out.push(visible);
+    }
+  }
+  return out;
 }
 
 function provenanceOf(statements: Statement[], live: DatasetVersion[]): Record<string, ValueProvenance[]> {

@@ -105,6 +105,10 @@ describe('confidential workspaces', () => {
     const transfer = await call(alice, 'POST', '/entities', { schema: 'ArmsTransfer', properties: { name: 'Quillfeather rifles', supplier: secretId, recipient: target }, dataset: WS, ...claim });
     expect(transfer.status).toBe(201);
     transferId = transfer.json.id;
+    // A note on the listed entity's sanction, which every profile of it nests.
+    const sanction = (await get(alice, `/entities/${target}`)).json.properties.sanctions[0].id;
+    const note = await call(alice, 'POST', '/statements', { dataset: WS, statements: [{ entity_id: sanction, prop: 'summary', value: `${SECRET_NAME} paid for this`, ...claim }] });
+    expect(note.status).toBe(201);
     const alias = await call(alice, 'POST', '/statements', { dataset: WS, statements: [{ entity_id: target, prop: 'alias', value: SECRET_ALIAS, ...claim }] });
     expect(alias.status).toBe(201);
 
@@ -123,6 +127,7 @@ describe('confidential workspaces', () => {
     expect((await get(alice, `/entities/${secretId}`)).status).toBe(200);
     const profile = await get(alice, `/entities/${target}?provenance=true`);
     expect(profile.json.properties.alias).toContain(SECRET_ALIAS);
+    expect(profile.text).toContain(`${SECRET_NAME} paid for this`);
     const match = await call(alice, 'POST', '/match/all', { queries: { q: { schema: 'Company', properties: { name: [SECRET_NAME] } } } });
     expect(match.json.responses.q.results.map((r: { id: string }) => r.id)).toContain(secretId);
     // The ownership and the transfer (its supplier and recipient) link them.
