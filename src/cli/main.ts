@@ -19,6 +19,7 @@ import * as documents from './commands/documents.ts';
 import * as access from './commands/access.ts';
 import * as monitor from './commands/monitor.ts';
 import * as worker from './commands/worker.ts';
+import * as workspaces from './commands/workspaces.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -36,7 +37,7 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, access, monitor, worker, serve]) command.register(program, ctx);
+for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, access, workspaces, monitor, worker, serve]) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -49,10 +49,17 @@ export class DocumentRepository {
     return this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** The workspace of each of these documents (null: shared). */
+  async workspacesOf(ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('documents').select(['id', 'workspace']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, r.workspace]));
+  }
+
   async list(limit = 100, offset = 0): Promise<Omit<DocumentRow, 'text'>[]> {
     return this.db
       .selectFrom('documents')
-      .select(['id', 'media_type', 'file_name', 'size', 'title', 'author', 'publisher', 'published_at', 'url', 'language', 'page_count', 'text_layer', 'created_at', 'created_by'])
+      .select(['id', 'media_type', 'file_name', 'size', 'title', 'author', 'publisher', 'published_at', 'url', 'language', 'page_count', 'text_layer', 'created_at', 'created_by', 'workspace'])
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(limit)

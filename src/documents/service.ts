@@ -22,6 +22,8 @@ export interface IngestInput {
   /** Overrides of what the file says about itself. */
   metadata?: Partial<DocumentMetadata>;
   author: string;
+  /** The confidential workspace it belongs to (the caller checked the author may write there); absent: shared. */
+  workspace?: string | null;
 }
 
 export interface IngestResult {
@@ -149,6 +151,7 @@ export class DocumentService {
         text: extracted.text,
         created_at: new Date().toISOString(),
         created_by: input.author,
+        workspace: input.workspace ?? null,
       };
       const created = await this.repo.insert(row, input.bytes, extracted.paragraphs);
       results.push({ document: withoutText(row), created, paragraphs: extracted.paragraphs.length, warnings: extracted.warnings });

@@ -1,5 +1,7 @@
 // Subgraph export for Gephi (GEXF 1.3), yEd and others (GraphML), and FtM JSON lines (Aleph,
 // OpenSanctions tools). Every edge carries its type, grade and primary source as attributes.
+import { assembleEntity } from '../model/entity.ts';
+import { visibleDatasets, visibleStatements, type Sees } from '../model/visibility.ts';
 import type { EntityReader } from '../store/types.ts';
 import type { Graph } from './graph.ts';
 
@@ -18,14 +20,15 @@ function xml(text: string | number | boolean | null | undefined): string {
 const NODE_ATTRS = ['schema', 'datasets', 'sanctioned', 'sanctionedBy'] as const;
 const EDGE_ATTRS = ['type', 'role', 'evidenceGrade', 'dataset', 'sourceDocument', 'locator', 'startDate', 'endDate', 'percentage'] as const;
 
-function nodeAttrs(g: Graph, n: number): Record<(typeof NODE_ATTRS)[number], string> {
+function nodeAttrs(g: Graph, n: number, sees: Sees): Record<(typeof NODE_ATTRS)[number], string> {
   const node = g.node(n);
-  return { schema: node.schema, datasets: node.datasets.join(';'), sanctioned: String(node.sanctioned), sanctionedBy: node.sanctionedBy.join(';') };
+  return { schema: node.schema, datasets: visibleDatasets(sees, node.datasets).join(';'), sanctioned: String(node.sanctioned), sanctionedBy: node.sanctionedBy.join(';') };
 }
 
-function edgeAttrs(g: Graph, e: number): Record<(typeof EDGE_ATTRS)[number], string> {
-  const edge = g.edge(e);
-  const p = edge.provenance[0];
+function edgeAttrs(g: Graph, e: number, sees: Sees): Record<(typeof EDGE_ATTRS)[number], string> {
+  const whole = g.edge(e);
+  const edge = { ...whole, provenance: sees ? whole.provenance.filter((x) => sees(x.dataset)) : whole.provenance };
+  const p = edge.provenance[0] ?? whole.provenance[0];
   return {
     type: edge.type,
     role: edge.role ?? '',
@@ -39,7 +42,8 @@ function edgeAttrs(g: Graph, e: number): Record<(typeof EDGE_ATTRS)[number], str
   };
 }
 
-export function toGexf(g: Graph, nodes: number[], edges: number[]): string {
+/** `sees`: the datasets the reader may see (the caller left out hidden nodes and edges; this hides their names). */
+export function toGexf(g: Graph, nodes: number[], edges: number[], sees: Sees = null): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
@@ -54,14 +58,14 @@ export function toGexf(g: Graph, nodes: number[], edges: number[]): string {
     '    <nodes>',
   ];
   for (const n of nodes) {
-    const attrs = nodeAttrs(g, n);
+    const attrs = nodeAttrs(g, n, sees);
     out.push(`      <node id="${xml(g.nodeIds[n])}" label="${xml(g.nodeCaption[n])}"><attvalues>`);
     NODE_ATTRS.forEach((a, i) => out.push(`        <attvalue for="n${i}" value="${xml(attrs[a])}"/>`));
     out.push('      </attvalues></node>');
   }
   out.push('    </nodes>', '    <edges>');
   for (const e of edges) {
-    const attrs = edgeAttrs(g, e);
+    const attrs = edgeAttrs(g, e, sees);
     const t = g.types[g.edgeType[e]];
     out.push(
       `      <edge id="${xml(g.edgeIds[e])}" source="${xml(g.nodeIds[g.edgeSrc[e]])}" target="${xml(g.nodeIds[g.edgeDst[e]])}" type="${t.directed ? 'directed' : 'undirected'}" label="${xml(t.label)}"><attvalues>`,
@@ -73,7 +77,7 @@ export function toGexf(g: Graph, nodes: number[], edges: number[]): string {
   return out.join('\n');
 }
 
-export function toGraphml(g: Graph, nodes: number[], edges: number[]): string {
+export function toGraphml(g: Graph, nodes: number[], edges: number[], sees: Sees = null): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -83,13 +87,13 @@ export function toGraphml(g: Graph, nodes: number[], edges: number[]): string {
     '  <graph id="interdict" edgedefault="directed">',
   ];
   for (const n of nodes) {
-    const attrs = nodeAttrs(g, n);
+    const attrs = nodeAttrs(g, n, sees);
     out.push(`    <node id="${xml(g.nodeIds[n])}">`, `      <data key="label">${xml(g.nodeCaption[n])}</data>`);
     for (const a of NODE_ATTRS) out.push(`      <data key="n_${a}">${xml(attrs[a])}</data>`);
     out.push('    </node>');
   }
   for (const e of edges) {
-    const attrs = edgeAttrs(g, e);
+    const attrs = edgeAttrs(g, e, sees);
     const t = g.types[g.edgeType[e]];
     out.push(
       `    <edge id="${xml(g.edgeIds[e])}" source="${xml(g.nodeIds[g.edgeSrc[e]])}" target="${xml(g.nodeIds[g.edgeDst[e]])}" directed="${t.directed}">`,
@@ -103,14 +107,14 @@ export function toGraphml(g: Graph, nodes: number[], edges: number[]): string {
 }
 
 /** FtM JSON lines: the node entities, then the relationship entities joining them. */
-export async function toFtmLines(reader: Pick<EntityReader, 'getEntity'>, g: Graph, nodes: number[], edges: number[]): Promise<string> {
+export async function toFtmLines(reader: Pick<EntityReader, 'getEntity' | 'getStatements'>, g: Graph, nodes: number[], edges: number[], sees: Sees = null): Promise<string> {
   const lines: string[] = [];
   const done = new Set<string>();
   const ids = [...nodes.map((n) => g.nodeIds[n]), ...edges.map((e) => g.edgeIds[e].split('#')[0])];
   for (const id of ids) {
     if (done.has(id)) continue;
     done.add(id);
-    const entity = await reader.getEntity(id);
+    const entity = sees === null ? await reader.getEntity(id) : assembleEntity(visibleStatements(sees, await reader.getStatements(id)));
     if (entity) lines.push(JSON.stringify(entity));
   }
   return lines.join('\n') + (lines.length ? '\n' : '');

@@ -9,6 +9,7 @@ import { SAME_AS_TYPE } from './links.ts';
 import { ValidationError } from '../model/errors.ts';
 import { isEvidenceGrade } from '../model/grades.ts';
 import { commaList } from '../model/params.ts';
+import type { Sees } from '../model/visibility.ts';
 
 export interface EdgeType {
   type: string;
@@ -26,6 +27,8 @@ export interface CompiledFilter {
   maxGradeRank: number;
   from: number;
   to: number;
+  /** Edges the reader may see (one claim from a visible dataset is enough); null: all of them. */
+  visible: Uint8Array | null;
 }
 
 export class Graph {
@@ -151,7 +154,7 @@ export class Graph {
   }
 
   /** Compile a user filter; unknown types are simply absent (they match nothing). */
-  compile(filter: EdgeFilter = {}): CompiledFilter {
+  compile(filter: EdgeFilter = {}, sees: Sees = null): CompiledFilter {
     const typeAllowed = new Uint8Array(this.types.length);
     const wanted = filter.types?.length ? new Set(filter.types) : undefined;
     this.types.forEach((t, i) => {
@@ -162,11 +165,35 @@ export class Graph {
     const maxGradeRank = filter.minGrade ? gradeRank(filter.minGrade) : EVIDENCE_GRADES.length - 1;
     const from = filter.fromDate ? dayNumber(filter.fromDate) : OPEN_START;
     const to = filter.toDate ? dayNumber(filter.toDate, true) : OPEN_END;
-    return { typeAllowed, maxGradeRank, from, to };
+    return { typeAllowed, maxGradeRank, from, to, visible: this.visibleEdges(sees) };
+  }
+
+  /** Which edges rest on at least one claim the reader may see; null when that is every edge. */
+  visibleEdges(sees: Sees): Uint8Array | null {
+    if (sees === null) return null;
+    const seenByPoolId = new Map<number, boolean>();
+    const out = new Uint8Array(this.edgeCount);
+    let hidden = 0;
+    for (let e = 0; e < out.length; e++) {
+      const d = this.edgeDataset[e];
+      let seen = seenByPoolId.get(d);
+      if (seen === undefined) seenByPoolId.set(d, (seen = sees(this.pool.get(d) ?? '')));
+      if (!seen) seen = this.extraProvenance.get(e)?.some((p) => sees(p.dataset)) ?? false;
+      if (seen) out[e] = 1;
+      else hidden++;
+    }
+    return hidden ? out : null;
+  }
+
+  /** Whether the reader may see a node: one visible dataset, or none at all (an id only referenced). */
+  seesNode(n: number, sees: Sees): boolean {
+    const datasets = this.sets[this.nodeDatasets[n]] ?? [];
+    return sees === null || datasets.length === 0 || datasets.some(sees);
   }
 
   passes(e: number, f: CompiledFilter): boolean {
     return (
+      (f.visible === null || f.visible[e] === 1) &&
       f.typeAllowed[this.edgeType[e]] === 1 &&
       this.edgeGrade[e] <= f.maxGradeRank &&
       this.edgeStart[e] <= f.to &&

@@ -50,8 +50,9 @@ interface Owned {
   fraction: number;
 }
 
-export function assessOwnership(g: Graph, n: number): OwnershipAssessment {
-  const ctx = new OwnershipContext(g);
+/** `visible`: the edges the reader may see (Graph.visibleEdges), null for all. */
+export function assessOwnership(g: Graph, n: number, visible: Uint8Array | null = null): OwnershipAssessment {
+  const ctx = new OwnershipContext(g, visible);
   const share = ctx.share(n, []);
   const terms = ctx.terms(n, [], { count: 0 });
   const listed = g.isSanctioned(n);
@@ -75,7 +76,10 @@ class OwnershipContext {
   private readonly shares = new Map<number, number>();
   private readonly ownersCache = new Map<number, Owned[]>();
 
-  constructor(private readonly g: Graph) {}
+  constructor(
+    private readonly g: Graph,
+    private readonly visible: Uint8Array | null,
+  ) {}
 
   /** Owners of `n` by usable Ownership claims, one per owner (the strongest claim). */
   owners(n: number): Owned[] {
@@ -86,7 +90,7 @@ class OwnershipContext {
     let total = 0;
     for (let i = g.adjOffset[n], end = g.adjOffset[n + 1]; i < end; i++) {
       const e = g.adjEdge[i];
-      if (g.edgeTypeName(e) !== 'Ownership' || g.edgeDst[e] !== n) continue;
+      if (g.edgeTypeName(e) !== 'Ownership' || g.edgeDst[e] !== n || (this.visible && !this.visible[e])) continue;
       if (g.edgeGrade[e] > MIN_OWNERSHIP_GRADE) continue;
       const owner = g.edgeSrc[e];
       const raw = g.edgePct[e];

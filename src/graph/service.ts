@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../model/errors.t
 import { numberParam } from '../model/params.ts';
 import type { Statement } from '../model/statement.ts';
 import { sanctionsLists } from '../model/targets.ts';
+import { seesAny, type Sees } from '../model/visibility.ts';
 import type { EntityReader, Store } from '../store/types.ts';
 import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
@@ -174,100 +175,120 @@ export class GraphService {
    * caption has the same words in any order and case (else those whose caption holds all its
    * words); more than one is a ConflictError listing them, so the user picks by id.
    */
-  async resolve(ref: string, field = 'id'): Promise<string> {
+  async resolve(ref: string, field = 'id', sees: Sees = null): Promise<string> {
     if (!ref.trim()) throw new ValidationError(field, 'is required');
     const g = await this.graph();
-    if (g.indexOf(ref) >= 0) return ref;
+    const n = g.indexOf(ref);
+    if (n >= 0 && g.seesNode(n, sees)) return ref;
     const entity = await this.reader.getEntity(ref);
-    if (entity) return entity.id;
-    const found = nodesNamed(g, ref);
+    if (entity && seesAny(sees, entity.datasets)) return entity.id;
+    const found = nodesNamed(g, ref).filter((m) => g.seesNode(m, sees));
     if (found.length === 1) return g.nodeIds[found[0]];
     if (found.length === 0) throw new NotFoundError(`no entity with the id or name "${ref}"`);
     const shown = found.slice(0, MAX_CANDIDATES).map((n) => {
-      const node = g.node(n);
+      const node = shownNode(g, n, sees);
       return `  ${node.id}  ${node.caption} (${node.schema}; ${node.datasets.join(', ')}${node.sanctioned ? '; designated' : ''})`;
     });
     const more = found.length > MAX_CANDIDATES ? [`  … and ${found.length - MAX_CANDIDATES} more`] : [];
     throw new ConflictError(`${field} "${ref}" names ${found.length} entities; give one of their ids:\n${[...shown, ...more].join('\n')}`);
   }
 
-  /** Node index of an id or referent; NotFoundError when the store has no such entity. */
-  private async locate(g: Graph, id: string, field = 'id'): Promise<number> {
+  /**
+   * Node index of an id or referent; NotFoundError when the store has no such entity, or none the
+   * reader may see (the same answer: nothing says a hidden entity exists).
+   */
+  private async locate(g: Graph, id: string, field = 'id', sees: Sees = null): Promise<number> {
     if (!id) throw new ValidationError(field, 'is required');
     const n = g.indexOf(id);
-    if (n >= 0) return n;
+    if (n >= 0) {
+      if (!g.seesNode(n, sees) || !this.seesBareNode(g, n, sees)) throw new NotFoundError(`no entity ${id}`);
+      return n;
+    }
     const entity = await this.reader.getEntity(id);
-    if (!entity) throw new NotFoundError(`no entity ${id}`);
+    if (!entity || !seesAny(sees, entity.datasets)) throw new NotFoundError(`no entity ${id}`);
     const m = g.indexOf(entity.id);
     // Known to the store but unlinked: -1 means "no edges".
     return m;
   }
 
-  private async nodeOf(g: Graph, n: number, id: string): Promise<GraphNode> {
-    if (n >= 0) return g.node(n);
-    const e = await this.reader.getEntity(id);
-    return { id: e?.id ?? id, schema: e?.schema ?? 'Thing', caption: e?.caption ?? id, datasets: e?.datasets ?? [], sanctioned: false, sanctionedBy: [], known: !!e };
+  /** An id with no statements, only referenced: seen when one of its edges is. */
+  private seesBareNode(g: Graph, n: number, sees: Sees): boolean {
+    if (sees === null || (g.sets[g.nodeDatasets[n]] ?? []).length) return true;
+    const visible = visibleEdgesOf(g, sees);
+    if (!visible) return true;
+    for (let i = g.adjOffset[n]; i < g.adjOffset[n + 1]; i++) if (visible[g.adjEdge[i]]) return true;
+    return false;
   }
 
-  async adjacent(id: string, options: { filter?: EdgeFilter; offset?: unknown; limit?: unknown } = {}) {
+  private async nodeOf(g: Graph, n: number, id: string, sees: Sees): Promise<GraphNode> {
+    if (n >= 0) return shownNode(g, n, sees);
+    const e = await this.reader.getEntity(id);
+    return { id: e?.id ?? id, schema: e?.schema ?? 'Thing', caption: e?.caption ?? id, datasets: (e?.datasets ?? []).filter((d) => !sees || sees(d)), sanctioned: false, sanctionedBy: [], known: !!e };
+  }
+
+  async adjacent(id: string, options: { filter?: EdgeFilter; offset?: unknown; limit?: unknown; sees?: Sees } = {}) {
     const g = await this.graph();
-    const n = await this.locate(g, id);
+    const sees = options.sees ?? null;
+    const n = await this.locate(g, id, 'id', sees);
     const offset = intOption('offset', options.offset, LIMITS.offset);
     const limit = intOption('limit', options.limit, LIMITS.pageLimit);
-    const f = g.compile(validateFilter(options.filter ?? {}));
+    const f = compileFor(g, options.filter, sees);
     const page = n >= 0 ? adjacentEdges(g, n, f, offset, limit) : { total: 0, offset, limit, edges: [] };
     return {
-      entity: await this.nodeOf(g, n, id),
+      entity: await this.nodeOf(g, n, id, sees),
       total: page.total,
       offset,
       limit,
-      results: page.edges.map((e) => ({ edge: g.edge(e), other: g.node(g.other(e, n)) })),
+      results: page.edges.map((e) => ({ edge: shownEdge(g, e, sees), other: shownNode(g, g.other(e, n), sees) })),
     };
   }
 
-  async paths(fromId: string, toId: string, options: { filter?: EdgeFilter; maxHops?: unknown; k?: unknown } = {}): Promise<PathsResult> {
+  async paths(fromId: string, toId: string, options: { filter?: EdgeFilter; maxHops?: unknown; k?: unknown; sees?: Sees } = {}): Promise<PathsResult> {
     const g = await this.graph();
-    const from = await this.locate(g, fromId, 'from');
-    const to = await this.locate(g, toId, 'to');
+    const sees = options.sees ?? null;
+    const from = await this.locate(g, fromId, 'from', sees);
+    const to = await this.locate(g, toId, 'to', sees);
     const maxHops = intOption('maxHops', options.maxHops, LIMITS.maxHops);
     const k = intOption('k', options.k, LIMITS.k);
     const filter = validateFilter(options.filter ?? {});
-    const raw = from >= 0 && to >= 0 ? kShortestPaths(g, from, to, g.compile(filter), maxHops, k) : [];
+    const raw = from >= 0 && to >= 0 ? kShortestPaths(g, from, to, compileFor(g, filter, sees), maxHops, k) : [];
     return {
-      from: await this.nodeOf(g, from, fromId),
-      to: await this.nodeOf(g, to, toId),
+      from: await this.nodeOf(g, from, fromId, sees),
+      to: await this.nodeOf(g, to, toId, sees),
       maxHops,
       k,
       filter,
-      paths: raw.map((p) => ({ ...toPath(g, p.nodes, p.edges), nodeDetails: p.nodes.map((n) => g.node(n)) })),
+      paths: raw.map((p) => ({ ...toPath(g, p.nodes, p.edges, sees), nodeDetails: p.nodes.map((n) => shownNode(g, n, sees)) })),
     };
   }
 
-  async neighbourhood(id: string, options: { filter?: EdgeFilter; hops?: unknown; limit?: unknown } = {}) {
+  async neighbourhood(id: string, options: { filter?: EdgeFilter; hops?: unknown; limit?: unknown; sees?: Sees } = {}) {
     const g = await this.graph();
-    const n = await this.locate(g, id);
+    const sees = options.sees ?? null;
+    const n = await this.locate(g, id, 'id', sees);
     const hops = intOption('hops', options.hops, LIMITS.neighbourhoodHops);
     const limit = intOption('limit', options.limit, LIMITS.neighbourhoodLimit);
-    const f = g.compile(validateFilter(options.filter ?? {}));
-    if (n < 0) return { centre: await this.nodeOf(g, n, id), hops, limit, nodes: [], edges: [], cut: { nodes: 0, edges: 0 }, truncated: false };
+    const f = compileFor(g, options.filter, sees);
+    if (n < 0) return { centre: await this.nodeOf(g, n, id, sees), hops, limit, nodes: [], edges: [], cut: { nodes: 0, edges: 0 }, truncated: false };
     const r = rawNeighbourhood(g, n, hops, limit, f);
     return {
-      centre: g.node(n),
+      centre: shownNode(g, n, sees),
       hops,
       limit,
-      nodes: r.nodes.map((m, i) => ({ ...g.node(m), hops: r.hops[i] })),
-      edges: r.edges.map((e) => g.edge(e)),
+      nodes: r.nodes.map((m, i) => ({ ...shownNode(g, m, sees), hops: r.hops[i] })),
+      edges: r.edges.map((e) => shownEdge(g, e, sees)),
       cut: r.cut,
       truncated: r.truncated,
     };
   }
 
-  async exposure(id: string, options: { filter?: EdgeFilter; hops?: unknown } = {}): Promise<ExposureResult> {
+  async exposure(id: string, options: { filter?: EdgeFilter; hops?: unknown; sees?: Sees } = {}): Promise<ExposureResult> {
     const g = await this.graph();
-    const n = await this.locate(g, id);
+    const sees = options.sees ?? null;
+    const n = await this.locate(g, id, 'id', sees);
     const hops = intOption('hops', options.hops, LIMITS.exposureHops);
-    const f = g.compile(validateFilter(options.filter ?? {}));
-    const entity = await this.nodeOf(g, n, id);
+    const f = compileFor(g, options.filter, sees);
+    const entity = await this.nodeOf(g, n, id, sees);
     const weights = { note: 'score = product over the path of type weight × grade weight (src/graph/exposure.ts)' };
     if (n < 0) {
       return { entity, hops, sanctioned: false, hits: [], reached: 0, truncated: false, ownership: emptyOwnership(entity.id), weights };
@@ -277,7 +298,7 @@ export class GraphService {
       entity,
       hops,
       sanctioned: g.isSanctioned(n),
-      hits: r.hits.map((h) => ({ entity: g.node(h.node), score: Math.round(h.score * 1e4) / 1e4, hops: h.edges.length, path: toPath(g, h.nodes, h.edges) })),
+      hits: r.hits.map((h) => ({ entity: shownNode(g, h.node, sees), score: Math.round(h.score * 1e4) / 1e4, hops: h.edges.length, path: toPath(g, h.nodes, h.edges, sees) })),
       reached: r.reached,
       truncated: r.truncated,
       ownership: r.ownership,
@@ -285,17 +306,18 @@ export class GraphService {
     };
   }
 
-  async ownership(id: string): Promise<OwnershipAssessment> {
+  async ownership(id: string, sees: Sees = null): Promise<OwnershipAssessment> {
     const g = await this.graph();
-    const n = await this.locate(g, id);
-    return n >= 0 ? assessOwnership(g, n) : emptyOwnership(id);
+    const n = await this.locate(g, id, 'id', sees);
+    return n >= 0 ? assessOwnership(g, n, visibleEdgesOf(g, sees)) : emptyOwnership(id);
   }
 
   /** Centrality and communities of the subgraph induced by `ids` (plus `hops` of surroundings). */
-  async centrality(ids: string[], options: { filter?: EdgeFilter; hops?: unknown } = {}) {
+  async centrality(ids: string[], options: { filter?: EdgeFilter; hops?: unknown; sees?: Sees } = {}) {
     const g = await this.graph();
-    const nodes = await this.subgraphNodes(g, ids, options.hops, options.filter);
-    const f = g.compile(validateFilter(options.filter ?? {}));
+    const sees = options.sees ?? null;
+    const nodes = await this.subgraphNodes(g, ids, options.hops, options.filter, sees);
+    const f = compileFor(g, options.filter, sees);
     const sub = inducedSubgraph(g, nodes, f);
     const degree = degreeCentrality(sub);
     const between = betweenness(sub);
@@ -303,7 +325,7 @@ export class GraphService {
     const { community, modularity } = louvain(sub);
     return {
       nodes: sub.nodes
-        .map((n, i) => ({ ...g.node(n), degree: degree[i], betweenness: round(between[i]), pageRank: round(rank[i]), community: community[i] }))
+        .map((n, i) => ({ ...shownNode(g, n, sees), degree: degree[i], betweenness: round(between[i]), pageRank: round(rank[i]), community: community[i] }))
         .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree),
       edges: sub.edges.length,
       communities: new Set(community).size,
@@ -311,29 +333,30 @@ export class GraphService {
     };
   }
 
-  async export(ids: string[], format: string, options: { filter?: EdgeFilter; hops?: unknown } = {}): Promise<{ contentType: string; body: string }> {
+  async export(ids: string[], format: string, options: { filter?: EdgeFilter; hops?: unknown; sees?: Sees } = {}): Promise<{ contentType: string; body: string }> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ValidationError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
     const g = await this.graph();
-    const nodes = await this.subgraphNodes(g, ids, options.hops, options.filter);
-    const sub = inducedSubgraph(g, nodes, g.compile(validateFilter(options.filter ?? {})));
+    const sees = options.sees ?? null;
+    const nodes = await this.subgraphNodes(g, ids, options.hops, options.filter, sees);
+    const sub = inducedSubgraph(g, nodes, compileFor(g, options.filter, sees));
     switch (format as ExportFormat) {
       case 'gexf':
-        return { contentType: 'application/gexf+xml', body: toGexf(g, sub.nodes, sub.edges) };
+        return { contentType: 'application/gexf+xml', body: toGexf(g, sub.nodes, sub.edges, sees) };
       case 'graphml':
-        return { contentType: 'application/graphml+xml', body: toGraphml(g, sub.nodes, sub.edges) };
+        return { contentType: 'application/graphml+xml', body: toGraphml(g, sub.nodes, sub.edges, sees) };
       default:
-        return { contentType: 'application/x-ndjson', body: await toFtmLines(this.reader, g, sub.nodes, sub.edges) };
+        return { contentType: 'application/x-ndjson', body: await toFtmLines(this.reader, g, sub.nodes, sub.edges, sees) };
     }
   }
 
-  private async subgraphNodes(g: Graph, ids: string[], hopsValue: unknown, filter?: EdgeFilter): Promise<number[]> {
+  private async subgraphNodes(g: Graph, ids: string[], hopsValue: unknown, filter: EdgeFilter | undefined, sees: Sees): Promise<number[]> {
     if (!ids.length) throw new ValidationError('ids', 'at least one entity id is required');
     if (ids.length > MAX_SUBGRAPH_NODES) throw new ValidationError('ids', `at most ${MAX_SUBGRAPH_NODES} ids`);
     const hops = intOption('hops', hopsValue, LIMITS.subgraphHops);
-    const f = g.compile(validateFilter(filter ?? {}));
+    const f = compileFor(g, filter, sees);
     const out = new Set<number>();
     for (const id of ids) {
-      const n = await this.locate(g, id, 'ids');
+      const n = await this.locate(g, id, 'ids', sees);
       if (n < 0) continue;
       if (hops === 0) out.add(n);
       else for (const m of rawNeighbourhood(g, n, hops, MAX_SUBGRAPH_NODES, f).nodes) out.add(m);
@@ -342,8 +365,14 @@ export class GraphService {
     return [...out];
   }
 
-  async stats() {
+  async stats(sees: Sees = null) {
     const g = await this.graph();
+    const visible = visibleEdgesOf(g, sees);
+    if (visible) {
+      let nodes = 0;
+      for (let n = 0; n < g.nodeCount; n++) if (g.seesNode(n, sees) && this.seesBareNode(g, n, sees)) nodes++;
+      return { nodes, edges: visible.reduce((sum, v) => sum + v, 0), types: g.types.map((t) => t.type), builtAt: g.builtAt, warnings: g.warnings };
+    }
     return { nodes: g.nodeCount, edges: g.edgeCount, types: g.types.map((t) => t.type), builtAt: g.builtAt, warnings: g.warnings };
   }
 }
@@ -378,11 +407,43 @@ function nodesNamed(g: Graph, name: string): number[] {
   return same.length ? same : containing;
 }
 
-export function toPath(g: Graph, nodes: number[], edges: number[]): GraphPath {
-  return { nodes: nodes.map((n) => g.nodeIds[n]), edges: edges.map((e) => ({ ...g.edge(e), weight: round(edgeWeight(g, e)) }) as GraphEdge), hops: edges.length };
+export function toPath(g: Graph, nodes: number[], edges: number[], sees: Sees = null): GraphPath {
+  return { nodes: nodes.map((n) => g.nodeIds[n]), edges: edges.map((e) => ({ ...shownEdge(g, e, sees), weight: round(edgeWeight(g, e)) }) as GraphEdge), hops: edges.length };
 }
 
 function emptyOwnership(id: string): OwnershipAssessment {
   return { entity: id, listed: false, share: 0, blocked: false, blockedByOwnership: false, terms: [], termsTruncated: false, computation: '0% held by blocked persons < 50%: not blocked by ownership', warnings: [] };
 }
 
+
+// What a reader may see of the graph (issue 13). The graph holds every dataset; a request filters it.
+// The visible-edge mask costs one pass over the edges, so it is kept per graph and per request's
+// predicate (the server makes one predicate per request), never for the common case of seeing all.
+const visibleMasks = new WeakMap<Graph, WeakMap<object, Uint8Array | null>>();
+
+function visibleEdgesOf(g: Graph, sees: Sees): Uint8Array | null {
+  if (sees === null) return null;
+  let byPredicate = visibleMasks.get(g);
+  if (!byPredicate) visibleMasks.set(g, (byPredicate = new WeakMap()));
+  let mask = byPredicate.get(sees);
+  if (mask === undefined) byPredicate.set(sees, (mask = g.visibleEdges(sees)));
+  return mask;
+}
+
+function compileFor(g: Graph, filter: EdgeFilter | undefined, sees: Sees) {
+  return { ...g.compile(validateFilter(filter ?? {})), visible: visibleEdgesOf(g, sees) };
+}
+
+/** A node as the reader may see it: hidden datasets left out; one it may not see at all is a bare id. */
+function shownNode(g: Graph, n: number, sees: Sees): GraphNode {
+  const node = g.node(n);
+  if (sees === null) return node;
+  if (!g.seesNode(n, sees)) return { id: node.id, schema: 'Thing', caption: node.id, datasets: [], sanctioned: false, sanctionedBy: [], known: false };
+  return { ...node, datasets: node.datasets.filter(sees) };
+}
+
+/** An edge with only the claims the reader may see (the edge itself is visible: one claim is). */
+function shownEdge(g: Graph, e: number, sees: Sees): GraphEdge {
+  const edge = g.edge(e);
+  return sees === null ? edge : { ...edge, provenance: edge.provenance.filter((p) => sees(p.dataset)) };
+}

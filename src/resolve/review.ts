@@ -4,6 +4,7 @@
 import { captionOf, entityIdOf } from '../model/entity.ts';
 import { NotFoundError } from '../model/errors.ts';
 import { ID_PROP, type Statement } from '../model/statement.ts';
+import { visibleStatements, type Sees } from '../model/visibility.ts';
 import { pairKey, type Judgement } from './judgements.ts';
 import type { Resolver } from './service.ts';
 import type { CandidateQuery } from './store.ts';
@@ -24,12 +25,15 @@ async function captionFor(resolver: Resolver, id: string): Promise<string> {
   return entity ? captionOf(entity) : id;
 }
 
-/** The queue: filtered by dataset and score, counted per status, then filtered by status and paged (best score first). */
-export async function reviewPage(resolver: Resolver, query: CandidateQuery): Promise<ReviewPage> {
+/**
+ * The queue: filtered by dataset and score, counted per status, then filtered by status and paged (best
+ * score first). Pairs with a record the reader may not see are left out before counting.
+ */
+export async function reviewPage(resolver: Resolver, query: CandidateQuery, sees: Sees = null): Promise<ReviewPage> {
   const status = query.status ?? 'waiting';
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 50;
-  const all = (await resolver.candidates({ ...query, status: 'all', offset: 0, limit: Number.MAX_SAFE_INTEGER })).results;
+  const all = (await resolver.candidates({ ...query, status: 'all', offset: 0, limit: Number.MAX_SAFE_INTEGER })).results.filter((c) => sees === null || (sees(c.leftDataset) && sees(c.rightDataset)));
   const counts: Record<CandidateStatus, number> = { waiting: 0, decided: 0, flagged: 0 };
   for (const c of all) counts[c.status]++;
   const chosen = status === 'all' ? all : all.filter((c) => c.status === status);
@@ -90,12 +94,12 @@ export interface PairView {
 }
 
 /** Two records side by side (their own statements, not their targets'), with the stored candidate if xref found the pair. */
-export async function pairView(resolver: Resolver, leftId: string, rightId: string): Promise<PairView> {
+export async function pairView(resolver: Resolver, leftId: string, rightId: string, sees: Sees = null): Promise<PairView> {
   const resolution = await resolver.resolution();
   const labels = new Map((await resolver.store.liveVersions()).map((v) => [v.id, v.version]));
   const read = async (raw: string) => {
     const id = resolution.memberFor(entityIdOf(raw.trim()));
-    const statements = await resolver.store.getStatements(id);
+    const statements = visibleStatements(sees, await resolver.store.getStatements(id));
     const entity = await resolver.store.getEntity(id);
     if (!statements.length || !entity) throw new NotFoundError(`no record ${raw}`);
     const record: PairRecord = { id, schema: entity.schema, caption: captionOf(entity), dataset: statements[0].dataset, canonicalId: resolution.canonical(id) };
@@ -129,9 +133,9 @@ export async function pairView(resolver: Resolver, leftId: string, rightId: stri
 }
 
 /** A target's member records with captions and the judgements that hold each in it. */
-export async function memberList(resolver: Resolver, id: string): Promise<{ id: string; members: (Awaited<ReturnType<Resolver['members']>>[number] & { schema: string; caption: string })[] }> {
+export async function memberList(resolver: Resolver, id: string, sees: Sees = null): Promise<{ id: string; members: (Awaited<ReturnType<Resolver['members']>>[number] & { schema: string; caption: string })[] }> {
   const resolution = await resolver.resolution();
-  const members = await resolver.members(id);
+  const members = (await resolver.members(id)).filter((m) => sees === null || sees(m.dataset));
   if (!members.length) throw new NotFoundError(`no entity ${id}`);
   const out = [];
   for (const m of members) {

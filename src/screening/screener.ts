@@ -36,6 +36,11 @@ export interface ScreenOptions {
   /** The matcher to score with (algorithms.ts; absent: the default). */
   algorithm?: string;
   maxCandidates?: number;
+  /**
+   * Candidates that also carry values the reader may not see (a confidential workspace's claims):
+   * held back unscored, for the caller to score on their visible values only (ScreeningService).
+   */
+  holdBack?: (entity: FtmEntity) => boolean;
 }
 
 export interface ScoredEntity {
@@ -56,6 +61,8 @@ export interface ScreenOutcome {
   matches: number;
   /** Candidates scored. */
   candidates: number;
+  /** Candidates held back by `holdBack`, in neither `results` nor `matches`. */
+  heldBack: FtmEntity[];
 }
 
 export type { BriefResult } from './batch-output.ts';
@@ -80,6 +87,7 @@ export class Screener {
     const compareOptions = { threshold: options.threshold, weights: options.weights, algorithm: options.algorithm };
     let prepared: unknown; // made when the first candidate is scored
     const scored: ScoredEntity[] = [];
+    const heldBack: FtmEntity[] = [];
     let matches = 0;
     const floor = (hits[0]?.weight ?? 0) * RELATIVE_CUTOFF;
     for (let i = 0; i < hits.length; i++) {
@@ -88,6 +96,10 @@ export class Screener {
       const entity = this.index.entities[hit.slot];
       if (excludedSchemata.has(entity.schema)) continue;
       if (excludedDatasets.size && (entity.datasets ?? []).every((d) => excludedDatasets.has(d))) continue;
+      if (options.holdBack?.(entity)) {
+        heldBack.push(entity);
+        continue;
+      }
       if (options.topics?.length && !(entity.properties.topics ?? []).some((t) => options.topics!.includes(t))) continue;
       const result = this.engine.compare((prepared ??= this.engine.prepareQuery(query)), this.index.preparedAt(hit.slot), compareOptions);
       if (!(result.score > cutoff)) continue;
@@ -96,9 +108,25 @@ export class Screener {
       const features = result.features ?? {};
       scored.push({ entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features, rank: result.rank });
     }
-    scored.sort((a, b) => b.score - a.score || (b.rank ?? b.score) - (a.rank ?? a.score) || a.entity.id.localeCompare(b.entity.id));
-    return { results: scored.slice(0, options.limit), matches, candidates: hits.length };
+    scored.sort(bestFirst);
+    return { results: scored.slice(0, options.limit), matches, candidates: hits.length, heldBack };
   }
+
+  /** Scores an entity that is not (as it is) in the index, as `screen` scores candidates. */
+  score(query: QueryEntity, entity: FtmEntity, options: ScreenOptions): ScoredEntity | null {
+    if (options.excludeSchemata?.includes(entity.schema)) return null;
+    if (options.excludeDatasets?.length && (entity.datasets ?? []).every((d) => options.excludeDatasets!.includes(d))) return null;
+    if (options.topics?.length && !(entity.properties.topics ?? []).some((t) => options.topics!.includes(t))) return null;
+    const result = this.engine.compare(this.engine.prepareQuery(query), this.engine.prepare(entity), { threshold: options.threshold, weights: options.weights, algorithm: options.algorithm });
+    if (!(result.score > (options.cutoff ?? 0))) return null;
+    const features = result.features ?? {};
+    return { entity, score: result.score, match: result.score >= options.threshold, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features, rank: result.rank };
+  }
+}
+
+/** Best score first; ties by the matcher's rank, then by id (stable answers). */
+export function bestFirst(a: ScoredEntity, b: ScoredEntity): number {
+  return b.score - a.score || (b.rank ?? b.score) - (a.rank ?? a.score) || a.entity.id.localeCompare(b.entity.id);
 }
 
 /** One query's results as JSON text (an array of BriefResult): strings cross threads cheaply. */

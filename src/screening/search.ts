@@ -69,23 +69,38 @@ export function parseSearchParams(params: SearchParams): SearchRequest {
   };
 }
 
-/** Runs a search within `scopeDatasets` (the path's dataset; null for all). */
-export function search(screener: Screener, request: SearchRequest, scopeDatasets: string[] | null): SearchResponse {
+function hitsOf(screener: Screener, request: SearchRequest, scopeDatasets: string[] | null): Hit[] {
   const { index, engine } = screener;
   let datasets = scopeDatasets;
   if (request.datasets.length) datasets = datasets ? datasets.filter((d) => request.datasets.includes(d)) : request.datasets;
   const scope = index.scope(datasets, null);
-  let hits: Hit[];
-  if (request.q) {
-    hits = index.hits(index.textKeys(request.q, engine), scope);
-  } else {
-    hits = [];
-    for (const slot of captionOrder(screener)) if (index.inScope(slot, scope)) hits.push({ slot, weight: 0 });
-  }
+  if (request.q) return index.hits(index.textKeys(request.q, engine), scope);
+  const hits: Hit[] = [];
+  for (const slot of captionOrder(screener)) if (index.inScope(slot, scope)) hits.push({ slot, weight: 0 });
+  return hits;
+}
+
+/** The entities a search finds before its filters and paging. */
+export function searchHits(screener: Screener, request: SearchRequest, scopeDatasets: string[] | null): FtmEntity[] {
+  return hitsOf(screener, request, scopeDatasets).map((h) => screener.index.entities[h.slot]);
+}
+
+/**
+ * Runs a search within `scopeDatasets` (the path's dataset; null for all). `shown` replaces entities
+ * by what the reader may see of them (null: nothing), before anything is counted.
+ */
+export function search(screener: Screener, request: SearchRequest, scopeDatasets: string[] | null, shown?: ReadonlyMap<string, FtmEntity | null>): SearchResponse {
+  const { index } = screener;
+  const hits = hitsOf(screener, request, scopeDatasets);
   const matching: FtmEntity[] = [];
   const facets = { schema: new Map<string, number>(), countries: new Map<string, number>(), datasets: new Map<string, number>(), topics: new Map<string, number>() };
   for (const hit of hits) {
-    const e = index.entities[hit.slot];
+    let e = index.entities[hit.slot];
+    if (shown?.has(e.id)) {
+      const visible = shown.get(e.id);
+      if (!visible) continue;
+      e = visible;
+    }
     if (request.schema && !model.schemata[e.schema]?.isA(request.schema)) continue;
     const countries = countriesOf(e);
     if (request.countries.length && !countries.some((c) => request.countries.includes(c))) continue;

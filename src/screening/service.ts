@@ -13,12 +13,14 @@ import { describeMatcher } from './algorithms.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
 import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse } from './match.ts';
 import { listParam } from '../model/params.ts';
+import { visibleStatements, type Sees } from '../model/visibility.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { indexSnapshotKey, loadIndexSnapshot, saveIndexSnapshot } from './index-snapshot.ts';
 import { updateIndex } from './index-update.ts';
-import { Screener, type ScreenOptions } from './screener.ts';
-import { parseSearchParams, search, type SearchParams, type SearchResponse } from './search.ts';
+import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
+import { parseSearchParams, search, searchHits, type SearchParams, type SearchResponse } from './search.ts';
+import type { QueryEntity } from './query.ts';
 
 /**
  * `{dataset}` in the paths: a dataset name, `default`, or `all`. For screening (`/match`,
@@ -293,9 +295,9 @@ export class ScreeningService {
   }
 
   /** yente's `POST /match/{dataset}`. */
-  async match(dataset: string, body: unknown, params: MatchParams = {}): Promise<MatchResponse & AnswerContext> {
+  async match(dataset: string, body: unknown, params: MatchParams = {}, sees: Sees = null): Promise<MatchResponse & AnswerContext> {
     const snapshot = await this.current();
-    const answer = screeningScope(snapshot.versions, dataset);
+    const answer = screeningScope(seenVersions(snapshot, sees), dataset);
     let scope = answer.datasets;
     const include = listParam(params.include_dataset, 'include_dataset');
     if (include.length) scope = scope.filter((d) => include.includes(d));
@@ -303,10 +305,10 @@ export class ScreeningService {
     const request = parseMatchRequest(body, params, screener.engine.defaultThreshold);
     // Every live dataset in scope needs no per-candidate check.
     const everything = scope.length === snapshot.versions.length;
-    const options: ScreenOptions = { ...request.options, datasets: everything ? null : scope, maxCandidates: this.options.maxCandidates };
+    const options: ScreenOptions = { ...request.options, datasets: everything ? null : scope, maxCandidates: this.options.maxCandidates, holdBack: holdBackFor(sees) };
     const responses: MatchResponse['responses'] = {};
     for (const [key, query, warnings] of request.queries) {
-      const outcome = screener.screen(query, options);
+      const outcome = await this.screenVisible(screener, query, options, sees);
       const results = outcome.results.map(scoredResponse);
       responses[key] = {
         status: 200,
@@ -352,30 +354,65 @@ export class ScreeningService {
   }
 
   /** `GET /search/{dataset}`. */
-  async search(dataset: string, params: SearchParams): Promise<SearchResponse & AnswerContext> {
+  async search(dataset: string, params: SearchParams, sees: Sees = null): Promise<SearchResponse & AnswerContext> {
     const snapshot = await this.current();
-    const scope = searchScope(snapshot.versions, dataset);
-    const response = search(snapshot.screener, parseSearchParams(params), dataset === ALL_DATASETS || dataset === EVERY_DATASET ? null : scope.datasets);
-    return { ...response, ...this.answerContext(snapshot, scope) };
+    const scope = searchScope(seenVersions(snapshot, sees), dataset);
+    const whole = sees === null && (dataset === ALL_DATASETS || dataset === EVERY_DATASET);
+    const request = parseSearchParams(params);
+    const scopeDatasets = whole ? null : scope.datasets;
+    let shown: Map<string, FtmEntity | null> | undefined;
+    const holdBack = holdBackFor(sees);
+    if (holdBack) {
+      // Entities that also carry hidden values: found again among their visible values only, or left out.
+      const { screener } = snapshot;
+      const mixed = searchHits(screener, request, scopeDatasets).filter(holdBack);
+      const visible = await this.visibleEntities(mixed, sees);
+      shown = new Map(mixed.map((e) => [e.id, null]));
+      const found = request.q ? search(Screener.build(visible, screener.engine), { ...request, offset: 0, limit: visible.length }, null).results.map((r) => r.id) : visible.map((e) => e.id);
+      const byId = new Map(visible.map((e) => [e.id, e]));
+      for (const id of found) shown.set(id, byId.get(id) ?? null);
+    }
+    return { ...search(snapshot.screener, request, scopeDatasets, shown), ...this.answerContext(snapshot, scope) };
+  }
+
+  /** Screens a query; candidates that carry hidden values are scored again on their visible values alone. */
+  private async screenVisible(screener: Screener, query: QueryEntity, options: ScreenOptions, sees: Sees): Promise<{ results: ScoredEntity[]; matches: number }> {
+    const outcome = screener.screen(query, options);
+    if (!outcome.heldBack.length) return outcome;
+    const rescored = (await this.visibleEntities(outcome.heldBack, sees)).flatMap((e) => screener.score(query, e, options) ?? []);
+    return { results: [...outcome.results, ...rescored].sort(bestFirst).slice(0, options.limit), matches: outcome.matches + rescored.filter((r) => r.match).length };
+  }
+
+  /** Entities as the reader may see them: assembled from their visible statements (none left: left out). */
+  private async visibleEntities(entities: FtmEntity[], sees: Sees): Promise<FtmEntity[]> {
+    const out = await Promise.all(
+      entities.map(async (e) => {
+        const visible = assembleEntity(visibleStatements(sees, await this.reader.getStatements(e.id)));
+        if (!visible) return null;
+        const referents = (e.referents ?? []).filter((ref) => sees === null || sees(ref.slice(0, ref.indexOf(':'))));
+        return { ...visible, id: e.id, target: e.target, referents } as FtmEntity;
+      }),
+    );
+    return out.filter((e): e is FtmEntity => e !== null);
   }
 
   /** `POST /reconcile/{dataset}`: the `queries` form field, raw or parsed. */
-  async reconcile(dataset: string, queries: unknown): Promise<Record<string, { result: ReconcileCandidate[] }>> {
+  async reconcile(dataset: string, queries: unknown, sees: Sees = null): Promise<Record<string, { result: ReconcileCandidate[] }>> {
     const snapshot = await this.current();
-    const scope = screeningScope(snapshot.versions, dataset).datasets;
+    const scope = screeningScope(seenVersions(snapshot, sees), dataset).datasets;
     const { screener } = snapshot;
     const threshold = screener.engine.defaultThreshold;
     const out: Record<string, { result: ReconcileCandidate[] }> = {};
     for (const [key, q] of parseReconcileQueries(queries)) {
-      const outcome = screener.screen(q.query, { limit: q.limit, threshold, datasets: scope, maxCandidates: this.options.maxCandidates });
+      const outcome = await this.screenVisible(screener, q.query, { limit: q.limit, threshold, datasets: scope, maxCandidates: this.options.maxCandidates, holdBack: holdBackFor(sees) }, sees);
       out[key] = { result: outcome.results.map(reconcileCandidate) };
     }
     return out;
   }
 
   /** Throws NotFoundError for an unknown dataset (the reconcile manifest checks this). */
-  async checkDataset(dataset: string): Promise<void> {
-    screeningScope((await this.current()).versions, dataset);
+  async checkDataset(dataset: string, sees: Sees = null): Promise<void> {
+    screeningScope(seenVersions(await this.current(), sees), dataset);
   }
 
   /** The current snapshot's screener (CLI batch screening, benchmarks). */
@@ -406,6 +443,16 @@ export class ScreeningService {
     this.unsubscribe = null;
     await this.building?.catch(() => undefined);
   }
+}
+
+/** Which entities carry values the reader may not see (null: none can). */
+function holdBackFor(sees: Sees): ((e: FtmEntity) => boolean) | undefined {
+  return sees === null ? undefined : (e) => !(e.datasets ?? []).every(sees);
+}
+
+/** The live versions of the datasets the reader may see: a hidden one is as unknown as a missing one. */
+function seenVersions(snapshot: Snapshot, sees: Sees): DatasetVersion[] {
+  return sees === null ? snapshot.versions : snapshot.versions.filter((v) => sees(v.dataset));
 }
 
 /** What screening covers: `default` the sanctions lists, `all` every live dataset, else the named one. */

@@ -31,6 +31,12 @@ const RULES: Record<string, AccessRule> = {
   'GET /audit': 'admin',
   'GET /audit/verify': 'admin',
   'GET /audit/export': 'admin',
+  // Confidential workspaces (managing members is for admins and owners: checked in src/access/workspaces.ts)
+  'GET /workspaces': 'viewer',
+  'POST /workspaces': 'analyst',
+  'GET /workspaces/:id': 'viewer',
+  'POST /workspaces/:id/members': 'analyst',
+  'DELETE /workspaces/:id/members/:user': 'analyst',
   // Lists and entities
   'GET /catalog': 'viewer',
   'GET /datasets/:name/versions': 'viewer',

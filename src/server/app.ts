@@ -33,6 +33,7 @@ import { monitorRoutes } from './routes/monitor.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { ProcessJobs } from './jobs.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await accessRoutes(api, ctx);
+    await workspaceRoutes(api, ctx);
     await screeningRoutes(api, { ...ctx, screening });
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });

@@ -7,6 +7,7 @@ import type { Statement } from '../model/statement.ts';
 import { ID_PROP } from '../model/statement.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
 import { isTarget, sanctionsLists } from '../model/targets.ts';
+import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
 
 export interface ValueProvenance {
   value: string;
@@ -30,14 +31,19 @@ export type EntityView = Omit<FtmEntity, 'properties'> & {
   target?: boolean;
 };
 
-export async function entityView(reader: EntityReader, id: string, options: { provenance: boolean; nested: boolean }): Promise<EntityView | undefined> {
-  const statements = await reader.getStatements(id);
+/**
+ * The entity as the reader may see it: statements of datasets hidden from it are left out, and an
+ * entity with none left is undefined, as an unknown id is (no hint that it exists).
+ */
+export async function entityView(reader: EntityReader, id: string, options: { provenance: boolean; nested: boolean; sees?: Sees }): Promise<EntityView | undefined> {
+  const sees = options.sees ?? null;
+  const statements = visibleStatements(sees, await reader.getStatements(id));
   const entity = assembleEntity(statements);
   if (!entity) return undefined;
   const view: EntityView = { ...entity, properties: { ...entity.properties } };
   if (options.provenance) view.provenance = provenanceOf(statements, await reader.liveVersions());
   if (options.nested) {
-    const referencing = await reader.getReferencing(entity.id);
+    const referencing = await visibleEntities(reader, await reader.getReferencing(entity.id), sees);
     const lists = sanctionsLists(await reader.liveVersions());
     view.target = isTarget(entity, referencing.filter((r) => r.schema === 'Sanction'), lists);
     for (const other of referencing) {
@@ -51,6 +57,20 @@ export async function entityView(reader: EntityReader, id: string, options: { pr
     }
   }
   return view;
+}
+
+/** Entities as the reader may see them: those with hidden statements assembled again from the visible ones. */
+async function visibleEntities(reader: EntityReader, entities: FtmEntity[], sees: Sees): Promise<FtmEntity[]> {
+  if (sees === null) return entities;
+  const out: FtmEntity[] = [];
+  for (const e of entities) {
+    if ((e.datasets ?? []).every(sees)) out.push(e);
+    else if (seesAny(sees, e.datasets)) {
+      const visible = assembleEntity(visibleStatements(sees, await reader.getStatements(e.id)));
+      if (visible) out.push(visible);
+    }
+  }
+  return out;
 }
 
 function provenanceOf(statements: Statement[], live: DatasetVersion[]): Record<string, ValueProvenance[]> {

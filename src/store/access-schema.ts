@@ -1,6 +1,7 @@
 // Access tables (issue 13), created beside the statements by the store's migration: accounts, API keys,
-// one-time sign-in tokens, and the audit trail. Secrets are never stored: passwords as argon2id hashes,
-// keys and tokens as SHA-256 of their random part (they carry 256 bits, so a slow hash buys nothing).
+// one-time sign-in tokens, the audit trail, and confidential workspaces with their members. Secrets are
+// never stored: passwords as argon2id hashes, keys and tokens as SHA-256 of their random part (they carry
+// 256 bits, so a slow hash buys nothing).
 import type { Kysely } from 'kysely';
 
 export interface UsersTable {
@@ -66,12 +67,34 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A confidential workspace: an analyst dataset (`ws_<slug>`) only its members read and write. */
+export interface WorkspacesTable {
+  /** The dataset name, `ws_<slug>`. */
+  id: string;
+  title: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface WorkspaceMembersTable {
+  workspace_id: string;
+  user_id: string;
+  /** The member's role in the workspace; never above their account's role. */
+  role: string;
+  /** 1 for the members who manage membership (the creator first). */
+  owner: number;
+  added_at: string;
+  added_by: string;
+}
+
 export interface AccessTables {
   users: UsersTable;
   api_keys: ApiKeysTable;
   sign_in_tokens: SignInTokensTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
 }
 
 export async function migrateAccess(db: Kysely<any>): Promise<void> {
@@ -137,5 +160,25 @@ export async function migrateAccess(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('workspaces')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('workspace_members')
+    .ifNotExists()
+    .addColumn('workspace_id', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('owner', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .addColumn('added_by', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('workspace_members_pk', ['workspace_id', 'user_id'])
+    .execute();
+  await db.schema.createIndex('workspace_members_user').ifNotExists().on('workspace_members').columns(['user_id']).execute();
   await db.schema.createIndex('audit_log_at').ifNotExists().on('audit_log').columns(['at']).execute();
 }

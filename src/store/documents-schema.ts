@@ -20,6 +20,8 @@ export interface DocumentsTable {
   text: string;
   created_at: string;
   created_by: string;
+  /** The confidential workspace (`ws_<slug>`) the document belongs to; null: shared with every reader. */
+  workspace: string | null;
 }
 
 export interface DocumentBlobsTable {
@@ -81,7 +83,11 @@ export async function migrateDocuments(db: Kysely<any>, engine: 'sqlite' | 'post
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('workspace', 'text')
     .execute();
+  // Databases made before workspaces existed get the column (null: shared, as every document was).
+  const table = (await k.introspection.getTables()).find((t) => t.name === 'documents');
+  if (table && !table.columns.some((c) => c.name === 'workspace')) await k.schema.alterTable('documents').addColumn('workspace', 'text').execute();
   await k.schema
     .createTable('document_blobs')
     .ifNotExists()

@@ -10,6 +10,7 @@ import { transferFromStatements, transfersFromStatements, type Transfer } from '
 import type { StatementDraft } from '../model/statement.ts';
 import { UN_DPRK_RULES, type EmbargoRule } from './rules/un-dprk.ts';
 import { ARMS_TRANSFER } from '../model/arms-transfer.ts';
+import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
 
 const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'flag'];
 
@@ -20,16 +21,17 @@ export class TransferService {
     readonly rules: readonly EmbargoRule[] = UN_DPRK_RULES,
   ) {}
 
-  async get(id: string): Promise<Transfer> {
+  /** `sees`: the datasets the reader may see (null: all); a transfer it may not see is as unknown as a missing one. */
+  async get(id: string, sees: Sees = null): Promise<Transfer> {
     if (!id) throw new ValidationError('id', 'is required');
-    const statements = await this.reader.getStatements(id);
+    const statements = visibleStatements(sees, await this.reader.getStatements(id));
     if (statements.length === 0) throw new NotFoundError(`no entity ${id}`);
     if (!statements.some((s) => s.schema === ARMS_TRANSFER)) throw new NotFoundError(`${id} is not an arms transfer (schema ${statements[0].schema})`);
     return transferFromStatements(statements[0].canonicalId, statements.filter((s) => s.schema === ARMS_TRANSFER));
   }
 
-  async violations(id: string): Promise<TransferCheck> {
-    return checkTransfer(await this.get(id), this.context(), this.rules);
+  async violations(id: string, sees: Sees = null): Promise<TransferCheck> {
+    return checkTransfer(await this.get(id, sees), this.context(), this.rules);
   }
 
   /** Check transfers that are not stored (the statements of a transfers CSV). */
@@ -41,18 +43,19 @@ export class TransferService {
   }
 
   /** All stored transfers (ids, names, and the deal and leg each belongs to), for listings. */
-  async list(): Promise<{ id: string; name: string | null; deal: string | null; leg: string | null }[]> {
+  async list(sees: Sees = null): Promise<{ id: string; name: string | null; deal: string | null; leg: string | null }[]> {
     const out: { id: string; name: string | null; deal: string | null; leg: string | null }[] = [];
     for await (const e of this.reader.iterateEntities({ schemata: [ARMS_TRANSFER] })) {
+      if (!seesAny(sees, e.datasets)) continue;
       out.push({ id: e.id, name: e.properties.name?.[0] ?? null, deal: e.properties.deal?.[0] ?? null, leg: e.properties.leg?.[0] ?? null });
     }
     return out;
   }
 
   /** Deals with more than one leg: two-way flows (arms one way, what pays for them the other) as one deal. */
-  async deals(): Promise<{ deal: string; legs: { id: string; leg: string | null }[] }[]> {
+  async deals(sees: Sees = null): Promise<{ deal: string; legs: { id: string; leg: string | null }[] }[]> {
     const byDeal = new Map<string, { id: string; leg: string | null }[]>();
-    for (const t of await this.list()) if (t.deal) byDeal.set(t.deal, [...(byDeal.get(t.deal) ?? []), { id: t.id, leg: t.leg }]);
+    for (const t of await this.list(sees)) if (t.deal) byDeal.set(t.deal, [...(byDeal.get(t.deal) ?? []), { id: t.id, leg: t.leg }]);
     return [...byDeal].filter(([, legs]) => legs.length > 1).map(([deal, legs]) => ({ deal, legs }));
   }
 

@@ -2,11 +2,12 @@
 // evidence grade are required (422 otherwise); nothing is overwritten.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AnalystEdits, type ClaimInput } from '../../graph/edits.ts';
+import { ANALYST_DATASET, AnalystEdits, type ClaimInput } from '../../graph/edits.ts';
 import { actorFor } from '../authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { PUBLISHER_DATASETS } from '../../ingest/registry.ts';
 import { refuseOldNames, withApiNames } from '../param-names.ts';
+import { checkWrite } from '../visibility.ts';
 import { AddedStatements, ANALYST_FIELD_NAMES, CreatedEntity, EDIT_ERRORS, NewEntityBody, StatementsBody } from '../schemas/analyst.ts';
 
 type ClaimFields = { source_document?: string; evidence_grade?: string; locator?: string; claim_date?: string };
@@ -33,6 +34,7 @@ export async function analystRoutes(server: FastifyInstance, ctx: ServerContext)
     },
     async (req, reply) => {
       const body = req.body;
+      await checkWrite(req, ctx.store, body.dataset ?? ANALYST_DATASET);
       const input = { schema: body.schema, id: body.id, properties: body.properties, dataset: body.dataset, ...claimOf(body) };
       const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.createEntity(input, actorFor(req)));
       return reply.status(201).send(result);
@@ -52,6 +54,7 @@ export async function analystRoutes(server: FastifyInstance, ctx: ServerContext)
     },
     async (req, reply) => {
       const body = req.body;
+      await checkWrite(req, ctx.store, body.dataset ?? ANALYST_DATASET);
       const inputs = (body.statements ?? []).map((s) => ({ entityId: s.entity_id, schema: s.schema, prop: s.prop, value: s.value, lang: s.lang, retract: s.retract, ...claimOf(s) }));
       const result = await withApiNames(ANALYST_FIELD_NAMES, () => edits.addStatements(inputs, body.dataset, actorFor(req)));
       return reply.status(201).send(result);

@@ -1,5 +1,5 @@
 // Health, catalog, datasets, versions, diffs and entities.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { freshness } from '../../ingest/freshness.ts';
@@ -9,6 +9,7 @@ import { DiffCache, pageOfDiff } from '../../store/diff.ts';
 import { resolverFor } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { entityView } from '../entities.ts';
+import { seesFor } from '../visibility.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
 import { Catalog, DiffKind, DiffPage, EntityView, Health, Readiness as ReadinessAnswer, VersionHistory } from '../schemas/core.ts';
 
@@ -33,8 +34,9 @@ export async function coreRoutes(server: FastifyInstance, ctx: ServerContext & {
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => ctx.openapi());
 
-  app.get('/catalog', { schema: { summary: 'Datasets with live version, publication date, counts and stale flags', tags: ['lists'], response: { 200: Catalog, 500: ErrorBody } } }, async () => {
-    const datasets = await ctx.store.datasets();
+  app.get('/catalog', { schema: { summary: 'Datasets with live version, publication date, counts and stale flags', tags: ['lists'], response: { 200: Catalog, 500: ErrorBody } } }, async (req) => {
+    const sees = await seesFor(req, ctx.store);
+    const datasets = (await ctx.store.datasets()).filter((d) => !sees || sees(d.name));
     const out = datasets.map((d) => ({
       name: d.name,
       title: d.title,
@@ -56,8 +58,17 @@ export async function coreRoutes(server: FastifyInstance, ctx: ServerContext & {
   app.get(
     '/datasets/:name/versions',
     { schema: { summary: 'The history of versions of a dataset', tags: ['lists'], params: DatasetParams, response: { 200: VersionHistory, ...ERRORS } } },
-    async (req) => ({ dataset: req.params.name, versions: await ctx.store.versions(req.params.name) }),
+    async (req) => {
+      await checkSeen(req, req.params.name);
+      return { dataset: req.params.name, versions: await ctx.store.versions(req.params.name) };
+    },
   );
+
+  // A dataset hidden from the asker answers as an unknown one does.
+  const checkSeen = async (req: FastifyRequest, name: string) => {
+    const sees = await seesFor(req, ctx.store);
+    if (sees && !sees(name)) throw new NotFoundError(`unknown dataset: ${name}`); // the store's own words for an unknown one
+  };
 
   // Diffs cost seconds to compute and are paged and filtered many times: computed once per pair of
   // versions. (Not ahead of time on a live switch: the indexes rebuild then, and nobody may look.)
@@ -89,6 +100,7 @@ export async function coreRoutes(server: FastifyInstance, ctx: ServerContext & {
     async (req) => {
       // The defaults are applied by the schema; `??` only satisfies the type.
       const { from, to, kind, schema, q, offset = 0, limit = DIFF_PAGE_SIZE } = req.query;
+      await checkSeen(req, req.params.name);
       if (schema && !hasSchema(schema)) throw new ValidationError('schema', `unknown schema "${schema}"`);
       return pageOfDiff(await diffOf(req.params.name, from, to), { kind, schema, q, offset, limit }, schemaIsA);
     },
@@ -113,9 +125,11 @@ export async function coreRoutes(server: FastifyInstance, ctx: ServerContext & {
       const { provenance = false, nested = true } = req.query;
       // Any member, referent or canonical id answers with the resolved target and its members (src/resolve/).
       const resolver = resolverFor(ctx.store);
-      const view = await entityView(await resolver.reader(), id, { provenance, nested });
+      const sees = await seesFor(req, ctx.store);
+      const view = await entityView(await resolver.reader(), id, { provenance, nested, sees });
       if (!view) throw new NotFoundError(`no entity ${id}`);
-      return { ...view, members: await resolver.members(view.id) };
+      const members = await resolver.members(view.id);
+      return { ...view, members: sees ? members.filter((m) => sees(m.dataset)) : members };
     },
   );
 }

@@ -1,15 +1,20 @@
 // Documents over HTTP: upload (raw bytes), mention jobs and reviews, claims from passages, passages
 // by locator, full-text search, and the documents that mention an entity. Thin: DocumentService does the work.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorFor } from '../authenticate.ts';
 import { DEFAULT_LIMITS } from '../../documents/extract.ts';
 import { DocumentService } from '../../documents/service.ts';
+import { ANALYST_DATASET } from '../../graph/edits.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import { downstreamReader } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
+import { ConflictError, NotFoundError } from '../../model/errors.ts';
+import { seesAny, type Sees } from '../../model/visibility.ts';
+import { entityView } from '../entities.ts';
+import { checkWrite, seesFor } from '../visibility.ts';
 import {
   ClaimBody,
   ClaimCreated,
@@ -36,6 +41,28 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const maxBytes = ctx.config.documentMaxBytes ?? DEFAULT_LIMITS.maxBytes;
   const documents = new DocumentService(ctx.store, () => ctx.screening.screener(), { ...DEFAULT_LIMITS, maxBytes }, downstreamReader(ctx.store));
+  const seesDocument = (sees: Sees, workspace: string | null) => workspace === null || sees === null || sees(workspace);
+  /** A document the asker may read; one of a workspace hidden from it answers as an unknown id does. */
+  const visibleDocument = async (req: FastifyRequest, id: string) => {
+    const doc = await documents.get(id);
+    if (!seesDocument(await seesFor(req, ctx.store), doc.workspace)) throw new NotFoundError(`no document ${id}`);
+    return doc;
+  };
+  /** A mention without the candidates the asker may not see (nor its link to one of them). */
+  const shownMention = <M extends { entityId: string | null; score: number | null; candidates: { id: string; datasets: string[] }[] }>(m: M, sees: Sees): M => {
+    if (sees === null) return m;
+    const hidden = m.candidates.filter((c) => !seesAny(sees, c.datasets)).map((c) => c.id);
+    if (!hidden.length) return m;
+    const unlinked = m.entityId !== null && hidden.includes(m.entityId);
+    return { ...m, candidates: m.candidates.filter((c) => !hidden.includes(c.id)), ...(unlinked ? { entityId: null, score: null } : {}) };
+  };
+  /** Keeps the items of documents the asker may read. */
+  const visibleOnly = async <T>(req: FastifyRequest, items: T[], documentId: (item: T) => string) => {
+    const sees = await seesFor(req, ctx.store);
+    if (sees === null) return items;
+    const workspaces = await documents.repo.workspacesOf(items.map(documentId));
+    return items.filter((item) => seesDocument(sees, workspaces.get(documentId(item)) ?? null));
+  };
 
   await app.register(async (plain) => {
     const uploads = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -57,6 +84,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
             url: Type.Optional(Type.String({ maxLength: 2000 })),
             language: Type.Optional(Type.String({ maxLength: 20 })),
             mentions: Type.Optional(Type.Boolean({ default: true, description: 'start the mention job' })),
+            workspace: Type.Optional(Type.String({ maxLength: 100, description: 'the confidential workspace it belongs to (`ws_<slug>`; its analysts only); default: shared' })),
           }),
           response: { 200: IngestResult, 201: IngestResult, ...WITH_422, 413: ErrorBody, 415: ErrorBody },
         },
@@ -65,12 +93,16 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
         const q = req.query;
         const body = req.body;
         if (!Buffer.isBuffer(body)) return reply.status(415).send({ error: `send the file's bytes with a Content-Type of ${UPLOAD_TYPES.join(', ')}`, status: 415 });
+        if (q.workspace) await checkWrite(req, ctx.store, q.workspace);
         const result = await documents.ingest({
           bytes: body,
           fileName: q.file_name || 'upload',
           author: actorFor(req),
+          workspace: q.workspace ?? null,
           metadata: { title: q.title, author: q.author, publisher: q.publisher, publishedAt: q.published_at, url: q.url, language: q.language },
         });
+        // The same bytes kept before where the asker may not read them: nothing of that document is shown.
+        if (!result.created && !seesDocument(await seesFor(req, ctx.store), result.document.workspace)) throw new ConflictError('these bytes are kept as a document you may not read');
         const job = q.mentions === false ? null : await documents.startMentions(result.document.id);
         return reply.status(result.created ? 201 : 200).send({ ...result, job });
       },
@@ -80,7 +112,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
   app.get(
     '/documents',
     { schema: { summary: 'Ingested documents, newest first', tags: ['documents'], response: { 200: Type.Object({ documents: Type.Array(DocumentMeta) }, { additionalProperties: false }), ...ERRORS } } },
-    async () => ({ documents: await documents.repo.list() }),
+    async (req) => ({ documents: await visibleOnly(req, await documents.repo.list(), (d) => d.id) }),
   );
 
   app.get(
@@ -101,7 +133,10 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
         response: { 200: Type.Object({ results: Type.Array(SearchHit), limit: Type.Integer(), offset: Type.Integer() }, { additionalProperties: false }), ...ERRORS },
       },
     },
-    async (req) => documents.search(req.query),
+    async (req) => {
+      const found = await documents.search(req.query);
+      return { ...found, results: await visibleOnly(req, found.results, (r) => r.documentId) };
+    },
   );
 
   app.get(
@@ -114,7 +149,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
     '/documents/:id',
     { schema: { summary: 'A document: metadata, text and paragraphs with their pages and offsets', tags: ['documents'], params: IdParams, response: { 200: DocumentWithText, ...ERRORS } } },
     async (req) => {
-      const doc = await documents.get(req.params.id);
+      const doc = await visibleDocument(req, req.params.id);
       return { ...doc, paragraphs: await documents.repo.passages(doc.id) };
     },
   );
@@ -130,7 +165,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
       },
     },
     async (req, reply) => {
-      const doc = await documents.get(req.params.id);
+      const doc = await visibleDocument(req, req.params.id);
       const bytes = (await documents.repo.bytes(doc.id)) ?? new Uint8Array();
       return reply
         .header('Content-Type', 'application/octet-stream')
@@ -150,13 +185,20 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
         response: { 200: Type.Object({ mentions: Type.Array(Mention) }, { additionalProperties: false }), ...ERRORS },
       },
     },
-    async (req) => ({ mentions: await documents.mentions(req.params.id, { kind: req.query.kind, entityId: req.query.entity }) }),
+    async (req) => {
+      await visibleDocument(req, req.params.id);
+      const sees = await seesFor(req, ctx.store);
+      return { mentions: (await documents.mentions(req.params.id, { kind: req.query.kind, entityId: req.query.entity })).map((m) => shownMention(m, sees)) };
+    },
   );
 
   app.post(
     '/documents/:id/mentions',
     { schema: { summary: 'Find the mentions again (a job; reviewed mentions stay)', tags: ['documents'], params: IdParams, response: { 202: MentionJob, ...ERRORS } } },
-    async (req, reply) => reply.status(202).send(await documents.startMentions(req.params.id)),
+    async (req, reply) => {
+      await visibleDocument(req, req.params.id);
+      return reply.status(202).send(await documents.startMentions(req.params.id));
+    },
   );
 
   app.post(
@@ -180,7 +222,8 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
     async (req) => {
       const { id, mentionId } = req.params;
       const { action, entity_id } = req.body;
-      return documents.reviewMention(id, mentionId, { action, entityId: entity_id }, actorFor(req));
+      await visibleDocument(req, id);
+      return shownMention(await documents.reviewMention(id, mentionId, { action, entityId: entity_id }, actorFor(req)), await seesFor(req, ctx.store));
     },
   );
 
@@ -200,7 +243,10 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
         response: { 200: Passage, ...WITH_422 },
       },
     },
-    async (req) => documents.passage(req.params.id, req.query),
+    async (req) => {
+      await visibleDocument(req, req.params.id);
+      return documents.passage(req.params.id, req.query);
+    },
   );
 
   app.post(
@@ -216,7 +262,11 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
     },
     async (req, reply) => {
       const { evidence_grade, claim_date, entity_id, author: _ignored, ...rest } = req.body;
-      const result = await documents.claim(req.params.id, { ...rest, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, actorFor(req));
+      const doc = await visibleDocument(req, req.params.id);
+      // A claim from a workspace's document stays in that workspace unless the analyst names a dataset.
+      const dataset = rest.dataset ?? doc.workspace ?? undefined;
+      if (!rest.propose) await checkWrite(req, ctx.store, dataset ?? ANALYST_DATASET);
+      const result = await documents.claim(req.params.id, { ...rest, dataset, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, actorFor(req));
       return result.proposed ? reply.status(200).send(result) : reply.status(201).send(result);
     },
   );
@@ -224,6 +274,13 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
   app.get(
     '/entities/:id/documents',
     { schema: { summary: 'Documents that mention an entity, with the passages', tags: ['documents'], params: IdParams, response: { 200: EntityDocuments, ...ERRORS } } },
-    async (req) => documents.entityDocuments(req.params.id),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      // An entity hidden from the asker answers as an unknown one does.
+      if (sees && !(await entityView(downstreamReader(ctx.store), req.params.id, { provenance: false, nested: false, sees }))) throw new NotFoundError(`no entity ${req.params.id}`);
+      const found = await documents.entityDocuments(req.params.id);
+      const shown = (await visibleOnly(req, found.documents, (d) => d.documentId)).map((d) => ({ ...d, mentions: d.mentions.map((m) => shownMention(m, sees)) }));
+      return { ...found, documents: shown };
+    },
   );
 }

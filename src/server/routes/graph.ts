@@ -12,6 +12,7 @@ import { EXPORT_FORMATS } from '../../graph/export.ts';
 import type { EdgeFilter } from '../../graph/types.ts';
 import type { EvidenceGrade as EvidenceGradeName } from '../../model/grades.ts';
 import type { ServerContext } from '../context.ts';
+import { seesFor } from '../visibility.ts';
 import { ERRORS, EvidenceGrade } from '../schemas/common.ts';
 import { refuseOldNames, withApiNames } from '../param-names.ts';
 import { AdjacentPage, Centrality, ExposureResult, GraphStats, Neighbourhood, OwnershipAssessment, PathsResult } from '../schemas/graph.ts';
@@ -64,7 +65,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: AdjacentPage, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.adjacent(req.params.id, { filter: filterOf(req.query), offset: req.query.offset, limit: req.query.limit })),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.adjacent(req.params.id, { filter: filterOf(req.query), offset: req.query.offset, limit: req.query.limit, sees }));
+    },
   );
 
   app.get(
@@ -84,7 +88,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: PathsResult, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.paths(req.query.from, req.query.to, { maxHops: req.query.max_hops, k: req.query.k, filter: filterOf(req.query) })),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.paths(req.query.from, req.query.to, { maxHops: req.query.max_hops, k: req.query.k, filter: filterOf(req.query), sees }));
+    },
   );
 
   app.get(
@@ -98,7 +105,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: Neighbourhood, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.neighbourhood(req.query.id, { hops: req.query.hops, limit: req.query.limit, filter: filterOf(req.query) })),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.neighbourhood(req.query.id, { hops: req.query.hops, limit: req.query.limit, filter: filterOf(req.query), sees }));
+    },
   );
 
   app.get(
@@ -113,7 +123,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: ExposureResult, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.exposure(req.params.id, { hops: req.query.hops, filter: filterOf(req.query) })),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.exposure(req.params.id, { hops: req.query.hops, filter: filterOf(req.query), sees }));
+    },
   );
 
   app.get(
@@ -126,7 +139,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: OwnershipAssessment, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.ownership(req.params.id)),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.ownership(req.params.id, sees));
+    },
   );
 
   app.get(
@@ -140,7 +156,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: Centrality, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.centrality(commaList(req.query.ids), { hops: req.query.hops, filter: filterOf(req.query) })),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.centrality(commaList(req.query.ids), { hops: req.query.hops, filter: filterOf(req.query), sees }));
+    },
   );
 
   app.post(
@@ -159,7 +178,10 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
         response: { 200: Centrality, ...ERRORS },
       },
     },
-    async (req) => named(() => graph.centrality(req.body.ids, { hops: req.body.hops, filter: { types: req.body.types, minGrade: req.body.min_grade } })),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return named(() => graph.centrality(req.body.ids, { hops: req.body.hops, filter: { types: req.body.types, minGrade: req.body.min_grade }, sees }));
+    },
   );
 
   app.get(
@@ -176,7 +198,8 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
     },
     async (req, reply) => {
       const format = req.query.format ?? 'gexf';
-      const out = await named(() => graph.export(commaList(req.query.ids), format, { hops: req.query.hops, filter: filterOf(req.query) }));
+      const sees = await seesFor(req, ctx.store);
+      const out = await named(() => graph.export(commaList(req.query.ids), format, { hops: req.query.hops, filter: filterOf(req.query), sees }));
       const ext = format === 'ftm' ? 'ftm.json' : format;
       return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="interdict-subgraph.${ext}"`).send(out.body);
     },
@@ -185,6 +208,6 @@ export async function graphRoutes(server: FastifyInstance, ctx: ServerContext & 
   app.get(
     '/graph/stats',
     { schema: { summary: 'Size of the loaded graph and its build warnings', tags: ['graph'], response: { 200: GraphStats, ...ERRORS } } },
-    async () => graph.stats(),
+    async (req) => graph.stats(await seesFor(req, ctx.store)),
   );
 }

@@ -5,6 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { freshness } from '../../ingest/freshness.ts';
 import type { ScreeningStats } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
+import { seesFor } from '../visibility.ts';
 import { PrometheusText } from '../schemas/metrics.ts';
 
 /** Seconds; from a cached /healthz (≈ 1 ms) to a large graph export or batch (tens of seconds). */
@@ -105,15 +106,16 @@ export async function metricsRoutes(app: FastifyInstance, ctx: ServerContext & M
     registers: [registry],
   });
 
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['system'], response: { 200: PrometheusText } } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['system'], response: { 200: PrometheusText } } }, async (req, reply) => {
     // The lists are read per scrape (one small query), so a version switched by `import` in another
     // process shows at the next scrape.
     listAge.reset();
     listStale.reset();
     listEntities.reset();
     const now = Date.now();
+    const sees = await seesFor(req, ctx.store); // a confidential workspace is not named to a scraper outside it
     for (const d of await ctx.store.datasets()) {
-      if (!d.live) continue;
+      if (!d.live || (sees && !sees(d.name))) continue;
       const fresh = freshness(d.live, ctx.config.staleAfterDays, new Date(now));
       if (fresh.publishedAt) listAge.set({ dataset: d.name }, (now - Date.parse(fresh.publishedAt)) / 1000);
       listStale.set({ dataset: d.name }, fresh.stale ? 1 : 0);

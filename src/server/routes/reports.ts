@@ -12,6 +12,7 @@ import type { Report } from '../../reports/report.ts';
 import { downstreamReader } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { entityView } from '../entities.ts';
+import { seesFor } from '../visibility.ts';
 import { ERRORS } from '../schemas/common.ts';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
@@ -43,7 +44,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
     '/reports/entities/:id',
     { schema: { summary: 'A due-diligence report of an entity: profile, designations, network summary, sources and grades', tags: ['graph'], params: Params, querystring: Format, response: { 200: Document, ...ERRORS } } },
     async (req, reply) => {
-      const entity = await entityView(reader, req.params.id, { provenance: true, nested: true });
+      const entity = await entityView(reader, req.params.id, { provenance: true, nested: true, sees: await seesFor(req, ctx.store) });
       if (!entity) throw new NotFoundError(`no entity ${req.params.id}`);
       return send(reply, entityReport({ entity, lists: await reader.liveVersions(), now: new Date() }), req.query.format, `entity-${entity.id.replace(/[^A-Za-z0-9._-]/g, '_')}`);
     },

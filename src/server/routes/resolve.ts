@@ -1,12 +1,13 @@
 // The resolver over HTTP: xref candidates to review (a queue, and two records side by side),
 // judgements to record, a record split off its target, and a target's members (src/resolve/).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorFor } from '../authenticate.ts';
-import { ValidationError } from '../../model/errors.ts';
+import { NotFoundError, ValidationError } from '../../model/errors.ts';
 import { parseVerdict, type JudgementInput } from '../../resolve/judgements.ts';
 import { memberList, pairView, reviewPage, splitOff } from '../../resolve/review.ts';
 import { resolverFor } from '../../resolve/service.ts';
+import { seesFor } from '../visibility.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
 import { CandidatePage, CandidatePair, CandidateQuery, EntityParams, JudgementsBody, JudgementsRecorded, MemberList, PairParams, SplitBody, SplitRecorded } from '../schemas/resolve.ts';
@@ -17,6 +18,18 @@ const JUDGING_ERRORS = { ...ERRORS, 409: ErrorBody, 422: ErrorBody } as const;
 export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const resolver = resolverFor(ctx.store);
+  /** Records hidden from the asker, among these ids: judged as unknown ones are (the same refusal). */
+  const hiddenAmong = async (req: FastifyRequest, ids: string[]): Promise<string[]> => {
+    const sees = await seesFor(req, ctx.store);
+    if (sees === null) return [];
+    const reader = await resolver.reader();
+    const hidden: string[] = [];
+    for (const id of new Set(ids)) {
+      const statements = await reader.getStatements(id);
+      if (statements.length && !statements.some((s) => sees(s.dataset))) hidden.push(id);
+    }
+    return hidden;
+  };
 
   app.get(
     '/xref/candidates',
@@ -28,7 +41,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
         response: { 200: CandidatePage, ...ERRORS },
       },
     },
-    async (req) => reviewPage(resolver, req.query),
+    async (req) => reviewPage(resolver, req.query, await seesFor(req, ctx.store)),
   );
 
   app.get(
@@ -41,7 +54,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
         response: { 200: CandidatePair, ...ERRORS },
       },
     },
-    async (req) => pairView(resolver, req.params.left, req.params.right),
+    async (req) => pairView(resolver, req.params.left, req.params.right, await seesFor(req, ctx.store)),
   );
 
   app.post(
@@ -71,6 +84,8 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
           author,
         };
       });
+      const hidden = await hiddenAmong(req, inputs.flatMap((j) => [j.left, j.right]));
+      if (hidden.length) throw new NotFoundError(`unknown entity id${hidden.length > 1 ? 's' : ''}: ${hidden.slice(0, 10).join(', ')}${hidden.length > 10 ? ` and ${hidden.length - 10} more` : ''}; nothing was recorded`);
       const recorded = await resolver.judge(inputs);
       const resolution = await resolver.resolution();
       const targets = [...new Set(recorded.flatMap((j) => [j.left, j.right]))].map((id) => ({ id, canonical_id: resolution.canonical(id), members: resolution.members(id) }));
@@ -91,6 +106,7 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
     async (req, reply) => {
       const author = actorFor(req);
       if (!req.body.reason.trim()) throw new ValidationError('reason', 'a reason is required');
+      if ((await hiddenAmong(req, [req.body.member])).length) throw new NotFoundError(`no record ${req.body.member} (split takes a member record's id, not the target's)`);
       return reply.status(201).send(await splitOff(resolver, req.body.member, author, req.body.reason));
     },
   );
@@ -105,6 +121,6 @@ export async function resolveRoutes(server: FastifyInstance, ctx: ServerContext)
         response: { 200: MemberList, ...ERRORS },
       },
     },
-    async (req) => memberList(resolver, req.params.id),
+    async (req) => memberList(resolver, req.params.id, await seesFor(req, ctx.store)),
   );
 }

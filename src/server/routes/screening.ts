@@ -11,6 +11,7 @@ import { reconcileManifest } from '../../screening/reconcile.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
+import { seesFor } from '../visibility.ts';
 import { stringify } from 'csv-stringify/sync';
 import { BATCH_CSV_COLUMNS, batchCsvRows } from '../../screening/batch-output.ts';
 import {
@@ -65,7 +66,7 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       },
     },
     async (req, reply) => {
-      const result = await screening.match(req.params.dataset, req.body, req.query);
+      const result = await screening.match(req.params.dataset, req.body, req.query, await seesFor(req, ctx.store));
       void reply.header('x-batch-size', String(Object.keys(result.responses).length));
       return result;
     },
@@ -82,7 +83,7 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
         response: { 200: SearchResponse, ...ERRORS },
       },
     },
-    async (req) => screening.search(req.params.dataset, req.query),
+    async (req) => screening.search(req.params.dataset, req.query, await seesFor(req, ctx.store)),
   );
 
   app.get(
@@ -99,8 +100,9 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
     async (req) => {
       const { dataset } = req.params;
       const { queries } = req.query;
-      if (queries) return screening.reconcile(dataset, queries);
-      await screening.checkDataset(dataset);
+      const sees = await seesFor(req, ctx.store);
+      if (queries) return screening.reconcile(dataset, queries, sees);
+      await screening.checkDataset(dataset, sees);
       return reconcileManifest(dataset, baseUrl(req));
     },
   );
@@ -118,7 +120,7 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       },
     },
     async (req, reply) => {
-      const result = await screening.reconcile(req.params.dataset, isPlainObject(req.body) ? req.body.queries : undefined);
+      const result = await screening.reconcile(req.params.dataset, isPlainObject(req.body) ? req.body.queries : undefined, await seesFor(req, ctx.store));
       void reply.header('x-batch-size', String(Object.keys(result).length));
       return result;
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { TransferService } from '../../transfers/service.ts';
+import { seesFor } from '../visibility.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS } from '../schemas/common.ts';
 import { EmbargoRules, Transfer, TransferCheck, TransferListing } from '../schemas/transfers.ts';
@@ -16,13 +17,16 @@ export async function transferRoutes(server: FastifyInstance, ctx: ServerContext
   app.get(
     '/transfers',
     { schema: { summary: 'Stored arms transfers, and the deals whose legs flow both ways', tags: ['transfers'], response: { 200: TransferListing, ...ERRORS } } },
-    async () => ({ transfers: await transfers.list(), deals: await transfers.deals() }),
+    async (req) => {
+      const sees = await seesFor(req, ctx.store);
+      return { transfers: await transfers.list(sees), deals: await transfers.deals(sees) };
+    },
   );
 
   app.get(
     '/transfers/:id',
     { schema: { summary: 'One transfer with its claims (grades, sources, denials)', tags: ['transfers'], params: IdParams, response: { 200: Transfer, ...ERRORS } } },
-    async (req) => transfers.get(req.params.id),
+    async (req) => transfers.get(req.params.id, await seesFor(req, ctx.store)),
   );
 
   app.get(
@@ -35,7 +39,7 @@ export async function transferRoutes(server: FastifyInstance, ctx: ServerContext
         response: { 200: TransferCheck, ...ERRORS },
       },
     },
-    async (req) => transfers.violations(req.params.id),
+    async (req) => transfers.violations(req.params.id, await seesFor(req, ctx.store)),
   );
 
   app.get(

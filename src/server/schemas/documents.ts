@@ -22,6 +22,7 @@ export const DocumentMeta = Type.Object(
     text_layer: Type.String({ description: '`text`, or `none` for a scan without a text layer' }),
     created_at: Type.String(),
     created_by: Type.String(),
+    workspace: Nullable(Type.String({ description: 'the confidential workspace it belongs to; null: shared with every reader' })),
   },
   Closed,
 );
