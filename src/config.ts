@@ -29,6 +29,10 @@ export interface Config {
   anonymousRead: boolean;
   /** The address users open (sign-in links, Secure cookies behind a TLS proxy); else the server's own. */
   publicUrl: string | null;
+  /** Requests per minute per API key (or per client address without one); 0: no limit. INTERDICT_RATE_LIMIT, default 600. */
+  rateLimitPerMinute: number;
+  /** Sign-in and sign-in-link attempts per minute per client address; 0: no limit. INTERDICT_SIGN_IN_RATE_LIMIT, default 10. */
+  signInRateLimitPerMinute: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: Number(env.INTERDICT_DOCUMENT_MAX_BYTES ?? 50 * 1024 * 1024),
     anonymousRead: env.INTERDICT_ANONYMOUS_READ === '1',
     publicUrl: env.INTERDICT_PUBLIC_URL?.trim() || null,
+    rateLimitPerMinute: parseRate('INTERDICT_RATE_LIMIT', env.INTERDICT_RATE_LIMIT, 600),
+    signInRateLimitPerMinute: parseRate('INTERDICT_SIGN_IN_RATE_LIMIT', env.INTERDICT_SIGN_IN_RATE_LIMIT, 10),
   };
 }
 
@@ -57,6 +63,13 @@ function parseLogLevel(text: string): LogLevel {
   const level = text.trim().toLowerCase();
   if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
   throw new Error(`INTERDICT_LOG_LEVEL: "${text}" is not one of ${LOG_LEVELS.join(', ')}`);
+}
+
+function parseRate(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: "${text}" is not a number of requests per minute (0 turns the limit off)`);
+  return n;
 }
 
 function parseSyncUrls(text: string): Record<string, string[]> {

@@ -28,6 +28,7 @@ import { downstreamReader, watchJudgements } from '../resolve/service.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
+import { installRateLimit } from './rate-limit.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -79,6 +80,8 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   // Before the OpenAPI collector: it adds the 401/403/429 answers to every route that needs a role.
   const access = installAccess(app, { store, anonymousRead: config.anonymousRead });
   const openapi = collectOpenApi(app);
+  // Before every route: the limiter attaches its check to each route as it is added.
+  await installRateLimit(app, config);
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Request-Id', req.id);
