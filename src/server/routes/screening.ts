@@ -10,6 +10,8 @@ import { isPlainObject } from '../../screening/query.ts';
 import { reconcileManifest } from '../../screening/reconcile.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
+import { keyDatasets } from '../key-scope.ts';
+import { ScreeningAudit } from '../screening-audit.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
 import { stringify } from 'csv-stringify/sync';
 import { BATCH_CSV_COLUMNS, batchCsvRows } from '../../screening/batch-output.ts';
@@ -39,6 +41,7 @@ const BODY_ERRORS = { ...ERRORS, 413: ErrorBody } as const;
 export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { screening } = ctx;
+  const audit = new ScreeningAudit(ctx.store);
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     // OpenRefine posts its batches as a form field.
@@ -65,7 +68,10 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       },
     },
     async (req, reply) => {
-      const result = await screening.match(req.params.dataset, req.body, req.query);
+      const { dataset } = req.params;
+      const within = keyDatasets(req.principal, dataset, req.query.include_dataset, 'include_dataset');
+      const result = await screening.match(dataset, req.body, within ? { ...req.query, include_dataset: within } : req.query);
+      await audit.match(req, result);
       void reply.header('x-batch-size', String(Object.keys(result.responses).length));
       return result;
     },
@@ -82,7 +88,13 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
         response: { 200: SearchResponse, ...ERRORS },
       },
     },
-    async (req) => screening.search(req.params.dataset, req.query),
+    async (req) => {
+      const { dataset } = req.params;
+      const within = keyDatasets(req.principal, dataset, req.query.datasets, 'datasets');
+      const result = await screening.search(dataset, within ? { ...req.query, datasets: within } : req.query);
+      await audit.search(req, req.query, result);
+      return result;
+    },
   );
 
   app.get(
@@ -99,7 +111,8 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
     async (req) => {
       const { dataset } = req.params;
       const { queries } = req.query;
-      if (queries) return screening.reconcile(dataset, queries);
+      const within = keyDatasets(req.principal, dataset, undefined, 'dataset');
+      if (queries) return reconcile(req, dataset, queries, within);
       await screening.checkDataset(dataset);
       return reconcileManifest(dataset, baseUrl(req));
     },
@@ -118,7 +131,9 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       },
     },
     async (req, reply) => {
-      const result = await screening.reconcile(req.params.dataset, isPlainObject(req.body) ? req.body.queries : undefined);
+      const { dataset } = req.params;
+      const within = keyDatasets(req.principal, dataset, undefined, 'dataset');
+      const result = await reconcile(req, dataset, isPlainObject(req.body) ? req.body.queries : undefined, within);
       void reply.header('x-batch-size', String(Object.keys(result).length));
       return result;
     },
@@ -155,6 +170,13 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
     },
     async (req, reply) => reply.type('application/x-ndjson; charset=utf-8').send(req.body.records.map((r) => `${JSON.stringify(r)}\n`).join('')),
   );
+
+  /** Reconciliation answers carry no scope, so the record asks for it beside them. */
+  async function reconcile(req: FastifyRequest, dataset: string, queries: unknown, within: string[] | undefined) {
+    const result = await screening.reconcile(dataset, queries, within);
+    await audit.reconcile(req, queries, await screening.screeningContext(dataset, within), result);
+    return result;
+  }
 
   app.get(
     '/algorithms',
