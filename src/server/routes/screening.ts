@@ -38,10 +38,13 @@ const MAX_BATCH_RESULTS_BYTES = 50 * 1024 * 1024;
 /** A body over the limit is refused before it is read. */
 const BODY_ERRORS = { ...ERRORS, 413: ErrorBody } as const;
 
-export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
+/** What records screenings: the audit trail (bench:auth passes a recorder that keeps nothing, for its baseline). */
+export type ScreeningRecorder = Pick<ScreeningAudit, 'match' | 'search' | 'reconcile'>;
+
+export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService; audit?: ScreeningRecorder }): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { screening } = ctx;
-  const audit = new ScreeningAudit(ctx.store);
+  const audit = ctx.audit ?? new ScreeningAudit(ctx.store);
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     // OpenRefine posts its batches as a form field.
