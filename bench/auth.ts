@@ -103,8 +103,7 @@ async function main() {
     await screening.start();
     const bare = Fastify({ bodyLimit: 5 * 1024 * 1024 });
     installErrorHandler(bare);
-    const nothing = async () => undefined;
-    await bare.register(async (api) => screeningRoutes(api, { config, store, screening, audit: { match: nothing, search: nothing, reconcile: nothing } }));
+    await bare.register(async (api) => screeningRoutes(api, { config, store, screening }));
     const bareAddress = await bare.listen({ host: '127.0.0.1', port: 0 });
 
     const entities = (await screening.screener()).index.entities;

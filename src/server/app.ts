@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { installAccess } from './authenticate.ts';
 import { accessRoutes } from './routes/access.ts';
 import { installRateLimit } from './rate-limit.ts';
+import { ScreeningAudit } from './screening-audit.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -120,7 +121,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   await app.register(async (api) => {
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await accessRoutes(api, ctx);
-    await screeningRoutes(api, { ...ctx, screening });
+    await screeningRoutes(api, { ...ctx, screening, audit: new ScreeningAudit(store) });
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);

@@ -11,7 +11,7 @@ import { reconcileManifest } from '../../screening/reconcile.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
 import { keyDatasets } from '../key-scope.ts';
-import { ScreeningAudit } from '../screening-audit.ts';
+import type { ScreeningAudit } from '../screening-audit.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
 import { stringify } from 'csv-stringify/sync';
 import { BATCH_CSV_COLUMNS, batchCsvRows } from '../../screening/batch-output.ts';
@@ -38,13 +38,14 @@ const MAX_BATCH_RESULTS_BYTES = 50 * 1024 * 1024;
 /** A body over the limit is refused before it is read. */
 const BODY_ERRORS = { ...ERRORS, 413: ErrorBody } as const;
 
-/** What records screenings: the audit trail (bench:auth passes a recorder that keeps nothing, for its baseline). */
-export type ScreeningRecorder = Pick<ScreeningAudit, 'match' | 'search' | 'reconcile'>;
-
-export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService; audit?: ScreeningRecorder }): Promise<void> {
+/**
+ * `audit` records every screening (the server always passes it: src/server/app.ts). Without it nothing is
+ * recorded: the screening routes mounted alone, as contract tests and bench:screen do, with no accounts.
+ */
+export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService; audit?: ScreeningAudit }): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { screening } = ctx;
-  const audit = ctx.audit ?? new ScreeningAudit(ctx.store);
+  const audit = ctx.audit;
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     // OpenRefine posts its batches as a form field.
@@ -74,7 +75,7 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       const { dataset } = req.params;
       const within = keyDatasets(req.principal, dataset, req.query.include_dataset, 'include_dataset');
       const result = await screening.match(dataset, req.body, within ? { ...req.query, include_dataset: within } : req.query);
-      await audit.match(req, result);
+      await audit?.match(req, result);
       void reply.header('x-batch-size', String(Object.keys(result.responses).length));
       return result;
     },
@@ -95,7 +96,7 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       const { dataset } = req.params;
       const within = keyDatasets(req.principal, dataset, req.query.datasets, 'datasets');
       const result = await screening.search(dataset, within ? { ...req.query, datasets: within } : req.query);
-      await audit.search(req, req.query, result);
+      await audit?.search(req, req.query, result);
       return result;
     },
   );
@@ -177,7 +178,7 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
   /** Reconciliation answers carry no scope, so the record asks for it beside them. */
   async function reconcile(req: FastifyRequest, dataset: string, queries: unknown, within: string[] | undefined) {
     const result = await screening.reconcile(dataset, queries, within);
-    await audit.reconcile(req, queries, await screening.screeningContext(dataset, within), result);
+    if (audit) await audit.reconcile(req, queries, await screening.screeningContext(dataset, within), result);
     return result;
   }
 
