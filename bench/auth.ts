@@ -86,7 +86,7 @@ async function measure(name: string, address: string, singles: string[], batches
 }
 
 async function main() {
-  const load = loadavg()[0];
+  const host = machine(); // its load average is the one at the start
   const tmp = mkdtempSync(join(tmpdir(), 'interdict-bench-auth-'));
   // Limits as deployed, but high enough that one key at this rate is never refused: the limiter's cost counts.
   const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: 'warn' }), sqlitePath: process.env.INTERDICT_DB ?? join(tmp, 'bench.db'), databaseUrl: null, loadBundled: true, rateLimitPerMinute: 1_000_000 };
@@ -138,7 +138,7 @@ async function main() {
       'auth',
       `## Access and audit (\`npm run bench:auth\`)
 
-${new Date().toISOString().slice(0, 10)}, ${machine()} (load average ${load.toFixed(1)} before the import).
+${new Date().toISOString().slice(0, 10)}, ${host}, ${loadavg()[0].toFixed(1)} at the end.
 POST /match/default, one query a request at ${RATE} requests/s for ${SECONDS} s (after ${WARM_UP_SECONDS} s of warm-up),
 then batches of ${MAX_QUERIES_PER_REQUEST} queries from two closed-loop clients for ${BATCH_SECONDS} s; the same index
 and process for both. Goals: p99 ≤ 20 ms with key and audit; batch loss ≤ 10 %.
