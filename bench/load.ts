@@ -9,16 +9,18 @@ export interface Load {
   sent: number;
   errors: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
 
 /** An open-loop load generator in its own thread: `rate` requests/s for `seconds`, latency of each. */
-export function loadGenerator(url: string, bodies: string[], rate: number, seconds: number): Promise<Load> {
+/** `headers` go with every request (an API key). */
+export function loadGenerator(url: string, bodies: string[], rate: number, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     const http = require('node:http');
-    const { url, bodies, rate, seconds } = workerData;
+    const { url, bodies, rate, seconds, headers } = workerData;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const total = Math.round(rate * seconds);
     const latencies = [];
@@ -27,7 +29,7 @@ export function loadGenerator(url: string, bodies: string[], rate: number, secon
     const fire = (i) => {
       const body = bodies[i % bodies.length];
       const t = performance.now();
-      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
         res.resume();
         res.on('end', () => { if (res.statusCode !== 200) errors++; latencies.push(performance.now() - t); finish(); });
       });
@@ -44,12 +46,12 @@ export function loadGenerator(url: string, bodies: string[], rate: number, secon
     tick();
   `;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { url, bodies, rate, seconds } });
+    const worker = new Worker(code, { eval: true, workerData: { url, bodies, rate, seconds, headers } });
     worker.once('error', reject);
     worker.once('message', ({ latencies, errors }: { latencies: number[]; errors: number }) => {
       void worker.terminate();
       latencies.sort((a, b) => a - b);
-      resolve({ sent: Math.round(rate * seconds), errors, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN });
+      resolve({ sent: Math.round(rate * seconds), errors, p50: pct(latencies, 0.5), p95: pct(latencies, 0.95), p99: pct(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN });
     });
   });
 }

@@ -36,6 +36,10 @@ export interface Config {
   /** Attempts per webhook delivery, and seconds before the first retry (doubled for each further one). */
   webhookAttempts: number;
   webhookRetrySeconds: number;
+  /** Requests per minute per API key (or per client address without one); 0: no limit. INTERDICT_RATE_LIMIT, default 600. */
+  rateLimitPerMinute: number;
+  /** Sign-in and sign-in-link attempts per minute per client address; 0: no limit. INTERDICT_SIGN_IN_RATE_LIMIT, default 10. */
+  signInRateLimitPerMinute: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverJobs: env.INTERDICT_SERVER_JOBS !== '0',
     webhookAttempts: Number(env.INTERDICT_WEBHOOK_ATTEMPTS ?? 5),
     webhookRetrySeconds: Number(env.INTERDICT_WEBHOOK_RETRY_SECONDS ?? 30),
+    rateLimitPerMinute: parseRate('INTERDICT_RATE_LIMIT', env.INTERDICT_RATE_LIMIT, 600),
+    signInRateLimitPerMinute: parseRate('INTERDICT_SIGN_IN_RATE_LIMIT', env.INTERDICT_SIGN_IN_RATE_LIMIT, 10),
   };
 }
 
@@ -68,6 +74,13 @@ function parseLogLevel(text: string): LogLevel {
   const level = text.trim().toLowerCase();
   if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
   throw new Error(`INTERDICT_LOG_LEVEL: "${text}" is not one of ${LOG_LEVELS.join(', ')}`);
+}
+
+function parseRate(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: "${text}" is not a number of requests per minute (0 turns the limit off)`);
+  return n;
 }
 
 function parseSyncUrls(text: string): Record<string, string[]> {

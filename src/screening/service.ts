@@ -396,10 +396,10 @@ export class ScreeningService {
     return out.filter((e): e is FtmEntity => e !== null);
   }
 
-  /** `POST /reconcile/{dataset}`: the `queries` form field, raw or parsed. */
-  async reconcile(dataset: string, queries: unknown, sees: Sees = null): Promise<Record<string, { result: ReconcileCandidate[] }>> {
+  /** `POST /reconcile/{dataset}`: the `queries` form field, raw or parsed; `within` narrows the scope (a key limited to datasets). */
+  async reconcile(dataset: string, queries: unknown, sees: Sees = null, within?: readonly string[]): Promise<Record<string, { result: ReconcileCandidate[] }>> {
     const snapshot = await this.current();
-    const scope = screeningScope(seenVersions(snapshot, sees), dataset).datasets;
+    const scope = screeningScope(seenVersions(snapshot, sees), dataset).datasets.filter((d) => !within || within.includes(d));
     const { screener } = snapshot;
     const threshold = screener.engine.defaultThreshold;
     const out: Record<string, { result: ReconcileCandidate[] }> = {};
@@ -408,6 +408,13 @@ export class ScreeningService {
       out[key] = { result: outcome.results.map(reconcileCandidate) };
     }
     return out;
+  }
+
+  /** The scope and list versions a screening of `dataset` (within some datasets) rests on; reconcile answers do not carry them. */
+  async screeningContext(dataset: string, within?: readonly string[]): Promise<AnswerContext> {
+    const snapshot = await this.current();
+    const answer = screeningScope(snapshot.versions, dataset);
+    return this.answerContext(snapshot, within ? { ...answer, datasets: answer.datasets.filter((d) => within.includes(d)) } : answer);
   }
 
   /** Throws NotFoundError for an unknown dataset (the reconcile manifest checks this). */

@@ -34,6 +34,8 @@ import { reportRoutes } from './routes/reports.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { ProcessJobs } from './jobs.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
+import { installRateLimit } from './rate-limit.ts';
+import { ScreeningAudit } from './screening-audit.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -88,6 +90,8 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   const access = installAccess(app, { store, anonymousRead: config.anonymousRead });
   installWriteAudit(app, store);
   const openapi = collectOpenApi(app);
+  // Before every route: the limiter attaches its check to each route as it is added.
+  await installRateLimit(app, config);
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Request-Id', req.id);
@@ -133,7 +137,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     await coreRoutes(api, { ...ctx, readiness: () => readiness, openapi });
     await accessRoutes(api, ctx);
     await workspaceRoutes(api, ctx);
-    await screeningRoutes(api, { ...ctx, screening });
+    await screeningRoutes(api, { ...ctx, screening, audit: new ScreeningAudit(store) });
     await graphRoutes(api, { ...ctx, graph });
     await transferRoutes(api, { ...ctx, transfers });
     await analystRoutes(api, ctx);

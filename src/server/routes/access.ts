@@ -8,6 +8,7 @@ import { AuthenticationError, ValidationError } from '../../model/errors.ts';
 import { clearSessionCookie, cookieValue, SESSION_COOKIE, setSessionCookie, type AccessHandle } from '../authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
+import { signInRateLimit } from '../rate-limit.ts';
 import {
   AuditExportQuery,
   AuditPage,
@@ -31,6 +32,9 @@ import {
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const AUTH_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 500: ErrorBody } as const;
+/** Names, passwords, roles and tokens: a few hundred bytes; anything near this is not a real request. */
+export const ACCESS_BODY_LIMIT = 16 * 1024;
+const WRITE_ERRORS = { ...AUTH_ERRORS, 413: ErrorBody } as const;
 
 function signedInUser(req: FastifyRequest): Principal {
   if (!req.principal || req.principal.kind === 'anonymous') throw new AuthenticationError('sign in first');
@@ -68,17 +72,25 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
 
   app.post(
     '/auth/sign-in',
-    { schema: { summary: 'Sign in with name and password (sets an HttpOnly session cookie); locks after repeated failures', tags: ['access'], body: SignInBody, response: { 200: Me, ...AUTH_ERRORS } } },
+    {
+      bodyLimit: ACCESS_BODY_LIMIT,
+      config: signInRateLimit(ctx.config),
+      schema: { summary: 'Sign in with name and password (sets an HttpOnly session cookie); locks after repeated failures', tags: ['access'], body: SignInBody, response: { 200: Me, ...WRITE_ERRORS } },
+    },
     async (req, reply) => startSession(req, reply, await accounts.signIn(req.body.name, req.body.password)),
   );
 
   app.post(
     '/auth/link',
-    { schema: { summary: 'Use a one-time sign-in link: set a password and sign in', tags: ['access'], body: LinkBody, response: { 200: Me, ...AUTH_ERRORS } } },
+    {
+      bodyLimit: ACCESS_BODY_LIMIT,
+      config: signInRateLimit(ctx.config),
+      schema: { summary: 'Use a one-time sign-in link: set a password and sign in', tags: ['access'], body: LinkBody, response: { 200: Me, ...WRITE_ERRORS } },
+    },
     async (req, reply) => startSession(req, reply, await accounts.redeemToken(req.body.token, req.body.password)),
   );
 
-  app.post('/auth/sign-out', { schema: { summary: 'End this session', tags: ['access'], response: { 200: Done, ...AUTH_ERRORS } } }, async (req, reply) => {
+  app.post('/auth/sign-out', { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'End this session', tags: ['access'], response: { 200: Done, ...WRITE_ERRORS } } }, async (req, reply) => {
     const secret = cookieValue(req.headers.cookie, SESSION_COOKIE);
     if (secret) await sessions.end(secret);
     if (req.principal?.kind === 'user') await audit.append({ actor: `user:${req.principal.name}`, action: 'sign-out', subject: req.principal.id });
@@ -86,7 +98,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
     return { ok: true };
   });
 
-  app.post('/auth/sign-out-everywhere', { schema: { summary: 'End every session of the signed-in user, on every server', tags: ['access'], response: { 200: Done, ...AUTH_ERRORS } } }, async (req, reply) => {
+  app.post('/auth/sign-out-everywhere', { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'End every session of the signed-in user, on every server', tags: ['access'], response: { 200: Done, ...WRITE_ERRORS } } }, async (req, reply) => {
     await sessions.endAll(signedInUser(req));
     clearSessionCookie(reply);
     return { ok: true };
@@ -94,7 +106,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
 
   app.post(
     '/auth/password',
-    { schema: { summary: 'Change one’s own password (signs out every other session)', tags: ['access'], body: PasswordBody, response: { 200: Me, ...AUTH_ERRORS } } },
+    { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'Change one’s own password (signs out every other session)', tags: ['access'], body: PasswordBody, response: { 200: Me, ...WRITE_ERRORS } } },
     async (req, reply) => {
       const user = signedInUser(req);
       await accounts.changePassword(user, req.body.current, req.body.password);
@@ -106,7 +118,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
 
   app.post(
     '/users',
-    { schema: { summary: 'Add a user; answers a one-time sign-in link where they set a password', tags: ['access'], body: NewUserBody, response: { 201: SignInLink, 409: ErrorBody, ...AUTH_ERRORS } } },
+    { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'Add a user; answers a one-time sign-in link where they set a password', tags: ['access'], body: NewUserBody, response: { 201: SignInLink, 409: ErrorBody, ...WRITE_ERRORS } } },
     async (req, reply) => {
       const by = req.principal!;
       const user = await accounts.addUser({ name: req.body.name, role: req.body.role }, by);
@@ -117,7 +129,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
 
   app.patch(
     '/users/:id',
-    { schema: { summary: 'Change a user’s role, or disable the account (both end their sessions)', tags: ['access'], params: IdParams, body: UserChangeBody, response: { 200: UserView, ...ERRORS, ...AUTH_ERRORS } } },
+    { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'Change a user’s role, or disable the account (both end their sessions)', tags: ['access'], params: IdParams, body: UserChangeBody, response: { 200: UserView, ...ERRORS, ...WRITE_ERRORS } } },
     async (req) => {
       const by = req.principal!;
       if (req.body.role) await accounts.setRole(req.params.id, req.body.role, by);
@@ -128,7 +140,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
 
   app.post(
     '/users/:id/sign-in-link',
-    { schema: { summary: 'A new one-time sign-in link for a user (a forgotten password)', tags: ['access'], params: IdParams, response: { 200: SignInLink, ...ERRORS, ...AUTH_ERRORS } } },
+    { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'A new one-time sign-in link for a user (a forgotten password)', tags: ['access'], params: IdParams, response: { 200: SignInLink, ...ERRORS, ...WRITE_ERRORS } } },
     async (req) => {
       const link = await accounts.signInToken(req.params.id, req.principal!);
       const user = await accounts.userView(req.params.id);
@@ -140,7 +152,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
 
   app.post(
     '/keys',
-    { schema: { summary: 'Create an API key for a role, optionally limited to datasets and with an expiry; the secret is shown once', tags: ['access'], body: NewKeyBody, response: { 201: CreatedKey, ...AUTH_ERRORS } } },
+    { bodyLimit: ACCESS_BODY_LIMIT, schema: { summary: 'Create an API key for a role, optionally limited to datasets and with an expiry; the secret is shown once', tags: ['access'], body: NewKeyBody, response: { 201: CreatedKey, ...WRITE_ERRORS } } },
     async (req, reply) => {
       const created = await accounts.createKey({ name: req.body.name, role: req.body.role, datasets: req.body.datasets, expiresAt: req.body.expires_at }, req.principal!);
       return reply.status(201).send(created);

@@ -10,6 +10,8 @@ import { isPlainObject } from '../../screening/query.ts';
 import { reconcileManifest } from '../../screening/reconcile.ts';
 import type { ScreeningService } from '../../screening/service.ts';
 import type { ServerContext } from '../context.ts';
+import { keyDatasets } from '../key-scope.ts';
+import type { ScreeningAudit } from '../screening-audit.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
 import { seesFor } from '../visibility.ts';
 import { stringify } from 'csv-stringify/sync';
@@ -37,9 +39,14 @@ const MAX_BATCH_RESULTS_BYTES = 50 * 1024 * 1024;
 /** A body over the limit is refused before it is read. */
 const BODY_ERRORS = { ...ERRORS, 413: ErrorBody } as const;
 
-export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService }): Promise<void> {
+/**
+ * `audit` records every screening (the server always passes it: src/server/app.ts). Without it nothing is
+ * recorded: the screening routes mounted alone, as contract tests and bench:screen do, with no accounts.
+ */
+export async function screeningRoutes(server: FastifyInstance, ctx: ServerContext & { screening: ScreeningService; audit?: ScreeningAudit }): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { screening } = ctx;
+  const audit = ctx.audit;
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     // OpenRefine posts its batches as a form field.
@@ -66,7 +73,10 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       },
     },
     async (req, reply) => {
-      const result = await screening.match(req.params.dataset, req.body, req.query, await seesFor(req, ctx.store));
+      const { dataset } = req.params;
+      const within = keyDatasets(req.principal, dataset, req.query.include_dataset, 'include_dataset');
+      const result = await screening.match(dataset, req.body, within ? { ...req.query, include_dataset: within } : req.query, await seesFor(req, ctx.store));
+      await audit?.match(req, result);
       void reply.header('x-batch-size', String(Object.keys(result.responses).length));
       return result;
     },
@@ -83,7 +93,13 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
         response: { 200: SearchResponse, ...ERRORS },
       },
     },
-    async (req) => screening.search(req.params.dataset, req.query, await seesFor(req, ctx.store)),
+    async (req) => {
+      const { dataset } = req.params;
+      const within = keyDatasets(req.principal, dataset, req.query.datasets, 'datasets');
+      const result = await screening.search(dataset, within ? { ...req.query, datasets: within } : req.query, await seesFor(req, ctx.store));
+      await audit?.search(req, req.query, result);
+      return result;
+    },
   );
 
   app.get(
@@ -100,9 +116,9 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
     async (req) => {
       const { dataset } = req.params;
       const { queries } = req.query;
-      const sees = await seesFor(req, ctx.store);
-      if (queries) return screening.reconcile(dataset, queries, sees);
-      await screening.checkDataset(dataset, sees);
+      const within = keyDatasets(req.principal, dataset, undefined, 'dataset');
+      if (queries) return reconcile(req, dataset, queries, within);
+      await screening.checkDataset(dataset, await seesFor(req, ctx.store));
       return reconcileManifest(dataset, baseUrl(req));
     },
   );
@@ -120,7 +136,9 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
       },
     },
     async (req, reply) => {
-      const result = await screening.reconcile(req.params.dataset, isPlainObject(req.body) ? req.body.queries : undefined, await seesFor(req, ctx.store));
+      const { dataset } = req.params;
+      const within = keyDatasets(req.principal, dataset, undefined, 'dataset');
+      const result = await reconcile(req, dataset, isPlainObject(req.body) ? req.body.queries : undefined, within);
       void reply.header('x-batch-size', String(Object.keys(result).length));
       return result;
     },
@@ -157,6 +175,13 @@ export async function screeningRoutes(server: FastifyInstance, ctx: ServerContex
     },
     async (req, reply) => reply.type('application/x-ndjson; charset=utf-8').send(req.body.records.map((r) => `${JSON.stringify(r)}\n`).join('')),
   );
+
+  /** Reconciliation answers carry no scope, so the record asks for it beside them. */
+  async function reconcile(req: FastifyRequest, dataset: string, queries: unknown, within: string[] | undefined) {
+    const result = await screening.reconcile(dataset, queries, await seesFor(req, ctx.store), within);
+    if (audit) await audit.reconcile(req, queries, await screening.screeningContext(dataset, within), result);
+    return result;
+  }
 
   app.get(
     '/algorithms',
