@@ -262,6 +262,8 @@ describe('confidential workspaces', () => {
     expect(match.json.scope.datasets).toEqual(['us_ofac_sdn']);
     for (const r of match.json.responses.q.results) expect(r.datasets).toEqual(['us_ofac_sdn']);
     expect((await get(ofacOnly, '/catalog')).json.datasets.map((d: { name: string }) => d.name)).toEqual(['us_ofac_sdn']);
-    expect((await get(ofacOnly, '/search/un_sc_sanctions?q=bank')).status).toBe(404);
+    // Another dataset is refused by the key's scope (403), whether it exists or not: the answer tells nothing.
+    expect((await get(ofacOnly, '/search/un_sc_sanctions?q=bank')).status).toBe(403);
+    expect((await get(ofacOnly, '/search/ws_no_such_workspace?q=bank')).status).toBe(403);
   });
 });
