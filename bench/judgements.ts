@@ -13,6 +13,7 @@ import { buildApp } from '../src/server/app.ts';
 import { ScreeningService } from '../src/screening/service.ts';
 import { openStore } from '../src/store/open.ts';
 import { buildBundledDb, copyOfBundledDb } from '../test/support/bundled-db.ts';
+import { authHeaders } from '../test/support/credentials.ts';
 
 const REBUILD = process.argv.includes('--rebuild');
 // Branches OFAC lists as entries of their own: merged here only to time a judgement.
@@ -40,17 +41,18 @@ async function main() {
   const { app, prepare } = await buildApp(config, store, { logger: false });
   try {
     await prepare();
+    const analyst = await authHeaders(store, 'analyst');
     const figures = [];
     for (const pair of PAIRS) {
       const referents = [pair.left, pair.right].map((id) => id.replace(/^us-ofac-sdn-/, 'us_ofac_sdn:'));
       const merged = async () => {
-        const res = await app.inject({ method: 'POST', url: '/match/default', payload: { queries: { q: { schema: pair.schema, properties: { name: [pair.name] } } } } });
+        const res = await app.inject({ method: 'POST', url: '/match/default', headers: analyst, payload: { queries: { q: { schema: pair.schema, properties: { name: [pair.name] } } } } });
         return (res.json().responses.q.results as { referents: string[] }[]).some((r) => referents.every((x) => r.referents.includes(x)));
       };
       if (await merged()) throw new Error(`${pair.left} and ${pair.right} are one target already`);
       const cpu = process.cpuUsage();
       const started = performance.now();
-      const posted = await app.inject({ method: 'POST', url: '/judgements', headers: { 'x-interdict-author': 'bench' }, payload: { left: pair.left, right: pair.right, judgement: 'same', reason: 'bench:judgements' } });
+      const posted = await app.inject({ method: 'POST', url: '/judgements', headers: analyst, payload: { left: pair.left, right: pair.right, judgement: 'same', reason: 'bench:judgements' } });
       if (posted.statusCode >= 300) throw new Error(`POST /judgements: ${posted.statusCode} ${posted.body}`);
       let asks = 0;
       while (!(await merged())) {
