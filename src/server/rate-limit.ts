@@ -5,11 +5,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.ts';
 
-const UNLIMITED_ROUTES = new Set(['/healthz', '/readyz']);
+const UNLIMITED_ROUTES = new Set(['/healthz', '/readyz', '/', '/app/*']);
 
-/** A key's own budget follows it across addresses; without a key, the address is the client. */
+/**
+ * A key's or a signed-in user's own budget follows it across addresses (colleagues behind one office
+ * address do not share one); without either, the address is the client. The web app's own files are
+ * not counted: a page load fetches many.
+ */
 export function rateKey(req: FastifyRequest): string {
-  return req.principal?.kind === 'key' ? `key:${req.principal.id}` : `ip:${req.ip}`;
+  const p = req.principal;
+  if (p?.kind === 'key') return `key:${p.id}`;
+  if (p?.kind === 'user') return `user:${p.id}`;
+  return `ip:${req.ip}`;
 }
 
 /** The route option for sign-in and sign-in-link routes: per address, whatever the request carries. */

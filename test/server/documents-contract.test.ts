@@ -124,7 +124,7 @@ describe('documents routes against their response schemas', () => {
   it('/openapi.json describes every documents answer with snake_case parameters', () => {
     const doc = openapi();
     const upload = doc.paths['/documents'].post;
-    expect(upload.parameters.map((p: any) => p.name)).toEqual(['file_name', 'title', 'author', 'publisher', 'published_at', 'url', 'language', 'mentions']);
+    expect(upload.parameters.map((p: any) => p.name)).toEqual(['file_name', 'title', 'author', 'publisher', 'published_at', 'url', 'language', 'mentions', 'workspace']);
     expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['200', '201', '413', '415', '422']));
     const claims = doc.paths['/documents/{id}/claims'].post;
     const body = claims.requestBody.content['application/json'].schema;
