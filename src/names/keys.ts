@@ -14,7 +14,7 @@
 import { isKeepingNames, memosByKind } from './memo.ts';
 import { KeyFamily, type KeyHashes } from './key-hashes.ts';
 import { phoneticKey } from './phonetic.ts';
-import { mergedSkeleton } from './similarity.ts';
+import { blockingSkeleton, mergedSkeleton } from './similarity.ts';
 import { prepareName, type NameKind, type NameToken, type PreparedName } from './tokens.ts';
 
 export { KeyFamily, type KeyHashes } from './key-hashes.ts';
@@ -63,10 +63,18 @@ function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean, d
   keys.add('k:' + t.key);
   for (const alt of t.alt) if (!alt.startsWith('m:')) keys.add('k:' + alt.slice(2));
   for (const c of t.classes) keys.add('c:' + c);
-  // Arabic consonant skeletons, both exact and with dentals and sibilants merged (ث ذ ظ).
+  // Consonant skeletons (Arabic, kana, Han by sound) with dentals and sibilants (ث ذ ظ) and l/r merged.
   if (t.askel) {
-    keys.add('a:' + mergedSkeleton(t.askel));
-    if (vowelless && t.askel.length >= 4) for (let i = 0; i < t.askel.length; i++) keys.add('a:' + mergedSkeleton(t.askel.slice(0, i) + t.askel.slice(i + 1)));
+    keys.add('a:' + blockingSkeleton(t.askel));
+    if (vowelless) {
+      keys.add('a:' + mergedSkeleton(t.askel));
+      if (t.askel.length >= 4)
+        for (let i = 0; i < t.askel.length; i++) {
+          const less = t.askel.slice(0, i) + t.askel.slice(i + 1);
+          keys.add('a:' + blockingSkeleton(less));
+          keys.add('a:' + mergedSkeleton(less));
+        }
+    }
   }
   if (vowelless) return;
   if (t.skel.length >= 4) keys.add('s:' + t.skel);
@@ -177,7 +185,7 @@ function wholeNameKeys(reading: PreparedName): string[] {
       for (const j of reading.joins) {
         keys.push('k:' + j.key);
         if (j.altKey) keys.push('k:' + j.altKey);
-        if (j.askel) keys.push('a:' + mergedSkeleton(j.askel));
+        if (j.askel) keys.push('a:' + blockingSkeleton(j.askel));
       }
       if (tokens.length > 2) keys.push('k:' + phoneticKey(reading.compacts[0]));
       // Acronyms: `IRGC` meets `Islamic Revolutionary Guard Corps`.

@@ -129,6 +129,15 @@ export function mergedSkeleton(askel: string): string {
   return askel.replace(/[SJ]/g, 'T').replace(/L/g, 'R');
 }
 
+/**
+ * The skeleton listed names are keyed by (keys.ts): s/t and l/r merged, not j/t, which would pool
+ * t, d, s, z, sh, ch and j in one class and swell every bucket; a vowel-less query adds the fully
+ * merged form itself.
+ */
+export function blockingSkeleton(askel: string): string {
+  return askel.replace(/S/g, 'T').replace(/L/g, 'R');
+}
+
 function reverse(text: string): string {
   let out = '';
   for (let i = text.length - 1; i >= 0; i--) out += text[i];
