@@ -1,9 +1,10 @@
 // Han characters → Pinyin for names, and Wade–Giles → Pinyin for Latin tokens.
 import { HAN_ORG_WORDS, HAN_PINYIN_TABLE } from './data/han-pinyin.ts';
+import { HAN_FOREIGN_TABLE } from './data/han-foreign.ts';
 import { ORG_WORDS as ORG_WORD_TABLE } from './data/org-words.ts';
 
 const PINYIN = new Map<string, string>();
-for (const entry of HAN_PINYIN_TABLE.split(/\s+/)) {
+for (const entry of (HAN_PINYIN_TABLE + HAN_FOREIGN_TABLE).split(/\s+/)) {
   const [py, chars] = entry.split(':');
   if (!py || !chars) continue;
   for (const ch of chars) if (!PINYIN.has(ch)) PINYIN.set(ch, py);
@@ -25,6 +26,33 @@ export function pinyinOf(ch: string): string | undefined {
 
 /** Number of Han characters the table knows (for tests and documentation). */
 export const HAN_TABLE_SIZE = PINYIN.size;
+
+/** Interpuncts between Han characters: a foreign name written by sound (贝拉克·奥巴马). */
+const FOREIGN_NAME_DOT = /[\u4e00-\u9fff][·・•‧・][\u4e00-\u9fff]/;
+
+export function isForeignHanName(raw: string): boolean {
+  return FOREIGN_NAME_DOT.test(raw);
+}
+
+/**
+ * A foreign name written in Han by sound, each word's syllables joined, with Pinyin initials as a
+ * Latin spelling would write the sounds they stand for (x → s, q → ch, zh → j, c → ts, final ng → n):
+ * 贝拉克·奥巴马 → `beilake aobama`. Compared by consonants (vowels are added by the syllables).
+ */
+export function romanizeHanForeign(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => (hasHan(word) ? syllables([...word]).map(soundOfPinyin).join('') : word))
+    .join(' ');
+}
+
+function soundOfPinyin(py: string): string {
+  // A final -ng writes a foreign n (普京 pujing ~ Putin).
+  // 尔 er writes a foreign r (默克尔 Merkel).
+  if (py === 'er') return 'r';
+  return py.replace(/^x/, 's').replace(/^q/, 'ch').replace(/^zh/, 'j').replace(/^c(?!h)/, 'ts').replace(/ng$/, 'n');
+}
 
 function syllables(chars: string[]): string[] {
   return chars.map((c) => PINYIN.get(c) ?? c);

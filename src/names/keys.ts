@@ -5,7 +5,8 @@
 //   d:<key minus 1 char> near-identical keys: two keys one edit apart share a d: key
 //   t:<text minus 1 char> typos: two spellings one edit apart share a t: key (deletion neighbourhood)
 //   s:<consonants>       consonant skeletons (vowel-shifted spellings)
-//   a:<consonants>       consonants as Arabic script writes them (vowel-less readings)
+//   g:<sorted letters>   a word written backwards or shuffled (nituP ~ Putin)
+//   a:<consonants>       consonants as Arabic script writes them (vowel-less readings), s/t and l/r merged
 //
 // An index works on 32-bit hashes of the keys (FNV-1a of the key text, `keyHash`): `nameKeyHashLists`
 // computes them without building the deletion-neighbourhood strings, which are most of the keys.
@@ -13,11 +14,12 @@
 import { isKeepingNames, memosByKind } from './memo.ts';
 import { KeyFamily, type KeyHashes } from './key-hashes.ts';
 import { phoneticKey } from './phonetic.ts';
+import { blockingSkeleton, mergedSkeleton } from './similarity.ts';
 import { prepareName, type NameKind, type NameToken, type PreparedName } from './tokens.ts';
 
 export { KeyFamily, type KeyHashes } from './key-hashes.ts';
 
-const FAMILY_OF: Record<string, KeyFamily> = { b: KeyFamily.Attribute, k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
+const FAMILY_OF: Record<string, KeyFamily> = { b: KeyFamily.Attribute, k: KeyFamily.Phonetic, c: KeyFamily.Variant, s: KeyFamily.Skeleton, g: KeyFamily.Skeleton, a: KeyFamily.Arabic, t: KeyFamily.TextDeletion, d: KeyFamily.KeyDeletion };
 
 export function keyFamily(key: string): KeyFamily {
   if (key.charCodeAt(1) === 58) return FAMILY_OF[key[0]] ?? KeyFamily.Other;
@@ -61,13 +63,22 @@ function computeTokenKeys(keys: Set<string>, t: NameToken, vowelless: boolean, d
   keys.add('k:' + t.key);
   for (const alt of t.alt) if (!alt.startsWith('m:')) keys.add('k:' + alt.slice(2));
   for (const c of t.classes) keys.add('c:' + c);
-  // Arabic consonant skeletons, both exact and with dentals and sibilants merged (ث ذ ظ).
+  // Consonant skeletons (Arabic, kana, Han by sound) with dentals and sibilants (ث ذ ظ) and l/r merged.
   if (t.askel) {
-    keys.add('a:' + t.askel.replace(/S/g, 'T'));
-    if (vowelless && t.askel.length >= 4) for (let i = 0; i < t.askel.length; i++) keys.add('a:' + (t.askel.slice(0, i) + t.askel.slice(i + 1)).replace(/S/g, 'T'));
+    keys.add('a:' + blockingSkeleton(t.askel));
+    if (vowelless) {
+      keys.add('a:' + mergedSkeleton(t.askel));
+      if (t.askel.length >= 4)
+        for (let i = 0; i < t.askel.length; i++) {
+          const less = t.askel.slice(0, i) + t.askel.slice(i + 1);
+          keys.add('a:' + blockingSkeleton(less));
+          keys.add('a:' + mergedSkeleton(less));
+        }
+    }
   }
   if (vowelless) return;
   if (t.skel.length >= 4) keys.add('s:' + t.skel);
+  if (t.letters) keys.add('g:' + t.letters);
   if (!deletions) return;
   if (t.text.length >= 5) {
     keys.add('t:' + t.text);
@@ -174,7 +185,7 @@ function wholeNameKeys(reading: PreparedName): string[] {
       for (const j of reading.joins) {
         keys.push('k:' + j.key);
         if (j.altKey) keys.push('k:' + j.altKey);
-        if (j.askel) keys.push('a:' + j.askel.replace(/S/g, 'T'));
+        if (j.askel) keys.push('a:' + blockingSkeleton(j.askel));
       }
       if (tokens.length > 2) keys.push('k:' + phoneticKey(reading.compacts[0]));
       // Acronyms: `IRGC` meets `Islamic Revolutionary Guard Corps`.

@@ -14,6 +14,7 @@ export type TokenLink =
   | 'consonants' // same consonant skeleton (Arabic read without vowels)
   | 'typo'
   | 'phonetic-typo'
+  | 'scrambled' // the same letters reversed or shuffled (nituP, nitPu ~ Putin)
   | 'initial'
   | 'feminine' // Prigozhina ~ Prigozhin: related, not equal
   | 'patronymic' // Yuriyovych ~ Yurevich: one father's name in two languages
@@ -40,8 +41,9 @@ export function typoBudget(length: number): number {
  */
 export function tokenSimilarity(a: NameToken, b: NameToken, vowelless = false, org = false): TokenSimilarity {
   const s = layeredSimilarity(a, b, vowelless, org);
-  // A surname met by a patronymic (Ivanova / Ivanovna) is a near miss, not a match.
-  if (s.sim > 0 && s.link !== 'exact' && a.patronymic !== b.patronymic) return { sim: s.sim * 0.7, link: s.link };
+  // A surname met by a patronymic (Ivanova / Ivanovna) is a near miss, not a match (a word written
+  // backwards hides its ending).
+  if (s.sim > 0 && s.link !== 'exact' && s.link !== 'scrambled' && a.patronymic !== b.patronymic) return { sim: s.sim * 0.7, link: s.link };
   return s;
 }
 
@@ -69,8 +71,11 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
     if (a.askel === b.askel && a.askel.length > 0) return { sim: a.askel.length >= 3 ? 0.9 : a.askel.length === 2 ? 0.82 : 0.72, link: 'consonants' };
     // ث ذ ظ are written th, dh, z, d or s in Latin: merge the dental and sibilant classes.
     if (a.askel.length >= 2 && a.askel.replace(/S/g, 'T') === b.askel.replace(/S/g, 'T')) return { sim: a.askel.length >= 3 ? 0.82 : 0.75, link: 'consonants' };
+    // Katakana and Han written by sound have one letter for l and r (バラク, 贝拉克 ~ Barack) and
+    // palatalise t and d before i: three consonants or more, weaker than an exact skeleton.
+    if (a.askel.length >= 3 && mergedSkeleton(a.askel) === mergedSkeleton(b.askel)) return { sim: 0.85, link: 'consonants' };
     const ls = Math.min(a.askel.length, b.askel.length);
-    if (ls >= 4 && editDistance(a.askel, b.askel, 1) <= 1) return { sim: 0.75, link: 'consonants' };
+    if (ls >= 4 && editDistance(mergedSkeleton(a.askel), mergedSkeleton(b.askel), 1) <= 1) return { sim: 0.75, link: 'consonants' };
     return NONE;
   }
   if (a.patronymic && b.patronymic && a.key[0] === b.key[0] && Math.min(a.key.length, b.key.length) >= 7 && editDistance(a.key, b.key, 3) <= 3)
@@ -102,12 +107,41 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
     // A transliteration keeps the first consonant class (Jewgeni/Yevgeniy is the glide rule's).
     if (d <= keyBudget && a.key[0] === b.key[0]) return { sim: d === 1 ? 0.84 : 0.76, link: 'phonetic-typo' };
   }
+  // A word written backwards (four letters or more: ledA ~ Adel) or with its letters shuffled (five
+  // or more: nitPu ~ Putin).
+  if (a.letters && a.text.length === b.text.length && a.letters === b.letters) {
+    if (a.text === reverse(b.text)) return { sim: 0.9, link: 'scrambled' };
+    if (minLen >= 5) return { sim: 0.8, link: 'scrambled' };
+  }
   // Same consonants, other vowels (Hachemi / Hashimi): long words only.
   // Three consonants only with the same first letter and as many vowel groups (Hachemi / Hashimi),
   // not Carlos / Garcia or Nguyen / Nyakuni.
   if (a.skel === b.skel && (a.skel.length >= 4 || (a.skel.length === 3 && minLen >= 6 && a.text[0] === b.text[0] && vowelGroups(a.text) === vowelGroups(b.text))))
     return { sim: 0.8, link: 'consonants' };
   return NONE;
+}
+
+/**
+ * Consonant skeleton with the classes a script may not tell apart merged: s/t (ث ذ ظ), l/r
+ * (katakana, Han) and j/t (ジ, チ and 基 write di and ti: プーチン Putin).
+ */
+export function mergedSkeleton(askel: string): string {
+  return askel.replace(/[SJ]/g, 'T').replace(/L/g, 'R');
+}
+
+/**
+ * The skeleton listed names are keyed by (keys.ts): s/t and l/r merged, not j/t, which would pool
+ * t, d, s, z, sh, ch and j in one class and swell every bucket; a vowel-less query adds the fully
+ * merged form itself.
+ */
+export function blockingSkeleton(askel: string): string {
+  return askel.replace(/S/g, 'T').replace(/L/g, 'R');
+}
+
+function reverse(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
 }
 
 function vowelGroups(text: string): number {

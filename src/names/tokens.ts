@@ -26,6 +26,8 @@ export interface NameToken {
   skel: string;
   /** Consonants as Arabic script writes them (see arabicSkeleton). */
   askel: string;
+  /** Its letters in alphabetical order, for words of four letters or more ('' otherwise): a word written backwards or shuffled. */
+  letters: string;
   /** Further keys, prefixed: `w:` Wade–Giles read as Pinyin, `j:` German j read as y, `m:` masculine of a feminine surname. */
   alt: string[];
   /** Spelling-class labels from the variant tables. */
@@ -127,6 +129,7 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     key,
     skel: skeletonKey(text),
     askel: arabicSkeleton(text),
+    letters: text.length >= 4 ? [...text].sort().join('') : '',
     alt,
     classes: variantClasses(text).map((c) => c.label),
     weight: kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key),

@@ -2,7 +2,9 @@
 // explanation can say "김정은 romanized (McCune–Reischauer) as 'kim chong un'".
 import { hasArabic, romanizeArabic } from './arabic.ts';
 import { CYRILLIC_SYSTEM_NAMES, hasCyrillic, romanizeCyrillic } from './cyrillic.ts';
-import { hasHan, romanizeHan } from './han.ts';
+import { hasArmenian, hasGeorgian, romanizeArmenian, romanizeGeorgian } from './alphabets.ts';
+import { hasHan, isForeignHanName, romanizeHan, romanizeHanForeign } from './han.ts';
+import { hasKana, romanizeKana } from './kana.ts';
 import { hanjaToHangul } from './hanja.ts';
 import { hasHangul, romanizeHangulName } from './hangul.ts';
 import { koreanCyrillicReadings } from './korean-cyrillic.ts';
@@ -39,9 +41,17 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
   const cache = readingCache(isPerson ? 'person' : 'other');
   const hit = cache.get(name);
   if (hit) return hit;
-  const norm = normalizeName(name);
+  // 3%ers is the Three Percenters: a percent sign is read as the word it stands for.
+  const norm = normalizeName(name.includes('%') ? name.replace(/(\d)\s*%\s*/g, '$1 percent') : name);
   let readings: LatinReading[];
-  if (/^[a-z0-9 ]*$/.test(norm)) readings = [{ text: norm, system: 'latin', vowelless: false }];
+  if (/^[a-z0-9 ]*$/.test(norm)) {
+    readings = [{ text: norm, system: 'latin', vowelless: false }];
+    const split = splitRunTogether(name, norm, isPerson);
+    if (split) readings.push({ text: split, system: 'latin, words run together split', vowelless: false });
+  }
+  else if (hasHan(norm) && isForeignHanName(name))
+    // 贝拉克·奥巴马: syllables chosen for their sound add vowels and write r as l; compare by consonants.
+    readings = [{ text: normalizeName(romanizeHanForeign(norm)), system: 'Pinyin of a foreign name written by sound', vowelless: true }];
   else {
     let bases: { text: string; system: string }[] = [{ text: norm, system: '' }];
     // Han characters are read as Chinese and, where every one has a Korean reading, as Korean (Hanja).
@@ -65,6 +75,13 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
       bases = bases.map((b) => ({ text: romanizeArabic(b.text), system: join(b.system, 'Arabic consonantal reading') }));
     }
     if (bases.some((b) => /[α-ω]/.test(b.text))) bases = bases.map((b) => ({ text: romanizeGreek(b.text), system: join(b.system, 'ELOT 743') }));
+    if (bases.some((b) => hasArmenian(b.text))) bases = bases.map((b) => ({ text: romanizeArmenian(b.text), system: join(b.system, 'ISO 9985 (Armenian)') }));
+    if (bases.some((b) => hasGeorgian(b.text))) bases = bases.map((b) => ({ text: romanizeGeorgian(b.text), system: join(b.system, 'Georgian national romanisation (2002)') }));
+    if (bases.some((b) => hasKana(b.text))) {
+      // Katakana adds vowels after consonants and writes l as r: compare by consonants.
+      vowelless = true;
+      bases = bases.map((b) => ({ text: romanizeKana(b.text), system: join(b.system, 'Hepburn, kana written by sound') }));
+    }
     readings = [];
     for (const b of bases) {
       const text = normalizeName(b.text);
@@ -72,6 +89,29 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
     }
   }
   return cache.set(name, readings);
+}
+
+/**
+ * Two lowercase letters before a capitalised word or a final run of capitals (Siemens|AG,
+ * Deutsche|Bank); not Mc or Mac (McDonald, MacArthur), nor De or Le (DeAngelo, LeBlanc).
+ */
+const CAMEL_BREAK = /([a-z]{2})(?<!\bMa?c)(?=[A-Z][a-z]|[A-Z]{2,}(?![a-z]))/;
+const CAMEL_BREAK_ALL = new RegExp(CAMEL_BREAK.source, 'g');
+
+/**
+ * Legal forms glued to an organisation's last word (acmegmbh, pvtltd, coltd): no word ends in ltd,
+ * llc, gmbh or plc; inc and limited only after four letters (zinc, unlimited).
+ */
+const GLUED_LEGAL_FORM = /^(.+?)(gmbh|llc|ltd|plc)$|^(.*[a-z]{4})(inc|limited)$/;
+
+/**
+ * A name whose words were run together: split at a capital inside a word (SiemensAG, DeutscheBank)
+ * and, for organisations, before a legal form glued to the last word (ACMEGMBH).
+ */
+function splitRunTogether(raw: string, norm: string, isPerson: boolean): string | undefined {
+  let text = CAMEL_BREAK.test(raw) ? normalizeName(raw.replace(CAMEL_BREAK_ALL, '$1 ')) : norm;
+  if (!isPerson) text = text.replace(/\S+$/, (last) => last.replace(GLUED_LEGAL_FORM, (_m, a?: string, b?: string, c?: string, d?: string) => `${a ?? c} ${b ?? d}`));
+  return text !== norm ? text : undefined;
 }
 
 function join(a: string, b: string): string {

@@ -260,9 +260,10 @@ const LINK_TEXT: Record<TokenPair['link'], string> = {
   glide: 'German/Slavic j read as y',
   abbreviation: 'abbreviated form of the word',
   patronymic: 'the same patronymic in another language or spelling',
-  consonants: 'same consonants (script without written vowels)',
+  consonants: 'same consonants (script without written vowels, or one writing names by sound)',
   typo: 'spelling difference within the typo tolerance for its length',
   'phonetic-typo': 'near-identical pronunciation key',
+  scrambled: 'the same letters written backwards or shuffled',
   initial: 'initial of the name',
   feminine: 'feminine form of the surname (related, not the same person)',
   none: '',
@@ -279,6 +280,7 @@ function nameExplanations(b: BestName): Explanation[] {
   else if (translit) feature = 'name.transliteration';
   else if (links.has('feminine')) feature = 'name.feminine_form';
   else if (links.has('typo') || links.has('phonetic-typo')) feature = 'name.typo';
+  else if (links.has('scrambled')) feature = 'name.scrambled';
   else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants')) feature = 'name.romanization';
   else if (links.has('joined')) feature = 'name.joined';
   else if (links.has('initial')) feature = 'name.initials';
@@ -321,6 +323,7 @@ function nameExplanations(b: BestName): Explanation[] {
     });
   if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: 0, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV): the name score is halved' });
   if (cmp.thin) out.push({ feature: 'name.single_token', weight: 0, detail: 'only one word of the names agrees: the name score is lowered' });
+  if (cmp.surnameApart) out.push({ feature: 'name.surname_mismatch', weight: 0, detail: 'the surnames differ beyond a spelling variant (each left without a counterpart): the name score is lowered (×0.85)' });
   if (cmp.legal !== 'none')
     out.push({
       feature: `name.legal_form_${cmp.legal}`,

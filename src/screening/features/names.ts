@@ -24,6 +24,8 @@ export interface NameComparison {
   numberConflict: boolean;
   /** Only one content word matched while others were left over (a surname alone). */
   thin: boolean;
+  /** A person's surnames differ beyond a spelling variant (left over on both sides, or two edits and other consonants apart). */
+  surnameApart: boolean;
   /** One name is the acronym of the other. */
   acronym?: { query: string; candidate: string };
   /** The score came from the names run together (a typo across a word break, `Chun-msik`). */
@@ -84,6 +86,9 @@ const GENERIC_ORG_WORDS = new Set([
   'branch', 'representative', 'general', 'team', 'gang', 'unit', 'brand', 'firm', 'partners', 'affiliates',
 ]);
 
+/** Generic words that name a company's line of business (Crystalord Systems); not its reach (Al-Quds International Foundation). */
+const LINE_OF_BUSINESS_WORDS = new Set(['enterprise', 'enterprises', 'industries', 'services', 'service', 'solutions', 'systems', 'network']);
+
 /**
  * Countries and regions in organisation names (Sberbank of Russia, Deutsche Bank (Schweiz)), in
  * English and in their own languages. One name having one says little; each name having another
@@ -106,13 +111,16 @@ const COUNTRY_ORG_WORDS = new Set([
  * How much an unmatched token counts against the pair, relative to its weight. `conflict`: both
  * names have content words the other lacks; `patronymicConflict`: both have a patronymic left over.
  */
-function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean, countryConflict = false): number {
+function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean, countryConflict = false, oneWordShared = false): number {
   if (t.kind === 'particle') return 0.1;
   if (t.kind === 'initial') return 0.3;
   if (t.patronymic) return patronymicConflict ? 1.5 : 0.2;
   if (t.kind === 'number') return kind === 'person' ? 0.5 : 3;
   if (kind === 'person') return conflict ? 1.5 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
-  if (GENERIC_ORG_WORDS.has(t.text)) return 0.5;
+  // A generic word naming a line of business or reach is all that tells CRYSTALORD SYSTEMS LIMITED
+  // from CRYSTALORD LTD when the names share one word only: then it counts as much as any word
+  // (Lazarus / Lazarus Group stay one).
+  if (GENERIC_ORG_WORDS.has(t.text)) return oneWordShared && LINE_OF_BUSINESS_WORDS.has(t.text) ? 2 : 0.5;
   if (COUNTRY_ORG_WORDS.has(t.text)) return countryConflict ? 3.5 : 0.5;
   return kind === 'org' ? 3.5 : 2;
 }
@@ -157,6 +165,20 @@ function garbled(t: NameToken): boolean {
 function floorWeight(t: NameToken, mean: number, all: NameToken[], patronymicConflict: boolean): number {
   return t.kind === 'number' || (t.patronymic && patronymicConflict) ? meanWeight(all) : t.kind === 'word' ? mean : 0;
 }
+/**
+ * Two surnames further apart than a typo or spelling variant: three edits or more, or two with
+ * another first letter (Navros / Lavrov; a changed first letter is more often another name).
+ * Sultan / Salman or Sisi / Sirri stay for the names run together to judge.
+ */
+function surnamesApart(a: string, b: string): boolean {
+  const d = editDistance(a, b, 2);
+  return d > 2 || (d === 2 && a[0] !== b[0]);
+}
+
+/** The token at `k` is where a person's surname stands: before the comma, or last. */
+function isSurnameAt(p: PreparedName, k: number): boolean {
+  return p.surnameCount > 0 ? k < p.surnameCount : k === p.tokens.length - 1;
+}
 function isSurname(t: NameToken, p: PreparedName): boolean {
   if (p.surnameCount === 0) return false;
   const i = p.tokens.indexOf(t);
@@ -197,6 +219,7 @@ const last = {
   legal: 'none' as NameComparison['legal'],
   numberConflict: false,
   thin: false,
+  surnameApart: false,
   acronym: undefined as NameComparison['acronym'],
   compact: undefined as NameComparison['compact'],
 };
@@ -216,13 +239,19 @@ let leftPatronymic = false;
 let leftNumber = false;
 let leftGarbled = false;
 let leftCountry = false;
+let leftUnits = 0;
+let leftSurname: NameToken | undefined;
 
 function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): void {
   leftContent = leftPatronymic = leftNumber = leftGarbled = leftCountry = false;
+  leftUnits = 0;
+  leftSurname = undefined;
   for (let u = 0; u < count; u++) {
     if (used[u]) continue;
+    leftUnits++;
     for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
       const t = side.tokens[k];
+      if (t.kind === 'word' && !t.patronymic && isSurnameAt(side, k)) leftSurname = t;
       if (isContent(t)) leftContent = true;
       if (t.patronymic) leftPatronymic = true;
       if (t.kind === 'number') leftNumber = true;
@@ -233,7 +262,7 @@ function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, firs
 }
 
 /** `den` plus what the unmatched tokens of one side count against the pair. */
-function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, countryConflict: boolean): number {
+function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, countryConflict: boolean, oneWordShared: boolean): number {
   // In a conflict every leftover word counts at least as much as an average word of its name:
   // a common surname (KIM) that differs still means another person.
   const mean = conflict ? meanWeight(side.tokens) : 0;
@@ -243,7 +272,9 @@ function addLeftovers(den: number, side: PreparedName, count: number, used: Uint
     if (used[u]) continue;
     for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
       const t = side.tokens[k];
-      sum += Math.max(t.weight, floorWeight(t, mean, side.tokens, patronymicConflict)) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side), countryConflict);
+      // A generic word that alone tells two names apart weighs at least as much as their average word.
+      const floor = oneWordShared && kind !== 'person' && LINE_OF_BUSINESS_WORDS.has(t.text) ? meanWeight(side.tokens) : floorWeight(t, mean, side.tokens, patronymicConflict);
+      sum += Math.max(t.weight, floor) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side), countryConflict, oneWordShared);
     }
   }
   return sum;
@@ -294,7 +325,7 @@ function lastWordSimilarity(a: NameToken, b: NameToken): number {
 export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): number {
   last.aligned = false;
   last.legal = 'none';
-  last.numberConflict = last.thin = false;
+  last.numberConflict = last.thin = last.surnameApart = false;
   last.acronym = last.compact = undefined;
   if (kind !== 'person' && (acronymOf(q, c) || acronymOf(c, q))) {
     const [a, b] = q.tokens.length === 1 ? [q.tokens[0].text, c.initials] : [q.initials, c.tokens[0].text];
@@ -402,20 +433,29 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const qNumber = leftNumber;
   const qGarbled = leftGarbled;
   const qCountry = leftCountry;
+  const qLeftUnits = leftUnits;
+  const qLeftSurname = leftSurname;
   scanLeftovers(c, n, C_USED, C_FIRST, C_JOINED);
+  // Two people whose names pair word for word but the surname (Lavrov / Navros, AL-RAWI /
+  // AL-TIKRITI): the word-level measures refused that pair, so it is another family; reading the
+  // names run together would only count the surname's letters again.
+  const surnameApart = kind === 'person' && qLeftUnits === 1 && leftUnits === 1 && !!qLeftSurname && !!leftSurname && surnamesApart(qLeftSurname.text, leftSurname.text);
   const conflict = qContent && leftContent;
   const patronymicConflict = qPatronymic && leftPatronymic;
   const countryConflict = qCountry && leftCountry;
-  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true, countryConflict);
-  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false, countryConflict);
+  const oneWordShared = contentMatches === 1;
+  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true, countryConflict, oneWordShared);
+  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false, countryConflict, oneWordShared);
   let score = den > 0 ? num / den : 0;
   const numberConflict = qNumber && leftNumber;
   if (numberConflict) score *= 0.5;
   const thin = kind === 'person' && contentMatches === 1 && (qContent || leftContent) && (q.tokens.length > 1 || c.tokens.length > 1);
   if (thin) score *= 0.8;
+  if (surnameApart) score *= 0.85;
   if (contentMatches === 0) score = Math.min(score, 0.5);
-  // Every link merely approximate (typos on every word) is weaker evidence than the average suggests.
-  if (pairCount > 1 && !strongPair) score *= 0.85;
+  // Every link merely approximate (typos on every word) is weaker evidence than the average suggests;
+  // not so for a name read by sound (katakana, Han), where consonants are all the evidence there is.
+  if (pairCount > 1 && !strongPair && !(vowelless && (BY_SOUND.test(q.system) || BY_SOUND.test(c.system)))) score *= 0.85;
   // Rescue a typo inside a short word only when a leftover word is no syllable of Korean or
   // Pinyin (`msik`, `tolng`): Wen/Wei or Hyok/Hyon are different names, not typos.
   if (score < 0.85 && !vowelless && !numberConflict && q.compacts[0] === c.compacts[0] && q.text !== c.text) {
@@ -423,7 +463,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     // moved across a word break (Myon-gchin / Myong-chin).
     score = 0.95;
     last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
-  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && (qGarbled || leftGarbled)) {
+  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && (qGarbled || leftGarbled)) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
       score = fb.score;
@@ -436,6 +476,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   last.legal = legal;
   last.numberConflict = numberConflict;
   last.thin = thin;
+  last.surnameApart = surnameApart;
   return score;
 }
 
@@ -457,7 +498,7 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
     forEachUnmatched(q, m, Q_USED, Q_FIRST, Q_JOINED, (t) => unmatchedQuery.push(t));
     forEachUnmatched(c, n, C_USED, C_FIRST, C_JOINED, (t) => unmatchedCandidate.push(t));
   }
-  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, acronym: last.acronym, compact: last.compact };
+  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, acronym: last.acronym, compact: last.compact };
 }
 
 /**
@@ -493,7 +534,9 @@ export const NAME_FEATURES = [
   'name.org_unmatched', // content words left over on either side of an organisation or vessel name (≤ 3)
 ] as const;
 
-const APPROX_LINKS = new Set<string>(['typo', 'phonetic-typo']);
+const APPROX_LINKS = new Set<string>(['typo', 'phonetic-typo', 'scrambled']);
+/** Readings of a script that writes foreign names by sound (transliterate.ts names them so). */
+const BY_SOUND = /written by sound/;
 const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'patronymic']);
 
 /**
