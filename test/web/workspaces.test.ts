@@ -1,8 +1,9 @@
 // End-to-end test of confidential workspaces in the web app: Chromium drives the built app against the
 // real server. Analyst A creates a workspace on the Workspaces page, records a person in it and adds an
-// alias through the entity page's claim form with "Where" set to the workspace; A finds the person. Analyst
-// B, not a member, finds nothing by search, match, graph or id (the same 404 as an unknown id), and is
-// refused (with the server's reason) when managing members; once A adds B on the page, B finds the person.
+// alias through the entity page's claim form, and uploads a document, with "Where" set to the workspace;
+// A finds the person. Analyst B, not a member, finds nothing by search, match, graph or id (the same 404
+// as an unknown id), nor the document, and is refused (with the server's reason) when managing members;
+// once A adds B on the page, B finds the person and the document.
 // One server start for the whole file; the steps build on each other in order.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -25,6 +26,8 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
   let analystB: Page;
   /** The person A records in the workspace. */
   let personId = '';
+  /** The document A uploads into the workspace. */
+  let documentId = '';
 
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -133,7 +136,25 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
     await expect.poll(() => matchIds(page), { timeout: 60_000 }).toContain(personId);
   });
 
-  test('analyst B, not a member, finds nothing of it: search, match, graph and id answer as for an unknown entity', async () => {
+  test('A uploads a document into the workspace from the Documents page', async () => {
+    const page = analystA;
+    await page.goto(`${server.url}/#/documents`);
+    const upload = page.locator('#upload');
+    await upload.getByLabel(/^Your name/).fill('e2e-analyst');
+    await upload.getByLabel('Title').fill('Case KP field note');
+    const where = upload.getByLabel('Where', { exact: true });
+    await where.locator(`option[value="${WORKSPACE}"]`).waitFor({ state: 'attached' });
+    await where.selectOption(WORKSPACE);
+    await upload.locator('input[type=file]').setInputFiles({ name: 'case-kp-note.txt', mimeType: 'text/plain', buffer: Buffer.from(`Field note: ${NAME}, also known as ${ALIAS}, brokered the deal.\n`) });
+    const open = page.getByRole('status', { name: 'Upload result' }).getByRole('link', { name: 'Open the document' });
+    await open.waitFor({ timeout: 60_000 });
+    documentId = decodeURIComponent((await open.getAttribute('href'))!.replace(/^#\/documents\//, ''));
+    const read = await page.request.get(`${server.url}/documents/${encodeURIComponent(documentId)}`);
+    expect(read.status()).toBe(200);
+    expect(((await read.json()) as { workspace: string | null }).workspace).toBe(WORKSPACE);
+  });
+
+  test('analyst B, not a member, finds nothing of it: search, match, graph, id and its document answer as for unknown ones', async () => {
     const page = analystB;
     await page.goto(`${server.url}/#/workspaces`);
     await page.getByText('You are a member of no workspace.').waitFor();
@@ -161,13 +182,16 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
     expect(adjacent.status).toBe(404);
     expect(adjacent.error).toBe(unknownAdjacent.error.replace(unknown, personId));
 
+    // Nor the workspace's document.
+    expect((await page.request.get(`${server.url}/documents/${encodeURIComponent(documentId)}`)).status()).toBe(404);
+
     // The entity page says what it says for any unknown id.
     await page.goto(`${server.url}/#/entity/${encodeURIComponent(personId)}`);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/404/);
     expect(await page.getByText(NAME).count()).toBe(0);
   });
 
-  test('A adds B as a member on the page; B then finds the person, but may not manage the members', async () => {
+  test('A adds B as a member on the page; B then finds the person and the document, but may not manage the members', async () => {
     await analystA.goto(`${server.url}/#/workspaces`);
     const add = analystA.getByRole('form', { name: `Add a member to ${WORKSPACE}` });
     await add.getByLabel('User name').fill('e2e-analyst-b');
@@ -180,6 +204,7 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
     expect(await searchHits(page, ALIAS)).toContain(personId);
     expect(await matchIds(page)).toContain(personId);
     expect((await page.request.get(`${server.url}/entities/${encodeURIComponent(personId)}/adjacent`)).status()).toBe(200);
+    expect((await page.request.get(`${server.url}/documents/${encodeURIComponent(documentId)}`)).status()).toBe(200);
     await page.goto(`${server.url}/#/entity/${encodeURIComponent(personId)}`);
     await page.locator('#properties').getByText(ALIAS).first().waitFor({ timeout: 20_000 });
 
