@@ -23,6 +23,7 @@ const KeysPage = lazy(() => import('./pages/KeysPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const PortfoliosPage = lazy(() => import('./pages/PortfoliosPage.tsx'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx'));
+const WorkspacesPage = lazy(() => import('./pages/WorkspacesPage.tsx'));
 
 /** The pages; `role`: shown only to that role or a higher one. */
 const NAV: { page: string; label: string; role?: Role }[] = [
@@ -35,6 +36,7 @@ const NAV: { page: string; label: string; role?: Role }[] = [
   { page: 'documents', label: 'Documents' },
   { page: 'portfolios', label: 'Portfolios' },
   { page: 'alerts', label: 'Alerts' },
+  { page: 'workspaces', label: 'Workspaces', role: 'viewer' },
   { page: 'users', label: 'Users', role: 'admin' },
   { page: 'keys', label: 'API keys', role: 'admin' },
   { page: 'audit', label: 'Audit', role: 'admin' },
@@ -145,6 +147,9 @@ function App() {
       break;
     case 'alerts':
       content = <AlertsPage route={route} />;
+      break;
+    case 'workspaces':
+      content = <WorkspacesPage />;
       break;
     default:
       content = <SearchPage route={route} />;

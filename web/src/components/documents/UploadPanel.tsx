@@ -4,11 +4,13 @@ import { analystName, setAnalystName, uploadDocument, type IngestResult } from '
 import { useMentionJob } from '../../hooks/useDocuments.ts';
 import { href } from '../../router.ts';
 import { ErrorMessage, Section } from '../common.tsx';
+import { WhereSelect } from '../WhereSelect.tsx';
 
 export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
   const id = useId();
   const [author, setAuthor] = useState(analystName);
   const [meta, setMeta] = useState({ title: '', publisher: '', published_at: '', url: '' });
+  const [workspace, setWorkspace] = useState('');
   const [sent, setSent] = useState<number | null>(null);
   const [result, setResult] = useState<IngestResult | null>(null);
   const [error, setError] = useState<Error>();
@@ -23,7 +25,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
     setResult(null);
     setSent(0);
     try {
-      const r = await uploadDocument(file, { title: meta.title || undefined, publisher: meta.publisher || undefined, published_at: meta.published_at || undefined, url: meta.url || undefined }, setSent);
+      const r = await uploadDocument(file, { title: meta.title || undefined, publisher: meta.publisher || undefined, published_at: meta.published_at || undefined, url: meta.url || undefined, workspace: workspace || undefined }, setSent);
       setResult(r);
       onUploaded();
     } catch (err) {
@@ -47,6 +49,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
         <label>Publisher<input value={meta.publisher} onChange={(e) => setMeta({ ...meta, publisher: e.target.value })} /></label>
         <label>Published<input value={meta.published_at} onChange={(e) => setMeta({ ...meta, published_at: e.target.value })} placeholder="YYYY[-MM[-DD]]" /></label>
         <label>URL<input value={meta.url} onChange={(e) => setMeta({ ...meta, url: e.target.value })} type="url" /></label>
+        <WhereSelect value={workspace} onChange={setWorkspace} />
       </div>
       <div className={`dropzone${over ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={drop}>
         <label htmlFor={`${id}-file`}>Drop a PDF, HTML, DOCX or text file here, or choose one:</label>

@@ -1,11 +1,13 @@
 // Add a claim to an entity (analysts and up): a property's value with its source and evidence grade,
-// recorded as a new statement in the analyst dataset with the signed-in user as its author.
+// recorded as a new statement in the shared analyst dataset or one of the analyst's workspaces, with the
+// signed-in user as its author.
 import { useMemo, useState } from 'react';
 import { GRADES, type Grade } from '../../api.ts';
 import type { EntityProfile } from '../../api/entities.ts';
 import { addStatements } from '../../api/statements.ts';
 import { valueProps } from '../../lib/ftm.ts';
 import { ErrorMessage, Section } from '../common.tsx';
+import { WhereSelect } from '../WhereSelect.tsx';
 
 const ANALYST_GRADES = GRADES.filter((g) => g !== 'official');
 
@@ -16,6 +18,7 @@ export function ClaimPanel({ entity, onSaved }: { entity: EntityProfile; onSaved
   const [source, setSource] = useState('');
   const [grade, setGrade] = useState<Grade | ''>('');
   const [locator, setLocator] = useState('');
+  const [dataset, setDataset] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const [saved, setSaved] = useState('');
@@ -25,8 +28,8 @@ export function ClaimPanel({ entity, onSaved }: { entity: EntityProfile; onSaved
     setError(undefined);
     setSaved('');
     try {
-      await addStatements([{ entity_id: entity.id, prop, value: value.trim(), source_document: source.trim(), evidence_grade: grade, locator: locator.trim() || undefined }]);
-      setSaved(`Saved: ${prop} “${value.trim()}” (${grade}).`);
+      await addStatements([{ entity_id: entity.id, prop, value: value.trim(), source_document: source.trim(), evidence_grade: grade, locator: locator.trim() || undefined }], dataset || undefined);
+      setSaved(`Saved: ${prop} “${value.trim()}” (${grade})${dataset ? ` in ${dataset}` : ''}.`);
       setValue('');
       onSaved();
     } catch (e) {
@@ -54,6 +57,7 @@ export function ClaimPanel({ entity, onSaved }: { entity: EntityProfile; onSaved
           </select>
         </label>
         <label>Where in the source (optional)<input value={locator} onChange={(e) => setLocator(e.target.value)} placeholder="page 3, paragraph 2" /></label>
+        <WhereSelect value={dataset} onChange={setDataset} />
         <button type="submit" disabled={busy || !prop || !value.trim() || !source.trim() || !grade}>Add claim</button>
       </form>
       <ErrorMessage error={error} what={undefined} />
