@@ -1104,6 +1104,21 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1235,6 +1250,21 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1348,6 +1378,21 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1447,6 +1492,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1578,6 +1638,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1848,6 +1923,21 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1999,6 +2089,21 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2124,6 +2229,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2368,6 +2488,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
