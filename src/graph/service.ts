@@ -7,7 +7,7 @@ import { numberParam } from '../model/params.ts';
 import type { Statement } from '../model/statement.ts';
 import { sanctionsLists } from '../model/targets.ts';
 import { assembleEntity } from '../model/entity.ts';
-import { strongestGrade } from '../model/grades.ts';
+import { gradeRank, strongestGrade } from '../model/grades.ts';
 import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
 import type { EntityReader, Store } from '../store/types.ts';
 import { buildGraph, updateGraph } from './build.ts';
@@ -17,7 +17,7 @@ import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from
 import { exposure as rawExposure, edgeWeight, GRADE_WEIGHTS } from './exposure.ts';
 import { FLAG_KNOWN, validateFilter, type Graph } from './graph.ts';
 import { adjacentEdges, neighbourhood as rawNeighbourhood } from './neighbourhood.ts';
-import { assessOwnership, round, type OwnershipAssessment } from './ownership.ts';
+import { assessOwnership, ownershipReach, round, type OwnershipAssessment } from './ownership.ts';
 import { kShortestPaths } from './paths.ts';
 import type { EdgeFilter, GraphEdge, GraphNode, GraphPath } from './types.ts';
 
@@ -315,7 +315,11 @@ export class GraphService {
   async ownership(id: string, sees: Sees = null): Promise<OwnershipAssessment> {
     const g = await this.graph();
     const n = await this.locate(g, id, 'id', sees);
-    return n >= 0 ? assessOwnership(g, n, visibleEdgesOf(g, sees)) : emptyOwnership(id);
+    if (n < 0) return emptyOwnership(id);
+    if (sees === null) return assessOwnership(g, n);
+    const visible = visibleEdgesOf(g, sees);
+    const grade = (e: number) => gradeRank(shownEdge(g, e, sees).evidenceGrade);
+    return assessOwnership(g, n, visible, { captions: await this.visibleCaptions(g, ownershipReach(g, n, visible, grade), sees), grade });
   }
 
   /** Centrality and communities of the subgraph induced by `ids` (plus `hops` of surroundings). */

@@ -85,6 +85,10 @@ beforeAll(async () => {
 
   company = await created(alice, { schema: 'Company', properties: { registrationNumber: REGISTRATION }, ...shared });
   ownership = await created(alice, { schema: 'Ownership', properties: { owner: company, asset: target, percentage: '30' }, ...shared });
+  // Another shared owner of the target (80 %), which the company holds a stake of no stated size in.
+  const harbour = await created(alice, { schema: 'Company', properties: { name: 'Shared Harbour Trading' }, ...shared });
+  await created(alice, { schema: 'Ownership', properties: { owner: harbour, asset: target, percentage: '80' }, ...shared, evidence_grade: 'reported' });
+  await created(alice, { schema: 'Ownership', properties: { owner: company, asset: harbour }, ...shared, evidence_grade: 'reported' });
   transfer = await created(alice, { schema: 'ArmsTransfer', properties: { name: 'Lanternfish rifles', supplier: company, recipient: target }, ...shared });
   // The workspace names the company, places it in North Korea, sanctions it, holds the ownership more firmly,
   // and adds a country and a topic to the listed organisation.
@@ -161,6 +165,18 @@ describe('what a workspace says about visible entities stays with its members', 
       expect(file).toContain('alleged');
       expect(file).not.toContain('corroborated');
     }
+  });
+
+  it('the 50 % rule counts and names owners as the reader sees them', async () => {
+    // For a member the company's stake is firm enough to count (30 % + 80 % > 100 %); for others it is only alleged.
+    const member = await get(alice, `/entities/${target}/ownership`);
+    expect(member.json.warnings.join('\n')).toContain('add up to 110');
+    expect(member.json.warnings.join('\n')).toContain(`${SECRET_NAME} → Shared Harbour Trading`);
+    const other = await get(bob, `/entities/${target}/ownership`);
+    expect(other.status).toBe(200);
+    expect(other.json.warnings.join('\n')).not.toContain('add up to');
+    expect(other.json.warnings.join('\n')).toContain(`${REGISTRATION} → Shared Harbour Trading`);
+    expect(other.text).not.toContain(SECRET_NAME);
   });
 
   it("an arms-transfer check looks the parties up in what the reader may see", async () => {
