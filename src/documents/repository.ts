@@ -19,6 +19,8 @@ export interface SearchFilter {
   source?: string;
   limit: number;
   offset: number;
+  /** Workspaces whose documents are left out (before paging). */
+  hidden?: readonly string[];
 }
 
 export interface SearchHit {
@@ -56,9 +58,17 @@ export class DocumentRepository {
     return new Map(rows.map((r) => [r.id, r.workspace]));
   }
 
-  async list(limit = 100, offset = 0): Promise<Omit<DocumentRow, 'text'>[]> {
-    return this.db
-      .selectFrom('documents')
+  /** The workspaces that hold documents (the reader's predicate picks those it may not see). */
+  async workspaces(): Promise<string[]> {
+    const rows = await this.db.selectFrom('documents').select('workspace').distinct().where('workspace', 'is not', null).execute();
+    return rows.map((r) => r.workspace!);
+  }
+
+  /** `hidden`: workspaces whose documents are left out, before paging, so a page is never short. */
+  async list(limit = 100, offset = 0, hidden: readonly string[] = []): Promise<Omit<DocumentRow, 'text'>[]> {
+    let q = this.db.selectFrom('documents');
+    if (hidden.length) q = q.where((eb) => eb.or([eb('workspace', 'is', null), eb('workspace', 'not in', [...hidden])]));
+    return q
       .select(['id', 'media_type', 'file_name', 'size', 'title', 'author', 'publisher', 'published_at', 'url', 'language', 'page_count', 'text_layer', 'created_at', 'created_by', 'workspace'])
       .orderBy('created_at', 'desc')
       .orderBy('id')
@@ -168,6 +178,10 @@ export class DocumentRepository {
       q = q.where(({ exists, selectFrom }) =>
         exists(selectFrom('document_mentions as m').select('m.id').whereRef('m.document_id', '=', 'p.document_id').whereRef('m.paragraph', '=', 'p.paragraph').where('m.entity_id', 'in', ids).where('m.status', '!=', 'rejected')),
       );
+    }
+    if (f.hidden?.length) {
+      const hidden = [...f.hidden];
+      q = q.where((eb) => eb.or([eb('d.workspace', 'is', null), eb('d.workspace', 'not in', hidden)]));
     }
     if (f.from) q = q.where('d.published_at', '>=', f.from);
     if (f.to) q = q.where('d.published_at', '<=', f.to + '\uffff');

@@ -323,7 +323,8 @@ export class DocumentService {
 
   // ---- search --------------------------------------------------------------------------------
 
-  async search(params: { q?: unknown; entity?: unknown; from?: unknown; to?: unknown; source?: unknown; limit?: unknown; offset?: unknown }): Promise<{ results: SearchHit[]; limit: number; offset: number }> {
+  /** `hidden`: workspaces whose documents the reader may not see (left out before paging). */
+  async search(params: { q?: unknown; entity?: unknown; from?: unknown; to?: unknown; source?: unknown; limit?: unknown; offset?: unknown }, hidden: readonly string[] = []): Promise<{ results: SearchHit[]; limit: number; offset: number }> {
     const str = (v: unknown, field: string, max = 500) => {
       if (v === undefined || v === null || v === '') return undefined;
       if (typeof v !== 'string' || v.length > max) throw new ValidationError(field, `must be a string of at most ${max} characters`);
@@ -344,7 +345,7 @@ export class DocumentService {
       alsoIds = entity ? idsOfTarget(entity, entityId) : [];
       entityId = entity?.id ?? entityId;
     }
-    const results = await this.repo.search({ q: str(params.q, 'q'), entityId, alsoIds, from: str(params.from, 'from'), to: str(params.to, 'to'), source: str(params.source, 'source'), limit, offset });
+    const results = await this.repo.search({ q: str(params.q, 'q'), entityId, alsoIds, from: str(params.from, 'from'), to: str(params.to, 'to'), source: str(params.source, 'source'), limit, offset, hidden });
     return { results, limit, offset };
   }
 

@@ -1,6 +1,7 @@
 // Subgraph export for Gephi (GEXF 1.3), yEd and others (GraphML), and FtM JSON lines (Aleph,
 // OpenSanctions tools). Every edge carries its type, grade and primary source as attributes.
 import { assembleEntity } from '../model/entity.ts';
+import { strongestGrade } from '../model/grades.ts';
 import { visibleDatasets, visibleStatements, type Sees } from '../model/visibility.ts';
 import type { EntityReader } from '../store/types.ts';
 import type { Graph } from './graph.ts';
@@ -32,7 +33,7 @@ function edgeAttrs(g: Graph, e: number, sees: Sees): Record<(typeof EDGE_ATTRS)[
   return {
     type: edge.type,
     role: edge.role ?? '',
-    evidenceGrade: edge.evidenceGrade,
+    evidenceGrade: strongestGrade(edge.provenance) ?? edge.evidenceGrade,
     dataset: edge.provenance.map((x) => x.dataset).join(';'),
     sourceDocument: edge.provenance.map((x) => x.sourceDocument ?? '').filter(Boolean).join(';'),
     locator: p.locator ?? '',
@@ -42,8 +43,11 @@ function edgeAttrs(g: Graph, e: number, sees: Sees): Record<(typeof EDGE_ATTRS)[
   };
 }
 
-/** `sees`: the datasets the reader may see (the caller left out hidden nodes and edges; this hides their names). */
-export function toGexf(g: Graph, nodes: number[], edges: number[], sees: Sees = null): string {
+/**
+ * `sees`: the datasets the reader may see (the caller left out hidden nodes and edges; this hides their names);
+ * `captions`: nodes' captions from their visible statements where hidden claims would name them otherwise.
+ */
+export function toGexf(g: Graph, nodes: number[], edges: number[], sees: Sees = null, captions?: ReadonlyMap<number, string>): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
@@ -59,7 +63,7 @@ export function toGexf(g: Graph, nodes: number[], edges: number[], sees: Sees = 
   ];
   for (const n of nodes) {
     const attrs = nodeAttrs(g, n, sees);
-    out.push(`      <node id="${xml(g.nodeIds[n])}" label="${xml(g.nodeCaption[n])}"><attvalues>`);
+    out.push(`      <node id="${xml(g.nodeIds[n])}" label="${xml(captions?.get(n) ?? g.nodeCaption[n])}"><attvalues>`);
     NODE_ATTRS.forEach((a, i) => out.push(`        <attvalue for="n${i}" value="${xml(attrs[a])}"/>`));
     out.push('      </attvalues></node>');
   }
@@ -77,7 +81,7 @@ export function toGexf(g: Graph, nodes: number[], edges: number[], sees: Sees = 
   return out.join('\n');
 }
 
-export function toGraphml(g: Graph, nodes: number[], edges: number[], sees: Sees = null): string {
+export function toGraphml(g: Graph, nodes: number[], edges: number[], sees: Sees = null, captions?: ReadonlyMap<number, string>): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -88,7 +92,7 @@ export function toGraphml(g: Graph, nodes: number[], edges: number[], sees: Sees
   ];
   for (const n of nodes) {
     const attrs = nodeAttrs(g, n, sees);
-    out.push(`    <node id="${xml(g.nodeIds[n])}">`, `      <data key="label">${xml(g.nodeCaption[n])}</data>`);
+    out.push(`    <node id="${xml(g.nodeIds[n])}">`, `      <data key="label">${xml(captions?.get(n) ?? g.nodeCaption[n])}</data>`);
     for (const a of NODE_ATTRS) out.push(`      <data key="n_${a}">${xml(attrs[a])}</data>`);
     out.push('    </node>');
   }

@@ -51,8 +51,17 @@ interface Owned {
 }
 
 /** `visible`: the edges the reader may see (Graph.visibleEdges), null for all. */
-export function assessOwnership(g: Graph, n: number, visible: Uint8Array | null = null): OwnershipAssessment {
-  const ctx = new OwnershipContext(g, visible);
+/** How a reader sees the graph where claims hidden from it would say otherwise. */
+export interface OwnershipView {
+  /** Nodes' captions from their visible statements (the computation and warnings name them). */
+  captions?: ReadonlyMap<number, string>;
+  /** An edge's grade rank from its visible claims. */
+  grade?: (e: number) => number;
+}
+
+export function assessOwnership(g: Graph, n: number, visible: Uint8Array | null = null, view: OwnershipView = {}): OwnershipAssessment {
+  const caption = (m: number) => view.captions?.get(m) ?? g.nodeCaption[m];
+  const ctx = new OwnershipContext(g, visible, caption, view.grade);
   const share = ctx.share(n, []);
   const terms = ctx.terms(n, [], { count: 0 });
   const listed = g.isSanctioned(n);
@@ -66,20 +75,35 @@ export function assessOwnership(g: Graph, n: number, visible: Uint8Array | null 
     blockedByOwnership,
     terms: shown,
     termsTruncated: terms.length > MAX_TERMS,
-    computation: describe(g, n, shown, share, listed),
+    computation: describe(g, n, shown, share, listed, caption),
     warnings: [...ctx.warnings],
   };
+}
+
+/** The nodes an ownership assessment of `n` names (to look their visible captions up first). */
+export function ownershipReach(g: Graph, n: number, visible: Uint8Array | null, grade?: (e: number) => number): number[] {
+  const ctx = new OwnershipContext(g, visible, (m) => g.nodeCaption[m], grade);
+  ctx.share(n, []);
+  return ctx.reached();
 }
 
 class OwnershipContext {
   readonly warnings = new Set<string>();
   private readonly shares = new Map<number, number>();
   private readonly ownersCache = new Map<number, Owned[]>();
+  private readonly met = new Set<number>();
 
   constructor(
     private readonly g: Graph,
     private readonly visible: Uint8Array | null,
+    private readonly caption: (n: number) => string,
+    private readonly grade: (e: number) => number = (e) => g.edgeGrade[e],
   ) {}
+
+  /** Every node the walk has named: those whose owners it read, and every owner it met (counted or not). */
+  reached(): number[] {
+    return [...new Set([...this.ownersCache.keys(), ...this.met])];
+  }
 
   /** Owners of `n` by usable Ownership claims, one per owner (the strongest claim). */
   owners(n: number): Owned[] {
@@ -91,10 +115,11 @@ class OwnershipContext {
     for (let i = g.adjOffset[n], end = g.adjOffset[n + 1]; i < end; i++) {
       const e = g.adjEdge[i];
       if (g.edgeTypeName(e) !== 'Ownership' || g.edgeDst[e] !== n || (this.visible && !this.visible[e])) continue;
-      if (g.edgeGrade[e] > MIN_OWNERSHIP_GRADE) continue;
+      if (this.grade(e) > MIN_OWNERSHIP_GRADE) continue;
       const owner = g.edgeSrc[e];
+      this.met.add(owner);
       const raw = g.edgePct[e];
-      const label = `${g.nodeCaption[owner]} → ${g.nodeCaption[n]} (${g.edgeIds[e]})`;
+      const label = `${this.caption(owner)} → ${this.caption(n)} (${g.edgeIds[e]})`;
       if (Number.isNaN(raw)) {
         this.warnings.add(`ownership without a percentage ignored: ${label}`);
         continue;
@@ -111,12 +136,12 @@ class OwnershipContext {
       const prior = byOwner.get(owner);
       if (prior) {
         if (Math.abs(prior.fraction * 100 - pct) > 1e-6) this.warnings.add(`conflicting percentages for ${label}: ${prior.fraction * 100} and ${pct}; the stronger claim is used`);
-        if (prior.grade <= g.edgeGrade[e]) continue;
+        if (prior.grade <= this.grade(e)) continue;
       }
-      byOwner.set(owner, { owner, edge: e, fraction: pct / 100, grade: g.edgeGrade[e] });
+      byOwner.set(owner, { owner, edge: e, fraction: pct / 100, grade: this.grade(e) });
     }
     for (const o of byOwner.values()) total += o.fraction;
-    if (total > 1 + 1e-9) this.warnings.add(`owners of ${g.nodeCaption[n]} add up to ${round(total * 100)} % (over 100 %)`);
+    if (total > 1 + 1e-9) this.warnings.add(`owners of ${this.caption(n)} add up to ${round(total * 100)} % (over 100 %)`);
     const owners = [...byOwner.values()].map(({ owner, edge, fraction }) => ({ owner, edge, fraction }));
     this.ownersCache.set(n, owners);
     return owners;
@@ -130,18 +155,18 @@ class OwnershipContext {
     const memo = this.shares.get(n);
     if (memo !== undefined) return memo;
     if (stack.length > MAX_DEPTH) {
-      this.warnings.add(`ownership chain deeper than ${MAX_DEPTH} at ${this.g.nodeCaption[n]}; not followed further`);
+      this.warnings.add(`ownership chain deeper than ${MAX_DEPTH} at ${this.caption(n)}; not followed further`);
       return 0;
     }
     const path = [...stack, n];
     let total = 0;
     for (const o of this.owners(n)) {
       if (o.owner === n) {
-        this.warnings.add(`self-ownership ignored: ${this.g.nodeCaption[n]}`);
+        this.warnings.add(`self-ownership ignored: ${this.caption(n)}`);
         continue;
       }
       if (path.includes(o.owner)) {
-        this.warnings.add(`ownership cycle ${[...path.slice(path.indexOf(o.owner)), o.owner].map((i) => this.g.nodeCaption[i]).join(' → ')}; the stake closing the cycle is not counted`);
+        this.warnings.add(`ownership cycle ${[...path.slice(path.indexOf(o.owner)), o.owner].map((i) => this.caption(i)).join(' → ')}; the stake closing the cycle is not counted`);
         continue;
       }
       total += o.fraction * (this.blocked(o.owner, path) ? 1 : this.share(o.owner, path));
@@ -175,13 +200,13 @@ class OwnershipContext {
   }
 }
 
-function describe(g: Graph, n: number, terms: OwnershipTerm[], share: number, listed: boolean): string {
-  const caption = (id: string) => g.nodeCaption[g.indexOf(id)] ?? id;
+function describe(g: Graph, n: number, terms: OwnershipTerm[], share: number, listed: boolean, captionOf: (n: number) => string): string {
+  const caption = (id: string) => (g.indexOf(id) >= 0 ? captionOf(g.indexOf(id)) : id);
   const pct = (x: number) => `${round(x * 100)}%`;
   const parts = terms.map((t) => `${t.factors.map(pct).join(' × ')} (${t.path.map(caption).join(' → ')})`);
   const sum = parts.length ? `${parts.join(' + ')} = ${pct(share)}` : '0% held by blocked persons';
   const verdict = share >= BLOCKING_THRESHOLD - 1e-9 ? `≥ 50%: treated as blocked` : `< 50%: not blocked by ownership`;
-  return `${sum} ${verdict}${listed ? ` (${g.nodeCaption[n]} is designated in its own right)` : ''}`;
+  return `${sum} ${verdict}${listed ? ` (${captionOf(n)} is designated in its own right)` : ''}`;
 }
 
 export function round(x: number): number {

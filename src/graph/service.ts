@@ -6,16 +6,18 @@ import { ConflictError, NotFoundError, ValidationError } from '../model/errors.t
 import { numberParam } from '../model/params.ts';
 import type { Statement } from '../model/statement.ts';
 import { sanctionsLists } from '../model/targets.ts';
-import { seesAny, type Sees } from '../model/visibility.ts';
+import { assembleEntity } from '../model/entity.ts';
+import { gradeRank, strongestGrade } from '../model/grades.ts';
+import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
 import type { EntityReader, Store } from '../store/types.ts';
 import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
 import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from './export.ts';
-import { exposure as rawExposure, edgeWeight } from './exposure.ts';
+import { exposure as rawExposure, edgeWeight, GRADE_WEIGHTS } from './exposure.ts';
 import { FLAG_KNOWN, validateFilter, type Graph } from './graph.ts';
 import { adjacentEdges, neighbourhood as rawNeighbourhood } from './neighbourhood.ts';
-import { assessOwnership, round, type OwnershipAssessment } from './ownership.ts';
+import { assessOwnership, ownershipReach, round, type OwnershipAssessment } from './ownership.ts';
 import { kShortestPaths } from './paths.ts';
 import type { EdgeFilter, GraphEdge, GraphNode, GraphPath } from './types.ts';
 
@@ -221,7 +223,7 @@ export class GraphService {
   }
 
   private async nodeOf(g: Graph, n: number, id: string, sees: Sees): Promise<GraphNode> {
-    if (n >= 0) return shownNode(g, n, sees);
+    if (n >= 0) return shownNode(g, n, sees, await this.visibleCaptions(g, [n], sees));
     const e = await this.reader.getEntity(id);
     return { id: e?.id ?? id, schema: e?.schema ?? 'Thing', caption: e?.caption ?? id, datasets: (e?.datasets ?? []).filter((d) => !sees || sees(d)), sanctioned: false, sanctionedBy: [], known: !!e };
   }
@@ -234,12 +236,13 @@ export class GraphService {
     const limit = intOption('limit', options.limit, LIMITS.pageLimit);
     const f = compileFor(g, options.filter, sees);
     const page = n >= 0 ? adjacentEdges(g, n, f, offset, limit) : { total: 0, offset, limit, edges: [] };
+    const captions = await this.visibleCaptions(g, page.edges.map((e) => g.other(e, n)), sees);
     return {
       entity: await this.nodeOf(g, n, id, sees),
       total: page.total,
       offset,
       limit,
-      results: page.edges.map((e) => ({ edge: shownEdge(g, e, sees), other: shownNode(g, g.other(e, n), sees) })),
+      results: page.edges.map((e) => ({ edge: shownEdge(g, e, sees), other: shownNode(g, g.other(e, n), sees, captions) })),
     };
   }
 
@@ -252,13 +255,14 @@ export class GraphService {
     const k = intOption('k', options.k, LIMITS.k);
     const filter = validateFilter(options.filter ?? {});
     const raw = from >= 0 && to >= 0 ? kShortestPaths(g, from, to, compileFor(g, filter, sees), maxHops, k) : [];
+    const captions = await this.visibleCaptions(g, raw.flatMap((p) => p.nodes), sees);
     return {
       from: await this.nodeOf(g, from, fromId, sees),
       to: await this.nodeOf(g, to, toId, sees),
       maxHops,
       k,
       filter,
-      paths: raw.map((p) => ({ ...toPath(g, p.nodes, p.edges, sees), nodeDetails: p.nodes.map((n) => shownNode(g, n, sees)) })),
+      paths: raw.map((p) => ({ ...toPath(g, p.nodes, p.edges, sees), nodeDetails: p.nodes.map((n) => shownNode(g, n, sees, captions)) })),
     };
   }
 
@@ -271,11 +275,12 @@ export class GraphService {
     const f = compileFor(g, options.filter, sees);
     if (n < 0) return { centre: await this.nodeOf(g, n, id, sees), hops, limit, nodes: [], edges: [], cut: { nodes: 0, edges: 0 }, truncated: false };
     const r = rawNeighbourhood(g, n, hops, limit, f);
+    const captions = await this.visibleCaptions(g, [n, ...r.nodes], sees);
     return {
-      centre: shownNode(g, n, sees),
+      centre: shownNode(g, n, sees, captions),
       hops,
       limit,
-      nodes: r.nodes.map((m, i) => ({ ...shownNode(g, m, sees), hops: r.hops[i] })),
+      nodes: r.nodes.map((m, i) => ({ ...shownNode(g, m, sees, captions), hops: r.hops[i] })),
       edges: r.edges.map((e) => shownEdge(g, e, sees)),
       cut: r.cut,
       truncated: r.truncated,
@@ -294,11 +299,12 @@ export class GraphService {
       return { entity, hops, sanctioned: false, hits: [], reached: 0, truncated: false, ownership: emptyOwnership(entity.id), weights };
     }
     const r = rawExposure(g, n, hops, f);
+    const captions = await this.visibleCaptions(g, r.hits.map((h) => h.node), sees);
     return {
       entity,
       hops,
       sanctioned: g.isSanctioned(n),
-      hits: r.hits.map((h) => ({ entity: shownNode(g, h.node, sees), score: Math.round(h.score * 1e4) / 1e4, hops: h.edges.length, path: toPath(g, h.nodes, h.edges, sees) })),
+      hits: r.hits.map((h) => ({ entity: shownNode(g, h.node, sees, captions), score: Math.round(h.score * 1e4) / 1e4, hops: h.edges.length, path: toPath(g, h.nodes, h.edges, sees) })),
       reached: r.reached,
       truncated: r.truncated,
       ownership: r.ownership,
@@ -309,7 +315,11 @@ export class GraphService {
   async ownership(id: string, sees: Sees = null): Promise<OwnershipAssessment> {
     const g = await this.graph();
     const n = await this.locate(g, id, 'id', sees);
-    return n >= 0 ? assessOwnership(g, n, visibleEdgesOf(g, sees)) : emptyOwnership(id);
+    if (n < 0) return emptyOwnership(id);
+    if (sees === null) return assessOwnership(g, n);
+    const visible = visibleEdgesOf(g, sees);
+    const grade = (e: number) => gradeRank(shownEdge(g, e, sees).evidenceGrade);
+    return assessOwnership(g, n, visible, { captions: await this.visibleCaptions(g, ownershipReach(g, n, visible, grade), sees), grade });
   }
 
   /** Centrality and communities of the subgraph induced by `ids` (plus `hops` of surroundings). */
@@ -323,9 +333,10 @@ export class GraphService {
     const between = betweenness(sub);
     const rank = pageRank(sub);
     const { community, modularity } = louvain(sub);
+    const captions = await this.visibleCaptions(g, sub.nodes, sees);
     return {
       nodes: sub.nodes
-        .map((n, i) => ({ ...shownNode(g, n, sees), degree: degree[i], betweenness: round(between[i]), pageRank: round(rank[i]), community: community[i] }))
+        .map((n, i) => ({ ...shownNode(g, n, sees, captions), degree: degree[i], betweenness: round(between[i]), pageRank: round(rank[i]), community: community[i] }))
         .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree),
       edges: sub.edges.length,
       communities: new Set(community).size,
@@ -341,12 +352,27 @@ export class GraphService {
     const sub = inducedSubgraph(g, nodes, compileFor(g, options.filter, sees));
     switch (format as ExportFormat) {
       case 'gexf':
-        return { contentType: 'application/gexf+xml', body: toGexf(g, sub.nodes, sub.edges, sees) };
+        return { contentType: 'application/gexf+xml', body: toGexf(g, sub.nodes, sub.edges, sees, await this.visibleCaptions(g, sub.nodes, sees)) };
       case 'graphml':
-        return { contentType: 'application/graphml+xml', body: toGraphml(g, sub.nodes, sub.edges, sees) };
+        return { contentType: 'application/graphml+xml', body: toGraphml(g, sub.nodes, sub.edges, sees, await this.visibleCaptions(g, sub.nodes, sees)) };
       default:
         return { contentType: 'application/x-ndjson', body: await toFtmLines(this.reader, g, sub.nodes, sub.edges, sees) };
     }
+  }
+
+  /**
+   * Captions of the nodes that also carry claims hidden from the reader, from their visible statements
+   * (a workspace's alias never names a listed entity for a non-member). Nothing hidden: no reads.
+   */
+  private async visibleCaptions(g: Graph, nodes: Iterable<number>, sees: Sees): Promise<Captions> {
+    const out = new Map<number, string>();
+    if (sees === null) return out;
+    for (const n of new Set(nodes)) {
+      if (n < 0 || (g.sets[g.nodeDatasets[n]] ?? []).every(sees)) continue;
+      const entity = assembleEntity(visibleStatements(sees, await this.reader.getStatements(g.nodeIds[n])));
+      out.set(n, entity?.caption ?? g.nodeIds[n]);
+    }
+    return out;
   }
 
   private async subgraphNodes(g: Graph, ids: string[], hopsValue: unknown, filter: EdgeFilter | undefined, sees: Sees): Promise<number[]> {
@@ -408,7 +434,15 @@ function nodesNamed(g: Graph, name: string): number[] {
 }
 
 export function toPath(g: Graph, nodes: number[], edges: number[], sees: Sees = null): GraphPath {
-  return { nodes: nodes.map((n) => g.nodeIds[n]), edges: edges.map((e) => ({ ...shownEdge(g, e, sees), weight: round(edgeWeight(g, e)) }) as GraphEdge), hops: edges.length };
+  return { nodes: nodes.map((n) => g.nodeIds[n]), edges: edges.map((e) => shownPathEdge(g, e, sees)), hops: edges.length };
+}
+
+/** A path's edge and its weight, both from the claims the reader may see. */
+function shownPathEdge(g: Graph, e: number, sees: Sees): GraphEdge {
+  const edge = shownEdge(g, e, sees);
+  const whole = GRADE_WEIGHTS[g.grade(e)];
+  const weight = edge.evidenceGrade === g.grade(e) ? edgeWeight(g, e) : whole === 0 ? 0 : (edgeWeight(g, e) * GRADE_WEIGHTS[edge.evidenceGrade]) / whole;
+  return { ...edge, weight: round(weight) } as GraphEdge;
 }
 
 function emptyOwnership(id: string): OwnershipAssessment {
@@ -434,16 +468,22 @@ function compileFor(g: Graph, filter: EdgeFilter | undefined, sees: Sees) {
   return { ...g.compile(validateFilter(filter ?? {})), visible: visibleEdgesOf(g, sees) };
 }
 
+/** Captions of nodes as the reader sees them, where they differ from the whole graph's. */
+type Captions = ReadonlyMap<number, string>;
+
 /** A node as the reader may see it: hidden datasets left out; one it may not see at all is a bare id. */
-function shownNode(g: Graph, n: number, sees: Sees): GraphNode {
+function shownNode(g: Graph, n: number, sees: Sees, captions?: Captions): GraphNode {
   const node = g.node(n);
   if (sees === null) return node;
   if (!g.seesNode(n, sees)) return { id: node.id, schema: 'Thing', caption: node.id, datasets: [], sanctioned: false, sanctionedBy: [], known: false };
-  return { ...node, datasets: node.datasets.filter(sees) };
+  return { ...node, caption: captions?.get(n) ?? node.caption, datasets: node.datasets.filter(sees) };
 }
 
 /** An edge with only the claims the reader may see (the edge itself is visible: one claim is). */
 function shownEdge(g: Graph, e: number, sees: Sees): GraphEdge {
   const edge = g.edge(e);
-  return sees === null ? edge : { ...edge, provenance: edge.provenance.filter((p) => sees(p.dataset)) };
+  if (sees === null) return edge;
+  const provenance = edge.provenance.filter((p) => sees(p.dataset));
+  return { ...edge, evidenceGrade: strongestGrade(provenance) ?? edge.evidenceGrade, provenance };
 }
+

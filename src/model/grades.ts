@@ -11,5 +11,12 @@ export function gradeRank(grade: EvidenceGrade): number {
   return EVIDENCE_GRADES.indexOf(grade);
 }
 
+/** The strongest grade among these claims (a denial alone gives `denied`). */
+export function strongestGrade(claims: readonly { evidenceGrade: EvidenceGrade }[]): EvidenceGrade | undefined {
+  let best: EvidenceGrade | undefined;
+  for (const c of claims) if (best === undefined || gradeRank(c.evidenceGrade) < gradeRank(best)) best = c.evidenceGrade;
+  return best;
+}
+
 export const REVIEW_STATUSES = ['unreviewed', 'accepted', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

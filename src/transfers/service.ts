@@ -31,7 +31,7 @@ export class TransferService {
   }
 
   async violations(id: string, sees: Sees = null): Promise<TransferCheck> {
-    return checkTransfer(await this.get(id, sees), this.context(), this.rules);
+    return checkTransfer(await this.get(id, sees), this.context(sees), this.rules);
   }
 
   /** Check transfers that are not stored (the statements of a transfers CSV). */
@@ -59,13 +59,14 @@ export class TransferService {
     return [...byDeal].filter(([, legs]) => legs.length > 1).map(([deal, legs]) => ({ deal, legs }));
   }
 
-  context(): TransferContext {
+  /** `sees`: parties are looked up in the datasets the reader may see (a workspace's claims move no one else's check). */
+  context(sees: Sees = null): TransferContext {
     const cache = new Map<string, Promise<PartyInfo | undefined>>();
-    return { party: (id) => cache.get(id) ?? cache.set(id, this.party(id)).get(id)! };
+    return { party: (id) => cache.get(id) ?? cache.set(id, this.party(id, sees)).get(id)! };
   }
 
-  private async party(id: string): Promise<PartyInfo | undefined> {
-    const statements = await this.reader.getStatements(id);
+  private async party(id: string, sees: Sees): Promise<PartyInfo | undefined> {
+    const statements = visibleStatements(sees, await this.reader.getStatements(id));
     const entity = assembleEntity(statements);
     if (!entity) return undefined;
     const countries = new Set<string>();
@@ -73,7 +74,7 @@ export class TransferService {
     const designatedBy = new Set<string>();
     for (const s of statements) if (s.prop === 'topics' && s.value === SANCTION_TOPIC) designatedBy.add(s.dataset);
     for (const ref of await this.reader.getReferencing(id)) {
-      if (schemaIsA(ref.schema, 'Sanction')) for (const d of ref.datasets ?? []) designatedBy.add(d);
+      if (schemaIsA(ref.schema, 'Sanction')) for (const d of ref.datasets ?? []) if (sees === null || sees(d)) designatedBy.add(d);
     }
     return { id: entity.id, caption: entity.caption ?? id, countries: [...countries], designatedBy: [...designatedBy].sort() };
   }

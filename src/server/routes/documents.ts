@@ -56,6 +56,11 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
     const unlinked = m.entityId !== null && hidden.includes(m.entityId);
     return { ...m, candidates: m.candidates.filter((c) => !hidden.includes(c.id)), ...(unlinked ? { entityId: null, score: null } : {}) };
   };
+  /** The workspaces holding documents the asker may not read (none when it sees everything: no query). */
+  const hiddenWorkspaces = async (req: FastifyRequest): Promise<string[]> => {
+    const sees = await seesFor(req, ctx.store);
+    return sees === null ? [] : (await documents.repo.workspaces()).filter((w) => !sees(w));
+  };
   /** Keeps the items of documents the asker may read. */
   const visibleOnly = async <T>(req: FastifyRequest, items: T[], documentId: (item: T) => string) => {
     const sees = await seesFor(req, ctx.store);
@@ -112,7 +117,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
   app.get(
     '/documents',
     { schema: { summary: 'Ingested documents, newest first', tags: ['documents'], response: { 200: Type.Object({ documents: Type.Array(DocumentMeta) }, { additionalProperties: false }), ...ERRORS } } },
-    async (req) => ({ documents: await visibleOnly(req, await documents.repo.list(), (d) => d.id) }),
+    async (req) => ({ documents: await documents.repo.list(100, 0, await hiddenWorkspaces(req)) }),
   );
 
   app.get(
@@ -134,8 +139,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
       },
     },
     async (req) => {
-      const found = await documents.search(req.query);
-      return { ...found, results: await visibleOnly(req, found.results, (r) => r.documentId) };
+      return documents.search(req.query, await hiddenWorkspaces(req));
     },
   );
 
