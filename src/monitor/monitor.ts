@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { FtmEntity } from '../model/entity.ts';
-import { InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
+import { ConflictError, InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import type { ScoredEntity } from '../screening/screener.ts';
@@ -67,6 +67,8 @@ export interface AlertQuery {
   kind?: string;
   band?: string;
   assignee?: string;
+  /** Workspaces whose portfolios' alerts the reader may not see. */
+  hiddenWorkspaces?: string[];
   limit?: number;
   offset?: number;
 }
@@ -84,18 +86,31 @@ export class Monitor {
     return new Monitor(store.db as unknown as Kysely<MonitorTables>);
   }
 
-  async portfolios(): Promise<{ id: string; name: string; records: number; created_at: string }[]> {
+  /** Portfolios with their record counts; `visible` (workspace → whether the reader sees it) leaves out the others. */
+  async portfolios(visible?: (workspace: string) => boolean): Promise<{ id: string; name: string; records: number; created_at: string; workspace: string | null }[]> {
     const rows = await this.db.selectFrom('portfolios').leftJoin('portfolio_records', 'portfolio_records.portfolio_id', 'portfolios.id')
-      .select(['portfolios.id', 'portfolios.name', 'portfolios.created_at', (eb) => eb.fn.count<number>('portfolio_records.ref').as('records')])
-      .groupBy(['portfolios.id', 'portfolios.name', 'portfolios.created_at']).orderBy('portfolios.name').execute();
-    return rows.map((r) => ({ ...r, records: Number(r.records) }));
+      .select(['portfolios.id', 'portfolios.name', 'portfolios.created_at', 'portfolios.workspace', (eb) => eb.fn.count<number>('portfolio_records.ref').as('records')])
+      .groupBy(['portfolios.id', 'portfolios.name', 'portfolios.created_at', 'portfolios.workspace']).orderBy('portfolios.name').execute();
+    return rows.map((r) => ({ ...r, records: Number(r.records) })).filter((p) => !visible || p.workspace === null || visible(p.workspace));
+  }
+
+  /** The workspace of a portfolio by name (undefined: no such portfolio; null: shared). */
+  async portfolioWorkspace(name: string): Promise<string | null | undefined> {
+    const row = await this.db.selectFrom('portfolios').select('workspace').where('name', '=', name).executeTakeFirst();
+    return row ? row.workspace : undefined;
+  }
+
+  /** The workspace of the portfolio an alert belongs to (undefined: no such alert). */
+  async alertWorkspace(id: string): Promise<string | null | undefined> {
+    const row = await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').select('portfolios.workspace').where('alerts.id', '=', id).executeTakeFirst();
+    return row ? row.workspace : undefined;
   }
 
   /**
    * Adds, changes and (with `replace`) removes records by reference, screens every added or changed one
    * and raises an alert for each hit. Unscreenable rows are reported, never silently dropped.
    */
-  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: ScreenFn; actor: string }): Promise<UploadReport> {
+  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: ScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
     if (!name.trim() || name.length > 100) throw new ValidationError('portfolio', 'a portfolio needs a name of 1–100 characters');
     const seen = new Map<string, InputRow>();
     for (const r of rows) {
@@ -109,8 +124,10 @@ export class Monitor {
       const notify = (await listening(trx, 'alert.created')) ? name : null;
       let portfolio = await trx.selectFrom('portfolios').selectAll().where('name', '=', name).executeTakeFirst();
       if (!portfolio) {
-        portfolio = { id: randomUUID(), name, created_at: at, created_by: options.actor };
+        portfolio = { id: randomUUID(), name, created_at: at, created_by: options.actor, workspace: options.workspace ?? null };
         await trx.insertInto('portfolios').values(portfolio).execute();
+      } else if (options.workspace !== undefined && options.workspace !== portfolio.workspace) {
+        throw new ConflictError(`the portfolio "${name}" exists elsewhere: choose another name`);
       }
       const pid = portfolio.id;
       const existing = new Map((await trx.selectFrom('portfolio_records').select(['ref', 'digest']).where('portfolio_id', '=', pid).execute()).map((r) => [r.ref, r.digest]));
@@ -210,6 +227,7 @@ export class Monitor {
       if (query.kind) q = q.where('alerts.kind', '=', query.kind);
       if (query.band) q = q.where('alerts.band', '=', query.band);
       if (query.assignee) q = q.where('alerts.assignee', '=', query.assignee);
+      if (query.hiddenWorkspaces?.length) q = q.where((eb) => eb.or([eb('portfolios.workspace', 'is', null), eb('portfolios.workspace', 'not in', query.hiddenWorkspaces!)]));
       return q;
     };
     const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

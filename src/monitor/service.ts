@@ -36,7 +36,7 @@ export async function liveScreening(store: Store): Promise<LiveScreening> {
 }
 
 /** `live`: the screening of the current live lists, when the caller holds one (building it takes seconds). */
-export async function uploadPortfolio(store: Store, name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening }): Promise<UploadReport> {
+export async function uploadPortfolio(store: Store, name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening; workspace?: string | null }): Promise<UploadReport> {
   const live = options.live ?? (await liveScreening(store));
   return Monitor.of(store).upload(name, rows, { ...options, screen: live.screen });
 }

@@ -7,6 +7,8 @@ export interface PortfoliosTable {
   name: string;
   created_at: string;
   created_by: string;
+  /** The confidential workspace (`ws_<slug>`) the portfolio lives in; null: every signed-in user's. */
+  workspace: string | null;
 }
 
 export interface PortfolioRecordsTable {
@@ -120,7 +122,11 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('workspace', 'text')
     .execute();
+  // Databases made before workspaces existed get the column (null: shared, as every portfolio was).
+  const portfolios = (await db.introspection.getTables()).find((t) => t.name === 'portfolios');
+  if (portfolios && !portfolios.columns.some((c) => c.name === 'workspace')) await db.schema.alterTable('portfolios').addColumn('workspace', 'text').execute();
   await db.schema.createTable('portfolio_records').ifNotExists()
     .addColumn('portfolio_id', 'text', (c) => c.notNull())
     .addColumn('ref', 'text', (c) => c.notNull())

@@ -10941,6 +10941,7 @@ export interface paths {
                                 name: string;
                                 records: number;
                                 created_at: string;
+                                workspace: string | null;
                             }[];
                         };
                     };
@@ -11061,6 +11062,8 @@ export interface paths {
                     mode?: "replace" | "merge";
                     /** @description schema of rows without a `schema` column */
                     schema?: string;
+                    /** @description a new portfolio: the workspace (ws_<slug>) it lives in, seen by its members only */
+                    workspace?: string;
                 };
                 header?: never;
                 path: {

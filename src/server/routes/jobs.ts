@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { PortfolioAccess } from '../portfolio-access.ts';
 import { Monitor } from '../../monitor/monitor.ts';
 import { Webhooks } from '../../monitor/webhooks.ts';
 import { actorFor } from '../authenticate.ts';
@@ -31,7 +32,7 @@ export async function jobRoutes(server: FastifyInstance, ctx: ServerContext & { 
     '/portfolios/:name/rescreen',
     { schema: { summary: 'Queue a full re-screen of a portfolio against the live lists; follow it at /jobs/{id}', tags: ['monitoring'], params: NameParams, response: { 202: JobView, ...ERRORS } } },
     async (req, reply) => {
-      await Monitor.of(ctx.store).portfolioId(req.params.name);
+      await new PortfolioAccess(Monitor.of(ctx.store), ctx.store).checkPortfolio(req, req.params.name, true);
       const id = await ctx.jobs.rescreen({ portfolio: req.params.name, full: true });
       return reply.status(202).send(await (await ctx.jobs.runner()).get(id));
     },

@@ -12,6 +12,7 @@ import { Monitor } from '../../monitor/monitor.ts';
 import { liveScreening, uploadPortfolio, type LiveScreening } from '../../monitor/service.ts';
 import { readScreeningInput } from '../../screening/batch-input.ts';
 import { actorFor } from '../authenticate.ts';
+import { PortfolioAccess } from '../portfolio-access.ts';
 import type { ServerContext } from '../context.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
 import { AlertDetail, AlertPage, AlertQuery, Assignment, DecisionBody, DecisionResult, PortfolioList, UploadQuery, UploadReport } from '../schemas/monitor.ts';
@@ -24,6 +25,7 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 })
 export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const monitor = Monitor.of(ctx.store);
+  const access = new PortfolioAccess(monitor, ctx.store);
   // Screening the live lists takes seconds to build: kept while the live versions stay the same.
   let live: { key: string; screening: Promise<LiveScreening> } | undefined;
   const liveNow = async () => {
@@ -32,8 +34,8 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
     return live.screening;
   };
 
-  app.get('/portfolios', { schema: { summary: 'Portfolios under watch with their record counts', tags: ['monitoring'], response: { 200: PortfolioList, ...ERRORS } } }, async () => ({
-    results: await monitor.portfolios(),
+  app.get('/portfolios', { schema: { summary: 'Portfolios under watch with their record counts', tags: ['monitoring'], response: { 200: PortfolioList, ...ERRORS } } }, async (req) => ({
+    results: await access.portfolios(req),
   }));
 
   await app.register(async (plain) => {
@@ -59,8 +61,9 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
           const format = req.headers['content-type']?.includes('csv') ? 'csv' : req.body.trimStart().startsWith('{') ? 'jsonl' : 'csv';
           const file = join(dir, `${req.params.name}.${format}`);
           writeFileSync(file, req.body);
+          const workspace = await access.uploadTarget(req, req.params.name, req.query.workspace);
           const rows = await readScreeningInput(file, { format, schema: req.query.schema });
-          return await uploadPortfolio(ctx.store, req.params.name, rows, { mode: req.query.mode ?? 'replace', actor: actorFor(req), live: await liveNow() });
+          return await uploadPortfolio(ctx.store, req.params.name, rows, { mode: req.query.mode ?? 'replace', actor: actorFor(req), live: await liveNow(), workspace });
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
@@ -69,10 +72,13 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
   });
 
   app.get('/alerts', { schema: { summary: 'The alert inbox, newest first, filtered by portfolio, status, kind, band and assignee', tags: ['monitoring'], querystring: AlertQuery, response: { 200: AlertPage, ...ERRORS } } }, async (req) =>
-    monitor.alerts(req.query),
+    monitor.alerts({ ...req.query, hiddenWorkspaces: await access.hiddenWorkspaces(req) }),
   );
 
-  app.get('/alerts/:id', { schema: { summary: 'An alert with what raised it and its decision history', tags: ['monitoring'], params: IdParams, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => monitor.alertDetail(req.params.id));
+  app.get('/alerts/:id', { schema: { summary: 'An alert with what raised it and its decision history', tags: ['monitoring'], params: IdParams, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => {
+    await access.checkAlert(req, req.params.id);
+    return monitor.alertDetail(req.params.id);
+  });
 
   app.post(
     '/alerts/:id/decisions',
@@ -87,12 +93,14 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
     },
     async (req) => {
       const principal = req.principal!;
+      await access.checkAlert(req, req.params.id, true);
       const result = await monitor.decide(req.params.id, req.body, { name: actorFor(req), mayCloseTrueMatch: atLeast(principal.role, 'reviewer') });
       return { ...result, alert: await monitor.alert(req.params.id) };
     },
   );
 
   app.put('/alerts/:id/assignee', { schema: { summary: 'Assign an alert (null: unassign)', tags: ['monitoring'], params: IdParams, body: Assignment, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => {
+    await access.checkAlert(req, req.params.id, true);
     await monitor.assign(req.params.id, req.body.assignee, actorFor(req));
     return monitor.alertDetail(req.params.id);
   });

@@ -13,6 +13,7 @@ import { downstreamReader } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { entityView } from '../entities.ts';
 import { seesFor } from '../visibility.ts';
+import { PortfolioAccess } from '../portfolio-access.ts';
 import { ERRORS } from '../schemas/common.ts';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
@@ -22,6 +23,7 @@ const Document = Type.String({ description: 'application/pdf, or text/html' });
 export async function reportRoutes(server: FastifyInstance, ctx: ServerContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const monitor = Monitor.of(ctx.store);
+  const portfolios = new PortfolioAccess(monitor, ctx.store);
   const reader = downstreamReader(ctx.store);
   const font = findReportFont(ctx.config.reportFont);
 
@@ -34,6 +36,7 @@ export async function reportRoutes(server: FastifyInstance, ctx: ServerContext):
     '/reports/alerts/:id',
     { schema: { summary: 'The report of an alert: record, hit and explanation, the lists and versions used, the decisions and who made them', tags: ['monitoring'], params: Params, querystring: Format, response: { 200: Document, ...ERRORS } } },
     async (req, reply) => {
+      await portfolios.checkAlert(req, req.params.id);
       const { alert, record, history } = await monitor.alertDetail(req.params.id);
       const report = alertReport({ alert, record, history, lists: await ctx.store.liveVersions(), now: new Date() });
       return send(reply, report, req.query.format, `alert-${alert.id}`);

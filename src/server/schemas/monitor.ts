@@ -4,7 +4,7 @@ import { ALERT_STATUSES } from '../../monitor/decisions.ts';
 import { Closed, Nullable } from './common.ts';
 
 export const PortfolioList = Type.Object(
-  { results: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), records: Type.Integer(), created_at: Type.String() }, Closed)) },
+  { results: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), records: Type.Integer(), created_at: Type.String(), workspace: Nullable(Type.String({ description: 'the confidential workspace it lives in; null: shared' })) }, Closed)) },
   Closed,
 );
 
@@ -12,6 +12,7 @@ export const UploadQuery = Type.Object(
   {
     mode: Type.Optional(Type.Enum(['replace', 'merge'], { description: 'replace (default): the file is the whole portfolio; merge: add and change only' })),
     schema: Type.Optional(Type.String({ maxLength: 50, description: 'schema of rows without a `schema` column' })),
+    workspace: Type.Optional(Type.String({ pattern: '^ws_[a-z0-9][a-z0-9_]{0,39}$', description: 'a new portfolio: the workspace (ws_<slug>) it lives in, seen by its members only' })),
   },
   Closed,
 );

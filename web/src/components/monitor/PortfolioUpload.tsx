@@ -1,6 +1,7 @@
 // Upload a portfolio file (batch CSV with the customer's reference in `id`, or FtM JSON lines) to a new or
 // existing portfolio: the bytes' progress, then "screening" until the server answers with its report.
 import { useId, useState } from 'react';
+import { WhereSelect } from '../WhereSelect.tsx';
 import { uploadPortfolio, type Portfolio, type UploadMode, type UploadReport } from '../../api/monitor.ts';
 import { ErrorMessage, Section } from '../common.tsx';
 import { UploadReportView } from './UploadReportView.tsx';
@@ -11,6 +12,7 @@ export function PortfolioUpload({ portfolios, onUploaded }: { portfolios: Portfo
   const id = useId();
   const [name, setName] = useState('');
   const [mode, setMode] = useState<UploadMode>('replace');
+  const [where, setWhere] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [report, setReport] = useState<UploadReport | null>(null);
@@ -23,7 +25,7 @@ export function PortfolioUpload({ portfolios, onUploaded }: { portfolios: Portfo
     setReport(null);
     setSent(0);
     try {
-      setReport(await uploadPortfolio(name, file, mode, setSent));
+      setReport(await uploadPortfolio(name, file, mode, setSent, where || undefined));
       onUploaded();
     } catch (e) {
       setError(e as Error);
@@ -40,6 +42,7 @@ export function PortfolioUpload({ portfolios, onUploaded }: { portfolios: Portfo
           <input value={name} onChange={(e) => setName(e.target.value)} list={`${id}-names`} required maxLength={100} placeholder="new or existing name" aria-invalid={name !== '' && !validName} />
           <datalist id={`${id}-names`}>{portfolios.map((p) => <option key={p.id} value={p.name} />)}</datalist>
         </label>
+        <WhereSelect value={where} onChange={setWhere} />
         <fieldset className="modes">
           <legend>Mode</legend>
           <label className="check"><input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace: the file is the whole portfolio</label>
