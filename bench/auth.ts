@@ -22,6 +22,7 @@ import { snapshotDirFor } from '../src/graph/snapshot.ts';
 import { MAX_QUERIES_PER_REQUEST } from '../src/screening/limits.ts';
 import { ScreeningService } from '../src/screening/service.ts';
 import { openStore } from '../src/store/open.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { labelledQueries } from '../test/screening/helpers/evaluation.ts';
 import { apiKey } from '../test/support/credentials.ts';
 import { loadGenerator, type Load } from './load.ts';
@@ -91,6 +92,8 @@ async function main() {
   // Limits as deployed, but high enough that one key at this rate is never refused: the limiter's cost counts.
   const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: 'warn' }), sqlitePath: process.env.INTERDICT_DB ?? join(tmp, 'bench.db'), databaseUrl: null, loadBundled: true, rateLimitPerMinute: 1_000_000 };
   const store = await openStore(config);
+  // As `interdict serve` runs it: WAL checkpoints in a worker thread, off the requests' commits.
+  if (store instanceof SqlStore) store.checkpointInBackground();
   try {
     const full = await buildApp(config, store, { logger: false });
     const started = performance.now();

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql-store.ts';
+import { checkpointInBackground } from './checkpointer.ts';
 import { STATEMENT_COLUMNS, type StatementRow } from './rows.ts';
 import type { Store } from './types.ts';
 
@@ -55,7 +56,11 @@ function openSqlite(path: string): SqlStore {
     }
     return statement.all(params) as unknown[][];
   };
-  return new SqlStore(db, 'sqlite', bulkInsert, rawSelect);
+  const background = path === ':memory:' ? undefined : () => {
+    database.pragma('wal_autocheckpoint = 0');
+    return checkpointInBackground(path);
+  };
+  return new SqlStore(db, 'sqlite', bulkInsert, rawSelect, background);
 }
 
 /** The driver is loaded only here: loading it cost every SQLite command a third of its start (bench:answers). */

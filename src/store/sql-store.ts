@@ -49,7 +49,16 @@ export class SqlStore implements Store {
      * store's connection. SQLite supplies one (row objects cost more than the query itself).
      */
     private readonly rawSelect?: (sql: string, params: unknown[]) => unknown[][],
+    /** SQLite files: moves WAL checkpoints off the store's connection (checkpointer.ts); answers how to stop. */
+    private readonly startBackgroundCheckpoints?: () => () => Promise<void>,
   ) {}
+
+  private stopCheckpoints?: () => Promise<void>;
+
+  /** For a long-running server: checkpoints run in a worker thread, never inside a request's commit. */
+  checkpointInBackground(): void {
+    this.stopCheckpoints ??= this.startBackgroundCheckpoints?.();
+  }
 
   /** Inserts rows, skipping facts already stated in this version; returns how many were new. */
   private async insert(trx: Db, rows: StatementRow[]): Promise<number> {
@@ -63,6 +72,7 @@ export class SqlStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.stopCheckpoints?.();
     await this.db.destroy();
   }
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { freshness } from '../../ingest/freshness.ts';
 import type { CliContext } from '../context.ts';
+import { SqlStore } from '../../store/sql-store.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,6 +15,8 @@ export function register(program: Command, ctx: CliContext): void {
       const { buildApp } = await import('../../server/app.ts');
       const { listenAndDescribe } = await import('../../server/binding.ts');
       const store = await ctx.store();
+      // A server commits an audit record before every screening answer: WAL checkpoints must not land in one.
+      if (store instanceof SqlStore) store.checkpointInBackground();
       const { app, prepare, jobs } = await buildApp(ctx.config, store);
       const url = await listenAndDescribe(app, opts.host ?? ctx.config.host, opts.port ?? ctx.config.port, (line) => ctx.err(`interdict: ${line}`));
       // No users yet: the first admin signs in through a one-time link printed here (there is no default password).
