@@ -24,6 +24,11 @@ export interface Principal {
 /** Who reads when anonymous read access is switched on (never for writes). */
 export const ANONYMOUS: Principal = { kind: 'anonymous', id: 'anonymous', name: 'anonymous', role: 'viewer', datasets: null };
 
+/** The one-time sign-in link a user opens: the web app's welcome page, where the password is set. */
+export function welcomeLink(base: string, token: string): string {
+  return `${base.replace(/\/$/, '')}/#/welcome?token=${token}`;
+}
+
 export function actorOf(p: Principal): string {
   if (p.kind === 'anonymous') return 'anonymous';
   return `${p.kind}:${p.kind === 'key' ? p.id : p.name}`;

@@ -5,9 +5,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AuditTrail } from '../access/audit.ts';
 import type { Store } from '../store/types.ts';
-import { actorFor } from './authenticate.ts';
+import { actorFor, SAFE_METHODS } from './authenticate.ts';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes whose domain code writes its own audit record with the change. */
 const SELF_AUDITED = /^\/(users|keys|auth)(\/|$)/;
 /** Request and answer bodies up to this size are kept whole; larger ones by digest and size. */

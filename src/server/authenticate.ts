@@ -14,7 +14,8 @@ import { ErrorBody } from './schemas/common.ts';
 
 export const SESSION_COOKIE = 'interdict_session';
 export const CSRF_HEADER = 'x-csrf-token';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that only read: no CSRF token needed, and nothing to audit. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { Accounts } from '../../access/accounts.ts';
+import { Accounts, welcomeLink } from '../../access/accounts.ts';
 import { cliPrincipal } from '../actor.ts';
 import { AuditTrail } from '../../access/audit.ts';
 import { parseRole, ROLE_DUTIES, ROLES } from '../../access/roles.ts';
@@ -20,8 +20,7 @@ async function readStdin(): Promise<string> {
 
 /** The address a sign-in link opens: the configured public URL, else the server's own address. */
 function signInUrl(ctx: CliContext, token: string): string {
-  const base = process.env.INTERDICT_PUBLIC_URL ?? `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${ctx.config.port}`;
-  return `${base.replace(/\/$/, '')}/#/welcome?token=${token}`;
+  return welcomeLink(ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${ctx.config.port}`, token);
 }
 
 const ROLE_HELP = ROLES.map((r) => `${r} (${ROLE_DUTIES[r]})`).join('; ');

@@ -1,5 +1,6 @@
 // `portfolio` and `alerts`: records kept under watch, screened on arrival and after every list change.
-import { userInfo } from 'node:os';
+import { actorOf } from '../../access/accounts.ts';
+import { cliPrincipal } from '../actor.ts';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
 import { Monitor } from '../../monitor/monitor.ts';
@@ -8,7 +9,7 @@ import { parseColumnMap, readScreeningInput } from '../../screening/batch-input.
 import type { Store } from '../../store/types.ts';
 import type { CliContext } from '../context.ts';
 
-const actor = () => `cli:${process.env.INTERDICT_AUTHOR ?? userInfo().username}`;
+const actor = () => actorOf(cliPrincipal());
 
 function summary(r: ChangeReport): string {
   return `${r.dataset} ${r.from} → ${r.to}: ${r.changedTargets} targets changed; ${r.mode} re-screen of ${r.records} records raised ${r.alerts} alerts (${r.kinds['new-hit']} new hits, ${r.kinds['changed-hit']} changed, ${r.kinds.lifted} lifted)`;

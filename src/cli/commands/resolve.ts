@@ -2,17 +2,16 @@
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { writeFtmJsonLines } from '../../sources/ftm/export.ts';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { SourceError, ValidationError } from '../../model/errors.ts';
 import { parseVerdict } from '../../resolve/judgements.ts';
 import { Resolver } from '../../resolve/service.ts';
 import { DEFAULT_AUTO_THRESHOLD } from '../../resolve/xref.ts';
 import type { CliContext } from '../context.ts';
-import { recordCliActs } from '../actor.ts';
+import { cliPrincipal, recordCliActs } from '../actor.ts';
 
 function author(given: string | undefined): string {
-  return given ?? process.env.INTERDICT_AUTHOR ?? userInfo().username;
+  return given ?? cliPrincipal().name;
 }
 
 export function register(program: Command, ctx: CliContext): void {

@@ -20,12 +20,11 @@ export function register(program: Command, ctx: CliContext): void {
       const { app, prepare, jobs } = await buildApp(ctx.config, store);
       const url = await listenAndDescribe(app, opts.host ?? ctx.config.host, opts.port ?? ctx.config.port, (line) => ctx.err(`interdict: ${line}`));
       // No users yet: the first admin signs in through a one-time link printed here (there is no default password).
-      const { Accounts, firstAdmin } = await import('../../access/accounts.ts');
+      const { Accounts, firstAdmin, welcomeLink } = await import('../../access/accounts.ts');
       const first = await firstAdmin(Accounts.of(store));
       if (first) {
-        const base = (ctx.config.publicUrl ?? url).replace(/\/$/, '');
         ctx.err(`interdict: no users yet: created the admin "${first.name}". Open this one-time link to set its password (valid until ${first.expires_at}):`);
-        ctx.err(`interdict: sign-in link ${base}/#/welcome?token=${first.token}`);
+        ctx.err(`interdict: sign-in link ${welcomeLink(ctx.config.publicUrl ?? url, first.token)}`);
       }
       const started = Date.now();
       await prepare((line) => ctx.err(`interdict: ${line}`));

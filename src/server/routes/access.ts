@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Principal } from '../../access/accounts.ts';
+import { welcomeLink, type Principal } from '../../access/accounts.ts';
 import { AuditTrail } from '../../access/audit.ts';
 import { AuthenticationError, ValidationError } from '../../model/errors.ts';
 import { clearSessionCookie, cookieValue, SESSION_COOKIE, setSessionCookie, type AccessHandle } from '../authenticate.ts';
@@ -43,9 +43,8 @@ function signedInUser(req: FastifyRequest): Principal {
 }
 
 /** Where a sign-in link opens: the configured public address, else the address this request came to. */
-export function welcomeLink(req: FastifyRequest, token: string, publicUrl?: string | null): string {
-  const base = publicUrl ?? `${req.protocol}://${req.host}`;
-  return `${base.replace(/\/$/, '')}/#/welcome?token=${token}`;
+function signInLinkFor(req: FastifyRequest, token: string, publicUrl?: string | null): string {
+  return welcomeLink(publicUrl ?? `${req.protocol}://${req.host}`, token);
 }
 
 export async function accessRoutes(server: FastifyInstance, ctx: ServerContext & { access: AccessHandle }): Promise<void> {
@@ -123,7 +122,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
       const by = req.principal!;
       const user = await accounts.addUser({ name: req.body.name, role: req.body.role }, by);
       const link = await accounts.signInToken(user.id, by);
-      return reply.status(201).send({ user, link: welcomeLink(req, link.token, ctx.config.publicUrl), expires_at: link.expires_at });
+      return reply.status(201).send({ user, link: signInLinkFor(req, link.token, ctx.config.publicUrl), expires_at: link.expires_at });
     },
   );
 
@@ -144,7 +143,7 @@ export async function accessRoutes(server: FastifyInstance, ctx: ServerContext &
     async (req) => {
       const link = await accounts.signInToken(req.params.id, req.principal!);
       const user = await accounts.userView(req.params.id);
-      return { user, link: welcomeLink(req, link.token, ctx.config.publicUrl), expires_at: link.expires_at };
+      return { user, link: signInLinkFor(req, link.token, ctx.config.publicUrl), expires_at: link.expires_at };
     },
   );
 
