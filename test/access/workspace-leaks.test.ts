@@ -2,11 +2,9 @@
 // others can see must not show through facets and counts, captions and evidence grades, the parties
 // of an arms-transfer check, or a short page of documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Accounts, type Principal } from '../../src/access/accounts.ts';
-import { Sessions } from '../../src/access/sessions.ts';
+import { apiCaller, sessionHeaders } from '../support/credentials.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const CLI: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
 const WS = 'ws_leaks';
 const SECRET_NAME = 'Zyxwvut Lanternfish Holdings';
 const REGISTRATION = 'REG-47719-LX';
@@ -20,27 +18,11 @@ type Headers = Record<string, string>;
 let alice: Headers; // analyst, member
 let bob: Headers; // analyst, not a member
 
-async function signedIn(name: string): Promise<Headers> {
-  const user = await Accounts.of(server.store).addUser({ name, role: 'analyst' }, CLI);
-  const { secret, session } = await Sessions.of(server.store).start({ kind: 'user', id: user.id, name: user.name, role: 'analyst', datasets: null });
-  return { cookie: `interdict_session=${secret}`, 'x-csrf-token': session.csrfToken };
+function signedIn(name: string): Promise<Headers> {
+  return sessionHeaders(server.store, name, 'analyst');
 }
 
-async function call(headers: Headers, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // a file (GEXF, GraphML)
-  }
-  return { status: res.status, json, text };
-}
+const call = apiCaller(() => server.url);
 const get = (h: Headers, path: string) => call(h, 'GET', path);
 const created = async (h: Headers, body: unknown) => {
   const res = await call(h, 'POST', '/entities', body);

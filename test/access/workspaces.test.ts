@@ -2,12 +2,9 @@
 // only. A non-member of the same role finds nothing of it by search, match, graph or id, and its
 // counts do not move; an API key limited to one list sees that list only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Accounts, type Principal } from '../../src/access/accounts.ts';
-import { Sessions } from '../../src/access/sessions.ts';
-import { apiKey } from '../support/credentials.ts';
+import { apiCaller, apiKey, sessionHeaders } from '../support/credentials.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const CLI: Principal = { kind: 'cli', id: 'tests', name: 'tests', role: 'admin', datasets: null };
 const WS = 'ws_probe';
 const SECRET_NAME = 'Zyxwvut Quillfeather Holdings';
 const SECRET_ALIAS = 'Qwertyuiop Marblestone Trading';
@@ -20,11 +17,8 @@ let bob: Headers; // analyst, not a member
 let admin: Headers; // admin, not a member: manages members, reads contents only as one
 
 /** Headers of a signed-in user: the session cookie and its CSRF token, as the web app sends them. */
-async function signedIn(name: string, role: 'analyst' | 'admin'): Promise<Headers> {
-  const accounts = Accounts.of(server.store);
-  const user = await accounts.addUser({ name, role }, CLI);
-  const { secret, session } = await Sessions.of(server.store).start({ kind: 'user', id: user.id, name: user.name, role, datasets: null });
-  return { cookie: `interdict_session=${secret}`, 'x-csrf-token': session.csrfToken };
+function signedIn(name: string, role: 'analyst' | 'admin'): Promise<Headers> {
+  return sessionHeaders(server.store, name, role);
 }
 
 /** Uploads a text document (optionally into a workspace) and waits for its mention job. */
@@ -36,21 +30,7 @@ async function upload(h: Headers, text: string, workspace?: string): Promise<str
   return json.document.id;
 }
 
-async function call(headers: Headers, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // a file (GEXF, JSON lines)
-  }
-  return { status: res.status, json, text };
-}
+const call = apiCaller(() => server.url);
 const get = (h: Headers, path: string) => call(h, 'GET', path);
 
 /** What a reader sees around the OFAC entity the workspace links to, as numbers that must not move for a non-member. */

@@ -2,6 +2,7 @@
 // (`interdict keys create`), one per store and role, and sent as real Authorization headers.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Accounts, type Principal } from '../../src/access/accounts.ts';
+import { Sessions } from '../../src/access/sessions.ts';
 import type { Role } from '../../src/access/roles.ts';
 import type { Store } from '../../src/store/types.ts';
 
@@ -39,4 +40,37 @@ export type Inject = (request: string | InjectOptions) => Promise<LightMyRequest
 /** `app.inject` sending `headers` with every request (a request's own headers are added to them). */
 export function injectWith(app: FastifyInstance, headers: Record<string, string>): Inject {
   return (request) => app.inject(typeof request === 'string' ? { url: request, headers } : { ...request, headers: { ...headers, ...(request.headers as Record<string, string> | undefined) } });
+}
+
+/** A new user's session headers (cookie and CSRF token), as the web app sends them after signing in. */
+export async function sessionHeaders(store: Store, name: string, role: Role): Promise<Record<string, string>> {
+  const user = await Accounts.of(store).addUser({ name, role }, TEST_RUNNER);
+  const { secret, session } = await Sessions.of(store).start({ kind: 'user', id: user.id, name: user.name, role, datasets: null });
+  return { cookie: `interdict_session=${secret}`, 'x-csrf-token': session.csrfToken };
+}
+
+export interface CallAnswer {
+  status: number;
+  /** The body as JSON, or null for a file (GEXF, GraphML, JSON lines). */
+  json: any;
+  text: string;
+}
+
+/** A fetch of the running server at `base()` with the given headers; a body is sent as JSON. */
+export function apiCaller(base: () => string) {
+  return async (headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<CallAnswer> => {
+    const res = await fetch(`${base()}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // a file
+    }
+    return { status: res.status, json, text };
+  };
 }
