@@ -10,8 +10,7 @@ import { buildWeb, cli, ROOT, signIn, startServer, type RunningServer } from './
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
-// The app still asks for a name; the server records the signed-in user instead.
-const TYPED_NAME = 'analyst-e2e';
+// The server records the signed-in user as the author (the app asks for no name).
 const AUTHOR = 'user:admin';
 
 interface Candidate { left: string; right: string; score: number; status: string; conflicts: string[]; flagged: boolean; leftCaption: string }
@@ -88,7 +87,6 @@ describe.skipIf(!HAVE_CHROMIUM)('resolve in the web app (end to end)', () => {
     expect(await page.locator('table.pair-table thead').textContent()).toContain(conflict.leftCaption);
 
     // typing a reason: the keys are the input's, nothing is decided
-    await page.getByLabel('Your name').fill(TYPED_NAME);
     await page.getByLabel('Reason').fill('');
     await page.getByLabel('Reason').press('s');
     expect(await page.getByLabel('Reason').inputValue()).toBe('s');
@@ -144,7 +142,6 @@ describe.skipIf(!HAVE_CHROMIUM)('resolve in the web app (end to end)', () => {
 
     await uk.getByRole('button', { name: 'Split off…' }).click();
     await uk.getByLabel('Reason for the split').fill('test: the UK entry is checked apart');
-    await uk.getByLabel('Your name').fill(TYPED_NAME);
     await uk.getByRole('button', { name: 'Split off', exact: true }).click();
     const done = members.getByText(/is now its own entity/);
     await done.waitFor();

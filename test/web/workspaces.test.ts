@@ -140,7 +140,6 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
     const page = analystA;
     await page.goto(`${server.url}/#/documents`);
     const upload = page.locator('#upload');
-    await upload.getByLabel(/^Your name/).fill('e2e-analyst');
     await upload.getByLabel('Title').fill('Case KP field note');
     const where = upload.getByLabel('Where', { exact: true });
     await where.locator(`option[value="${WORKSPACE}"]`).waitFor({ state: 'attached' });

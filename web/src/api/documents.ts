@@ -28,20 +28,9 @@ export type ClaimDraft = ClaimProposal['draft'];
 export type ClaimKind = NonNullable<ClaimBody['kind']>;
 export type AnalystGrade = Exclude<NonNullable<ClaimBody['evidence_grade']>, 'official'>;
 
-const AUTHOR_KEY = 'interdict.author';
-
-/** Who the analyst is: sent with every write (the server records it with the review or claim). */
-export function analystName(): string {
-  return localStorage.getItem(AUTHOR_KEY) ?? '';
-}
-
-export function setAnalystName(name: string): void {
-  localStorage.setItem(AUTHOR_KEY, name.trim());
-}
-
+/** Writes carry no author: the server records the signed-in user with each review, claim and upload. */
 function writeHeaders(): Record<string, string> {
-  const author = analystName();
-  return { 'content-type': 'application/json', ...(author ? { 'x-interdict-author': author } : {}) };
+  return { 'content-type': 'application/json' };
 }
 
 const enc = encodeURIComponent;
@@ -77,8 +66,6 @@ export function uploadDocument(file: File, meta: Omit<UploadQuery, 'file_name'>,
     xhr.open('POST', path);
     xhr.setRequestHeader('content-type', UPLOAD_TYPES.has(file.type) ? file.type : 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
-    const author = analystName();
-    if (author) xhr.setRequestHeader('x-interdict-author', author);
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError('The server cannot be reached.', 0, path));

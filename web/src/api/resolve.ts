@@ -19,19 +19,9 @@ export type Member = MemberList['members'][number];
 /** The verdicts a person gives in the app (the API also takes nomenklatura's names). */
 export type Decision = 'same' | 'not-same' | 'unsure' | 'undo';
 
-const AUTHOR_KEY = 'interdict.author';
-
-/** Who judges: remembered in this browser until accounts arrive (issue 13). */
-export function currentAuthor(): string {
-  return localStorage.getItem(AUTHOR_KEY) ?? '';
-}
-
-export function rememberAuthor(author: string): void {
-  localStorage.setItem(AUTHOR_KEY, author.trim());
-}
-
-function post<T>(path: string, body: object, author: string, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, { method: 'POST', signal, headers: { 'content-type': 'application/json', 'x-interdict-author': author }, body: JSON.stringify(body) });
+/** The server records the signed-in user (or the API key) as the author of every judgement. */
+function post<T>(path: string, body: object, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method: 'POST', signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 export const resolveApi = {
@@ -39,9 +29,9 @@ export const resolveApi = {
 
   pair: (left: string, right: string, signal?: AbortSignal) => request<CandidatePair>(`/xref/candidates/${encodeURIComponent(left)}/${encodeURIComponent(right)}`, { signal }),
 
-  judge: (pair: { left: string; right: string; judgement: Decision; reason: string; score?: number }, author: string) => post<JudgementsRecorded>('/judgements', pair, author),
+  judge: (pair: { left: string; right: string; judgement: Decision; reason: string; score?: number }) => post<JudgementsRecorded>('/judgements', pair),
 
-  split: (member: string, reason: string, author: string) => post<SplitRecorded>('/judgements/split', { member, reason }, author),
+  split: (member: string, reason: string) => post<SplitRecorded>('/judgements/split', { member, reason }),
 
   members: (id: string, signal?: AbortSignal) => request<MemberList>(`/entities/${encodeURIComponent(id)}/members`, { signal }),
 };

@@ -2,7 +2,7 @@
 // the selected pair side by side, and decisions by key or button, recorded through POST /judgements.
 import { useMemo, useState } from 'react';
 import { useCatalog } from '../hooks/useCatalog.ts';
-import { currentAuthor, rememberAuthor, resolveApi, type Candidate, type CandidateFilter } from '../api/resolve.ts';
+import { resolveApi, type Candidate, type CandidateFilter } from '../api/resolve.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
 import { CandidateQueue, pairKeyOf } from '../components/resolve/CandidateQueue.tsx';
 import { DecisionBar, DEFAULT_REASONS, type Verdict } from '../components/resolve/DecisionBar.tsx';
@@ -36,7 +36,6 @@ export function ResolvePage({ route }: { route: Route }) {
   // The selected pair, by key; when it leaves the queue (decided), the pair now at its position.
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [position, setPosition] = useState(0);
-  const [author, setAuthor] = useState(currentAuthor);
   const [reason, setReason] = useState('');
   const [history, setHistory] = useState<Decided[]>([]);
   const [busy, setBusy] = useState(false);
@@ -67,17 +66,10 @@ export function ResolvePage({ route }: { route: Route }) {
   };
 
   async function record(left: string, right: string, judgement: Verdict | 'undo', why: string): Promise<boolean> {
-    // Signed in, the server records the user as the author; the name field stays for who works on a shared account.
-    const by = author.trim() || me?.principal?.name || '';
-    if (!by) {
-      setFailure(new Error('Enter your name: every judgement records who made it.'));
-      return false;
-    }
     setBusy(true);
     setFailure(undefined);
     try {
-      if (author.trim()) rememberAuthor(author);
-      await resolveApi.judge({ left, right, judgement, reason: why }, by);
+      await resolveApi.judge({ left, right, judgement, reason: why });
       return true;
     } catch (error) {
       setFailure(error as Error);
@@ -141,7 +133,7 @@ export function ResolvePage({ route }: { route: Route }) {
         <label>Score from <input type="number" min={0} max={1} step={0.01} value={filter.min ?? ''} onChange={(e) => change({ min: numberOrUndefined(e.target.value) })} /></label>
         <label>to <input type="number" min={0} max={1} step={0.01} value={filter.max ?? ''} onChange={(e) => change({ max: numberOrUndefined(e.target.value) })} /></label>
       </form>
-      {mayJudge ? <DecisionBar author={author} onAuthor={setAuthor} reason={reason} onReason={setReason} onDecide={(v) => void decide(v)} onUndo={() => void undo()} canUndo={history.length > 0} busy={busy} counts={queue.data?.counts} /> : <p className="muted small">Your role ({me?.principal?.role ?? 'not signed in'}) may look at the pairs; deciding them is for analysts.</p>}
+      {mayJudge ? <DecisionBar reason={reason} onReason={setReason} onDecide={(v) => void decide(v)} onUndo={() => void undo()} canUndo={history.length > 0} busy={busy} counts={queue.data?.counts} /> : <p className="muted small">Your role ({me?.principal?.role ?? 'not signed in'}) may look at the pairs; deciding them is for analysts.</p>}
       <ErrorMessage error={failure} what={undefined} />
       {notice && <p className="message success" role="status">{notice}</p>}
       <div className="resolve-layout">

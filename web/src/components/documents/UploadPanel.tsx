@@ -1,6 +1,6 @@
 // Upload a document (file input or drag and drop): the bytes' upload progress, then the mention job's.
 import { useId, useState, type DragEvent } from 'react';
-import { analystName, setAnalystName, uploadDocument, type IngestResult } from '../../api/documents.ts';
+import { uploadDocument, type IngestResult } from '../../api/documents.ts';
 import { useMentionJob } from '../../hooks/useDocuments.ts';
 import { href } from '../../router.ts';
 import { ErrorMessage, Section } from '../common.tsx';
@@ -8,7 +8,6 @@ import { WhereSelect } from '../WhereSelect.tsx';
 
 export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
   const id = useId();
-  const [author, setAuthor] = useState(analystName);
   const [meta, setMeta] = useState({ title: '', publisher: '', published_at: '', url: '' });
   const [workspace, setWorkspace] = useState('');
   const [sent, setSent] = useState<number | null>(null);
@@ -19,8 +18,6 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
 
   const send = async (file: File | undefined) => {
     if (!file) return;
-    if (!author.trim()) return setError(new Error('Give your name first: the server records who ingested each document.'));
-    setAnalystName(author);
     setError(undefined);
     setResult(null);
     setSent(0);
@@ -44,7 +41,6 @@ export function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
   return (
     <Section title="Add a document" id="upload">
       <div className="upload-grid">
-        <label>Your name (recorded with uploads, reviews and claims)<input value={author} onChange={(e) => setAuthor(e.target.value)} autoComplete="name" /></label>
         <label>Title<input value={meta.title} onChange={(e) => setMeta({ ...meta, title: e.target.value })} placeholder="from the file if empty" /></label>
         <label>Publisher<input value={meta.publisher} onChange={(e) => setMeta({ ...meta, publisher: e.target.value })} /></label>
         <label>Published<input value={meta.published_at} onChange={(e) => setMeta({ ...meta, published_at: e.target.value })} placeholder="YYYY[-MM[-DD]]" /></label>

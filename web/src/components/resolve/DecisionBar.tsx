@@ -10,8 +10,6 @@ export const DEFAULT_REASONS = {
 export type Verdict = keyof typeof DEFAULT_REASONS;
 
 export interface DecisionBarProps {
-  author: string;
-  onAuthor: (author: string) => void;
   reason: string;
   onReason: (reason: string) => void;
   onDecide: (verdict: Verdict) => void;
@@ -26,7 +24,6 @@ export function DecisionBar(p: DecisionBarProps) {
   const remaining = (p.counts?.waiting ?? 0) + (p.counts?.flagged ?? 0);
   return (
     <div className="decision-bar panel" role="group" aria-label="Decision">
-      <label>Your name <input value={p.author} onChange={(e) => p.onAuthor(e.target.value)} placeholder="who judges" aria-label="Your name" /></label>
       <label className="grow">Reason <input value={p.reason} onChange={(e) => p.onReason(e.target.value)} placeholder="default: the key's reason" aria-label="Reason" maxLength={2000} /></label>
       <div className="buttons">
         <button type="button" disabled={p.busy} onClick={() => p.onDecide('same')} title={DEFAULT_REASONS.same}><kbd>s</kbd> Same</button>

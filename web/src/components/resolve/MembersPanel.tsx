@@ -1,7 +1,7 @@
 // On a resolved target's page: its member records, the judgements that hold each in the target (who,
 // when, why, machine or person, score), and "split off" with a reason (POST /judgements/split).
 import { useState } from 'react';
-import { currentAuthor, rememberAuthor, resolveApi, type Member, type SplitRecorded } from '../../api/resolve.ts';
+import { resolveApi, type Member, type SplitRecorded } from '../../api/resolve.ts';
 import { href } from '../../router.ts';
 import { useMembers } from '../../hooks/useResolve.ts';
 import { ErrorMessage, Section } from '../common.tsx';
@@ -10,15 +10,13 @@ import { useMe } from '../../hooks/useMe.ts';
 
 function SplitForm({ member, onDone, onCancel }: { member: Member; onDone: (r: SplitRecorded) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
-  const [author, setAuthor] = useState(currentAuthor);
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
   async function submit() {
     setBusy(true);
     setError(undefined);
     try {
-      rememberAuthor(author);
-      onDone(await resolveApi.split(member.id, reason, author.trim()));
+      onDone(await resolveApi.split(member.id, reason));
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -28,8 +26,7 @@ function SplitForm({ member, onDone, onCancel }: { member: Member; onDone: (r: S
   return (
     <form className="split-form" aria-label={`Split off ${member.caption}`} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <label>Reason <input required value={reason} onChange={(e) => setReason(e.target.value)} placeholder="why this record is another target" aria-label="Reason for the split" /></label>
-      <label>Your name <input required value={author} onChange={(e) => setAuthor(e.target.value)} aria-label="Your name" /></label>
-      <button type="submit" disabled={busy || !reason.trim() || !author.trim()}>Split off</button>{' '}
+      <button type="submit" disabled={busy || !reason.trim()}>Split off</button>{' '}
       <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
       <ErrorMessage error={error} />
     </form>
