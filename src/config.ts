@@ -38,6 +38,12 @@ export interface Config {
   webhookRetrySeconds: number;
   /** Requests per minute per API key (or per client address without one); 0: no limit. INTERDICT_RATE_LIMIT, default 600. */
   rateLimitPerMinute: number;
+  /**
+   * Behind a reverse proxy: the proxies whose X-Forwarded-For names the client (addresses or CIDRs,
+   * comma-separated, or a hop count). Without it every client has the proxy's address, so one client's
+   * requests or failed sign-ins would spend everyone's budget. INTERDICT_TRUST_PROXY; off by default.
+   */
+  trustProxy: string | number | false;
   /** Sign-in and sign-in-link attempts per minute per client address; 0: no limit. INTERDICT_SIGN_IN_RATE_LIMIT, default 10. */
   signInRateLimitPerMinute: number;
 }
@@ -66,8 +72,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAttempts: Number(env.INTERDICT_WEBHOOK_ATTEMPTS ?? 5),
     webhookRetrySeconds: Number(env.INTERDICT_WEBHOOK_RETRY_SECONDS ?? 30),
     rateLimitPerMinute: parseRate('INTERDICT_RATE_LIMIT', env.INTERDICT_RATE_LIMIT, 600),
+    trustProxy: parseTrustProxy(env.INTERDICT_TRUST_PROXY),
     signInRateLimitPerMinute: parseRate('INTERDICT_SIGN_IN_RATE_LIMIT', env.INTERDICT_SIGN_IN_RATE_LIMIT, 10),
   };
+}
+
+function parseTrustProxy(text: string | undefined): string | number | false {
+  const value = text?.trim() ?? '';
+  if (value === '' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === '*') throw new Error('INTERDICT_TRUST_PROXY: name the proxies (addresses or CIDRs) or give a hop count; trusting every sender would let any client choose its address');
+  return value;
 }
 
 function parseLogLevel(text: string): LogLevel {

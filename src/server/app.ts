@@ -73,6 +73,9 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
 }
 
+/** The nearest `hops` proxies are trusted to name the address before them. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(config: Config, store: Store, options: AppOptions = {}): Promise<AppHandle> {
   const app = Fastify({
     // pino's JSON lines; errors carry their stack (pino's `err` serializer), each line its request id.
@@ -82,6 +85,8 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: BODY_LIMIT,
+    // req.ip: the client named by the trusted proxies, for the per-address limits and the audit trail.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 512 },
   });
   installErrorHandler(app);

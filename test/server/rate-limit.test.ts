@@ -66,6 +66,36 @@ describe('rate limits', () => {
   });
 });
 
+describe('behind a reverse proxy (INTERDICT_TRUST_PROXY)', () => {
+  const viaProxy = (app: AppHandle['app'], client: string, remoteAddress: string) => app.inject({ url: '/auth/me', headers: { 'x-forwarded-for': client }, remoteAddress });
+
+  it('counts each client named by a trusted proxy on its own, and ignores the header from anyone else', async () => {
+    const config = { ...loadConfig({ INTERDICT_RATE_LIMIT: String(PER_MINUTE), INTERDICT_TRUST_PROXY: '10.9.0.0/16' }), sqlitePath: ':memory:', databaseUrl: null, loadBundled: false };
+    const proxied = await buildApp(config, store, { logger: false });
+    try {
+      for (let i = 0; i < PER_MINUTE; i++) expect((await viaProxy(proxied.app, '203.0.113.1', '10.9.0.1')).statusCode).toBe(200);
+      expect((await viaProxy(proxied.app, '203.0.113.1', '10.9.0.1')).statusCode).toBe(429);
+      // Another client behind the same proxy still has its budget.
+      expect((await viaProxy(proxied.app, '203.0.113.2', '10.9.0.1')).statusCode).toBe(200);
+      // A client that is not the proxy cannot choose its address with the header.
+      for (let i = 0; i < PER_MINUTE; i++) expect((await viaProxy(proxied.app, `198.51.100.${i}`, '192.0.2.7')).statusCode).toBe(200);
+      expect((await viaProxy(proxied.app, '198.51.100.99', '192.0.2.7')).statusCode).toBe(429);
+    } finally {
+      await proxied.app.close();
+    }
+  });
+
+  it('without the setting, the proxy is the client: the header is not believed', async () => {
+    for (let i = 0; i < PER_MINUTE; i++) expect((await viaProxy(handle.app, `203.0.113.${10 + i}`, '10.9.0.2')).statusCode).toBe(200);
+    expect((await viaProxy(handle.app, '203.0.113.50', '10.9.0.2')).statusCode).toBe(429);
+  });
+
+  it('refuses to trust every sender', () => {
+    expect(() => loadConfig({ INTERDICT_TRUST_PROXY: 'true' })).toThrow(/INTERDICT_TRUST_PROXY: name the proxies/);
+    expect(loadConfig({ INTERDICT_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+});
+
 describe('request size limits', () => {
   it('refuses an access request body over the limit with 413 and the error body', async () => {
     const password = 'p'.repeat(ACCESS_BODY_LIMIT + 1);
