@@ -16,6 +16,11 @@ export interface ImportOptions {
   parsers?: SourceParser[];
   /** Accept versions that remove more than the shrink guard allows (src/store/shrink.ts). */
   allowShrink?: boolean;
+  /**
+   * The publication date of files that state none (OFAC's legacy CSV files, a mirror's copy): the
+   * version is then labelled and dated by it. A date stated in a file still wins.
+   */
+  published?: string;
 }
 
 export interface ImportOutcome extends ImportResult {
@@ -59,7 +64,10 @@ export async function planImport(files: string[], options: ImportOptions = {}): 
  * or none does (a bad last file leaves the lists of the first ones as they were).
  */
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
-  const plan = await planImport(files, options);
+  if (options.published !== undefined && !isCalendarDate(options.published)) {
+    throw new ValidationError('published', `"${options.published}" is not a date (YYYY-MM-DD)`);
+  }
+  const plan = (await planImport(files, options)).map((g) => (options.published ? { ...g, parser: withDefaultPublished(g.parser, options.published) } : g));
   const targets = plan.map((g) => options.dataset ?? g.parser.defaultDataset);
   if (options.dataset && plan.length > 1) {
     throw new ValidationError('dataset', 'one --dataset was given for files of different lists; import them separately');
@@ -120,6 +128,11 @@ async function* clearErrors<T>(items: AsyncIterable<T>, files: string[]): AsyncG
     if (e instanceof InterdictError) throw e;
     throw new SourceError(files.map(logicalName).join(', '), `cannot read: ${(e as Error).message}`);
   }
+}
+
+function isCalendarDate(text: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 /** A parser that reports a known publication date first; a date stated in the file still wins. */

@@ -28,10 +28,11 @@ describe('importing two OFAC SDN versions', () => {
     expect(first.stdout).toMatch(/first version of this dataset/);
   }, 180_000);
 
-  it('reports the second version against the first', async () => {
-    const second = await runCli(['import', '--json', ...sdn2023], env);
-    expect(second.code).toBe(0);
+  it('reports the second version against the first, dated by --published (the legacy CSV files state no date)', async () => {
+    const second = await runCli(['import', '--json', '--published', '2023-12-28', ...sdn2023], env);
+    expect(second.code, second.stderr).toBe(0);
     const [outcome] = JSON.parse(second.stdout);
+    expect(outcome.version).toMatchObject({ publishedAt: '2023-12-28', version: expect.stringMatching(/^2023-12-28\.\d+$/) });
     expect(outcome.version.schemaCounts.$targets).toBe(13_821);
     expect(outcome.added).toBeGreaterThan(4_000);
     expect(outcome.removed).toBeGreaterThan(0);
@@ -47,7 +48,7 @@ describe('importing two OFAC SDN versions', () => {
     expect(added).toContain('RIM, Yong Hyok');
     expect(diff.removed.length).toBeGreaterThan(0);
     const text = await runCli(['diff', 'us_ofac_sdn'], env);
-    expect(text.stdout).toMatch(/^us_ofac_sdn: undated\.\d+ -> undated\.\d+: \d+ added, \d+ removed, \d+ changed/);
+    expect(text.stdout).toMatch(/^us_ofac_sdn: undated\.\d+ -> 2023-12-28\.\d+: \d+ added, \d+ removed, \d+ changed/);
     expect(text.stdout).toContain('+ MKRTYCHEV, Ashot [Person] us-ofac-sdn-41736');
   }, 120_000);
 
@@ -65,6 +66,7 @@ describe('importing two OFAC SDN versions', () => {
       [[join(dir, 'missing.csv')], /missing\.csv: cannot read file/],
       [['--format', 'ofac-sdn-csv', bad('sdn.csv', '100,"BROKEN, Quote,individual,"SDGT",-0- \r\n')], /sdn\.csv:1/],
       [['--format', 'no-such-format', sdn2023[0]], /unknown format "no-such-format"/],
+      [['--published', '2023-02-30', sdn2023[0]], /published: "2023-02-30" is not a date \(YYYY-MM-DD\)/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(['import', ...args], env);

@@ -20,10 +20,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--dataset <name>', 'write to this dataset instead of the format default')
     .option('--format <format>', 'skip detection and read every file with this format')
     .option('--allow-shrink', `accept a version that removes more than ${SHRINK_LIMIT * 100} % of a list (refused by default: the usual cause is a cut or wrong file)`)
+    .option('--published <date>', 'publication date (YYYY-MM-DD) of files that state none, such as OFAC\'s legacy CSV files; a date in the file wins')
     .option('--json', 'print the result as JSON')
-    .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean; allowShrink?: boolean }) => {
+    .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean; allowShrink?: boolean; published?: string }) => {
       const store = await ctx.store();
-      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor, allowShrink: opts.allowShrink });
+      const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor, allowShrink: opts.allowShrink, published: opts.published });
       if (opts.json) {
         ctx.out(JSON.stringify(outcomes.map(({ dataset, format, files: f, version, previous, added, removed, changed, parseWarnings }) => ({ dataset, format, files: f, version, previous: previous?.version ?? null, added, removed, changed, warnings: parseWarnings })), null, 2));
       }
