@@ -105,13 +105,9 @@ function parseMinutes(text: string | undefined, fallback: number): number {
 
 function parseSchedule(text: string): Cron | null {
   if (!text.trim()) return null;
-  try {
-    const cron = parseCron(text);
-    nextRun(cron, new Date());
-    return cron;
-  } catch (error) {
-    throw new Error(`INTERDICT_SYNC_SCHEDULE: ${(error as Error).message}`, { cause: error });
-  }
+  const cron = parseCron(text, 'INTERDICT_SYNC_SCHEDULE');
+  nextRun(cron, new Date());
+  return cron;
 }
 
 function parseDaysByList(text: string): Record<string, number> {

@@ -5,6 +5,8 @@ import { ValidationError } from '../model/errors.ts';
 
 export interface Cron {
   text: string;
+  /** What errors name: the setting the expression came from. */
+  field: string;
   minute: ReadonlySet<number>;
   hour: ReadonlySet<number>;
   dayOfMonth: ReadonlySet<number>;
@@ -22,25 +24,25 @@ const FIELDS = [
   { name: 'day of week', min: 0, max: 7 },
 ] as const;
 
-export function parseCron(text: string): Cron {
+export function parseCron(text: string, field = 'schedule'): Cron {
   const parts = text.trim().split(/\s+/);
-  if (parts.length !== 5) throw new ValidationError('schedule', `"${text}" is not a cron expression of five fields (minute hour day-of-month month day-of-week), e.g. "0 3 * * *"`);
-  const [minute, hour, dayOfMonth, month, dayOfWeek] = parts.map((part, i) => parseField(part, FIELDS[i], text));
+  if (parts.length !== 5) throw new ValidationError(field, `"${text}" is not a cron expression of five fields (minute hour day-of-month month day-of-week), e.g. "0 3 * * *"`);
+  const [minute, hour, dayOfMonth, month, dayOfWeek] = parts.map((part, i) => parseField(part, FIELDS[i], text, field));
   // Sunday is 0 or 7.
   const week = new Set([...dayOfWeek].map((d) => d % 7));
-  return { text, minute, hour, dayOfMonth, month, dayOfWeek: week, daysRestricted: { month: parts[2] !== '*', week: parts[4] !== '*' } };
+  return { text, field, minute, hour, dayOfMonth, month, dayOfWeek: week, daysRestricted: { month: parts[2] !== '*', week: parts[4] !== '*' } };
 }
 
-function parseField(part: string, field: (typeof FIELDS)[number], text: string): Set<number> {
+function parseField(part: string, range: (typeof FIELDS)[number], text: string, field: string): Set<number> {
   const out = new Set<number>();
-  const bad = () => new ValidationError('schedule', `"${part}" is not a valid ${field.name} in "${text}" (${field.min}–${field.max}, *, a-b, */n, lists)`);
+  const bad = () => new ValidationError(field, `"${part}" is not a valid ${range.name} in "${text}" (${range.min}–${range.max}, *, a-b, */n, lists)`);
   for (const item of part.split(',')) {
     const m = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(item);
     if (!m) throw bad();
-    const from = m[1] === '*' ? field.min : Number(m[2]);
-    const to = m[1] === '*' ? field.max : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? field.max : from;
+    const from = m[1] === '*' ? range.min : Number(m[2]);
+    const to = m[1] === '*' ? range.max : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? range.max : from;
     const step = m[4] !== undefined ? Number(m[4]) : 1;
-    if (from < field.min || to > field.max || from > to || step < 1) throw bad();
+    if (from < range.min || to > range.max || from > to || step < 1) throw bad();
     for (let v = from; v <= to; v += step) out.add(v);
   }
   return out;
@@ -62,5 +64,5 @@ export function nextRun(cron: Cron, after: Date): Date {
     at.setUTCMinutes(at.getUTCMinutes() + 1);
     if (cronMatches(cron, at)) return at;
   }
-  throw new ValidationError('schedule', `"${cron.text}" never comes due`);
+  throw new ValidationError(cron.field, `"${cron.text}" never comes due`);
 }
