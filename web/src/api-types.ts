@@ -12199,7 +12199,7 @@ export interface paths {
                         "application/json": {
                             results: {
                                 id: string;
-                                /** @description rescreen, webhook-delivery */
+                                /** @description rescreen, sync, webhook-delivery */
                                 name: string;
                                 /** @enum {unknown} */
                                 state: "queued" | "active" | "retry" | "completed" | "failed";
@@ -12348,7 +12348,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @description rescreen, webhook-delivery */
+                            /** @description rescreen, sync, webhook-delivery */
                             name: string;
                             /** @enum {unknown} */
                             state: "queued" | "active" | "retry" | "completed" | "failed";
@@ -12498,7 +12498,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @description rescreen, webhook-delivery */
+                            /** @description rescreen, sync, webhook-delivery */
                             name: string;
                             /** @enum {unknown} */
                             state: "queued" | "active" | "retry" | "completed" | "failed";
