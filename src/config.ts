@@ -99,7 +99,7 @@ function parseRate(name: string, text: string | undefined, fallback: number): nu
 function parseMinutes(text: string | undefined, fallback: number): number {
   if (text === undefined || text.trim() === '') return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`INTERDICT_STALE_CHECK_MINUTES: "${text}" is not a number of minutes (0: no periodic check)`);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`INTERDICT_STALE_CHECK_MINUTES: "${text}" is not a number of minutes (0: no periodic check)`);
   return n;
 }
 

@@ -1,7 +1,9 @@
 // The Jobs page in Chromium: a server over OFAC 2021-07-07 with a portfolio; an analyst queues a full
 // re-screen from the Portfolios page and sees it go from queued to done there without reloading (the
 // page follows the job), then finds it on the Jobs page, reached from the navigation, with its state,
-// attempts, times and result; a viewer sees the page but no re-screen button.
+// attempts, times and result; a viewer sees the page but no re-screen button. The server looks for stale
+// lists every few seconds here: the fixture's OFAC list has no publication date, so its alert shows in
+// the inbox and opens as an alert about the list.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -29,7 +31,12 @@ describe.skipIf(!existsSync(CHROMIUM))('jobs in the web app', () => {
 
   beforeAll(async () => {
     buildWeb();
-    server = await startServer(120_000, { empty: true });
+    process.env.INTERDICT_STALE_CHECK_MINUTES = '0.05';
+    try {
+      server = await startServer(120_000, { empty: true });
+    } finally {
+      delete process.env.INTERDICT_STALE_CHECK_MINUTES;
+    }
     cli(server, ['import', ...SDN_2021]);
     const file = join(server.dir, 'customers.csv');
     writeFileSync(file, CUSTOMERS);
@@ -71,6 +78,24 @@ describe.skipIf(!existsSync(CHROMIUM))('jobs in the web app', () => {
     await analyst.getByText('No jobs match.').waitFor();
     await analyst.getByLabel('Name').selectOption('rescreen');
     await job.waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  test("a stale list's alert shows in the inbox and opens as an alert about the list", async () => {
+    const analyst = await pageAs('analyst');
+    await analyst.goto(`${server.url}/#/alerts?kind=list-stale`);
+    const link = analyst.locator('.alert-table tbody tr').getByRole('link', { name: 'list us_ofac_sdn' });
+    // The inbox's heading counts what the server answered ("1 alert"); until the check has run, it is 0.
+    const heading = analyst.locator('#inbox-heading');
+    await expect.poll(async () => {
+      await analyst.reload();
+      await expect.poll(() => heading.textContent(), { timeout: 20_000 }).toMatch(/^\d+ alerts?$/);
+      return heading.textContent();
+    }, { timeout: 60_000, interval: 1_000 }).toBe('1 alert');
+    await link.click();
+    await analyst.getByRole('heading', { name: 'us_ofac_sdn list', level: 1 }).waitFor();
+    expect(await analyst.locator('#change .reason').textContent()).toMatch(/us_ofac_sdn: publication date unknown/);
+    expect(await analyst.locator('.list-version').textContent()).toMatch(/^us_ofac_sdn \S+/);
     expect(problems).toEqual([]);
   }, 120_000);
 
