@@ -183,25 +183,32 @@ function drainOutbox(webhooks: Webhooks, runner: JobRunner, config: JobsConfig, 
   };
 }
 
-/** Calls `due` at each minute the schedule names (a timer set for the next one, then the next). */
-function everyDueMinute(cron: Cron, due: (slot: Date) => Promise<unknown>, log: (line: string) => void): { stop(): void } {
+/** Calls `due` at each minute the schedule names (a timer set for the next one, then the next); `now`: the clock. */
+export function everyDueMinute(cron: Cron, due: (slot: Date) => Promise<unknown>, log: (line: string) => void, now = () => Date.now()): { stop(): void } {
   let timer: NodeJS.Timeout | undefined;
-  const arm = (after: Date) => {
-    const slot = nextRun(cron, after);
-    const wait = slot.getTime() - Date.now();
+  let stopped = false;
+  const arm = (after: number) => {
+    if (stopped) return;
+    const slot = nextRun(cron, new Date(after));
+    const wait = slot.getTime() - now();
     // Node's timers hold at most 24.8 days: a slot further off is waited for a day at a time.
     if (wait > DAY_MS) timer = setTimeout(() => arm(after), DAY_MS);
     else {
       timer = setTimeout(() => {
         void due(slot).catch((error: unknown) => log(`scheduled sync: ${error instanceof Error ? error.message : String(error)}`));
         // From the slot, not the clock: a timer that fires a little early must not take the same slot twice.
-        arm(new Date(Math.max(Date.now(), slot.getTime())));
+        arm(Math.max(now(), slot.getTime()));
       }, Math.max(0, wait));
     }
     timer.unref();
   };
-  arm(new Date());
-  return { stop: () => clearTimeout(timer) };
+  arm(now());
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** Calls `task` every `ms`, the first time after one period (a start does not raise old news at once). */
