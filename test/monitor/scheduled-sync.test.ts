@@ -2,7 +2,8 @@
 // downloaded from the Internet). On SQLite, end to end: OFAC 2021-07-07 is live and watched, the
 // schedule's slot comes due, the `sync` job imports 2023-12-28, the delta re-screen raises the
 // MKRTYCHEV alert and the audit trail says the schedule did it. On both engines: two processes that see
-// the same slot queue one job, which runs once; a publisher's failure fails the job with its reason.
+// the same slot queue one job, which runs once and leaves one stale-list alert; a publisher's failure
+// fails the job with its reason.
 import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -123,6 +124,14 @@ for (const engine of ENGINES) {
       const audit = await AuditTrail.of(t.store).list({ action: 'sync' });
       expect(audit.results.map((r) => r.actor)).toEqual([SCHEDULE_ACTOR]);
     }, 90_000);
+
+    it('checks freshness after the sync: the sample (2024-10-17) is stale, one alert however many processes check', async () => {
+      const stale = () => Monitor.of(t.store).alerts({ kind: 'list-stale' });
+      expect((await stale()).results.map((a) => [a.ref, a.portfolio, a.status])).toEqual([['un_sc_sanctions', '', 'open']]);
+      const [a, b] = await Promise.all([first.checkLists(), second.checkLists()]);
+      expect([...a.raised, ...b.raised]).toEqual([]);
+      expect((await stale()).total).toBe(1);
+    });
 
   });
 
