@@ -1,5 +1,6 @@
 // Configuration is read here and nowhere else.
 import { resolve } from 'node:path';
+import { nextRun, parseCron, type Cron } from './jobs/cron.ts';
 
 export interface Config {
   /** `postgres://...` selects PostgreSQL; otherwise SQLite at `sqlitePath`. */
@@ -14,6 +15,14 @@ export interface Config {
   allowedHosts: string[];
   /** Lists older than this many days are flagged stale everywhere. */
   staleAfterDays: number;
+  /** A list's own expected refresh interval in days, where it differs from `staleAfterDays` (INTERDICT_STALE_DAYS_BY_LIST, `dataset=days;…`). */
+  staleDaysByList: Record<string, number>;
+  /** How often the job processes look for stale lists and raise their alerts (minutes; 0: never). INTERDICT_STALE_CHECK_MINUTES, default 60. */
+  staleCheckMinutes: number;
+  /** When the job processes sync the lists (a cron expression in UTC, INTERDICT_SYNC_SCHEDULE); null: never on their own. */
+  syncSchedule: Cron | null;
+  /** Which lists the schedule syncs (INTERDICT_SYNC_DATASETS, comma-separated); empty: every list `sync` knows. */
+  syncScheduleDatasets: string[];
   /** Import the bundled official files on first start with an empty database. */
   loadBundled: boolean;
   /** Overrides of the publishers' download URLs for `sync`, as `dataset=url[,url]` pairs. */
@@ -59,6 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.INTERDICT_PORT ?? env.PORT ?? 8080),
     allowedHosts: (env.INTERDICT_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     staleAfterDays: Number(env.INTERDICT_STALE_DAYS ?? 30),
+    staleDaysByList: parseDaysByList(env.INTERDICT_STALE_DAYS_BY_LIST ?? ''),
+    staleCheckMinutes: parseMinutes(env.INTERDICT_STALE_CHECK_MINUTES, 60),
+    syncSchedule: parseSchedule(env.INTERDICT_SYNC_SCHEDULE ?? ''),
+    syncScheduleDatasets: (env.INTERDICT_SYNC_DATASETS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
     loadBundled: env.INTERDICT_NO_BUNDLED !== '1',
     syncUrls: parseSyncUrls(env.INTERDICT_SYNC_URLS ?? ''),
     syncTimeoutMs: Number(env.INTERDICT_SYNC_TIMEOUT_MS ?? 60_000),
@@ -96,6 +109,31 @@ function parseRate(name: string, text: string | undefined, fallback: number): nu
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: "${text}" is not a number of requests per minute (0 turns the limit off)`);
   return n;
+}
+
+function parseMinutes(text: string | undefined, fallback: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`INTERDICT_STALE_CHECK_MINUTES: "${text}" is not a number of minutes (0: no periodic check)`);
+  return n;
+}
+
+function parseSchedule(text: string): Cron | null {
+  if (!text.trim()) return null;
+  const cron = parseCron(text, 'INTERDICT_SYNC_SCHEDULE');
+  nextRun(cron, new Date());
+  return cron;
+}
+
+function parseDaysByList(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of text.split(/\s*;\s*/).filter(Boolean)) {
+    const [dataset, days] = pair.split('=').map((p) => p.trim());
+    const n = Number(days);
+    if (!dataset || !(n > 0)) throw new Error(`INTERDICT_STALE_DAYS_BY_LIST: "${pair}" is not dataset=days`);
+    out[dataset] = n;
+  }
+  return out;
 }
 
 function parseSyncUrls(text: string): Record<string, string[]> {

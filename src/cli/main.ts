@@ -37,6 +37,19 @@ const program = new Command('interdict')
   .showHelpAfterError()
   .exitOverride();
 
+// Only the settings an operator sets for a running service; README's configuration section has them all.
+program.addHelpText(
+  'after',
+  `
+Scheduled work (run by \`serve\` and \`worker\`; environment variables):
+  INTERDICT_SYNC_SCHEDULE        cron expression in UTC (minute hour day month weekday), e.g. "0 3 * * *": sync the lists
+  INTERDICT_SYNC_DATASETS        comma-separated lists the schedule syncs (default: every list \`sync\` knows)
+  INTERDICT_STALE_DAYS           a list published longer ago than this many days is stale and raises a list-stale alert (30)
+  INTERDICT_STALE_DAYS_BY_LIST   dataset=days;dataset=days: a list's own expected refresh interval
+  INTERDICT_STALE_CHECK_MINUTES  how often to look for stale lists (60; 0: only after syncs)
+All settings: README.md, "Configuration".`,
+);
+
 for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, access, workspaces, monitor, worker, serve]) command.register(program, ctx);
 
 try {

@@ -102,7 +102,8 @@ export class Monitor {
 
   /** The workspace of the portfolio an alert belongs to (undefined: no such alert). */
   async alertWorkspace(id: string): Promise<string | null | undefined> {
-    const row = await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').select('portfolios.workspace').where('alerts.id', '=', id).executeTakeFirst();
+    // A list's own alert (list-alerts.ts) has no portfolio: everyone who reads alerts sees it.
+    const row = await this.db.selectFrom('alerts').leftJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').select('portfolios.workspace').where('alerts.id', '=', id).executeTakeFirst();
     return row ? row.workspace : undefined;
   }
 
@@ -221,7 +222,7 @@ export class Monitor {
 
   async alerts(query: AlertQuery = {}): Promise<{ total: number; results: AlertView[] }> {
     const filtered = () => {
-      let q = this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id');
+      let q = this.db.selectFrom('alerts').leftJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id');
       if (query.portfolio) q = q.where('portfolios.name', '=', query.portfolio);
       if (query.status) q = q.where('alerts.status', '=', query.status);
       if (query.kind) q = q.where('alerts.kind', '=', query.kind);
@@ -232,7 +233,7 @@ export class Monitor {
     };
     const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await filtered().selectAll('alerts').select('portfolios.name as portfolio').orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
-    return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
+    return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio ?? '')) };
   }
 
   /** The monitored record an alert is about, as it was uploaded (its query). */
@@ -251,9 +252,9 @@ export class Monitor {
   }
 
   async alert(id: string): Promise<AlertView> {
-    const row = await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('alerts').leftJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no alert ${id}`);
-    return toAlertView(row, row.portfolio);
+    return toAlertView(row, row.portfolio ?? '');
   }
 
   /** Records a decision on an alert (see decisions.ts: four eyes for a true match, false positives remembered). */

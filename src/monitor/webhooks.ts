@@ -10,7 +10,7 @@ import type { MonitorEventsTable, MonitorTables, WebhooksTable } from '../store/
 import { SqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/types.ts';
 
-export const WEBHOOK_EVENTS = ['alert.created', 'alert.decided'] as const;
+export const WEBHOOK_EVENTS = ['alert.created', 'alert.decided', 'list.stale'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** A receiver gets this long to answer before the attempt counts as failed. */

@@ -11250,8 +11250,8 @@ export interface paths {
             parameters: {
                 query?: {
                     portfolio?: string;
-                    status?: "open" | "in_review" | "false_positive" | "true_match" | "escalated";
-                    kind?: "new-hit" | "changed-hit" | "lifted";
+                    status?: "open" | "in_review" | "false_positive" | "true_match" | "escalated" | "resolved";
+                    kind?: "new-hit" | "changed-hit" | "lifted" | "list-stale";
                     band?: "match" | "review" | "clear";
                     assignee?: string;
                     limit?: number;
@@ -11273,16 +11273,19 @@ export interface paths {
                             total: number;
                             results: {
                                 id: string;
+                                /** @description the portfolio's name; empty for an alert about a list itself (list-stale) */
                                 portfolio: string;
+                                /** @description the record's reference, or the dataset of a list-stale alert */
                                 ref: string;
                                 target_id: string;
-                                /** @description new-hit, changed-hit or lifted */
+                                /** @description new-hit, changed-hit or lifted (a record and a target); list-stale (a list older than its expected refresh interval) */
                                 kind: string;
                                 /** @description what changed, e.g. added to us_ofac_sdn */
                                 reason: string;
                                 detail: unknown;
                                 score: number;
                                 band: string;
+                                /** @description open, in_review, false_positive, true_match, escalated; resolved: a stale list whose new version arrived */
                                 status: string;
                                 assignee: string | null;
                                 created_at: string;
@@ -11419,16 +11422,19 @@ export interface paths {
                         "application/json": {
                             alert: {
                                 id: string;
+                                /** @description the portfolio's name; empty for an alert about a list itself (list-stale) */
                                 portfolio: string;
+                                /** @description the record's reference, or the dataset of a list-stale alert */
                                 ref: string;
                                 target_id: string;
-                                /** @description new-hit, changed-hit or lifted */
+                                /** @description new-hit, changed-hit or lifted (a record and a target); list-stale (a list older than its expected refresh interval) */
                                 kind: string;
                                 /** @description what changed, e.g. added to us_ofac_sdn */
                                 reason: string;
                                 detail: unknown;
                                 score: number;
                                 band: string;
+                                /** @description open, in_review, false_positive, true_match, escalated; resolved: a stale list whose new version arrived */
                                 status: string;
                                 assignee: string | null;
                                 created_at: string;
@@ -11595,16 +11601,19 @@ export interface paths {
                             pending: boolean;
                             alert: {
                                 id: string;
+                                /** @description the portfolio's name; empty for an alert about a list itself (list-stale) */
                                 portfolio: string;
+                                /** @description the record's reference, or the dataset of a list-stale alert */
                                 ref: string;
                                 target_id: string;
-                                /** @description new-hit, changed-hit or lifted */
+                                /** @description new-hit, changed-hit or lifted (a record and a target); list-stale (a list older than its expected refresh interval) */
                                 kind: string;
                                 /** @description what changed, e.g. added to us_ofac_sdn */
                                 reason: string;
                                 detail: unknown;
                                 score: number;
                                 band: string;
+                                /** @description open, in_review, false_positive, true_match, escalated; resolved: a stale list whose new version arrived */
                                 status: string;
                                 assignee: string | null;
                                 created_at: string;
@@ -11761,16 +11770,19 @@ export interface paths {
                         "application/json": {
                             alert: {
                                 id: string;
+                                /** @description the portfolio's name; empty for an alert about a list itself (list-stale) */
                                 portfolio: string;
+                                /** @description the record's reference, or the dataset of a list-stale alert */
                                 ref: string;
                                 target_id: string;
-                                /** @description new-hit, changed-hit or lifted */
+                                /** @description new-hit, changed-hit or lifted (a record and a target); list-stale (a list older than its expected refresh interval) */
                                 kind: string;
                                 /** @description what changed, e.g. added to us_ofac_sdn */
                                 reason: string;
                                 detail: unknown;
                                 score: number;
                                 band: string;
+                                /** @description open, in_review, false_positive, true_match, escalated; resolved: a stale list whose new version arrived */
                                 status: string;
                                 assignee: string | null;
                                 created_at: string;
@@ -12187,7 +12199,7 @@ export interface paths {
                         "application/json": {
                             results: {
                                 id: string;
-                                /** @description rescreen, webhook-delivery */
+                                /** @description rescreen, sync, webhook-delivery */
                                 name: string;
                                 /** @enum {unknown} */
                                 state: "queued" | "active" | "retry" | "completed" | "failed";
@@ -12336,7 +12348,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @description rescreen, webhook-delivery */
+                            /** @description rescreen, sync, webhook-delivery */
                             name: string;
                             /** @enum {unknown} */
                             state: "queued" | "active" | "retry" | "completed" | "failed";
@@ -12486,7 +12498,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @description rescreen, webhook-delivery */
+                            /** @description rescreen, sync, webhook-delivery */
                             name: string;
                             /** @enum {unknown} */
                             state: "queued" | "active" | "retry" | "completed" | "failed";
@@ -12632,7 +12644,7 @@ export interface paths {
                             results: {
                                 id: string;
                                 url: string;
-                                events: ("alert.created" | "alert.decided")[];
+                                events: ("alert.created" | "alert.decided" | "list.stale")[];
                                 created_at: string;
                                 created_by: string;
                             }[];
@@ -12732,7 +12744,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register a webhook for alert.created and/or alert.decided; its signing secret is shown once */
+        /** Register a webhook for alert.created, alert.decided and/or list.stale; its signing secret is shown once */
         post: {
             parameters: {
                 query?: never;
@@ -12744,7 +12756,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string;
-                        events: ("alert.created" | "alert.decided")[];
+                        events: ("alert.created" | "alert.decided" | "list.stale")[];
                     };
                 };
             };
@@ -12758,7 +12770,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             url: string;
-                            events: ("alert.created" | "alert.decided")[];
+                            events: ("alert.created" | "alert.decided" | "list.stale")[];
                             created_at: string;
                             created_by: string;
                             /** @description shown once: verify X-Interdict-Signature (sha256=HMAC-SHA256 of `<X-Interdict-Timestamp>.<body>`) with it */
@@ -12895,7 +12907,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             url: string;
-                            events: ("alert.created" | "alert.decided")[];
+                            events: ("alert.created" | "alert.decided" | "list.stale")[];
                             created_at: string;
                             created_by: string;
                         };

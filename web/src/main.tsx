@@ -24,6 +24,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const PortfoliosPage = lazy(() => import('./pages/PortfoliosPage.tsx'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx'));
 const WorkspacesPage = lazy(() => import('./pages/WorkspacesPage.tsx'));
+const JobsPage = lazy(() => import('./pages/JobsPage.tsx'));
 
 /** The pages; `role`: shown only to that role or a higher one. */
 const NAV: { page: string; label: string; role?: Role }[] = [
@@ -36,6 +37,7 @@ const NAV: { page: string; label: string; role?: Role }[] = [
   { page: 'documents', label: 'Documents' },
   { page: 'portfolios', label: 'Portfolios' },
   { page: 'alerts', label: 'Alerts' },
+  { page: 'jobs', label: 'Jobs', role: 'viewer' },
   { page: 'workspaces', label: 'Workspaces', role: 'viewer' },
   { page: 'users', label: 'Users', role: 'admin' },
   { page: 'keys', label: 'API keys', role: 'admin' },
@@ -150,6 +152,9 @@ function App() {
       break;
     case 'workspaces':
       content = <WorkspacesPage />;
+      break;
+    case 'jobs':
+      content = <JobsPage />;
       break;
     default:
       content = <SearchPage route={route} />;

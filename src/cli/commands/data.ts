@@ -12,6 +12,7 @@ import { recordCliActs } from '../actor.ts';
 import { EXIT } from '../errors.ts';
 import { exportResolved } from './resolve.ts';
 import { rescreenAfterImports } from './monitor.ts';
+import { movedLists, syncActs } from '../../server/list-changes.ts';
 
 const EXPORT_FORMATS = ['ftm', 'csv', 'statements'] as const;
 
@@ -59,11 +60,8 @@ export function register(program: Command, ctx: CliContext): void {
           if (!opts.json) ctx.out(`${r.dataset}: imported version ${v.version} (published ${v.publishedAt ?? 'unknown'}): ${r.outcome.added} added, ${r.outcome.removed} removed, ${r.outcome.changed} changed`);
         } else ctx.err(`${r.dataset}: sync FAILED, previous version stays live: ${r.error}`);
       }
-      await recordCliActs(
-        store,
-        results.map((r) => (r.ok ? { action: 'sync', subject: r.dataset, detail: { version: r.outcome.version.version, version_id: r.outcome.version.id, previous: r.outcome.previous?.version ?? null, added: r.outcome.added, removed: r.outcome.removed, changed: r.outcome.changed } } : { action: 'sync.failure', subject: r.dataset, detail: { error: String(r.error) } })),
-      );
-      const moved = results.flatMap((r) => (r.ok && r.outcome.previous && r.outcome.previous.id !== r.outcome.version.id ? [{ dataset: r.dataset, from: r.outcome.previous.id, to: r.outcome.version.id }] : []));
+      await recordCliActs(store, syncActs(results));
+      const moved = movedLists(results.flatMap((r) => (r.ok ? [r.outcome] : [])));
       await rescreenAfterImports(ctx, store, moved);
       if (results.some((r) => !r.ok)) process.exitCode = EXIT.failure;
     });

@@ -10,6 +10,7 @@ import { ValidationError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 import { rescreenAfterImports } from './monitor.ts';
+import { movedLists } from '../../server/list-changes.ts';
 import { recordCliActs } from '../actor.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -43,7 +44,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
       await recordCliActs(store, outcomes.map((o) => ({ action: 'import', subject: o.dataset, detail: { format: o.format, files: o.files, version: o.version.version, version_id: o.version.id, previous: o.previous?.version ?? null, added: o.added, removed: o.removed, changed: o.changed } })));
       // Portfolios under watch are re-screened for what the new versions changed.
-      await rescreenAfterImports(ctx, store, outcomes.filter((o) => o.previous && o.previous.id !== o.version.id).map((o) => ({ dataset: o.dataset, from: o.previous!.id, to: o.version.id })));
+      await rescreenAfterImports(ctx, store, movedLists(outcomes));
     });
 
   program

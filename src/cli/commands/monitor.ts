@@ -4,37 +4,35 @@ import { cliPrincipal } from '../actor.ts';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
 import { Monitor } from '../../monitor/monitor.ts';
-import { liveScreening, rescreenAfterChange, uploadPortfolio, type ChangeReport } from '../../monitor/service.ts';
+import { rescreenAfterChange, uploadPortfolio } from '../../monitor/service.ts';
+import { rescreenMovedLists, rescreenSummary, resolveRefreshedLists, type MovedList } from '../../server/list-changes.ts';
 import { parseColumnMap, readScreeningInput } from '../../screening/batch-input.ts';
 import type { Store } from '../../store/types.ts';
 import type { CliContext } from '../context.ts';
 
 const actor = () => actorOf(cliPrincipal());
 
-function summary(r: ChangeReport): string {
-  return `${r.dataset} ${r.from} → ${r.to}: ${r.changedTargets} targets changed; ${r.mode} re-screen of ${r.records} records raised ${r.alerts} alerts (${r.kinds['new-hit']} new hits, ${r.kinds['changed-hit']} changed, ${r.kinds.lifted} lifted)`;
-}
-
 /**
  * After an import or sync: the delta re-screen of every portfolio, for each list that moved to a new
- * version. On SQLite it runs here and now. On PostgreSQL it is queued as a `rescreen` job, which the
- * servers (unless INTERDICT_SERVER_JOBS=0) and `interdict worker` processes share; with none running,
- * it waits in the queue until one starts.
+ * version (src/server/list-changes.ts, shared with the `sync` job). On SQLite it runs here and now. On
+ * PostgreSQL it is queued as a `rescreen` job, which the servers (unless INTERDICT_SERVER_JOBS=0) and
+ * `interdict worker` processes share; with none running, it waits in the queue until one starts. The
+ * stale-list alerts of the lists that moved are resolved.
  */
-export async function rescreenAfterImports(ctx: CliContext, store: Store, moved: { dataset: string; from: number; to: number }[]): Promise<void> {
-  if (!moved.length || !(await Monitor.of(store).portfolios()).length) return;
-  if (ctx.config.databaseUrl) {
-    const { ProcessJobs } = await import('../../server/jobs.ts');
-    const jobs = new ProcessJobs(store, ctx.config, ctx.err);
-    try {
-      for (const m of moved) ctx.err(`monitoring: re-screen of ${m.dataset} after version ${m.from} → ${m.to} queued as job ${await jobs.rescreen(m)} (run by \`interdict serve\` or \`interdict worker\`)`);
-    } finally {
-      await jobs.close();
-    }
+export async function rescreenAfterImports(ctx: CliContext, store: Store, moved: MovedList[]): Promise<void> {
+  if (!moved.length) return;
+  await resolveRefreshedLists(store);
+  if (!ctx.config.databaseUrl) {
+    for (const line of await rescreenMovedLists(store, moved)) ctx.err(`monitoring: ${line}`);
     return;
   }
-  const live = await liveScreening(store);
-  for (const m of moved) ctx.err(`monitoring: ${summary(await rescreenAfterChange(store, m.dataset, m.from, m.to, { live }))}`);
+  const { ProcessJobs } = await import('../../server/jobs.ts');
+  const jobs = new ProcessJobs(store, ctx.config, ctx.err);
+  try {
+    for (const line of await rescreenMovedLists(store, moved, (m) => jobs.rescreen(m))) ctx.err(`monitoring: ${line} (run by \`interdict serve\` or \`interdict worker\`)`);
+  } finally {
+    await jobs.close();
+  }
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -79,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
       const older = versions.filter((v) => v.id < (versions.find((x) => x.version === to)?.id ?? Infinity));
       const from = opts.from ?? older[older.length - 1]?.version;
       if (!from || !to) throw new ValidationError('--from', `${dataset} has no earlier version to compare with`);
-      ctx.out(summary(await rescreenAfterChange(store, dataset, from, to, { full: opts.full })));
+      ctx.out(rescreenSummary(await rescreenAfterChange(store, dataset, from, to, { full: opts.full })));
     });
 
   program

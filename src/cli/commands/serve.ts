@@ -32,6 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (ctx.config.serverJobs) {
         await jobs.work();
         ctx.err('interdict: running jobs (rescreen, webhook-delivery) in this process; INTERDICT_SERVER_JOBS=0 leaves them to `interdict worker`');
+        if (ctx.config.syncSchedule) ctx.err(`interdict: syncing ${ctx.config.syncScheduleDatasets.join(', ') || 'every list'} on the schedule "${ctx.config.syncSchedule.text}" (UTC)`);
       }
       for (const v of await store.liveVersions()) {
         const f = freshness(v, ctx.config.staleAfterDays);

@@ -44,7 +44,7 @@ export async function jobRoutes(server: FastifyInstance, ctx: ServerContext & { 
 
   app.post(
     '/webhooks',
-    { schema: { summary: 'Register a webhook for alert.created and/or alert.decided; its signing secret is shown once', tags: ['webhooks'], body: NewWebhook, response: { 201: CreatedWebhook, ...ERRORS } } },
+    { schema: { summary: 'Register a webhook for alert.created, alert.decided and/or list.stale; its signing secret is shown once', tags: ['webhooks'], body: NewWebhook, response: { 201: CreatedWebhook, ...ERRORS } } },
     async (req, reply) => reply.status(201).send(await webhooks.register(req.body, actorFor(req))),
   );
 

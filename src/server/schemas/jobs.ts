@@ -8,7 +8,7 @@ const JOB_STATES = ['queued', 'active', 'retry', 'completed', 'failed'] as const
 export const JobView = Type.Object(
   {
     id: Type.String(),
-    name: Type.String({ description: 'rescreen, webhook-delivery' }),
+    name: Type.String({ description: 'rescreen, sync, webhook-delivery' }),
     state: Type.Enum([...JOB_STATES]),
     progress: Type.Number({ description: '0 to 1' }),
     message: Type.String(),

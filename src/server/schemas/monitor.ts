@@ -33,15 +33,15 @@ export const UploadReport = Type.Object(
 export const AlertView = Type.Object(
   {
     id: Type.String(),
-    portfolio: Type.String(),
-    ref: Type.String(),
+    portfolio: Type.String({ description: "the portfolio's name; empty for an alert about a list itself (list-stale)" }),
+    ref: Type.String({ description: "the record's reference, or the dataset of a list-stale alert" }),
     target_id: Type.String(),
-    kind: Type.String({ description: 'new-hit, changed-hit or lifted' }),
+    kind: Type.String({ description: 'new-hit, changed-hit or lifted (a record and a target); list-stale (a list older than its expected refresh interval)' }),
     reason: Type.String({ description: 'what changed, e.g. added to us_ofac_sdn' }),
     detail: Type.Unknown(),
     score: Type.Number(),
     band: Type.String(),
-    status: Type.String(),
+    status: Type.String({ description: 'open, in_review, false_positive, true_match, escalated; resolved: a stale list whose new version arrived' }),
     assignee: Nullable(Type.String()),
     created_at: Type.String(),
     updated_at: Type.String(),
@@ -52,8 +52,8 @@ export const AlertView = Type.Object(
 export const AlertQuery = Type.Object(
   {
     portfolio: Type.Optional(Type.String({ maxLength: 100 })),
-    status: Type.Optional(Type.Enum([...ALERT_STATUSES])),
-    kind: Type.Optional(Type.Enum(['new-hit', 'changed-hit', 'lifted'])),
+    status: Type.Optional(Type.Enum([...ALERT_STATUSES, 'resolved'])),
+    kind: Type.Optional(Type.Enum(['new-hit', 'changed-hit', 'lifted', 'list-stale'])),
     band: Type.Optional(Type.Enum(['match', 'review', 'clear'])),
     assignee: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),

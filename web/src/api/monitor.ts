@@ -20,7 +20,9 @@ export type AlertStatus = DecisionBody['status'];
 export type DecisionResult = Answer<'/alerts/{id}/decisions', 'post'>;
 
 export const ALERT_STATUSES = ['open', 'in_review', 'false_positive', 'true_match', 'escalated'] as const satisfies readonly AlertStatus[];
-export const ALERT_KINDS = ['new-hit', 'changed-hit', 'lifted'] as const satisfies readonly NonNullable<AlertQuery['kind']>[];
+export const ALERT_KINDS = ['new-hit', 'changed-hit', 'lifted', 'list-stale'] as const satisfies readonly NonNullable<AlertQuery['kind']>[];
+/** Statuses the inbox filters by: the decisions', and `resolved` (a stale list whose new version arrived). */
+export const ALERT_FILTER_STATUSES = [...ALERT_STATUSES, 'resolved'] as const satisfies readonly NonNullable<AlertQuery['status']>[];
 export const ALERT_BANDS = ['match', 'review', 'clear'] as const satisfies readonly NonNullable<AlertQuery['band']>[];
 
 const enc = encodeURIComponent;

@@ -73,4 +73,5 @@ export const STATUS_LABELS: Record<string, string> = {
   false_positive: 'False positive',
   true_match: 'True match',
   escalated: 'Escalated',
+  resolved: 'Resolved',
 };

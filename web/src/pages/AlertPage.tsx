@@ -31,12 +31,16 @@ export function AlertPage({ id }: { id: string }) {
   return (
     <div className="page alert-page">
       <p className="small"><a href={href('alerts')}>← Alerts</a></p>
-      <h1>{alert.ref} <span className="muted">in {alert.portfolio}</span></h1>
+      <h1>{alert.ref} <span className="muted">{alert.portfolio ? `in ${alert.portfolio}` : 'list'}</span></h1>
       <p className="alert-meta">
         <StatusBadge status={alert.status} /> {band && <BandBadge band={band} />} <span>score {alert.score.toFixed(2)}</span> · <span>{alert.kind}</span> · <span>assigned to {alert.assignee ?? 'nobody'}</span>
       </p>
-      <p className="report-links">Report: <a href={monitorApi.reportUrl(alert.id, 'pdf')} target="_blank" rel="noopener">PDF</a> · <a href={monitorApi.reportUrl(alert.id, 'html')} target="_blank" rel="noopener">printable HTML</a></p>
-      <AlertBody data={loaded.data} />
+      {alert.kind === 'list-stale' ? <StaleListBody alert={alert} /> : (
+        <>
+          <p className="report-links">Report: <a href={monitorApi.reportUrl(alert.id, 'pdf')} target="_blank" rel="noopener">PDF</a> · <a href={monitorApi.reportUrl(alert.id, 'html')} target="_blank" rel="noopener">printable HTML</a></p>
+          <AlertBody data={loaded.data} />
+        </>
+      )}
       <Section title="History" id="history"><AlertHistory events={history} /></Section>
       {who.can('analyst') && (
         <Section title="Decide" id="decide">
@@ -50,6 +54,22 @@ export function AlertPage({ id }: { id: string }) {
         </Section>
       )}
     </div>
+  );
+}
+
+/** An alert about a list itself: older than its expected refresh interval (no record, no target). */
+function StaleListBody({ alert }: { alert: AlertDetail['alert'] }) {
+  const detail = readAlertDetail(alert.detail);
+  const d = alert.detail as { published_at?: string | null; expected_days?: number } | null;
+  return (
+    <Section title="What raised it" id="change">
+      <p className="reason"><strong>{alert.reason}</strong></p>
+      <p className="muted">
+        {detail.list && <>Live version: <strong className="list-version">{detail.list.dataset} {detail.list.version}</strong>, published {d?.published_at ?? 'on an unknown date'}; expected every {d?.expected_days ?? '?'} days. </>}
+        Raised <time dateTime={alert.created_at}>{alert.created_at.slice(0, 19).replace('T', ' ')}</time>; it resolves itself when a new version arrives (<code>interdict sync</code>, or the sync schedule).
+      </p>
+      <p><a href={href('lists')}>Lists and their versions</a></p>
+    </Section>
   );
 }
 

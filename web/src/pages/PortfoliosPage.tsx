@@ -1,4 +1,5 @@
-// #/portfolios: the portfolios under watch with their record counts, and an upload (analysts and above).
+// #/portfolios: the portfolios under watch with their record counts; an upload and a full re-screen
+// followed as a job (analysts and above).
 import { useState } from 'react';
 import { monitorApi } from '../api/monitor.ts';
 import { useMe } from '../hooks/useMe.ts';
@@ -6,6 +7,8 @@ import { useApi } from '../lib/useApi.ts';
 import { href } from '../router.ts';
 import { ErrorMessage, Loading, Section } from '../components/common.tsx';
 import { PortfolioUpload } from '../components/monitor/PortfolioUpload.tsx';
+import { RescreenPortfolio } from '../components/jobs/RescreenPortfolio.tsx';
+import '../components/jobs/jobs.css';
 import '../components/monitor/monitor.css';
 
 export function PortfoliosPage() {
@@ -26,7 +29,7 @@ export function PortfoliosPage() {
         {list.length > 0 && (
           <div className="table-wrap">
             <table aria-label="Portfolios">
-              <thead><tr><th scope="col">Name</th><th scope="col" className="num">Records</th><th scope="col">Created</th><th scope="col">Alerts</th></tr></thead>
+              <thead><tr><th scope="col">Name</th><th scope="col" className="num">Records</th><th scope="col">Created</th><th scope="col">Alerts</th>{who.can('analyst') && <th scope="col">Re-screen against the live lists</th>}</tr></thead>
               <tbody>
                 {list.map((p) => (
                   <tr key={p.id}>
@@ -34,6 +37,7 @@ export function PortfoliosPage() {
                     <td className="num">{p.records.toLocaleString('en')}</td>
                     <td>{p.created_at.slice(0, 10)}</td>
                     <td><a href={href('alerts', { portfolio: p.name })}>Alerts of {p.name}</a></td>
+                    {who.can('analyst') && <td><RescreenPortfolio portfolio={p.name} /></td>}
                   </tr>
                 ))}
               </tbody>

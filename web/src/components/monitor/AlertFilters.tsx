@@ -1,6 +1,6 @@
 // The inbox's filters: portfolio, status, kind, band and assignee. They live in the address (#/alerts?…),
 // so a filtered inbox can be bookmarked and Back returns to it.
-import { ALERT_BANDS, ALERT_KINDS, ALERT_STATUSES, type Portfolio } from '../../api/monitor.ts';
+import { ALERT_BANDS, ALERT_FILTER_STATUSES, ALERT_KINDS, type Portfolio } from '../../api/monitor.ts';
 import { STATUS_LABELS } from '../../lib/alertDetail.ts';
 
 export interface InboxFilter {
@@ -29,7 +29,7 @@ export function AlertFilters({ filter, portfolios, onChange }: { filter: InboxFi
   return (
     <form className="filters inline-form" aria-label="Filter the alerts" onSubmit={(e) => e.preventDefault()}>
       <Choice label="Portfolio" value={filter.portfolio} options={plain(portfolios.map((p) => p.name))} onChange={(portfolio) => onChange({ portfolio })} />
-      <Choice label="Status" value={filter.status} options={ALERT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} onChange={(status) => onChange({ status })} />
+      <Choice label="Status" value={filter.status} options={ALERT_FILTER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} onChange={(status) => onChange({ status })} />
       <Choice label="Kind" value={filter.kind} options={plain(ALERT_KINDS)} onChange={(kind) => onChange({ kind })} />
       <Choice label="Band" value={filter.band} options={plain(ALERT_BANDS)} onChange={(band) => onChange({ band })} />
       <label>Assignee<input value={filter.assignee ?? ''} onChange={(e) => onChange({ assignee: e.target.value || undefined })} placeholder="user:alice" /></label>

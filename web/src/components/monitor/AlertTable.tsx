@@ -64,7 +64,7 @@ export function AlertTable({ alerts, cursor, onCursor, selected, onToggle, onTog
               rows.current[i] = el;
             }} className={i === cursor ? 'selected' : undefined} aria-current={i === cursor ? 'true' : undefined} onClick={() => onCursor(i)} data-ref={a.ref}>
               <td><input type="checkbox" aria-label={`Select the alert on ${a.ref}`} checked={selected.has(a.id)} onChange={() => onToggle(a.id)} /></td>
-              <td><a href={href('alerts', a.id)}>{a.portfolio} · {a.ref}</a></td>
+              <td><a href={href('alerts', a.id)}>{a.portfolio ? `${a.portfolio} · ${a.ref}` : `list ${a.ref}`}</a></td>
               <td>{targetCaption(a)}</td>
               <td className="reason">{a.reason}</td>
               <td>{a.kind}</td>
