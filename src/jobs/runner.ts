@@ -2,11 +2,13 @@
 // mentions) runs outside requests, with progress every process can read. A job is a plain function
 // over its input; the adapters (server, `interdict worker`) register the handlers, and the runner
 // decides where a job runs:
-// - PostgreSQL: pg-boss delivers it, so any number of servers and workers share the queue, retries
-//   back off, and a job whose worker died expires and runs again elsewhere;
-// - SQLite: the jobs table is the queue; a job is claimed by one atomic update with a lease that its
-//   worker renews, so a dead process's job goes back to the queue when the lease runs out.
-// On both, the `jobs` table holds state, progress and result (src/store/jobs-schema.ts).
+// - PostgreSQL: pg-boss delivers it, so any number of servers and workers share the queue and retries
+//   back off;
+// - SQLite: the jobs table is the queue; a job is claimed by one atomic update.
+// On both, the `jobs` table holds state, progress and result (src/store/jobs-schema.ts), and a running
+// job's row holds a lease (`worker`, `lease_until`) that its process renews every third of the lease.
+// A process that dies stops renewing: any process running jobs puts a lapsed job back in the queue at
+// once (on PostgreSQL, in pg-boss too, in the same transaction), where another process takes it.
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
@@ -50,13 +52,13 @@ export type JobHandler = (data: unknown, ctx: JobContext) => Promise<unknown>;
 
 
 export interface RunnerOptions {
-  /** Seconds a worker holds a job without renewing (a heartbeat renews it); a dead worker's job runs again after that. */
+  /** Seconds a worker holds a job without renewing (a heartbeat renews it); a dead worker's job runs again after that (default 30). */
   leaseSeconds?: number;
   /** How often an idle SQLite worker looks for jobs (ms). */
   pollMs?: number;
   /**
-   * PostgreSQL: seconds after which pg-boss takes a job back from its worker (default 900). pg-boss v10
-   * has no heartbeat, so this must exceed the longest job; a killed worker's job runs again after it.
+   * PostgreSQL: seconds after which pg-boss itself takes a job back from its worker (default 900), a
+   * backstop behind the lease (pg-boss v10 has no heartbeat, so this must exceed the longest job).
    */
   expireSeconds?: number;
   /** The PostgreSQL URL the store was opened with (pg-boss opens its own pool to it). */
@@ -80,11 +82,12 @@ export class JobRunner {
     engine: 'sqlite' | 'postgres',
     options: RunnerOptions,
   ) {
-    this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.leaseSeconds = options.leaseSeconds ?? 30;
+    const takeBack = () => this.takeBackLapsed();
     this.delivery =
       engine === 'postgres'
-        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900)
-        : new TableDelivery((name) => this.claimLocal(name), (id) => this.run(id), options.pollMs ?? 250, () => this.requeueExpired());
+        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900, takeBack, Math.max(1000, (this.leaseSeconds * 1000) / 3))
+        : new TableDelivery((name) => this.claimLocal(name), (id) => this.run(id), options.pollMs ?? 250, takeBack);
   }
 
   static async open(store: Store, options: RunnerOptions = {}): Promise<JobRunner> {
@@ -152,7 +155,11 @@ export class JobRunner {
     await this.delivery.stop({ graceful: options.graceful ?? true });
   }
 
-  /** Runs one delivered job: marks it active, runs its handler with a heartbeat, records the outcome. Throws if it failed (so pg-boss retries). */
+  /**
+   * Runs one delivered job: marks it active, runs its handler with a heartbeat, records the outcome.
+   * Throws if it failed (so pg-boss retries). A process whose lease lapsed (stalled, then taken over)
+   * records nothing: the job belongs to the process that took it.
+   */
   private async run(id: string): Promise<void> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || row.state === 'completed' || row.state === 'failed') return;
@@ -172,15 +179,16 @@ export class JobRunner {
         await this.db.updateTable('jobs').set({ progress: Math.max(0, Math.min(1, fraction)), message: message ?? '', lease_until: lease() }).where('id', '=', id).where('worker', '=', this.worker).execute();
       },
     };
+    const held = () => this.db.updateTable('jobs').where('id', '=', id).where('worker', '=', this.worker).where('state', '=', 'active');
     try {
       const result = await handler(JSON.parse(row.data), ctx);
-      await this.db.updateTable('jobs').set({ state: 'completed', progress: 1, result: JSON.stringify(result ?? null), finished_at: new Date().toISOString(), lease_until: null }).where('id', '=', id).execute();
+      await held().set({ state: 'completed', progress: 1, result: JSON.stringify(result ?? null), finished_at: new Date().toISOString(), lease_until: null }).execute();
     } catch (error) {
       const last = attempt >= row.max_attempts;
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = new Date(Date.now() + Number(row.retry_delay) * 1000 * 2 ** (attempt - 1)).toISOString();
-      await this.db.updateTable('jobs').set({ state: last ? 'failed' : 'retry', error: message, finished_at: last ? new Date().toISOString() : null, run_after: retryAt, worker: null, lease_until: null }).where('id', '=', id).execute();
-      throw error;
+      const recorded = await held().set({ state: last ? 'failed' : 'retry', error: message, finished_at: last ? new Date().toISOString() : null, run_after: retryAt, worker: null, lease_until: null }).executeTakeFirst();
+      if (Number(recorded.numUpdatedRows)) throw error;
     } finally {
       clearInterval(heartbeat);
     }
@@ -202,16 +210,26 @@ export class JobRunner {
     return claimed.rows[0]?.id;
   }
 
-  /** SQLite: jobs whose worker stopped renewing go back to the queue (or fail, out of attempts). */
-  private async requeueExpired(): Promise<void> {
+  /**
+   * Jobs whose worker stopped renewing the lease go back to the queue at once (or fail, out of
+   * attempts). On PostgreSQL pg-boss still counts the job active, so it is failed back there in the same
+   * transaction; the update's row lock makes one process take each job back.
+   */
+  private async takeBackLapsed(): Promise<void> {
     const now = new Date().toISOString();
-    await sql`
-      update jobs set state = case when attempts >= max_attempts then 'failed' else 'retry' end,
-        error = 'the worker stopped renewing its lease (process ended?)', worker = null, lease_until = null,
-        finished_at = case when attempts >= max_attempts then ${now} else null end
-      where state = 'active' and lease_until < ${now}`.execute(this.db);
+    await this.db.transaction().execute(async (trx) => {
+      const lapsed = await sql<{ id: string; name: string }>`
+        update jobs set state = case when attempts >= max_attempts then 'failed' else 'retry' end,
+          error = ${LAPSED}, worker = null, lease_until = null,
+          finished_at = case when attempts >= max_attempts then ${now} else null end
+        where state = 'active' and lease_until < ${now}
+        returning id, name`.execute(trx);
+      if (this.delivery instanceof PgBossDelivery) for (const job of lapsed.rows) await this.delivery.takeBack(trx, job.name, job.id, LAPSED);
+    });
   }
 }
+
+const LAPSED = 'the worker stopped renewing its lease (process ended?)';
 
 /** A UUID-shaped id derived from a key (pg-boss ids are UUIDs). */
 function uuidOf(key: string): string {

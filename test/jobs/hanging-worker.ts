@@ -5,7 +5,7 @@ import { JobRunner } from '../../src/jobs/runner.ts';
 
 const [sqlitePath, databaseUrl] = [process.argv[2], process.argv[3] || null];
 const store = await openStore({ sqlitePath, databaseUrl });
-const runner = await JobRunner.open(store, { databaseUrl, leaseSeconds: 2, expireSeconds: 3, pollMs: 100 });
+const runner = await JobRunner.open(store, { databaseUrl, leaseSeconds: 2, pollMs: 100 });
 await runner.work('hang', async (_data, ctx) => {
   await ctx.progress(0.5, 'half way');
   process.stdout.write(`working ${ctx.id} ${runner.worker}\n`);

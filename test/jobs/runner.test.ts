@@ -1,20 +1,20 @@
 // The job runner on SQLite (the jobs table as the queue) and PostgreSQL (pg-boss): progress and results
 // every process can read, retries that back off, failure for good after the last attempt, and a job
-// whose worker process was killed finishing in another process.
+// whose worker process was killed finishing in another process once its lease (2 s here) lapses, on
+// PostgreSQL too, where pg-boss's own expiry (15 min by default) would come far too late.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/jobs/runner.ts';
 import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const CHILD = new URL('./hanging-worker.ts', import.meta.url).pathname;
-process.env.INTERDICT_JOBS_MAINTENANCE_SECONDS = '1';
 
 for (const engine of ENGINES) {
   describe(`jobs on ${engine}`, () => {
     const t = freshStoreForBlock(engine);
     let runner: JobRunner;
     beforeAll(async () => {
-      runner = await JobRunner.open(t.store, { databaseUrl: t.url, leaseSeconds: 2, expireSeconds: 3, pollMs: 100 });
+      runner = await JobRunner.open(t.store, { databaseUrl: t.url, leaseSeconds: 2, pollMs: 100 });
     });
     afterAll(async () => runner?.stop());
 
