@@ -26,8 +26,6 @@ const DATA = new URL('../../data/us_ofac_sdn/2023-12-28/', import.meta.url).path
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, `${f}.csv`));
 const SDN_2023 = ['sdn', 'add', 'alt'].map((f) => join(DATA, `${f}.csv.gz`));
 /** Seconds a worker's lease lasts here (30 by default): a killed worker's job is taken back after it. */
-const T0 = Date.now();
-const lap = (what: string) => console.log(what, (Date.now() - T0) / 1000);
 const LEASE_SECONDS = 6;
 
 interface Entry {
@@ -176,11 +174,9 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     const store = await openStore({ databaseUrl: databaseUrl(main), sqlitePath: join(dir, 'unused.db') });
     try {
       await importFiles(store, SDN_2021, { author: 'test' });
-      lap('imported 2021');
       writeFileSync(join(dir, 'portfolio.csv'), portfolioCsv({ added: 400, kept: 2000, removed: 150, synthetic: 500 }));
       const report = await uploadPortfolio(store, 'book', await readScreeningInput(join(dir, 'portfolio.csv')), { mode: 'replace', actor: 'test' });
       uploadAlerts = report.alerts;
-      lap('uploaded');
       headers = await authHeaders(store);
     } finally {
       await store.close();
@@ -190,7 +186,6 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     expect(await imported.exited, imported.output).toBe(0);
     jobId = /re-screen of us_ofac_sdn after version \d+ → \d+ queued as job (\S+)/.exec(imported.output)?.[1] ?? '';
     expect(jobId, imported.output).not.toBe('');
-    lap('imported 2023');
     // The reference: a copy of the database as it is now, its re-screen run whole.
     await admin(`create database ${reference} template ${main}`);
   }, 600_000);
@@ -207,7 +202,6 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     const urls = await Promise.all(servers.map(async (s) => (await s.line(/listening on (http:\/\/\S+?:\d+)/, 120_000))[1]));
     // Ready (their indexes built) before the workers start, so they answer every poll at once.
     await Promise.all(servers.map((s) => s.line(/ready in \d+ ms/, 240_000)));
-    lap('servers ready');
     const workers = [start(['worker'], main), start(['worker'], main)];
     const referenceRun = start(['portfolio', 'rescreen', 'us_ofac_sdn'], reference);
     const names = await Promise.all(workers.map(async (w) => (await w.line(/worker (\S+) running rescreen/, 120_000))[1]));
@@ -235,7 +229,6 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     workers[victim].process.kill('SIGKILL');
     await workers[victim].exited;
     const survivor = 1 - victim;
-    lap(`killed at ${job.message}`);
     const atKill = await alertTotal(0);
     expect(atKill).toBeGreaterThan(uploadAlerts);
 
@@ -248,7 +241,6 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
       seen.push(job);
       expect(Date.now(), JSON.stringify(job)).toBeLessThan(until);
     } while (job.state !== 'completed' && job.state !== 'failed');
-    lap('completed');
     expect(job, workers[survivor].output).toMatchObject({ state: 'completed', progress: 1, attempts: 2, worker: names[survivor], error: null });
     const states = seen.map((j) => [j.state, j.worker, j.progress]);
     expect(seen.some((j) => j.state === 'active' && j.worker === names[survivor] && j.progress > 0 && j.progress < 1), JSON.stringify(states)).toBe(true);
@@ -257,7 +249,6 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
 
     // The alerts: the same as the re-screen that ran whole, with none twice.
     expect(await referenceRun.exited, referenceRun.output).toBe(0);
-    lap('reference done');
     const alerts: AlertView[] = [];
     for (let offset = 0; ; offset += 500) {
       const page = await get<{ total: number; results: AlertView[] }>(1, `/alerts?portfolio=book&limit=500&offset=${offset}`);
@@ -281,6 +272,5 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     expect(expectedKeys.length).toBeGreaterThan(atKill - uploadAlerts);
     expect(keys).toEqual(expectedKeys);
     expect(alerts.length - keys.length).toBe(uploadAlerts);
-    console.log({ uploadAlerts, atKill, final: alerts.length, fromTheChange: keys.length, s: (Date.now() - T0) / 1000 });
   }, 900_000);
 });
