@@ -45,6 +45,8 @@ export interface Config {
   /** Attempts per webhook delivery, and seconds before the first retry (doubled for each further one). */
   webhookAttempts: number;
   webhookRetrySeconds: number;
+  /** Seconds a process holds a job without renewing its lease; then any process running jobs puts it back in the queue. INTERDICT_JOB_LEASE_SECONDS, default 30. */
+  jobLeaseSeconds: number;
   /** Requests per minute per API key (or per client address without one); 0: no limit. INTERDICT_RATE_LIMIT, default 600. */
   rateLimitPerMinute: number;
   /**
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverJobs: env.INTERDICT_SERVER_JOBS !== '0',
     webhookAttempts: Number(env.INTERDICT_WEBHOOK_ATTEMPTS ?? 5),
     webhookRetrySeconds: Number(env.INTERDICT_WEBHOOK_RETRY_SECONDS ?? 30),
+    jobLeaseSeconds: Number(env.INTERDICT_JOB_LEASE_SECONDS ?? 30),
     rateLimitPerMinute: parseRate('INTERDICT_RATE_LIMIT', env.INTERDICT_RATE_LIMIT, 600),
     trustProxy: parseTrustProxy(env.INTERDICT_TRUST_PROXY),
     signInRateLimitPerMinute: parseRate('INTERDICT_SIGN_IN_RATE_LIMIT', env.INTERDICT_SIGN_IN_RATE_LIMIT, 10),

@@ -1,8 +1,10 @@
 // PostgreSQL delivery through pg-boss (v10): its own schema (`pgboss`) beside Interdict's tables, one
-// queue per job name with retries that back off, and expiry after the lease, so the job of a worker that
-// died (its connection gone, its lease not renewed) runs again in another process.
+// queue per job name with retries that back off. A worker that died is noticed by the lease in the jobs
+// table (runner.ts), which this delivery checks while it works and fails back into pg-boss; pg-boss's
+// own expiry stays as a backstop.
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { JobsTable } from '../store/jobs-schema.ts';
+import type { JobsTable, JobsTables } from '../store/jobs-schema.ts';
 import type { Delivery, SendOptions } from './delivery.ts';
 
 /** How often pg-boss looks for expired jobs (seconds); a dead worker's job is retried within expiry + this. */
@@ -11,10 +13,14 @@ const maintenanceSeconds = () => Number(process.env.INTERDICT_JOBS_MAINTENANCE_S
 export class PgBossDelivery implements Delivery {
   private readonly boss: PgBoss;
   private readonly queues = new Set<string>();
+  private sweep: NodeJS.Timeout | undefined;
 
+  /** `takeBackLapsed` runs every `sweepMs` once this process works on a queue (see runner.ts). */
   constructor(
     databaseUrl: string,
     private readonly expireSeconds: number,
+    private readonly takeBackLapsed: () => Promise<void>,
+    private readonly sweepMs: number,
   ) {
     this.boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true, maintenanceIntervalSeconds: maintenanceSeconds(), application_name: 'interdict-jobs' });
     // pg-boss reports connection trouble as events; without a listener Node would treat them as fatal.
@@ -44,9 +50,22 @@ export class PgBossDelivery implements Delivery {
     await this.boss.work<{ id: string }>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       await run(job.data.id);
     });
+    if (!this.sweep) {
+      this.sweep = setInterval(() => void this.takeBackLapsed().catch((error: unknown) => process.emitWarning(`jobs: taking back lapsed jobs: ${error instanceof Error ? error.message : String(error)}`)), this.sweepMs);
+      this.sweep.unref();
+    }
+  }
+
+  /** Fails a job whose lease lapsed back into its queue, inside the caller's transaction, to run again at once. */
+  async takeBack(db: Kysely<JobsTables>, name: string, id: string, reason: string): Promise<void> {
+    const executeSql = (text: string, values: unknown[]) => db.executeQuery(CompiledQuery.raw(text, values));
+    await this.boss.fail(name, id, { message: reason }, { db: { executeSql } });
+    // pg-boss waits out the retry back-off after a failure; a lapsed lease is no fault of the job's own, so it starts at once (as on SQLite).
+    await sql`update pgboss.job set start_after = now() where name = ${name} and id = ${id} and state = 'retry'`.execute(db);
   }
 
   async stop(options: { graceful: boolean }): Promise<void> {
+    clearInterval(this.sweep);
     await this.boss.stop({ graceful: options.graceful, wait: true, timeout: options.graceful ? 30_000 : 1_000 });
   }
 }

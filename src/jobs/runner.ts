@@ -2,11 +2,13 @@
 // mentions) runs outside requests, with progress every process can read. A job is a plain function
 // over its input; the adapters (server, `interdict worker`) register the handlers, and the runner
 // decides where a job runs:
-// - PostgreSQL: pg-boss delivers it, so any number of servers and workers share the queue, retries
-//   back off, and a job whose worker died expires and runs again elsewhere;
-// - SQLite: the jobs table is the queue; a job is claimed by one atomic update with a lease that its
-//   worker renews, so a dead process's job goes back to the queue when the lease runs out.
-// On both, the `jobs` table holds state, progress and result (src/store/jobs-schema.ts).
+// - PostgreSQL: pg-boss delivers it, so any number of servers and workers share the queue and retries
+//   back off;
+// - SQLite: the jobs table is the queue; a job is claimed by one atomic update.
+// On both, the `jobs` table holds state, progress and result (src/store/jobs-schema.ts), and a running
+// job's row holds a lease (`worker`, `lease_until`) that its process renews every third of the lease
+// from a thread (lease-keeper.ts). A process that dies stops renewing: any process running jobs puts a lapsed job back in the queue at
+// once (on PostgreSQL, in pg-boss too, in the same transaction), where another process takes it.
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
@@ -15,6 +17,7 @@ import { SqlStore } from '../store/sql-store.ts';
 import type { JobsTable, JobsTables } from '../store/jobs-schema.ts';
 import type { Store } from '../store/types.ts';
 import type { Delivery, SendOptions } from './delivery.ts';
+import { keepLeases, type LeaseDatabase } from './lease-keeper.ts';
 import { PgBossDelivery } from './pg-boss.ts';
 import { TableDelivery } from './table-delivery.ts';
 
@@ -50,13 +53,13 @@ export type JobHandler = (data: unknown, ctx: JobContext) => Promise<unknown>;
 
 
 export interface RunnerOptions {
-  /** Seconds a worker holds a job without renewing (a heartbeat renews it); a dead worker's job runs again after that. */
+  /** Seconds a worker holds a job without renewing (a heartbeat renews it); a dead worker's job runs again after that (default 30). */
   leaseSeconds?: number;
   /** How often an idle SQLite worker looks for jobs (ms). */
   pollMs?: number;
   /**
-   * PostgreSQL: seconds after which pg-boss takes a job back from its worker (default 900). pg-boss v10
-   * has no heartbeat, so this must exceed the longest job; a killed worker's job runs again after it.
+   * PostgreSQL: seconds after which pg-boss itself takes a job back from its worker (default 900), a
+   * backstop behind the lease (pg-boss v10 has no heartbeat, so this must exceed the longest job).
    */
   expireSeconds?: number;
   /** The PostgreSQL URL the store was opened with (pg-boss opens its own pool to it). */
@@ -71,20 +74,21 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly leaseSeconds: number;
-  private stopped = false;
+  private stopLeases: Promise<() => Promise<void>> | undefined;
 
   private readonly delivery: Delivery;
 
   private constructor(
     private readonly db: Kysely<JobsTables>,
     engine: 'sqlite' | 'postgres',
-    options: RunnerOptions,
+    private readonly options: RunnerOptions,
   ) {
-    this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.leaseSeconds = options.leaseSeconds ?? 30;
+    const takeBack = () => this.takeBackLapsed();
     this.delivery =
       engine === 'postgres'
-        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900)
-        : new TableDelivery((name) => this.claimLocal(name), (id) => this.run(id), options.pollMs ?? 250, () => this.requeueExpired());
+        ? new PgBossDelivery(options.databaseUrl ?? missingUrl(), options.expireSeconds ?? 900, takeBack, Math.max(1000, (this.leaseSeconds * 1000) / 3))
+        : new TableDelivery((name) => this.claimLocal(name), (id) => this.run(id), options.pollMs ?? 250, takeBack);
   }
 
   static async open(store: Store, options: RunnerOptions = {}): Promise<JobRunner> {
@@ -111,7 +115,16 @@ export class JobRunner {
   /** Runs jobs of this name in this process (one at a time per name). */
   async work(name: string, handler: JobHandler): Promise<void> {
     this.handlers.set(name, handler);
+    this.stopLeases ??= this.leaseDatabase().then((database) => (database ? keepLeases(database, this.worker, this.leaseSeconds) : async () => {}));
+    await this.stopLeases;
     await this.delivery.work(name, (id) => this.run(id));
+  }
+
+  /** Where the lease keeper connects: the PostgreSQL URL, or the SQLite file (none for a database in memory, which no other process sees). */
+  private async leaseDatabase(): Promise<LeaseDatabase | undefined> {
+    if (!this.isLocal()) return { url: this.options.databaseUrl ?? missingUrl() };
+    const main = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(this.db);
+    return main.rows[0]?.file ? { path: main.rows[0].file } : undefined;
   }
 
   async get(id: string): Promise<JobView> {
@@ -148,11 +161,19 @@ export class JobRunner {
 
   /** Stops taking jobs. Graceful: lets running ones finish. Not graceful: leaves them to expire (as a killed process would). */
   async stop(options: { graceful?: boolean } = {}): Promise<void> {
-    this.stopped = true;
-    await this.delivery.stop({ graceful: options.graceful ?? true });
+    const graceful = options.graceful ?? true;
+    const stopLeases = await this.stopLeases;
+    this.stopLeases = undefined;
+    if (!graceful) await stopLeases?.();
+    await this.delivery.stop({ graceful });
+    if (graceful) await stopLeases?.();
   }
 
-  /** Runs one delivered job: marks it active, runs its handler with a heartbeat, records the outcome. Throws if it failed (so pg-boss retries). */
+  /**
+   * Runs one delivered job: marks it active under this process's lease, runs its handler, records the
+   * outcome. Throws if it failed (so pg-boss retries). A process whose lease lapsed (its lease keeper cut
+   * off from the database, the job taken over) records nothing: the job belongs to the process that took it.
+   */
   private async run(id: string): Promise<void> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || row.state === 'completed' || row.state === 'failed') return;
@@ -161,10 +182,6 @@ export class JobRunner {
     const attempt = this.isLocal() ? row.attempts : row.attempts + 1;
     const lease = () => new Date(Date.now() + this.leaseSeconds * 1000).toISOString();
     await this.db.updateTable('jobs').set({ state: 'active', attempts: attempt, worker: this.worker, started_at: new Date().toISOString(), lease_until: lease(), error: null }).where('id', '=', id).execute();
-    const heartbeat = setInterval(() => {
-      if (!this.stopped) void this.db.updateTable('jobs').set({ lease_until: lease() }).where('id', '=', id).where('worker', '=', this.worker).execute().catch(() => {});
-    }, (this.leaseSeconds * 1000) / 3);
-    heartbeat.unref();
     const ctx: JobContext = {
       id,
       attempt,
@@ -172,17 +189,16 @@ export class JobRunner {
         await this.db.updateTable('jobs').set({ progress: Math.max(0, Math.min(1, fraction)), message: message ?? '', lease_until: lease() }).where('id', '=', id).where('worker', '=', this.worker).execute();
       },
     };
+    const held = () => this.db.updateTable('jobs').where('id', '=', id).where('worker', '=', this.worker).where('state', '=', 'active');
     try {
       const result = await handler(JSON.parse(row.data), ctx);
-      await this.db.updateTable('jobs').set({ state: 'completed', progress: 1, result: JSON.stringify(result ?? null), finished_at: new Date().toISOString(), lease_until: null }).where('id', '=', id).execute();
+      await held().set({ state: 'completed', progress: 1, result: JSON.stringify(result ?? null), finished_at: new Date().toISOString(), lease_until: null }).execute();
     } catch (error) {
       const last = attempt >= row.max_attempts;
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = new Date(Date.now() + Number(row.retry_delay) * 1000 * 2 ** (attempt - 1)).toISOString();
-      await this.db.updateTable('jobs').set({ state: last ? 'failed' : 'retry', error: message, finished_at: last ? new Date().toISOString() : null, run_after: retryAt, worker: null, lease_until: null }).where('id', '=', id).execute();
-      throw error;
-    } finally {
-      clearInterval(heartbeat);
+      const recorded = await held().set({ state: last ? 'failed' : 'retry', error: message, finished_at: last ? new Date().toISOString() : null, run_after: retryAt, worker: null, lease_until: null }).executeTakeFirst();
+      if (Number(recorded.numUpdatedRows)) throw error;
     }
   }
 
@@ -202,16 +218,26 @@ export class JobRunner {
     return claimed.rows[0]?.id;
   }
 
-  /** SQLite: jobs whose worker stopped renewing go back to the queue (or fail, out of attempts). */
-  private async requeueExpired(): Promise<void> {
+  /**
+   * Jobs whose worker stopped renewing the lease go back to the queue at once (or fail, out of
+   * attempts); never this process's own, which a stalled event loop only delays. On PostgreSQL pg-boss still counts the job active, so it is failed back there in the same
+   * transaction; the update's row lock makes one process take each job back.
+   */
+  private async takeBackLapsed(): Promise<void> {
     const now = new Date().toISOString();
-    await sql`
-      update jobs set state = case when attempts >= max_attempts then 'failed' else 'retry' end,
-        error = 'the worker stopped renewing its lease (process ended?)', worker = null, lease_until = null,
-        finished_at = case when attempts >= max_attempts then ${now} else null end
-      where state = 'active' and lease_until < ${now}`.execute(this.db);
+    await this.db.transaction().execute(async (trx) => {
+      const lapsed = await sql<{ id: string; name: string }>`
+        update jobs set state = case when attempts >= max_attempts then 'failed' else 'retry' end,
+          error = ${LAPSED}, worker = null, lease_until = null,
+          finished_at = case when attempts >= max_attempts then ${now} else null end
+        where state = 'active' and lease_until < ${now} and worker <> ${this.worker}
+        returning id, name`.execute(trx);
+      if (this.delivery instanceof PgBossDelivery) for (const job of lapsed.rows) await this.delivery.takeBack(trx, job.name, job.id, LAPSED);
+    });
   }
 }
+
+const LAPSED = 'the worker stopped renewing its lease (process ended?)';
 
 /** A UUID-shaped id derived from a key (pg-boss ids are UUIDs). */
 function uuidOf(key: string): string {

@@ -29,6 +29,9 @@ export interface ListChange {
   isListed: (targetId: string) => boolean;
 }
 
+/** Told after each committed chunk of a re-screen: records re-screened so far, of how many. */
+export type RescreenProgress = (done: number, total: number) => Promise<void>;
+
 export interface UploadReport {
   portfolio: string;
   added: number;
@@ -170,13 +173,16 @@ export class Monitor {
    * `portfolio`); with it, just those (the delta: see `affectedRecords`). Alerts name the change; with no
    * change (a re-screen asked for by hand) a hit that is gone raises nothing, as the list change that
    * removed its target raised the `lifted` alert already.
+   * Each chunk of records commits its hits and alerts together, so a re-screen cut short and run again
+   * raises each alert once: the records it finished compare against the hits it wrote.
    */
-  async rescreen(options: { screen: ScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string }): Promise<RescreenReport> {
+  async rescreen(options: { screen: ScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string; progress?: RescreenProgress }): Promise<RescreenReport> {
     const report: RescreenReport = { records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
     const targets = options.only ? groupByPortfolio(options.only) : null;
     let portfolios = this.db.selectFrom('portfolios').select(['id', 'name']);
     if (options.portfolio !== undefined) portfolios = portfolios.where('name', '=', options.portfolio);
     const notify = await listening(this.db, 'alert.created');
+    const total = options.only ? options.only.length : await this.recordCount(options.portfolio);
     for (const { id: pid, name } of await portfolios.execute()) {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
@@ -191,9 +197,16 @@ export class Monitor {
             report.alerts += raised;
           }
         });
+        await options.progress?.(report.records, total);
       }
     }
     return report;
+  }
+
+  private async recordCount(portfolio?: string): Promise<number> {
+    let q = this.db.selectFrom('portfolio_records').innerJoin('portfolios', 'portfolios.id', 'portfolio_records.portfolio_id').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (portfolio !== undefined) q = q.where('portfolios.name', '=', portfolio);
+    return Number((await q.executeTakeFirst())?.n ?? 0);
   }
 
   /**
@@ -282,9 +295,12 @@ export class Monitor {
    */
   private async screenRecord(db: Db, pid: string, ref: string, query: QueryEntity, recordDigest: string, screen: ScreenFn, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null): Promise<number> {
     const results = screen(query).filter((r) => r.band !== 'clear');
+    const at = this.stamp();
+    // Written first: its row lock makes a second screening of this record at the same time (a job taken
+    // over from a stalled worker) wait, then read the hits this one wrote, so no alert is raised twice.
+    await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     const old = new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
     const alerts: AlertsTable[] = [];
-    const at = this.stamp();
     const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
       alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
       if (kinds) kinds[kind]++;
@@ -324,7 +340,6 @@ export class Monitor {
     for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
     for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
     if (notify && alerts.length) await recordEvents(db, 'alert.created', alerts.map((a) => toAlertView(a, notify)), at);
-    await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     return alerts.length;
   }
 

@@ -9,7 +9,7 @@ import { loadEngine } from '../screening/engine.ts';
 import { Screener } from '../screening/screener.ts';
 import { loadScreenableEntities, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { Store } from '../store/types.ts';
-import { Monitor, type ListChange, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
+import { Monitor, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
@@ -54,7 +54,7 @@ export interface ChangeReport extends RescreenReport {
  * Re-screens after `dataset` moved from version `from` to `to` (the live one). `full` re-screens every
  * record; otherwise only those the change can affect.
  */
-export async function rescreenAfterChange(store: Store, dataset: string, from: string | number, to: string | number, options: { full?: boolean; live?: LiveScreening } = {}): Promise<ChangeReport> {
+export async function rescreenAfterChange(store: Store, dataset: string, from: string | number, to: string | number, options: { full?: boolean; live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<ChangeReport> {
   const diff = await store.diff(dataset, from, to);
   const resolution = await resolverFor(store).resolution();
   const canonical = (id: string) => resolution.canonical(id);
@@ -64,7 +64,7 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   const change: ListChange = { dataset, version: diff.to.version, addedTargets: added, isListed: (id) => live.entities.has(id) };
   const monitor = Monitor.of(store);
   const base = { dataset, from: diff.from.version, to: diff.to.version, changedTargets: changed.size };
-  if (options.full) return { ...base, mode: 'full', ...(await monitor.rescreen({ screen: live.screen, change })) };
+  if (options.full) return { ...base, mode: 'full', ...(await monitor.rescreen({ screen: live.screen, change, progress: options.progress })) };
   if (!changed.size) return { ...base, mode: 'delta', records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
   const records = await monitor.portfolioEntities();
   const reverse: { portfolio_id: string; ref: string }[] = [];
@@ -83,13 +83,13 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
     }
   }
   const only = await monitor.affectedRecords(changed, reverse);
-  return { ...base, mode: 'delta', ...(await monitor.rescreen({ screen: live.screen, change, only })) };
+  return { ...base, mode: 'delta', ...(await monitor.rescreen({ screen: live.screen, change, only, progress: options.progress })) };
 }
 
 /** A full re-screen of one portfolio against the live lists, asked for by hand (no list change behind it). */
-export async function rescreenPortfolio(store: Store, name: string, options: { live?: LiveScreening } = {}): Promise<RescreenReport & { portfolio: string }> {
+export async function rescreenPortfolio(store: Store, name: string, options: { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {
   const monitor = Monitor.of(store);
   await monitor.portfolioId(name);
   const live = options.live ?? (await liveScreening(store));
-  return { portfolio: name, ...(await monitor.rescreen({ screen: live.screen, change: null, portfolio: name })) };
+  return { portfolio: name, ...(await monitor.rescreen({ screen: live.screen, change: null, portfolio: name, progress: options.progress })) };
 }

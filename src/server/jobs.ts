@@ -43,7 +43,7 @@ export interface SyncJob {
 const OUTBOX_POLL_MS = 500;
 const DAY_MS = 86_400_000;
 
-type JobsConfig = Pick<Config, 'databaseUrl' | 'webhookAttempts' | 'webhookRetrySeconds' | 'syncUrls' | 'syncTimeoutMs' | 'syncSchedule' | 'syncScheduleDatasets' | 'staleAfterDays' | 'staleDaysByList' | 'staleCheckMinutes'>;
+type JobsConfig = Pick<Config, 'databaseUrl' | 'webhookAttempts' | 'webhookRetrySeconds' | 'syncUrls' | 'syncTimeoutMs' | 'syncSchedule' | 'syncScheduleDatasets' | 'staleAfterDays' | 'staleDaysByList' | 'staleCheckMinutes' | 'jobLeaseSeconds'>;
 
 /** A process's jobs: the runner (opened on first use: pg-boss connects only when jobs are asked for) and, once `work` is called, the handlers. */
 export class ProcessJobs {
@@ -58,7 +58,7 @@ export class ProcessJobs {
   ) {}
 
   runner(): Promise<JobRunner> {
-    return (this.opened ??= JobRunner.open(this.store, { databaseUrl: this.config.databaseUrl }));
+    return (this.opened ??= JobRunner.open(this.store, { databaseUrl: this.config.databaseUrl, leaseSeconds: this.config.jobLeaseSeconds }));
   }
 
   /** Queues a re-screen; answers the job id. */
@@ -90,8 +90,9 @@ export class ProcessJobs {
     await runner.work(RESCREEN, this.logged(RESCREEN, async (data, ctx) => {
       const job = data as RescreenJob;
       await ctx.progress(0.05, 'screening the live lists');
-      if (job.dataset !== undefined && job.from !== undefined && job.to !== undefined) return rescreenAfterChange(this.store, job.dataset, job.from, job.to, { full: job.full });
-      if (job.portfolio !== undefined) return rescreenPortfolio(this.store, job.portfolio);
+      const progress = (done: number, total: number) => ctx.progress(0.1 + (0.9 * done) / Math.max(1, total), `re-screened ${done} of ${total} records`);
+      if (job.dataset !== undefined && job.from !== undefined && job.to !== undefined) return rescreenAfterChange(this.store, job.dataset, job.from, job.to, { full: job.full, progress });
+      if (job.portfolio !== undefined) return rescreenPortfolio(this.store, job.portfolio, { progress });
       throw new ValidationError('data', 'a rescreen job names a dataset with from and to, or a portfolio');
     }));
     await runner.work(WEBHOOK_DELIVERY, this.logged(WEBHOOK_DELIVERY, (data, ctx) => webhooks.deliver(data as PendingDelivery, ctx.attempt)));

@@ -1,20 +1,21 @@
 // The job runner on SQLite (the jobs table as the queue) and PostgreSQL (pg-boss): progress and results
 // every process can read, retries that back off, failure for good after the last attempt, and a job
-// whose worker process was killed finishing in another process.
+// whose worker process was killed finishing in another process once its lease (2 s here) lapses, on
+// PostgreSQL too, where pg-boss's own expiry (15 min by default) would come far too late; and a job whose
+// worker is alive but blocks its event loop for longer than the lease is left to it.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/jobs/runner.ts';
 import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const CHILD = new URL('./hanging-worker.ts', import.meta.url).pathname;
-process.env.INTERDICT_JOBS_MAINTENANCE_SECONDS = '1';
 
 for (const engine of ENGINES) {
   describe(`jobs on ${engine}`, () => {
     const t = freshStoreForBlock(engine);
     let runner: JobRunner;
     beforeAll(async () => {
-      runner = await JobRunner.open(t.store, { databaseUrl: t.url, leaseSeconds: 2, expireSeconds: 3, pollMs: 100 });
+      runner = await JobRunner.open(t.store, { databaseUrl: t.url, leaseSeconds: 2, pollMs: 100 });
     });
     afterAll(async () => runner?.stop());
 
@@ -71,6 +72,27 @@ for (const engine of ENGINES) {
       await runner.work('hang', async () => 'finished elsewhere');
       const job = await runner.waitFor(id, 60_000);
       expect(job).toMatchObject({ state: 'completed', result: 'finished elsewhere', worker: runner.worker, attempts: 2 });
+    });
+
+    it('leaves a job to a worker whose event loop is blocked for longer than the lease', async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, t.sqlitePath, t.url ?? ''], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+      const exited = new Promise((r) => child.once('exit', r));
+      const started = new Promise<string>((resolve) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const m = /busy (\S+) (\S+)/.exec(out);
+          if (m) resolve(m[2]);
+        });
+      });
+      // This process takes back lapsed jobs meanwhile, as any process running jobs does; the child's lease thread keeps this one.
+      await runner.work('idle', async () => null);
+      const id = await runner.send('busy', { ms: 6_000 }, { maxAttempts: 3, retryDelaySeconds: 1 });
+      const childWorker = await started;
+      const job = await runner.waitFor(id, 60_000);
+      child.kill('SIGKILL');
+      await exited;
+      expect(job).toMatchObject({ state: 'completed', result: 'done after blocking', worker: childWorker, attempts: 1, error: null });
     });
   });
 }
