@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.ts';
 
 /**
  * The fast tier (`npm run test:unit`, ≤ 20 s): parsers, names and the matcher's pure parts, with no
@@ -22,6 +23,8 @@ export default defineConfig({
     // overlap well on two cores. VITEST_MAX_WORKERS=N overrides it (`--maxWorkers` does not reach
     // the projects, which inherit this value).
     maxWorkers: 3,
+    // The long files first, so none starts last and runs on alone (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     // CLI and server tests start bin/interdict.js in child processes: run them on the sources, never a stale dist/.
     // Servers started by tests log warnings and errors only.
     env: { INTERDICT_FROM_SOURCE: '1', INTERDICT_LOG_LEVEL: 'warn' },
