@@ -30,7 +30,8 @@ export default defineConfig({
     env: { INTERDICT_FROM_SOURCE: '1', INTERDICT_LOG_LEVEL: 'warn' },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT } },
+      // Pure functions with no process state: one module graph per worker, not one per file.
+      { extends: true, test: { name: 'unit', include: UNIT, isolate: false } },
       {
         extends: true,
         test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: UNIT, globalSetup: ['./test/support/global-setup.ts'] },
