@@ -4,7 +4,7 @@
 // template; each store is a copy of it: the database file on SQLite, CREATE DATABASE … TEMPLATE on
 // PostgreSQL. The copy holds exactly what the import wrote, and the outcomes it answered are kept with it.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import pg from 'pg';
@@ -23,11 +23,13 @@ type Options = Pick<ImportOptions, 'author' | 'dataset' | 'format'>;
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** Names the files (by content), the options, the code that imports them and the day. */
+const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
+
+/** Names the day, then the files (by content), the options and the code that imports them. */
 function templateKey(files: string[], options: Options): string {
-  const hash = createHash('sha1').update(codeFingerprint()).update(JSON.stringify(options)).update(new Date().toISOString().slice(0, 10));
+  const hash = createHash('sha1').update(codeFingerprint()).update(JSON.stringify(options));
   for (const f of files) hash.update(`\n${relative(ROOT, f)}\n`).update(readFileSync(f));
-  return hash.digest('hex').slice(0, 16);
+  return `${today()}_${hash.digest('hex').slice(0, 16)}`;
 }
 
 /** A fresh store on `engine` holding what `importFiles(store, files, options)` writes into an empty one. */
@@ -69,6 +71,10 @@ async function sqliteTemplate(files: string[], options: Options): Promise<{ temp
   const answers = `${template}.json`;
   await withLock(`${template}.lock`, async () => {
     if (existsSync(template) && existsSync(answers)) return;
+    // Templates of other days go (they hold another day's import times).
+    for (const name of readdirSync(tmpdir())) {
+      if (/^interdict-imported-\d{8}_\w+\.db(\.json)?$/.test(name) && !name.startsWith(`interdict-imported-${today()}_`)) rmSync(join(tmpdir(), name), { force: true });
+    }
     const partial = `${template}.${process.pid}.partial`;
     const store = await openStore({ databaseUrl: null, sqlitePath: partial });
     try {
@@ -122,6 +128,9 @@ async function postgresCopy(key: string, files: string[], options: Options): Pro
     try {
       const found = await admin.query<{ outcomes: string | null }>(`select shobj_description(oid, 'pg_database') as outcomes from pg_database where datname = $1`, [template]);
       if (found.rows[0]?.outcomes) return found.rows[0].outcomes;
+      // Templates of other days go, unless a copy is being made of one right now (then next time).
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'interdict\\_tpl\\_%' and datname not like $1`, [`interdict\\_tpl\\_${today()}\\_%`]);
+      for (const { datname } of old.rows) await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
       const partial = `${template}_partial`;
       await admin.query(`drop database if exists ${partial}`);
       await admin.query(`create database ${partial}`);
