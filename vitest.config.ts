@@ -19,7 +19,7 @@ const UNIT = [
  * environment set, every store, server and watcher closed). A file added here must pass with
  * `npx vitest run <dir> --no-isolate`.
  */
-const SHARED = ['test/server/**/*.test.ts', 'test/graph/**/*.test.ts', 'test/screening/**/*.test.ts'];
+const SHARED = ['server', 'graph', 'screening', 'edits', 'store', 'api', 'lists', 'transfers', 'documents'].map((dir) => `test/${dir}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
