@@ -97,34 +97,52 @@ export class GraphBuilder {
   /**
    * Starts from a built graph without the parts the entities `replaced` made (their nodes' own
    * attributes, the edges they stated, their warnings); feed those entities' statements next.
-   * Designations are kept: an analyst edit only adds statements, and never designates anyone.
+   * Designations are kept but for the nodes in `redesignated` (a judgement's targets: feed the
+   * Sanctions naming them too). Nodes in `dropped` (ids a judgement retired) leave the graph; no kept
+   * edge may touch them.
    */
-  seed(g: Graph, replaced: ReadonlySet<string>): void {
+  seed(g: Graph, replaced: ReadonlySet<string>, options: { dropped?: ReadonlySet<string>; redesignated?: ReadonlySet<string> } = {}): void {
+    const dropped = options.dropped ?? new Set<string>();
+    const redesignated = options.redesignated ?? new Set<string>();
     for (const s of g.schemata) this.schemata.intern(s);
     for (const set of g.sets) this.internSet([...set]);
     for (const v of g.pool.values) this.pool.intern(v);
     for (const t of g.types) this.typeFor(t.type, t.kind, t.label, t.directed);
     const thing = this.schemata.intern('Thing');
+    /** Old node index → new one (-1: dropped). */
+    const kept = new Int32Array(g.nodeCount);
     for (let n = 0; n < g.nodeCount; n++) {
       const id = g.nodeIds[n];
+      if (dropped.has(id)) {
+        kept[n] = -1;
+        continue;
+      }
+      kept[n] = this.nodeIds.length;
       const reset = replaced.has(id);
+      const undesignated = redesignated.has(id);
       this.nodeIds.push(id);
       this.nodeSchema.push(reset ? thing : g.nodeSchema[n]);
       this.nodeCaption.push(reset ? id : g.nodeCaption[n]);
-      this.nodeFlags.push(reset ? g.nodeFlags[n] & ~FLAG_KNOWN : g.nodeFlags[n]);
+      this.nodeFlags.push((reset ? g.nodeFlags[n] & ~FLAG_KNOWN : g.nodeFlags[n]) & (undesignated ? ~FLAG_SANCTIONED : 0xff));
       this.nodeDatasets.push(reset ? -1 : g.nodeDatasets[n]);
-      this.nodeSanctionedBy.push(g.nodeSanctionedBy[n]);
+      this.nodeSanctionedBy.push(undesignated ? -1 : g.nodeSanctionedBy[n]);
     }
-    for (const [id, n] of g.nodeIndex) this.nodeIndex.set(id, n);
+    for (const [id, n] of g.nodeIndex) {
+      // An id redone or dropped no longer stands for another node (a record split from its target).
+      if (kept[n] >= 0 && !dropped.has(id) && (id === g.nodeIds[n] || !replaced.has(id))) this.nodeIndex.set(id, kept[n]);
+    }
     for (let e = 0; e < g.edgeCount; e++) {
       const id = g.edgeIds[e];
       const hash = id.indexOf('#');
       if (replaced.has(hash < 0 ? id : id.slice(0, hash))) continue; // `<entity>`, `<entity>#<prop>`, `<entity>#<src>><dst>`
+      const src = kept[g.edgeSrc[e]];
+      const dst = kept[g.edgeDst[e]];
+      if (src < 0 || dst < 0) throw new Error(`edge ${id} touches a dropped node and its entity is not redone`);
       const extra = g.extraProvenance.get(e);
       if (extra) this.extraProvenance.set(this.edgeIds.length, extra);
       this.edgeIds.push(id);
-      this.edgeSrc.push(g.edgeSrc[e]);
-      this.edgeDst.push(g.edgeDst[e]);
+      this.edgeSrc.push(src);
+      this.edgeDst.push(dst);
       this.edgeType.push(g.edgeType[e]);
       this.edgeGrade.push(g.edgeGrade[e]);
       this.edgeStart.push(g.edgeStart[e]);
@@ -141,7 +159,7 @@ export class GraphBuilder {
       this.edgeLocator.push(g.edgeLocator[e]);
     }
     // finish() states its own warnings again; a replaced entity's warnings come again with its statements.
-    const mentions = (w: string) => w.split(/[\s:()]+/).some((word) => replaced.has(word));
+    const mentions = (w: string) => w.split(/[\s:()]+/).some((word) => replaced.has(word) || dropped.has(word));
     for (const w of g.warnings) if (!FINISH_WARNINGS.test(w) && !mentions(w)) this.warn(w);
   }
 
@@ -463,10 +481,12 @@ export async function buildGraph(reader: Pick<EntityReader, 'iterateStatements'>
  * A new graph: `g` with the entities in `groups` (each one entity's live statements, in the order
  * the store streams them) taken out and put in again as they are now: an analyst edit costs a pass
  * over the graph's arrays instead of reading every live statement. `g` itself is left as it was.
+ * After a judgement, `change` names the ids it retired (`dropped`) and the targets whose designations
+ * are stated again (`redesignated`: `groups` then holds the Sanctions naming them).
  */
-export function updateGraph(g: Graph, lists: ReadonlySet<string> | null, groups: Statement[][]): Graph {
+export function updateGraph(g: Graph, lists: ReadonlySet<string> | null, groups: Statement[][], change?: { dropped: ReadonlySet<string>; redesignated: ReadonlySet<string> }): Graph {
   const builder = new GraphBuilder(lists);
-  builder.seed(g, new Set(groups.map((group) => group[0].canonicalId)));
+  builder.seed(g, new Set(groups.map((group) => group[0].canonicalId)), change);
   for (const group of groups) for (const s of group) builder.add(s);
   return builder.finish();
 }

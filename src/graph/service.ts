@@ -1,7 +1,7 @@
 // The graph's domain functions, shared by the HTTP routes and the CLI. The service builds the
 // graph from the store's live statements and swaps in a rebuilt one when a live version changes
-// (an analyst edit: the graph with just the edited entities redone, build.ts updateGraph); queries
-// in flight keep the graph they started with.
+// (an analyst edit or a judgement: the graph with just the entities it touches redone, build.ts
+// updateGraph); queries in flight keep the graph they started with.
 import { ConflictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import { numberParam } from '../model/params.ts';
 import type { Statement } from '../model/statement.ts';
@@ -71,6 +71,9 @@ export class GraphService {
   private stale = false;
   /** Entities analyst edits changed since the current graph, to be redone in it. */
   private readonly edited = new Set<string>();
+  /** What judgements changed since the current graph (src/resolve/service.ts TargetChange). */
+  private readonly retired = new Set<string>();
+  private readonly retargeted = new Set<string>();
 
   constructor(
     private readonly reader: EntityReader,
@@ -92,7 +95,18 @@ export class GraphService {
     });
   }
 
-  /** Schedules a full rebuild of a graph already built or being built (the judgements in force changed). */
+  /**
+   * New judgements: the ids in `removed` leave the graph and the targets `targets` (with the entities
+   * linking to them and the Sanctions naming them) are redone, instead of a rebuild.
+   */
+  retarget(change: { removed: readonly string[]; targets: readonly string[] }): void {
+    if (!this.current && !this.pending) return;
+    for (const id of change.removed) this.retired.add(id);
+    for (const id of change.targets) this.retargeted.add(id);
+    void this.update().catch(() => undefined);
+  }
+
+  /** Schedules a full rebuild of a graph already built or being built (the judgements in force changed, untold how). */
   refresh(): void {
     if (!this.current && !this.pending) return;
     this.stale = true;
@@ -122,9 +136,12 @@ export class GraphService {
     const current = this.current;
     const full = this.stale || !current;
     const ids = [...this.edited];
+    const change = { removed: [...this.retired], targets: [...this.retargeted] };
     this.stale = false;
     this.edited.clear();
-    const next = full ? this.load() : this.takeIn(current, ids).catch(() => this.load()); // the update failing: rebuild
+    this.retired.clear();
+    this.retargeted.clear();
+    const next = full ? this.load() : this.takeIn(current, ids, change).catch(() => this.load()); // the update failing: rebuild
     this.pending = next
       .then((g) => {
         this.current = g; // atomic swap: readers holding the old graph finish on it
@@ -132,26 +149,46 @@ export class GraphService {
       })
       .finally(() => {
         this.pending = undefined;
-        if (this.stale || this.edited.size) void this.update().catch(() => undefined);
+        if (this.stale || this.edited.size || this.retargeted.size || this.retired.size) void this.update().catch(() => undefined);
       });
     return this.pending;
   }
 
-  /** The graph with the entities `ids` redone from their live statements now. */
-  private async takeIn(g: Graph, ids: string[]): Promise<Graph> {
+  /**
+   * The graph with the entities `ids` (and a member's whole target) redone from their live statements
+   * now, and the judgements' `change` taken in: its targets, the entities whose edges touch them or
+   * the ids it retired, and the Sanctions naming them are redone; retired ids that are no target leave.
+   */
+  private async takeIn(g: Graph, ids: string[], change: { removed: string[]; targets: string[] }): Promise<Graph> {
     const versions = await this.reader.liveVersions();
     const order = new Map(versions.map((v, i) => [v.id, i]));
+    const targets = new Set(change.targets);
+    const dropped = new Set(change.removed.filter((id) => !targets.has(id)));
+    const redo = new Set([...ids, ...targets]);
+    if (targets.size || dropped.size) {
+      for (const id of targets) for (const e of await this.reader.getReferencing(id)) redo.add(e.id);
+      for (const e of edgesTouching(g, new Set([...targets, ...dropped]))) {
+        const hash = g.edgeIds[e].indexOf('#');
+        redo.add(hash < 0 ? g.edgeIds[e] : g.edgeIds[e].slice(0, hash));
+      }
+    }
     const groups = new Map<string, Statement[]>();
-    for (const id of ids) {
+    for (const id of redo) {
+      if (dropped.has(id)) continue;
       const statements = await this.reader.getStatements(id);
-      if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
-      // A member of a resolved target: its node joins several records' edges; a rebuild redoes it.
-      if (statements.some((s) => s.canonicalId !== id)) throw new Error(`edited entity ${id} is a member of ${statements[0].canonicalId}`);
+      if (statements.length === 0) {
+        if (ids.includes(id) || targets.has(id)) throw new Error(`entity ${id} has no live statements`);
+        continue;
+      }
+      // A member's statements are its target's (the resolved reader gives the whole target).
       // In the order the store streams them to a full build: the same caption and claim order.
       statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
       groups.set(statements[0].canonicalId, statements);
     }
-    return updateGraph(g, sanctionsLists(versions), [...groups.values()].sort((a, b) => byBytes(a[0].canonicalId, b[0].canonicalId)));
+    for (const canonical of groups.keys()) if (dropped.has(canonical)) throw new Error(`retired id ${canonical} is still a target`);
+    const lists = sanctionsLists(versions);
+    const sorted = [...groups.values()].sort((a, b) => byBytes(a[0].canonicalId, b[0].canonicalId));
+    return updateGraph(g, lists, sorted, { dropped, redesignated: targets });
   }
 
   /** The snapshot of the live versions if one was saved, else a build from the store (then saved). */
@@ -404,6 +441,19 @@ export class GraphService {
 }
 
 const MAX_CANDIDATES = 20;
+
+/** The edges with an end at one of the nodes named `ids`, self-loops too (they are not in the adjacency). */
+function edgesTouching(g: Graph, ids: ReadonlySet<string>): number[] {
+  const nodes = new Set<number>();
+  for (const id of ids) {
+    const n = g.indexOf(id);
+    if (n >= 0 && g.nodeIds[n] === id) nodes.add(n);
+  }
+  if (nodes.size === 0) return [];
+  const out: number[] = [];
+  for (let e = 0; e < g.edgeCount; e++) if (nodes.has(g.edgeSrc[e]) || nodes.has(g.edgeDst[e])) out.push(e);
+  return out;
+}
 
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 

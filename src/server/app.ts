@@ -185,10 +185,14 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
         if (loaded.length) await loadShippedJudgements(store, log);
       }
       judgementWatch ??= watchJudgements(store, (change) => {
-        // The screening index takes in just the targets a judgement touches; the graph rebuilds.
-        if (change) screening.retarget(change);
-        else screening.refresh();
-        graph.refresh();
+        // The screening index and the graph take in just the targets a judgement touches.
+        if (change) {
+          screening.retarget(change);
+          graph.retarget(change);
+        } else {
+          screening.refresh();
+          graph.refresh();
+        }
       });
       await judgementWatch.check();
       step(2, 'building the screening index');

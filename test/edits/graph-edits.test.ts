@@ -6,18 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/ingest/import.ts';
 import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { buildGraph } from '../../src/graph/build.ts';
-import type { Graph } from '../../src/graph/graph.ts';
 import { GraphService } from '../../src/graph/service.ts';
 import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
 import { counted } from '../support/counted-reader.ts';
-
-/** A graph's content by id, independent of node and edge numbering. */
-function content(g: Graph) {
-  const nodes = Array.from({ length: g.nodeCount }, (_, n) => g.node(n)).map((n) => ({ ...n, datasets: [...n.datasets].sort(), sanctionedBy: [...n.sanctionedBy].sort() }));
-  const edges = Array.from({ length: g.edgeCount }, (_, e) => g.edge(e));
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { nodes: nodes.sort(byId), edges: edges.sort(byId), warnings: [...g.warnings].sort() };
-}
+import { graphContent as content } from '../graph/support.ts';
 
 const claim = { sourceDocument: 'https://www.state.gov/briefings/dprk-arms-2023', evidenceGrade: 'reported' as const };
 const PRIGOZHIN_OWNS_WAGNER = 'case-dprk-russia-rel-prigozhin-owns-wagner';

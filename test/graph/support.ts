@@ -7,6 +7,7 @@ import { readTransfersCsv } from '../../src/sources/transfers/csv.ts';
 import { MemoryReader } from '../../src/store/memory-reader.ts';
 import type { StatementDraft } from '../../src/model/statement.ts';
 import type { EvidenceGrade } from '../../src/model/grades.ts';
+import type { Graph } from '../../src/graph/graph.ts';
 
 const OFAC_DIR = 'data/us_ofac_sdn/2023-12-28/';
 export const CASE_DIR = 'data/case_dprk_russia/';
@@ -64,4 +65,12 @@ export class Sketch {
     r.addDataset(dataset, this.drafts, { publishedAt: '2024-01-01' });
     return r;
   }
+}
+
+/** A graph's content by id, independent of node and edge numbering (an update must equal a fresh build). */
+export function graphContent(g: Graph) {
+  const nodes = Array.from({ length: g.nodeCount }, (_, n) => g.node(n)).map((n) => ({ ...n, datasets: [...n.datasets].sort(), sanctionedBy: [...n.sanctionedBy].sort() }));
+  const edges = Array.from({ length: g.edgeCount }, (_, e) => g.edge(e));
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { nodes: nodes.sort(byId), edges: edges.sort(byId), warnings: [...g.warnings].sort() };
 }

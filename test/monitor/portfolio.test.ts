@@ -10,7 +10,8 @@ import { Monitor } from '../../src/monitor/monitor.ts';
 import { liveScreening, rescreenAfterChange, uploadPortfolio, type LiveScreening } from '../../src/monitor/service.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
 import { ConflictError, ValidationError } from '../../src/model/errors.ts';
-import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+import { ENGINES } from '../support/engines.ts';
+import { importedStoreForBlock } from '../support/imported.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const DATA = new URL('../../data/', import.meta.url).pathname;
@@ -38,11 +39,11 @@ const CUSTOMERS = csv(
 
 for (const engine of ENGINES) {
   describe(`portfolio monitoring on ${engine}`, () => {
-    const t = freshStoreForBlock(engine);
+    const t = importedStoreForBlock(engine, SDN_2021, { author: 'test' });
     let v2021: number;
     let live: LiveScreening;
     beforeAll(async () => {
-      [{ version: { id: v2021 } }] = await importFiles(t.store, SDN_2021);
+      [{ version: { id: v2021 } }] = t.outcomes;
       live = await liveScreening(t.store);
     });
 

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../src/access/audit.ts';
 import { loadConfig } from '../../src/config.ts';
-import { importFiles } from '../../src/ingest/import.ts';
 import { buildApp, type AppHandle } from '../../src/server/app.ts';
 import { authHeaders } from '../support/credentials.ts';
-import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+import { ENGINES } from '../support/engines.ts';
+import { importedStoreForBlock } from '../support/imported.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
@@ -59,7 +59,7 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 }
 
 for (const engine of ENGINES) describe(`webhooks on ${engine}`, () => {
-  const t = freshStoreForBlock(engine);
+  const t = importedStoreForBlock(engine, SDN_2021, { author: 'test' });
   let handle: AppHandle;
   const receivers: Server[] = [];
   const as = (role: 'viewer' | 'analyst' | 'reviewer' | 'admin') => authHeaders(t.store, role);
@@ -71,7 +71,6 @@ for (const engine of ENGINES) describe(`webhooks on ${engine}`, () => {
   beforeAll(async () => {
     // Retries a second apart (then two), so three attempts take about three seconds.
     const config = { ...loadConfig({}), sqlitePath: t.sqlitePath, databaseUrl: t.url, loadBundled: false, webhookAttempts: 4, webhookRetrySeconds: 1 };
-    await importFiles(t.store, SDN_2021, { author: 'test' });
     handle = await buildApp(config, t.store, { logger: false });
     await handle.jobs.work();
   });

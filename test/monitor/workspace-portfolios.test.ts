@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Accounts } from '../../src/access/accounts.ts';
 import { loadConfig } from '../../src/config.ts';
-import { importFiles } from '../../src/ingest/import.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { TEST_RUNNER } from '../support/credentials.ts';
+import { importedSqliteFile } from '../support/imported.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
@@ -30,8 +30,8 @@ describe('portfolios in workspaces', () => {
 
   beforeAll(async () => {
     const config = { ...loadConfig({}), sqlitePath: join(dir, 'interdict.db'), databaseUrl: null, loadBundled: false };
+    await importedSqliteFile(config.sqlitePath, SDN_2021, { author: 'test' });
     store = await openStore(config);
-    await importFiles(store, SDN_2021, { author: 'test' });
     ({ app } = await buildApp(config, store, { logger: false }));
     for (const name of ['alice', 'bob']) {
       await Accounts.of(store).addUser({ name, role: 'analyst', password: PASSWORD }, TEST_RUNNER);

@@ -8,11 +8,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/ingest/import.ts';
 import { ConflictError, SourceError } from '../../src/model/errors.ts';
-import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, type TestStore } from '../support/engines.ts';
+import { importedStore } from '../support/imported.ts';
 import { runCli } from '../support/cli.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const SDN_2021 = ['sdn', 'add', 'alt'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
+const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const UN_SAMPLE = join(FIX, 'un_sc/samples/sample_unsc.xml');
 
 let dir: string;
@@ -45,10 +46,9 @@ function cutSdn(name: string, lines: number, endMark = false): string {
 describe.each(ENGINES)('import integrity on %s', (engine) => {
   let t: TestStore;
   beforeAll(async () => {
-    t = await freshStore(engine);
-    await importFiles(t.store, SDN_2021, { author: 'test' });
-    // PostgreSQL's statistics now know the first version only, as autovacuum may leave them: in that
-    // state the whole list imported over the cut one (below) was joined by a nested loop and hung.
+    t = await importedStore(engine, SDN_2021, { author: 'test' });
+    // PostgreSQL's statistics now know the first version only, as autovacuum may leave them: the state
+    // in which the last test below hung (see there).
     if (t.url) await analyzeStatements(t.url);
   }, 300_000);
   afterAll(async () => t?.dispose());
@@ -72,6 +72,15 @@ describe.each(ENGINES)('import integrity on %s', (engine) => {
     expect(await t.store.liveVersions()).toEqual(before);
   });
 
+  it('one import command is one transaction: a bad last file leaves every list as it was', async () => {
+    const before = await t.store.liveVersions();
+    const truncated = write('truncated.xml', readFileSync(UN_SAMPLE).subarray(0, 3000));
+    const error = await importFiles(t.store, [...SDN_2021, truncated]).catch((e) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.message).toMatch(/truncated\.xml:\d+: malformed XML/);
+    expect(await t.store.liveVersions()).toEqual(before);
+  }, 300_000);
+
   it('refuses a version that removes most of the list, with the figures, unless --allow-shrink', async () => {
     const before = await t.store.liveVersions();
     const forged = cutSdn('forged-sdn.csv', 2000, true);
@@ -82,25 +91,23 @@ describe.each(ENGINES)('import integrity on %s', (engine) => {
     expect(await t.store.liveVersions()).toEqual(before);
     const [accepted] = await importFiles(t.store, [forged], { allowShrink: true });
     expect(accepted.version.schemaCounts.$targets).toBe(2000);
-    // and back to the whole list (growing needs no flag)
-    await importFiles(t.store, SDN_2021);
   }, 300_000);
 
-  it('one import command is one transaction: a bad last file leaves every list as it was', async () => {
-    const before = await t.store.liveVersions();
-    const truncated = write('truncated.xml', readFileSync(UN_SAMPLE).subarray(0, 3000));
-    const error = await importFiles(t.store, [...SDN_2021, truncated]).catch((e) => e);
-    expect(error).toBeInstanceOf(SourceError);
-    expect(error.message).toMatch(/truncated\.xml:\d+: malformed XML/);
-    expect(await t.store.liveVersions()).toEqual(before);
+  // With statistics that knew neither the cut version nor the one being written, PostgreSQL joined the two
+  // by a nested loop to carry first-seen dates (233,000 × 39,000 statements) and hung for many minutes:
+  // the intermittent CI timeout. An import now analyzes what it wrote before joining it.
+  it.runIf(engine === 'postgres')('imports the whole list over the cut one in seconds, whatever the statistics knew', async () => {
+    const [restored] = await importFiles(t.store, SDN_2021);
+    expect(restored.version.schemaCounts.$targets).toBe(8976);
+    expect(restored.added).toBeGreaterThan(6000);
+    expect(restored.removed).toBe(0);
   }, 300_000);
 });
 
 describe('the import command', () => {
   let t: TestStore;
   beforeAll(async () => {
-    t = await freshStore('sqlite');
-    await importFiles(t.store, SDN_2021, { author: 'test' });
+    t = await importedStore('sqlite', SDN_2021, { author: 'test' });
     await t.store.close();
   }, 120_000);
   afterAll(async () => rmSync(t.sqlitePath, { force: true }));

@@ -19,7 +19,8 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
-function fingerprint(): string {
+/** The data and the code that reads it: a change of either means a fresh build. */
+export function codeFingerprint(): string {
   const hash = createHash('sha1');
   for (const dir of ['data', 'src/sources', 'src/store', 'src/ingest', 'src/model']) {
     for (const f of filesUnder(join(ROOT, dir)).sort()) hash.update(f).update(String(statSync(f).size)).update(readFileSync(f));
@@ -38,7 +39,7 @@ async function buildOnce(path: string, fill: (partial: string) => Promise<void>)
 }
 
 export async function buildBundledDb(): Promise<string> {
-  return buildOnce(join(tmpdir(), `interdict-bundled-${fingerprint()}.db`), async (partial) => {
+  return buildOnce(join(tmpdir(), `interdict-bundled-${codeFingerprint()}.db`), async (partial) => {
     const store = await openStore({ databaseUrl: null, sqlitePath: partial });
     try {
       await loadBundled(store);
@@ -101,7 +102,7 @@ async function startOnceUnlessSaved(sqlitePath: string): Promise<void> {
 }
 
 /** Runs `fn` holding a lock directory (mkdir is atomic) that names its process: a dead one's lock is taken over. */
-async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
+export async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
   for (;;) {
     try {
       mkdirSync(lock);

@@ -1,0 +1,169 @@
+// A fresh store that already holds some imported list files (OFAC's 2021 lists, mostly): many files import
+// the same lists before their tests (10 s on SQLite, 20 s on PostgreSQL under load, each time). The
+// import runs once per run (and day, while the files and the code that reads them are unchanged) into a
+// template; each store is a copy of it: the database file on SQLite, CREATE DATABASE … TEMPLATE on
+// PostgreSQL. The copy holds exactly what the import wrote, and the outcomes it answered are kept with it.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { importFiles, type ImportOptions, type ImportOutcome } from '../../src/ingest/import.ts';
+import { openStore } from '../../src/store/open.ts';
+import { codeFingerprint, withLock } from './bundled-db.ts';
+import { PG_URL, type TestStore } from './engines.ts';
+
+export interface ImportedStore extends TestStore {
+  /** What importFiles answered when the template was made. */
+  outcomes: ImportOutcome[];
+}
+
+type Options = Pick<ImportOptions, 'author' | 'dataset' | 'format'>;
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
+
+/** Names the day, then the files (by content), the options and the code that imports them. */
+function templateKey(files: string[], options: Options): string {
+  const hash = createHash('sha1').update(codeFingerprint()).update(JSON.stringify(options));
+  for (const f of files) hash.update(`\n${relative(ROOT, f)}\n`).update(readFileSync(f));
+  return `${today()}_${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** A fresh store on `engine` holding what `importFiles(store, files, options)` writes into an empty one. */
+export async function importedStore(engine: 'sqlite' | 'postgres', files: string[], options: Options = {}): Promise<ImportedStore> {
+  return engine === 'sqlite' ? sqliteCopy(files, options) : postgresCopy(templateKey(files, options), files, options);
+}
+
+/** importedStore for the tests of one describe block: made before them, disposed after. */
+export function importedStoreForBlock(engine: 'sqlite' | 'postgres', files: string[], options: Options = {}): ImportedStore {
+  let t: ImportedStore | undefined;
+  beforeAll(async () => {
+    t = await importedStore(engine, files, options);
+  }, 300_000);
+  afterAll(async () => t?.dispose());
+  const current = () => {
+    if (!t) throw new Error('the store is made in beforeAll');
+    return t;
+  };
+  return {
+    get store() {
+      return current().store;
+    },
+    get url() {
+      return current().url;
+    },
+    get sqlitePath() {
+      return current().sqlitePath;
+    },
+    get outcomes() {
+      return current().outcomes;
+    },
+    dispose: () => current().dispose(),
+  };
+}
+
+/** The SQLite template for these files and the outcomes of its import, made once (a lock beside it). */
+async function sqliteTemplate(files: string[], options: Options): Promise<{ template: string; outcomes: ImportOutcome[] }> {
+  const template = join(tmpdir(), `interdict-imported-${templateKey(files, options)}.db`);
+  const answers = `${template}.json`;
+  await withLock(`${template}.lock`, async () => {
+    if (existsSync(template) && existsSync(answers)) return;
+    // Templates of other days go (they hold another day's import times).
+    for (const name of readdirSync(tmpdir())) {
+      if (/^interdict-imported-\d{8}_\w+\.db(\.json)?$/.test(name) && !name.startsWith(`interdict-imported-${today()}_`)) rmSync(join(tmpdir(), name), { force: true });
+    }
+    const partial = `${template}.${process.pid}.partial`;
+    const store = await openStore({ databaseUrl: null, sqlitePath: partial });
+    try {
+      writeFileSync(answers, JSON.stringify(await importFiles(store, files, options)));
+    } finally {
+      await store.close();
+    }
+    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
+    renameSync(partial, template);
+  });
+  return { template, outcomes: JSON.parse(readFileSync(answers, 'utf8')) as ImportOutcome[] };
+}
+
+/** Writes at `target` a SQLite database holding what the import of `files` writes into an empty one. */
+export async function importedSqliteFile(target: string, files: string[], options: Options = {}): Promise<ImportOutcome[]> {
+  const { template, outcomes } = await sqliteTemplate(files, options);
+  copyFileSync(template, target);
+  return outcomes;
+}
+
+async function sqliteCopy(files: string[], options: Options): Promise<ImportedStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'interdict-test-'));
+  const sqlitePath = join(dir, 'test.db');
+  const outcomes = await importedSqliteFile(sqlitePath, files, options);
+  const store = await openStore({ databaseUrl: null, sqlitePath });
+  return { store, url: null, sqlitePath, outcomes, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+const urlOf = (name: string) => {
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function postgresCopy(key: string, files: string[], options: Options): Promise<ImportedStore> {
+  const template = `interdict_tpl_${key}`;
+  // The template is made under another name and renamed when whole; its comment holds the outcomes.
+  const outcomesJson = await withAdmin(async (admin) => {
+    // One builder per template across the run's workers (and other runs on the cluster).
+    await admin.query('select pg_advisory_lock(hashtext($1))', [template]);
+    try {
+      const found = await admin.query<{ outcomes: string | null }>(`select shobj_description(oid, 'pg_database') as outcomes from pg_database where datname = $1`, [template]);
+      if (found.rows[0]?.outcomes) return found.rows[0].outcomes;
+      // Templates of other days go, unless a copy is being made of one right now (then next time).
+      const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'interdict\\_tpl\\_%' and datname not like $1`, [`interdict\\_tpl\\_${today()}\\_%`]);
+      for (const { datname } of old.rows) await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
+      const partial = `${template}_partial`;
+      await admin.query(`drop database if exists ${partial}`);
+      await admin.query(`create database ${partial}`);
+      const store = await openStore({ databaseUrl: urlOf(partial), sqlitePath: join(tmpdir(), `${partial}.unused.db`) });
+      let json: string;
+      try {
+        json = JSON.stringify(await importFiles(store, files, options));
+      } finally {
+        await store.close();
+      }
+      await admin.query(`comment on database ${partial} is ${admin.escapeLiteral(json)}`);
+      await admin.query(`drop database if exists ${template}`);
+      await admin.query(`alter database ${partial} rename to ${template}`);
+      return json;
+    } finally {
+      await admin.query('select pg_advisory_unlock(hashtext($1))', [template]);
+    }
+  });
+  const name = `interdict_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
+  const dir = mkdtempSync(join(tmpdir(), 'interdict-test-'));
+  const sqlitePath = join(dir, 'test.db');
+  const url = urlOf(name);
+  const store = await openStore({ databaseUrl: url, sqlitePath });
+  return {
+    store,
+    url,
+    sqlitePath,
+    outcomes: JSON.parse(outcomesJson) as ImportOutcome[],
+    dispose: async () => {
+      await store.close();
+      await withAdmin((admin) => admin.query(`drop database if exists ${name}`));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
