@@ -142,10 +142,11 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   return cache.set(text, token);
 }
 
-function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): string[] {
+function stripPrefixes(tokens: string[], kind: NameKind, removed: string[], original: string): string[] {
   let t = tokens;
   if (kind === 'person') {
-    while (t.length > 1 && PERSON_PREFIXES.has(t[0])) {
+    // A title joined by a hyphen to the next word is a syllable of a name (Hon-am, Gen-ichi).
+    while (t.length > 1 && PERSON_PREFIXES.has(t[0]) && !(removed.length === 0 && original.trimStart().toLowerCase().startsWith(t[0] + '-'))) {
       removed.push(t[0]);
       t = t.slice(1);
     }
@@ -195,7 +196,7 @@ function classify(text: string, kind: NameKind, index: number, count: number, su
 function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind): PreparedName {
   const removed: string[] = [];
   let words = text.split(' ').filter(Boolean);
-  words = stripPrefixes(words, kind, removed);
+  words = stripPrefixes(words, kind, removed, original);
   let legal: LegalClass[] = [];
   let legalPhrases: string[] = [];
   if (kind === 'org') {
