@@ -121,6 +121,11 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     const german = text.replace(/(^|[a-z])j/g, (_m, p: string) => p + 'y').replace(/([aeiou])ch/g, '$1kh');
     if (german !== text) alt.push('j:' + phoneticKey(german));
   }
+  // Latvian and Lithuanian write a Russian man's name with a nominative ending (Sergejs Lavrovs,
+  // Sergejus Lavrovas): the stem, j read as y, is the Russian name. Only after the endings of
+  // Russian names (-ov, -ev, -ej, -ij; -in only before -as/-us), so Collins or Martins keep their s.
+  const baltic = /^(.{2,}(?:ov|ev|ej|ij|iy))(?:s|as|us)$|^(.{2,}in)(?:as|us)$/.exec(text);
+  if (baltic) alt.push('b:' + phoneticKey((baltic[1] ?? baltic[2]).replace(/(^|[a-z])j/g, (_m, p: string) => p + 'y')));
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
   const token: NameToken = {

@@ -84,6 +84,20 @@ function russianSystem(n: string): string | undefined {
   return changed ? words(out).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : undefined;
 }
 
+/** A Russian man's name as Latvian (Sergejs Lavrovs) or Lithuanian (Sergejus Lavrovas) write it. */
+function balticEndings(n: string): string | undefined {
+  const latvian = rand() < 0.5;
+  const out = words(n).map((w) => {
+    const t = w.toLowerCase().replace(/y/g, 'j').replace(/kh/g, 'h').replace(/zh/g, 'z');
+    if (/vich$/.test(t)) return w; // patronymics keep their form here
+    if (/(ov|ev|in)$/.test(t)) return t + (latvian ? 's' : 'as');
+    if (/(ej|ij|aj)$/.test(t)) return t.replace(/ij$/, 'ij') + (latvian ? 's' : 'us');
+    return t;
+  });
+  const text = out.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return text.toLowerCase() === n.toLowerCase() ? undefined : text;
+}
+
 const LEGAL_FORMS: [RegExp, string[]][] = [
   [/\bLIMITED LIABILITY COMPANY\b/i, ['LLC', 'L.L.C.', 'Ltd', '']],
   [/\bCOMPANY LIMITED\b/i, ['Co. Ltd.', 'Co., Limited', 'Ltd', '']],
@@ -131,6 +145,7 @@ const KINDS: Kind[] = [
   { name: 'Korean given name: split or joined', schema: 'Person', pool: people, usable: isKorean, make: (n) => koreanGiven(n, 'split') },
   { name: 'Arabic: particles, kunya, some parts', schema: 'Person', pool: people, usable: (n) => ARABIC.test(n) && words(n).length >= 3, make: arabicParts },
   { name: 'Russian: other transliteration', schema: 'Person', pool: people, usable: isRussian, make: russianSystem },
+  { name: 'Russian: Latvian/Lithuanian endings', schema: 'Person', pool: people, usable: isRussian, make: balticEndings },
   { name: 'company: legal form/generic word', schema: 'Organization', pool: orgs, usable: (n) => words(n).length >= 2, make: companyForm },
 ];
 
@@ -174,8 +189,7 @@ for (const kind of KINDS) {
     rows.forEach((r, i) => {
       const hit = matches(kind.schema, r.a, r.b, algorithm);
       const c = tally[side[i] ? 'test' : 'train'];
-      if (r.gold) hit ? c.tp++ : c.fn++;
-      else hit ? c.fp++ : c.tn++;
+      c[r.gold ? (hit ? 'tp' : 'fn') : hit ? 'fp' : 'tn']++;
       if (SHOW_MISSES && !side[i] && algorithm === 'interdict-v1' && hit !== r.gold) console.log(`  ${hit ? 'false match' : 'missed'}: ${r.a} ~ ${r.b}`);
     });
     for (const s of ['train', 'test']) {

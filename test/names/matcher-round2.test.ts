@@ -27,6 +27,18 @@ describe('typos and word breaks inside romanized given names', () => {
   });
 });
 
+describe('Russian names in Latvian and Lithuanian spelling', () => {
+  it('reads the nominative ending off a Russian name (Sergejs Lavrovs, Sergejus Lavrovas)', () => {
+    expect(person('Jevgenijs Prigozins', 'Yevgeniy PRIGOZHIN').match).toBe(true);
+    expect(person('Vladimiras Putinas', 'Vladimir PUTIN').match).toBe(true);
+    expect(compareEntities({ schema: 'Person', properties: { name: ['Aleksejs Navalnijs'] } }, { schema: 'Person', properties: { name: ['Aleksey NAVALNY'] } }).explanations.some((e) => e.feature === 'name.baltic')).toBe(true);
+  });
+  it('leaves an English s alone and another Russian stem apart', () => {
+    expect(person('Martins Smith', 'Martin Smith').explanations.some((e) => e.feature === 'name.baltic')).toBe(false);
+    expect(person('Sergejs Lavrovs', 'Sergey LAVRENTYEV').match).toBe(false);
+  });
+});
+
 describe('organisation names given in translation', () => {
   it('Hangul, Russian and Han names meet their English list entries', () => {
     expect(org('군수공업부', 'MUNITIONS INDUSTRY DEPARTMENT').match).toBe(true);
