@@ -126,6 +126,13 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   // Russian names (-ov, -ev, -ej, -ij; -in only before -as/-us), so Collins or Martins keep their s.
   const baltic = /^(.{2,}(?:ov|ev|ej|ij|iy))(?:s|as|us)$|^(.{2,}in)(?:as|us)$/.exec(text);
   if (baltic) alt.push('b:' + phoneticKey((baltic[1] ?? baltic[2]).replace(/(^|[a-z])j/g, (_m, p: string) => p + 'y')));
+  // German and older English spellings write a Russian initial х as ch (Chodorkowski, Chubezoff,
+  // Chruschtschow): read it as kh only where the word ends as Russian surnames do, never Korean
+  // or Chinese syllables (Chol, Chang).
+  if (text.length >= 7 && /^ch[aeiouyr]/.test(text) && /(ow|ew|ov|ev|off|eff|owski|ovsky|ovskiy|ski|sky|skij|skiy|enko|ova|eva|owa|ewa)$/.test(text)) {
+    const russian = 'kh' + text.slice(2).replace(/tschtsch|schtsch/g, 'shch').replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/w$/, 'v').replace(/(o|e)ff$/, '$1v');
+    alt.push('j:' + phoneticKey(russian));
+  }
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
   const token: NameToken = {

@@ -33,6 +33,12 @@ describe('Russian names in Latvian and Lithuanian spelling', () => {
     expect(person('Vladimiras Putinas', 'Vladimir PUTIN').match).toBe(true);
     expect(compareEntities({ schema: 'Person', properties: { name: ['Aleksejs Navalnijs'] } }, { schema: 'Person', properties: { name: ['Aleksey NAVALNY'] } }).explanations.some((e) => e.feature === 'name.baltic')).toBe(true);
   });
+  it('reads a German initial ch as kh in a Russian surname', () => {
+    expect(person('Michail Chodorkowski', 'Mikhail KHODORKOVSKY').match).toBe(true);
+    expect(person('Dmitry Chubezoff', 'Dmitry KHUBEZOV').match).toBe(true);
+    // Still one surname read two ways, not another one (Khodorkovsky is no Khodorovsky).
+    expect(person('Michail Chodorkowski', 'Mikhail KHODOROVSKY').match).toBe(false);
+  });
   it('leaves an English s alone and another Russian stem apart', () => {
     expect(person('Martins Smith', 'Martin Smith').explanations.some((e) => e.feature === 'name.baltic')).toBe(false);
     expect(person('Sergejs Lavrovs', 'Sergey LAVRENTYEV').match).toBe(false);
