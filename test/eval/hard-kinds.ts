@@ -54,6 +54,8 @@ function arabicParts(n: string): string | undefined {
     if (t.length < 4) return undefined;
     t = rand() < 0.5 ? [t[0], t[t.length - 1]] : [t[0], t[1], t[t.length - 1]]; // only some parts
   }
+  // A lone word (Al-Misri, Imad) names no one: keep two words besides particles.
+  if (t.filter((w) => !/^(al|el|abu|abou|abd|bin|ibn|ben|bint|dr\.?)$/i.test(w) && !/^(al|el)-/i.test(w)).length < 2) return undefined;
   const out = t.join(' ');
   return out === n ? undefined : out;
 }
@@ -88,7 +90,7 @@ function russianSystem(n: string): string | undefined {
 function balticEndings(n: string): string | undefined {
   const latvian = rand() < 0.5;
   const out = words(n).map((w) => {
-    const t = w.toLowerCase().replace(/y/g, 'j').replace(/kh/g, 'h').replace(/zh/g, 'z');
+    const t = w.toLowerCase().replace(/y(?=[aeiou])/g, 'j').replace(/iy$/, 'ij').replace(/([^aeiou])y$/, '$1ij').replace(/kh/g, 'h').replace(/zh/g, 'z');
     if (/vich$/.test(t)) return w; // patronymics keep their form here
     if (/(ov|ev|in)$/.test(t)) return t + (latvian ? 's' : 'as');
     if (/(ej|ij|aj)$/.test(t)) return t.replace(/ij$/, 'ij') + (latvian ? 's' : 'us');
