@@ -43,6 +43,9 @@ const PHRASES: [string, LegalClass][] = [
   ['societe a responsabilite limitee', 'llc'], ['sociedad de responsabilidad limitada', 'llc'], ['societa a responsabilita limitata', 'llc'],
   ['kabushiki gaisha', 'jsc'], ['yugen gaisha', 'ltd'], ['a s', 'jsc'], ['sas', 'jsc'], ['s a s', 'jsc'], ['se', 'jsc'], ['nao', 'jsc'],
   ['sae', 'jsc'], ['s a e', 'jsc'], ['gie', 'partnership'], ['pvt', 'ltd'], ['ood', 'llc'], ['eood', 'llc'],
+  // Abbreviated or cut short as lists and registries print them (Joint-Stock Co., Federal State Unitary),
+  // and the Turkish forms (Anonim Şirketi, Limited Şirketi / Ltd. Şti.).
+  ['joint stock co', 'jsc'], ['federal state unitary', 'state'], ['anonim sirketi', 'jsc'], ['limited sirketi', 'ltd'], ['ltd sti', 'ltd'],
 ];
 
 /**

@@ -75,4 +75,10 @@ describe('legal forms', () => {
     expect(splitLegalForms(['open', 'society', 'foundation']).tokens).toEqual(['open', 'society']);
     expect(splitLegalForms(['private', 'ltd']).tokens).toEqual(['private']);
   });
+  it('knows legal forms cut short and the Turkish ones', () => {
+    expect(splitLegalForms(['public', 'joint', 'stock', 'co', 'sputnik']).tokens).toEqual(['sputnik']);
+    expect(splitLegalForms(['federal', 'state', 'unitary', 'dukhov', 'institute']).forms.map((f) => f.cls)).toEqual(['state']);
+    expect(splitLegalForms(['anka', 'enerji', 'ltd', 'sti']).tokens).toEqual(['anka', 'enerji']);
+    expect(compareLegalForms(splitLegalForms(['anka', 'ltd', 'sti']).forms.map((f) => f.cls), splitLegalForms(['anka', 'anonim', 'sirketi']).forms.map((f) => f.cls))).toBe('different');
+  });
 });
