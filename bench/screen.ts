@@ -51,9 +51,12 @@ const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 const percent = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-async function main() {
+/** The throwaway directory of the run (its database is kept for `--previous`, which screens the same lists). */
+const tmp = mkdtempSync(join(tmpdir(), 'interdict-bench-screen-'));
+const PREVIOUS = args.includes('--previous');
+
+async function main(): Promise<string> {
   const config = loadConfig();
-  const tmp = mkdtempSync(join(tmpdir(), 'interdict-bench-screen-'));
   const dbPath = process.env.INTERDICT_DB ?? join(tmp, 'bench.db');
   const store = await openStore({ databaseUrl: null, sqlitePath: dbPath });
   try {
@@ -261,8 +264,8 @@ async function main() {
     await service.close();
   } finally {
     await store.close();
-    rmSync(tmp, { recursive: true, force: true });
   }
+  return dbPath;
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
@@ -312,24 +315,37 @@ async function devSet(ids: string[]): Promise<{ query: QueryEntity; expected: st
   return rows.filter((r) => r.query).map((r) => ({ query: r.query!, expected: (expected.get(r.id) ?? []).filter((id) => known.has(id)) }));
 }
 
-/** The previous matcher's own benchmark, unpacked from git, in a child process with the same arguments. */
-async function previousRun(): Promise<void> {
+/**
+ * The previous matcher's own benchmark, unpacked from git with what it imports (its test helpers,
+ * bin/ and a dist/ compiled from its own src/: the CLI figure runs dist/), in a child process with the
+ * same arguments and the same database, so both import nothing and screen the same lists.
+ */
+async function previousRun(dbPath: string): Promise<void> {
   const { previousRevision, unpackRevision } = await import('../test/eval/previous.ts');
   const rev = previousRevision();
   if (!rev) return void console.log('\n(no previous revision: not in a git checkout with main)');
-  const previous = unpackRevision(rev, ['src', 'bench', 'test/eval', 'test/fixtures']);
+  const previous = unpackRevision(rev, ['src', 'bench', 'bin', 'test/eval', 'test/fixtures', 'test/screening/helpers', 'tsconfig.json', 'tsconfig.build.json']);
   try {
-    console.log(`\n### The same benchmark, previous matcher (${rev.slice(0, 10)})\n`);
     const { spawnSync } = await import('node:child_process');
-    spawnSync(process.execPath, ['--import', 'tsx', join(previous.root, 'bench/screen.ts'), ...args.filter((a) => a !== '--previous')], { stdio: 'inherit' });
+    log(`previous matcher (${rev.slice(0, 10)}): compiling its dist/`);
+    const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+    const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: previous.root, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error(`the previous revision ${rev.slice(0, 10)} did not compile (tsc exited ${built.status})`);
+    console.log(`\n### The same benchmark, previous matcher (${rev.slice(0, 10)})\n`);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(previous.root, 'bench/screen.ts'), ...args.filter((a) => a !== '--previous')], {
+      stdio: 'inherit',
+      env: { ...process.env, INTERDICT_DB: dbPath },
+    });
+    if (run.status !== 0) throw new Error(`the previous matcher's benchmark exited ${run.status}`);
   } finally {
     previous.remove();
   }
 }
 
 main()
-  .then(() => (args.includes('--previous') ? previousRun() : undefined))
+  .then((dbPath) => (PREVIOUS ? previousRun(dbPath) : undefined))
   .catch((err) => {
     console.error(err);
     process.exitCode = 1;
-  });
+  })
+  .finally(() => rmSync(tmp, { recursive: true, force: true }));

@@ -42,8 +42,17 @@ const PHRASES: [string, LegalClass][] = [
   ['aktieselskab', 'jsc'], ['osakeyhtio', 'jsc'], ['spolka akcyjna', 'jsc'], ['spolka z ograniczona odpowiedzialnoscia', 'llc'],
   ['societe a responsabilite limitee', 'llc'], ['sociedad de responsabilidad limitada', 'llc'], ['societa a responsabilita limitata', 'llc'],
   ['kabushiki gaisha', 'jsc'], ['yugen gaisha', 'ltd'], ['a s', 'jsc'], ['sas', 'jsc'], ['s a s', 'jsc'], ['se', 'jsc'], ['nao', 'jsc'],
-  ['sae', 'jsc'], ['s a e', 'jsc'], ['gie', 'partnership'],
+  ['sae', 'jsc'], ['s a e', 'jsc'], ['gie', 'partnership'], ['pvt', 'ltd'], ['ood', 'llc'], ['eood', 'llc'],
+  // Abbreviated or cut short as lists and registries print them (Joint-Stock Co., Federal State Unitary),
+  // and the Turkish forms (Anonim Şirketi, Limited Şirketi / Ltd. Şti.).
+  ['joint stock co', 'jsc'], ['federal state unitary', 'state'], ['anonim sirketi', 'jsc'], ['limited sirketi', 'ltd'], ['ltd sti', 'ltd'],
 ];
+
+/**
+ * Words that qualify the legal form after them (`Private Ltd`, `Open JSC`, `Public AO`): taken into
+ * that form, so `X Private Ltd` and `X Private Limited` keep the same content words.
+ */
+const QUALIFIERS = new Set(['private', 'pvt', 'public', 'open', 'closed', 'otkrytoye', 'zakrytoye', 'publichnoye']);
 
 const MAX_PHRASE = 6;
 const PHRASE_MAP = new Map(PHRASES.map(([p, c]) => [p, c]));
@@ -72,7 +81,7 @@ function fuzzyPhrase(tokens: string[], i: number, n: number): { phrase: string; 
   return undefined;
 }
 /** Very short forms that are also words elsewhere: only recognised at the start or end of a name. */
-const EDGE_ONLY = new Set(['se', 'sas', 'nao', 'sae', 'as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
+const EDGE_ONLY = new Set(['pvt', 'ood', 'se', 'sas', 'nao', 'sae', 'as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
 
 export interface LegalSplit {
   tokens: string[];
@@ -99,8 +108,11 @@ export function splitLegalForms(tokens: string[]): LegalSplit {
         phrase = fuzzy.phrase;
         cls = fuzzy.cls;
       }
-      const atEdge = i === 0 || i + n === tokens.length || PHRASE_MAP.has(tokens[i + n] ?? '') || PHRASE_MAP.has(tokens[i - 1] ?? '');
+      const atEdge = i === 0 || i + n === tokens.length || PHRASE_MAP.has(tokens[i + n] ?? '') || PHRASE_MAP.has(tokens[i - 1] ?? '') || (i === 1 && QUALIFIERS.has(tokens[0]));
       if (n === 1 && EDGE_ONLY.has(phrase) && !atEdge) continue;
+      // A qualifier just before the form belongs to it (not when it is the name's only other word).
+      const last = kept.length - 1;
+      if (last >= 0 && QUALIFIERS.has(kept[last]) && (kept.length > 1 || i + n < tokens.length)) phrase = `${kept.pop()} ${phrase}`;
       forms.push({ phrase, cls });
       matched = n;
       break;

@@ -10,6 +10,7 @@ export type TokenLink =
   | 'phonetic' // same romanization-insensitive key (Jong/Chong/Jeong, Prigoschin/Prigozhin)
   | 'wade-giles' // Wade–Giles read as Pinyin
   | 'glide' // German/Slavic j read as y (Pjotr/Pyotr)
+  | 'baltic' // a Russian name with a Latvian or Lithuanian ending (Lavrovs, Sergejus ~ Lavrov, Sergey)
   | 'abbreviation' // Invest/Investment, Intl/International
   | 'consonants' // same consonant skeleton (Arabic read without vowels)
   | 'typo'
@@ -170,7 +171,7 @@ function altLink(a: NameToken, b: NameToken): TokenLink | undefined {
     const p = k[0];
     if (p === 'm') continue;
     const key = k.slice(2);
-    if (key === b.key || b.alt.includes(k)) return p === 'w' ? 'wade-giles' : 'glide';
+    if (key === b.key || b.alt.includes(k)) return p === 'w' ? 'wade-giles' : p === 'b' ? 'baltic' : 'glide';
   }
   return undefined;
 }

@@ -121,6 +121,18 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     const german = text.replace(/(^|[a-z])j/g, (_m, p: string) => p + 'y').replace(/([aeiou])ch/g, '$1kh');
     if (german !== text) alt.push('j:' + phoneticKey(german));
   }
+  // Latvian and Lithuanian write a Russian man's name with a nominative ending (Sergejs Lavrovs,
+  // Sergejus Lavrovas): the stem, j read as y, is the Russian name. Only after the endings of
+  // Russian names (-ov, -ev, -ej, -ij; -in only before -as/-us), so Collins or Martins keep their s.
+  const baltic = /^(.{2,}(?:ov|ev|ej|ij|iy))(?:s|as|us)$|^(.{2,}in)(?:as|us)$/.exec(text);
+  if (baltic) alt.push('b:' + phoneticKey((baltic[1] ?? baltic[2]).replace(/(^|[a-z])j/g, (_m, p: string) => p + 'y')));
+  // German and older English spellings write a Russian initial х as ch (Chodorkowski, Chubezoff,
+  // Chruschtschow): read it as kh only where the word ends as Russian surnames do, never Korean
+  // or Chinese syllables (Chol, Chang).
+  if (text.length >= 7 && /^ch[aeiouyr]/.test(text) && /(ow|ew|ov|ev|off|eff|owski|ovsky|ovskiy|ski|sky|skij|skiy|enko|ova|eva|owa|ewa)$/.test(text)) {
+    const russian = 'kh' + text.slice(2).replace(/tschtsch|schtsch/g, 'shch').replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/w$/, 'v').replace(/(o|e)ff$/, '$1v');
+    alt.push('j:' + phoneticKey(russian));
+  }
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
   const token: NameToken = {
@@ -142,10 +154,11 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   return cache.set(text, token);
 }
 
-function stripPrefixes(tokens: string[], kind: NameKind, removed: string[]): string[] {
+function stripPrefixes(tokens: string[], kind: NameKind, removed: string[], original: string): string[] {
   let t = tokens;
   if (kind === 'person') {
-    while (t.length > 1 && PERSON_PREFIXES.has(t[0])) {
+    // A title joined by a hyphen to the next word is a syllable of a name (Hon-am, Gen-ichi).
+    while (t.length > 1 && PERSON_PREFIXES.has(t[0]) && !(removed.length === 0 && original.trimStart().toLowerCase().startsWith(t[0] + '-'))) {
       removed.push(t[0]);
       t = t.slice(1);
     }
@@ -195,7 +208,7 @@ function classify(text: string, kind: NameKind, index: number, count: number, su
 function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind): PreparedName {
   const removed: string[] = [];
   let words = text.split(' ').filter(Boolean);
-  words = stripPrefixes(words, kind, removed);
+  words = stripPrefixes(words, kind, removed, original);
   let legal: LegalClass[] = [];
   let legalPhrases: string[] = [];
   if (kind === 'org') {

@@ -258,6 +258,7 @@ const LINK_TEXT: Record<TokenPair['link'], string> = {
   phonetic: 'same sound under another romanization',
   'wade-giles': 'Wade–Giles read as Pinyin',
   glide: 'German/Slavic j read as y',
+  baltic: 'Latvian or Lithuanian ending of a Russian name',
   abbreviation: 'abbreviated form of the word',
   patronymic: 'the same patronymic in another language or spelling',
   consonants: 'same consonants (script without written vowels, or one writing names by sound)',

@@ -19,7 +19,7 @@ export function previousRevision(): string | undefined {
 }
 
 /** Unpacks `paths` of `rev` into a temporary tree; returns its root and a function that removes it. */
-export function unpackRevision(rev: string, paths = ['src', 'test/eval']): { root: string; remove: () => void } {
+export function unpackRevision(rev: string, paths = ['src', 'test/eval', 'test/screening/helpers']): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'interdict-previous-'));
   const tar = execFileSync('git', ['archive', '--format=tar', rev, ...paths], { cwd: ROOT, maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', root], { input: tar });

@@ -14,8 +14,34 @@ describe('typos and word breaks inside romanized given names', () => {
   it('a letter doubled or moved across the hyphen, the given name in one word or two', () => {
     for (const q of ['Pak Chol-ryongg', 'Pak Cho-lryong', 'Pak Cholr-yong', 'Pak Chollyong', 'Pak Chol Ryong']) expect(person(q, 'PAK, Chol-ryong').match, q).toBe(true);
   });
+  it('with the surname first on one side and last on the other, or a syllable that is also a title', () => {
+    for (const q of ['Myon-gchin Kim', 'Myongc-hin KIM', 'Kim Myongg-chin']) expect(person(q, 'KIM, Myong-chin').match, q).toBe(true);
+    expect(person('Hon-am RI', 'Ho-nam RI').match).toBe(true);
+    // A title before the name is still no word of it.
+    expect(person('Hon. Ho-nam RI', 'Ho-nam RI').score).toBe(1);
+  });
   it('still keeps Korean syllables that differ by rule apart', () => {
+    expect(person('Myon-gchil Kim', 'KIM, Myong-chin').match).toBe(false);
+    expect(person('Hon-am RI', 'Hon-il RI').match).toBe(false);
     expect(person('Pak Chol-rim', 'PAK, Chol-ryong').match).toBe(false);
+  });
+});
+
+describe('Russian names in Latvian and Lithuanian spelling', () => {
+  it('reads the nominative ending off a Russian name (Sergejs Lavrovs, Sergejus Lavrovas)', () => {
+    expect(person('Jevgenijs Prigozins', 'Yevgeniy PRIGOZHIN').match).toBe(true);
+    expect(person('Vladimiras Putinas', 'Vladimir PUTIN').match).toBe(true);
+    expect(compareEntities({ schema: 'Person', properties: { name: ['Aleksejs Navalnijs'] } }, { schema: 'Person', properties: { name: ['Aleksey NAVALNY'] } }).explanations.some((e) => e.feature === 'name.baltic')).toBe(true);
+  });
+  it('reads a German initial ch as kh in a Russian surname', () => {
+    expect(person('Michail Chodorkowski', 'Mikhail KHODORKOVSKY').match).toBe(true);
+    expect(person('Dmitry Chubezoff', 'Dmitry KHUBEZOV').match).toBe(true);
+    // Still one surname read two ways, not another one (Khodorkovsky is no Khodorovsky).
+    expect(person('Michail Chodorkowski', 'Mikhail KHODOROVSKY').match).toBe(false);
+  });
+  it('leaves an English s alone and another Russian stem apart', () => {
+    expect(person('Martins Smith', 'Martin Smith').explanations.some((e) => e.feature === 'name.baltic')).toBe(false);
+    expect(person('Sergejs Lavrovs', 'Sergey LAVRENTYEV').match).toBe(false);
   });
 });
 

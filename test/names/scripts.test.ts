@@ -65,4 +65,20 @@ describe('legal forms', () => {
     expect(compareLegalForms(['llc'], ['ltd'])).toBe('family');
     expect(compareLegalForms(['llc'], ['jsc'])).toBe('different');
   });
+  it('takes a qualifier (Private, Pvt, Open, Public) into the legal form after it', () => {
+    // Both spellings keep the same content words, whichever phrase the table knows.
+    expect(splitLegalForms(['bushra', 'ship', 'private', 'ltd']).tokens).toEqual(['bushra', 'ship']);
+    expect(splitLegalForms(['bushra', 'ship', 'private', 'limited']).tokens).toEqual(['bushra', 'ship']);
+    expect(splitLegalForms(['public', 'ao', 'alrosa'])).toEqual({ tokens: ['alrosa'], forms: [{ phrase: 'public ao', cls: 'jsc' }] });
+    expect(splitLegalForms(['divine', 'homes', 'pvt']).tokens).toEqual(['divine', 'homes']);
+    // Not a qualifier elsewhere, nor when it is all that is left of the name.
+    expect(splitLegalForms(['open', 'society', 'foundation']).tokens).toEqual(['open', 'society']);
+    expect(splitLegalForms(['private', 'ltd']).tokens).toEqual(['private']);
+  });
+  it('knows legal forms cut short and the Turkish ones', () => {
+    expect(splitLegalForms(['public', 'joint', 'stock', 'co', 'sputnik']).tokens).toEqual(['sputnik']);
+    expect(splitLegalForms(['federal', 'state', 'unitary', 'dukhov', 'institute']).forms.map((f) => f.cls)).toEqual(['state']);
+    expect(splitLegalForms(['anka', 'enerji', 'ltd', 'sti']).tokens).toEqual(['anka', 'enerji']);
+    expect(compareLegalForms(splitLegalForms(['anka', 'ltd', 'sti']).forms.map((f) => f.cls), splitLegalForms(['anka', 'anonim', 'sirketi']).forms.map((f) => f.cls))).toBe('different');
+  });
 });

@@ -135,6 +135,21 @@ function meanWeight(tokens: NameToken[]): number {
   return n ? sum / n : 0;
 }
 
+/**
+ * The letters both names have in one order: written as they stand, or one with its last word
+ * moved to the front (the surname first or last: Myon-gchin Kim / Kim Myong-chin). Never the
+ * sorted forms, which would take Chol Min for Min Chol.
+ */
+function sameLetters(q: PreparedName, c: PreparedName): string | undefined {
+  const a = q.compacts[0];
+  const b = c.compacts[0];
+  if (a === b) return a;
+  if (a.length !== b.length) return undefined;
+  if (q.compacts.length > 1 && q.compacts[q.compacts.length - 1] === b) return b;
+  if (c.compacts.length > 1 && c.compacts[c.compacts.length - 1] === a) return a;
+  return undefined;
+}
+
 /** Whole names run together and compared with a typo budget of one edit per seven letters. */
 function compactMatch(q: PreparedName, c: PreparedName): { score: number; query: string; candidate: string; edits: number } | undefined {
   let best: { score: number; query: string; candidate: string; edits: number } | undefined;
@@ -354,8 +369,9 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     }
   }
   if (!any) {
-    if (q.compacts[0] === c.compacts[0] && q.text !== c.text && q.compacts[0].length >= 6 && !vowelless) {
-      last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
+    const same = sameLetters(q, c);
+    if (same && q.text !== c.text && same.length >= 6 && !vowelless) {
+      last.compact = { query: same, candidate: same, edits: 0 };
       return 0.95;
     }
     return 0;
@@ -458,11 +474,12 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   if (pairCount > 1 && !strongPair && !(vowelless && (BY_SOUND.test(q.system) || BY_SOUND.test(c.system)))) score *= 0.85;
   // Rescue a typo inside a short word only when a leftover word is no syllable of Korean or
   // Pinyin (`msik`, `tolng`): Wen/Wei or Hyok/Hyon are different names, not typos.
-  if (score < 0.85 && !vowelless && !numberConflict && q.compacts[0] === c.compacts[0] && q.text !== c.text) {
+  const same = score < 0.85 && !vowelless && !numberConflict && q.text !== c.text ? sameLetters(q, c) : undefined;
+  if (same) {
     // The same letters, written as one word or several (CHONMASAN / Chon Ma San), or with a letter
-    // moved across a word break (Myon-gchin / Myong-chin).
+    // moved across a word break (Myon-gchin / Myong-chin), the surname first or last.
     score = 0.95;
-    last.compact = { query: q.compacts[0], candidate: c.compacts[0], edits: 0 };
+    last.compact = { query: same, candidate: same, edits: 0 };
   } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && (qGarbled || leftGarbled)) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
@@ -537,7 +554,7 @@ export const NAME_FEATURES = [
 const APPROX_LINKS = new Set<string>(['typo', 'phonetic-typo', 'scrambled']);
 /** Readings of a script that writes foreign names by sound (transliterate.ts names them so). */
 const BY_SOUND = /written by sound/;
-const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'patronymic']);
+const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'baltic', 'patronymic']);
 
 /**
  * Fills `out` (NAME_FEATURES.length) with the measurements of a pair of prepared names, before
