@@ -67,6 +67,10 @@ export interface AlertQuery {
   kind?: string;
   band?: string;
   assignee?: string;
+  /** Alerts raised at least this many days ago (an age filter: what has waited too long). */
+  olderThanDays?: number;
+  /** Alerts raised on or after this date or time (ISO 8601). */
+  since?: string;
   /** Workspaces whose portfolios' alerts the reader may not see. */
   hiddenWorkspaces?: string[];
   limit?: number;
@@ -219,20 +223,41 @@ export class Monitor {
     });
   }
 
+  /**
+   * The inbox, newest first. Filters are on the alerts table itself (a portfolio by id, hidden workspaces
+   * as a sub-query), so the count and the page walk its indexes without joining every alert to its portfolio.
+   */
   async alerts(query: AlertQuery = {}): Promise<{ total: number; results: AlertView[] }> {
+    let portfolioId: string | undefined;
+    if (query.portfolio) {
+      const row = await this.db.selectFrom('portfolios').select('id').where('name', '=', query.portfolio).executeTakeFirst();
+      if (!row) return { total: 0, results: [] };
+      portfolioId = row.id;
+    }
+    const since = query.since === undefined ? undefined : isoTime(query.since);
     const filtered = () => {
-      let q = this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id');
-      if (query.portfolio) q = q.where('portfolios.name', '=', query.portfolio);
+      let q = this.db.selectFrom('alerts');
+      if (portfolioId) q = q.where('alerts.portfolio_id', '=', portfolioId);
       if (query.status) q = q.where('alerts.status', '=', query.status);
       if (query.kind) q = q.where('alerts.kind', '=', query.kind);
       if (query.band) q = q.where('alerts.band', '=', query.band);
       if (query.assignee) q = q.where('alerts.assignee', '=', query.assignee);
-      if (query.hiddenWorkspaces?.length) q = q.where((eb) => eb.or([eb('portfolios.workspace', 'is', null), eb('portfolios.workspace', 'not in', query.hiddenWorkspaces!)]));
+      if (query.olderThanDays !== undefined) q = q.where('alerts.created_at', '<', new Date(this.now().getTime() - query.olderThanDays * DAY_MS).toISOString());
+      if (since) q = q.where('alerts.created_at', '>=', since);
+      const hidden = query.hiddenWorkspaces;
+      if (hidden?.length) q = q.where('alerts.portfolio_id', 'not in', (eb) => eb.selectFrom('portfolios').select('id').where('workspace', 'in', hidden));
       return q;
     };
     const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const rows = await filtered().selectAll('alerts').select('portfolios.name as portfolio').orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
+    const rows = await filtered().innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio')
+      .orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
     return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
+  }
+
+  /** Workspaces that hold a portfolio (for the inbox: which of them a reader may not see). */
+  async portfolioWorkspaces(): Promise<string[]> {
+    const rows = await this.db.selectFrom('portfolios').select('workspace').distinct().where('workspace', 'is not', null).execute();
+    return rows.map((r) => r.workspace!);
   }
 
   /** The monitored record an alert is about, as it was uploaded (its query). */
@@ -330,6 +355,14 @@ export class Monitor {
   private stamp(): string {
     return this.now().toISOString();
   }
+}
+
+const DAY_MS = 86_400_000;
+
+function isoTime(text: string): string {
+  const time = new Date(text);
+  if (Number.isNaN(time.getTime())) throw new ValidationError('since', `"${text}" is not a date or time (ISO 8601: 2024-01-31 or 2024-01-31T09:00Z)`);
+  return time.toISOString();
 }
 
 function toAlertView(row: AlertsTable, portfolio: string): AlertView {
