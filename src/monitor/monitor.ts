@@ -18,6 +18,13 @@ import { listening, recordEvents } from './webhooks.ts';
 
 /** Screens one record against the live lists: results of any band (clear ones are ignored). */
 export type ScreenFn = (query: QueryEntity) => ScoredEntity[];
+/** Screens many records against the live lists: each one's results, in order (see service.ts: worker threads). */
+export type BatchScreenFn = (queries: QueryEntity[]) => Promise<ScoredEntity[][]>;
+
+/** Records screened per hand-over to the batch screener: the next chunk is screened while this one is written. */
+const SCREEN_CHUNK = 5_000;
+/** Records written per statement (SQLite takes up to 32,766 parameters; a record has 8). */
+const INSERT_CHUNK = 500;
 
 /** What a re-screen is about: the list change that caused it (for the alerts' reasons). */
 export interface ListChange {
@@ -114,7 +121,7 @@ export class Monitor {
    * Adds, changes and (with `replace`) removes records by reference, screens every added or changed one
    * and raises an alert for each hit. Unscreenable rows are reported, never silently dropped.
    */
-  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: ScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
+  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: BatchScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
     if (!name.trim() || name.length > 100) throw new ValidationError('portfolio', 'a portfolio needs a name of 1–100 characters');
     const seen = new Map<string, InputRow>();
     for (const r of rows) {
@@ -135,6 +142,7 @@ export class Monitor {
       }
       const pid = portfolio.id;
       const existing = new Map((await trx.selectFrom('portfolio_records').select(['ref', 'digest']).where('portfolio_id', '=', pid).execute()).map((r) => [r.ref, r.digest]));
+      const work: { row: InputRow; query: string; digest: string; added: boolean }[] = [];
       for (const row of rows) {
         if (!row.query) {
           report.unscreenable.push({ line: row.line, ref: row.id, error: row.error ?? 'no usable name' });
@@ -143,19 +151,27 @@ export class Monitor {
         const query = JSON.stringify({ schema: row.query.schema, properties: row.query.properties });
         const digest = sha(query);
         const before = existing.get(row.id);
-        if (before === digest) {
-          report.unchanged++;
-          continue;
-        }
-        if (before === undefined) {
-          report.added++;
-          await trx.insertInto('portfolio_records').values({ portfolio_id: pid, ref: row.id, query, digest, added_at: at, updated_at: at, screened_at: null }).execute();
-        } else {
-          report.changed++;
-          await trx.updateTable('portfolio_records').set({ query, digest, updated_at: at }).where('portfolio_id', '=', pid).where('ref', '=', row.id).execute();
-        }
-        report.alerts += await this.screenRecord(trx, pid, row.id, { ...row.query, id: row.id }, digest, options.screen, null, undefined, notify);
+        if (before === digest) report.unchanged++;
+        else work.push({ row, query, digest, added: before === undefined });
       }
+      // Screened in chunks by the batch screener while the chunk before is written: one insert per
+      // INSERT_CHUNK new records, and the hits and alerts of the few records that hit something.
+      await pipelined(chunks(work, SCREEN_CHUNK), (chunk) => options.screen(chunk.map((w) => ({ ...w.row.query!, id: w.row.id }))), async (chunk, results) => {
+        const added = chunk.filter((w) => w.added);
+        for (const part of chunks(added, INSERT_CHUNK)) {
+          await trx.insertInto('portfolio_records').values(part.map((w) => ({ portfolio_id: pid, ref: w.row.id, query: w.query, digest: w.digest, added_at: at, updated_at: at, screened_at: at }))).execute();
+        }
+        report.added += added.length;
+        for (const [i, w] of chunk.entries()) {
+          if (!w.added) {
+            report.changed++;
+            await trx.updateTable('portfolio_records').set({ query: w.query, digest: w.digest, updated_at: at }).where('portfolio_id', '=', pid).where('ref', '=', w.row.id).execute();
+          }
+          // A record new to the portfolio has no hits yet: with none now, nothing is left to write.
+          if (w.added && !results[i].some((r) => r.band !== 'clear')) continue;
+          report.alerts += await this.screenRecord(trx, pid, w.row.id, results[i], w.digest, null, undefined, notify, w.added);
+        }
+      });
       if (options.mode === 'replace') {
         const gone = [...existing.keys()].filter((ref) => !seen.has(ref));
         for (const chunk of chunks(gone, 500)) {
@@ -174,7 +190,7 @@ export class Monitor {
    * change (a re-screen asked for by hand) a hit that is gone raises nothing, as the list change that
    * removed its target raised the `lifted` alert already.
    */
-  async rescreen(options: { screen: ScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string }): Promise<RescreenReport> {
+  async rescreen(options: { screen: BatchScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string }): Promise<RescreenReport> {
     const report: RescreenReport = { records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
     const targets = options.only ? groupByPortfolio(options.only) : null;
     let portfolios = this.db.selectFrom('portfolios').select(['id', 'name']);
@@ -183,20 +199,38 @@ export class Monitor {
     for (const { id: pid, name } of await portfolios.execute()) {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
-      const base = () => this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid);
-      const records = refs ? (await Promise.all(chunks(refs, 500).map((c) => base().where('ref', 'in', c).execute()))).flat() : await base().orderBy('ref').execute();
-      for (const batch of chunks(records, 200)) {
-        await this.db.transaction().execute(async (trx) => {
-          for (const r of batch) {
-            report.records++;
-            const query = { ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref };
-            const raised = await this.screenRecord(trx, pid, r.ref, query, r.digest, options.screen, options.change, report.kinds, notify ? name : null);
-            report.alerts += raised;
-          }
-        });
-      }
+      const records = refs ? this.recordsIn(pid, refs) : this.allRecords(pid);
+      await pipelined(records, (batch) => options.screen(batch.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }))), async (batch, results) => {
+        for (const [part, offset] of chunks(batch, 200).map((c, i) => [c, i * 200] as const)) {
+          await this.db.transaction().execute(async (trx) => {
+            for (const [i, r] of part.entries()) {
+              report.records++;
+              report.alerts += await this.screenRecord(trx, pid, r.ref, results[offset + i], r.digest, options.change, report.kinds, notify ? name : null);
+            }
+          });
+        }
+      });
     }
     return report;
+  }
+
+  /** A portfolio's records in chunks by reference (keyset paging: a million records are never all in memory). */
+  private async *allRecords(pid: string): AsyncGenerator<{ ref: string; query: string; digest: string }[]> {
+    let after: string | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid);
+      if (after !== null) q = q.where('ref', '>', after);
+      const page = await q.orderBy('ref').limit(SCREEN_CHUNK).execute();
+      if (!page.length) return;
+      yield page;
+      after = page[page.length - 1].ref;
+    }
+  }
+
+  private async *recordsIn(pid: string, refs: string[]): AsyncGenerator<{ ref: string; query: string; digest: string }[]> {
+    for (const chunk of chunks(refs, SCREEN_CHUNK)) {
+      yield (await Promise.all(chunks(chunk, INSERT_CHUNK).map((c) => this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid).where('ref', 'in', c).execute()))).flat();
+    }
   }
 
   /**
@@ -304,9 +338,10 @@ export class Monitor {
    * Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the
    * number raised. `notify`: the portfolio's name when a webhook listens (each alert goes to the outbox).
    */
-  private async screenRecord(db: Db, pid: string, ref: string, query: QueryEntity, recordDigest: string, screen: ScreenFn, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null): Promise<number> {
-    const results = screen(query).filter((r) => r.band !== 'clear');
-    const old = new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
+  private async screenRecord(db: Db, pid: string, ref: string, screened: ScoredEntity[], recordDigest: string, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null, added = false): Promise<number> {
+    const results = screened.filter((r) => r.band !== 'clear');
+    // `added`: a record just inserted has no hits, and its screened_at is set already.
+    const old = added ? new Map<string, PortfolioHitsTable>() : new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
     const alerts: AlertsTable[] = [];
     const at = this.stamp();
     const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
@@ -344,11 +379,11 @@ export class Monitor {
       if (results.some((r) => r.entity.id === targetId)) continue;
       if (change && !change.isListed(targetId)) raise('lifted', before, `removed from ${change.dataset}`, { target: JSON.parse(before.target) });
     }
-    await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    if (!added) await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
     for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
     if (notify && alerts.length) await recordEvents(db, 'alert.created', alerts.map((a) => toAlertView(a, notify)), at);
-    await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    if (!added) await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     return alerts.length;
   }
 
@@ -377,6 +412,22 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Screens each chunk while the one before is written (the batch screener works in other threads meanwhile). */
+async function pipelined<T, R>(source: Iterable<T[]> | AsyncIterable<T[]>, screen: (chunk: T[]) => Promise<R>, write: (chunk: T[], results: R) => Promise<void>): Promise<void> {
+  let pending: { chunk: T[]; results: Promise<R> } | undefined;
+  try {
+    for await (const chunk of source) {
+      const next = { chunk, results: screen(chunk) };
+      if (pending) await write(pending.chunk, await pending.results);
+      pending = next;
+    }
+    if (pending) await write(pending.chunk, await pending.results);
+  } finally {
+    // A chunk screened ahead whose writing never came: its rejection is not left unhandled.
+    pending?.results.catch(() => undefined);
+  }
 }
 
 function groupByPortfolio(items: { portfolio_id: string; ref: string }[]): Map<string, string[]> {
