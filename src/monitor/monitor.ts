@@ -4,7 +4,6 @@
 // holds the bookkeeping and the delta logic, and the adapters decide which index screens.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { FtmEntity } from '../model/entity.ts';
 import { ConflictError, InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import type { QueryEntity } from '../screening/query.ts';
@@ -235,8 +234,8 @@ export class Monitor {
 
   /**
    * The records a list change can affect: those with a hit on a changed or removed target, and those the
-   * changed and added targets find when screened against the portfolio itself (`reverse`: a screener
-   * built over the portfolio's records, see `portfolioEntities`).
+   * added and changed targets find (`reverse`: every record screened against an index of just those
+   * targets, see service.ts).
    */
   async affectedRecords(changedTargets: ReadonlySet<string>, reverseHits: { portfolio_id: string; ref: string }[]): Promise<{ portfolio_id: string; ref: string }[]> {
     const out = new Map<string, { portfolio_id: string; ref: string }>();
@@ -248,13 +247,25 @@ export class Monitor {
     return [...out.values()];
   }
 
-  /** Every record as an FtM entity (id `<portfolio id>/<ref>`), for a screener over the portfolios (the reverse direction). */
-  async portfolioEntities(): Promise<FtmEntity[]> {
-    const rows = await this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']).execute();
-    return rows.map((r) => {
-      const q = JSON.parse(r.query) as Omit<QueryEntity, 'id'>;
-      return { id: `${r.portfolio_id}/${r.ref}`, schema: q.schema, properties: q.properties, datasets: ['portfolio'] };
-    });
+  async recordCount(): Promise<number> {
+    const row = await this.db.selectFrom('portfolio_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Every record of every portfolio, in chunks (keyset paging: a million records are never all in memory). */
+  async *recordChunks(): AsyncGenerator<{ portfolio_id: string; ref: string; query: string }[]> {
+    let after: { portfolio_id: string; ref: string } | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']);
+      if (after) {
+        const { portfolio_id, ref } = after;
+        q = q.where((eb) => eb.or([eb('portfolio_id', '>', portfolio_id), eb.and([eb('portfolio_id', '=', portfolio_id), eb('ref', '>', ref)])]));
+      }
+      const page = await q.orderBy('portfolio_id').orderBy('ref').limit(SCREEN_CHUNK).execute();
+      if (!page.length) return;
+      yield page;
+      after = page[page.length - 1];
+    }
   }
 
   /**

@@ -1,6 +1,6 @@
 // Monitoring over the live lists: portfolios screened against the resolved sanctions targets (one alert
 // per target, not one per list), and the delta re-screen after a new list version. The delta screens the
-// added and changed targets against an index of the portfolios (the reverse direction), adds the records
+// records against an index of the added and changed targets (a sieve, in worker threads), adds the records
 // that hit a changed or removed target, and re-screens only those; a full re-screen is one call away.
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
@@ -16,8 +16,8 @@ import { Monitor, type BatchScreenFn, type ListChange, type RescreenReport, type
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
-/** Reverse-direction score from which a record is re-screened: low, because the forward score decides. */
-const REVERSE_FLOOR = 0.3;
+/** Properties a change of which can make a target match a record it did not (names, dates, countries, identifiers). */
+const MATCHED = new Set(['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'secondName', 'middleName', 'fatherName', 'motherName', 'lastName', 'title', 'birthDate', 'deathDate', 'nationality', 'citizenship', 'country', 'jurisdiction', 'passportNumber', 'idNumber', 'imoNumber', 'mmsi', 'registrationNumber', 'taxNumber', 'leiCode', 'swiftBic', 'innCode', 'ogrnCode', 'callSign', 'gender', '$schema']);
 /** From this many distinct records, a batch goes to worker threads; fewer are screened here (starting workers costs more). */
 const POOL_FROM = 2_000;
 
@@ -57,6 +57,8 @@ export async function liveScreening(store: Store): Promise<LiveScreening> {
  */
 function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () => Buffer, poolFrom: number): BatchScreener {
   let pool: Promise<ScreeningPool> | undefined;
+  // A pool screens one batch at a time: a batch asked for while another is screened waits its turn.
+  let turn: Promise<unknown> = Promise.resolve();
   const one = (query: QueryEntity) => screener.screen(query, options).results;
   return {
     async screen(queries) {
@@ -72,8 +74,11 @@ function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () 
       if (distinct.length < poolFrom && !pool) results = distinct.map(one);
       else {
         pool ??= ScreeningPool.start(snapshot(), defaultWorkerCount());
+        const workers = await pool;
         const clear = new Uint8Array(distinct.length);
-        await (await pool).screen(distinct, options, (start, batch) => batch.forEach((r, i) => (clear[start + i] = r.band === 'clear' ? 1 : 0)));
+        const mine = turn.then(() => workers.screen(distinct, options, (start, batch) => batch.forEach((r, i) => (clear[start + i] = r.band === 'clear' ? 1 : 0))));
+        turn = mine.catch(() => undefined);
+        await mine;
         results = distinct.map((q, i) => (clear[i] ? [] : one(q)));
       }
       return slotOf.map((slot) => results[slot]);
@@ -125,20 +130,26 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   const base = { dataset, from: diff.from.version, to: diff.to.version, changedTargets: changed.size };
   if (options.full) return { ...base, mode: 'full', ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change }))) };
   if (!changed.size) return { ...base, mode: 'delta', records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
-  const records = await monitor.portfolioEntities();
+  // The sieve: every record screened, in worker threads, against an index of just the targets the change
+  // can newly match (added, or changed in a value the matcher reads); the same direction and scores as a
+  // full re-screen, over a few thousand targets instead of all of them.
+  const matchable = new Set([...added, ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => MATCHED.has(p))).map((c) => canonical(c.id))]);
+  const sieveTargets = [...matchable].flatMap((id) => live.entities.get(id) ?? []);
   const reverse: { portfolio_id: string; ref: string }[] = [];
-  if (records.length) {
+  if (sieveTargets.length) {
     const engine = await loadEngine();
-    const portfolioScreener = Screener.build(records, engine);
-    for (const id of changed) {
-      const target = live.entities.get(id);
-      if (!target) continue;
-      const query = { id: target.id, schema: target.schema, properties: target.properties };
-      for (const r of portfolioScreener.screen(query, { limit: 50, threshold: engine.defaultThreshold }).results) {
-        if (r.score < REVERSE_FLOOR) continue;
-        const slash = r.entity.id.indexOf('/');
-        reverse.push({ portfolio_id: r.entity.id.slice(0, slash), ref: r.entity.id.slice(slash + 1) });
+    const options = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
+    // Few records are sifted here; worker threads cost more to start than they save.
+    const few = (await monitor.recordCount()) < POOL_FROM;
+    const sieve = few ? Screener.build(sieveTargets, engine) : await ScreeningPool.start(sieveTargets, defaultWorkerCount());
+    try {
+      for await (const chunk of monitor.recordChunks()) {
+        const queries = chunk.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }));
+        if (sieve instanceof Screener) queries.forEach((q, i) => sieve.screen(q, options).results.some((r) => r.band !== 'clear') && reverse.push(chunk[i]));
+        else await sieve.screen(queries, options, (start, batch) => batch.forEach((r, i) => r.band !== 'clear' && reverse.push(chunk[start + i])));
       }
+    } finally {
+      if (sieve instanceof ScreeningPool) await sieve.close();
     }
   }
   const only = await monitor.affectedRecords(changed, reverse);

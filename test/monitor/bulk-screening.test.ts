@@ -45,6 +45,20 @@ for (const engine of ENGINES) {
       expect(await raised('pooled')).toEqual(await raised('one thread'));
       expect((await monitor.portfolios()).map((p) => p.records)).toEqual([3000, 3000]);
 
+      // Two batches asked for at once (an upload screens the next chunk while it writes one) take turns in the pool.
+      const batches = live.batches({ poolFrom: 0 });
+      try {
+        const queries = rows.map((r) => r.query!);
+        const [first, second] = await Promise.all([batches.screen(queries.slice(0, 1500)), batches.screen(queries.slice(1500))]);
+        // What monitoring keeps of a record's results: those not clear (a record that hits nothing answers none).
+        const hits = (results: { entity: { id: string }; score: number; band: string }[][]) => results.map((r) => r.filter((h) => h.band !== 'clear').map((h) => `${h.entity.id} ${h.score}`).join());
+        const expected = hits(queries.map((q) => live.screen(q)));
+        expect(expected.filter(Boolean).length).toBeGreaterThan(30);
+        expect(hits([...first, ...second])).toEqual(expected);
+      } finally {
+        await batches.close();
+      }
+
       const again = await rescreenPortfolio(t.store, 'pooled', { live });
       expect(again).toMatchObject({ records: 3000, alerts: 0 });
     }, 300_000);
