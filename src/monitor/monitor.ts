@@ -294,9 +294,11 @@ export class Monitor {
       return q;
     };
     const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const rows = await filtered().innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio')
-      .orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
-    return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio)) };
+    // The page's ids from the index alone (alerts of one upload share created_at: id orders them), then their rows.
+    const ids = (await filtered().select('alerts.id').orderBy('alerts.created_at', 'desc').orderBy('alerts.id', 'desc').limit(query.limit ?? 50).offset(query.offset ?? 0).execute()).map((r) => r.id);
+    const rows = ids.length ? await this.db.selectFrom('alerts').innerJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', 'in', ids).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { total: Number(total?.n ?? 0), results: ids.flatMap((id) => (byId.has(id) ? [toAlertView(byId.get(id)!, byId.get(id)!.portfolio)] : [])) };
   }
 
   /** Workspaces that hold a portfolio (for the inbox: which of them a reader may not see). */
