@@ -112,6 +112,8 @@ export interface ChangeReport extends RescreenReport {
   mode: 'delta' | 'full';
   /** Targets added, changed or removed by the list change. */
   changedTargets: number;
+  /** Of those, the targets every record was sifted through (added, or changed in a value the matcher reads); absent for a full re-screen. */
+  sievedTargets?: number;
 }
 
 /**
@@ -153,7 +155,7 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
     }
   }
   const only = await monitor.affectedRecords(changed, reverse);
-  return { ...base, mode: 'delta', ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only }))) };
+  return { ...base, mode: 'delta', sievedTargets: sieveTargets.length, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only }))) };
 }
 
 /** A full re-screen of one portfolio against the live lists, asked for by hand (no list change behind it). */
