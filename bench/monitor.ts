@@ -1,14 +1,16 @@
 // bench:monitor (issue 14): a portfolio of synthetic records screened on arrival, the delta re-screen
 // after OFAC 2021-07-07 → 2023-12-28 checked against a full re-screen in the same run, and the alert
 // inbox at 100,000 alerts through GET /alerts. Prints figures and writes them to docs/BENCHMARKS.md.
-//   npm run bench:monitor [-- --records 1000000 --variants 0.01 --alerts 100000 --write]
-// SQLite in a throwaway directory.
+//   npm run bench:monitor [-- --records 1000000 --variants 0.01 --alerts 100000 --write] [-- --pg URL]
+// SQLite in a throwaway directory, or with `--pg URL` a throwaway database in that PostgreSQL cluster
+// (the figures are then printed, never written).
 // The full re-screen runs on a copy of the database taken just before the delta one, so both start equal.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { importFiles } from '../src/ingest/import.ts';
 import { liveScreening, rescreenAfterChange, uploadPortfolio } from '../src/monitor/service.ts';
@@ -30,7 +32,8 @@ const arg = (name: string, fallback: number) => {
 const RECORDS = arg('records', 1_000_000);
 const VARIANTS = arg('variants', 0.01);
 const ALERTS = arg('alerts', 100_000);
-const WRITE = args.includes('--write');
+const PG = args.includes('--pg') ? args[args.indexOf('--pg') + 1] : null;
+const WRITE = args.includes('--write') && !PG;
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
 
 const FIX = new URL('../test/fixtures/ofac_sdn/2021-07-07/', import.meta.url).pathname;
@@ -50,12 +53,30 @@ const cpuSince = (from: NodeJS.CpuUsage) => {
 };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
+/** On PostgreSQL: runs `statement` in the database the `--pg` URL names (creating and dropping the bench's own). */
+async function cluster(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG! });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+function databaseUrl(name: string): string {
+  const url = new URL(PG!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+const DB_NAME = `interdict_bench_monitor_${process.pid}`;
+
 async function main() {
   const host = machine();
   const dir = mkdtempSync(join(tmpdir(), 'interdict-bench-monitor-'));
   const dbPath = join(dir, 'monitor.db');
   const copyPath = join(dir, 'full.db');
-  const store = await openStore({ databaseUrl: null, sqlitePath: dbPath });
+  if (PG) await cluster(`create database ${DB_NAME}`);
+  let store = await openStore({ databaseUrl: PG ? databaseUrl(DB_NAME) : null, sqlitePath: dbPath });
   const rows: (string | number)[][] = [];
   try {
     const [{ version: v2021 }] = await importFiles(store, SDN_2021);
@@ -86,7 +107,12 @@ async function main() {
     t = performance.now();
     const live2023 = await liveScreening(store);
     const liveMs = performance.now() - t;
-    await sql`VACUUM INTO ${copyPath}`.execute(dbOf(store));
+    if (PG) {
+      // A template copy needs the database without connections: closed, copied, opened again.
+      await store.close();
+      await cluster(`create database ${DB_NAME}_full template ${DB_NAME}`);
+      store = await openStore({ databaseUrl: databaseUrl(DB_NAME), sqlitePath: dbPath });
+    } else await sql`VACUUM INTO ${copyPath}`.execute(dbOf(store));
     const mark = new Date().toISOString();
 
     t = performance.now();
@@ -96,7 +122,7 @@ async function main() {
     const deltaCpu = cpuSince(cpu);
     log(`delta re-screen: ${secs(deltaMs)}, ${delta.changedTargets} changed targets, ${int(delta.records)} records, ${delta.alerts} alerts`);
 
-    const copy = await openStore({ databaseUrl: null, sqlitePath: copyPath });
+    const copy = await openStore({ databaseUrl: PG ? databaseUrl(`${DB_NAME}_full`) : null, sqlitePath: copyPath });
     t = performance.now();
     cpu = process.cpuUsage();
     const full = await rescreenAfterChange(copy, 'us_ofac_sdn', v2021.id, v2023.id, { full: true, live: live2023 });
@@ -123,12 +149,13 @@ async function main() {
 
     const markdown =
       `## Monitoring (\`npm run bench:monitor\`)\n\nMachine: ${host}; run ${new Date().toISOString().slice(0, 10)} with ` +
-      `\`--records ${RECORDS} --variants ${VARIANTS} --alerts ${ALERTS}\`, SQLite.\n\n` +
+      `\`--records ${RECORDS} --variants ${VARIANTS} --alerts ${ALERTS}\`, ${PG ? 'PostgreSQL' : 'SQLite'}.\n\n` +
       table(['measure', 'result', 'target'], rows);
     if (WRITE) writeSection('monitor', markdown);
     else process.stdout.write(`${markdown}\n`);
   } finally {
     await store.close();
+    if (PG) for (const name of [DB_NAME, `${DB_NAME}_full`]) await cluster(`drop database if exists ${name}`);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -155,7 +182,7 @@ async function inboxFigures(store: Store, dir: string): Promise<(string | number
     await db.insertInto('alerts').values(chunk).execute();
   }
   log(`inbox: ${int(existing)} alerts from screening + ${int(fill)} added`);
-  const config = { ...loadConfig({}), sqlitePath: join(dir, 'monitor.db'), databaseUrl: null, loadBundled: false };
+  const config = { ...loadConfig({}), sqlitePath: join(dir, 'monitor.db'), databaseUrl: PG ? databaseUrl(DB_NAME) : null, loadBundled: false, serverJobs: false };
   const { app } = await buildApp(config, store, { logger: false });
   try {
     const headers = await authHeaders(store, 'viewer');
