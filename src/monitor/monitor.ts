@@ -4,7 +4,6 @@
 // holds the bookkeeping and the delta logic, and the adapters decide which index screens.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { FtmEntity } from '../model/entity.ts';
 import { ConflictError, InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import type { QueryEntity } from '../screening/query.ts';
@@ -18,6 +17,13 @@ import { listening, recordEvents } from './webhooks.ts';
 
 /** Screens one record against the live lists: results of any band (clear ones are ignored). */
 export type ScreenFn = (query: QueryEntity) => ScoredEntity[];
+/** Screens many records against the live lists: each one's results, in order (see service.ts: worker threads). */
+export type BatchScreenFn = (queries: QueryEntity[]) => Promise<ScoredEntity[][]>;
+
+/** Records screened per hand-over to the batch screener: the next chunk is screened while this one is written. */
+const SCREEN_CHUNK = 5_000;
+/** Records written per statement (SQLite takes up to 32,766 parameters; a record has 8). */
+const INSERT_CHUNK = 500;
 
 /** What a re-screen is about: the list change that caused it (for the alerts' reasons). */
 export interface ListChange {
@@ -70,6 +76,10 @@ export interface AlertQuery {
   kind?: string;
   band?: string;
   assignee?: string;
+  /** Alerts raised at least this many days ago (an age filter: what has waited too long). */
+  olderThanDays?: number;
+  /** Alerts raised on or after this date or time (ISO 8601). */
+  since?: string;
   /** Workspaces whose portfolios' alerts the reader may not see. */
   hiddenWorkspaces?: string[];
   limit?: number;
@@ -114,7 +124,7 @@ export class Monitor {
    * Adds, changes and (with `replace`) removes records by reference, screens every added or changed one
    * and raises an alert for each hit. Unscreenable rows are reported, never silently dropped.
    */
-  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: ScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
+  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: BatchScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
     if (!name.trim() || name.length > 100) throw new ValidationError('portfolio', 'a portfolio needs a name of 1–100 characters');
     const seen = new Map<string, InputRow>();
     for (const r of rows) {
@@ -135,6 +145,7 @@ export class Monitor {
       }
       const pid = portfolio.id;
       const existing = new Map((await trx.selectFrom('portfolio_records').select(['ref', 'digest']).where('portfolio_id', '=', pid).execute()).map((r) => [r.ref, r.digest]));
+      const work: { row: InputRow; query: string; digest: string; added: boolean }[] = [];
       for (const row of rows) {
         if (!row.query) {
           report.unscreenable.push({ line: row.line, ref: row.id, error: row.error ?? 'no usable name' });
@@ -143,19 +154,27 @@ export class Monitor {
         const query = JSON.stringify({ schema: row.query.schema, properties: row.query.properties });
         const digest = sha(query);
         const before = existing.get(row.id);
-        if (before === digest) {
-          report.unchanged++;
-          continue;
-        }
-        if (before === undefined) {
-          report.added++;
-          await trx.insertInto('portfolio_records').values({ portfolio_id: pid, ref: row.id, query, digest, added_at: at, updated_at: at, screened_at: null }).execute();
-        } else {
-          report.changed++;
-          await trx.updateTable('portfolio_records').set({ query, digest, updated_at: at }).where('portfolio_id', '=', pid).where('ref', '=', row.id).execute();
-        }
-        report.alerts += await this.screenRecord(trx, pid, row.id, { ...row.query, id: row.id }, digest, options.screen, null, undefined, notify);
+        if (before === digest) report.unchanged++;
+        else work.push({ row, query, digest, added: before === undefined });
       }
+      // Screened in chunks by the batch screener while the chunk before is written: one insert per
+      // INSERT_CHUNK new records, and the hits and alerts of the few records that hit something.
+      await pipelined(chunks(work, SCREEN_CHUNK), (chunk) => options.screen(chunk.map((w) => ({ ...w.row.query!, id: w.row.id }))), async (chunk, results) => {
+        const added = chunk.filter((w) => w.added);
+        for (const part of chunks(added, INSERT_CHUNK)) {
+          await trx.insertInto('portfolio_records').values(part.map((w) => ({ portfolio_id: pid, ref: w.row.id, query: w.query, digest: w.digest, added_at: at, updated_at: at, screened_at: at }))).execute();
+        }
+        report.added += added.length;
+        for (const [i, w] of chunk.entries()) {
+          if (!w.added) {
+            report.changed++;
+            await trx.updateTable('portfolio_records').set({ query: w.query, digest: w.digest, updated_at: at }).where('portfolio_id', '=', pid).where('ref', '=', w.row.id).execute();
+          }
+          // A record new to the portfolio has no hits yet: with none now, nothing is left to write.
+          if (w.added && !results[i].some((r) => r.band !== 'clear')) continue;
+          report.alerts += await this.screenRecord(trx, pid, w.row.id, results[i], w.digest, null, undefined, notify, w.added);
+        }
+      });
       if (options.mode === 'replace') {
         const gone = [...existing.keys()].filter((ref) => !seen.has(ref));
         for (const chunk of chunks(gone, 500)) {
@@ -176,43 +195,61 @@ export class Monitor {
    * Each chunk of records commits its hits and alerts together, so a re-screen cut short and run again
    * raises each alert once: the records it finished compare against the hits it wrote.
    */
-  async rescreen(options: { screen: ScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string; progress?: RescreenProgress }): Promise<RescreenReport> {
+  async rescreen(options: { screen: BatchScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string; progress?: RescreenProgress }): Promise<RescreenReport> {
     const report: RescreenReport = { records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
     const targets = options.only ? groupByPortfolio(options.only) : null;
     let portfolios = this.db.selectFrom('portfolios').select(['id', 'name']);
     if (options.portfolio !== undefined) portfolios = portfolios.where('name', '=', options.portfolio);
     const notify = await listening(this.db, 'alert.created');
-    const total = options.only ? options.only.length : await this.recordCount(options.portfolio);
+    const total = options.only ? options.only.length : await this.recordsToRescreen(options.portfolio);
     for (const { id: pid, name } of await portfolios.execute()) {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
-      const base = () => this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid);
-      const records = refs ? (await Promise.all(chunks(refs, 500).map((c) => base().where('ref', 'in', c).execute()))).flat() : await base().orderBy('ref').execute();
-      for (const batch of chunks(records, 200)) {
-        await this.db.transaction().execute(async (trx) => {
-          for (const r of batch) {
-            report.records++;
-            const query = { ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref };
-            const raised = await this.screenRecord(trx, pid, r.ref, query, r.digest, options.screen, options.change, report.kinds, notify ? name : null);
-            report.alerts += raised;
-          }
-        });
-        await options.progress?.(report.records, total);
-      }
+      const records = refs ? this.recordsIn(pid, refs) : this.allRecords(pid);
+      await pipelined(records, (batch) => options.screen(batch.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }))), async (batch, results) => {
+        for (const [part, offset] of chunks(batch, 200).map((c, i) => [c, i * 200] as const)) {
+          await this.db.transaction().execute(async (trx) => {
+            for (const [i, r] of part.entries()) {
+              report.records++;
+              report.alerts += await this.screenRecord(trx, pid, r.ref, results[offset + i], r.digest, options.change, report.kinds, notify ? name : null);
+            }
+          });
+          await options.progress?.(report.records, total);
+        }
+      });
     }
     return report;
   }
 
-  private async recordCount(portfolio?: string): Promise<number> {
+  private async recordsToRescreen(portfolio?: string): Promise<number> {
     let q = this.db.selectFrom('portfolio_records').innerJoin('portfolios', 'portfolios.id', 'portfolio_records.portfolio_id').select((eb) => eb.fn.countAll<number>().as('n'));
     if (portfolio !== undefined) q = q.where('portfolios.name', '=', portfolio);
     return Number((await q.executeTakeFirst())?.n ?? 0);
   }
 
+  /** A portfolio's records in chunks by reference (keyset paging: a million records are never all in memory). */
+  private async *allRecords(pid: string): AsyncGenerator<{ ref: string; query: string; digest: string }[]> {
+    let after: string | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid);
+      if (after !== null) q = q.where('ref', '>', after);
+      const page = await q.orderBy('ref').limit(SCREEN_CHUNK).execute();
+      if (!page.length) return;
+      yield page;
+      after = page[page.length - 1].ref;
+    }
+  }
+
+  private async *recordsIn(pid: string, refs: string[]): AsyncGenerator<{ ref: string; query: string; digest: string }[]> {
+    for (const chunk of chunks(refs, SCREEN_CHUNK)) {
+      yield (await Promise.all(chunks(chunk, INSERT_CHUNK).map((c) => this.db.selectFrom('portfolio_records').select(['ref', 'query', 'digest']).where('portfolio_id', '=', pid).where('ref', 'in', c).execute()))).flat();
+    }
+  }
+
   /**
    * The records a list change can affect: those with a hit on a changed or removed target, and those the
-   * changed and added targets find when screened against the portfolio itself (`reverse`: a screener
-   * built over the portfolio's records, see `portfolioEntities`).
+   * added and changed targets find (`reverse`: every record screened against an index of just those
+   * targets, see service.ts).
    */
   async affectedRecords(changedTargets: ReadonlySet<string>, reverseHits: { portfolio_id: string; ref: string }[]): Promise<{ portfolio_id: string; ref: string }[]> {
     const out = new Map<string, { portfolio_id: string; ref: string }>();
@@ -224,29 +261,64 @@ export class Monitor {
     return [...out.values()];
   }
 
-  /** Every record as an FtM entity (id `<portfolio id>/<ref>`), for a screener over the portfolios (the reverse direction). */
-  async portfolioEntities(): Promise<FtmEntity[]> {
-    const rows = await this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']).execute();
-    return rows.map((r) => {
-      const q = JSON.parse(r.query) as Omit<QueryEntity, 'id'>;
-      return { id: `${r.portfolio_id}/${r.ref}`, schema: q.schema, properties: q.properties, datasets: ['portfolio'] };
-    });
+  async recordCount(): Promise<number> {
+    const row = await this.db.selectFrom('portfolio_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
+  /** Every record of every portfolio, in chunks (keyset paging: a million records are never all in memory). */
+  async *recordChunks(): AsyncGenerator<{ portfolio_id: string; ref: string; query: string }[]> {
+    let after: { portfolio_id: string; ref: string } | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']);
+      if (after) {
+        const { portfolio_id, ref } = after;
+        q = q.where((eb) => eb.or([eb('portfolio_id', '>', portfolio_id), eb.and([eb('portfolio_id', '=', portfolio_id), eb('ref', '>', ref)])]));
+      }
+      const page = await q.orderBy('portfolio_id').orderBy('ref').limit(SCREEN_CHUNK).execute();
+      if (!page.length) return;
+      yield page;
+      after = page[page.length - 1];
+    }
+  }
+
+  /**
+   * The inbox, newest first. Filters are on the alerts table itself (a portfolio by id, hidden workspaces
+   * as a sub-query), so the count and the page walk its indexes without joining every alert to its portfolio.
+   */
   async alerts(query: AlertQuery = {}): Promise<{ total: number; results: AlertView[] }> {
+    let portfolioId: string | undefined;
+    if (query.portfolio) {
+      const row = await this.db.selectFrom('portfolios').select('id').where('name', '=', query.portfolio).executeTakeFirst();
+      if (!row) return { total: 0, results: [] };
+      portfolioId = row.id;
+    }
+    const since = query.since === undefined ? undefined : isoTime(query.since);
     const filtered = () => {
-      let q = this.db.selectFrom('alerts').leftJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id');
-      if (query.portfolio) q = q.where('portfolios.name', '=', query.portfolio);
+      let q = this.db.selectFrom('alerts');
+      if (portfolioId) q = q.where('alerts.portfolio_id', '=', portfolioId);
       if (query.status) q = q.where('alerts.status', '=', query.status);
       if (query.kind) q = q.where('alerts.kind', '=', query.kind);
       if (query.band) q = q.where('alerts.band', '=', query.band);
       if (query.assignee) q = q.where('alerts.assignee', '=', query.assignee);
-      if (query.hiddenWorkspaces?.length) q = q.where((eb) => eb.or([eb('portfolios.workspace', 'is', null), eb('portfolios.workspace', 'not in', query.hiddenWorkspaces!)]));
+      if (query.olderThanDays !== undefined) q = q.where('alerts.created_at', '<', new Date(this.now().getTime() - query.olderThanDays * DAY_MS).toISOString());
+      if (since) q = q.where('alerts.created_at', '>=', since);
+      const hidden = query.hiddenWorkspaces;
+      if (hidden?.length) q = q.where('alerts.portfolio_id', 'not in', (eb) => eb.selectFrom('portfolios').select('id').where('workspace', 'in', hidden));
       return q;
     };
     const total = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const rows = await filtered().selectAll('alerts').select('portfolios.name as portfolio').orderBy('alerts.created_at', 'desc').orderBy('alerts.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
-    return { total: Number(total?.n ?? 0), results: rows.map((r) => toAlertView(r, r.portfolio ?? '')) };
+    // The page's ids from the index alone (alerts of one upload share created_at: id orders them), then their rows.
+    const ids = (await filtered().select('alerts.id').orderBy('alerts.created_at', 'desc').orderBy('alerts.id', 'desc').limit(query.limit ?? 50).offset(query.offset ?? 0).execute()).map((r) => r.id);
+    const rows = ids.length ? await this.db.selectFrom('alerts').leftJoin('portfolios', 'portfolios.id', 'alerts.portfolio_id').selectAll('alerts').select('portfolios.name as portfolio').where('alerts.id', 'in', ids).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { total: Number(total?.n ?? 0), results: ids.flatMap((id) => (byId.has(id) ? [toAlertView(byId.get(id)!, byId.get(id)!.portfolio ?? '')] : [])) };
+  }
+
+  /** Workspaces that hold a portfolio (for the inbox: which of them a reader may not see). */
+  async portfolioWorkspaces(): Promise<string[]> {
+    const rows = await this.db.selectFrom('portfolios').select('workspace').distinct().where('workspace', 'is not', null).execute();
+    return rows.map((r) => r.workspace!);
   }
 
   /** The monitored record an alert is about, as it was uploaded (its query). */
@@ -293,13 +365,14 @@ export class Monitor {
    * Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the
    * number raised. `notify`: the portfolio's name when a webhook listens (each alert goes to the outbox).
    */
-  private async screenRecord(db: Db, pid: string, ref: string, query: QueryEntity, recordDigest: string, screen: ScreenFn, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null): Promise<number> {
-    const results = screen(query).filter((r) => r.band !== 'clear');
+  private async screenRecord(db: Db, pid: string, ref: string, screened: ScoredEntity[], recordDigest: string, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null, added = false): Promise<number> {
+    const results = screened.filter((r) => r.band !== 'clear');
     const at = this.stamp();
-    // Written first: its row lock makes a second screening of this record at the same time (a job taken
+    // `added`: a record just inserted has no hits, and its screened_at is set already. Otherwise screened_at
+    // is written first: its row lock makes a second screening of this record at the same time (a job taken
     // over from a stalled worker) wait, then read the hits this one wrote, so no alert is raised twice.
-    await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
-    const old = new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
+    if (!added) await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    const old = added ? new Map<string, PortfolioHitsTable>() : new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
     const alerts: AlertsTable[] = [];
     const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
       alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
@@ -336,7 +409,7 @@ export class Monitor {
       if (results.some((r) => r.entity.id === targetId)) continue;
       if (change && !change.isListed(targetId)) raise('lifted', before, `removed from ${change.dataset}`, { target: JSON.parse(before.target) });
     }
-    await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    if (!added) await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
     for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
     if (notify && alerts.length) await recordEvents(db, 'alert.created', alerts.map((a) => toAlertView(a, notify)), at);
@@ -346,6 +419,14 @@ export class Monitor {
   private stamp(): string {
     return this.now().toISOString();
   }
+}
+
+const DAY_MS = 86_400_000;
+
+function isoTime(text: string): string {
+  const time = new Date(text);
+  if (Number.isNaN(time.getTime())) throw new ValidationError('since', `"${text}" is not a date or time (ISO 8601: 2024-01-31 or 2024-01-31T09:00Z)`);
+  return time.toISOString();
 }
 
 function toAlertView(row: AlertsTable, portfolio: string): AlertView {
@@ -360,6 +441,22 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Screens each chunk while the one before is written (the batch screener works in other threads meanwhile). */
+async function pipelined<T, R>(source: Iterable<T[]> | AsyncIterable<T[]>, screen: (chunk: T[]) => Promise<R>, write: (chunk: T[], results: R) => Promise<void>): Promise<void> {
+  let pending: { chunk: T[]; results: Promise<R> } | undefined;
+  try {
+    for await (const chunk of source) {
+      const next = { chunk, results: screen(chunk) };
+      if (pending) await write(pending.chunk, await pending.results);
+      pending = next;
+    }
+    if (pending) await write(pending.chunk, await pending.results);
+  } finally {
+    // A chunk screened ahead whose writing never came: its rejection is not left unhandled.
+    pending?.results.catch(() => undefined);
+  }
 }
 
 function groupByPortfolio(items: { portfolio_id: string; ref: string }[]): Map<string, string[]> {

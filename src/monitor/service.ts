@@ -1,24 +1,36 @@
 // Monitoring over the live lists: portfolios screened against the resolved sanctions targets (one alert
 // per target, not one per list), and the delta re-screen after a new list version. The delta screens the
-// added and changed targets against an index of the portfolios (the reverse direction), adds the records
+// records against an index of the added and changed targets (a sieve, in worker threads), adds the records
 // that hit a changed or removed target, and re-screens only those; a full re-screen is one call away.
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import { loadEngine } from '../screening/engine.ts';
-import { Screener } from '../screening/screener.ts';
+import { indexToBytes } from '../screening/index-snapshot.ts';
+import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
+import type { QueryEntity } from '../screening/query.ts';
+import { Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { Store } from '../store/types.ts';
-import { Monitor, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
+import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
-/** Reverse-direction score from which a record is re-screened: low, because the forward score decides. */
-const REVERSE_FLOOR = 0.3;
+/** Properties a change of which can make a target match a record it did not (names, dates, countries, identifiers). */
+const MATCHED = new Set(['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'secondName', 'middleName', 'fatherName', 'motherName', 'lastName', 'title', 'birthDate', 'deathDate', 'nationality', 'citizenship', 'country', 'jurisdiction', 'passportNumber', 'idNumber', 'imoNumber', 'mmsi', 'registrationNumber', 'taxNumber', 'leiCode', 'swiftBic', 'innCode', 'ogrnCode', 'callSign', 'gender', '$schema']);
+/** From this many distinct records, a batch goes to worker threads; fewer are screened here (starting workers costs more). */
+const POOL_FROM = 2_000;
 
 export interface LiveScreening {
   screen: ScreenFn;
   entities: Map<string, FtmEntity>;
+  /** A batch screener for one upload or re-screen (worker threads from `poolFrom` distinct records on): close it after. */
+  batches(options?: { poolFrom?: number }): BatchScreener;
+}
+
+export interface BatchScreener {
+  screen: BatchScreenFn;
+  close(): Promise<void>;
 }
 
 /** The live sanctions targets (resolved) and a screener over them. */
@@ -28,17 +40,69 @@ export async function liveScreening(store: Store): Promise<LiveScreening> {
   const list = await loadScreenableEntities(downstreamReader(store), scope.datasets);
   const engine = await loadEngine();
   const screener = Screener.build(list, engine);
-  const threshold = engine.defaultThreshold;
+  const options: ScreenOptions = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
+  let snapshot: Buffer | undefined;
   return {
-    screen: (query) => screener.screen(query, { limit: HITS_PER_RECORD, threshold }).results,
+    screen: (query) => screener.screen(query, options).results,
     entities: new Map(list.map((e) => [e.id, e])),
+    batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, options, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
   };
+}
+
+/**
+ * Each distinct record is screened once (customer files repeat names). Large batches go to worker
+ * threads reading one serialised copy of the index; they sort out the records that hit nothing (most
+ * of them), and those that hit something are screened again here for their full results, the same
+ * screener's answer as in this thread.
+ */
+function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () => Buffer, poolFrom: number): BatchScreener {
+  let pool: Promise<ScreeningPool> | undefined;
+  // A pool screens one batch at a time: a batch asked for while another is screened waits its turn.
+  let turn: Promise<unknown> = Promise.resolve();
+  const one = (query: QueryEntity) => screener.screen(query, options).results;
+  return {
+    async screen(queries) {
+      const slots = new Map<string, number>();
+      const distinct: QueryEntity[] = [];
+      const slotOf = queries.map((q) => {
+        const key = JSON.stringify([q.schema, q.properties]);
+        let slot = slots.get(key);
+        if (slot === undefined) slots.set(key, (slot = distinct.push(q) - 1));
+        return slot;
+      });
+      let results: ScoredEntity[][];
+      if (distinct.length < poolFrom && !pool) results = distinct.map(one);
+      else {
+        pool ??= ScreeningPool.start(snapshot(), defaultWorkerCount());
+        const workers = await pool;
+        const clear = new Uint8Array(distinct.length);
+        const mine = turn.then(() => workers.screen(distinct, options, (start, batch) => batch.forEach((r, i) => (clear[start + i] = r.band === 'clear' ? 1 : 0))));
+        turn = mine.catch(() => undefined);
+        await mine;
+        results = distinct.map((q, i) => (clear[i] ? [] : one(q)));
+      }
+      return slotOf.map((slot) => results[slot]);
+    },
+    async close() {
+      if (pool) await (await pool).close();
+    },
+  };
+}
+
+/** Runs `work` with a batch screener of `live`, closed after. */
+async function withBatches<T>(live: LiveScreening, work: (screen: BatchScreenFn) => Promise<T>): Promise<T> {
+  const batches = live.batches();
+  try {
+    return await work(batches.screen);
+  } finally {
+    await batches.close();
+  }
 }
 
 /** `live`: the screening of the current live lists, when the caller holds one (building it takes seconds). */
 export async function uploadPortfolio(store: Store, name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening; workspace?: string | null }): Promise<UploadReport> {
   const live = options.live ?? (await liveScreening(store));
-  return Monitor.of(store).upload(name, rows, { ...options, screen: live.screen });
+  return withBatches(live, (screen) => Monitor.of(store).upload(name, rows, { ...options, screen }));
 }
 
 export interface ChangeReport extends RescreenReport {
@@ -48,6 +112,8 @@ export interface ChangeReport extends RescreenReport {
   mode: 'delta' | 'full';
   /** Targets added, changed or removed by the list change. */
   changedTargets: number;
+  /** Of those, the targets every record was sifted through (added, or changed in a value the matcher reads); absent for a full re-screen. */
+  sievedTargets?: number;
 }
 
 /**
@@ -64,26 +130,32 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   const change: ListChange = { dataset, version: diff.to.version, addedTargets: added, isListed: (id) => live.entities.has(id) };
   const monitor = Monitor.of(store);
   const base = { dataset, from: diff.from.version, to: diff.to.version, changedTargets: changed.size };
-  if (options.full) return { ...base, mode: 'full', ...(await monitor.rescreen({ screen: live.screen, change, progress: options.progress })) };
+  if (options.full) return { ...base, mode: 'full', ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, progress: options.progress }))) };
   if (!changed.size) return { ...base, mode: 'delta', records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
-  const records = await monitor.portfolioEntities();
+  // The sieve: every record screened, in worker threads, against an index of just the targets the change
+  // can newly match (added, or changed in a value the matcher reads); the same direction and scores as a
+  // full re-screen, over a few thousand targets instead of all of them.
+  const matchable = new Set([...added, ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => MATCHED.has(p))).map((c) => canonical(c.id))]);
+  const sieveTargets = [...matchable].flatMap((id) => live.entities.get(id) ?? []);
   const reverse: { portfolio_id: string; ref: string }[] = [];
-  if (records.length) {
+  if (sieveTargets.length) {
     const engine = await loadEngine();
-    const portfolioScreener = Screener.build(records, engine);
-    for (const id of changed) {
-      const target = live.entities.get(id);
-      if (!target) continue;
-      const query = { id: target.id, schema: target.schema, properties: target.properties };
-      for (const r of portfolioScreener.screen(query, { limit: 50, threshold: engine.defaultThreshold }).results) {
-        if (r.score < REVERSE_FLOOR) continue;
-        const slash = r.entity.id.indexOf('/');
-        reverse.push({ portfolio_id: r.entity.id.slice(0, slash), ref: r.entity.id.slice(slash + 1) });
+    const options = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
+    // Few records are sifted here; worker threads cost more to start than they save.
+    const few = (await monitor.recordCount()) < POOL_FROM;
+    const sieve = few ? Screener.build(sieveTargets, engine) : await ScreeningPool.start(sieveTargets, defaultWorkerCount());
+    try {
+      for await (const chunk of monitor.recordChunks()) {
+        const queries = chunk.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }));
+        if (sieve instanceof Screener) queries.forEach((q, i) => sieve.screen(q, options).results.some((r) => r.band !== 'clear') && reverse.push(chunk[i]));
+        else await sieve.screen(queries, options, (start, batch) => batch.forEach((r, i) => r.band !== 'clear' && reverse.push(chunk[start + i])));
       }
+    } finally {
+      if (sieve instanceof ScreeningPool) await sieve.close();
     }
   }
   const only = await monitor.affectedRecords(changed, reverse);
-  return { ...base, mode: 'delta', ...(await monitor.rescreen({ screen: live.screen, change, only, progress: options.progress })) };
+  return { ...base, mode: 'delta', sievedTargets: sieveTargets.length, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only, progress: options.progress }))) };
 }
 
 /** A full re-screen of one portfolio against the live lists, asked for by hand (no list change behind it). */
@@ -91,5 +163,5 @@ export async function rescreenPortfolio(store: Store, name: string, options: { l
   const monitor = Monitor.of(store);
   await monitor.portfolioId(name);
   const live = options.live ?? (await liveScreening(store));
-  return { portfolio: name, ...(await monitor.rescreen({ screen: live.screen, change: null, portfolio: name, progress: options.progress })) };
+  return { portfolio: name, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change: null, portfolio: name, progress: options.progress }))) };
 }

@@ -28,8 +28,7 @@ export class PortfolioAccess {
   async hiddenWorkspaces(req: FastifyRequest): Promise<string[]> {
     const sees = await seesFor(req, this.store);
     if (sees === null) return [];
-    const all = await this.monitor.portfolios();
-    return [...new Set(all.flatMap((p) => (p.workspace && !sees(p.workspace) ? [p.workspace] : [])))];
+    return (await this.monitor.portfolioWorkspaces()).filter((w) => !sees(w));
   }
 
   /**

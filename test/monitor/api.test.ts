@@ -10,6 +10,7 @@ import { AuditTrail } from '../../src/access/audit.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
+import type { SqlStore } from '../../src/store/sql-store.ts';
 import type { Store } from '../../src/store/types.ts';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { authHeaders } from '../support/credentials.ts';
@@ -101,6 +102,28 @@ describe('monitoring API', () => {
     expect(html.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
     expect(html.body).toContain(version);
     expect((await app.inject({ method: 'GET', url: `/reports/alerts/${kim.id}` })).statusCode).toBe(401);
+  });
+
+  it('filters the inbox by age: alerts older than N days, or raised since a date', async () => {
+    const get = async (query: string) => JSON.parse((await app.inject({ method: 'GET', url: `/alerts?portfolio=customers&${query}`, headers: await as('viewer') })).body);
+    const all = (await get('limit=500')).results as { id: string; ref: string; created_at: string }[];
+    expect(all.length).toBeGreaterThan(2);
+    // One alert waited 40 days (its raise time moved back in the database), the others were raised today.
+    const old = all.find((a) => a.ref === 'C-004')!;
+    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await (store as SqlStore).db.updateTable('alerts' as never).set({ created_at: fortyDaysAgo } as never).where('id' as never, '=', old.id as never).execute();
+    const refs = (page: { results: { ref: string }[] }) => page.results.map((a) => a.ref).sort();
+
+    const older = await get('older_than_days=30');
+    expect(older.total).toBe(1);
+    expect(refs(older)).toEqual(['C-004']);
+    const recent = await get(`since=${new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)}`);
+    expect(recent.total).toBe(all.length - 1);
+    expect(refs(recent)).not.toContain('C-004');
+    expect((await get(`since=${fortyDaysAgo.slice(0, 10)}&older_than_days=30`)).total).toBe(1);
+    expect((await get('older_than_days=0')).total).toBe(all.length);
+    expect((await app.inject({ method: 'GET', url: '/alerts?since=yesterday', headers: await as('viewer') })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/alerts?since=2024-13-45', headers: await as('viewer') })).statusCode).toBe(400);
   });
 
   it('refuses a portfolio name that is not plain, and a body that is not text', async () => {

@@ -107,6 +107,17 @@ describe.skipIf(!HAVE_CHROMIUM)('monitoring in the web app (end to end)', () => 
     const row = analyst.getByRole('table', { name: 'Portfolios' }).getByRole('row', { name: /customers/ });
     await expect.poll(() => row.locator('td.num').textContent()).toBe('4');
     expect(await inboxTotal(analyst, '#/alerts?portfolio=customers')).toBe(facts['Alerts raised']);
+
+    // The age filters of the filter bar: every alert was raised just now, so none is older than a day.
+    const filters = analyst.getByRole('form', { name: 'Filter the alerts' });
+    const heading = analyst.locator('#inbox-heading');
+    await filters.getByLabel('Age').selectOption({ label: 'older than 1 day' });
+    await expect.poll(() => heading.textContent(), { timeout: 20_000 }).toBe('0 alerts');
+    expect(analyst.url()).toContain('older_than_days=1');
+    await filters.getByLabel('Age').selectOption({ label: 'any' });
+    await filters.getByLabel('Opened since').fill(new Date().toISOString().slice(0, 10));
+    await expect.poll(() => heading.textContent(), { timeout: 20_000 }).toBe(`${facts['Alerts raised']} alerts`);
+    expect(analyst.url()).toMatch(/since=\d{4}-\d{2}-\d{2}/);
   }, 120_000);
 
   test('OFAC 2023-12-28 over 2021-07-07 raises exactly one new alert, "added to us_ofac_sdn", for the MKRTYCHEV variant', async () => {

@@ -71,9 +71,10 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
     );
   });
 
-  app.get('/alerts', { schema: { summary: 'The alert inbox, newest first, filtered by portfolio, status, kind, band and assignee', tags: ['monitoring'], querystring: AlertQuery, response: { 200: AlertPage, ...ERRORS } } }, async (req) =>
-    monitor.alerts({ ...req.query, hiddenWorkspaces: await access.hiddenWorkspaces(req) }),
-  );
+  app.get('/alerts', { schema: { summary: 'The alert inbox, newest first, filtered by portfolio, status, kind, band, assignee and age', tags: ['monitoring'], querystring: AlertQuery, response: { 200: AlertPage, ...ERRORS } } }, async (req) => {
+    const { older_than_days: olderThanDays, ...filters } = req.query;
+    return monitor.alerts({ ...filters, olderThanDays, hiddenWorkspaces: await access.hiddenWorkspaces(req) });
+  });
 
   app.get('/alerts/:id', { schema: { summary: 'An alert with what raised it and its decision history', tags: ['monitoring'], params: IdParams, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => {
     await access.checkAlert(req, req.params.id);

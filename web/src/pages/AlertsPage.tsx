@@ -1,4 +1,4 @@
-// #/alerts: the alert inbox, newest first, filtered by portfolio, status, kind, band and assignee, in
+// #/alerts: the alert inbox, newest first, filtered by portfolio, status, kind, band, assignee and age, in
 // pages; rows selected for bulk assignment or review; j/k move, Enter opens, x selects.
 // #/alerts/ID is one alert (AlertPage).
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { AlertPage } from './AlertPage.tsx';
 import '../components/monitor/monitor.css';
 
 const PAGE = 50;
-const FILTERS = ['portfolio', 'status', 'kind', 'band', 'assignee'] as const;
+const FILTERS = ['portfolio', 'status', 'kind', 'band', 'assignee', 'older_than_days', 'since'] as const;
 
 export function AlertsPage({ route }: { route: Route }) {
   const id = route.segments[1];

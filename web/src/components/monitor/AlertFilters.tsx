@@ -1,4 +1,4 @@
-// The inbox's filters: portfolio, status, kind, band and assignee. They live in the address (#/alerts?…),
+// The inbox's filters: portfolio, status, kind, band, assignee and age (older than N days, opened since a date). They live in the address (#/alerts?…),
 // so a filtered inbox can be bookmarked and Back returns to it.
 import { ALERT_BANDS, ALERT_FILTER_STATUSES, ALERT_KINDS, type Portfolio } from '../../api/monitor.ts';
 import { STATUS_LABELS } from '../../lib/alertDetail.ts';
@@ -9,7 +9,13 @@ export interface InboxFilter {
   kind?: string;
   band?: string;
   assignee?: string;
+  /** Days, as the address holds them. */
+  older_than_days?: string;
+  /** A date, YYYY-MM-DD. */
+  since?: string;
 }
+
+const AGES = [1, 7, 30, 90].map((d) => ({ value: String(d), label: `older than ${d} ${d === 1 ? 'day' : 'days'}` }));
 
 function Choice({ label, value, options, onChange }: { label: string; value: string | undefined; options: readonly { value: string; label: string }[]; onChange: (v: string | undefined) => void }) {
   return (
@@ -33,6 +39,8 @@ export function AlertFilters({ filter, portfolios, onChange }: { filter: InboxFi
       <Choice label="Kind" value={filter.kind} options={plain(ALERT_KINDS)} onChange={(kind) => onChange({ kind })} />
       <Choice label="Band" value={filter.band} options={plain(ALERT_BANDS)} onChange={(band) => onChange({ band })} />
       <label>Assignee<input value={filter.assignee ?? ''} onChange={(e) => onChange({ assignee: e.target.value || undefined })} placeholder="user:alice" /></label>
+      <Choice label="Age" value={filter.older_than_days} options={AGES} onChange={(older_than_days) => onChange({ older_than_days })} />
+      <label>Opened since<input type="date" value={filter.since ?? ''} onChange={(e) => onChange({ since: e.target.value || undefined })} /></label>
     </form>
   );
 }

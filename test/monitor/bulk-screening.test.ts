@@ -1,0 +1,66 @@
+// A large upload is screened by worker threads (each distinct record once, those with a hit screened
+// again in the main thread for their full results): it must raise exactly the alerts, scores and bands
+// of the same records screened one by one in this thread, and a full re-screen of it raises nothing new.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importFiles } from '../../src/ingest/import.ts';
+import { Monitor } from '../../src/monitor/monitor.ts';
+import { liveScreening, rescreenPortfolio, type LiveScreening } from '../../src/monitor/service.ts';
+import { syntheticRecords } from '../../bench/monitor-records.ts';
+import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+
+const FIX = new URL('../fixtures/', import.meta.url).pathname;
+const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
+const dir = mkdtempSync(join(tmpdir(), 'interdict-bulk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const engine of ENGINES) {
+  describe(`bulk screening of a portfolio on ${engine}`, () => {
+    const t = freshStoreForBlock(engine);
+    let live: LiveScreening;
+    beforeAll(async () => {
+      await importFiles(t.store, SDN_2021);
+      live = await liveScreening(t.store);
+    });
+
+    it('raises with worker threads exactly what one thread raises', async () => {
+      const rows = syntheticRecords({ records: 3000, variants: 0.03, seed: 7 }, [...live.entities.values()]);
+      expect(new Set(rows.map((r) => JSON.stringify(r.query))).size).toBeGreaterThan(2000); // past the pool's threshold
+      const monitor = Monitor.of(t.store);
+      const upload = async (name: string, poolFrom?: number) => {
+        const batches = live.batches({ poolFrom });
+        try {
+          return await monitor.upload(name, rows, { mode: 'replace', actor: 'test', screen: batches.screen });
+        } finally {
+          await batches.close();
+        }
+      };
+      const pooled = await upload('pooled');
+      const oneThread = await upload('one thread', Infinity);
+      expect(pooled).toMatchObject({ added: 3000, alerts: oneThread.alerts });
+      expect(pooled.alerts).toBeGreaterThan(30);
+      const raised = async (portfolio: string) => (await monitor.alerts({ portfolio, limit: 500 })).results.map((a) => `${a.ref} ${a.target_id} ${a.kind} ${a.band} ${a.score}`).sort();
+      expect(await raised('pooled')).toEqual(await raised('one thread'));
+      expect((await monitor.portfolios()).map((p) => p.records)).toEqual([3000, 3000]);
+
+      // Two batches asked for at once (an upload screens the next chunk while it writes one) take turns in the pool.
+      const batches = live.batches({ poolFrom: 0 });
+      try {
+        const queries = rows.map((r) => r.query!);
+        const [first, second] = await Promise.all([batches.screen(queries.slice(0, 1500)), batches.screen(queries.slice(1500))]);
+        // What monitoring keeps of a record's results: those not clear (a record that hits nothing answers none).
+        const hits = (results: { entity: { id: string }; score: number; band: string }[][]) => results.map((r) => r.filter((h) => h.band !== 'clear').map((h) => `${h.entity.id} ${h.score}`).join());
+        const expected = hits(queries.map((q) => live.screen(q)));
+        expect(expected.filter(Boolean).length).toBeGreaterThan(30);
+        expect(hits([...first, ...second])).toEqual(expected);
+      } finally {
+        await batches.close();
+      }
+
+      const again = await rescreenPortfolio(t.store, 'pooled', { live });
+      expect(again).toMatchObject({ records: 3000, alerts: 0 });
+    }, 300_000);
+  });
+}
