@@ -57,6 +57,7 @@ export class ListAlerts {
         portfolio_id: NO_PORTFOLIO,
         ref: list.dataset,
         target_id: list.dataset,
+        dataset: list.dataset,
         kind: LIST_STALE,
         reason: list.reason,
         detail: JSON.stringify({ list: { dataset: list.dataset, version: list.version, version_id: list.versionId }, published_at: list.publishedAt, age_days: list.ageDays, expected_days: list.expectedDays }),

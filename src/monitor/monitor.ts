@@ -76,6 +76,8 @@ export interface AlertQuery {
   kind?: string;
   band?: string;
   assignee?: string;
+  /** The list whose change raised them (a dataset name). */
+  list?: string;
   /** Alerts raised at least this many days ago (an age filter: what has waited too long). */
   olderThanDays?: number;
   /** Alerts raised on or after this date or time (ISO 8601). */
@@ -301,6 +303,7 @@ export class Monitor {
       if (query.kind) q = q.where('alerts.kind', '=', query.kind);
       if (query.band) q = q.where('alerts.band', '=', query.band);
       if (query.assignee) q = q.where('alerts.assignee', '=', query.assignee);
+      if (query.list) q = q.where('alerts.dataset', '=', query.list);
       if (query.olderThanDays !== undefined) q = q.where('alerts.created_at', '<', new Date(this.now().getTime() - query.olderThanDays * DAY_MS).toISOString());
       if (since) q = q.where('alerts.created_at', '>=', since);
       const hidden = query.hiddenWorkspaces;
@@ -375,7 +378,7 @@ export class Monitor {
     const old = added ? new Map<string, PortfolioHitsTable>() : new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
     const alerts: AlertsTable[] = [];
     const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
-      alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
+      alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), dataset: change?.dataset ?? null, score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
       if (kinds) kinds[kind]++;
     };
     const hits: PortfolioHitsTable[] = [];

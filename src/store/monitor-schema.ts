@@ -1,6 +1,6 @@
 // Monitoring tables (issue 14): portfolios of customer records, each record's current hits on listed
 // targets (with the target as it was seen, so a later change can be told), and the alerts raised.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 export interface PortfoliosTable {
   id: string;
@@ -48,6 +48,8 @@ export interface AlertsTable {
   reason: string;
   /** JSON: what changed, the list versions, the explanation. */
   detail: string;
+  /** The list whose change raised it (the inbox's list filter); null for a re-screen asked for by hand. */
+  dataset: string | null;
   score: number;
   band: string;
   /** open, in_review, false_positive, true_match, escalated. */
@@ -158,6 +160,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('dataset', 'text')
     .addColumn('score', real, (c) => c.notNull())
     .addColumn('band', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -165,6 +168,14 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  // Databases made before the list filter get the column, filled from each alert's detail (list alerts name
+  // their list as target).
+  const alerts = (await db.introspection.getTables()).find((t) => t.name === 'alerts');
+  if (alerts && !alerts.columns.some((c) => c.name === 'dataset')) {
+    await db.schema.alterTable('alerts').addColumn('dataset', 'text').execute();
+    const fromDetail = engine === 'postgres' ? sql`(detail::jsonb -> 'list' ->> 'dataset')` : sql`json_extract(detail, '$.list.dataset')`;
+    await sql`update alerts set dataset = case when kind = 'list-stale' then target_id else ${fromDetail} end`.execute(db);
+  }
   await db.schema.createTable('alert_events').ifNotExists()
     .addColumn('alert_id', 'text', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -188,6 +199,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     ['alerts_by_band', ['band', 'status']],
     ['alerts_by_assignee', ['assignee']],
     ['alerts_by_kind', ['kind', 'status']],
+    ['alerts_by_list', ['dataset', 'status']],
   ];
   for (const [name, columns] of inbox) await db.schema.createIndex(name).ifNotExists().on('alerts').columns([...columns, 'created_at', 'id']).execute();
   await db.schema.createTable('monitor_events').ifNotExists()

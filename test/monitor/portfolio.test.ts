@@ -76,6 +76,10 @@ for (const engine of ENGINES) {
       const fresh = results.slice(0, results.length - before);
       expect(fresh.map((a) => [a.ref, a.reason])).toEqual([['C-001', 'added to us_ofac_sdn']]);
       expect(fresh[0]).toMatchObject({ detail: { list: { dataset: 'us_ofac_sdn', version: v2023.version }, target: { caption: expect.stringMatching(/MKRTYCHEV/i) } } });
+      // The inbox's list filter: the alerts that list's change raised, not those raised on arrival.
+      const byList = await Monitor.of(t.store).alerts({ list: 'us_ofac_sdn', limit: 500 });
+      expect(byList.results.map((a) => a.id)).toEqual([fresh[0].id]);
+      expect((await Monitor.of(t.store).alerts({ list: 'un_sc_sanctions' })).total).toBe(0);
 
       const full = await rescreenAfterChange(t.store, 'us_ofac_sdn', v2021, v2023.id, { full: true, live });
       expect(full).toMatchObject({ mode: 'full', records: 4, alerts: 0 });

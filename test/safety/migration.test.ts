@@ -29,3 +29,29 @@ describe.each(ENGINES)('dataset kinds in an older database on %s', (engine) => {
     }
   });
 });
+
+describe.each(ENGINES)('alerts in an older database on %s', (engine) => {
+  it('get the list that raised them on open, from their detail (list-stale alerts: their list)', async () => {
+    const t = await freshStore(engine);
+    try {
+      const db = (t.store as SqlStore).db;
+      const alert = (id: string, kind: string, target: string, list: object | null) =>
+        sql`insert into alerts (id, portfolio_id, ref, target_id, kind, reason, detail, score, band, status, assignee, created_at, updated_at)
+            values (${id}, 'p', 'r', ${target}, ${kind}, 'x', ${JSON.stringify({ list })}, 0.9, 'match', 'open', null, '2026-01-01', '2026-01-01')`.execute(db);
+      await sql`drop index alerts_by_list`.execute(db);
+      await sql`alter table alerts drop column dataset`.execute(db);
+      await alert('a-1', 'new-hit', 'NK-1', { dataset: 'us_ofac_sdn', version: '2023-12-28.2' });
+      await alert('a-2', 'new-hit', 'NK-2', null);
+      await alert('a-3', 'list-stale', 'un_sc_sanctions', { dataset: 'un_sc_sanctions', version: '1' });
+      await t.store.migrate();
+      const rows = await sql<{ id: string; dataset: string | null }>`select id, dataset from alerts order by id`.execute(db);
+      expect(rows.rows).toEqual([
+        { id: 'a-1', dataset: 'us_ofac_sdn' },
+        { id: 'a-2', dataset: null },
+        { id: 'a-3', dataset: 'un_sc_sanctions' },
+      ]);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

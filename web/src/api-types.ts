@@ -11245,7 +11245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The alert inbox, newest first, filtered by portfolio, status, kind, band, assignee and age */
+        /** The alert inbox, newest first, filtered by portfolio, list, status, kind, band, assignee and age */
         get: {
             parameters: {
                 query?: {
@@ -11254,6 +11254,8 @@ export interface paths {
                     kind?: "new-hit" | "changed-hit" | "lifted" | "list-stale";
                     band?: "match" | "review" | "clear";
                     assignee?: string;
+                    /** @description alerts raised by a change of this list (a dataset name, e.g. us_ofac_sdn), or about it (list-stale) */
+                    list?: string;
                     /** @description alerts raised at least this many days ago */
                     older_than_days?: number;
                     /** @description alerts raised on or after this date or time (ISO 8601: 2024-01-31 or 2024-01-31T09:00Z) */

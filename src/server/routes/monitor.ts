@@ -71,7 +71,7 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
     );
   });
 
-  app.get('/alerts', { schema: { summary: 'The alert inbox, newest first, filtered by portfolio, status, kind, band, assignee and age', tags: ['monitoring'], querystring: AlertQuery, response: { 200: AlertPage, ...ERRORS } } }, async (req) => {
+  app.get('/alerts', { schema: { summary: 'The alert inbox, newest first, filtered by portfolio, list, status, kind, band, assignee and age', tags: ['monitoring'], querystring: AlertQuery, response: { 200: AlertPage, ...ERRORS } } }, async (req) => {
     const { older_than_days: olderThanDays, ...filters } = req.query;
     return monitor.alerts({ ...filters, olderThanDays, hiddenWorkspaces: await access.hiddenWorkspaces(req) });
   });

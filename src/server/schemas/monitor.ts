@@ -56,6 +56,7 @@ export const AlertQuery = Type.Object(
     kind: Type.Optional(Type.Enum(['new-hit', 'changed-hit', 'lifted', 'list-stale'])),
     band: Type.Optional(Type.Enum(['match', 'review', 'clear'])),
     assignee: Type.Optional(Type.String({ maxLength: 200 })),
+    list: Type.Optional(Type.String({ maxLength: 100, description: 'alerts raised by a change of this list (a dataset name, e.g. us_ofac_sdn), or about it (list-stale)' })),
     older_than_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 36500, description: 'alerts raised at least this many days ago' })),
     since: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$', description: 'alerts raised on or after this date or time (ISO 8601: 2024-01-31 or 2024-01-31T09:00Z)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),

@@ -1,8 +1,9 @@
-// #/alerts: the alert inbox, newest first, filtered by portfolio, status, kind, band, assignee and age, in
+// #/alerts: the alert inbox, newest first, filtered by portfolio, list, status, kind, band, assignee and age, in
 // pages; rows selected for bulk assignment or review; j/k move, Enter opens, x selects.
 // #/alerts/ID is one alert (AlertPage).
 import { useState } from 'react';
 import { monitorApi, type AlertQuery } from '../api/monitor.ts';
+import { useCatalog } from '../hooks/useCatalog.ts';
 import { useMe } from '../hooks/useMe.ts';
 import { useApi } from '../lib/useApi.ts';
 import { href, navigate, type Route } from '../router.ts';
@@ -14,7 +15,7 @@ import { AlertPage } from './AlertPage.tsx';
 import '../components/monitor/monitor.css';
 
 const PAGE = 50;
-const FILTERS = ['portfolio', 'status', 'kind', 'band', 'assignee', 'older_than_days', 'since'] as const;
+const FILTERS = ['portfolio', 'list', 'status', 'kind', 'band', 'assignee', 'older_than_days', 'since'] as const;
 
 export function AlertsPage({ route }: { route: Route }) {
   const id = route.segments[1];
@@ -30,6 +31,7 @@ function Inbox({ route }: { route: Route }) {
   const [problems, setProblems] = useState<string[]>([]);
   const who = useMe();
   const portfolios = useApi((signal) => monitorApi.portfolios(signal), []);
+  const catalog = useCatalog();
   const key = FILTERS.map((f) => filter[f] ?? '').join('\u0000');
   const alerts = useApi((signal) => monitorApi.alerts({ ...(filter as AlertQuery), limit: PAGE, offset }, signal), [key, offset, version]);
   const list = alerts.data?.results ?? [];
@@ -56,7 +58,7 @@ function Inbox({ route }: { route: Route }) {
     <div className="page alerts-page">
       <h1>Alerts</h1>
       <p className="muted">What list changes did to your portfolios. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens, <kbd>x</kbd> selects.</p>
-      <AlertFilters filter={filter} portfolios={portfolios.data?.results ?? []} onChange={go} />
+      <AlertFilters filter={filter} portfolios={portfolios.data?.results ?? []} lists={(catalog.data ?? []).map((d) => d.name)} onChange={go} />
       {who.can('analyst') && <BulkActions selected={[...selected]} onDone={done} />}
       {problems.length > 0 && (
         <div className="message warning" role="alert"><strong>Some alerts were not changed:</strong><ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></div>

@@ -1,10 +1,12 @@
-// The inbox's filters: portfolio, status, kind, band, assignee and age (older than N days, opened since a date). They live in the address (#/alerts?…),
+// The inbox's filters: portfolio, list, status, kind, band, assignee and age (older than N days, opened since a date). They live in the address (#/alerts?…),
 // so a filtered inbox can be bookmarked and Back returns to it.
 import { ALERT_BANDS, ALERT_FILTER_STATUSES, ALERT_KINDS, type Portfolio } from '../../api/monitor.ts';
 import { STATUS_LABELS } from '../../lib/alertDetail.ts';
 
 export interface InboxFilter {
   portfolio?: string;
+  /** The list whose change raised the alert (a dataset name). */
+  list?: string;
   status?: string;
   kind?: string;
   band?: string;
@@ -31,10 +33,11 @@ function Choice({ label, value, options, onChange }: { label: string; value: str
 
 const plain = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-export function AlertFilters({ filter, portfolios, onChange }: { filter: InboxFilter; portfolios: Portfolio[]; onChange: (patch: InboxFilter) => void }) {
+export function AlertFilters({ filter, portfolios, lists, onChange }: { filter: InboxFilter; portfolios: Portfolio[]; lists: string[]; onChange: (patch: InboxFilter) => void }) {
   return (
     <form className="filters inline-form" aria-label="Filter the alerts" onSubmit={(e) => e.preventDefault()}>
       <Choice label="Portfolio" value={filter.portfolio} options={plain(portfolios.map((p) => p.name))} onChange={(portfolio) => onChange({ portfolio })} />
+      <Choice label="List" value={filter.list} options={plain(lists)} onChange={(list) => onChange({ list })} />
       <Choice label="Status" value={filter.status} options={ALERT_FILTER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} onChange={(status) => onChange({ status })} />
       <Choice label="Kind" value={filter.kind} options={plain(ALERT_KINDS)} onChange={(kind) => onChange({ kind })} />
       <Choice label="Band" value={filter.band} options={plain(ALERT_BANDS)} onChange={(band) => onChange({ band })} />
