@@ -203,7 +203,7 @@ export class Monitor {
     let portfolios = this.db.selectFrom('portfolios').select(['id', 'name']);
     if (options.portfolio !== undefined) portfolios = portfolios.where('name', '=', options.portfolio);
     const notify = await listening(this.db, 'alert.created');
-    const total = options.only ? options.only.length : await this.recordsToRescreen(options.portfolio);
+    const total = options.only ? options.only.length : await this.recordCount(options.portfolio);
     for (const { id: pid, name } of await portfolios.execute()) {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
@@ -221,12 +221,6 @@ export class Monitor {
       });
     }
     return report;
-  }
-
-  private async recordsToRescreen(portfolio?: string): Promise<number> {
-    let q = this.db.selectFrom('portfolio_records').innerJoin('portfolios', 'portfolios.id', 'portfolio_records.portfolio_id').select((eb) => eb.fn.countAll<number>().as('n'));
-    if (portfolio !== undefined) q = q.where('portfolios.name', '=', portfolio);
-    return Number((await q.executeTakeFirst())?.n ?? 0);
   }
 
   /** A portfolio's records in chunks by reference (keyset paging: a million records are never all in memory). */
@@ -263,9 +257,11 @@ export class Monitor {
     return [...out.values()];
   }
 
-  async recordCount(): Promise<number> {
-    const row = await this.db.selectFrom('portfolio_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+  /** Records under watch: in every portfolio, or in the one named. */
+  async recordCount(portfolio?: string): Promise<number> {
+    let q = this.db.selectFrom('portfolio_records').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (portfolio !== undefined) q = q.where('portfolio_id', 'in', (eb) => eb.selectFrom('portfolios').select('id').where('name', '=', portfolio));
+    return Number((await q.executeTakeFirst())?.n ?? 0);
   }
 
   /** Every record of every portfolio, in chunks (keyset paging: a million records are never all in memory). */

@@ -10,6 +10,21 @@ import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const CHILD = new URL('./hanging-worker.ts', import.meta.url).pathname;
 
+/** The child worker process (hanging-worker.ts) on the test's store; `started` answers its worker id once `line` is printed. */
+function startChild(line: RegExp, t: { sqlitePath: string; url: string | null }) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, t.sqlitePath, t.url ?? ''], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const exited = new Promise((r) => child.once('exit', r));
+  const started = new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = line.exec(out);
+      if (m) resolve(m[2]);
+    });
+  });
+  return { child, exited, started };
+}
+
 for (const engine of ENGINES) {
   describe(`jobs on ${engine}`, () => {
     const t = freshStoreForBlock(engine);
@@ -54,16 +69,7 @@ for (const engine of ENGINES) {
     });
 
     it('finishes in this process a job whose worker process was killed half way', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, t.sqlitePath, t.url ?? ''], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-      const exited = new Promise((r) => child.once('exit', r));
-      const started = new Promise<string>((resolve) => {
-        let out = '';
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const m = /working (\S+) (\S+)/.exec(out);
-          if (m) resolve(m[2]);
-        });
-      });
+      const { child, exited, started } = startChild(/working (\S+) (\S+)/, t);
       const id = await runner.send('hang', { n: 1 }, { maxAttempts: 3, retryDelaySeconds: 1 });
       const childWorker = await started;
       expect(await runner.get(id)).toMatchObject({ state: 'active', progress: 0.5, worker: childWorker });
@@ -75,16 +81,7 @@ for (const engine of ENGINES) {
     });
 
     it('leaves a job to a worker whose event loop is blocked for longer than the lease', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, t.sqlitePath, t.url ?? ''], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-      const exited = new Promise((r) => child.once('exit', r));
-      const started = new Promise<string>((resolve) => {
-        let out = '';
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const m = /busy (\S+) (\S+)/.exec(out);
-          if (m) resolve(m[2]);
-        });
-      });
+      const { child, exited, started } = startChild(/busy (\S+) (\S+)/, t);
       // This process takes back lapsed jobs meanwhile, as any process running jobs does; the child's lease thread keeps this one.
       await runner.work('idle', async () => null);
       const id = await runner.send('busy', { ms: 6_000 }, { maxAttempts: 3, retryDelaySeconds: 1 });

@@ -55,25 +55,24 @@ export async function freshStore(engine: 'sqlite' | 'postgres'): Promise<TestSto
 
 /** A fresh store for the tests of one describe block: made before them, disposed after. */
 export function freshStoreForBlock(engine: 'sqlite' | 'postgres'): TestStore {
-  let t: TestStore | undefined;
+  return storeForBlock(() => freshStore(engine));
+}
+
+/**
+ * A store made by `make` before a describe block's tests and disposed after them, usable as a value at
+ * once: each property is read from the store made (an error before beforeAll has run).
+ */
+export function storeForBlock<T extends TestStore>(make: () => Promise<T>, timeout?: number): T {
+  let t: T | undefined;
   beforeAll(async () => {
-    t = await freshStore(engine);
-  });
+    t = await make();
+  }, timeout);
   afterAll(async () => t?.dispose());
-  const current = () => {
-    if (!t) throw new Error('the store is made in beforeAll');
-    return t;
-  };
-  return {
-    get store() {
-      return current().store;
+  return new Proxy({} as T, {
+    get(_, key) {
+      if (!t) throw new Error('the store is made in beforeAll');
+      const value = Reflect.get(t, key);
+      return typeof value === 'function' ? value.bind(t) : value;
     },
-    get url() {
-      return current().url;
-    },
-    get sqlitePath() {
-      return current().sqlitePath;
-    },
-    dispose: () => current().dispose(),
-  };
+  });
 }

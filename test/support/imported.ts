@@ -8,11 +8,10 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renam
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { importFiles, type ImportOptions, type ImportOutcome } from '../../src/ingest/import.ts';
 import { openStore } from '../../src/store/open.ts';
 import { codeFingerprint, withLock } from './bundled-db.ts';
-import { PG_URL, type TestStore } from './engines.ts';
+import { PG_URL, storeForBlock, type TestStore } from './engines.ts';
 
 export interface ImportedStore extends TestStore {
   /** What importFiles answered when the template was made. */
@@ -39,30 +38,7 @@ export async function importedStore(engine: 'sqlite' | 'postgres', files: string
 
 /** importedStore for the tests of one describe block: made before them, disposed after. */
 export function importedStoreForBlock(engine: 'sqlite' | 'postgres', files: string[], options: Options = {}): ImportedStore {
-  let t: ImportedStore | undefined;
-  beforeAll(async () => {
-    t = await importedStore(engine, files, options);
-  }, 300_000);
-  afterAll(async () => t?.dispose());
-  const current = () => {
-    if (!t) throw new Error('the store is made in beforeAll');
-    return t;
-  };
-  return {
-    get store() {
-      return current().store;
-    },
-    get url() {
-      return current().url;
-    },
-    get sqlitePath() {
-      return current().sqlitePath;
-    },
-    get outcomes() {
-      return current().outcomes;
-    },
-    dispose: () => current().dispose(),
-  };
+  return storeForBlock(() => importedStore(engine, files, options), 300_000);
 }
 
 /** The SQLite template for these files and the outcomes of its import, made once (a lock beside it). */
