@@ -124,7 +124,7 @@ export class DocumentService {
   async ingestMany(inputs: IngestInput[]): Promise<IngestResult[]> {
     const prepared = [];
     for (const input of inputs) {
-      const id = createHash('sha256').update(input.bytes).digest('hex');
+      const id = await this.scopedId(createHash('sha256').update(input.bytes).digest('hex'), input.workspace ?? null);
       const existing = await this.repo.get(id);
       prepared.push({ input, id, existing, extracted: existing ? null : await extractDocument(input.bytes, input.fileName, this.limits) });
     }
@@ -157,6 +157,18 @@ export class DocumentService {
       results.push({ document: withoutText(row), created, paragraphs: extracted.paragraphs.length, warnings: extracted.warnings });
     }
     return results;
+  }
+
+  /**
+   * A document's id: the SHA-256 of its bytes in the shared space, of the workspace and that hash in a
+   * workspace. So the same bytes are one document within a scope, and a copy kept in a workspace the
+   * uploader cannot read is never met: the answer, its work and its id are those of new bytes.
+   */
+  private async scopedId(sha256: string, workspace: string | null): Promise<string> {
+    const id = workspace === null ? sha256 : createHash('sha256').update(`${workspace}:${sha256}`).digest('hex');
+    // Databases made before kept a workspace's document under the bare hash: a shared copy goes beside it.
+    const taken = workspace === null ? await this.repo.get(id) : undefined;
+    return taken && taken.workspace !== null ? createHash('sha256').update(`shared:${sha256}`).digest('hex') : id;
   }
 
   async get(id: string): Promise<DocumentRow> {

@@ -4,7 +4,7 @@
 // holds the bookkeeping and the delta logic, and the adapters decide which index screens.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { ConflictError, InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
+import { InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import type { ScoredEntity } from '../screening/screener.ts';
@@ -71,7 +71,10 @@ export interface AlertView {
 }
 
 export interface AlertQuery {
+  /** A portfolio's name, in `workspace` when several the reader sees share it (see `findPortfolio`). */
   portfolio?: string;
+  /** With `portfolio`: its workspace (null: the shared one). */
+  workspace?: string | null;
   status?: string;
   kind?: string;
   band?: string;
@@ -86,6 +89,13 @@ export interface AlertQuery {
   hiddenWorkspaces?: string[];
   limit?: number;
   offset?: number;
+}
+
+/** A portfolio: its name is unique within its workspace (null: the shared space). */
+export interface PortfolioRef {
+  id: string;
+  name: string;
+  workspace: string | null;
 }
 
 type Db = Kysely<MonitorTables> | Transaction<MonitorTables>;
@@ -109,10 +119,19 @@ export class Monitor {
     return rows.map((r) => ({ ...r, records: Number(r.records) })).filter((p) => !visible || p.workspace === null || visible(p.workspace));
   }
 
-  /** The workspace of a portfolio by name (undefined: no such portfolio; null: shared). */
-  async portfolioWorkspace(name: string): Promise<string | null | undefined> {
-    const row = await this.db.selectFrom('portfolios').select('workspace').where('name', '=', name).executeTakeFirst();
-    return row ? row.workspace : undefined;
+  /**
+   * The portfolio a name means to a reader: names are unique per workspace (and in the shared space), so
+   * `workspace` picks one (null: the shared one); without it, the one of that name the reader sees, and
+   * several are refused, asking for the workspace. Portfolios of workspaces the reader does not see are
+   * never counted, so the answer is the same whether or not they exist. Undefined: none.
+   */
+  async findPortfolio(name: string, options: { workspace?: string | null; visible?: (workspace: string) => boolean } = {}): Promise<PortfolioRef | undefined> {
+    const { workspace, visible } = options;
+    let q = this.db.selectFrom('portfolios').select(['id', 'name', 'workspace']).where('name', '=', name);
+    if (workspace !== undefined) q = q.where((eb) => (workspace === null ? eb('workspace', 'is', null) : eb('workspace', '=', workspace)));
+    const seen = (await q.execute()).filter((p) => p.workspace === null || !visible || visible(p.workspace));
+    if (seen.length > 1) throw new ValidationError('workspace', `${seen.length} portfolios you can see are named "${name}": say which by its workspace (ws_<slug>, or shared)`);
+    return seen[0];
   }
 
   /** The workspace of the portfolio an alert belongs to (undefined: no such alert). */
@@ -138,12 +157,12 @@ export class Monitor {
     const report: UploadReport = { portfolio: name, added: 0, changed: 0, removed: 0, unchanged: 0, unscreenable: [], alerts: 0 };
     await this.db.transaction().execute(async (trx) => {
       const notify = (await listening(trx, 'alert.created')) ? name : null;
-      let portfolio = await trx.selectFrom('portfolios').selectAll().where('name', '=', name).executeTakeFirst();
+      // The portfolio of that name in the upload's workspace (or the shared space): other workspaces' names never meet it.
+      const workspace = options.workspace ?? null;
+      let portfolio = await trx.selectFrom('portfolios').selectAll().where('name', '=', name).where((eb) => (workspace === null ? eb('workspace', 'is', null) : eb('workspace', '=', workspace))).executeTakeFirst();
       if (!portfolio) {
-        portfolio = { id: randomUUID(), name, created_at: at, created_by: options.actor, workspace: options.workspace ?? null };
+        portfolio = { id: randomUUID(), name, created_at: at, created_by: options.actor, workspace };
         await trx.insertInto('portfolios').values(portfolio).execute();
-      } else if (options.workspace !== undefined && options.workspace !== portfolio.workspace) {
-        throw new ConflictError(`the portfolio "${name}" exists elsewhere: choose another name`);
       }
       const pid = portfolio.id;
       const existing = new Map((await trx.selectFrom('portfolio_records').select(['ref', 'digest']).where('portfolio_id', '=', pid).execute()).map((r) => [r.ref, r.digest]));
@@ -190,20 +209,20 @@ export class Monitor {
   }
 
   /**
-   * Screens records again after a list change. Without `only`, every record of every portfolio (or of
-   * `portfolio`); with it, just those (the delta: see `affectedRecords`). Alerts name the change; with no
-   * change (a re-screen asked for by hand) a hit that is gone raises nothing, as the list change that
-   * removed its target raised the `lifted` alert already.
+   * Screens records again after a list change. Without `only`, every record of every portfolio (or of the
+   * one whose id is `portfolioId`); with it, just those (the delta: see `affectedRecords`). Alerts name
+   * the change; with no change (a re-screen asked for by hand) a hit that is gone raises nothing, as the
+   * list change that removed its target raised the `lifted` alert already.
    * Each chunk of records commits its hits and alerts together, so a re-screen cut short and run again
    * raises each alert once: the records it finished compare against the hits it wrote.
    */
-  async rescreen(options: { screen: BatchScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolio?: string; progress?: RescreenProgress }): Promise<RescreenReport> {
+  async rescreen(options: { screen: BatchScreenFn; change: ListChange | null; only?: { portfolio_id: string; ref: string }[]; portfolioId?: string; progress?: RescreenProgress }): Promise<RescreenReport> {
     const report: RescreenReport = { records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
     const targets = options.only ? groupByPortfolio(options.only) : null;
     let portfolios = this.db.selectFrom('portfolios').select(['id', 'name']);
-    if (options.portfolio !== undefined) portfolios = portfolios.where('name', '=', options.portfolio);
+    if (options.portfolioId !== undefined) portfolios = portfolios.where('id', '=', options.portfolioId);
     const notify = await listening(this.db, 'alert.created');
-    const total = options.only ? options.only.length : await this.recordCount(options.portfolio);
+    const total = options.only ? options.only.length : await this.recordCount(options.portfolioId);
     for (const { id: pid, name } of await portfolios.execute()) {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
@@ -257,10 +276,10 @@ export class Monitor {
     return [...out.values()];
   }
 
-  /** Records under watch: in every portfolio, or in the one named. */
-  async recordCount(portfolio?: string): Promise<number> {
+  /** Records under watch: in every portfolio, or in the one whose id is given. */
+  async recordCount(portfolioId?: string): Promise<number> {
     let q = this.db.selectFrom('portfolio_records').select((eb) => eb.fn.countAll<number>().as('n'));
-    if (portfolio !== undefined) q = q.where('portfolio_id', 'in', (eb) => eb.selectFrom('portfolios').select('id').where('name', '=', portfolio));
+    if (portfolioId !== undefined) q = q.where('portfolio_id', '=', portfolioId);
     return Number((await q.executeTakeFirst())?.n ?? 0);
   }
 
@@ -287,9 +306,10 @@ export class Monitor {
   async alerts(query: AlertQuery = {}): Promise<{ total: number; results: AlertView[] }> {
     let portfolioId: string | undefined;
     if (query.portfolio) {
-      const row = await this.db.selectFrom('portfolios').select('id').where('name', '=', query.portfolio).executeTakeFirst();
-      if (!row) return { total: 0, results: [] };
-      portfolioId = row.id;
+      const hidden = new Set(query.hiddenWorkspaces);
+      const found = await this.findPortfolio(query.portfolio, { workspace: query.workspace, visible: (w) => !hidden.has(w) });
+      if (!found) return { total: 0, results: [] };
+      portfolioId = found.id;
     }
     const since = query.since === undefined ? undefined : isoTime(query.since);
     const filtered = () => {
@@ -354,10 +374,11 @@ export class Monitor {
     return assign(this.db, alertId, assignee, actor, this.now());
   }
 
-  async portfolioId(name: string): Promise<string> {
-    const row = await this.db.selectFrom('portfolios').select('id').where('name', '=', name).executeTakeFirst();
-    if (!row) throw new NotFoundError(`no portfolio "${name}"`);
-    return row.id;
+  /** A portfolio by id (NotFoundError: none). */
+  async portfolio(id: string): Promise<PortfolioRef> {
+    const row = await this.db.selectFrom('portfolios').select(['id', 'name', 'workspace']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`no portfolio ${id}`);
+    return row;
   }
 
   /**

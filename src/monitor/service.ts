@@ -99,7 +99,10 @@ async function withBatches<T>(live: LiveScreening, work: (screen: BatchScreenFn)
   }
 }
 
-/** `live`: the screening of the current live lists, when the caller holds one (building it takes seconds). */
+/**
+ * `workspace`: the portfolio's workspace (absent or null: the shared space; names are unique per workspace).
+ * `live`: the screening of the current live lists, when the caller holds one (building it takes seconds).
+ */
 export async function uploadPortfolio(store: Store, name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening; workspace?: string | null }): Promise<UploadReport> {
   const live = options.live ?? (await liveScreening(store));
   return withBatches(live, (screen) => Monitor.of(store).upload(name, rows, { ...options, screen }));
@@ -158,10 +161,10 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   return { ...base, mode: 'delta', sievedTargets: sieveTargets.length, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only, progress: options.progress }))) };
 }
 
-/** A full re-screen of one portfolio against the live lists, asked for by hand (no list change behind it). */
-export async function rescreenPortfolio(store: Store, name: string, options: { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {
+/** A full re-screen of one portfolio (by id) against the live lists, asked for by hand (no list change behind it). */
+export async function rescreenPortfolio(store: Store, portfolioId: string, options: { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {
   const monitor = Monitor.of(store);
-  await monitor.portfolioId(name);
+  const { id, name } = await monitor.portfolio(portfolioId);
   const live = options.live ?? (await liveScreening(store));
-  return { portfolio: name, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change: null, portfolio: name, progress: options.progress }))) };
+  return { portfolio: name, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change: null, portfolioId: id, progress: options.progress }))) };
 }

@@ -29,7 +29,9 @@ export interface RescreenJob {
   from?: string | number;
   to?: string | number;
   full?: boolean;
+  /** A portfolio's name, as shown on the Jobs page, and its id (names are unique per workspace only). */
   portfolio?: string;
+  portfolioId?: string;
 }
 
 export interface SyncJob {
@@ -92,7 +94,7 @@ export class ProcessJobs {
       await ctx.progress(0.05, 'screening the live lists');
       const progress = (done: number, total: number) => ctx.progress(0.1 + (0.9 * done) / Math.max(1, total), `re-screened ${done} of ${total} records`);
       if (job.dataset !== undefined && job.from !== undefined && job.to !== undefined) return rescreenAfterChange(this.store, job.dataset, job.from, job.to, { full: job.full, progress });
-      if (job.portfolio !== undefined) return rescreenPortfolio(this.store, job.portfolio, { progress });
+      if (job.portfolioId !== undefined) return rescreenPortfolio(this.store, job.portfolioId, { progress });
       throw new ValidationError('data', 'a rescreen job names a dataset with from and to, or a portfolio');
     }));
     await runner.work(WEBHOOK_DELIVERY, this.logged(WEBHOOK_DELIVERY, (data, ctx) => webhooks.deliver(data as PendingDelivery, ctx.attempt)));

@@ -1,10 +1,19 @@
 // Portfolios in confidential workspaces (issue 13): a portfolio, its records and its alerts are seen by
 // the workspace's members only; to everyone else they do not exist (the same 404 as an unknown id).
+// Names are unique per workspace, so a name is looked up among the portfolios the asker sees.
 import type { FastifyRequest } from 'fastify';
-import { ConflictError, NotFoundError } from '../model/errors.ts';
-import type { Monitor } from '../monitor/monitor.ts';
+import { NotFoundError } from '../model/errors.ts';
+import type { Monitor, PortfolioRef } from '../monitor/monitor.ts';
 import type { Store } from '../store/types.ts';
 import { checkWrite, seesFor } from './visibility.ts';
+
+/** How a request names the shared space (workspace null) where a workspace is asked for. */
+export const SHARED = 'shared';
+
+/** A `workspace` parameter as a scope: undefined (not said), null (the shared space) or a workspace. */
+export function scopeOf(workspace: string | undefined): string | null | undefined {
+  return workspace === SHARED ? null : workspace;
+}
 
 export class PortfolioAccess {
   constructor(
@@ -12,16 +21,12 @@ export class PortfolioAccess {
     private readonly store: Store,
   ) {}
 
-  /** Whether the reader sees a workspace's portfolios (null: a shared portfolio, seen by all). */
-  private async sees(req: FastifyRequest, workspace: string | null): Promise<boolean> {
-    if (workspace === null) return true;
-    const sees = await seesFor(req, this.store);
-    return sees === null || sees(workspace);
+  private async visible(req: FastifyRequest): Promise<((workspace: string) => boolean) | undefined> {
+    return (await seesFor(req, this.store)) ?? undefined;
   }
 
   async portfolios(req: FastifyRequest) {
-    const sees = await seesFor(req, this.store);
-    return this.monitor.portfolios(sees ?? undefined);
+    return this.monitor.portfolios(await this.visible(req));
   }
 
   /** Workspaces whose alerts the reader may not see (for the inbox's query). */
@@ -32,25 +37,24 @@ export class PortfolioAccess {
   }
 
   /**
-   * May the request upload to this portfolio (into `workspace` when it is new)? Answers the workspace to
-   * create it in. A portfolio the reader cannot see answers as a name taken, saying nothing of where.
+   * The workspace (null: shared) an upload to `name` goes to: the portfolio of that name the reader sees
+   * (in `workspace` when given), else a new one in `workspace` or the shared space. A portfolio the reader
+   * cannot see is never met, so the answer is what it would be without it.
    */
-  async uploadTarget(req: FastifyRequest, name: string, workspace: string | undefined): Promise<string | null | undefined> {
-    const existing = await this.monitor.portfolioWorkspace(name);
-    if (existing === undefined) {
-      if (workspace) await checkWrite(req, this.store, workspace);
-      return workspace ?? null;
-    }
-    if (!(await this.sees(req, existing)) || (workspace !== undefined && workspace !== existing)) throw new ConflictError(`the portfolio "${name}" exists elsewhere: choose another name`);
-    if (existing) await checkWrite(req, this.store, existing);
-    return undefined;
+  async uploadTarget(req: FastifyRequest, name: string, workspace: string | undefined): Promise<string | null> {
+    const scope = scopeOf(workspace);
+    const found = await this.monitor.findPortfolio(name, { workspace: scope, visible: await this.visible(req) });
+    const target = found ? found.workspace : (scope ?? null);
+    if (target) await checkWrite(req, this.store, target);
+    return target;
   }
 
-  /** Refuses (404, as for an unknown portfolio) one the reader cannot see; `write`: needs a workspace analyst too. */
-  async checkPortfolio(req: FastifyRequest, name: string, write = false): Promise<void> {
-    const workspace = await this.monitor.portfolioWorkspace(name);
-    if (workspace === undefined || !(await this.sees(req, workspace))) throw new NotFoundError(`no portfolio "${name}"`);
-    if (write && workspace) await checkWrite(req, this.store, workspace);
+  /** The portfolio a name means to the reader, or 404 as for an unknown one; `write`: needs a workspace analyst too. */
+  async checkPortfolio(req: FastifyRequest, name: string, workspace: string | undefined, write = false): Promise<PortfolioRef> {
+    const found = await this.monitor.findPortfolio(name, { workspace: scopeOf(workspace), visible: await this.visible(req) });
+    if (!found) throw new NotFoundError(`no portfolio "${name}"`);
+    if (write && found.workspace) await checkWrite(req, this.store, found.workspace);
+    return found;
   }
 
   /** Refuses (404, as for an unknown alert) one the reader cannot see; `write`: needs a workspace analyst too. */
@@ -58,5 +62,12 @@ export class PortfolioAccess {
     const workspace = await this.monitor.alertWorkspace(id);
     if (workspace === undefined || !(await this.sees(req, workspace))) throw new NotFoundError(`no alert ${id}`);
     if (write && workspace) await checkWrite(req, this.store, workspace);
+  }
+
+  /** Whether the reader sees a workspace's portfolios (null: a shared portfolio, seen by all). */
+  private async sees(req: FastifyRequest, workspace: string | null): Promise<boolean> {
+    if (workspace === null) return true;
+    const visible = await this.visible(req);
+    return !visible || visible(workspace);
   }
 }

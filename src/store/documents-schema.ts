@@ -5,7 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 
 export interface DocumentsTable {
-  id: string; // SHA-256 of the original bytes, hex
+  /** SHA-256 of the original bytes, hex; in a workspace, of `<workspace>:<that hash>` (each scope keeps its own copy). */
+  id: string;
   media_type: string;
   file_name: string;
   size: number;
@@ -25,6 +26,7 @@ export interface DocumentsTable {
 }
 
 export interface DocumentBlobsTable {
+  /** The document's id (named when ids were only hashes of the bytes). */
   sha256: string;
   bytes: Uint8Array;
 }

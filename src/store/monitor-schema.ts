@@ -121,7 +121,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
   const real = engine === 'postgres' ? 'double precision' : 'real';
   await db.schema.createTable('portfolios').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('workspace', 'text')
@@ -129,6 +129,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
   // Databases made before workspaces existed get the column (null: shared, as every portfolio was).
   const portfolios = (await db.introspection.getTables()).find((t) => t.name === 'portfolios');
   if (portfolios && !portfolios.columns.some((c) => c.name === 'workspace')) await db.schema.alterTable('portfolios').addColumn('workspace', 'text').execute();
+  await namesUniquePerWorkspace(db, engine);
   await db.schema.createTable('portfolio_records').ifNotExists()
     .addColumn('portfolio_id', 'text', (c) => c.notNull())
     .addColumn('ref', 'text', (c) => c.notNull())
@@ -228,4 +229,26 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('webhook_deliveries_by_hook').ifNotExists().on('webhook_deliveries').columns(['webhook_id', 'at']).execute();
+}
+
+/**
+ * A portfolio's name is unique within its workspace (the shared space, workspace null, is one more): a
+ * name unique across the database told a non-member that a workspace held a portfolio so named.
+ * Databases made before drop the old database-wide constraint (SQLite: the table is copied, as a column
+ * constraint cannot be dropped there).
+ */
+async function namesUniquePerWorkspace(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  if (engine === 'postgres') await sql`alter table portfolios drop constraint if exists portfolios_name_key`.execute(db);
+  else {
+    const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'portfolios'`.execute(db);
+    if (/"name" text not null unique/i.test(table.rows[0]?.sql ?? '')) {
+      await db.transaction().execute(async (trx) => {
+        await sql`create table portfolios_scoped ("id" text primary key, "name" text not null, "created_at" text not null, "created_by" text not null, "workspace" text)`.execute(trx);
+        await sql`insert into portfolios_scoped (id, name, created_at, created_by, workspace) select id, name, created_at, created_by, workspace from portfolios`.execute(trx);
+        await sql`drop table portfolios`.execute(trx);
+        await sql`alter table portfolios_scoped rename to portfolios`.execute(trx);
+      });
+    }
+  }
+  await sql`create unique index if not exists portfolios_by_scope_name on portfolios ((coalesce(workspace, '')), name)`.execute(db);
 }

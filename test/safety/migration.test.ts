@@ -55,3 +55,33 @@ describe.each(ENGINES)('alerts in an older database on %s', (engine) => {
     }
   });
 });
+
+describe.each(ENGINES)('portfolio names in an older database on %s', (engine) => {
+  it('become unique per workspace on open (they were unique across the database)', async () => {
+    const t = await freshStore(engine);
+    try {
+      const db = (t.store as SqlStore).db;
+      const portfolio = (id: string, name: string, workspace: string | null) =>
+        sql`insert into portfolios (id, name, created_at, created_by, workspace) values (${id}, ${name}, '2026-01-01', 'test', ${workspace})`.execute(db);
+      // The table as it was made before: the name unique across the database.
+      await sql`drop table portfolios`.execute(db);
+      await sql`create table portfolios ("id" text primary key, "name" text not null unique, "created_at" text not null, "created_by" text not null, "workspace" text)`.execute(db);
+      await portfolio('p-1', 'book', 'ws_case');
+      await expect(portfolio('p-2', 'book', null)).rejects.toThrow(/unique/i);
+      await t.store.migrate();
+      await portfolio('p-2', 'book', null);
+      await portfolio('p-3', 'book', 'ws_other');
+      await expect(portfolio('p-4', 'book', 'ws_case')).rejects.toThrow(/unique/i);
+      await expect(portfolio('p-5', 'book', null)).rejects.toThrow(/unique/i);
+      const rows = await sql<{ id: string; workspace: string | null }>`select id, workspace from portfolios order by id`.execute(db);
+      expect(rows.rows).toEqual([
+        { id: 'p-1', workspace: 'ws_case' },
+        { id: 'p-2', workspace: null },
+        { id: 'p-3', workspace: 'ws_other' },
+      ]);
+      await t.store.migrate(); // a second open changes nothing
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { ScreeningService } from '../../screening/service.ts';
 import { downstreamReader } from '../../resolve/service.ts';
 import type { ServerContext } from '../context.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
-import { ConflictError, NotFoundError } from '../../model/errors.ts';
+import { NotFoundError } from '../../model/errors.ts';
 import { seesAny, type Sees } from '../../model/visibility.ts';
 import { entityView } from '../entities.ts';
 import { checkWrite, seesFor } from '../visibility.ts';
@@ -78,7 +78,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
       '/documents',
       {
         schema: {
-          summary: 'Ingest a PDF, HTML, DOCX or text file (the raw bytes as the body); the same bytes twice are one document. Starts a mention job.',
+          summary: 'Ingest a PDF, HTML, DOCX or text file (the raw bytes as the body); the same bytes twice in one workspace (or the shared space) are one document. Starts a mention job.',
           tags: ['documents'],
           querystring: Type.Object({
             file_name: Type.Optional(Type.String({ maxLength: 300 })),
@@ -106,8 +106,6 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
           workspace: q.workspace ?? null,
           metadata: { title: q.title, author: q.author, publisher: q.publisher, publishedAt: q.published_at, url: q.url, language: q.language },
         });
-        // The same bytes kept before where the asker may not read them: nothing of that document is shown.
-        if (!result.created && !seesDocument(await seesFor(req, ctx.store), result.document.workspace)) throw new ConflictError('these bytes are kept as a document you may not read');
         const job = q.mentions === false ? null : await documents.startMentions(result.document.id);
         return reply.status(result.created ? 201 : 200).send({ ...result, job });
       },

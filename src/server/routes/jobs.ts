@@ -11,6 +11,7 @@ import { actorFor } from '../authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import type { ProcessJobs } from '../jobs.ts';
 import { ERRORS } from '../schemas/common.ts';
+import { PortfolioScope } from '../schemas/monitor.ts';
 import { CreatedWebhook, DeliveryList, JobList, JobQuery, JobView, NewWebhook, PageQuery, WebhookList, WebhookView } from '../schemas/jobs.ts';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -30,10 +31,10 @@ export async function jobRoutes(server: FastifyInstance, ctx: ServerContext & { 
 
   app.post(
     '/portfolios/:name/rescreen',
-    { schema: { summary: 'Queue a full re-screen of a portfolio against the live lists; follow it at /jobs/{id}', tags: ['monitoring'], params: NameParams, response: { 202: JobView, ...ERRORS } } },
+    { schema: { summary: 'Queue a full re-screen of a portfolio against the live lists; follow it at /jobs/{id}', tags: ['monitoring'], params: NameParams, querystring: PortfolioScope, response: { 202: JobView, ...ERRORS } } },
     async (req, reply) => {
-      await new PortfolioAccess(Monitor.of(ctx.store), ctx.store).checkPortfolio(req, req.params.name, true);
-      const id = await ctx.jobs.rescreen({ portfolio: req.params.name, full: true });
+      const portfolio = await new PortfolioAccess(Monitor.of(ctx.store), ctx.store).checkPortfolio(req, req.params.name, req.query.workspace, true);
+      const id = await ctx.jobs.rescreen({ portfolio: portfolio.name, portfolioId: portfolio.id, full: true });
       return reply.status(202).send(await (await ctx.jobs.runner()).get(id));
     },
   );

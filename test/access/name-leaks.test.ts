@@ -1,0 +1,144 @@
+// Confidential workspaces (issue 13), the "already exists" answers: a name or a file kept in a workspace
+// must not show to a non-member as a name taken or a file refused. Portfolio names are unique per
+// workspace (the shared space is one more), documents are de-duplicated within one workspace only.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { Accounts } from '../../src/access/accounts.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
+import { runCli } from '../support/cli.ts';
+import { TEST_RUNNER } from '../support/credentials.ts';
+import { importedSqliteFile } from '../support/imported.ts';
+
+const FIX = new URL('../fixtures/', import.meta.url).pathname;
+const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
+const CUSTOMERS = 'id,schema,name,birth_date,nationality\nC-002,Person,Kim Jong Un,1984-01-08,kp\n';
+const PASSWORD = 'a long test password 9';
+const WS = 'ws_kp_case';
+const BOOK = 'secret book';
+
+const dir = mkdtempSync(join(tmpdir(), 'interdict-name-leaks-'));
+const dbFile = join(dir, 'interdict.db');
+let store: Store;
+let app: FastifyInstance;
+const session: Record<string, { cookie: string; 'x-csrf-token': string }> = {};
+
+const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, type = 'application/json') =>
+  app.inject({ method, url, headers: { ...session[who], ...(payload === undefined ? {} : { 'content-type': type }) }, payload: payload as string });
+const upload = (who: string, name: string, query = '') => call(who, 'PUT', `/portfolios/${encodeURIComponent(name)}${query}`, CUSTOMERS, 'text/csv');
+const portfolios = async (who: string) => (await call(who, 'GET', '/portfolios')).json().results as { id: string; name: string; workspace: string | null }[];
+
+beforeAll(async () => {
+  const config = { ...loadConfig({}), sqlitePath: dbFile, databaseUrl: null, loadBundled: false };
+  await importedSqliteFile(config.sqlitePath, SDN_2021, { author: 'test' });
+  store = await openStore(config);
+  ({ app } = await buildApp(config, store, { logger: false }));
+  for (const name of ['alice', 'bob']) {
+    await Accounts.of(store).addUser({ name, role: 'analyst', password: PASSWORD }, TEST_RUNNER);
+    const signedIn = await app.inject({ method: 'POST', url: '/auth/sign-in', payload: { name, password: PASSWORD } });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    session[name] = { cookie: String(signedIn.headers['set-cookie']).split(';')[0], 'x-csrf-token': signedIn.json().csrf_token };
+  }
+  expect((await call('alice', 'POST', '/workspaces', { slug: 'kp_case' })).statusCode).toBe(201);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('portfolio names are unique per workspace', () => {
+  it("a non-member uploads to a name a workspace holds as to any new name, and gets a portfolio of its own", async () => {
+    expect((await upload('alice', BOOK, `?workspace=${WS}`)).statusCode).toBe(200);
+    const fresh = await upload('bob', 'never used');
+    const same = await upload('bob', BOOK);
+    expect(same.statusCode, same.body).toBe(fresh.statusCode);
+    expect(same.json()).toEqual({ ...fresh.json(), portfolio: BOOK });
+    expect(same.body).not.toContain(WS);
+
+    expect((await portfolios('bob')).filter((p) => p.name === BOOK)).toEqual([expect.objectContaining({ workspace: null })]);
+    const bobs = await call('bob', 'GET', `/alerts?portfolio=${encodeURIComponent(BOOK)}`);
+    expect(bobs.json().total).toBe(1);
+    const alices = await call('alice', 'GET', `/alerts?portfolio=${encodeURIComponent(BOOK)}&workspace=${WS}`);
+    expect(alices.json().total).toBe(1);
+    expect(alices.json().results[0].id).not.toBe(bobs.json().results[0].id);
+    // Bob's re-screen is of his portfolio; naming the workspace he cannot see is an unknown portfolio.
+    const shared = (await portfolios('bob')).find((p) => p.name === BOOK)!;
+    const queued = await call('bob', 'POST', `/portfolios/${encodeURIComponent(BOOK)}/rescreen`);
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json().data).toMatchObject({ portfolio: BOOK, portfolioId: shared.id });
+    const hidden = await call('bob', 'POST', `/portfolios/${encodeURIComponent(BOOK)}/rescreen?workspace=${WS}`);
+    const unknown = await call('bob', 'POST', `/portfolios/${encodeURIComponent('no such book')}/rescreen?workspace=${WS}`);
+    expect([hidden.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(hidden.json().error).toBe(unknown.json().error.replace('no such book', BOOK));
+  });
+
+  it('a member who sees two of one name is asked for the workspace', async () => {
+    const ambiguous = await upload('alice', BOOK);
+    expect(ambiguous.statusCode).toBe(400);
+    expect(ambiguous.json().error).toMatch(/workspace/);
+    expect((await call('alice', 'GET', `/alerts?portfolio=${encodeURIComponent(BOOK)}`)).statusCode).toBe(400);
+    expect((await call('alice', 'POST', `/portfolios/${encodeURIComponent(BOOK)}/rescreen`)).statusCode).toBe(400);
+    expect((await upload('alice', BOOK, '?workspace=shared&mode=merge')).json()).toMatchObject({ unchanged: 1 });
+    expect((await upload('alice', BOOK, `?workspace=${WS}&mode=merge`)).json()).toMatchObject({ unchanged: 1 });
+    expect((await portfolios('alice')).filter((p) => p.name === BOOK).map((p) => p.workspace ?? 'shared').sort()).toEqual(['shared', WS]);
+  });
+
+  it('the CLI names the workspace too when two portfolios share a name', async () => {
+    const env = { INTERDICT_DB: dbFile, INTERDICT_AUTHOR: 'ops' };
+    const file = join(dir, 'customers.csv');
+    writeFileSync(file, CUSTOMERS);
+    const list = JSON.parse((await runCli(['portfolio', 'list', '--json'], env)).stdout) as { name: string; workspace: string | null }[];
+    expect(list.filter((p) => p.name === BOOK).map((p) => p.workspace ?? 'shared').sort()).toEqual(['shared', WS]);
+
+    const ambiguous = await runCli(['portfolio', 'add', BOOK, file, '--merge'], env);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('--workspace');
+    const added = await runCli(['portfolio', 'add', BOOK, file, '--merge', '--workspace', WS], env);
+    expect(added.stdout + added.stderr).toContain(`${BOOK}: 0 added, 0 changed, 0 removed, 1 unchanged`);
+    const made = await runCli(['portfolio', 'add', 'cli book', file, '--workspace', WS], env);
+    expect(made.code, made.stderr).toBe(0);
+    expect((await portfolios('bob')).map((p) => p.name)).not.toContain('cli book');
+    expect((await portfolios('alice')).find((p) => p.name === 'cli book')?.workspace).toBe(WS);
+    expect((await runCli(['portfolio', 'add', 'x', file, '--workspace', 'ws_nowhere'], env)).code).not.toBe(0);
+
+    expect((await runCli(['alerts', '--portfolio', BOOK], env)).code).toBe(2);
+    const alerts = JSON.parse((await runCli(['alerts', '--portfolio', BOOK, '--workspace', 'shared', '--json'], env)).stdout);
+    expect(alerts.total).toBe(1);
+  }, 120_000);
+});
+
+describe('documents are kept per workspace', () => {
+  const send = (who: string, text: string, workspace?: string) =>
+    app.inject({ method: 'POST', url: `/documents?file_name=note.txt&mentions=false${workspace ? `&workspace=${workspace}` : ''}`, headers: { ...session[who], 'content-type': 'text/plain' }, payload: text });
+
+  it("bytes a workspace keeps are taken from a non-member as new ones, and stay the member's own", async () => {
+    const kept = await send('alice', 'Informant note.\n\nThe cargo left at night.', WS);
+    expect(kept.statusCode, kept.body).toBe(201);
+    const fresh = await send('bob', 'Press cutting.\n\nThe cargo left at night.');
+    const same = await send('bob', 'Informant note.\n\nThe cargo left at night.');
+    expect(same.statusCode, same.body).toBe(fresh.statusCode);
+    expect(Object.keys(same.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+    expect(same.json()).toMatchObject({ created: true, document: { workspace: null, created_by: expect.stringContaining('bob') } });
+    const bobs = same.json().document.id;
+    expect(bobs).not.toBe(kept.json().document.id);
+    expect(same.body).not.toContain(kept.json().document.id);
+
+    // Within one scope the same bytes are one document.
+    const again = await send('bob', 'Informant note.\n\nThe cargo left at night.');
+    expect(again.json()).toMatchObject({ created: false, document: { id: bobs } });
+    expect((await send('alice', 'Informant note.\n\nThe cargo left at night.', WS)).json()).toMatchObject({ created: false, document: { id: kept.json().document.id, workspace: WS } });
+
+    expect((await call('bob', 'GET', `/documents/${kept.json().document.id}`)).statusCode).toBe(404);
+    expect((await call('bob', 'GET', `/documents/${bobs}/original`)).body).toBe('Informant note.\n\nThe cargo left at night.');
+    const listed = (await call('bob', 'GET', '/documents')).json().documents.map((d: { id: string }) => d.id);
+    expect(listed).toContain(bobs);
+    expect(listed).not.toContain(kept.json().document.id);
+    expect((await call('alice', 'GET', `/documents/${kept.json().document.id}`)).json()).toMatchObject({ workspace: WS });
+  });
+});
