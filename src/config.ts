@@ -50,6 +50,12 @@ export interface Config {
   /** Requests per minute per API key (or per client address without one); 0: no limit. INTERDICT_RATE_LIMIT, default 600. */
   rateLimitPerMinute: number;
   /**
+   * Where request counts are kept: `database` (shared by every server on one database, so replicas share
+   * one budget; the default on PostgreSQL) or `memory` (this process only; the default on SQLite).
+   * INTERDICT_RATE_LIMIT_STORE.
+   */
+  rateLimitStore: 'memory' | 'database';
+  /**
    * Behind a reverse proxy: the proxies whose X-Forwarded-For names the client (addresses or CIDRs,
    * comma-separated, or a hop count). Without it every client has the proxy's address, so one client's
    * requests or failed sign-ins would spend everyone's budget. INTERDICT_TRUST_PROXY; off by default.
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetrySeconds: Number(env.INTERDICT_WEBHOOK_RETRY_SECONDS ?? 30),
     jobLeaseSeconds: Number(env.INTERDICT_JOB_LEASE_SECONDS ?? 30),
     rateLimitPerMinute: parseRate('INTERDICT_RATE_LIMIT', env.INTERDICT_RATE_LIMIT, 600),
+    rateLimitStore: parseRateStore(env.INTERDICT_RATE_LIMIT_STORE, env.DATABASE_URL?.startsWith('postgres') ? 'database' : 'memory'),
     trustProxy: parseTrustProxy(env.INTERDICT_TRUST_PROXY),
     signInRateLimitPerMinute: parseRate('INTERDICT_SIGN_IN_RATE_LIMIT', env.INTERDICT_SIGN_IN_RATE_LIMIT, 10),
   };
@@ -99,6 +106,13 @@ function parseTrustProxy(text: string | undefined): string | number | false {
   if (/^\d+$/.test(value)) return Number(value);
   if (value === 'true' || value === '*') throw new Error('INTERDICT_TRUST_PROXY: name the proxies (addresses or CIDRs) or give a hop count; trusting every sender would let any client choose its address');
   return value;
+}
+
+function parseRateStore(text: string | undefined, fallback: Config['rateLimitStore']): Config['rateLimitStore'] {
+  const value = text?.trim().toLowerCase() ?? '';
+  if (value === '') return fallback;
+  if (value === 'memory' || value === 'database') return value;
+  throw new Error(`INTERDICT_RATE_LIMIT_STORE: "${text}" is not memory or database`);
 }
 
 function parseLogLevel(text: string): LogLevel {

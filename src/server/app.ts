@@ -96,7 +96,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   installWriteAudit(app, store);
   const openapi = collectOpenApi(app);
   // Before every route: the limiter attaches its check to each route as it is added.
-  await installRateLimit(app, config);
+  await installRateLimit(app, config, store);
   let readiness: Readiness = { ready: false, stage: 'starting' };
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Request-Id', req.id);

@@ -1,9 +1,16 @@
 // Request rate limits (issue 13): one budget per API key, or per client address for everyone else, and a
 // much smaller one for the routes that check passwords and sign-in links, where guessing would happen.
 // Health checks are never limited: an orchestrator's probes must not be refused by a busy client.
+// Counts are kept in the database when replicas share one (INTERDICT_RATE_LIMIT_STORE=database, the
+// default on PostgreSQL), so each budget holds across them; in this process's memory otherwise.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import { InterdictError } from '../model/errors.ts';
+import { RateCounter, type RateLimitTables } from '../store/rate-limits.ts';
+import { SqlStore } from '../store/sql-store.ts';
+import type { Store } from '../store/types.ts';
 
 const UNLIMITED_ROUTES = new Set(['/healthz', '/readyz', '/', '/app/*']);
 
@@ -30,8 +37,9 @@ export function signInRateLimit(config: Pick<Config, 'signInRateLimitPerMinute'>
  * identifies the caller (authenticate.ts), so a key is counted by its id once it is known to be valid.
  * A 429 goes through the error handler: the usual `{error, detail, status}` and a Retry-After header.
  */
-export async function installRateLimit(app: FastifyInstance, config: Pick<Config, 'rateLimitPerMinute'>): Promise<void> {
+export async function installRateLimit(app: FastifyInstance, config: Pick<Config, 'rateLimitPerMinute' | 'rateLimitStore'>, store: Store): Promise<void> {
   await app.register(rateLimit, {
+    ...(config.rateLimitStore === 'database' ? { store: databaseStore(store) } : {}),
     global: config.rateLimitPerMinute > 0,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -39,4 +47,40 @@ export async function installRateLimit(app: FastifyInstance, config: Pick<Config
     allowList: (req) => UNLIMITED_ROUTES.has(req.routeOptions.url ?? ''),
     errorResponseBuilder: (_req, context) => Object.assign(new Error(`too many requests: at most ${context.max} a minute; retry in ${context.after}`), { statusCode: context.statusCode }),
   });
+}
+
+type Answer = (error: Error | null, result: { current: number; ttl: number }) => void;
+
+/** Keys whose windows began this long ago are forgotten (every window here is a minute). */
+const FORGET_AFTER_MS = 10 * 60_000;
+
+/**
+ * @fastify/rate-limit's store interface (`incr`, `read`, `child`) over the shared database: each request
+ * is one atomic upsert (src/store/rate-limits.ts), and now and then a delete of long-ended windows.
+ */
+function databaseStore(store: Store) {
+  if (!(store instanceof SqlStore)) throw new InterdictError('INTERDICT_RATE_LIMIT_STORE=database needs the SQL store');
+  const counter = new RateCounter(store.db as unknown as Kysely<RateLimitTables>);
+  let prunedAt = 0;
+  const answer = (pending: Promise<{ count: number; windowStart: number }>, windowMs: number, now: number, done: Answer) =>
+    pending.then(({ count, windowStart }) => done(null, { current: count, ttl: Math.max(0, windowStart + windowMs - now) }), (error: Error) => done(error, { current: 0, ttl: 0 }));
+  return class DatabaseRateStore {
+    incr(key: string, done: Answer, windowMs: number): void {
+      const now = Date.now();
+      if (now - prunedAt > FORGET_AFTER_MS / 2) {
+        prunedAt = now;
+        counter.prune(now - FORGET_AFTER_MS).catch(() => undefined); // a missed prune is made up by the next
+      }
+      void answer(counter.count(key, windowMs, now), windowMs, now, done);
+    }
+
+    read(key: string, done: Answer, windowMs: number): void {
+      const now = Date.now();
+      void answer(counter.read(key, windowMs, now), windowMs, now, done);
+    }
+
+    child(): DatabaseRateStore {
+      return new DatabaseRateStore();
+    }
+  };
 }

@@ -5,6 +5,7 @@ import { migrateDocuments } from './documents-schema.ts';
 import { migrateAccess } from './access-schema.ts';
 import { migrateJobs } from './jobs-schema.ts';
 import { migrateMonitor } from './monitor-schema.ts';
+import { migrateRateLimits } from './rate-limits.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -157,6 +158,7 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
   await migrateAccess(db);
   await migrateJobs(db);
   await migrateMonitor(db, engine);
+  await migrateRateLimits(db);
 }
 
 /**
