@@ -296,8 +296,9 @@ export class DocumentService {
   /**
    * A claim from a passage: pre-filled from the entities mentioned in it; with `propose` it is only
    * returned, otherwise written through the analyst path with the document and locator as its source.
+   * `writer`: the store as the author sees it (the adapter's: entities of hidden workspaces unknown).
    */
-  async claim(documentId: string, input: ClaimInput, author: string): Promise<ClaimResult> {
+  async claim(documentId: string, input: ClaimInput, author: string, writer: Pick<Store, 'getEntity' | 'addStatements'> = this.store): Promise<ClaimResult> {
     const doc = await this.get(documentId);
     const locator = await this.locatorOf(doc, input);
     const kind = input.kind ?? 'relationship';
@@ -317,7 +318,7 @@ export class DocumentService {
     }
     const proposal: ClaimProposal = { draft, quote, mentions: inPassage.map(mentionView), entities };
     if (input.propose === true) return { proposed: true, ...proposal };
-    const edits = new AnalystEdits(this.store);
+    const edits = new AnalystEdits(writer);
     if (draft.kind === 'property') {
       const result = await edits.addStatements([{ entityId: draft.entityId, prop: draft.prop, value: draft.value, ...source }], input.dataset, author);
       return { proposed: false, ...proposal, statements: result.statements };

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Principal } from '../access/accounts.ts';
 import { Workspaces } from '../access/workspaces.ts';
 import { AuthenticationError } from '../model/errors.ts';
-import type { Sees } from '../model/visibility.ts';
+import { seesAny, type Sees } from '../model/visibility.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/types.ts';
 
@@ -41,4 +41,21 @@ export function seesFor(req: FastifyRequest, store: Store): Promise<Sees> {
 export async function checkWrite(req: FastifyRequest, store: Store, dataset: string): Promise<void> {
   if (!req.principal) throw new AuthenticationError('sign in, or send an API key (Authorization: ApiKey idk_…)');
   await workspacesFor(store).checkWrite(req.principal, dataset);
+}
+
+/**
+ * The store as an analyst write sees it: an entity known only to workspaces hidden from the asker is
+ * undefined, as an unknown id is. So a statement about it or a relationship to it is refused as for a
+ * missing id, and its id is free to create: no answer says that a workspace holds it.
+ */
+export async function storeAsSeen(req: FastifyRequest, store: Store): Promise<Pick<Store, 'getEntity' | 'addStatements'>> {
+  const sees = await seesFor(req, store);
+  if (sees === null) return store;
+  return {
+    getEntity: async (id) => {
+      const entity = await store.getEntity(id);
+      return entity && seesAny(sees, entity.datasets) ? entity : undefined;
+    },
+    addStatements: (...args) => store.addStatements(...args),
+  };
 }

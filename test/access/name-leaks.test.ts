@@ -142,3 +142,36 @@ describe('documents are kept per workspace', () => {
     expect((await call('alice', 'GET', `/documents/${kept.json().document.id}`)).json()).toMatchObject({ workspace: WS });
   });
 });
+
+describe("a workspace's entity ids", () => {
+  const claim = { source_document: 'https://example.org/note', evidence_grade: 'alleged' };
+  const entity = (who: string, body: object) => call(who, 'POST', '/entities', { ...claim, ...body });
+  const statement = (who: string, id: string, dataset?: string) => call(who, 'POST', '/statements', { dataset, statements: [{ entity_id: id, prop: 'notes', value: 'seen in port', ...claim }] });
+  const ownership = (who: string, id: string) => entity(who, { schema: 'Ownership', properties: { owner: id, asset: id } });
+  /** An answer's error with the id it names put back as the unknown one. */
+  const said = (res: { json(): any }, id: string) => String(res.json().error).replaceAll(id, 'ID');
+
+  it('are as unknown to a non-member as ids nobody used: statements, relationships and new entities', async () => {
+    expect((await entity('alice', { schema: 'Company', id: 'case-acme', dataset: WS, properties: { name: 'Acme Front Company' } })).statusCode).toBe(201);
+    expect((await statement('alice', 'case-acme', WS)).statusCode).toBe(201);
+
+    const [hidden, unknown] = [await statement('bob', 'case-acme'), await statement('bob', 'case-nobody')];
+    expect([hidden.statusCode, said(hidden, 'case-acme')]).toEqual([unknown.statusCode, said(unknown, 'case-nobody')]);
+    expect(hidden.statusCode).toBe(404);
+    const [hiddenEnd, unknownEnd] = [await ownership('bob', 'case-acme'), await ownership('bob', 'case-nobody')];
+    expect([hiddenEnd.statusCode, said(hiddenEnd, 'case-acme')]).toEqual([unknownEnd.statusCode, said(unknownEnd, 'case-nobody')]);
+
+    // A claim from a document's passage is written the same way.
+    const doc = await app.inject({ method: 'POST', url: '/documents?file_name=cutting.txt&mentions=false', headers: { ...session.bob, 'content-type': 'text/plain' }, payload: 'A cutting.\n\nThe company was seen in port.' });
+    const fromPassage = (id: string) => call('bob', 'POST', `/documents/${doc.json().document.id}/claims`, { paragraph: 2, kind: 'property', entity_id: id, prop: 'notes', value: 'seen in port', evidence_grade: 'alleged' });
+    const [hiddenClaim, unknownClaim] = [await fromPassage('case-acme'), await fromPassage('case-nobody')];
+    expect([hiddenClaim.statusCode, said(hiddenClaim, 'case-acme')]).toEqual([unknownClaim.statusCode, said(unknownClaim, 'case-nobody')]);
+    expect(hiddenClaim.statusCode).toBe(404);
+
+    // An id only a hidden workspace holds is free to a non-member, as an unused one is.
+    const [taken, free] = [await entity('bob', { schema: 'Company', id: 'case-acme', properties: { name: 'Acme Trading' } }), await entity('bob', { schema: 'Company', id: 'case-free', properties: { name: 'Free Trading' } })];
+    expect([taken.statusCode, free.statusCode]).toEqual([201, 201]);
+    expect(taken.body).not.toContain('Acme Front Company');
+    expect((await entity('alice', { schema: 'Company', id: 'case-free', properties: { name: 'Again' } })).statusCode).toBe(400);
+  });
+});

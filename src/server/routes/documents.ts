@@ -14,7 +14,7 @@ import { ERRORS, ErrorBody } from '../schemas/common.ts';
 import { NotFoundError } from '../../model/errors.ts';
 import { seesAny, type Sees } from '../../model/visibility.ts';
 import { entityView } from '../entities.ts';
-import { checkWrite, seesFor } from '../visibility.ts';
+import { checkWrite, seesFor, storeAsSeen } from '../visibility.ts';
 import {
   ClaimBody,
   ClaimCreated,
@@ -268,7 +268,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
       // A claim from a workspace's document stays in that workspace unless the analyst names a dataset.
       const dataset = rest.dataset ?? doc.workspace ?? undefined;
       if (!rest.propose) await checkWrite(req, ctx.store, dataset ?? ANALYST_DATASET);
-      const result = await documents.claim(req.params.id, { ...rest, dataset, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, actorFor(req));
+      const result = await documents.claim(req.params.id, { ...rest, dataset, evidenceGrade: evidence_grade, claimDate: claim_date, entityId: entity_id }, actorFor(req), await storeAsSeen(req, ctx.store));
       return result.proposed ? reply.status(200).send(result) : reply.status(201).send(result);
     },
   );
