@@ -8875,7 +8875,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Ingest a PDF, HTML, DOCX or text file (the raw bytes as the body); the same bytes twice are one document. Starts a mention job. */
+        /** Ingest a PDF, HTML, DOCX or text file (the raw bytes as the body); the same bytes twice in one workspace (or the shared space) are one document. Starts a mention job. */
         post: {
             parameters: {
                 query?: {
@@ -11062,7 +11062,7 @@ export interface paths {
                     mode?: "replace" | "merge";
                     /** @description schema of rows without a `schema` column */
                     schema?: string;
-                    /** @description a new portfolio: the workspace (ws_<slug>) it lives in, seen by its members only */
+                    /** @description the workspace (ws_<slug>, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name */
                     workspace?: string;
                 };
                 header?: never;
@@ -11250,6 +11250,8 @@ export interface paths {
             parameters: {
                 query?: {
                     portfolio?: string;
+                    /** @description with portfolio: the portfolio's workspace (ws_<slug>, or shared), when several you see share its name */
+                    workspace?: string;
                     status?: "open" | "in_review" | "false_positive" | "true_match" | "escalated" | "resolved";
                     kind?: "new-hit" | "changed-hit" | "lifted" | "list-stale";
                     band?: "match" | "review" | "clear";
@@ -12487,7 +12489,10 @@ export interface paths {
         /** Queue a full re-screen of a portfolio against the live lists; follow it at /jobs/{id} */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the workspace (ws_<slug>, or shared) of the portfolio, when several you see share its name */
+                    workspace?: string;
+                };
                 header?: never;
                 path: {
                     name: string;

@@ -17,5 +17,6 @@ const enc = encodeURIComponent;
 export const jobsApi = {
   list: (q: JobQuery, signal?: AbortSignal) => request<Answer<'/jobs'>>(`/jobs${query({ ...q })}`, { signal }),
   get: (id: string, signal?: AbortSignal) => request<Job>(`/jobs/${enc(id)}`, { signal }),
-  rescreenPortfolio: (name: string) => request<Job>(`/portfolios/${enc(name)}/rescreen`, { method: 'POST' }),
+  /** `workspace`: the portfolio's (null: shared), as names are unique per workspace only. */
+  rescreenPortfolio: (name: string, workspace: string | null) => request<Job>(`/portfolios/${enc(name)}/rescreen?workspace=${enc(workspace ?? 'shared')}`, { method: 'POST' }),
 };

@@ -15,7 +15,7 @@ import { AlertPage } from './AlertPage.tsx';
 import '../components/monitor/monitor.css';
 
 const PAGE = 50;
-const FILTERS = ['portfolio', 'list', 'status', 'kind', 'band', 'assignee', 'older_than_days', 'since'] as const;
+const FILTERS = ['portfolio', 'workspace', 'list', 'status', 'kind', 'band', 'assignee', 'older_than_days', 'since'] as const;
 
 export function AlertsPage({ route }: { route: Route }) {
   const id = route.segments[1];

@@ -36,8 +36,8 @@ export function PortfoliosPage() {
                     <td>{p.name}</td>
                     <td className="num">{p.records.toLocaleString('en')}</td>
                     <td>{p.created_at.slice(0, 10)}</td>
-                    <td><a href={href('alerts', { portfolio: p.name })}>Alerts of {p.name}</a></td>
-                    {who.can('analyst') && <td><RescreenPortfolio portfolio={p.name} /></td>}
+                    <td><a href={href('alerts', { portfolio: p.name, workspace: p.workspace ?? 'shared' })}>Alerts of {p.name}</a></td>
+                    {who.can('analyst') && <td><RescreenPortfolio portfolio={p.name} workspace={p.workspace} /></td>}
                   </tr>
                 ))}
               </tbody>

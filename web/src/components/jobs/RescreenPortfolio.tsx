@@ -7,7 +7,7 @@ import { href } from '../../router.ts';
 import { ErrorMessage } from '../common.tsx';
 import { JobOutcome, JobProgress } from './JobProgress.tsx';
 
-export function RescreenPortfolio({ portfolio }: { portfolio: string }) {
+export function RescreenPortfolio({ portfolio, workspace }: { portfolio: string; workspace: string | null }) {
   const [queued, setQueued] = useState<Job | null>(null);
   const [error, setError] = useState<Error>();
   const [sending, setSending] = useState(false);
@@ -15,7 +15,7 @@ export function RescreenPortfolio({ portfolio }: { portfolio: string }) {
     setSending(true);
     setError(undefined);
     try {
-      setQueued(await jobsApi.rescreenPortfolio(portfolio));
+      setQueued(await jobsApi.rescreenPortfolio(portfolio, workspace));
     } catch (e) {
       setError(e as Error);
     } finally {

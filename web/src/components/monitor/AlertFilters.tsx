@@ -5,6 +5,8 @@ import { STATUS_LABELS } from '../../lib/alertDetail.ts';
 
 export interface InboxFilter {
   portfolio?: string;
+  /** The portfolio's workspace (ws_<slug>, or shared): names are unique per workspace only. */
+  workspace?: string;
   /** The list whose change raised the alert (a dataset name). */
   list?: string;
   status?: string;
@@ -32,11 +34,20 @@ function Choice({ label, value, options, onChange }: { label: string; value: str
 }
 
 const plain = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+const scopeOf = (p: Portfolio) => p.workspace ?? 'shared';
 
 export function AlertFilters({ filter, portfolios, lists, onChange }: { filter: InboxFilter; portfolios: Portfolio[]; lists: string[]; onChange: (patch: InboxFilter) => void }) {
   return (
     <form className="filters inline-form" aria-label="Filter the alerts" onSubmit={(e) => e.preventDefault()}>
-      <Choice label="Portfolio" value={filter.portfolio} options={plain(portfolios.map((p) => p.name))} onChange={(portfolio) => onChange({ portfolio })} />
+      <Choice
+        label="Portfolio"
+        value={portfolios.find((p) => p.name === filter.portfolio && (filter.workspace === undefined || scopeOf(p) === filter.workspace))?.id}
+        options={portfolios.map((p) => ({ value: p.id, label: p.workspace ? `${p.name} (${p.workspace})` : p.name }))}
+        onChange={(id) => {
+          const chosen = portfolios.find((p) => p.id === id);
+          onChange({ portfolio: chosen?.name, workspace: chosen && scopeOf(chosen) });
+        }}
+      />
       <Choice label="List" value={filter.list} options={plain(lists)} onChange={(list) => onChange({ list })} />
       <Choice label="Status" value={filter.status} options={ALERT_FILTER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} onChange={(status) => onChange({ status })} />
       <Choice label="Kind" value={filter.kind} options={plain(ALERT_KINDS)} onChange={(kind) => onChange({ kind })} />
