@@ -151,7 +151,7 @@ describe("a workspace's entity ids", () => {
   /** An answer's error with the id it names put back as the unknown one. */
   const said = (res: { json(): any }, id: string) => String(res.json().error).replaceAll(id, 'ID');
 
-  it('are as unknown to a non-member as ids nobody used: statements, relationships and new entities', async () => {
+  it('are as unknown to a non-member as ids nobody used: statements, relationships, claims, mention links and new entities', async () => {
     expect((await entity('alice', { schema: 'Company', id: 'case-acme', dataset: WS, properties: { name: 'Acme Front Company' } })).statusCode).toBe(201);
     expect((await statement('alice', 'case-acme', WS)).statusCode).toBe(201);
 
@@ -167,6 +167,15 @@ describe("a workspace's entity ids", () => {
     const [hiddenClaim, unknownClaim] = [await fromPassage('case-acme'), await fromPassage('case-nobody')];
     expect([hiddenClaim.statusCode, said(hiddenClaim, 'case-acme')]).toEqual([unknownClaim.statusCode, said(unknownClaim, 'case-nobody')]);
     expect(hiddenClaim.statusCode).toBe(404);
+
+    // Nor can a mention be relinked to it.
+    const named = await app.inject({ method: 'POST', url: '/documents?file_name=named.txt', headers: { ...session.bob, 'content-type': 'text/plain' }, payload: 'A cutting.\n\nKim Jong Un was named in it.' });
+    await expect.poll(async () => (await call('bob', 'GET', `/documents/jobs/${named.json().job.id}`)).json().status, { timeout: 60_000 }).toBe('done');
+    const [mention] = (await call('bob', 'GET', `/documents/${named.json().document.id}/mentions`)).json().mentions;
+    const relink = (entity: string) => call('bob', 'POST', `/documents/${named.json().document.id}/mentions/${mention.id}`, { action: 'relink', entity_id: entity });
+    const [hiddenLink, unknownLink] = [await relink('case-acme'), await relink('case-nobody')];
+    expect([hiddenLink.statusCode, said(hiddenLink, 'case-acme')]).toEqual([unknownLink.statusCode, said(unknownLink, 'case-nobody')]);
+    expect(hiddenLink.statusCode).toBe(404);
 
     // An id only a hidden workspace holds is free to a non-member, as an unused one is.
     const [taken, free] = [await entity('bob', { schema: 'Company', id: 'case-acme', properties: { name: 'Acme Trading' } }), await entity('bob', { schema: 'Company', id: 'case-free', properties: { name: 'Free Trading' } })];

@@ -225,6 +225,9 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
       const { id, mentionId } = req.params;
       const { action, entity_id } = req.body;
       await visibleDocument(req, id);
+      const sees = await seesFor(req, ctx.store);
+      // Relinking to an entity hidden from the asker answers as an unknown one does.
+      if (action === 'relink' && entity_id && sees && !(await entityView(downstreamReader(ctx.store), entity_id, { provenance: false, nested: false, sees }))) throw new NotFoundError(`no entity ${entity_id}`);
       return shownMention(await documents.reviewMention(id, mentionId, { action, entityId: entity_id }, actorFor(req)), await seesFor(req, ctx.store));
     },
   );
