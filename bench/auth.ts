@@ -1,9 +1,10 @@
 // bench:auth: what access control and the screening audit trail cost a screening server (issue 13).
-//   npm run bench:auth [-- --rate 200 --seconds 20 --batch-seconds 10 --rounds 2]
+//   npm run bench:auth [-- --rate 200 --seconds 20 --batch-seconds 10 --rounds 2 --rate-store memory|database]
 // Imports the bundled lists into a throwaway SQLite store (or uses INTERDICT_DB, which it writes keys and
 // audit records to) and serves them twice in one process:
 // (a) the screening routes alone, recording nothing (the baseline); (b) the whole server with an API
-// key on every request, the rate limiter, and an audit record written before each answer. Each gets
+// key on every request, the rate limiter (counting in memory, or with --rate-store database in the
+// database's rate_limits table, as replicas on PostgreSQL do), and an audit record written before each answer. Each gets
 // POST /match/default at a fixed rate from a load generator thread (p50/p95/p99), then batches of 100
 // queries from two closed-loop clients (rows/s), alternating, in rounds. Writes its section of docs/BENCHMARKS.md.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +39,7 @@ const SECONDS = arg('seconds', 20);
 const BATCH_SECONDS = arg('batch-seconds', 10);
 const ROUNDS = arg('rounds', 2);
 const WARM_UP_SECONDS = 5;
+const RATE_STORE = args.includes('--rate-store') ? args[args.indexOf('--rate-store') + 1] : 'memory';
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
@@ -90,7 +92,7 @@ async function main() {
   const host = machine(); // its load average is the one at the start
   const tmp = mkdtempSync(join(tmpdir(), 'interdict-bench-auth-'));
   // Limits as deployed, but high enough that one key at this rate is never refused: the limiter's cost counts.
-  const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: 'warn' }), sqlitePath: process.env.INTERDICT_DB ?? join(tmp, 'bench.db'), databaseUrl: null, loadBundled: true, rateLimitPerMinute: 1_000_000 };
+  const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: 'warn', INTERDICT_RATE_LIMIT_STORE: RATE_STORE }), sqlitePath: process.env.INTERDICT_DB ?? join(tmp, 'bench.db'), databaseUrl: null, loadBundled: true, rateLimitPerMinute: 1_000_000 };
   const store = await openStore(config);
   // As `interdict serve` runs it: WAL checkpoints in a worker thread, off the requests' commits.
   if (store instanceof SqlStore) store.checkpointInBackground();
@@ -144,7 +146,8 @@ async function main() {
 ${new Date().toISOString().slice(0, 10)}, ${host}, ${loadavg()[0].toFixed(1)} at the end.
 POST /match/default, one query a request at ${RATE} requests/s for ${SECONDS} s (after ${WARM_UP_SECONDS} s of warm-up),
 then batches of ${MAX_QUERIES_PER_REQUEST} queries from two closed-loop clients for ${BATCH_SECONDS} s; the same index
-and process for both. Goals: p99 ≤ 20 ms with key and audit; batch loss ≤ 10 %.
+and process for both; request counts for the rate limiter kept in ${RATE_STORE === 'database' ? 'the database (`rate_limits`, one upsert a request)' : 'memory'}.
+Goals: p99 ≤ 20 ms with key and audit; batch loss ≤ 10 %.
 
 ${table(
   ['round, server', 'one query: p50 / p95 / p99', 'errors', 'batches', 'errors'],
