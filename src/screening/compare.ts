@@ -324,6 +324,7 @@ function nameExplanations(b: BestName): Explanation[] {
     });
   if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: 0, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV): the name score is halved' });
   if (cmp.thin) out.push({ feature: 'name.single_token', weight: 0, detail: 'only one word of the names agrees: the name score is lowered' });
+  if (cmp.givenApart) out.push({ feature: 'name.given_name_mismatch', weight: 0, detail: 'one given name of each differs beyond a spelling variant (a relative: another father or grandfather): the name score is lowered (×0.85)' });
   if (cmp.surnameApart) out.push({ feature: 'name.surname_mismatch', weight: 0, detail: 'the surnames differ beyond a spelling variant (each left without a counterpart): the name score is lowered (×0.85)' });
   if (cmp.legal !== 'none')
     out.push({

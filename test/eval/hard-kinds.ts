@@ -153,7 +153,7 @@ const ARABIC_GIVEN = ['Ahmed', 'Mohamed', 'Mahmoud', 'Hassan', 'Hussein', 'Ali',
 /** Another person of the same family: one father's or grandfather's name in a long Arabic name replaced by another given name. */
 function arabicRelative(n: string): string | undefined {
   const t = words(n);
-  const middle = t.map((w, i) => i).filter((i) => i > 0 && i < t.length - 1 && !/^(al|el|bin|ibn|ben|abu|abou|abd|bint)$/i.test(t[i]) && !/^(al|el)-/i.test(t[i]) && t[i].length >= 3);
+  const middle = t.map((_, i) => i).filter((i) => i > 0 && i < t.length - 1 && !/^(al|el|bin|ibn|ben|abu|abou|abd|bint)$/i.test(t[i]) && !/^(al|el)-/i.test(t[i]) && t[i].length >= 3);
   if (t.length < 4 || !middle.length) return undefined;
   const i = pick(middle);
   // Not another spelling of the same name (Ahmad / Ahmed, Salih / Saleh): the consonants differ.

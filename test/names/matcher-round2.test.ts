@@ -130,3 +130,19 @@ describe('initials written together', () => {
     expect(person('Md Abdur Rahim Chowdhury', 'Mohammad Abdur Rahim Chowdhury').match).toBe(true);
   });
 });
+
+describe('a relative of a listed person (one given name of a long name another)', () => {
+  it('is not the listed person, however many of the family names agree, and the explanation says so', () => {
+    const r = person('Youssef Salem Mahmoud Tawfiq AL-QADI', 'Youssef Nabil Mahmoud Tawfiq AL-QADI');
+    expect(r.match).toBe(false);
+    expect(r.explanations.some((e) => e.feature === 'name.given_name_mismatch')).toBe(true);
+    expect(person('Faris Ben Mohamed Ben Ali TRABELSI', 'Faris Ben Mohamed Ben Hassan TRABELSI').match).toBe(false);
+  });
+  it('still meets the name with a part left out, spelled otherwise, or with a particle glued on', () => {
+    expect(person('Khalid Ibrahim AL-NAJJAR', 'Khalid Hassan Ibrahim AL-NAJJAR').match).toBe(true);
+    expect(person('Khaled Hasan Ibrahim AL-NAJJAR', 'Khalid Hassan Ibrahim AL-NAJJAR').match).toBe(true);
+    expect(person('Youssef AbdulNabil Tawfiq', 'Youssef Abdul Nabil Tawfiq').match).toBe(true);
+    // One name in two spellings keeps its consonants: no relative.
+    expect(person('Karim Ilya SAADEH', 'Karim Elia SAADEH').explanations.some((e) => e.feature === 'name.given_name_mismatch')).toBe(false);
+  });
+});
