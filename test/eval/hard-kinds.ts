@@ -130,6 +130,8 @@ function vowelLength(n: string): string | undefined {
   const t = words(n);
   const spots: [number, number, string][] = [];
   t.forEach((w, i) => {
+    // Pinyin spellings (x, q, zh, c) follow the official system: no English vowels there.
+    if (/x|q|zh|c(?!h)/i.test(w)) return;
     for (const m of w.matchAll(/(?<![aeiouy])(ee|oo|i|u|e(?=$|-))(?![aeiouy])/gi)) spots.push([i, m.index, m[1]]);
   });
   if (!spots.length) return undefined;
