@@ -146,3 +146,17 @@ describe('a relative of a listed person (one given name of a long name another)'
     expect(person('Karim Ilya SAADEH', 'Karim Elia SAADEH').explanations.some((e) => e.feature === 'name.given_name_mismatch')).toBe(false);
   });
 });
+
+describe("a romanised syllable's final vowel written long or short", () => {
+  it('meets the short form (Chee / Che, Tee / Te) and says so', () => {
+    const r = person('Kim Chee-hwan', 'KIM, Che-hwan');
+    expect(r.match).toBe(true);
+    expect(r.explanations.some((e) => e.feature === 'name.long_vowel')).toBe(true);
+    expect(person('Tan Boon Tee', 'TAN, Boon Te').match).toBe(true);
+    expect(person('Ri Se-yong', 'RI, See-yong').match).toBe(true);
+  });
+  it('keeps another syllable apart', () => {
+    expect(person('Kim Chee-hwan', 'KIM, Cho-hwan').match).toBe(false);
+    expect(person('Tan Boon Tee', 'TAN, Boon Ta').match).toBe(false);
+  });
+});

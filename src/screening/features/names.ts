@@ -579,7 +579,7 @@ export const NAME_FEATURES = [
 const APPROX_LINKS = new Set<string>(['typo', 'phonetic-typo', 'scrambled']);
 /** Readings of a script that writes foreign names by sound (transliterate.ts names them so). */
 const BY_SOUND = /written by sound/;
-const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'baltic', 'patronymic']);
+const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'long-vowel', 'baltic', 'patronymic']);
 
 /**
  * Fills `out` (NAME_FEATURES.length) with the measurements of a pair of prepared names, before
