@@ -15,7 +15,8 @@ reseed(17_3001);
 const PER_KIND = 400;
 const SHOW_MISSES = process.argv.includes('--misses');
 const listed = [...loadSdn(), ...loadUnPeople()];
-const namesOf = (schema: string) => listed.filter((e) => e.schema === schema).map((e) => ({ id: e.id, names: [e.properties.name[0], ...(e.properties.alias ?? [])].map(natural) }));
+// People's names in natural order (KIM, Jong Un → Jong Un KIM); an organisation's comma is no name order (HANA BANKING CORPORATION, LTD.).
+const namesOf = (schema: string) => listed.filter((e) => e.schema === schema).map((e) => ({ id: e.id, names: [e.properties.name[0], ...(e.properties.alias ?? [])].map(schema === 'Person' ? natural : (n: string) => n) }));
 const people = namesOf('Person');
 const orgs = namesOf('Organization');
 
