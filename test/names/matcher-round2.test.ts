@@ -160,3 +160,13 @@ describe("a romanised syllable's final vowel written long or short", () => {
     expect(person('Tan Boon Tee', 'TAN, Boon Ta').match).toBe(false);
   });
 });
+
+describe('generic words a company name gains or loses', () => {
+  it('Trading, Industrial, Industry and Commercial are dropped like Group or International', () => {
+    expect(company('Sungri Industrial Development Co.', 'Sungri Development Co.').match).toBe(true);
+    expect(company('Hwasong Commercial Bank', 'Hwasong Bank').match).toBe(true);
+  });
+  it('but another line of business is another company', () => {
+    expect(company('Golden Crane Trading LLC', 'Golden Crane Shipping LLC').match).toBe(false);
+  });
+});

@@ -89,6 +89,7 @@ const GENERIC_ORG_WORDS = new Set([
   'group', 'holding', 'holdings', 'international', 'intl', 'global', 'worldwide', 'enterprise', 'enterprises', 'industries',
   'services', 'service', 'solutions', 'systems', 'network', 'organization', 'organisation', 'association', 'agency', 'office',
   'branch', 'representative', 'general', 'team', 'gang', 'unit', 'brand', 'firm', 'partners', 'affiliates',
+  'trading', 'industrial', 'industry', 'commercial',
 ]);
 
 /** Generic words that name a company's line of business (Crystalord Systems); not its reach (Al-Quds International Foundation). */
