@@ -66,7 +66,8 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
   if (feminine) return { sim: 0.55, link: 'feminine' };
   if (a.alt.length || b.alt.length) {
     const via = altLink(a, b) ?? altLink(b, a);
-    if (via) return { sim: 0.9, link: via };
+    // A long vowel is the weakest of these: He and Hee are also two different syllables (何, 희).
+    if (via) return { sim: via === 'long-vowel' ? 0.8 : 0.9, link: via };
   }
   if (vowelless) {
     // One or two consonants say little (Layla/لي, Moreau/عمر): lower similarity for short skeletons.

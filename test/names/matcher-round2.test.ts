@@ -158,6 +158,9 @@ describe("a romanised syllable's final vowel written long or short", () => {
   it('keeps another syllable apart', () => {
     expect(person('Kim Chee-hwan', 'KIM, Cho-hwan').match).toBe(false);
     expect(person('Tan Boon Tee', 'TAN, Boon Ta').match).toBe(false);
+    // Hee and Lee spell other vowels (희, 이 / 李): no Chinese He or Vietnamese Le.
+    expect(person('Park Jin-hee', 'Jin HE').match).toBe(false);
+    expect(person('Wong Ka Lee', 'LE, Ka Wong').match).toBe(false);
   });
 });
 
