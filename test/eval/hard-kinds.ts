@@ -207,6 +207,7 @@ function matches(schema: string, a: string, b: string, algorithm: string): boole
 
 type Tally = { tp: number; fn: number; fp: number; tn: number };
 const fmt = (c: Tally) => {
+  if (c.tp + c.fn === 0) return `negatives only: marked ${c.fp}/${c.fp + c.tn}`.padEnd(55);
   const p = c.tp / (c.tp + c.fp || 1);
   const r = c.tp / (c.tp + c.fn || 1);
   return `P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)} (${c.tp + c.fn}+/${c.fp + c.tn}-, fp ${c.fp})`;
