@@ -10,6 +10,7 @@ export type TokenLink =
   | 'phonetic' // same romanization-insensitive key (Jong/Chong/Jeong, Prigoschin/Prigozhin)
   | 'wade-giles' // Wade–Giles read as Pinyin
   | 'glide' // German/Slavic j read as y (Pjotr/Pyotr)
+  | 'long-vowel' // a syllable's final vowel written long (Chee/Che)
   | 'baltic' // a Russian name with a Latvian or Lithuanian ending (Lavrovs, Sergejus ~ Lavrov, Sergey)
   | 'abbreviation' // Invest/Investment, Intl/International
   | 'consonants' // same consonant skeleton (Arabic read without vowels)
@@ -65,7 +66,8 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
   if (feminine) return { sim: 0.55, link: 'feminine' };
   if (a.alt.length || b.alt.length) {
     const via = altLink(a, b) ?? altLink(b, a);
-    if (via) return { sim: 0.9, link: via };
+    // A long vowel is the weakest of these: He and Hee are also two different syllables (何, 희).
+    if (via) return { sim: via === 'long-vowel' ? 0.8 : 0.9, link: via };
   }
   if (vowelless) {
     // One or two consonants say little (Layla/لي, Moreau/عمر): lower similarity for short skeletons.
@@ -171,7 +173,7 @@ function altLink(a: NameToken, b: NameToken): TokenLink | undefined {
     const p = k[0];
     if (p === 'm') continue;
     const key = k.slice(2);
-    if (key === b.key || b.alt.includes(k)) return p === 'w' ? 'wade-giles' : p === 'b' ? 'baltic' : 'glide';
+    if (key === b.key || b.alt.includes(k)) return p === 'w' ? 'wade-giles' : p === 'b' ? 'baltic' : p === 'v' ? 'long-vowel' : 'glide';
   }
   return undefined;
 }

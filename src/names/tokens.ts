@@ -133,6 +133,10 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
     const russian = 'kh' + text.slice(2).replace(/tschtsch|schtsch/g, 'shch').replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/w$/, 'v').replace(/(o|e)ff$/, '$1v');
     alt.push('j:' + phoneticKey(russian));
   }
+  // A syllable's final vowel written long, as spellings outside the official systems do (Chee /
+  // Che, Tee / Te): the short form is a reading too. Not Lee and Hee, the established spellings
+  // of other vowels (이 / 李 Li, 희 Hui), which He or Le would otherwise meet.
+  if (text.length <= 5 && /[^aeiou]ee$/.test(text) && text !== 'lee' && text !== 'hee') alt.push('v:' + phoneticKey(text.slice(0, -1)));
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
   const token: NameToken = {

@@ -258,6 +258,7 @@ const LINK_TEXT: Record<TokenPair['link'], string> = {
   phonetic: 'same sound under another romanization',
   'wade-giles': 'Wade–Giles read as Pinyin',
   glide: 'German/Slavic j read as y',
+  'long-vowel': 'a final vowel written long (doubled) or short',
   baltic: 'Latvian or Lithuanian ending of a Russian name',
   abbreviation: 'abbreviated form of the word',
   patronymic: 'the same patronymic in another language or spelling',
@@ -282,7 +283,7 @@ function nameExplanations(b: BestName): Explanation[] {
   else if (links.has('feminine')) feature = 'name.feminine_form';
   else if (links.has('typo') || links.has('phonetic-typo')) feature = 'name.typo';
   else if (links.has('scrambled')) feature = 'name.scrambled';
-  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants')) feature = 'name.romanization';
+  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants') || links.has('long-vowel')) feature = 'name.romanization';
   else if (links.has('joined')) feature = 'name.joined';
   else if (links.has('initial')) feature = 'name.initials';
   if (cmp.acronym) feature = 'name.acronym';
@@ -324,6 +325,7 @@ function nameExplanations(b: BestName): Explanation[] {
     });
   if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: 0, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV): the name score is halved' });
   if (cmp.thin) out.push({ feature: 'name.single_token', weight: 0, detail: 'only one word of the names agrees: the name score is lowered' });
+  if (cmp.givenApart) out.push({ feature: 'name.given_name_mismatch', weight: 0, detail: 'one given name of each differs beyond a spelling variant (a relative: another father or grandfather): the name score is lowered (×0.85)' });
   if (cmp.surnameApart) out.push({ feature: 'name.surname_mismatch', weight: 0, detail: 'the surnames differ beyond a spelling variant (each left without a counterpart): the name score is lowered (×0.85)' });
   if (cmp.legal !== 'none')
     out.push({

@@ -130,3 +130,46 @@ describe('initials written together', () => {
     expect(person('Md Abdur Rahim Chowdhury', 'Mohammad Abdur Rahim Chowdhury').match).toBe(true);
   });
 });
+
+describe('a relative of a listed person (one given name of a long name another)', () => {
+  it('is not the listed person, however many of the family names agree, and the explanation says so', () => {
+    const r = person('Youssef Salem Mahmoud Tawfiq AL-QADI', 'Youssef Nabil Mahmoud Tawfiq AL-QADI');
+    expect(r.match).toBe(false);
+    expect(r.explanations.some((e) => e.feature === 'name.given_name_mismatch')).toBe(true);
+    expect(person('Faris Ben Mohamed Ben Ali TRABELSI', 'Faris Ben Mohamed Ben Hassan TRABELSI').match).toBe(false);
+  });
+  it('still meets the name with a part left out, spelled otherwise, or with a particle glued on', () => {
+    expect(person('Khalid Ibrahim AL-NAJJAR', 'Khalid Hassan Ibrahim AL-NAJJAR').match).toBe(true);
+    expect(person('Khaled Hasan Ibrahim AL-NAJJAR', 'Khalid Hassan Ibrahim AL-NAJJAR').match).toBe(true);
+    expect(person('Youssef AbdulNabil Tawfiq', 'Youssef Abdul Nabil Tawfiq').match).toBe(true);
+    // One name in two spellings keeps its consonants: no relative.
+    expect(person('Karim Ilya SAADEH', 'Karim Elia SAADEH').explanations.some((e) => e.feature === 'name.given_name_mismatch')).toBe(false);
+  });
+});
+
+describe("a romanised syllable's final vowel written long or short", () => {
+  it('meets the short form (Chee / Che, Tee / Te) and says so', () => {
+    const r = person('Kim Chee-hwan', 'KIM, Che-hwan');
+    expect(r.match).toBe(true);
+    expect(r.explanations.some((e) => e.feature === 'name.long_vowel')).toBe(true);
+    expect(person('Tan Boon Tee', 'TAN, Boon Te').match).toBe(true);
+    expect(person('Ri Se-yong', 'RI, See-yong').match).toBe(true);
+  });
+  it('keeps another syllable apart', () => {
+    expect(person('Kim Chee-hwan', 'KIM, Cho-hwan').match).toBe(false);
+    expect(person('Tan Boon Tee', 'TAN, Boon Ta').match).toBe(false);
+    // Hee and Lee spell other vowels (희, 이 / 李): no Chinese He or Vietnamese Le.
+    expect(person('Park Jin-hee', 'Jin HE').match).toBe(false);
+    expect(person('Wong Ka Lee', 'LE, Ka Wong').match).toBe(false);
+  });
+});
+
+describe('generic words a company name gains or loses', () => {
+  it('Trading, Industrial, Industry and Commercial are dropped like Group or International', () => {
+    expect(company('Sungri Industrial Development Co.', 'Sungri Development Co.').match).toBe(true);
+    expect(company('Hwasong Commercial Bank', 'Hwasong Bank').match).toBe(true);
+  });
+  it('but another line of business is another company', () => {
+    expect(company('Golden Crane Trading LLC', 'Golden Crane Shipping LLC').match).toBe(false);
+  });
+});

@@ -26,6 +26,11 @@ export interface NameComparison {
   thin: boolean;
   /** A person's surnames differ beyond a spelling variant (left over on both sides, or two edits and other consonants apart). */
   surnameApart: boolean;
+  /**
+   * A person's names agree but for one given name each, far apart (Ibrahim Hamad / Ibrahim Sa'd
+   * Zayn-al-Abidin): a father's or grandfather's name that differs names a relative.
+   */
+  givenApart: boolean;
   /** One name is the acronym of the other. */
   acronym?: { query: string; candidate: string };
   /** The score came from the names run together (a typo across a word break, `Chun-msik`). */
@@ -84,6 +89,7 @@ const GENERIC_ORG_WORDS = new Set([
   'group', 'holding', 'holdings', 'international', 'intl', 'global', 'worldwide', 'enterprise', 'enterprises', 'industries',
   'services', 'service', 'solutions', 'systems', 'network', 'organization', 'organisation', 'association', 'agency', 'office',
   'branch', 'representative', 'general', 'team', 'gang', 'unit', 'brand', 'firm', 'partners', 'affiliates',
+  'trading', 'industrial', 'industry', 'commercial',
 ]);
 
 /** Generic words that name a company's line of business (Crystalord Systems); not its reach (Al-Quds International Foundation). */
@@ -190,6 +196,18 @@ function surnamesApart(a: string, b: string): boolean {
   return d > 2 || (d === 2 && a[0] !== b[0]);
 }
 
+/**
+ * Two given names left over that are different names: two known names (of different spelling
+ * classes, or they would have paired: Hassan / Ibrahim), or as far apart as surnames must be and
+ * with other consonants (Ilya / Elia are one name).
+ */
+function givenNamesApart(a: NameToken, b: NameToken): boolean {
+  // A particle glued on (Aljalil / Jalil) is no other name.
+  if (a.text.endsWith(b.text) || b.text.endsWith(a.text)) return false;
+  if (a.classes.length && b.classes.length) return true;
+  return a.skel !== b.skel && surnamesApart(a.text, b.text);
+}
+
 /** The token at `k` is where a person's surname stands: before the comma, or last. */
 function isSurnameAt(p: PreparedName, k: number): boolean {
   return p.surnameCount > 0 ? k < p.surnameCount : k === p.tokens.length - 1;
@@ -235,6 +253,7 @@ const last = {
   numberConflict: false,
   thin: false,
   surnameApart: false,
+  givenApart: false,
   acronym: undefined as NameComparison['acronym'],
   compact: undefined as NameComparison['compact'],
 };
@@ -256,17 +275,19 @@ let leftGarbled = false;
 let leftCountry = false;
 let leftUnits = 0;
 let leftSurname: NameToken | undefined;
+let leftWord: NameToken | undefined;
 
 function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): void {
   leftContent = leftPatronymic = leftNumber = leftGarbled = leftCountry = false;
   leftUnits = 0;
-  leftSurname = undefined;
+  leftSurname = leftWord = undefined;
   for (let u = 0; u < count; u++) {
     if (used[u]) continue;
     leftUnits++;
     for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
       const t = side.tokens[k];
       if (t.kind === 'word' && !t.patronymic && isSurnameAt(side, k)) leftSurname = t;
+      if (t.kind === 'word' && !t.patronymic) leftWord = t;
       if (isContent(t)) leftContent = true;
       if (t.patronymic) leftPatronymic = true;
       if (t.kind === 'number') leftNumber = true;
@@ -340,7 +361,7 @@ function lastWordSimilarity(a: NameToken, b: NameToken): number {
 export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): number {
   last.aligned = false;
   last.legal = 'none';
-  last.numberConflict = last.thin = last.surnameApart = false;
+  last.numberConflict = last.thin = last.surnameApart = last.givenApart = false;
   last.acronym = last.compact = undefined;
   if (kind !== 'person' && (acronymOf(q, c) || acronymOf(c, q))) {
     const [a, b] = q.tokens.length === 1 ? [q.tokens[0].text, c.initials] : [q.initials, c.tokens[0].text];
@@ -451,11 +472,15 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const qCountry = leftCountry;
   const qLeftUnits = leftUnits;
   const qLeftSurname = leftSurname;
+  const qLeftWord = leftWord;
   scanLeftovers(c, n, C_USED, C_FIRST, C_JOINED);
   // Two people whose names pair word for word but the surname (Lavrov / Navros, AL-RAWI /
   // AL-TIKRITI): the word-level measures refused that pair, so it is another family; reading the
   // names run together would only count the surname's letters again.
   const surnameApart = kind === 'person' && qLeftUnits === 1 && leftUnits === 1 && !!qLeftSurname && !!leftSurname && surnamesApart(qLeftSurname.text, leftSurname.text);
+  // The same for a given name away from the surname (the father's name of a long Arabic name): the
+  // words that agree are the family's, however many, so the one that differs is not diluted by them.
+  const givenApart = kind === 'person' && !vowelless && qLeftUnits === 1 && leftUnits === 1 && !qLeftSurname && !leftSurname && !!qLeftWord && !!leftWord && givenNamesApart(qLeftWord, leftWord);
   const conflict = qContent && leftContent;
   const patronymicConflict = qPatronymic && leftPatronymic;
   const countryConflict = qCountry && leftCountry;
@@ -467,7 +492,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   if (numberConflict) score *= 0.5;
   const thin = kind === 'person' && contentMatches === 1 && (qContent || leftContent) && (q.tokens.length > 1 || c.tokens.length > 1);
   if (thin) score *= 0.8;
-  if (surnameApart) score *= 0.85;
+  if (surnameApart || givenApart) score *= 0.85;
   if (contentMatches === 0) score = Math.min(score, 0.5);
   // Every link merely approximate (typos on every word) is weaker evidence than the average suggests;
   // not so for a name read by sound (katakana, Han), where consonants are all the evidence there is.
@@ -480,7 +505,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     // moved across a word break (Myon-gchin / Myong-chin), the surname first or last.
     score = 0.95;
     last.compact = { query: same, candidate: same, edits: 0 };
-  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && (qGarbled || leftGarbled)) {
+  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && (qGarbled || leftGarbled)) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
       score = fb.score;
@@ -494,6 +519,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   last.numberConflict = numberConflict;
   last.thin = thin;
   last.surnameApart = surnameApart;
+  last.givenApart = givenApart;
   return score;
 }
 
@@ -515,7 +541,7 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
     forEachUnmatched(q, m, Q_USED, Q_FIRST, Q_JOINED, (t) => unmatchedQuery.push(t));
     forEachUnmatched(c, n, C_USED, C_FIRST, C_JOINED, (t) => unmatchedCandidate.push(t));
   }
-  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, acronym: last.acronym, compact: last.compact };
+  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, givenApart: last.givenApart, acronym: last.acronym, compact: last.compact };
 }
 
 /**
@@ -554,7 +580,7 @@ export const NAME_FEATURES = [
 const APPROX_LINKS = new Set<string>(['typo', 'phonetic-typo', 'scrambled']);
 /** Readings of a script that writes foreign names by sound (transliterate.ts names them so). */
 const BY_SOUND = /written by sound/;
-const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'baltic', 'patronymic']);
+const SOUND_LINKS = new Set<string>(['phonetic', 'wade-giles', 'variant', 'consonants', 'glide', 'long-vowel', 'baltic', 'patronymic']);
 
 /**
  * Fills `out` (NAME_FEATURES.length) with the measurements of a pair of prepared names, before
