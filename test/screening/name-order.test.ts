@@ -21,12 +21,12 @@ const listed: FtmEntity[] = syntheticPeople(600, 21).map((q, i) => ({
 const queries: QueryEntity[] = [];
 for (const [i, q] of syntheticPeople(150, 22).entries()) {
   const name = i % 3 === 0 ? listed[i].properties.name : q.properties.name;
-  queries.push({ schema: 'Person', properties: { name } });
-  queries.push({ schema: 'Person', properties: { name, birthDate: [String(1950 + (i % 40))] } });
-  queries.push({ schema: 'Person', properties: { name, nationality: ['kp'], birthDate: listed[i].properties.birthDate ?? ['1970'] } });
+  queries.push({ id: `q${i}a`, schema: 'Person', properties: { name } });
+  queries.push({ id: `q${i}b`, schema: 'Person', properties: { name, birthDate: [String(1950 + (i % 40))] } });
+  queries.push({ id: `q${i}c`, schema: 'Person', properties: { name, nationality: ['kp'], birthDate: listed[i].properties.birthDate ?? ['1970'] } });
 }
 // Other names that meet candidates (a listed surname): screened before a query, it leaves nothing to reuse.
-const unrelated: QueryEntity = { schema: 'Person', properties: { name: [`Quokka ${listed[599].properties.name[0].split(' ').pop()}`] } };
+const unrelated: QueryEntity = { id: 'u', schema: 'Person', properties: { name: [`Quokka ${listed[599].properties.name[0].split(' ').pop()}`] } };
 
 describe('screening in name order', () => {
   const screener = Screener.build(listed, matcherEngine);
