@@ -239,7 +239,8 @@ async function main(): Promise<string> {
       [`Batch, ${BATCH} synthetic people on no list (common given names and surnames), same pool`, `${Math.round(unlistedRate)} queries/s; ${unlistedMarked} marked a match (${percent(unlistedMarked, BATCH)})`, '–', ''],
       ...cliRuns.map((r, i): [string, string, string, string] => [
         `\`interdict screen\` end to end, ${CLI_ROWS.toLocaleString('en')} rows (90 % synthetic people, 10 % mangled list names; ${r.distinct.toLocaleString('en')} distinct), ${i === 0 ? 'first run (builds and saves its index)' : 'next run (reads the saved index)'}`,
-        `${Math.round(CLI_ROWS / r.wallS).toLocaleString('en')} rows/s wall (${r.wallS.toFixed(1)} s); ${((1000 * r.cpuS) / CLI_ROWS).toFixed(3)} CPU-ms a row, ${((1000 * r.cpuS) / CLI_ROWS / unlistedCpuMs).toFixed(2)}× the pool's ${unlistedCpuMs.toFixed(3)} CPU-ms a query on people on no list`,
+        // The rate both cores would give if they did nothing else: under load, wall time says little.
+        `${Math.round(CLI_ROWS / r.wallS).toLocaleString('en')} rows/s wall (${r.wallS.toFixed(1)} s); ${((1000 * r.cpuS) / CLI_ROWS).toFixed(3)} CPU-ms a row (${Math.round((availableParallelism() * CLI_ROWS) / r.cpuS).toLocaleString('en')} rows/s on ${availableParallelism()} busy cores), ${((1000 * r.cpuS) / CLI_ROWS / unlistedCpuMs).toFixed(2)}× the pool's ${unlistedCpuMs.toFixed(3)} CPU-ms a query on people on no list`,
         '–',
         '≥ 5,000 rows/s',
       ]),

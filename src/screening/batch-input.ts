@@ -189,6 +189,12 @@ async function* csvRecords(file: string): AsyncGenerator<{ line: number; fields?
     }
     pending.push(lines[i]);
     const text = pending.join('\n');
+    const plain = pending.length === 1 ? plainCsvFields(text) : undefined;
+    if (plain) {
+      pending = [];
+      yield { line: start, fields: plain, text };
+      continue;
+    }
     try {
       const parsed = parseCsv(text, { relax_quotes: false, relax_column_count: true, trim: true }) as string[][];
       pending = [];
@@ -206,6 +212,19 @@ async function* csvRecords(file: string): AsyncGenerator<{ line: number; fields?
     }
   }
 }
+
+/**
+ * The fields of a line without quotes whose fields need no trimming, as csv-parse reads it (checked
+ * against it in batch.test.ts); undefined for any other line. Parsing each line with csv-parse costs
+ * ≈ 40 µs (its parser set up afresh), which made reading a 60,000-row file seconds of the CLI's run.
+ */
+export function plainCsvFields(line: string): string[] | undefined {
+  if (line.includes('"')) return undefined;
+  const fields = line.split(',');
+  for (const f of fields) if (f.length > 0 && (EDGE_SPACE.test(f[0]) || EDGE_SPACE.test(f[f.length - 1]))) return undefined;
+  return fields;
+}
+const EDGE_SPACE = /\s/;
 
 async function readCsv(file: string, options: InputOptions): Promise<InputRow[]> {
   const rows: InputRow[] = [];

@@ -118,10 +118,12 @@ function buildEntries(properties: Record<string, string[]>, schema: string, kind
 }
 
 /** Precomputes the name data of a listed entity once, for many comparisons. */
-export function prepareCandidate(entity: QueryEntity & { caption?: string }): PreparedCandidate {
-  const kind = nameKindOf(entity.schema);
-  const names = new Map<NameKind, NameEntry[]>();
-  names.set(kind, buildEntries(entity.properties, entity.schema, kind, true));
+export function prepareCandidate(entity: QueryEntity & { caption?: string }, names?: Map<NameKind, NameEntry[]>): PreparedCandidate {
+  if (!names) {
+    const kind = nameKindOf(entity.schema);
+    names = new Map<NameKind, NameEntry[]>();
+    names.set(kind, buildEntries(entity.properties, entity.schema, kind, true));
+  }
   const p = entity.properties;
   const genders = new Set((p.gender ?? []).map((g) => (typeof g === 'string' ? GENDER[g.toLowerCase()] : undefined)).filter((g): g is string => !!g));
   return {
@@ -135,6 +137,32 @@ export function prepareCandidate(entity: QueryEntity & { caption?: string }): Pr
     genders,
     ids: entityIds(p),
   };
+}
+
+/** The properties namesOf reads: two queries that agree on these have the same name entries. */
+const QUERY_NAME_PROPS = [...NAME_PROPS.map(([prop]) => prop), 'firstName', 'lastName', 'middleName', 'secondName', 'fatherName'];
+
+/** The schema and name properties of a query as text: equal for queries with the same name entries. */
+export function queryNamesKey(query: QueryEntity): string {
+  const p = query.properties;
+  let key = query.schema;
+  for (const prop of QUERY_NAME_PROPS) if (p[prop] !== undefined) key += `\u0000${prop}\u0000${JSON.stringify(p[prop])}`;
+  return key;
+}
+
+/** The last query's names (by schema and name properties) and its name entries. */
+let lastQuery: { key: string; names: Map<NameKind, NameEntry[]> } | undefined;
+
+/**
+ * prepareCandidate for a query. A query with the same names as the one before (a batch in name
+ * order: one name with other birth dates or countries) shares its name entries, so the best name
+ * pairs found against each candidate are reused (rememberedBestName) instead of scored again.
+ */
+export function prepareQuery(query: QueryEntity): PreparedCandidate {
+  const key = queryNamesKey(query);
+  const prepared = prepareCandidate(query, lastQuery?.key === key ? lastQuery.names : undefined);
+  lastQuery = { key, names: prepared.names };
+  return prepared;
 }
 
 function entriesFor(p: PreparedCandidate, kind: NameKind): NameEntry[] {
@@ -248,7 +276,27 @@ function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?:
     }
   }
   if (!bq || !bqr || !bc || !bcr) return undefined;
-  return { score: bestScore, q: bq, qr: bqr, c: bc, cr: bcr, cmp: () => compareNames(bqr, bcr, kind, weights) };
+  let details: NameComparison | undefined;
+  return { score: bestScore, q: bq, qr: bqr, c: bc, cr: bcr, cmp: () => (details ??= compareNames(bqr, bcr, kind, weights)) };
+}
+
+/** The best name pairs of one query's name entries (by identity) against the candidates met so far. */
+let remembered: { of: NameEntry[]; best: Map<NameEntry[], { best: BestName | undefined; measures?: Float64Array }> } | undefined;
+
+/**
+ * bestNameMatch, remembered for the query's name entries: a later query sharing them (prepareQuery)
+ * meets mostly the same candidates. Only the current entries are kept, so the memo dies young.
+ */
+function rememberedBestName(q: NameEntry[], c: NameEntry[], kind: NameKind, measures?: Float64Array): BestName | undefined {
+  if (remembered?.of !== q) remembered = { of: q, best: new Map() };
+  const hit = remembered.best.get(c);
+  if (hit && (!measures || !hit.best || hit.measures)) {
+    if (measures && hit.measures) measures.set(hit.measures);
+    return hit.best;
+  }
+  const best = bestNameMatch(q, c, kind, undefined, measures);
+  remembered.best.set(c, { best, measures: measures && best ? measures.slice() : undefined });
+  return best;
 }
 
 const LINK_TEXT: Record<TokenPair['link'], string> = {
@@ -401,7 +449,9 @@ export function compareEntities(query: QueryEntity | PreparedCandidate, candidat
   }
   const kind = pairKind(q.schema, c.schema);
   const learned = matcherOf(options.algorithm) === LEARNED_ALGORITHM;
-  const best = bestNameMatch(entriesFor(q, kind), entriesFor(c, kind), kind, options.weights, learned ? X : undefined);
+  const qNames = entriesFor(q, kind);
+  const cNames = entriesFor(c, kind);
+  const best = options.weights ? bestNameMatch(qNames, cNames, kind, options.weights, learned ? X : undefined) : rememberedBestName(qNames, cNames, kind, learned ? X : undefined);
   const ids = compareIdentifiers(q.ids, c.ids);
   if (!best && ids.decisive === 'none' && ids.strong === 'none') {
     // The common case in a scan: nothing in common.

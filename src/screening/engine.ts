@@ -8,7 +8,7 @@ import { keepingNames } from '../names/memo.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './entity-names.ts';
 import type { KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
-import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, type PreparedCandidate } from './compare.ts';
+import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, prepareQuery, type PreparedCandidate } from './compare.ts';
 import type { QueryEntity } from './query.ts';
 
 export type { Comparison, CompareOptions, KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
@@ -33,7 +33,7 @@ export const matcherEngine: MatchEngine = {
   defaultThreshold: DEFAULT_THRESHOLD,
   // A listed entity's names are kept in the name caches; a query's are not (memo.ts).
   prepare: (entity) => keepingNames(() => prepareCandidate(entity)),
-  prepareQuery: (query) => prepareCandidate(query),
+  prepareQuery: (query) => prepareQuery(query),
   compare: (query, candidate, options) => compareEntities(query as QueryEntity | PreparedCandidate, candidate as PreparedCandidate, options),
   candidateKeyLists(entity) {
     return keepingNames(() => {

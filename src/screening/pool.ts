@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenedJson, ScreenOptions } from './screener.ts';
+import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
 import type { WorkerInput, WorkerReply } from './worker.ts';
 
@@ -76,11 +77,23 @@ export class ScreeningPool {
    * and the CLI writes JSON anyway.
    */
   async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: ScreenedJson[]) => void): Promise<void> {
+    // Handed out in name order (name-order.ts: a query reuses the name scores of the one before it
+    // with the same names), delivered in input order.
+    const order = nameOrder(queries);
     const batches: QueryEntity[][] = [];
-    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(queries.slice(i, i + BATCH_SIZE));
-    const done = new Map<number, ScreenedJson[]>();
+    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(order.slice(i, i + BATCH_SIZE).map((at) => queries[at]));
+    const answers: (ScreenedJson | undefined)[] = new Array(queries.length);
+    let delivered = 0; // next query to deliver in input order
+    const deliver = () => {
+      const start = delivered;
+      while (delivered < queries.length && answers[delivered]) delivered++;
+      if (delivered === start) return;
+      const run = answers.slice(start, delivered) as ScreenedJson[];
+      answers.fill(undefined, start, delivered);
+      onBatch?.(start, run);
+    };
     let next = 0; // next batch to hand out
-    let flushed = 0; // next batch to deliver in order
+    let finished = 0; // batches answered
     await new Promise<void>((resolve, reject) => {
       let failed = false;
       let active = 0;
@@ -106,14 +119,11 @@ export class ScreeningPool {
           }
           if (msg.type !== 'results') return;
           active--;
-          done.set(msg.batch, msg.results);
-          while (done.has(flushed)) {
-            onBatch?.(flushed * BATCH_SIZE, done.get(flushed)!);
-            done.delete(flushed);
-            flushed++;
-          }
+          msg.results.forEach((result, k) => (answers[order[msg.batch * BATCH_SIZE + k]] = result));
+          finished++;
+          deliver();
           feed(worker);
-          if (active === 0 && flushed === batches.length) finish();
+          if (active === 0 && finished === batches.length) finish();
         };
         const onError = (err: Error) => {
           if (!failed) {

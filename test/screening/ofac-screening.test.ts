@@ -104,7 +104,9 @@ describe('screening the OFAC SDN list of 2023-12-28', () => {
   it('worker threads (started with tsx) give the same results as in-process screening, in input order', async () => {
     const subset = entities.filter((e) => e.schema === 'Person').slice(0, 800);
     const local = Screener.build(subset, matcherEngine);
-    const queries = labelledQueries(subset, 600, 5).map((l) => l.query);
+    // Each name again 300 rows later with a birth date: the pool screens them side by side (name order).
+    const named = labelledQueries(subset, 300, 5).map((l) => l.query);
+    const queries = [...named, ...named.map((q) => ({ ...q, properties: { ...q.properties, birthDate: ['1970'] } }))];
     const options = { limit: 3, threshold: matcherEngine.defaultThreshold };
     const pool = await ScreeningPool.start(subset, 2);
     try {

@@ -12,6 +12,7 @@ import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
 import { ALL_DATASETS, screeningScope } from '../../screening/service.ts';
 import { batchIndex } from '../../screening/batch-index.ts';
+import { nameOrder } from '../../screening/name-order.ts';
 import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { BATCH_CSV_COLUMNS, batchCsvRows, type BatchRecord } from '../../screening/batch-output.ts';
 import { ConflictError, SourceError } from '../../model/errors.ts';
@@ -133,14 +134,17 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
       progress.tick();
     }
   };
+  // Screened in name order (one name's queries side by side share their name scores), written in input order.
+  const order = nameOrder(distinct);
   const answered = (at: number, results: ScreenedJson) => {
-    for (const row of rowsOf[at]) resultsByRow.set(row, results);
+    for (const row of rowsOf[order[at]]) resultsByRow.set(row, results);
   };
+  const queries = order.map((at) => distinct[at]);
   if (poolSize > 1 && good.length > 0) {
     const pool = await ScreeningPool.start(index.bytes(), poolSize);
     entityCount = pool.entityCount;
     try {
-      await pool.screen(distinct, options, (start, results) => {
+      await pool.screen(queries, options, (start, results) => {
         results.forEach((res, i) => answered(start + i, res));
         flush();
       });
@@ -150,7 +154,7 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   } else {
     const screener = new Screener(index.index(), engine);
     entityCount = screener.index.size;
-    distinct.forEach((query, at) => {
+    queries.forEach((query, at) => {
       answered(at, screenedJson(screener.screen(query, options).results));
       flush();
     });
