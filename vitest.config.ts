@@ -19,7 +19,7 @@ const UNIT = [
  * environment set, every store, server and watcher closed). A file added here must pass with
  * `npx vitest run <dir> --no-isolate`.
  */
-const SHARED = ['server', 'graph', 'screening', 'edits', 'store', 'api', 'lists', 'transfers', 'documents'].map((dir) => `test/${dir}/**/*.test.ts`);
+const SHARED = ['server', 'graph', 'screening', 'edits', 'store', 'api', 'lists', 'transfers', 'documents', 'monitor', 'resolve', 'safety', 'jobs', 'live', 'dates', 'ingest', 'cli'].map((dir) => `test/${dir}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
