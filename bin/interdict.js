@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point for `npx interdict` and `npm start`: runs the compiled CLI in dist/ (built by
 // `npm install` through `prepare`, or `npm run build`). INTERDICT_FROM_SOURCE=1 runs the TypeScript
-// sources through tsx instead (a development dependency): the test suite sets it, so tests never
-// run a stale build.
+// sources through tsx instead (a development dependency). The test suite rebuilds dist/ when a source
+// is newer (test/support/compiled.ts), so tests never run a stale build.
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 

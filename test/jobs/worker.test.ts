@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { importFiles } from '../../src/ingest/import.ts';
 import { buildApp, type AppHandle } from '../../src/server/app.ts';
 import { authHeaders } from '../support/credentials.ts';
-import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+import { ENGINES } from '../support/engines.ts';
+import { importedStoreForBlock } from '../support/imported.ts';
 
 const BIN = new URL('../../bin/interdict.js', import.meta.url).pathname;
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
@@ -42,7 +42,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 for (const engine of ENGINES) {
   describe(`interdict worker on ${engine}`, () => {
-    const t = freshStoreForBlock(engine);
+    const t = importedStoreForBlock(engine, SDN_2021, { author: 'test' });
     let handle: AppHandle;
     let worker: ChildProcess | undefined;
     let output = '';
@@ -51,7 +51,6 @@ for (const engine of ENGINES) {
     const env = () => ({ INTERDICT_DB: t.sqlitePath, DATABASE_URL: t.url ?? '' });
 
     beforeAll(async () => {
-      await importFiles(t.store, SDN_2021, { author: 'test' });
       const config = { ...loadConfig({}), sqlitePath: t.sqlitePath, databaseUrl: t.url, loadBundled: false };
       handle = await buildApp(config, t.store, { logger: false });
     });

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor } from '../../src/monitor/monitor.ts';
 import { liveScreening, rescreenPortfolio, type LiveScreening } from '../../src/monitor/service.ts';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
-import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+import { ENGINES } from '../support/engines.ts';
+import { importedStoreForBlock } from '../support/imported.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
@@ -18,10 +18,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 for (const engine of ENGINES) {
   describe(`bulk screening of a portfolio on ${engine}`, () => {
-    const t = freshStoreForBlock(engine);
+    const t = importedStoreForBlock(engine, SDN_2021);
     let live: LiveScreening;
     beforeAll(async () => {
-      await importFiles(t.store, SDN_2021);
       live = await liveScreening(t.store);
     });
 

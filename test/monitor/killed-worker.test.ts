@@ -8,17 +8,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor, type AlertView } from '../../src/monitor/monitor.ts';
 import { uploadPortfolio } from '../../src/monitor/service.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
 import { openStore } from '../../src/store/open.ts';
 import { authHeaders } from '../support/credentials.ts';
 import { PG_URL } from '../support/engines.ts';
+import { importedStore } from '../support/imported.ts';
 
 const BIN = new URL('../../bin/interdict.js', import.meta.url).pathname;
 const FIX = new URL('../fixtures/ofac_sdn/2021-07-07/', import.meta.url).pathname;
@@ -156,7 +156,8 @@ const fromTheChange = (a: AlertView) => (a.detail as { list: unknown }).list !==
 
 describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on PostgreSQL', () => {
   const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const main = `interdict_killed_${suffix}`;
+  /** The database the servers and workers share: a copy of the run's OFAC 2021 import (test/support/imported.ts). */
+  let main = '';
   const reference = `interdict_killed_ref_${suffix}`;
   const dir = mkdtempSync(join(tmpdir(), 'interdict-killed-worker-'));
   const children: Child[] = [];
@@ -170,16 +171,16 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
   let jobId: string;
 
   beforeAll(async () => {
-    await admin(`create database ${main}`);
-    const store = await openStore({ databaseUrl: databaseUrl(main), sqlitePath: join(dir, 'unused.db') });
+    const { store, url, sqlitePath } = await importedStore('postgres', SDN_2021, { author: 'test' });
+    main = new URL(url!).pathname.slice(1);
     try {
-      await importFiles(store, SDN_2021, { author: 'test' });
       writeFileSync(join(dir, 'portfolio.csv'), portfolioCsv({ added: 400, kept: 2000, removed: 150, synthetic: 500 }));
       const report = await uploadPortfolio(store, 'book', await readScreeningInput(join(dir, 'portfolio.csv')), { mode: 'replace', actor: 'test' });
       uploadAlerts = report.alerts;
       headers = await authHeaders(store);
     } finally {
       await store.close();
+      rmSync(dirname(sqlitePath), { recursive: true, force: true });
     }
     // The import queues the re-screen; no worker runs yet.
     const imported = start(['import', ...SDN_2023], main);
@@ -193,7 +194,7 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
   afterAll(async () => {
     for (const c of children) c.process.kill('SIGKILL');
     await Promise.all(children.map((c) => c.exited));
-    for (const name of [main, reference]) await admin(`drop database if exists ${name} with (force)`);
+    for (const name of [main, reference]) if (name) await admin(`drop database if exists ${name} with (force)`);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../src/access/audit.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor } from '../../src/monitor/monitor.ts';
 import { uploadPortfolio } from '../../src/monitor/service.ts';
 import { ProcessJobs, SCHEDULE_ACTOR } from '../../src/server/jobs.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
 import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { importedStore } from '../support/imported.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const DATA = new URL('../../data/', import.meta.url).pathname;
@@ -56,8 +56,7 @@ describe('scheduled sync on sqlite, end to end', () => {
   let t: TestStore;
   let jobs: ProcessJobs;
   beforeAll(async () => {
-    t = await freshStore('sqlite');
-    await importFiles(t.store, SDN_2021);
+    t = await importedStore('sqlite', SDN_2021);
     const file = join(t.sqlitePath, '..', 'customers.csv');
     writeFileSync(file, 'id,schema,name\nC-001,Person,Ashot Mkrtichev\nC-003,Person,Maria Schmidt\n');
     await uploadPortfolio(t.store, 'watched', await readScreeningInput(file), { mode: 'replace', actor: 'user:alice' });

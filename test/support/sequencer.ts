@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const LONGEST_FIRST = [
+  'test/monitor/killed-worker.test.ts',
   'test/resolve/downstream.test.ts',
   'test/web/monitor.test.ts',
   'test/monitor/portfolio.test.ts',
@@ -19,6 +20,14 @@ const LONGEST_FIRST = [
   'test/screening/batch.test.ts',
   'test/monitor/webhooks.test.ts',
   'test/cli/import.test.ts',
+  // Long in a run under load (2026-12-06, load average 20–30), after those above.
+  'test/monitor/bulk-screening.test.ts',
+  'test/documents/seed-formats.test.ts',
+  'test/monitor/cli.test.ts',
+  'test/resolve/resolved-reads.test.ts',
+  'test/monitor/scheduled-sync.test.ts',
+  'test/documents/cli.test.ts',
+  'test/cli/paths-by-name.test.ts',
 ];
 
 export default class LongestFirst extends BaseSequencer {
