@@ -58,7 +58,8 @@ for (const engine of ENGINES) {
         await batches.close();
       }
 
-      const again = await rescreenPortfolio(t.store, 'pooled', { live });
+      const pooledId = (await monitor.portfolios()).find((p) => p.name === 'pooled')!.id;
+      const again = await rescreenPortfolio(t.store, pooledId, { live });
       expect(again).toMatchObject({ records: 3000, alerts: 0 });
     }, 300_000);
   });
