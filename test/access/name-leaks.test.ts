@@ -6,19 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { Accounts } from '../../src/access/accounts.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { runCli } from '../support/cli.ts';
-import { TEST_RUNNER } from '../support/credentials.ts';
+import { sessionHeaders } from '../support/credentials.ts';
 import { importedSqliteFile } from '../support/imported.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = 'id,schema,name,birth_date,nationality\nC-002,Person,Kim Jong Un,1984-01-08,kp\n';
-const PASSWORD = 'a long test password 9';
 const WS = 'ws_kp_case';
 const BOOK = 'secret book';
 
@@ -26,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'interdict-name-leaks-'));
 const dbFile = join(dir, 'interdict.db');
 let store: Store;
 let app: FastifyInstance;
-const session: Record<string, { cookie: string; 'x-csrf-token': string }> = {};
+const session: Record<string, Record<string, string>> = {};
 
 const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, type = 'application/json') =>
   app.inject({ method, url, headers: { ...session[who], ...(payload === undefined ? {} : { 'content-type': type }) }, payload: payload as string });
@@ -38,12 +36,7 @@ beforeAll(async () => {
   await importedSqliteFile(config.sqlitePath, SDN_2021, { author: 'test' });
   store = await openStore(config);
   ({ app } = await buildApp(config, store, { logger: false }));
-  for (const name of ['alice', 'bob']) {
-    await Accounts.of(store).addUser({ name, role: 'analyst', password: PASSWORD }, TEST_RUNNER);
-    const signedIn = await app.inject({ method: 'POST', url: '/auth/sign-in', payload: { name, password: PASSWORD } });
-    expect(signedIn.statusCode, signedIn.body).toBe(200);
-    session[name] = { cookie: String(signedIn.headers['set-cookie']).split(';')[0], 'x-csrf-token': signedIn.json().csrf_token };
-  }
+  for (const name of ['alice', 'bob']) session[name] = await sessionHeaders(store, name, 'analyst');
   expect((await call('alice', 'POST', '/workspaces', { slug: 'kp_case' })).statusCode).toBe(201);
 }, 120_000);
 afterAll(async () => {
