@@ -17,17 +17,36 @@ export const LIVE_CHANNEL = 'interdict_live';
 export const SQLITE_INTERVAL_MS = 1_000;
 export const POSTGRES_INTERVAL_MS = 10_000;
 
-/** Called inside the transaction that switches `dataset`'s live version: PostgreSQL delivers it at commit. */
-export async function announceLiveSwitch(trx: Transaction<Database>, engine: 'sqlite' | 'postgres', dataset: string): Promise<void> {
+/**
+ * Called inside the transaction that switches `dataset`'s live version: PostgreSQL delivers the
+ * notification at commit. Resolves with the live key the commit will make visible, so the store can
+ * tell its own switches from other processes' ones whenever the watcher happens to look.
+ */
+export async function announceLiveSwitch(trx: Transaction<Database>, engine: 'sqlite' | 'postgres', dataset: string): Promise<string | null> {
   if (engine === 'postgres') await sql`select pg_notify(${LIVE_CHANNEL}, ${dataset})`.execute(trx);
+  const row = await liveRows(trx).where('datasets.name', '=', dataset).executeTakeFirst();
+  return row ? liveKeyOf(row) : null;
 }
 
-/** What the watcher needs of the store: its database, and the live-change signal to fire and hear. */
+/** Each dataset's live version and its write time (an analyst edit appends in place, so the id alone does not tell). */
+function liveRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('datasets')
+    .leftJoin('dataset_versions', 'dataset_versions.id', 'datasets.live_version_id')
+    .select(['datasets.name as name', 'datasets.live_version_id as live', 'dataset_versions.imported_at as at']);
+}
+
+function liveKeyOf(row: { live: number | string | null; at: string | null }): string | null {
+  return row.live === null ? null : `${Number(row.live)}@${String(row.at)}`;
+}
+
+/** What the watcher needs of the store: its database, the live-change signal to fire, and its own switches. */
 export interface WatchedStore {
   readonly db: Kysely<Database>;
   readonly engine: 'sqlite' | 'postgres';
-  onLiveChange(listener: (dataset: string) => void): () => void;
   notifyLiveChange(dataset: string): void;
+  /** True once for a live key this store made live itself (it announces those on its own). */
+  madeLiveHere(dataset: string, liveKey: string | null): boolean;
 }
 
 export interface LiveWatchOptions {
@@ -46,55 +65,36 @@ export interface LiveWatch {
 /** The watcher for a store that has a database to watch (an in-memory reader has none: null). */
 export function watchStore(store: object, options: LiveWatchOptions = {}): LiveWatch | null {
   const s = store as Partial<WatchedStore>;
-  if (!s.db || !s.engine || typeof s.notifyLiveChange !== 'function' || typeof s.onLiveChange !== 'function') return null;
+  if (!s.db || !s.engine || typeof s.notifyLiveChange !== 'function' || typeof s.madeLiveHere !== 'function') return null;
   return watchLiveVersions(s as WatchedStore, options);
 }
 
 export function watchLiveVersions(store: WatchedStore, options: LiveWatchOptions = {}): LiveWatch {
   const log = options.log ?? (() => undefined);
   let known: Map<string, string | null> | null = null;
-  /** Datasets this process switched itself: already announced, so the next look must not repeat them. */
-  const switchedHere = new Set<string>();
-  let announcing = false;
   let stopped = false;
   let running: Promise<string[]> | null = null;
   let queued: Promise<string[]> | null = null;
 
-  const unsubscribe = store.onLiveChange((dataset) => {
-    if (!announcing) switchedHere.add(dataset);
-  });
-
   async function look(): Promise<string[]> {
-    // A live version is told apart by its id and its write time: an analyst edit appends in place.
-    const rows = await store.db
-      .selectFrom('datasets')
-      .leftJoin('dataset_versions', 'dataset_versions.id', 'datasets.live_version_id')
-      .select(['datasets.name as name', 'datasets.live_version_id as live', 'dataset_versions.imported_at as at'])
-      .execute();
-    const now = new Map(rows.map((r) => [r.name, r.live === null ? null : `${Number(r.live)}@${String(r.at)}`]));
-    // A switch made here is announced right after its commit: let that happen before telling them apart.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Own switches are told apart by the live key the store recorded inside its transaction, not by
+    // timing: a look may run between the commit and the store's own announcement (it once announced
+    // a switch twice under load, and then swallowed another process's next switch).
+    const rows = await liveRows(store.db).execute();
+    const now = new Map(rows.map((r) => [r.name, liveKeyOf(r)]));
     const before = known;
     known = now;
-    if (!before) {
-      switchedHere.clear();
-      return [];
-    }
+    if (!before) return [];
     const changed: string[] = [];
     for (const [name, live] of now) {
       if (before.get(name) === live) continue;
-      if (switchedHere.delete(name)) continue;
+      if (store.madeLiveHere(name, live)) continue;
       changed.push(name);
     }
     if (stopped) return [];
-    announcing = true;
-    try {
-      for (const name of changed) {
-        log(`live version of ${name} switched by another process: rebuilding`);
-        store.notifyLiveChange(name);
-      }
-    } finally {
-      announcing = false;
+    for (const name of changed) {
+      log(`live version of ${name} switched by another process: rebuilding`);
+      store.notifyLiveChange(name);
     }
     return changed;
   }
@@ -131,7 +131,6 @@ export function watchLiveVersions(store: WatchedStore, options: LiveWatchOptions
     async stop() {
       stopped = true;
       clearInterval(timer);
-      unsubscribe();
       await listener?.stop();
       await running?.catch(() => undefined);
     },

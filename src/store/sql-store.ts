@@ -92,6 +92,20 @@ export class SqlStore implements Store {
     this.emit(dataset);
   }
 
+  /** `dataset:liveKey` of the versions this store made live, recorded before their commit (see live-watch.ts). */
+  private readonly ownLiveKeys = new Set<string>();
+
+  madeLiveHere(dataset: string, liveKey: string | null): boolean {
+    return this.ownLiveKeys.delete(`${dataset}:${liveKey}`);
+  }
+
+  private async switchLive(trx: Transaction<Database>, dataset: string): Promise<void> {
+    const key = await announceLiveSwitch(trx, this.engine, dataset);
+    // A key the watcher never looks at (a rolled-back write, a later switch first) stays: keep a few.
+    if (this.ownLiveKeys.size >= 256) this.ownLiveKeys.delete(this.ownLiveKeys.values().next().value!);
+    this.ownLiveKeys.add(`${dataset}:${key}`);
+  }
+
   // ---- writing -------------------------------------------------------------------------------
 
   /**
@@ -168,7 +182,7 @@ export class SqlStore implements Store {
     const version = await this.finishVersion(trx, versionId, request, previous, request.delta ? undefined : tally);
     const diff = previous ? await this.diffVersions(trx, previous.id, versionId) : null;
     if (previous && diff && !request.allowShrink) checkShrink(request.dataset, previous, version, diff.removed.length);
-    await announceLiveSwitch(trx, this.engine, request.dataset);
+    await this.switchLive(trx, request.dataset);
     return {
       version,
       previous,
@@ -207,7 +221,7 @@ export class SqlStore implements Store {
       } else {
         await appendInPlace(trx, live, rows, seenAt, (r) => this.insert(trx, r), () => this.insertVersion(trx, { ...request, sourceFiles: [live.version] }, seenAt));
       }
-      await announceLiveSwitch(trx, this.engine, dataset);
+      await this.switchLive(trx, dataset);
       return trx.selectFrom('statements').selectAll().where('version_id', '=', versionId).where('id', 'in', rows.map((r) => r.id)).execute();
     });
     this.emit(dataset, [...new Set(drafts.map((d) => d.entityId))]);

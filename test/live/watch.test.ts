@@ -53,6 +53,29 @@ describe.each(ENGINES)('live-version watcher on %s', (engine) => {
     expect(fired).toEqual(['test_list']);
   });
 
+  it('tells its own switch apart even when it looks between the commit and the store\'s own announcement', async () => {
+    // Under load a look once ran in that gap: the switch was announced twice, and the stale mark then
+    // swallowed another connection's next switch. Here the look is made to run exactly there.
+    const store = t.store as unknown as { emit: (dataset: string, appended?: string[]) => void };
+    const emit = store.emit;
+    let lookedInGap: Promise<string[]> | null = null;
+    store.emit = (dataset, appended) => {
+      store.emit = emit;
+      lookedInGap = watch.check().then((changed) => {
+        emit.call(store, dataset, appended);
+        return changed;
+      });
+    };
+    fired.length = 0;
+    await importList(t.store, 'Gamma', 'Kappa');
+    expect(await lookedInGap).toEqual([]);
+    expect(fired).toEqual(['test_list']);
+    fired.length = 0;
+    await importList(other, 'Gamma', 'Kappa', 'Lambda');
+    await watch.check(); // on PostgreSQL the NOTIFY may have had it looked at already
+    expect(fired).toEqual(['test_list']);
+  });
+
   it('announces an analyst edit another connection appended in place to a live version', async () => {
     const claim = { entityId: 'case-note-1', schema: 'Person', prop: 'name', value: 'Epsilon', sourceDocument: 'doc-1', evidenceGrade: 'reported' } as StatementDraft;
     await other.addStatements('analyst_notes', [claim], 'tester');
