@@ -3086,8 +3086,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             workspaces: {
-                                /** @description the dataset its statements go to, `ws_<slug>` */
+                                /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                                 id: string;
+                                /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                                 title: string;
                                 created_at: string;
                                 created_by: string;
@@ -3198,7 +3199,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a confidential workspace; its creator becomes its owner */
+        /** Create a confidential workspace with an id the server chooses; its creator becomes its owner. Names need not be unique, so this never answers that one exists */
         post: {
             parameters: {
                 query?: never;
@@ -3209,9 +3210,12 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        /** @description lowercase letters, digits and _; the dataset is `ws_<slug>` */
-                        slug: string;
+                        /** @description what to call it (any text, not unique); the answer carries the id the server chose */
+                        name?: string;
+                        /** @description the same as name (read when name is absent) */
                         title?: string;
+                        /** @description older clients' field, read as the name when name and title are absent; it no longer makes the id */
+                        slug?: string;
                     };
                 };
             };
@@ -3223,8 +3227,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3302,21 +3307,6 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            detail?: string;
-                            status: number;
-                            /** @description the parameter or body field at fault */
-                            field?: string;
-                        };
-                    };
-                };
-                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3380,8 +3370,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3540,8 +3531,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3686,8 +3678,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -8888,7 +8881,7 @@ export interface paths {
                     language?: string;
                     /** @description start the mention job */
                     mentions?: boolean;
-                    /** @description the confidential workspace it belongs to (`ws_<slug>`; its analysts only); default: shared */
+                    /** @description the confidential workspace it belongs to (its id, or its name among your workspaces; its analysts only); default: shared */
                     workspace?: string;
                 };
                 header?: never;
@@ -11062,7 +11055,7 @@ export interface paths {
                     mode?: "replace" | "merge";
                     /** @description schema of rows without a `schema` column */
                     schema?: string;
-                    /** @description the workspace (ws_<slug>, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name */
+                    /** @description the workspace (its id or its name among yours, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name */
                     workspace?: string;
                 };
                 header?: never;
@@ -11250,7 +11243,7 @@ export interface paths {
             parameters: {
                 query?: {
                     portfolio?: string;
-                    /** @description with portfolio: the portfolio's workspace (ws_<slug>, or shared), when several you see share its name */
+                    /** @description with portfolio: the portfolio's workspace (its id or its name among yours, or shared), when several you see share its name */
                     workspace?: string;
                     status?: "open" | "in_review" | "false_positive" | "true_match" | "escalated" | "resolved";
                     kind?: "new-hit" | "changed-hit" | "lifted" | "list-stale";
@@ -12490,7 +12483,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description the workspace (ws_<slug>, or shared) of the portfolio, when several you see share its name */
+                    /** @description the workspace (its id or its name among yours, or shared) of the portfolio, when several you see share its name */
                     workspace?: string;
                 };
                 header?: never;
