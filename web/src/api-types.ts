@@ -75,6 +75,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -309,6 +324,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -445,6 +475,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -679,6 +724,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -876,6 +936,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -987,6 +1062,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1148,6 +1238,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1294,6 +1399,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1422,6 +1542,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1537,6 +1672,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1696,6 +1846,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1804,6 +1969,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1954,6 +2134,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2133,6 +2328,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2287,6 +2497,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2396,6 +2621,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2533,6 +2773,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2686,6 +2941,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -2800,6 +3070,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2936,6 +3221,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3038,6 +3338,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3196,6 +3511,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3323,6 +3653,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3466,6 +3811,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3640,6 +4000,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3774,6 +4149,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4052,6 +4442,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4270,6 +4675,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4432,6 +4852,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4571,6 +5006,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4773,6 +5223,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4962,6 +5427,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5054,6 +5534,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5253,6 +5748,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5486,6 +5996,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5676,6 +6201,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5918,6 +6458,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6052,6 +6607,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6226,6 +6796,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6355,6 +6940,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6508,6 +7108,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6627,6 +7242,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6767,6 +7397,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6982,6 +7627,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7219,6 +7879,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7373,6 +8048,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7566,6 +8256,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7774,6 +8479,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7931,6 +8651,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8159,6 +8894,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8369,6 +9119,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8565,6 +9330,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8719,6 +9499,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8852,6 +9647,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9113,6 +9923,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9264,6 +10089,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9389,6 +10229,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9560,6 +10415,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9675,6 +10545,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9863,6 +10748,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9974,6 +10874,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10182,6 +11097,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -10335,6 +11265,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10708,6 +11653,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -10895,6 +11855,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -11016,6 +11991,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11222,6 +12212,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -11372,6 +12377,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11537,6 +12557,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11728,6 +12763,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -11898,6 +12948,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -12015,6 +13080,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12146,6 +13226,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12312,6 +13407,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -12447,6 +13557,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12613,6 +13738,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -12745,6 +13885,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -12859,6 +14014,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13007,6 +14177,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -13134,6 +14319,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
