@@ -1,10 +1,13 @@
-// Confidential workspaces (issue 13): a workspace is an analyst dataset `ws_<slug>` with members. Its
+// Confidential workspaces (issue 13): a workspace is an analyst dataset `ws_<id>` with members. Its
 // statements (case files, claims, documents' claims) are seen only by its members, whatever their
 // account role: an admin manages membership but reads a workspace's content only as a member.
 // Everything else (publishers' lists, the shared `analyst` dataset) is read by every signed-in user,
 // and an API key limited to some datasets sees only those.
+// The server chooses a workspace's id at random; its name (`title`) is whatever its creator typed and
+// need not be unique. An id derived from the name made "that name is taken" an answer to anyone.
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ConflictError, ForbiddenError, InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
+import { ForbiddenError, InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { Sees } from '../model/visibility.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import type { AccessTables, WorkspaceMembersTable } from '../store/access-schema.ts';
@@ -14,7 +17,20 @@ import { AuditTrail } from './audit.ts';
 import { atLeast, parseRole, ROLES, type Role } from './roles.ts';
 
 export const WORKSPACE_PREFIX = 'ws_';
-const SLUG = /^[a-z0-9][a-z0-9_]{0,39}$/;
+/** Lowercase base32 (RFC 4648): an id stays a valid dataset name (lowercase letters, digits, _). */
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+const ID_LENGTH = 16; // 80 random bits
+const NAME_MAX = 200;
+
+/** A new workspace's id, `ws_` and 16 random base32 characters: it says nothing of its name. */
+export function newWorkspaceId(): string {
+  let id = WORKSPACE_PREFIX;
+  for (let i = 0; i < ID_LENGTH; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return id;
+}
+
+/** Names are compared as people type them: case and surrounding blanks aside. */
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export interface WorkspaceMember {
   user_id: string;
@@ -86,23 +102,42 @@ export class Workspaces {
     if (!member || !atLeast(effectiveRole(member, p.role), 'analyst')) throw mayNotWrite(dataset);
   }
 
-  async create(input: { slug: string; title?: string; owner?: string }, by: Principal): Promise<WorkspaceView> {
-    const slug = input.slug.trim().toLowerCase().replace(/^ws_/, '');
-    if (!SLUG.test(slug)) throw new ValidationError('slug', 'a workspace slug is 1–40 characters: lowercase letters, digits and _ (not first)');
-    const id = `${WORKSPACE_PREFIX}${slug}`;
+  /** A new workspace named `name` (not unique), with a fresh id; `owner` (default: its creator) is its first member. */
+  async create(input: { name: string; owner?: string }, by: Principal): Promise<WorkspaceView> {
+    const name = input.name.trim();
+    if (!name || name.length > NAME_MAX || /\p{Cc}/u.test(name)) throw new ValidationError('name', `a workspace's name is 1–${NAME_MAX} characters, no control characters`);
+    const id = newWorkspaceId();
     const ownerId = input.owner ?? (by.kind === 'user' ? by.id : undefined);
     const at = this.stamp();
     await this.db.transaction().execute(async (trx) => {
-      if (await trx.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()) throw new ConflictError(`the workspace ${id} exists`);
-      await trx.insertInto('workspaces').values({ id, title: input.title?.trim() || slug, created_at: at, created_by: actorOf(by) }).execute();
+      await trx.insertInto('workspaces').values({ id, title: name, created_at: at, created_by: actorOf(by) }).execute();
       if (ownerId) {
         const owner = await trx.selectFrom('users').select(['id', 'role']).where((eb) => eb.or([eb('id', '=', ownerId), eb('name', '=', ownerId.toLowerCase())])).executeTakeFirst();
         if (!owner) throw new ValidationError('owner', `no user "${ownerId.slice(0, 64)}"`);
         await trx.insertInto('workspace_members').values({ workspace_id: id, user_id: owner.id, role: owner.role, owner: 1, added_at: at, added_by: actorOf(by) }).execute();
       }
-      await this.audit.appendIn(trx, [{ actor: actorOf(by), action: 'workspace.create', subject: id, detail: { owner: ownerId ?? null } }]);
+      await this.audit.appendIn(trx, [{ actor: actorOf(by), action: 'workspace.create', subject: id, detail: { title: name, owner: ownerId ?? null } }]);
     });
     return this.view(id);
+  }
+
+  /**
+   * The workspace a principal means by an id or a name, among those it is a member of (the CLI, which
+   * holds the database: all). Two of that name are refused, naming their ids; any other reference,
+   * whether to a workspace it is not a member of or to none at all, gets the one answer: no workspace.
+   */
+  async resolve(ref: string, p: Principal): Promise<string> {
+    let query = this.db.selectFrom('workspaces').select(['id', 'title']).orderBy('id');
+    if (p.kind !== 'cli' && p.kind !== 'system') {
+      query = query.where('id', 'in', this.db.selectFrom('workspace_members').select('workspace_id').where('user_id', '=', p.kind === 'user' ? p.id : ''));
+    }
+    const mine = await query.execute();
+    const wanted = ref.trim();
+    if (mine.some((w) => w.id === wanted)) return wanted;
+    const named = mine.filter((w) => sameName(w.title, wanted));
+    if (named.length > 1) throw new ValidationError('workspace', `${named.length} of your workspaces are named "${wanted.slice(0, 80)}": say which by its id (${named.map((w) => w.id).join(', ')})`);
+    if (!named.length) throw notFound(wanted);
+    return named[0].id;
   }
 
   /** The workspaces a principal may name: its own, or every one for an admin (who manages them). */

@@ -43,3 +43,18 @@ export class AuthenticationError extends InterdictError {}
 
 /** Known, but the role (or a key's dataset scope, or a workspace) does not allow it (HTTP 403). */
 export class ForbiddenError extends InterdictError {}
+
+/**
+ * Something the answer depends on failed for a moment (HTTP 503 with Retry-After): the request was not
+ * served, and may be sent again. `cause` is logged, never shown.
+ */
+export class UnavailableError extends InterdictError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    cause?: unknown,
+  ) {
+    super(message);
+    this.cause = cause;
+  }
+}

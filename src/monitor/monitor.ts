@@ -130,7 +130,7 @@ export class Monitor {
     let q = this.db.selectFrom('portfolios').select(['id', 'name', 'workspace']).where('name', '=', name);
     if (workspace !== undefined) q = q.where((eb) => (workspace === null ? eb('workspace', 'is', null) : eb('workspace', '=', workspace)));
     const seen = (await q.execute()).filter((p) => p.workspace === null || !visible || visible(p.workspace));
-    if (seen.length > 1) throw new ValidationError('workspace', `${seen.length} portfolios you can see are named "${name}": say which by its workspace (ws_<slug>, or shared)`);
+    if (seen.length > 1) throw new ValidationError('workspace', `${seen.length} portfolios you can see are named "${name}": say which by its workspace (its id, or shared)`);
     return seen[0];
   }
 

@@ -91,7 +91,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   });
   installErrorHandler(app);
   installHostCheck(app, [...(config.allowedHosts ?? []), config.host]);
-  // Before the OpenAPI collector: it adds the 401/403/429 answers to every route that needs a role.
+  // Before the OpenAPI collector: it adds the 401/403/429/503 answers to every route that needs a role.
   const access = installAccess(app, { store, anonymousRead: config.anonymousRead });
   installWriteAudit(app, store);
   const openapi = collectOpenApi(app);

@@ -57,7 +57,8 @@ export function installAccess(app: FastifyInstance, options: AccessOptions): Acc
     route.config = { ...(route.config as object), access: rule };
     const schema = route.schema as Record<string, any> | undefined;
     if (rule !== 'public' && schema && !schema.hide) {
-      schema.response = { 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, ...(schema.response ?? {}) };
+      // 503: the rate limiter could not count the request (its database store failed).
+      schema.response = { 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 503: ErrorBody, ...(schema.response ?? {}) };
     }
   });
 

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '../model/errors.ts';
 import type { Monitor, PortfolioRef } from '../monitor/monitor.ts';
 import type { Store } from '../store/types.ts';
-import { checkWrite, seesFor } from './visibility.ts';
+import { checkWrite, resolveWorkspace, seesFor } from './visibility.ts';
 
 /** How a request names the shared space (workspace null) where a workspace is asked for. */
 export const SHARED = 'shared';
@@ -25,6 +25,15 @@ export class PortfolioAccess {
     return (await seesFor(req, this.store)) ?? undefined;
   }
 
+  /**
+   * A `workspace` parameter as a scope: undefined (not said), null (`shared`) or a workspace's id, named
+   * by its id or by a name among the asker's own workspaces (src/access/workspaces.ts, `resolve`).
+   */
+  async scope(req: FastifyRequest, workspace: string | undefined): Promise<string | null | undefined> {
+    const scope = scopeOf(workspace);
+    return scope ? resolveWorkspace(req, this.store, scope) : scope;
+  }
+
   async portfolios(req: FastifyRequest) {
     return this.monitor.portfolios(await this.visible(req));
   }
@@ -42,7 +51,7 @@ export class PortfolioAccess {
    * cannot see is never met, so the answer is what it would be without it.
    */
   async uploadTarget(req: FastifyRequest, name: string, workspace: string | undefined): Promise<string | null> {
-    const scope = scopeOf(workspace);
+    const scope = await this.scope(req, workspace);
     const found = await this.monitor.findPortfolio(name, { workspace: scope, visible: await this.visible(req) });
     const target = found ? found.workspace : (scope ?? null);
     if (target) await checkWrite(req, this.store, target);
@@ -51,7 +60,7 @@ export class PortfolioAccess {
 
   /** The portfolio a name means to the reader, or 404 as for an unknown one; `write`: needs a workspace analyst too. */
   async checkPortfolio(req: FastifyRequest, name: string, workspace: string | undefined, write = false): Promise<PortfolioRef> {
-    const found = await this.monitor.findPortfolio(name, { workspace: scopeOf(workspace), visible: await this.visible(req) });
+    const found = await this.monitor.findPortfolio(name, { workspace: await this.scope(req, workspace), visible: await this.visible(req) });
     if (!found) throw new NotFoundError(`no portfolio "${name}"`);
     if (write && found.workspace) await checkWrite(req, this.store, found.workspace);
     return found;

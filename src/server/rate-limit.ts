@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
-import { InterdictError } from '../model/errors.ts';
+import { InterdictError, UnavailableError } from '../model/errors.ts';
 import { RateCounter, type RateLimitTables } from '../store/rate-limits.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import type { Store } from '../store/types.ts';
@@ -35,7 +35,8 @@ export function signInRateLimit(config: Pick<Config, 'signInRateLimitPerMinute'>
 /**
  * Registers the limiter before the routes. Its checks run as route hooks, after the app-level hook that
  * identifies the caller (authenticate.ts), so a key is counted by its id once it is known to be valid.
- * A 429 goes through the error handler: the usual `{error, detail, status}` and a Retry-After header.
+ * A 429 goes through the error handler: the usual `{error, detail, status}` and a Retry-After header;
+ * so does the 503 of a request the database store failed to count.
  */
 export async function installRateLimit(app: FastifyInstance, config: Pick<Config, 'rateLimitPerMinute' | 'rateLimitStore'>, store: Store): Promise<void> {
   await app.register(rateLimit, {
@@ -53,6 +54,15 @@ type Answer = (error: Error | null, result: { current: number; ttl: number }) =>
 
 /** Keys whose windows began this long ago are forgotten (every window here is a minute). */
 const FORGET_AFTER_MS = 10 * 60_000;
+/** When a client refused because counting failed may try again. */
+const RETRY_AFTER_FAILURE_S = 5;
+
+/**
+ * A request that could not be counted is refused: 503 with Retry-After, not a bare 500, and never let
+ * through uncounted (a failing database must not switch the limits off). The cause goes to the log.
+ */
+const countingFailed = (cause: unknown) =>
+  new UnavailableError(`requests cannot be counted for the rate limit just now, so this one was not served; retry in ${RETRY_AFTER_FAILURE_S} s`, RETRY_AFTER_FAILURE_S, cause);
 
 /**
  * @fastify/rate-limit's store interface (`incr`, `read`, `child`) over the shared database: each request
@@ -63,7 +73,7 @@ function databaseStore(store: Store) {
   const counter = new RateCounter(store.db as unknown as Kysely<RateLimitTables>);
   let prunedAt = 0;
   const answer = (pending: Promise<{ count: number; windowStart: number }>, windowMs: number, now: number, done: Answer) =>
-    pending.then(({ count, windowStart }) => done(null, { current: count, ttl: Math.max(0, windowStart + windowMs - now) }), (error: Error) => done(error, { current: 0, ttl: 0 }));
+    pending.then(({ count, windowStart }) => done(null, { current: count, ttl: Math.max(0, windowStart + windowMs - now) }), (error: unknown) => done(countingFailed(error), { current: 0, ttl: 0 }));
   return class DatabaseRateStore {
     incr(key: string, done: Answer, windowMs: number): void {
       const now = Date.now();

@@ -37,6 +37,11 @@ export function seesFor(req: FastifyRequest, store: Store): Promise<Sees> {
   return sees;
 }
 
+/** The workspace's id a request means by an id or a name among its principal's own workspaces (else 404). */
+export function resolveWorkspace(req: FastifyRequest, store: Store, ref: string): Promise<string> {
+  return workspacesFor(store).resolve(ref, req.principal ?? ANONYMOUS);
+}
+
 /** Refuses a write to a workspace the principal is not an analyst member of (or outside its key's datasets). */
 export async function checkWrite(req: FastifyRequest, store: Store, dataset: string): Promise<void> {
   if (!req.principal) throw new AuthenticationError('sign in, or send an API key (Authorization: ApiKey idk_…)');

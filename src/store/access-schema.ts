@@ -67,10 +67,14 @@ export interface AuditLogTable {
   hash: string;
 }
 
-/** A confidential workspace: an analyst dataset (`ws_<slug>`) only its members read and write. */
+/** A confidential workspace: an analyst dataset (`ws_<id>`) only its members read and write. */
 export interface WorkspacesTable {
-  /** The dataset name, `ws_<slug>`. */
+  /**
+   * The dataset name: `ws_` and 16 random base32 characters the server chose (databases made before
+   * keep their `ws_<slug>` ids, derived from the name then).
+   */
   id: string;
+  /** Its name as its creator gave it; not unique. */
   title: string;
   created_at: string;
   created_by: string;

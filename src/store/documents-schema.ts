@@ -21,7 +21,7 @@ export interface DocumentsTable {
   text: string;
   created_at: string;
   created_by: string;
-  /** The confidential workspace (`ws_<slug>`) the document belongs to; null: shared with every reader. */
+  /** The confidential workspace (its id, `ws_…`) the document belongs to; null: shared with every reader. */
   workspace: string | null;
 }
 

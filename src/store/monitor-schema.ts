@@ -7,7 +7,7 @@ export interface PortfoliosTable {
   name: string;
   created_at: string;
   created_by: string;
-  /** The confidential workspace (`ws_<slug>`) the portfolio lives in; null: every signed-in user's. */
+  /** The confidential workspace (its id, `ws_…`) the portfolio lives in; null: every signed-in user's. */
   workspace: string | null;
 }
 

@@ -1,6 +1,7 @@
 // Confidential workspaces (issue 13), the "already exists" answers: a name or a file kept in a workspace
-// must not show to a non-member as a name taken or a file refused. Portfolio names are unique per
-// workspace (the shared space is one more), documents are de-duplicated within one workspace only.
+// must not show to a non-member as a name taken or a file refused. Workspace names are not unique (the
+// server chooses each one's id), portfolio names are unique per workspace (the shared space is one
+// more), documents are de-duplicated within one workspace only.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,8 @@ import { importedSqliteFile } from '../support/imported.ts';
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = 'id,schema,name,birth_date,nationality\nC-002,Person,Kim Jong Un,1984-01-08,kp\n';
-const WS = 'ws_kp_case';
+/** Alice's workspace, by the id its creation answered. */
+let WS = '';
 const BOOK = 'secret book';
 
 const dir = mkdtempSync(join(tmpdir(), 'interdict-name-leaks-'));
@@ -37,7 +39,9 @@ beforeAll(async () => {
   store = await openStore(config);
   ({ app } = await buildApp(config, store, { logger: false }));
   for (const name of ['alice', 'bob']) session[name] = await sessionHeaders(store, name, 'analyst');
-  expect((await call('alice', 'POST', '/workspaces', { slug: 'kp_case' })).statusCode).toBe(201);
+  const created = await call('alice', 'POST', '/workspaces', { slug: 'kp_case' });
+  expect(created.statusCode).toBe(201);
+  WS = created.json().id;
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -175,5 +179,51 @@ describe("a workspace's entity ids", () => {
     expect([taken.statusCode, free.statusCode]).toEqual([201, 201]);
     expect(taken.body).not.toContain('Acme Front Company');
     expect((await entity('alice', { schema: 'Company', id: 'case-free', properties: { name: 'Again' } })).statusCode).toBe(400);
+  });
+});
+
+describe('workspace names', () => {
+  const mine = async (who: string) => (await call(who, 'GET', '/workspaces')).json().workspaces as { id: string; title: string; members: { name: string }[] }[];
+
+  it("a non-member naming a workspace as a confidential one is named gets one of its own, and learns nothing of the other", async () => {
+    const before = (await call('alice', 'GET', `/workspaces/${WS}`)).json();
+    const fresh = await call('bob', 'POST', '/workspaces', { name: 'never named' });
+    const same = await call('bob', 'POST', '/workspaces', { name: 'kp_case' });
+    const old = await call('bob', 'POST', '/workspaces', { slug: 'kp_case' }); // what older clients send
+    expect([fresh.statusCode, same.statusCode, old.statusCode], same.body).toEqual([201, 201, 201]);
+    for (const made of [same, old]) {
+      expect(made.json().id).not.toBe(WS);
+      expect(made.json().id).toMatch(/^ws_[a-z2-7]{16}$/);
+      expect(made.body).not.toContain(WS);
+      expect(made.json()).toMatchObject({ title: 'kp_case', members: [expect.objectContaining({ name: 'bob', owner: true })] });
+      expect(Object.keys(made.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+    }
+    expect(same.json().id).not.toBe(old.json().id);
+    expect((await mine('bob')).map((w) => w.title).sort()).toEqual(['kp_case', 'kp_case', 'never named']);
+    // The member's workspace is untouched.
+    expect((await call('alice', 'GET', `/workspaces/${WS}`)).json()).toEqual(before);
+    expect((await mine('alice')).map((w) => w.id)).toEqual([WS]);
+  });
+
+  it('name a workspace among those one is a member of; two of one name are told apart by id; others are unknown', async () => {
+    // Alice means her own by its name; Bob's two of that name do not count for her.
+    expect((await upload('alice', BOOK, '?workspace=kp_case&mode=merge')).json()).toMatchObject({ unchanged: 1 });
+    expect((await call('alice', 'GET', `/alerts?portfolio=${encodeURIComponent(BOOK)}&workspace=KP_case`)).json().total).toBe(1);
+    // Bob has two called kp_case: the answer names both ids, and nothing of Alice's.
+    const bobs = (await mine('bob')).filter((w) => w.title === 'kp_case').map((w) => w.id);
+    const ambiguous = await upload('bob', 'bob book', '?workspace=kp_case');
+    expect(ambiguous.statusCode).toBe(400);
+    for (const id of bobs) expect(ambiguous.json().error).toContain(id);
+    expect(ambiguous.body).not.toContain(WS);
+    expect((await upload('bob', 'bob book', `?workspace=${bobs[0]}`)).statusCode).toBe(200);
+    // A name or id of a workspace one is not a member of answers as one nobody made.
+    const said = async (workspace: string) => {
+      const res = await upload('bob', 'bob book', `?workspace=${encodeURIComponent(workspace)}`);
+      return [res.statusCode, String(res.json().error).replaceAll(workspace, 'W')];
+    };
+    expect(await said(WS)).toEqual(await said('ws_nobodys'));
+    expect(await said('never named by alice')).toEqual(await said('ws_nobodys'));
+    expect((await said(WS))[0]).toBe(404);
+    expect((await call('bob', 'GET', `/alerts?portfolio=${encodeURIComponent(BOOK)}&workspace=${WS}`)).statusCode).toBe(404);
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, sessionHeaders } from '../support/credentials.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const WS = 'ws_leaks';
+/** The confidential workspace, by the id its creation answered. */
+let WS = '';
 const SECRET_NAME = 'Zyxwvut Lanternfish Holdings';
 const REGISTRATION = 'REG-47719-LX';
 const HIDDEN_COUNTRY = 'aq'; // Antarctica: on no bundled list
@@ -63,7 +64,9 @@ beforeAll(async () => {
   const found = await get(alice, '/search/us_ofac_sdn?q=bank&schema=Organization&limit=1');
   target = found.json.results[0].id;
   targetCaption = found.json.results[0].caption;
-  expect((await call(alice, 'POST', '/workspaces', { slug: 'leaks', title: 'Leaks case' })).status).toBe(201);
+  const workspace = await call(alice, 'POST', '/workspaces', { name: 'Leaks case' });
+  expect(workspace.status).toBe(201);
+  WS = workspace.json.id;
 
   company = await created(alice, { schema: 'Company', properties: { registrationNumber: REGISTRATION }, ...shared });
   ownership = await created(alice, { schema: 'Ownership', properties: { owner: company, asset: target, percentage: '30' }, ...shared });

@@ -14,22 +14,33 @@ describe('interdict workspaces', () => {
     expect((await runCli(['users', 'add', 'alice', '--role', 'analyst', '--password-stdin'], env, 'a long enough password\n')).code).toBe(0);
     expect((await runCli(['users', 'add', 'bob', '--role', 'viewer', '--password-stdin'], env, 'a long enough password\n')).code).toBe(0);
 
-    const add = await runCli(['workspaces', 'add', 'sanctions_case', '--owner', 'alice', '--title', 'Sanctions case'], env);
+    const add = await runCli(['workspaces', 'add', 'Sanctions case', '--owner', 'alice'], env);
     expect(add.stderr).toBe('');
-    expect(add.stdout).toBe('created ws_sanctions_case, owned by alice\n');
-    expect((await runCli(['workspaces', 'add', 'sanctions_case', '--owner', 'alice'], env)).code).not.toBe(0);
+    expect(add.stdout).toMatch(/^created ws_[a-z2-7]{16} "Sanctions case", owned by alice\n$/);
+    const id = add.stdout.split(' ')[1];
     const noOwner = await runCli(['workspaces', 'add', 'other', '--owner', 'nobody'], env);
     expect(noOwner.code).toBe(2);
     expect(noOwner.stderr).toContain('no user "nobody"');
 
-    const added = await runCli(['workspaces', 'members', 'ws_sanctions_case', '--add', 'bob'], env);
-    expect(added.stdout).toBe('ws_sanctions_case\tSanctions case\t2 member(s)\n  alice\tanalyst\towner\n  bob\tviewer\n');
-    const tooHigh = await runCli(['workspaces', 'members', 'ws_sanctions_case', '--add', 'bob', '--role', 'admin'], env);
+    // Named by its name while no other workspace bears it.
+    const added = await runCli(['workspaces', 'members', 'sanctions CASE', '--add', 'bob'], env);
+    expect(added.stdout).toBe(`${id}\tSanctions case\t2 member(s)\n  alice\tanalyst\towner\n  bob\tviewer\n`);
+    const tooHigh = await runCli(['workspaces', 'members', id, '--add', 'bob', '--role', 'admin'], env);
     expect(tooHigh.code).toBe(2);
+    // A second of the same name is made, with an id of its own; the name alone then says neither.
+    const again = await runCli(['workspaces', 'add', 'Sanctions case', '--owner', 'bob'], env);
+    expect(again.code, again.stderr).toBe(0);
+    const other = again.stdout.split(' ')[1];
+    expect(other).not.toBe(id);
+    const ambiguous = await runCli(['workspaces', 'members', 'Sanctions case'], env);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(id);
+    expect(ambiguous.stderr).toContain(other);
+    expect((await runCli(['workspaces', 'members', 'no such case'], env)).code).toBe(4);
     const list = await runCli(['workspaces', 'list', '--json'], env);
-    expect(JSON.parse(list.stdout).map((w: { id: string; members: unknown[] }) => [w.id, w.members.length])).toEqual([['ws_sanctions_case', 2]]);
-    const removed = await runCli(['workspaces', 'members', 'ws_sanctions_case', '--remove', 'bob'], env);
-    expect(removed.stdout).toBe('ws_sanctions_case\tSanctions case\t1 member(s)\n  alice\tanalyst\towner\n');
+    expect(JSON.parse(list.stdout).map((w: { id: string; members: unknown[] }) => [w.id, w.members.length])).toEqual([[id, 2], [other, 1]].sort());
+    const removed = await runCli(['workspaces', 'members', id, '--remove', 'bob'], env);
+    expect(removed.stdout).toBe(`${id}\tSanctions case\t1 member(s)\n  alice\tanalyst\towner\n`);
     const audit = await runCli(['audit', 'export'], env);
     expect(audit.stdout).toContain('workspace.member.remove');
   });

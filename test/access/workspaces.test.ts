@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, apiKey, sessionHeaders } from '../support/credentials.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const WS = 'ws_probe';
+/** The workspace Alice makes, by the id its creation answered. */
+let WS = '';
 const SECRET_NAME = 'Zyxwvut Quillfeather Holdings';
 const SECRET_ALIAS = 'Qwertyuiop Marblestone Trading';
 const claim = { source_document: 'https://example.org/confidential-note', evidence_grade: 'reported' };
@@ -73,9 +74,10 @@ afterAll(async () => server?.stop());
 
 describe('confidential workspaces', () => {
   it('a member writes into the workspace; a non-member may not, and learns nothing of it', async () => {
-    const created = await call(alice, 'POST', '/workspaces', { slug: 'probe', title: 'Probe case' });
+    const created = await call(alice, 'POST', '/workspaces', { name: 'Probe case' });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ id: WS, members: [{ name: 'alice', role: 'analyst', owner: true }] });
+    expect(created.json).toMatchObject({ id: expect.stringMatching(/^ws_[a-z2-7]{16}$/), title: 'Probe case', members: [{ name: 'alice', role: 'analyst', owner: true }] });
+    WS = created.json.id;
 
     const company = await call(alice, 'POST', '/entities', { schema: 'Company', properties: { name: SECRET_NAME, country: 'kp' }, dataset: WS, ...claim });
     expect(company.status).toBe(201);
@@ -188,8 +190,13 @@ describe('confidential workspaces', () => {
   it("a workspace's documents are read by its members only; a shared document's mentions hide its entities", async () => {
     const confidential = await upload(alice, `Informant notes.\n\n${SECRET_NAME} pays the shipping agent in cash.`, WS);
     const shared = await upload(alice, `Press cutting.\n\n${SECRET_NAME} was seen at the port with ${SECRET_NAME}.`);
-    const intruding = await fetch(`${server.url}/documents?workspace=${WS}`, { method: 'POST', headers: { ...bob, 'content-type': 'text/plain' }, body: 'Planted note.' });
-    expect(intruding.status).toBe(403);
+    // A non-member naming the workspace, by id or name, names one that does not exist.
+    const intrude = (workspace: string) => fetch(`${server.url}/documents?workspace=${encodeURIComponent(workspace)}`, { method: 'POST', headers: { ...bob, 'content-type': 'text/plain' }, body: 'Planted note.' });
+    for (const workspace of [WS, 'Probe case']) {
+      const intruding = await intrude(workspace);
+      expect(intruding.status).toBe(404);
+      expect(((await intruding.json()) as { error: string }).error).toBe(`no workspace ${workspace}`);
+    }
 
     expect((await get(alice, `/documents/${confidential}`)).status).toBe(200);
     expect((await get(alice, '/documents')).text).toContain(confidential);

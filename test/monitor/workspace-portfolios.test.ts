@@ -24,6 +24,8 @@ describe('portfolios in workspaces', () => {
   let store: Store;
   let app: FastifyInstance;
   const session: Record<string, { cookie: string; 'x-csrf-token': string }> = {};
+  /** Alice's workspace, by the id its creation answered. */
+  let ws = '';
 
   const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, type = 'application/json') =>
     app.inject({ method, url, headers: { ...session[who], ...(payload === undefined ? {} : { 'content-type': type }) }, payload: payload as string });
@@ -39,7 +41,9 @@ describe('portfolios in workspaces', () => {
       expect(signedIn.statusCode, signedIn.body).toBe(200);
       session[name] = { cookie: String(signedIn.headers['set-cookie']).split(';')[0], 'x-csrf-token': signedIn.json().csrf_token };
     }
-    expect((await call('alice', 'POST', '/workspaces', { slug: 'kp_case' })).statusCode).toBe(201);
+    const created = await call('alice', 'POST', '/workspaces', { name: 'kp_case' });
+    expect(created.statusCode).toBe(201);
+    ws = created.json().id;
   });
   afterAll(async () => {
     await app?.close();
@@ -48,13 +52,13 @@ describe('portfolios in workspaces', () => {
   });
 
   it('is seen, decided and reported by members only', async () => {
-    const up = await call('alice', 'PUT', '/portfolios/secret%20book?workspace=ws_kp_case', CUSTOMERS, 'text/csv');
+    const up = await call('alice', 'PUT', `/portfolios/secret%20book?workspace=${ws}`, CUSTOMERS, 'text/csv');
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json()).toMatchObject({ added: 1, alerts: 1 });
     const aliceAlerts = (await call('alice', 'GET', '/alerts')).json();
     expect(aliceAlerts.total).toBe(1);
     const id = aliceAlerts.results[0].id;
-    expect((await call('alice', 'GET', '/portfolios')).json().results).toEqual([expect.objectContaining({ name: 'secret book', workspace: 'ws_kp_case' })]);
+    expect((await call('alice', 'GET', '/portfolios')).json().results).toEqual([expect.objectContaining({ name: 'secret book', workspace: ws })]);
 
     expect((await call('bob', 'GET', '/portfolios')).json().results).toEqual([]);
     expect((await call('bob', 'GET', '/alerts')).json()).toEqual({ total: 0, results: [] });
@@ -67,11 +71,15 @@ describe('portfolios in workspaces', () => {
     // Names are unique per workspace: bob's upload of that name is a portfolio of his own (test/access/name-leaks.test.ts).
     const own = await call('bob', 'PUT', '/portfolios/secret%20book', CUSTOMERS, 'text/csv');
     expect(own.statusCode).toBe(200);
-    expect(own.body).not.toContain('ws_kp_case');
-    expect((await call('bob', 'PUT', '/portfolios/other?workspace=ws_kp_case', CUSTOMERS, 'text/csv')).statusCode).toBe(403);
+    expect(own.body).not.toContain(ws);
+    // Naming the workspace, by id or name, is naming one that does not exist.
+    for (const named of [ws, 'kp_case']) {
+      const refused = await call('bob', 'PUT', `/portfolios/other?workspace=${named}`, CUSTOMERS, 'text/csv');
+      expect([refused.statusCode, refused.json().error]).toEqual([404, `no workspace ${named}`]);
+    }
 
     expect((await call('alice', 'POST', `/alerts/${id}/decisions`, { status: 'in_review', reason: 'looking' })).statusCode).toBe(200);
-    expect((await call('alice', 'POST', '/workspaces/ws_kp_case/members', { user: 'bob' })).statusCode).toBe(200);
+    expect((await call('alice', 'POST', `/workspaces/${ws}/members`, { user: 'bob' })).statusCode).toBe(200);
     expect((await call('bob', 'GET', '/alerts')).json().total).toBe(2);
     expect((await call('bob', 'GET', `/reports/alerts/${id}?format=html`)).statusCode).toBe(200);
   });

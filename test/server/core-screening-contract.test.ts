@@ -50,7 +50,7 @@ beforeAll(async () => {
   screening = new ScreeningService(store, { freshness: (v) => freshness(v, config.staleAfterDays) });
   app = Fastify();
   installErrorHandler(app);
-  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429/503.
   installAccess(app, { store, anonymousRead: false });
   inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
@@ -162,7 +162,7 @@ describe('core and screening routes against their response schemas', () => {
   it('/openapi.json describes every answer of these routes, errors included', () => {
     const doc = openapi();
     const match = doc.paths['/match/{dataset}'].post;
-    expect(Object.keys(match.responses)).toEqual(['200', '400', '401', '403', '404', '413', '429', '500']);
+    expect(Object.keys(match.responses)).toEqual(['200', '400', '401', '403', '404', '413', '429', '500', '503']);
     const byKey = match.responses['200'].content['application/json'].schema.properties.responses.patternProperties;
     const result = (Object.values(byKey)[0] as any).properties.results.items;
     expect(Object.keys(result.properties.explanations.items.properties)).toEqual(['feature', 'weight', 'detail', 'query', 'candidate']);

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const graph = new GraphService(store);
   app = Fastify();
   installErrorHandler(app);
-  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429/503.
   installAccess(app, { store, anonymousRead: false });
   inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
@@ -95,7 +95,7 @@ describe('graph routes against their response schemas', () => {
   it('/openapi.json describes every graph answer and its errors', () => {
     const doc = openapi();
     const exposure = doc.paths['/entities/{id}/exposure'].get;
-    expect(Object.keys(exposure.responses)).toEqual(['200', '400', '401', '403', '404', '429', '500']);
+    expect(Object.keys(exposure.responses)).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
     const schema = exposure.responses['200'].content['application/json'].schema;
     expect(Object.keys(schema.properties)).toEqual(['entity', 'hops', 'sanctioned', 'hits', 'reached', 'truncated', 'ownership', 'weights']);
     expect(exposure.parameters.map((p: any) => p.name)).toEqual(['id', 'hops', 'types', 'min_grade', 'from_date', 'to_date', 'same_as']);

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await resolverFor(store).xref({ datasets: ['un_sc_sanctions', 'gb_hmt_sanctions'] });
   app = Fastify();
   installErrorHandler(app);
-  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429/503.
   installAccess(app, { store, anonymousRead: false });
   inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
@@ -103,7 +103,7 @@ describe('resolve routes against their response schemas', () => {
 
   it('/openapi.json describes every resolve answer and its errors', () => {
     const doc = openapi();
-    expect(Object.keys(doc.paths['/judgements/split'].post.responses)).toEqual(['201', '400', '401', '403', '404', '409', '422', '429', '500']);
+    expect(Object.keys(doc.paths['/judgements/split'].post.responses)).toEqual(['201', '400', '401', '403', '404', '409', '422', '429', '500', '503']);
     expect(Object.keys(doc.paths['/xref/candidates/{left}/{right}'].get.responses['200'].content['application/json'].schema.properties)).toEqual(['candidate', 'left', 'right', 'properties', 'judgement']);
     expect(doc.paths['/xref/candidates'].get.parameters.map((p: any) => p.name)).toEqual(['dataset', 'min', 'max', 'status', 'limit', 'offset']);
   });

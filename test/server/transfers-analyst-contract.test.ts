@@ -30,7 +30,7 @@ beforeAll(async () => {
   await importWith(store, caseFileCsv, [`${CASE_DIR}statements.csv`, `${CASE_DIR}transfers.csv`]);
   app = Fastify();
   installErrorHandler(app);
-  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429.
+  // Before the contract check and the OpenAPI collector, as in buildApp: every route declares its 401/403/429/503.
   installAccess(app, { store, anonymousRead: false });
   inject = injectWith(app, await authHeaders(store));
   contract = checkResponses(app);
@@ -112,7 +112,7 @@ describe('analyst edit routes against their schemas', () => {
   it('/openapi.json describes the bodies, every answer and the 422', () => {
     const doc = openapi();
     const create = doc.paths['/entities'].post;
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '404', '422', '429', '500']);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '404', '422', '429', '500', '503']);
     expect(Object.keys(create.requestBody.content['application/json'].schema.properties)).toEqual(
       expect.arrayContaining(['schema', 'properties', 'dataset', 'author', 'source_document', 'evidence_grade', 'locator', 'claim_date']),
     );
@@ -122,6 +122,6 @@ describe('analyst edit routes against their schemas', () => {
     expect(Object.keys(violations.responses['200'].content['application/json'].schema.properties)).toEqual(
       ['transfer', 'name', 'date', 'verdict', 'conduct', 'direction', 'items', 'parties', 'breaches', 'notApplicable', 'context', 'evidence', 'warnings'],
     );
-    expect(Object.keys(doc.paths['/embargo-rules'].get.responses)).toEqual(['200', '400', '401', '403', '404', '429', '500']);
+    expect(Object.keys(doc.paths['/embargo-rules'].get.responses)).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
   });
 });

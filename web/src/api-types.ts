@@ -75,6 +75,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -309,6 +324,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -445,6 +475,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -679,6 +724,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -876,6 +936,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -987,6 +1062,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1148,6 +1238,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1294,6 +1399,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1422,6 +1542,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1537,6 +1672,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1696,6 +1846,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1804,6 +1969,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1954,6 +2134,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2133,6 +2328,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2287,6 +2497,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2396,6 +2621,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2533,6 +2773,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2686,6 +2941,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -2800,6 +3070,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2936,6 +3221,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3051,6 +3351,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3086,8 +3401,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             workspaces: {
-                                /** @description the dataset its statements go to, `ws_<slug>` */
+                                /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                                 id: string;
+                                /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                                 title: string;
                                 created_at: string;
                                 created_by: string;
@@ -3195,10 +3511,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
-        /** Create a confidential workspace; its creator becomes its owner */
+        /** Create a confidential workspace with an id the server chooses; its creator becomes its owner. Names need not be unique, so this never answers that one exists */
         post: {
             parameters: {
                 query?: never;
@@ -3209,9 +3540,12 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/json": {
-                        /** @description lowercase letters, digits and _; the dataset is `ws_<slug>` */
-                        slug: string;
+                        /** @description what to call it (any text, not unique); the answer carries the id the server chose */
+                        name?: string;
+                        /** @description the same as name (read when name is absent) */
                         title?: string;
+                        /** @description older clients' field, read as the name when name and title are absent; it no longer makes the id */
+                        slug?: string;
                     };
                 };
             };
@@ -3223,8 +3557,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3302,21 +3637,6 @@ export interface paths {
                     };
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            detail?: string;
-                            status: number;
-                            /** @description the parameter or body field at fault */
-                            field?: string;
-                        };
-                    };
-                };
-                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3333,6 +3653,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3380,8 +3715,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3475,6 +3811,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3540,8 +3891,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3635,6 +3987,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3686,8 +4053,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the dataset its statements go to, `ws_<slug>` */
+                            /** @description the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it */
                             id: string;
+                            /** @description its name, as its creator gave it; not unique (two teams may both call theirs "wagner") */
                             title: string;
                             created_at: string;
                             created_by: string;
@@ -3781,6 +4149,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4059,6 +4442,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4277,6 +4675,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4439,6 +4852,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4578,6 +5006,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4780,6 +5223,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4969,6 +5427,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5061,6 +5534,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5260,6 +5748,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5493,6 +5996,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5683,6 +6201,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5925,6 +6458,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6059,6 +6607,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6233,6 +6796,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6362,6 +6940,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6515,6 +7108,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6634,6 +7242,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6774,6 +7397,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6989,6 +7627,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7226,6 +7879,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7380,6 +8048,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7573,6 +8256,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7781,6 +8479,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7938,6 +8651,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8166,6 +8894,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8376,6 +9119,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8572,6 +9330,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8713,6 +9486,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8872,6 +9660,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8888,7 +9691,7 @@ export interface paths {
                     language?: string;
                     /** @description start the mention job */
                     mentions?: boolean;
-                    /** @description the confidential workspace it belongs to (`ws_<slug>`; its analysts only); default: shared */
+                    /** @description the confidential workspace it belongs to (its id, or its name among your workspaces; its analysts only); default: shared */
                     workspace?: string;
                 };
                 header?: never;
@@ -9120,6 +9923,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9271,6 +10089,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9396,6 +10229,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9567,6 +10415,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9682,6 +10545,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9870,6 +10748,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9981,6 +10874,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10189,6 +11097,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -10342,6 +11265,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10715,6 +11653,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -10902,6 +11855,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -11036,6 +12004,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -11062,7 +12045,7 @@ export interface paths {
                     mode?: "replace" | "merge";
                     /** @description schema of rows without a `schema` column */
                     schema?: string;
-                    /** @description the workspace (ws_<slug>, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name */
+                    /** @description the workspace (its id or its name among yours, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name */
                     workspace?: string;
                 };
                 header?: never;
@@ -11229,6 +12212,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -11250,7 +12248,7 @@ export interface paths {
             parameters: {
                 query?: {
                     portfolio?: string;
-                    /** @description with portfolio: the portfolio's workspace (ws_<slug>, or shared), when several you see share its name */
+                    /** @description with portfolio: the portfolio's workspace (its id or its name among yours, or shared), when several you see share its name */
                     workspace?: string;
                     status?: "open" | "in_review" | "false_positive" | "true_match" | "escalated" | "resolved";
                     kind?: "new-hit" | "changed-hit" | "lifted" | "list-stale";
@@ -11379,6 +12377,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11544,6 +12557,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11735,6 +12763,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -11905,6 +12948,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -12022,6 +13080,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12153,6 +13226,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12319,6 +13407,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -12467,6 +13570,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -12490,7 +13608,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description the workspace (ws_<slug>, or shared) of the portfolio, when several you see share its name */
+                    /** @description the workspace (its id or its name among yours, or shared) of the portfolio, when several you see share its name */
                     workspace?: string;
                 };
                 header?: never;
@@ -12607,6 +13725,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12752,6 +13885,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -12866,6 +14014,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13014,6 +14177,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -13141,6 +14319,21 @@ export interface paths {
                 };
                 /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            detail?: string;
+                            status: number;
+                            /** @description the parameter or body field at fault */
+                            field?: string;
+                        };
+                    };
+                };
+                /** @description An error: a 4xx for the client’s mistakes, 500 otherwise */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -37,19 +37,18 @@ export async function rescreenAfterImports(ctx: CliContext, store: Store, moved:
   }
 }
 
-/** Refuses a --workspace that names no workspace (the CLI, holding the database, sees them all). */
-async function checkScope(store: Store, workspace: string): Promise<void> {
+/** A --workspace as a scope: undefined (not said), null (shared) or a workspace's id, named by id or by a name one alone bears. */
+async function scopeFor(store: Store, workspace: string | undefined): Promise<string | null | undefined> {
   const scope = scopeOf(workspace);
-  if (scope) await Workspaces.of(store).get(scope, cliPrincipal());
+  return scope ? Workspaces.of(store).resolve(scope, cliPrincipal()) : scope;
 }
 
-/** The portfolio a name means (in --workspace when given); several of one name are refused, asking for --workspace. */
-async function findPortfolio(store: Store, name: string, workspace: string | undefined) {
-  if (workspace !== undefined) await checkScope(store, workspace);
+/** The portfolio a name means (in `scope` when given); several of one name are refused, asking for --workspace. */
+async function findPortfolio(store: Store, name: string, scope: string | null | undefined) {
   try {
-    return await Monitor.of(store).findPortfolio(name, { workspace: scopeOf(workspace) });
+    return await Monitor.of(store).findPortfolio(name, { workspace: scope });
   } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError('--workspace', `several portfolios are named "${name}": say which with --workspace (ws_<slug>, or shared)`);
+    if (error instanceof ValidationError) throw new ValidationError('--workspace', `several portfolios are named "${name}": say which with --workspace (the workspace's id or name, or shared)`);
     throw error;
   }
 }
@@ -64,13 +63,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--merge', 'add and change records only (default: the file is the whole portfolio, so missing references are removed)')
     .option('--map <column=property...>', 'CSV columns to FtM properties')
     .option('--schema <schema>', 'schema of rows without a `schema` column')
-    .option('--workspace <ws_slug|shared>', "the portfolio's workspace (names are unique per workspace): a new one is made there (default: shared); needed when several portfolios share the name")
+    .option('--workspace <id|name|shared>', "the portfolio's workspace, by id or name (portfolio names are unique per workspace): a new one is made there (default: shared); needed when several portfolios share the name")
     .option('--json', 'print the report as JSON')
     .action(async (name: string, file: string, opts: { merge?: boolean; map?: string[]; schema?: string; workspace?: string; json?: boolean }) => {
       const store = await ctx.store();
-      const found = await findPortfolio(store, name, opts.workspace);
+      const scope = await scopeFor(store, opts.workspace);
+      const found = await findPortfolio(store, name, scope);
       const rows = await readScreeningInput(file, { map: parseColumnMap(opts.map), schema: opts.schema, warn: (m) => ctx.err(`warning: ${m}`) });
-      const report = await uploadPortfolio(store, name, rows, { mode: opts.merge ? 'merge' : 'replace', actor: actor(), workspace: found ? found.workspace : (scopeOf(opts.workspace) ?? null) });
+      const report = await uploadPortfolio(store, name, rows, { mode: opts.merge ? 'merge' : 'replace', actor: actor(), workspace: found ? found.workspace : (scope ?? null) });
       if (opts.json) return ctx.out(JSON.stringify(report, null, 2));
       ctx.out(`${name}: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged; ${report.alerts} alerts raised`);
       for (const u of report.unscreenable) ctx.err(`${file}:${u.line}: unscreenable (${u.ref}): ${u.error}`);
@@ -106,15 +106,14 @@ export function register(program: Command, ctx: CliContext): void {
     .command('alerts')
     .description('alerts raised on portfolio records, newest first')
     .option('--portfolio <name>')
-    .option('--workspace <ws_slug|shared>', "the portfolio's workspace, when several portfolios share its name")
+    .option('--workspace <id|name|shared>', "the portfolio's workspace (by id or name), when several portfolios share its name")
     .option('--status <status>', 'open, in_review, false_positive, true_match, escalated')
     .option('--kind <kind>', 'new-hit, changed-hit, lifted')
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'as JSON')
     .action(async (opts: { portfolio?: string; workspace?: string; status?: string; kind?: string; limit: string; json?: boolean }) => {
       const store = await ctx.store();
-      if (opts.workspace !== undefined) await checkScope(store, opts.workspace);
-      const { total, results } = await Monitor.of(store).alerts({ portfolio: opts.portfolio, workspace: scopeOf(opts.workspace), status: opts.status, kind: opts.kind, limit: Number(opts.limit) });
+      const { total, results } = await Monitor.of(store).alerts({ portfolio: opts.portfolio, workspace: await scopeFor(store, opts.workspace), status: opts.status, kind: opts.kind, limit: Number(opts.limit) });
       if (opts.json) return ctx.out(JSON.stringify({ total, results }, null, 2));
       for (const a of results) ctx.out(`${a.created_at}\t${a.portfolio}\t${a.ref}\t${a.kind}\t${a.band} ${a.score.toFixed(2)}\t${a.target_id}\t${a.reason}\t${a.status}`);
       ctx.out(`${results.length} of ${total} alerts`);

@@ -1,5 +1,6 @@
 // `workspaces`: confidential workspaces and their members. The CLI holds the database, so it acts as an
-// admin (`cli:<login name>`); each change is in the audit trail.
+// admin (`cli:<login name>`); each change is in the audit trail. A workspace is named by its id (which
+// the server chooses) or by its name when no other workspace bears it.
 import type { Command } from 'commander';
 import { ROLES } from '../../access/roles.ts';
 import { Workspaces, type WorkspaceView } from '../../access/workspaces.ts';
@@ -12,16 +13,16 @@ function describe(w: WorkspaceView): string[] {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  const workspaces = program.command('workspaces').description('confidential workspaces: analyst datasets ws_<slug> only their members read');
+  const workspaces = program.command('workspaces').description('confidential workspaces: analyst datasets ws_<id> only their members read');
   workspaces
     .command('add')
-    .description('create a workspace; its owner (a user) becomes its first member')
-    .argument('<slug>', 'lowercase letters, digits and _; the dataset is ws_<slug>')
+    .description('create a workspace with a fresh id (printed); its owner (a user) becomes its first member')
+    .argument('<name>', 'what to call it (need not be unique)')
     .requiredOption('--owner <user>', 'the user who owns it (name or id)')
-    .option('--title <title>')
-    .action(async (slug: string, opts: { owner: string; title?: string }) => {
-      const w = await Workspaces.of(await ctx.store()).create({ slug, title: opts.title, owner: opts.owner }, cliPrincipal());
-      ctx.out(`created ${w.id}, owned by ${w.members.map((m) => m.name).join(', ')}`);
+    .option('--title <title>', 'older spelling: the name, in place of <name>')
+    .action(async (name: string, opts: { owner: string; title?: string }) => {
+      const w = await Workspaces.of(await ctx.store()).create({ name: opts.title ?? name, owner: opts.owner }, cliPrincipal());
+      ctx.out(`created ${w.id} "${w.title}", owned by ${w.members.map((m) => m.name).join(', ')}`);
     });
   workspaces
     .command('list')
@@ -35,15 +36,16 @@ export function register(program: Command, ctx: CliContext): void {
   workspaces
     .command('members')
     .description("a workspace's members; --add or --remove one")
-    .argument('<workspace>', 'ws_<slug>')
+    .argument('<workspace>', 'its id (ws_…), or its name when no other workspace bears it')
     .option('--add <user>', 'add a member, or change a member’s role')
     .option('--role <role>', `the role in the workspace (${ROLES.join(', ')}; default and at most the account's)`)
     .option('--owner', 'the member manages the members too')
     .option('--remove <user>', 'remove a member')
-    .action(async (id: string, opts: { add?: string; role?: string; owner?: boolean; remove?: string }) => {
+    .action(async (ref: string, opts: { add?: string; role?: string; owner?: boolean; remove?: string }) => {
       const all = Workspaces.of(await ctx.store());
       const by = cliPrincipal();
       if (opts.add && opts.remove) throw new ValidationError('--add', 'give --add or --remove, not both');
+      const id = await all.resolve(ref, by);
       let w = await all.get(id, by);
       if (opts.add) w = await all.setMember(id, { user: opts.add, role: opts.role, owner: opts.owner }, by);
       if (opts.remove) {

@@ -31,7 +31,7 @@ import {
 } from '../schemas/access.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
-const AUTH_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 500: ErrorBody } as const;
+const AUTH_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody } as const;
 /** Names, passwords, roles and tokens: a few hundred bytes; anything near this is not a real request. */
 export const ACCESS_BODY_LIMIT = 16 * 1024;
 const WRITE_ERRORS = { ...AUTH_ERRORS, 413: ErrorBody } as const;

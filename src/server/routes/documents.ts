@@ -14,7 +14,7 @@ import { ERRORS, ErrorBody } from '../schemas/common.ts';
 import { NotFoundError } from '../../model/errors.ts';
 import { seesAny, type Sees } from '../../model/visibility.ts';
 import { entityView } from '../entities.ts';
-import { checkWrite, seesFor, storeAsSeen } from '../visibility.ts';
+import { checkWrite, resolveWorkspace, seesFor, storeAsSeen } from '../visibility.ts';
 import {
   ClaimBody,
   ClaimCreated,
@@ -89,7 +89,7 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
             url: Type.Optional(Type.String({ maxLength: 2000 })),
             language: Type.Optional(Type.String({ maxLength: 20 })),
             mentions: Type.Optional(Type.Boolean({ default: true, description: 'start the mention job' })),
-            workspace: Type.Optional(Type.String({ maxLength: 100, description: 'the confidential workspace it belongs to (`ws_<slug>`; its analysts only); default: shared' })),
+            workspace: Type.Optional(Type.String({ maxLength: 100, description: 'the confidential workspace it belongs to (its id, or its name among your workspaces; its analysts only); default: shared' })),
           }),
           response: { 200: IngestResult, 201: IngestResult, ...WITH_422, 413: ErrorBody, 415: ErrorBody },
         },
@@ -98,12 +98,13 @@ export async function documentRoutes(server: FastifyInstance, ctx: ServerContext
         const q = req.query;
         const body = req.body;
         if (!Buffer.isBuffer(body)) return reply.status(415).send({ error: `send the file's bytes with a Content-Type of ${UPLOAD_TYPES.join(', ')}`, status: 415 });
-        if (q.workspace) await checkWrite(req, ctx.store, q.workspace);
+        const workspace = q.workspace ? await resolveWorkspace(req, ctx.store, q.workspace) : null;
+        if (workspace) await checkWrite(req, ctx.store, workspace);
         const result = await documents.ingest({
           bytes: body,
           fileName: q.file_name || 'upload',
           author: actorFor(req),
-          workspace: q.workspace ?? null,
+          workspace,
           metadata: { title: q.title, author: q.author, publisher: q.publisher, publishedAt: q.published_at, url: q.url, language: q.language },
         });
         const job = q.mentions === false ? null : await documents.startMentions(result.document.id);

@@ -12,7 +12,7 @@ import { Monitor } from '../../monitor/monitor.ts';
 import { liveScreening, uploadPortfolio, type LiveScreening } from '../../monitor/service.ts';
 import { readScreeningInput } from '../../screening/batch-input.ts';
 import { actorFor } from '../authenticate.ts';
-import { PortfolioAccess, scopeOf } from '../portfolio-access.ts';
+import { PortfolioAccess } from '../portfolio-access.ts';
 import type { ServerContext } from '../context.ts';
 import { ErrorBody, ERRORS } from '../schemas/common.ts';
 import { AlertDetail, AlertPage, AlertQuery, Assignment, DecisionBody, DecisionResult, PortfolioList, UploadQuery, UploadReport } from '../schemas/monitor.ts';
@@ -73,7 +73,7 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
 
   app.get('/alerts', { schema: { summary: 'The alert inbox, newest first, filtered by portfolio, list, status, kind, band, assignee and age', tags: ['monitoring'], querystring: AlertQuery, response: { 200: AlertPage, ...ERRORS } } }, async (req) => {
     const { older_than_days: olderThanDays, workspace, ...filters } = req.query;
-    return monitor.alerts({ ...filters, workspace: scopeOf(workspace), olderThanDays, hiddenWorkspaces: await access.hiddenWorkspaces(req) });
+    return monitor.alerts({ ...filters, workspace: await access.scope(req, workspace), olderThanDays, hiddenWorkspaces: await access.hiddenWorkspaces(req) });
   });
 
   app.get('/alerts/:id', { schema: { summary: 'An alert with what raised it and its decision history', tags: ['monitoring'], params: IdParams, response: { 200: AlertDetail, ...ERRORS } } }, async (req) => {

@@ -1,16 +1,16 @@
 // Confidential workspaces: create one (its creator becomes its owner), list one's own, manage members.
+// A workspace is named in paths by its id; names are for people and the `?workspace=` of other routes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Principal } from '../../access/accounts.ts';
-import { AuthenticationError } from '../../model/errors.ts';
+import { AuthenticationError, ValidationError } from '../../model/errors.ts';
 import type { ServerContext } from '../context.ts';
-import { ErrorBody, ERRORS } from '../schemas/common.ts';
+import { ERRORS } from '../schemas/common.ts';
 import { MemberBody, NewWorkspaceBody, Workspace, WorkspaceList } from '../schemas/workspaces.ts';
 import { workspacesFor } from '../visibility.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
-const WRITE_ERRORS = { ...ERRORS, 409: ErrorBody } as const;
 
 function principalOf(req: FastifyRequest): Principal {
   if (!req.principal) throw new AuthenticationError('sign in, or send an API key (Authorization: ApiKey idk_…)');
@@ -27,8 +27,19 @@ export async function workspaceRoutes(server: FastifyInstance, ctx: ServerContex
 
   app.post(
     '/workspaces',
-    { schema: { summary: 'Create a confidential workspace; its creator becomes its owner', tags: ['access'], body: NewWorkspaceBody, response: { 201: Workspace, ...WRITE_ERRORS } } },
-    async (req, reply) => reply.status(201).send(await workspaces.create(req.body, principalOf(req))),
+    {
+      schema: {
+        summary: 'Create a confidential workspace with an id the server chooses; its creator becomes its owner. Names need not be unique, so this never answers that one exists',
+        tags: ['access'],
+        body: NewWorkspaceBody,
+        response: { 201: Workspace, ...ERRORS },
+      },
+    },
+    async (req, reply) => {
+      const name = req.body.name ?? req.body.title ?? req.body.slug;
+      if (name === undefined) throw new ValidationError('name', 'name the workspace');
+      return reply.status(201).send(await workspaces.create({ name }, principalOf(req)));
+    },
   );
 
   app.get(

@@ -8,17 +8,20 @@ export const PortfolioList = Type.Object(
   Closed,
 );
 
-/** Names a portfolio's workspace: names are unique per workspace (`shared`: the space of every signed-in user). */
-const PortfolioWorkspace = (description: string) => Type.Optional(Type.String({ pattern: '^(ws_[a-z0-9][a-z0-9_]{0,39}|shared)$', description }));
+/**
+ * Names a portfolio's workspace (portfolio names are unique per workspace): its id, or its name when one
+ * of the asker's own workspaces alone bears it; `shared`: the space of every signed-in user.
+ */
+const PortfolioWorkspace = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 200, description }));
 
 /** Picks among portfolios of one name in different workspaces. */
-export const PortfolioScope = Type.Object({ workspace: PortfolioWorkspace('the workspace (ws_<slug>, or shared) of the portfolio, when several you see share its name') }, Closed);
+export const PortfolioScope = Type.Object({ workspace: PortfolioWorkspace('the workspace (its id or its name among yours, or shared) of the portfolio, when several you see share its name') }, Closed);
 
 export const UploadQuery = Type.Object(
   {
     mode: Type.Optional(Type.Enum(['replace', 'merge'], { description: 'replace (default): the file is the whole portfolio; merge: add and change only' })),
     schema: Type.Optional(Type.String({ maxLength: 50, description: 'schema of rows without a `schema` column' })),
-    workspace: PortfolioWorkspace('the workspace (ws_<slug>, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name'),
+    workspace: PortfolioWorkspace('the workspace (its id or its name among yours, or shared) of the portfolio: a new one lives there, seen by its members only; needed when several portfolios you see share the name'),
   },
   Closed,
 );
@@ -58,7 +61,7 @@ export const AlertView = Type.Object(
 export const AlertQuery = Type.Object(
   {
     portfolio: Type.Optional(Type.String({ maxLength: 100 })),
-    workspace: PortfolioWorkspace("with portfolio: the portfolio's workspace (ws_<slug>, or shared), when several you see share its name"),
+    workspace: PortfolioWorkspace("with portfolio: the portfolio's workspace (its id or its name among yours, or shared), when several you see share its name"),
     status: Type.Optional(Type.Enum([...ALERT_STATUSES, 'resolved'])),
     kind: Type.Optional(Type.Enum(['new-hit', 'changed-hit', 'lifted', 'list-stale'])),
     band: Type.Optional(Type.Enum(['match', 'review', 'clear'])),

@@ -19,8 +19,8 @@ export const WorkspaceMember = Type.Object(
 
 export const Workspace = Type.Object(
   {
-    id: Type.String({ description: 'the dataset its statements go to, `ws_<slug>`' }),
-    title: Type.String(),
+    id: Type.String({ description: 'the dataset its statements go to, `ws_<id>`: chosen by the server, it says nothing of the name; refer to the workspace by it' }),
+    title: Type.String({ description: 'its name, as its creator gave it; not unique (two teams may both call theirs "wagner")' }),
     created_at: Type.String(),
     created_by: Type.String(),
     members: Type.Array(WorkspaceMember),
@@ -30,10 +30,14 @@ export const Workspace = Type.Object(
 
 export const WorkspaceList = Type.Object({ workspaces: Type.Array(Workspace) }, Closed);
 
+const WorkspaceName = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 200, description }));
+
+/** One of the three names the workspace; the server chooses its id. Older clients sent `slug` (and `title`). */
 export const NewWorkspaceBody = Type.Object(
   {
-    slug: Type.String({ minLength: 1, maxLength: 43, description: 'lowercase letters, digits and _; the dataset is `ws_<slug>`' }),
-    title: Type.Optional(Type.String({ maxLength: 200 })),
+    name: WorkspaceName('what to call it (any text, not unique); the answer carries the id the server chose'),
+    title: WorkspaceName('the same as name (read when name is absent)'),
+    slug: WorkspaceName('older clients\' field, read as the name when name and title are absent; it no longer makes the id'),
   },
   Closed,
 );

@@ -46,7 +46,7 @@ function uploadType(file: File): string {
  * Sends a portfolio file with XMLHttpRequest, which (unlike fetch) reports upload progress: `onSent`
  * gets the fraction sent (0..1); at 1 the server is screening the records, and answers when done.
  */
-/** `workspace`: a new portfolio lives in that workspace (ws_<slug>), seen by its members only. */
+/** `workspace`: a new portfolio lives in that workspace (its id, ws_…), seen by its members only. */
 export function uploadPortfolio(name: string, file: File, mode: UploadMode, onSent: (fraction: number) => void, workspace?: string): Promise<UploadReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -7,5 +7,5 @@ export type StatementsBody = Json<NonNullable<paths['/statements']['post']['requ
 export type StatementDraft = NonNullable<StatementsBody['statements']>[number];
 export type AddedStatements = Json<paths['/statements']['post']['responses'][201]>;
 
-/** `dataset`: a workspace (`ws_<slug>`) the analyst belongs to; default: the shared analyst dataset. */
+/** `dataset`: a workspace (its id, `ws_…`) the analyst belongs to; default: the shared analyst dataset. */
 export const addStatements = (statements: StatementDraft[], dataset?: string) => post<AddedStatements>('/statements', { statements, dataset });

@@ -9,16 +9,17 @@ import { useMe } from '../hooks/useMe.ts';
 import { formatDate } from '../lib/format.ts';
 import { useApi } from '../lib/useApi.ts';
 
+/** Names need not be unique: the server chooses each workspace's id, and the page shows it. */
 function NewWorkspaceForm({ onCreated }: { onCreated: () => void }) {
-  const [slug, setSlug] = useState('');
-  const [title, setTitle] = useState('');
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<Workspace | undefined>();
   const [error, setError] = useState<Error | undefined>();
   const create = async () => {
     setError(undefined);
+    setCreated(undefined);
     try {
-      await workspacesApi.create({ slug: slug.trim(), title: title.trim() || undefined });
-      setSlug('');
-      setTitle('');
+      setCreated(await workspacesApi.create({ name: name.trim() }));
+      setName('');
       onCreated();
     } catch (e) {
       setError(e as Error);
@@ -27,10 +28,10 @@ function NewWorkspaceForm({ onCreated }: { onCreated: () => void }) {
   return (
     <Section title="New workspace" id="new-workspace">
       <form className="inline-form" aria-label="New workspace" onSubmit={(e) => { e.preventDefault(); void create(); }}>
-        <label>Slug<input required value={slug} onChange={(e) => setSlug(e.target.value)} placeholder="lowercase letters, digits and _" /></label>
-        <label>Title<input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="the slug if empty" /></label>
-        <button type="submit" disabled={!slug.trim()}>Create</button>
+        <label>Name<input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Wagner supply case" /></label>
+        <button type="submit" disabled={!name.trim()}>Create</button>
       </form>
+      {created && <p role="status">Created “{created.title}” ({created.id}).</p>}
       <ErrorMessage error={error} what={undefined} />
     </Section>
   );

@@ -5,7 +5,7 @@ import { STATUS_LABELS } from '../../lib/alertDetail.ts';
 
 export interface InboxFilter {
   portfolio?: string;
-  /** The portfolio's workspace (ws_<slug>, or shared): names are unique per workspace only. */
+  /** The portfolio's workspace (its id, or shared): names are unique per workspace only. */
   workspace?: string;
   /** The list whose change raised the alert (a dataset name). */
   list?: string;
