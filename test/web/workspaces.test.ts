@@ -156,6 +156,20 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
     expect(((await read.json()) as { workspace: string | null }).workspace).toBe(WORKSPACE);
   });
 
+  test('a portfolio A keeps in the workspace is shown with the workspace\'s name, not its opaque id', async () => {
+    const page = analystA;
+    const csv = 'id,name,schema\nkp-1,Ri Song Chol,Person\n';
+    const put = await page.request.put(`${server.url}/portfolios/Case%20KP%20customers?workspace=${WORKSPACE}`, { headers: { ...(await csrfOf(page)), 'content-type': 'text/csv' }, data: csv });
+    expect(put.status()).toBe(200);
+    await page.goto(`${server.url}/#/portfolios`);
+    const row = page.getByRole('table', { name: 'Portfolios' }).getByRole('row').filter({ hasText: 'Case KP customers' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('Case KP');
+    await page.goto(`${server.url}/#/alerts`);
+    const portfolio = page.getByRole('combobox', { name: 'Portfolio' });
+    await portfolio.locator('option', { hasText: 'Case KP customers (Case KP)' }).waitFor({ state: 'attached' });
+  });
+
   test('analyst B, not a member, finds nothing of it: search, match, graph, id and its document answer as for unknown ones', async () => {
     const page = analystB;
     await page.goto(`${server.url}/#/workspaces`);

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { monitorApi } from '../api/monitor.ts';
 import { useMe } from '../hooks/useMe.ts';
+import { useWorkspaceTitles } from '../hooks/useWorkspaceTitles.ts';
 import { useApi } from '../lib/useApi.ts';
 import { href } from '../router.ts';
 import { ErrorMessage, Loading, Section } from '../components/common.tsx';
@@ -15,6 +16,7 @@ export function PortfoliosPage() {
   const [version, setVersion] = useState(0);
   const portfolios = useApi((signal) => monitorApi.portfolios(signal), [version]);
   const who = useMe();
+  const workspaceName = useWorkspaceTitles();
   const list = portfolios.data?.results ?? [];
 
   return (
@@ -29,11 +31,12 @@ export function PortfoliosPage() {
         {list.length > 0 && (
           <div className="table-wrap">
             <table aria-label="Portfolios">
-              <thead><tr><th scope="col">Name</th><th scope="col" className="num">Records</th><th scope="col">Created</th><th scope="col">Alerts</th>{who.can('analyst') && <th scope="col">Re-screen against the live lists</th>}</tr></thead>
+              <thead><tr><th scope="col">Name</th><th scope="col">Workspace</th><th scope="col" className="num">Records</th><th scope="col">Created</th><th scope="col">Alerts</th>{who.can('analyst') && <th scope="col">Re-screen against the live lists</th>}</tr></thead>
               <tbody>
                 {list.map((p) => (
                   <tr key={p.id}>
                     <td>{p.name}</td>
+                    <td title={p.workspace ?? undefined}>{workspaceName(p.workspace)}</td>
                     <td className="num">{p.records.toLocaleString('en')}</td>
                     <td>{p.created_at.slice(0, 10)}</td>
                     <td><a href={href('alerts', { portfolio: p.name, workspace: p.workspace ?? 'shared' })}>Alerts of {p.name}</a></td>

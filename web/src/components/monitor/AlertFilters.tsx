@@ -1,6 +1,7 @@
 // The inbox's filters: portfolio, list, status, kind, band, assignee and age (older than N days, opened since a date). They live in the address (#/alerts?…),
 // so a filtered inbox can be bookmarked and Back returns to it.
 import { ALERT_BANDS, ALERT_FILTER_STATUSES, ALERT_KINDS, type Portfolio } from '../../api/monitor.ts';
+import { useWorkspaceTitles } from '../../hooks/useWorkspaceTitles.ts';
 import { STATUS_LABELS } from '../../lib/alertDetail.ts';
 
 export interface InboxFilter {
@@ -37,12 +38,13 @@ const plain = (values: readonly string[]) => values.map((v) => ({ value: v, labe
 const scopeOf = (p: Portfolio) => p.workspace ?? 'shared';
 
 export function AlertFilters({ filter, portfolios, lists, onChange }: { filter: InboxFilter; portfolios: Portfolio[]; lists: string[]; onChange: (patch: InboxFilter) => void }) {
+  const workspaceName = useWorkspaceTitles();
   return (
     <form className="filters inline-form" aria-label="Filter the alerts" onSubmit={(e) => e.preventDefault()}>
       <Choice
         label="Portfolio"
         value={portfolios.find((p) => p.name === filter.portfolio && (filter.workspace === undefined || scopeOf(p) === filter.workspace))?.id}
-        options={portfolios.map((p) => ({ value: p.id, label: p.workspace ? `${p.name} (${p.workspace})` : p.name }))}
+        options={portfolios.map((p) => ({ value: p.id, label: p.workspace ? `${p.name} (${workspaceName(p.workspace)})` : p.name }))}
         onChange={(id) => {
           const chosen = portfolios.find((p) => p.id === id);
           onChange({ portfolio: chosen?.name, workspace: chosen && scopeOf(chosen) });
