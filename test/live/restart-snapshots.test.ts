@@ -4,8 +4,8 @@
 // fresh build does, and that a new live version is never answered from an old snapshot.
 // (The time itself is measured by `npm run bench:import`.) The read-back is checked over the bundled
 // lists (the size of a real index); the new version over a small store (nine OFAC entries and the
-// case file), since what it checks is the snapshot's key, not its size: two builds of the bundled
-// lists cost ≈ 15 CPU-s more.
+// case file), since what it checks is the snapshot's key, not its size: a second build of the
+// bundled lists cost ≈ 15 CPU-s.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
