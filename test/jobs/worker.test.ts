@@ -3,31 +3,36 @@
 // GET /jobs/{id}. Then `interdict import` brings a version of OFAC where KIM Jong Un's birth date
 // changed: on SQLite the import re-screens by itself, on PostgreSQL it queues the re-screen and the
 // worker raises the alert. SIGTERM stops the worker cleanly. On SQLite (the jobs table is the queue)
-// and on PostgreSQL (pg-boss) when INTERDICT_TEST_PG_URL is set.
+// and on PostgreSQL (pg-boss) when INTERDICT_TEST_PG_URL is set. OFAC's list is the real subset
+// (test/support/ofac-files.ts): the point is the worker, not the size.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp, type AppHandle } from '../../src/server/app.ts';
 import { authHeaders } from '../support/credentials.ts';
 import { ENGINES } from '../support/engines.ts';
 import { importedStoreForBlock } from '../support/imported.ts';
+import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
 
 const BIN = new URL('../../bin/interdict.js', import.meta.url).pathname;
-const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = ['id,schema,name,birth_date,nationality', 'C-002,Person,Kim Jong Un,1984-01-08,kp', 'C-003,Person,Maria Schmidt,1980-05-05,de', 'C-004,Company,Korea Mining Development Trading Corporation,,kp'].join('\n') + '\n';
 
 /** The 2021-07-07 files with KIM Jong Un's birth date moved a year: a new version with one changed target. */
 function changedList(dir: string): string[] {
-  for (const f of ['add', 'alt', 'sdn_comments']) copyFileSync(join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`), join(dir, `${f}.csv`));
-  const lines = readFileSync(join(FIX, 'ofac_sdn/2021-07-07/sdn.csv'), 'latin1').split('\n');
-  const kim = lines.findIndex((l) => l.startsWith('20157,"KIM, Jong Un"'));
-  lines[kim] = lines[kim].replace('DOB 08 Jan 1984', 'DOB 08 Jan 1983');
-  writeFileSync(join(dir, 'sdn.csv'), lines.join('\n'), 'latin1');
-  return ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(dir, `${f}.csv`));
+  return SDN_2021_SUBSET.map((path) => {
+    const copy = join(dir, basename(path));
+    if (basename(path) !== 'sdn.csv') copyFileSync(path, copy);
+    else {
+      const lines = readFileSync(path, 'latin1').split('\n');
+      const kim = lines.findIndex((l) => l.startsWith('20157,"KIM, Jong Un"'));
+      lines[kim] = lines[kim].replace('DOB 08 Jan 1984', 'DOB 08 Jan 1983');
+      writeFileSync(copy, lines.join('\n'), 'latin1');
+    }
+    return copy;
+  });
 }
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -42,7 +47,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 for (const engine of ENGINES) {
   describe(`interdict worker on ${engine}`, () => {
-    const t = importedStoreForBlock(engine, SDN_2021, { author: 'test' });
+    const t = importedStoreForBlock(engine, SDN_2021_SUBSET, { author: 'test' });
     let handle: AppHandle;
     let worker: ChildProcess | undefined;
     let output = '';

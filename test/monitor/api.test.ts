@@ -1,6 +1,7 @@
-// Monitoring over HTTP with the real OFAC 2021-07-07 list: a portfolio uploaded as CSV is screened on
-// arrival; the inbox filters; an analyst marks a false positive; a true match needs a second person with
-// the reviewer role (four eyes); a viewer may read but not decide; every decision is audited.
+// Monitoring over HTTP with the real OFAC 2021-07-07 list (its real subset, test/support/ofac-files.ts):
+// a portfolio uploaded as CSV is screened on arrival; the inbox filters; an analyst marks a false
+// positive; a true match needs a second person with the reviewer role (four eyes); a viewer may read
+// but not decide; every decision is audited.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +16,8 @@ import type { Store } from '../../src/store/types.ts';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { authHeaders } from '../support/credentials.ts';
 import { importedSqliteFile } from '../support/imported.ts';
+import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
 
-const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = ['id,schema,name,birth_date,nationality', 'C-002,Person,Kim Jong Un,1984-01-08,kp', 'C-003,Person,Maria Schmidt,1980-05-05,de', 'C-004,Company,Korea Mining Development Trading Corporation,,kp', 'C-005,Person,,,'].join('\n') + '\n';
 
 describe('monitoring API', () => {
@@ -28,7 +28,7 @@ describe('monitoring API', () => {
 
   beforeAll(async () => {
     const config = { ...loadConfig({}), sqlitePath: join(dir, 'interdict.db'), databaseUrl: null, loadBundled: false };
-    await importedSqliteFile(config.sqlitePath, SDN_2021, { author: 'test' });
+    await importedSqliteFile(config.sqlitePath, SDN_2021_SUBSET, { author: 'test' });
     store = await openStore(config);
     ({ app } = await buildApp(config, store, { logger: false }));
   });

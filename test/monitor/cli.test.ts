@@ -1,20 +1,20 @@
 // `interdict portfolio` and `alerts` as a user runs them: a portfolio added, the next OFAC version
-// imported, and the import itself re-screening the portfolio and raising the one new alert.
+// imported, and the import itself re-screening the portfolio and raising the one new alert. The real
+// subset of both versions (test/support/ofac-files.ts): the point is the commands, not the size.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { SDN_2021_SUBSET, SDN_2023_SUBSET } from '../support/ofac-files.ts';
 
-const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const DATA = new URL('../../data/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'interdict-monitor-cli-'));
 const env = { INTERDICT_DB: join(dir, 'interdict.db'), INTERDICT_AUTHOR: 'ops' };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('interdict portfolio and alerts', () => {
   it('re-screens a portfolio when an import brings a new list version, and lists the alert it raised', async () => {
-    expect((await runCli(['import', ...['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`))], env)).code).toBe(0);
+    expect((await runCli(['import', ...SDN_2021_SUBSET], env)).code).toBe(0);
     const file = join(dir, 'customers.csv');
     writeFileSync(file, 'id,schema,name\nC-001,Person,Ashot Mkrtichev\nC-002,Person,Maria Schmidt\nC-003,Person,\n');
     const added = await runCli(['portfolio', 'add', 'customers', file], env);
@@ -22,7 +22,7 @@ describe('interdict portfolio and alerts', () => {
     expect(added.stdout).toBe('customers: 2 added, 0 changed, 0 removed, 0 unchanged; 0 alerts raised\n');
     expect(added.stderr).toContain(`${file}:4: unscreenable (C-003)`);
 
-    const imported = await runCli(['import', ...['sdn', 'add', 'alt'].map((f) => join(DATA, 'us_ofac_sdn/2023-12-28', `${f}.csv.gz`))], env);
+    const imported = await runCli(['import', ...SDN_2023_SUBSET], env);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/monitoring: us_ofac_sdn \S+ → \S+: \d+ targets changed; delta re-screen of [12] records raised 1 alerts \(1 new hits, 0 changed, 0 lifted\)/);
 

@@ -3,11 +3,12 @@
 // schedule's slot comes due, the `sync` job imports 2023-12-28, the delta re-screen raises the
 // MKRTYCHEV alert and the audit trail says the schedule did it. On both engines: two processes that see
 // the same slot queue one job, which runs once and leaves one stale-list alert; a publisher's failure
-// fails the job with its reason.
+// fails the job with its reason. OFAC's versions are the real subset (test/support/ofac-files.ts):
+// the point is the job, not the size.
 import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../src/access/audit.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -17,11 +18,11 @@ import { ProcessJobs, SCHEDULE_ACTOR } from '../../src/server/jobs.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
 import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
 import { importedStore } from '../support/imported.ts';
+import { SDN_2021_SUBSET, SDN_2023_SUBSET } from '../support/ofac-files.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const DATA = new URL('../../data/', import.meta.url).pathname;
-const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
-const OFAC_2023 = ['sdn', 'add', 'alt'].map((f) => `${f}.csv.gz`);
+/** What the stand-in publisher serves under /ofac/: file name → path. */
+const OFAC_2023 = new Map(SDN_2023_SUBSET.map((path) => [basename(path), path]));
 const UN_SAMPLE = readFileSync(join(FIX, 'un_sc/samples/sample_unsc.xml'));
 
 let publisher: Server;
@@ -30,8 +31,8 @@ let base = '';
 beforeAll(async () => {
   publisher = createServer((req, res) => {
     const name = (req.url ?? '').split('/').pop() ?? '';
-    if (req.url?.startsWith('/ofac/') && OFAC_2023.includes(name)) {
-      return res.writeHead(200, { 'last-modified': 'Thu, 28 Dec 2023 12:00:00 GMT' }).end(readFileSync(join(DATA, 'us_ofac_sdn/2023-12-28', name)));
+    if (req.url?.startsWith('/ofac/') && OFAC_2023.has(name)) {
+      return res.writeHead(200, { 'last-modified': 'Thu, 28 Dec 2023 12:00:00 GMT' }).end(readFileSync(OFAC_2023.get(name)!));
     }
     if (req.url === '/un/consolidated.xml') return res.end(UN_SAMPLE);
     if (req.url === '/down/consolidated.xml') return res.writeHead(503).end('maintenance');
@@ -56,11 +57,11 @@ describe('scheduled sync on sqlite, end to end', () => {
   let t: TestStore;
   let jobs: ProcessJobs;
   beforeAll(async () => {
-    t = await importedStore('sqlite', SDN_2021);
+    t = await importedStore('sqlite', SDN_2021_SUBSET);
     const file = join(t.sqlitePath, '..', 'customers.csv');
     writeFileSync(file, 'id,schema,name\nC-001,Person,Ashot Mkrtichev\nC-003,Person,Maria Schmidt\n');
     await uploadPortfolio(t.store, 'watched', await readScreeningInput(file), { mode: 'replace', actor: 'user:alice' });
-    jobs = new ProcessJobs(t.store, configFor(t, { us_ofac_sdn: OFAC_2023.map((f) => `${base}/ofac/${f}`) }), () => {});
+    jobs = new ProcessJobs(t.store, configFor(t, { us_ofac_sdn: [...OFAC_2023.keys()].map((f) => `${base}/ofac/${f}`) }), () => {});
     await jobs.work();
   }, 120_000);
   afterAll(async () => {

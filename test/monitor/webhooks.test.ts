@@ -1,4 +1,5 @@
-// Webhooks end to end with the real OFAC 2021-07-07 list and a real receiver (node:http on 127.0.0.1):
+// Webhooks end to end with the real OFAC 2021-07-07 list (its real subset, test/support/ofac-files.ts:
+// the point is the deliveries, not the size) and a real receiver (node:http on 127.0.0.1):
 // an admin registers a webhook and sees its secret once; a portfolio upload raises alerts that reach
 // the receiver signed with HMAC-SHA256 over `<timestamp>.<body>`, checked here with node:crypto; a
 // decision is told too; a receiver that answers 500 twice and then 200 gets three attempts, all logged.
@@ -6,7 +7,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../src/access/audit.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -14,9 +14,8 @@ import { buildApp, type AppHandle } from '../../src/server/app.ts';
 import { authHeaders } from '../support/credentials.ts';
 import { ENGINES } from '../support/engines.ts';
 import { importedStoreForBlock } from '../support/imported.ts';
+import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
 
-const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = ['id,schema,name,birth_date,nationality', 'C-002,Person,Kim Jong Un,1984-01-08,kp', 'C-003,Person,Maria Schmidt,1980-05-05,de', 'C-004,Company,Korea Mining Development Trading Corporation,,kp'].join('\n') + '\n';
 
 interface Received {
@@ -59,7 +58,7 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 }
 
 for (const engine of ENGINES) describe(`webhooks on ${engine}`, () => {
-  const t = importedStoreForBlock(engine, SDN_2021, { author: 'test' });
+  const t = importedStoreForBlock(engine, SDN_2021_SUBSET, { author: 'test' });
   let handle: AppHandle;
   const receivers: Server[] = [];
   const as = (role: 'viewer' | 'analyst' | 'reviewer' | 'admin') => authHeaders(t.store, role);

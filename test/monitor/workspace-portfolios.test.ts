@@ -13,9 +13,8 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { TEST_RUNNER } from '../support/credentials.ts';
 import { importedSqliteFile } from '../support/imported.ts';
+import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
 
-const FIX = new URL('../fixtures/', import.meta.url).pathname;
-const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = 'id,schema,name,birth_date,nationality\nC-002,Person,Kim Jong Un,1984-01-08,kp\n';
 const PASSWORD = 'a long test password 9';
 
@@ -32,7 +31,7 @@ describe('portfolios in workspaces', () => {
 
   beforeAll(async () => {
     const config = { ...loadConfig({}), sqlitePath: join(dir, 'interdict.db'), databaseUrl: null, loadBundled: false };
-    await importedSqliteFile(config.sqlitePath, SDN_2021, { author: 'test' });
+    await importedSqliteFile(config.sqlitePath, SDN_2021_SUBSET, { author: 'test' });
     store = await openStore(config);
     ({ app } = await buildApp(config, store, { logger: false }));
     for (const name of ['alice', 'bob']) {

@@ -1,7 +1,10 @@
 // The rest of downstream reads resolved targets (issue 12): `interdict export-graph` gives a merged
 // target one node carrying every member's datasets, and documents link a mention of a merged target
-// to its canonical id, with a member record's id still finding the target's documents.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+// to its canonical id, with a member record's id still finding the target's documents. The graph and
+// the screening index are read from those saved over the bundled lists with the shipped judgements
+// (test/support/bundled-db.ts; test/live/restart-snapshots.test.ts checks a read-back answers as a
+// build does), not built again here.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -15,13 +18,15 @@ import type { Store } from '../../src/store/types.ts';
 import { loadShippedJudgements } from '../../src/resolve/shipped.ts';
 import { downstreamReader, Resolver } from '../../src/resolve/service.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
+import { snapshotDirFor } from '../../src/graph/snapshot.ts';
+import { copyOfBundledDbWithSnapshots } from '../support/bundled-db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'interdict-resolved-reads-'));
 const config = { ...loadConfig({}), sqlitePath: join(dir, 'db.sqlite'), databaseUrl: null, loadBundled: false };
 let store: Store;
 
 beforeAll(async () => {
-  copyFileSync(inject('bundledDb'), config.sqlitePath);
+  await copyOfBundledDbWithSnapshots(inject('bundledDb'), config.sqlitePath, { judged: true });
   store = await openStore(config);
   expect(await loadShippedJudgements(store)).toBeGreaterThan(2500);
 }, 240_000);
@@ -47,7 +52,7 @@ describe('export-graph', () => {
 describe('documents', () => {
   it('links a mention of a merged target to its canonical id; a member id still finds the document', async () => {
     const reader = downstreamReader(store);
-    const screening = new ScreeningService(reader);
+    const screening = new ScreeningService(reader, { snapshotDir: snapshotDirFor(config) });
     const documents = new DocumentService(store, () => screening.screener(), undefined, reader);
     const text = 'KOREA SAMMA SHIPPING CO chartered the vessel in 2017, according to the panel of experts.';
     const [{ document }] = await documents.ingestMany([{ bytes: Buffer.from(text), fileName: 'samma.txt', author: 'tester' }]);

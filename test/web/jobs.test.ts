@@ -1,4 +1,5 @@
-// The Jobs page in Chromium: a server over OFAC 2021-07-07 with a portfolio; an analyst queues a full
+// The Jobs page in Chromium: a server over OFAC 2021-07-07 (its real subset, test/support/ofac-files.ts)
+// with a portfolio; an analyst queues a full
 // re-screen from the Portfolios page and sees it go from queued to done there without reloading (the
 // page follows the job), then finds it on the Jobs page, reached from the navigation, with its state,
 // attempts, times and result; a viewer sees the page but no re-screen button. The server looks for stale
@@ -8,10 +9,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb, cli, ROOT, signIn, startServer, type RunningServer } from './server.ts';
+import { buildWeb, cli, signIn, startServer, type RunningServer } from './server.ts';
+import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SDN_2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(ROOT, 'test/fixtures/ofac_sdn/2021-07-07', `${f}.csv`));
 const CUSTOMERS = ['id,schema,name', 'C-002,Person,Kim Jong Un', 'C-003,Person,Maria Schmidt', 'C-004,Company,Korea Mining Development Trading Corporation'].join('\n') + '\n';
 
 describe.skipIf(!existsSync(CHROMIUM))('jobs in the web app', () => {
@@ -37,7 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))('jobs in the web app', () => {
     } finally {
       delete process.env.INTERDICT_STALE_CHECK_MINUTES;
     }
-    cli(server, ['import', ...SDN_2021]);
+    cli(server, ['import', ...SDN_2021_SUBSET]);
     const file = join(server.dir, 'customers.csv');
     writeFileSync(file, CUSTOMERS);
     cli(server, ['portfolio', 'add', 'customers', file]);
