@@ -429,16 +429,18 @@ const DATE_TEXT = {
   mismatch: 'birth dates differ',
 };
 
-const compatCache = new Map<string, boolean>();
+const compatCache = new Map<string, Map<string, boolean>>();
 
 /** Scores a query against a listed entity (raw or prepared by prepareCandidate). */
 export function compareEntities(query: QueryEntity | PreparedCandidate, candidate: QueryEntity | PreparedCandidate, options: CompareOptions = {}): CompareResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const q = asPrepared(query);
   const c = asPrepared(candidate);
-  const pair = q.schema + '|' + c.schema;
-  let compatible = compatCache.get(pair);
-  if (compatible === undefined) compatCache.set(pair, (compatible = schemataCompatible(q.schema, c.schema)));
+  // By schema then schema: a key made by concatenation would be a new string for every candidate.
+  let byCandidate = compatCache.get(q.schema);
+  if (!byCandidate) compatCache.set(q.schema, (byCandidate = new Map()));
+  let compatible = byCandidate.get(c.schema);
+  if (compatible === undefined) byCandidate.set(c.schema, (compatible = schemataCompatible(q.schema, c.schema)));
   if (!compatible) {
     return {
       score: 0,
