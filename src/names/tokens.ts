@@ -139,34 +139,23 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   if (text.length <= 5 && /[^aeiou]ee$/.test(text) && text !== 'lee' && text !== 'hee') alt.push('v:' + phoneticKey(text.slice(0, -1)));
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
-  const letters = text.length >= 4 ? [...text].sort().join('') : '';
-  const classes = variantClasses(text).map((c) => c.label);
-  const weight = kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key);
-  return cache.set(text, newToken(text, kind, key, skeletonKey(text), arabicSkeleton(text), letters, alt, classes, weight, PATRONYMIC.test(text) && text.length > 6));
-}
-
-/** The one place tokens are made, so that every token has one hidden class (the matcher's loops read them). */
-function newToken(text: string, kind: TokenKind, key: string, skel: string, askel: string, letters: string, alt: string[], classes: string[], weight: number, patronymic: boolean): NameToken {
-  return { text, kind, key, skel, askel, letters, alt, classes, weight, patronymic, kept: isKeepingNames(), id: nextTokenId++, keyLists: [undefined, undefined], keyHashes: [undefined, undefined] };
-}
-
-/**
- * A token made by another process (read back from a saved index): this process's token of the
- * same text and kind, or a copy of it interned as makeToken would have made it (a token depends on
- * its text and kind only). The copy takes an id of this process: ids key the similarity caches.
- */
-export function adoptToken(t: NameToken): NameToken {
-  const cache = tokenCache(t.kind);
-  return cache.get(t.text) ?? cache.set(t.text, newToken(t.text, t.kind, t.key, t.skel, t.askel, t.letters, t.alt, t.classes, t.weight, t.patronymic));
-}
-
-/**
- * A reading made by another process (read back from a saved index) with its tokens adopted, built
- * as prepareReading builds one (the same fields in the same order: one hidden class for both).
- */
-export function adoptReading(r: PreparedName, adopt: (t: NameToken) => NameToken): PreparedName {
-  const joins = r.joins.map((j): NameJoin => ({ index: j.index, text: j.text, key: j.key, altKey: j.altKey, askel: j.askel }));
-  return { original: r.original, system: r.system, text: r.text, vowelless: r.vowelless, tokens: r.tokens.map(adopt), legal: r.legal, legalPhrases: r.legalPhrases, removed: r.removed, joins, givenIndex: r.givenIndex, surnameCount: r.surnameCount, compacts: r.compacts, initials: r.initials };
+  const token: NameToken = {
+    text,
+    kind,
+    key,
+    skel: skeletonKey(text),
+    askel: arabicSkeleton(text),
+    letters: text.length >= 4 ? [...text].sort().join('') : '',
+    alt,
+    classes: variantClasses(text).map((c) => c.label),
+    weight: kind === 'particle' ? 0.3 * tokenWeight(key) : tokenWeight(key),
+    patronymic: PATRONYMIC.test(text) && text.length > 6,
+    kept: isKeepingNames(),
+    id: nextTokenId++,
+    keyLists: [undefined, undefined],
+    keyHashes: [undefined, undefined],
+  };
+  return cache.set(text, token);
 }
 
 function stripPrefixes(tokens: string[], kind: NameKind, removed: string[], original: string): string[] {

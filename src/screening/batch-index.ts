@@ -36,8 +36,7 @@ export async function batchIndex(reader: EntityReader, datasets: string[], engin
   }
   const index = CandidateIndex.build(await loadScreenableEntities(reader, datasets), engine);
   let serialised: Uint8Array | undefined;
-  // With every entity prepared: the pool's workers read them instead of each preparing what it meets.
-  const toBytes = () => (serialised ??= indexToBytes(index, { prepared: true }));
+  const toBytes = () => (serialised ??= indexToBytes(index));
   // Saved only if neither a version nor the judgements changed while it was built.
   if (snapshotDir && (await keyNow()) === key) {
     await saveIndexSnapshot(snapshotDir, key, toBytes(), 'screening-cli-').catch((err) => log?.(`screening index not saved: ${(err as Error).message}`));

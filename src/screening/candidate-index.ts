@@ -131,7 +131,7 @@ export { namesOf } from './entity-names.ts';
 export class CandidateIndex {
   readonly entities: FtmEntity[];
   private readonly prepared: unknown[];
-  readonly engine: MatchEngine;
+  private readonly engine: MatchEngine;
   readonly datasets: string[];
   private readonly schemaNames: string[];
   private readonly slotSchema: Uint16Array;
@@ -153,11 +153,10 @@ export class CandidateIndex {
   private readonly schemaScopes = new Map<string, Uint8Array>();
   readonly keyCount: number;
 
-  /** `prepared`: the matcher's prepared forms, slot for slot, when they were saved with the index. */
-  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: HashIds; offsets: Int32Array; slots: Int32Array }, prepared?: unknown[]) {
+  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: HashIds; offsets: Int32Array; slots: Int32Array }) {
     this.entities = entities;
     this.engine = engine;
-    this.prepared = prepared ?? new Array(entities.length);
+    this.prepared = new Array(entities.length);
     this.keyIds = postings.keyIds;
     this.offsets = postings.offsets;
     this.slots = postings.slots;
@@ -217,12 +216,6 @@ export class CandidateIndex {
   /** The matcher's prepared form of an entity, made on first use. */
   preparedAt(slot: number): unknown {
     return (this.prepared[slot] ??= this.engine.prepare(this.entities[slot]));
-  }
-
-  /** Every entity's prepared form, slot for slot (prepared now where it was not yet). */
-  allPrepared(): unknown[] {
-    this.prepareSome(Infinity);
-    return this.prepared;
   }
 
   /** Prepares up to `count` entities not prepared yet; returns false when all are. */

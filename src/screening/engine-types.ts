@@ -60,8 +60,4 @@ export interface MatchEngine {
   queryKeyLists(query: QueryEntity, names: string[]): WeightedKeyList[];
   /** Blocking keys of free text (search), any kind of name. */
   textKeyLists(text: string): KeyList[];
-  /** Prepared entities (from `prepare`, slot for slot) as bytes, for a saved index another thread reads. */
-  packPrepared?(prepared: unknown[]): Uint8Array;
-  /** The same back, for these entities; undefined when they do not fit. */
-  unpackPrepared?(bytes: Uint8Array, entities: FtmEntity[]): unknown[] | undefined;
 }

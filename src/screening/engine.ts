@@ -9,7 +9,6 @@ import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './entity-names.ts';
 import type { KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, prepareQuery, type PreparedCandidate } from './compare.ts';
-import { packPrepared, unpackPrepared } from './prepared-pack.ts';
 import type { QueryEntity } from './query.ts';
 
 export type { Comparison, CompareOptions, KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
@@ -54,8 +53,6 @@ export const matcherEngine: MatchEngine = {
     return lists;
   },
   textKeyLists: (text) => nameKeyHashLists(text, ['person', 'org', 'vessel']),
-  packPrepared: (prepared) => packPrepared(prepared as PreparedCandidate[]),
-  unpackPrepared: (bytes, entities) => unpackPrepared(bytes, entities),
 };
 
 /** The matcher (kept async so callers do not care how it is loaded). */

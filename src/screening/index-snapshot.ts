@@ -53,8 +53,6 @@ interface Saved {
   keyIds: { hashes: Uint32Array; ids: Int32Array; size: number };
   offsets: Int32Array;
   slots: Int32Array;
-  /** The matcher's prepared entities (engine.packPrepared), in the batch's snapshots only. */
-  prepared?: Uint8Array;
 }
 
 /** The bytes saved under `key`, or undefined (none, or unreadable). */
@@ -72,30 +70,21 @@ export async function loadIndexSnapshot(dir: string, key: string, engine: MatchE
   return bytes ? indexFromBytes(bytes, engine) : undefined;
 }
 
-/**
- * An index from its serialised form (a snapshot file, or what a worker thread is handed), or
- * undefined if unreadable. With `prepared`, the matcher's prepared entities saved with it are read
- * too (worth it for a thread about to meet most of them; one screening a few rows prepares less).
- */
-export function indexFromBytes(bytes: Uint8Array, engine: MatchEngine, options: { prepared?: boolean } = {}): CandidateIndex | undefined {
+/** An index from its serialised form (a snapshot file, or what a worker thread is handed), or undefined if unreadable. */
+export function indexFromBytes(bytes: Uint8Array, engine: MatchEngine): CandidateIndex | undefined {
   try {
     const s = deserialize(bytes) as Saved;
     if (!Array.isArray(s.entities) || s.offsets.length !== s.keyIds.size + 1) return undefined;
-    const prepared = options.prepared && s.prepared && engine.unpackPrepared ? engine.unpackPrepared(s.prepared, s.entities) : undefined;
-    return new CandidateIndex(s.entities, engine, { keyIds: HashIds.fromParts(s.keyIds), offsets: s.offsets, slots: s.slots }, prepared);
+    return new CandidateIndex(s.entities, engine, { keyIds: HashIds.fromParts(s.keyIds), offsets: s.offsets, slots: s.slots });
   } catch {
     return undefined;
   }
 }
 
-/**
- * The index serialised: entities and postings; with `prepared`, also the matcher's prepared form of
- * every entity (prepared now if need be), else none (it is rebuilt on use).
- */
-export function indexToBytes(index: CandidateIndex, options: { prepared?: boolean } = {}): Buffer {
+/** The index serialised: entities and postings, no per-entity matcher state (that is rebuilt on use). */
+export function indexToBytes(index: CandidateIndex): Buffer {
   const { keyIds, offsets, slots } = index.postings();
-  const prepared = options.prepared && index.engine.packPrepared ? index.engine.packPrepared(index.allPrepared()) : undefined;
-  const saved: Saved = { entities: index.entities, keyIds: keyIds.parts(), offsets, slots, prepared };
+  const saved: Saved = { entities: index.entities, keyIds: keyIds.parts(), offsets, slots };
   return serialize(saved);
 }
 

@@ -22,13 +22,12 @@ const input = workerData as WorkerInput;
 try {
   const started = performance.now();
   const engine = await loadEngine();
-  const index = 'snapshot' in input ? indexFromBytes(input.snapshot, engine, { prepared: true }) : CandidateIndex.build(input.entities, engine);
+  const index = 'snapshot' in input ? indexFromBytes(input.snapshot, engine) : CandidateIndex.build(input.entities, engine);
   if (!index) throw new Error('the index handed over cannot be read');
   const screener = new Screener(index, engine);
   // Built here, the index has just prepared every listed name for its keys: preparing all entities for
-  // the matcher now is cheap. Read from a snapshot, they come prepared if the snapshot holds them (a
-  // batch's does); else preparing only what the queries meet costs less (measured on 20,000 rows of
-  // bench:screen's mix: 21 against 23 CPU-s).
+  // the matcher now is cheap. Read from a snapshot, nothing is prepared yet, and preparing only what
+  // the queries meet costs less (measured on 20,000 rows of bench:screen's mix: 21 against 23 CPU-s).
   if (!('snapshot' in input)) screener.index.prepareSome(Infinity);
   port.postMessage({ type: 'ready', buildMs: performance.now() - started, entities: screener.index.size } satisfies WorkerReply);
   port.on('message', (msg: WorkerRequest) => {
