@@ -67,7 +67,7 @@ interface NameEntry {
   prop: string;
   strength: number;
   readings: PreparedName[];
-  /** Sorted 32-bit hashes of the name's blocking keys (compact; collisions only cost a comparison). */
+  /** 32-bit hashes of the name's blocking keys (compact; collisions only cost a comparison). */
   keys: Uint32Array;
 }
 
@@ -205,7 +205,7 @@ interface BestName {
 }
 
 /**
- * The sorted hashes of a name's blocking keys (src/names/keys.ts), for `sharesKey`. Built from the
+ * The hashes of a name's blocking keys (src/names/keys.ts), for `sharesKey`. Built from the
  * per-token lists, so the words every name repeats are hashed once; a key in several lists
  * repeats, which the intersection test does not mind.
  */
@@ -227,17 +227,43 @@ function computeNameKeyHashes(name: string, kind: NameKind): Uint32Array {
     out.set(list.hashes, at);
     at += list.hashes.length;
   }
-  return out.sort();
+  return out;
 }
 
-/** Sorted-array intersection test. */
-function sharesKey(a: Uint32Array, b: Uint32Array): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return true;
-    if (a[i] < b[j]) i++;
-    else j++;
+// The query name's key hashes as an open-addressing set, made once per query name (`keys` is the
+// name entry's own array): each listed name is then probed key by key, which costs less than walking
+// two sorted arrays side by side (the walk's branches are coin flips to the processor).
+let probeOf: Uint32Array | undefined;
+let probeSlots = new Uint32Array(256);
+let probeUsed = new Uint8Array(256);
+let probeShift = 24;
+
+function probeFor(keys: Uint32Array): void {
+  if (probeOf === keys) return;
+  probeOf = keys;
+  let bits = 8;
+  while (1 << bits < 4 * keys.length) bits++;
+  if (probeSlots.length !== 1 << bits) {
+    probeSlots = new Uint32Array(1 << bits);
+    probeUsed = new Uint8Array(1 << bits);
+  } else probeUsed.fill(0);
+  probeShift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  for (let i = 0; i < keys.length; i++) {
+    const h = keys[i];
+    let slot = Math.imul(h, 0x9e3779b1) >>> probeShift;
+    while (probeUsed[slot] && probeSlots[slot] !== h) slot = (slot + 1) & mask;
+    probeUsed[slot] = 1;
+    probeSlots[slot] = h;
+  }
+}
+
+/** Whether `keys` and the name given to probeFor share a key. */
+function sharesKey(keys: Uint32Array): boolean {
+  const mask = probeSlots.length - 1;
+  for (let i = 0; i < keys.length; i++) {
+    const h = keys[i];
+    for (let slot = Math.imul(h, 0x9e3779b1) >>> probeShift; probeUsed[slot]; slot = (slot + 1) & mask) if (probeSlots[slot] === h) return true;
   }
   return false;
 }
@@ -253,9 +279,10 @@ function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?:
   let bc: NameEntry | undefined;
   let bcr: PreparedName | undefined;
   search: for (const qe of q) {
+    if (qe.keys.length) probeFor(qe.keys);
     for (const ce of c) {
       // Names sharing no blocking key cannot reach the threshold (keys.ts guarantees the converse).
-      if (qe.keys.length && ce.keys.length && !sharesKey(qe.keys, ce.keys)) continue;
+      if (qe.keys.length && ce.keys.length && !sharesKey(ce.keys)) continue;
       const strength = Math.min(qe.strength, ce.strength);
       for (const qr of qe.readings) {
         for (const cr of ce.readings) {
@@ -429,16 +456,18 @@ const DATE_TEXT = {
   mismatch: 'birth dates differ',
 };
 
-const compatCache = new Map<string, boolean>();
+const compatCache = new Map<string, Map<string, boolean>>();
 
 /** Scores a query against a listed entity (raw or prepared by prepareCandidate). */
 export function compareEntities(query: QueryEntity | PreparedCandidate, candidate: QueryEntity | PreparedCandidate, options: CompareOptions = {}): CompareResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const q = asPrepared(query);
   const c = asPrepared(candidate);
-  const pair = q.schema + '|' + c.schema;
-  let compatible = compatCache.get(pair);
-  if (compatible === undefined) compatCache.set(pair, (compatible = schemataCompatible(q.schema, c.schema)));
+  // By schema then schema: a key made by concatenation would be a new string for every candidate.
+  let byCandidate = compatCache.get(q.schema);
+  if (!byCandidate) compatCache.set(q.schema, (byCandidate = new Map()));
+  let compatible = byCandidate.get(c.schema);
+  if (compatible === undefined) byCandidate.set(c.schema, (compatible = schemataCompatible(q.schema, c.schema)));
   if (!compatible) {
     return {
       score: 0,

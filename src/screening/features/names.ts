@@ -271,14 +271,13 @@ function forEachUnmatched(side: PreparedName, count: number, used: Uint8Array, f
 let leftContent = false;
 let leftPatronymic = false;
 let leftNumber = false;
-let leftGarbled = false;
 let leftCountry = false;
 let leftUnits = 0;
 let leftSurname: NameToken | undefined;
 let leftWord: NameToken | undefined;
 
 function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): void {
-  leftContent = leftPatronymic = leftNumber = leftGarbled = leftCountry = false;
+  leftContent = leftPatronymic = leftNumber = leftCountry = false;
   leftUnits = 0;
   leftSurname = leftWord = undefined;
   for (let u = 0; u < count; u++) {
@@ -291,10 +290,18 @@ function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, firs
       if (isContent(t)) leftContent = true;
       if (t.patronymic) leftPatronymic = true;
       if (t.kind === 'number') leftNumber = true;
-      if (garbled(t)) leftGarbled = true;
       if (COUNTRY_ORG_WORDS.has(t.text)) leftCountry = true;
     }
   }
+}
+
+/** Whether a leftover token of one side is garbled: asked only when a run-together reading could help (its regexes cost). */
+function anyGarbled(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): boolean {
+  for (let u = 0; u < count; u++) {
+    if (used[u]) continue;
+    for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) if (garbled(side.tokens[k])) return true;
+  }
+  return false;
 }
 
 /** `den` plus what the unmatched tokens of one side count against the pair. */
@@ -468,7 +475,6 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const qContent = leftContent;
   const qPatronymic = leftPatronymic;
   const qNumber = leftNumber;
-  const qGarbled = leftGarbled;
   const qCountry = leftCountry;
   const qLeftUnits = leftUnits;
   const qLeftSurname = leftSurname;
@@ -505,7 +511,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     // moved across a word break (Myon-gchin / Myong-chin), the surname first or last.
     score = 0.95;
     last.compact = { query: same, candidate: same, edits: 0 };
-  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && (qGarbled || leftGarbled)) {
+  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && (anyGarbled(q, m, Q_USED, Q_FIRST, Q_JOINED) || anyGarbled(c, n, C_USED, C_FIRST, C_JOINED))) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
       score = fb.score;
