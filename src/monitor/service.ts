@@ -146,7 +146,9 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
     const options = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
     // Few records are sifted here; worker threads cost more to start than they save.
     const few = (await monitor.recordCount()) < POOL_FROM;
-    const sieve = few ? Screener.build(sieveTargets, engine) : await ScreeningPool.start(sieveTargets, defaultWorkerCount());
+    // Built once here and handed to the threads serialised: each building its own cost seconds of CPU.
+    const sifter = Screener.build(sieveTargets, engine);
+    const sieve = few ? sifter : await ScreeningPool.start(indexToBytes(sifter.index), defaultWorkerCount());
     try {
       for await (const chunk of monitor.recordChunks()) {
         const queries = chunk.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }));

@@ -6,6 +6,9 @@
 // bundled lists); both are saved beside the database (`<db>.cache/`, keyed by the live versions, the
 // judgements and the matching code) and read back on the next start. They are built once, by the
 // first test that asks (prepareBundledSnapshots), so a test's copy starts from them in a second or two.
+// Snapshots are named by the code that built them: an `interdict` process runs dist/, not the sources
+// this process runs, so it has its own set, saved once per build of dist/ (prepareCompiledSnapshots).
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,14 +148,17 @@ export function copyOfBundledDb(source: string, target: string): string {
 /**
  * A private copy of the bundled database with the saved screening index and graph (as imported, and
  * with `judged` also with the shipped judgements loaded), so a server on it starts without building
- * them; they are built first if none are saved for this code and data.
+ * them; they are built first if none are saved for this code and data. With `compiled`, those an
+ * `interdict` process (dist/) reads instead of those of this process's sources.
  */
-export async function copyOfBundledDbWithSnapshots(source: string, target: string, options: { judged?: boolean } = {}): Promise<string> {
-  await prepareBundledSnapshots(source, options);
+export async function copyOfBundledDbWithSnapshots(source: string, target: string, options: { judged?: boolean; compiled?: boolean } = {}): Promise<string> {
+  if (options.compiled && options.judged) throw new Error('no compiled snapshots are saved with the shipped judgements');
+  const dirs = options.compiled ? [await prepareCompiledSnapshots(source)] : [`${source}.cache`, ...(options.judged ? [`${judgedDbOf(source)}.cache`] : [])];
+  if (!options.compiled) await prepareBundledSnapshots(source, options);
   copyFileSync(source, target);
   const cache = `${target}.cache`;
   mkdirSync(cache, { recursive: true });
-  for (const dir of [`${source}.cache`, ...(options.judged ? [`${judgedDbOf(source)}.cache`] : [])]) {
+  for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.v8'))) linkOrCopy(join(dir, name), join(cache, name));
   }
@@ -166,4 +172,61 @@ function linkOrCopy(from: string, to: string): void {
   } catch {
     copyFileSync(from, to);
   }
+}
+
+const DIST = join(ROOT, 'dist');
+/** dist/'s modules a snapshot's name depends on (the code fingerprints of screening/ and graph/). */
+const SNAPSHOT_CODE = ['screening', 'graph', 'model', 'resolve'];
+
+/** The compiled code the snapshots are named by: a new build of dist/ means new snapshots. */
+function compiledFingerprint(): string {
+  const hash = createHash('sha1');
+  for (const dir of SNAPSHOT_CODE) for (const f of filesUnder(join(DIST, dir)).sort()) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+/**
+ * Saves the index and graph an `interdict serve` over a copy of the bundled database reads, once per
+ * build of dist/ however many test files ask (a lock): one such server starts over a copy of its own
+ * (its first start adds an admin to it) and stops once ready. Answers the directory they are in.
+ */
+async function prepareCompiledSnapshots(bundled: string): Promise<string> {
+  const db = bundled.replace(/\.db$/, '') + '-compiled.db';
+  const cache = `${db}.cache`;
+  const stamp = join(cache, 'dist-fingerprint');
+  await withLock(`${db}.snapshots.lock`, async () => {
+    const built = compiledFingerprint();
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === built) return;
+    rmSync(cache, { recursive: true, force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+    copyFileSync(bundled, db);
+    await serveUntilReady(db);
+    writeFileSync(stamp, built);
+  });
+  return cache;
+}
+
+/** Runs `interdict serve` over `sqlitePath` until it says it is ready (its snapshots saved), then stops it. */
+function serveUntilReady(sqlitePath: string): Promise<void> {
+  const env = { ...process.env, INTERDICT_DB: sqlitePath, INTERDICT_NO_BUNDLED: '1', DATABASE_URL: '', INTERDICT_SERVER_JOBS: '0', INTERDICT_LOG_LEVEL: 'warn' };
+  const child = spawn(process.execPath, [join(ROOT, 'bin/interdict.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let log = '';
+    let ready = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (!ready && /ready in \d+ ms/.test(log)) {
+        ready = true;
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (ready) resolve();
+      else reject(new Error(`interdict serve exited (${code}) before it was ready:\n${log}`));
+    });
+  });
 }

@@ -88,13 +88,15 @@ export async function startServer(timeoutMs = 300_000, options: StartOptions = {
   // database INTERDICT_DB names, which the CLI steps then use).
   const external = process.env.INTERDICT_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), dir, env: process.env, signInLink: null, stop: async () => rmSync(dir, { recursive: true, force: true }) };
-  // A private copy of the run's bundled-lists database (built once by the global setup) with its saved
-  // index and graph: the server starts as a user's later start does, and the diff scenario may write to it.
+  // A private copy of the run's bundled-lists database (built once by the global setup) with the index
+  // and graph saved by a server of this dist/: it starts as a user's later start does, and the diff
+  // scenario may write to it.
   // `empty`: a fresh database without the bundled lists, for a test that imports its own.
   const db = join(dir, 'interdict.db');
   const env = options.empty
     ? { ...process.env, INTERDICT_DB: db, INTERDICT_NO_BUNDLED: '1', DATABASE_URL: '' }
-    : { ...process.env, INTERDICT_DB: await copyOfBundledDbWithSnapshots(inject('bundledDb'), db), DATABASE_URL: '' };
+    : { ...process.env, INTERDICT_DB: await copyOfBundledDbWithSnapshots(inject('bundledDb'), db, { compiled: true }), DATABASE_URL: '' };
+  const linked = options.empty ? [] : snapshotsIn(`${db}.cache`);
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/interdict.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env,
@@ -132,6 +134,13 @@ export async function startServer(timeoutMs = 300_000, options: StartOptions = {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  // Had the server built the index or graph again (snapshots named by other code or data), it would
+  // have saved its own in place of the linked ones: each web test would pay a build (≈ 16 CPU-s).
+  const kept = snapshotsIn(`${db}.cache`);
+  if (!options.empty && (linked.length < 2 || kept.join() !== linked.join())) {
+    child.kill('SIGTERM');
+    throw new Error(`the server built what it should have read: snapshots ${linked.join(', ') || 'none'} given, ${kept.join(', ')} after its start:\n${log}`);
+  }
   return {
     url,
     dir,
@@ -147,6 +156,11 @@ export async function startServer(timeoutMs = 300_000, options: StartOptions = {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The snapshot files in a cache directory, by name. */
+function snapshotsIn(cache: string): string[] {
+  return existsSync(cache) ? readdirSync(cache).filter((name) => name.endsWith('.v8')).sort() : [];
 }
 
 /** Runs the CLI against the server's database (e.g. to import another version of a list); `input` goes to its standard input. */
