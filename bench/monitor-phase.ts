@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { importFiles } from '../src/ingest/import.ts';
 import { liveScreening } from '../src/monitor/service.ts';
-import { readScreeningInput } from '../src/screening/batch-input.ts';
+import { screeningInputRows } from '../src/screening/batch-input.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { MonitorTables } from '../src/store/monitor-schema.ts';
 import { openStore } from '../src/store/open.ts';
@@ -33,7 +33,8 @@ try {
 }
 
 async function screenAlone(file: string, count: number): Promise<{ recordsPerSecond: number }> {
-  const rows = (await readScreeningInput(file)).slice(0, count);
+  const rows = [];
+  for await (const row of await screeningInputRows(file)) if (rows.push(row) === count) break;
   const live = await liveScreening(store);
   const t = performance.now();
   for (const r of rows) live.screen({ ...r.query!, id: r.id });
