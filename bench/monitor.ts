@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import os, { tmpdir } from 'node:os';
+import os, { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely } from 'kysely';
 import pg from 'pg';
@@ -107,12 +107,18 @@ async function runPhase(dir: string, label: string, db: string, argv: string[]):
   return phase;
 }
 
-/** Where one phase's memory was when the probe saw it peak: main heap, buffers, worker heaps, the rest (code, SQLite, allocator). */
+/**
+ * Where one phase's memory was when the probe saw it peak: main heap, buffers, worker heaps, the rest (code,
+ * SQLite, allocator). A delta re-screen runs two pools one after the other (the sieve, then the re-screen):
+ * every thread's heap is listed, and the rest counts only the largest pool's worth of them.
+ */
 function breakdown(p: Phase): string {
   if (!p.atPeak) return '';
-  const workers = p.threads.reduce((n, t) => n + t.heapTotal, 0);
-  const rest = p.atPeak.rss - p.atPeak.heapTotal - p.atPeak.external - workers;
-  return `main heap ${mb(p.atPeak.heapTotal)} (${mb(p.atPeak.heapUsed)} used), external ${mb(p.atPeak.external)} (array buffers ${mb(p.atPeak.arrayBuffers)}), ${p.threads.length} worker heaps ${mb(workers)}, other ${mb(Math.max(0, rest))}`;
+  const heaps = p.threads.map((t) => t.heapTotal).sort((a, b) => b - a);
+  const live = heaps.slice(0, availableParallelism()).reduce((n, h) => n + h, 0);
+  const rest = p.atPeak.rss - p.atPeak.heapTotal - p.atPeak.external - live;
+  const workers = heaps.length ? `, worker heaps ${heaps.map((h) => int(h / 2 ** 20)).join(' + ')} MB` : '';
+  return `main heap ${mb(p.atPeak.heapTotal)} (${mb(p.atPeak.heapUsed)} used), external ${mb(p.atPeak.external)} (array buffers ${mb(p.atPeak.arrayBuffers)})${workers}, other ${mb(Math.max(0, rest))}`;
 }
 
 /** Writes the synthetic portfolio as FtM JSON lines, one record at a time. */
