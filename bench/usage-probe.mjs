@@ -42,4 +42,14 @@ if (file && isMainThread) {
     writeFileSync(out, JSON.stringify({ heapTotal: h.total_heap_size, heapUsed: h.used_heap_size, external: m.external, arrayBuffers: m.arrayBuffers }));
   };
   setInterval(sample, EVERY_MS).unref();
+  // With --expose-gc and INTERDICT_BENCH_GC_MS: how much of the heap is live (used right after a full collection).
+  const gcEvery = Number(process.env.INTERDICT_BENCH_GC_MS);
+  if (gcEvery > 0 && typeof globalThis.gc === 'function') {
+    let live = 0;
+    setInterval(() => {
+      globalThis.gc();
+      const used = v8.getHeapStatistics().used_heap_size;
+      if (used > live) writeFileSync(`${out}.live`, String((live = used)));
+    }, gcEvery).unref();
+  }
 }
