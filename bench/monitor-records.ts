@@ -19,10 +19,14 @@ export interface RecordMix {
 
 /** `listed`: entities to draw variants from (the newer list version, so some hits appear only after the change). */
 export function syntheticRecords(mix: RecordMix, listed: FtmEntity[]): InputRow[] {
+  return [...syntheticRecordStream(mix, listed)];
+}
+
+/** The same records one at a time, for writing a portfolio file larger than one wants to hold. */
+export function* syntheticRecordStream(mix: RecordMix, listed: FtmEntity[]): Generator<InputRow> {
   const random = seededRandom(mix.seed);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const named = listed.filter((e) => ['Person', 'Company', 'Organization', 'Vessel', 'LegalEntity'].includes(e.schema) && e.properties.name?.length);
-  const rows: InputRow[] = [];
   for (let i = 0; i < mix.records; i++) {
     const id = `R${String(i).padStart(7, '0')}`;
     const roll = random();
@@ -46,9 +50,8 @@ export function syntheticRecords(mix: RecordMix, listed: FtmEntity[]): InputRow[
       properties = { name: [`${pick(VESSEL_WORDS)} ${pick(VESSEL_WORDS)} ${1 + Math.floor(random() * 20)}`] };
       if (random() < 0.5) properties.imoNumber = [`IMO${9000000 + Math.floor(random() * 999999)}`];
     }
-    rows.push({ line: i + 2, id, query: { id, schema, properties } });
+    yield { line: i + 2, id, query: { id, schema, properties } };
   }
-  return rows;
 }
 
 /** A light variant of a listed name: as listed, lower case, tokens reversed, or one letter dropped. */

@@ -25,6 +25,14 @@ const SCREEN_CHUNK = 5_000;
 /** Records written per statement (SQLite takes up to 32,766 parameters; a record has 8). */
 const INSERT_CHUNK = 500;
 
+/** A row of an upload to write: its query as stored, and whether the portfolio had its reference before. */
+interface UploadWork {
+  row: InputRow;
+  query: string;
+  digest: string;
+  added: boolean;
+}
+
 /** What a re-screen is about: the list change that caused it (for the alerts' reasons). */
 export interface ListChange {
   dataset: string;
@@ -144,15 +152,11 @@ export class Monitor {
   /**
    * Adds, changes and (with `replace`) removes records by reference, screens every added or changed one
    * and raises an alert for each hit. Unscreenable rows are reported, never silently dropped.
+   * `rows` are read as the upload goes, one chunk at a time (a file of a million records is never held
+   * whole); a row refused (no reference, one seen before) undoes the whole upload.
    */
-  async upload(name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; screen: BatchScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
+  async upload(name: string, rows: Iterable<InputRow> | AsyncIterable<InputRow>, options: { mode: 'replace' | 'merge'; screen: BatchScreenFn; actor: string; workspace?: string | null }): Promise<UploadReport> {
     if (!name.trim() || name.length > 100) throw new ValidationError('portfolio', 'a portfolio needs a name of 1–100 characters');
-    const seen = new Map<string, InputRow>();
-    for (const r of rows) {
-      if (!r.id) throw new ValidationError(`line ${r.line}`, 'every record needs its own reference (an `id` column)');
-      if (seen.has(r.id)) throw new ValidationError(`line ${r.line}`, `reference "${r.id}" appears twice (first on line ${seen.get(r.id)!.line})`);
-      seen.set(r.id, r);
-    }
     const at = this.stamp();
     const report: UploadReport = { portfolio: name, added: 0, changed: 0, removed: 0, unchanged: 0, unscreenable: [], alerts: 0 };
     await this.db.transaction().execute(async (trx) => {
@@ -166,21 +170,34 @@ export class Monitor {
       }
       const pid = portfolio.id;
       const existing = new Map((await trx.selectFrom('portfolio_records').select(['ref', 'digest']).where('portfolio_id', '=', pid).execute()).map((r) => [r.ref, r.digest]));
-      const work: { row: InputRow; query: string; digest: string; added: boolean }[] = [];
-      for (const row of rows) {
-        if (!row.query) {
-          report.unscreenable.push({ line: row.line, ref: row.id, error: row.error ?? 'no usable name' });
-          continue;
+      /** Reference → the line it was first seen on. */
+      const seen = new Map<string, number>();
+      // The rows to write, SCREEN_CHUNK at a time, each with its stored query and digest.
+      async function* work(): AsyncGenerator<UploadWork[]> {
+        let chunk: UploadWork[] = [];
+        for await (const row of rows) {
+          if (!row.id) throw new ValidationError(`line ${row.line}`, 'every record needs its own reference (an `id` column)');
+          const first = seen.get(row.id);
+          if (first !== undefined) throw new ValidationError(`line ${row.line}`, `reference "${row.id}" appears twice (first on line ${first})`);
+          seen.set(row.id, row.line);
+          if (!row.query) {
+            report.unscreenable.push({ line: row.line, ref: row.id, error: row.error ?? 'no usable name' });
+            continue;
+          }
+          const query = JSON.stringify({ schema: row.query.schema, properties: row.query.properties });
+          const digest = sha(query);
+          const before = existing.get(row.id);
+          if (before === digest) report.unchanged++;
+          else if (chunk.push({ row, query, digest, added: before === undefined }) === SCREEN_CHUNK) {
+            yield chunk;
+            chunk = [];
+          }
         }
-        const query = JSON.stringify({ schema: row.query.schema, properties: row.query.properties });
-        const digest = sha(query);
-        const before = existing.get(row.id);
-        if (before === digest) report.unchanged++;
-        else work.push({ row, query, digest, added: before === undefined });
+        if (chunk.length) yield chunk;
       }
       // Screened in chunks by the batch screener while the chunk before is written: one insert per
       // INSERT_CHUNK new records, and the hits and alerts of the few records that hit something.
-      await pipelined(chunks(work, SCREEN_CHUNK), (chunk) => options.screen(chunk.map((w) => ({ ...w.row.query!, id: w.row.id }))), async (chunk, results) => {
+      await pipelined(work(), (chunk) => options.screen(chunk.map((w) => ({ ...w.row.query!, id: w.row.id }))), async (chunk, results) => {
         const added = chunk.filter((w) => w.added);
         for (const part of chunks(added, INSERT_CHUNK)) {
           await trx.insertInto('portfolio_records').values(part.map((w) => ({ portfolio_id: pid, ref: w.row.id, query: w.query, digest: w.digest, added_at: at, updated_at: at, screened_at: at }))).execute();

@@ -103,7 +103,7 @@ async function withBatches<T>(live: LiveScreening, work: (screen: BatchScreenFn)
  * `workspace`: the portfolio's workspace (absent or null: the shared space; names are unique per workspace).
  * `live`: the screening of the current live lists, when the caller holds one (building it takes seconds).
  */
-export async function uploadPortfolio(store: Store, name: string, rows: InputRow[], options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening; workspace?: string | null }): Promise<UploadReport> {
+export async function uploadPortfolio(store: Store, name: string, rows: Iterable<InputRow> | AsyncIterable<InputRow>, options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening; workspace?: string | null }): Promise<UploadReport> {
   const live = options.live ?? (await liveScreening(store));
   return withBatches(live, (screen) => Monitor.of(store).upload(name, rows, { ...options, screen }));
 }

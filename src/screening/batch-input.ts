@@ -84,6 +84,16 @@ export function detectFormat(file: string, head: string): 'csv' | 'jsonl' {
 }
 
 export async function readScreeningInput(file: string, options: InputOptions = {}): Promise<InputRow[]> {
+  const rows: InputRow[] = [];
+  for await (const row of await screeningInputRows(file, options)) rows.push(row);
+  return rows;
+}
+
+/**
+ * The rows of a screening input as they are read, for a file too large to hold (a portfolio of a
+ * million records). A file that is not text is refused here; a row's own faults come with the row.
+ */
+export async function screeningInputRows(file: string, options: InputOptions = {}): Promise<AsyncGenerator<InputRow>> {
   if (options.schema !== undefined) parseSchema(options.schema, '--schema');
   const head = await readHead(file);
   checkText(file, head);
@@ -133,8 +143,7 @@ async function readHead(file: string): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
 }
 
-async function readJsonLines(file: string, options: InputOptions): Promise<InputRow[]> {
-  const rows: InputRow[] = [];
+async function* readJsonLines(file: string, options: InputOptions): AsyncGenerator<InputRow> {
   let line = 0;
   for await (const text of createInterface({ input: open(file), crlfDelay: Infinity })) {
     line++;
@@ -145,22 +154,23 @@ async function readJsonLines(file: string, options: InputOptions): Promise<Input
     try {
       data = JSON.parse(trimmed);
     } catch {
-      rows.push({ line, id: fallbackId, error: 'not valid JSON' });
+      yield { line, id: fallbackId, error: 'not valid JSON' };
       continue;
     }
     const id = isPlainObject(data) && (typeof data.id === 'string' || typeof data.id === 'number') ? String(data.id) : fallbackId;
+    let row: InputRow;
     try {
       if (isPlainObject(data) && data.schema === undefined && options.schema === undefined) {
         throw new ValidationError('schema', 'is missing (give it on each line, or a default with --schema)');
       }
       const raw = isPlainObject(data) && data.schema === undefined ? { ...data, schema: options.schema } : data;
       const warnings: string[] = [];
-      rows.push({ line, id, query: parseQuery(raw, `line ${line}`, id, warnings), warnings });
+      row = { line, id, query: parseQuery(raw, `line ${line}`, id, warnings), warnings };
     } catch (err) {
-      rows.push({ line, id, error: (err as Error).message });
+      row = { line, id, error: (err as Error).message };
     }
+    yield row;
   }
-  return rows;
 }
 
 /** A quoted field may span lines; a quote still open after this many lines is a broken row, not a long field. */
@@ -226,8 +236,7 @@ export function plainCsvFields(line: string): string[] | undefined {
 }
 const EDGE_SPACE = /\s/;
 
-async function readCsv(file: string, options: InputOptions): Promise<InputRow[]> {
-  const rows: InputRow[] = [];
+async function* readCsv(file: string, options: InputOptions): AsyncGenerator<InputRow> {
   let header: string[] | undefined;
   let columns: Map<string, string> | undefined;
   const warned = new Set<string>();
@@ -251,7 +260,7 @@ async function readCsv(file: string, options: InputOptions): Promise<InputRow[]>
       // Name the row by its own id where the first fields can still be read.
       const guess = idColumn >= 0 ? (record.fields ?? record.text.split(','))[idColumn]?.replace(/^"|"$/g, '').trim() : '';
       const why = record.fields ? `has ${record.fields.length} fields where the header has ${header.length}` : record.error;
-      rows.push({ line, id: guess || `line-${line}`, error: `cannot read CSV row: ${why}` });
+      yield { line, id: guess || `line-${line}`, error: `cannot read CSV row: ${why}` };
       continue;
     }
     const props: Record<string, string[]> = {};
@@ -275,16 +284,17 @@ async function readCsv(file: string, options: InputOptions): Promise<InputRow[]>
         }
       }
     }
+    let row: InputRow;
     try {
       if (!schema) throw new ValidationError('schema', 'is empty (give one in the schema column, or a default with --schema)');
       const warnings: string[] = [];
-      rows.push({ line, id, query: parseQuery({ schema, properties: props }, `line ${line}`, id, warnings), warnings });
+      row = { line, id, query: parseQuery({ schema, properties: props }, `line ${line}`, id, warnings), warnings };
     } catch (err) {
-      rows.push({ line, id, error: (err as Error).message });
+      row = { line, id, error: (err as Error).message };
     }
+    yield row;
   }
   if (!header) throw new SourceError(file, 'is empty: expected a header row (id,schema,name,...) and rows');
-  return rows;
 }
 
 function resolveColumns(file: string, header: string[], options: InputOptions, warn: (m: string) => void): Map<string, string> {

@@ -8,7 +8,7 @@ import { Monitor } from '../../monitor/monitor.ts';
 import { rescreenAfterChange, uploadPortfolio } from '../../monitor/service.ts';
 import { scopeOf, SHARED } from '../../server/portfolio-access.ts';
 import { rescreenMovedLists, rescreenSummary, resolveRefreshedLists, type MovedList } from '../../server/list-changes.ts';
-import { parseColumnMap, readScreeningInput } from '../../screening/batch-input.ts';
+import { parseColumnMap, screeningInputRows } from '../../screening/batch-input.ts';
 import type { Store } from '../../store/types.ts';
 import type { CliContext } from '../context.ts';
 
@@ -69,7 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await ctx.store();
       const scope = await scopeFor(store, opts.workspace);
       const found = await findPortfolio(store, name, scope);
-      const rows = await readScreeningInput(file, { map: parseColumnMap(opts.map), schema: opts.schema, warn: (m) => ctx.err(`warning: ${m}`) });
+      const rows = await screeningInputRows(file, { map: parseColumnMap(opts.map), schema: opts.schema, warn: (m) => ctx.err(`warning: ${m}`) });
       const report = await uploadPortfolio(store, name, rows, { mode: opts.merge ? 'merge' : 'replace', actor: actor(), workspace: found ? found.workspace : (scope ?? null) });
       if (opts.json) return ctx.out(JSON.stringify(report, null, 2));
       ctx.out(`${name}: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged; ${report.alerts} alerts raised`);
