@@ -16,12 +16,12 @@ import { openStore } from '../src/store/open.ts';
 import type { SqlStore } from '../src/store/sql-store.ts';
 import type { Store } from '../src/store/types.ts';
 import { authHeaders } from '../test/support/credentials.ts';
+import { pct } from './load.ts';
 
 const [phase, ...args] = process.argv.slice(2);
 const config = { ...loadConfig(), loadBundled: false, serverJobs: false };
 const store = await openStore(config);
 const dbOf = (s: Store) => (s as SqlStore).db as unknown as Kysely<MonitorTables>;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 try {
   if (phase === 'screen-alone') process.stdout.write(`${JSON.stringify(await screenAlone(args[0], Number(args[1])))}\n`);

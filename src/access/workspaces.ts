@@ -74,6 +74,11 @@ export class Workspaces {
     return new Workspaces(store.db as unknown as Kysely<AccessTables>, store.engine);
   }
 
+  /** The ids of the workspaces a principal is a member of, as a sub-query (a key or anonymous: none). */
+  private membershipsOf(p: Principal) {
+    return this.db.selectFrom('workspace_members').select('workspace_id').where('user_id', '=', p.kind === 'user' ? p.id : '');
+  }
+
   /**
    * What a principal may read. Null (filter nothing) when no workspace hides anything from it and no
    * key scope applies: the common case costs one small query and no filtering at all.
@@ -85,7 +90,7 @@ export class Workspaces {
         await this.db
           .selectFrom('workspaces')
           .select('id')
-          .where('id', 'not in', this.db.selectFrom('workspace_members').select('workspace_id').where('user_id', '=', p.kind === 'user' ? p.id : ''))
+          .where('id', 'not in', this.membershipsOf(p))
           .execute()
       ).map((r) => r.id),
     );
@@ -129,7 +134,7 @@ export class Workspaces {
   async resolve(ref: string, p: Principal): Promise<string> {
     let query = this.db.selectFrom('workspaces').select(['id', 'title']).orderBy('id');
     if (p.kind !== 'cli' && p.kind !== 'system') {
-      query = query.where('id', 'in', this.db.selectFrom('workspace_members').select('workspace_id').where('user_id', '=', p.kind === 'user' ? p.id : ''));
+      query = query.where('id', 'in', this.membershipsOf(p));
     }
     const mine = await query.execute();
     const wanted = ref.trim();
@@ -144,7 +149,7 @@ export class Workspaces {
   async list(p: Principal): Promise<WorkspaceView[]> {
     let query = this.db.selectFrom('workspaces').select('id').orderBy('id');
     if (!(p.role === 'admin' && p.kind === 'user') && p.kind !== 'cli') {
-      query = query.where('id', 'in', this.db.selectFrom('workspace_members').select('workspace_id').where('user_id', '=', p.kind === 'user' ? p.id : ''));
+      query = query.where('id', 'in', this.membershipsOf(p));
     }
     const ids = (await query.execute()).map((r) => r.id);
     return Promise.all(ids.map((id) => this.view(id)));

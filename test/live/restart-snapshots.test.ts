@@ -26,11 +26,17 @@ const RIM = 'us-ofac-sdn-44294';
 const PRIGOZHIN = 'us-ofac-sdn-21171';
 const queries = { queries: { kim: { schema: 'Person', properties: { name: ['Kim Jong Un'] } }, rim: { schema: 'Person', properties: { name: ['Рим Ён Хёк'] } } } };
 
-describe('indexes saved for the next start', () => {
+/** A throwaway directory with a snapshot directory in it, and its snapshot files by modification time. */
+function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'interdict-snapshots-'));
   const snapshotDir = join(dir, 'cache');
-  let store: Store;
   const files = () => Object.fromEntries(readdirSync(snapshotDir).map((f) => [f, statSync(join(snapshotDir, f)).mtimeMs]));
+  return { dir, snapshotDir, files };
+}
+
+describe('indexes saved for the next start', () => {
+  const { dir, snapshotDir, files } = scratch();
+  let store: Store;
 
   beforeAll(async () => {
     store = await openStore({ databaseUrl: null, sqlitePath: copyOfBundledDb(inject('bundledDb'), join(dir, 'copy.db')) });
@@ -59,10 +65,8 @@ describe('indexes saved for the next start', () => {
 });
 
 describe('a snapshot after a new live version', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'interdict-snapshots-'));
-  const snapshotDir = join(dir, 'cache');
+  const { dir, snapshotDir, files } = scratch();
   let store: Store;
-  const files = () => Object.fromEntries(readdirSync(snapshotDir).map((f) => [f, statSync(join(snapshotDir, f)).mtimeMs]));
 
   beforeAll(async () => {
     store = await openStore({ databaseUrl: null, sqlitePath: join(dir, 'small.db') });

@@ -22,13 +22,16 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
+/** A hash of every file under `dirs`, by path and content. */
+function filesFingerprint(dirs: string[]): string {
+  const hash = createHash('sha1');
+  for (const dir of dirs) for (const f of filesUnder(dir).sort()) hash.update(f).update(String(statSync(f).size)).update(readFileSync(f));
+  return hash.digest('hex');
+}
+
 /** The data and the code that reads it: a change of either means a fresh build. */
 export function codeFingerprint(): string {
-  const hash = createHash('sha1');
-  for (const dir of ['data', 'src/sources', 'src/store', 'src/ingest', 'src/model']) {
-    for (const f of filesUnder(join(ROOT, dir)).sort()) hash.update(f).update(String(statSync(f).size)).update(readFileSync(f));
-  }
-  return hash.digest('hex').slice(0, 12);
+  return filesFingerprint(['data', 'src/sources', 'src/store', 'src/ingest', 'src/model'].map((dir) => join(ROOT, dir))).slice(0, 12);
 }
 
 /** Written whole under a temporary name, then renamed: a parallel run never sees half a database. */
@@ -179,11 +182,7 @@ const DIST = join(ROOT, 'dist');
 const SNAPSHOT_CODE = ['screening', 'graph', 'model', 'resolve'];
 
 /** The compiled code the snapshots are named by: a new build of dist/ means new snapshots. */
-function compiledFingerprint(): string {
-  const hash = createHash('sha1');
-  for (const dir of SNAPSHOT_CODE) for (const f of filesUnder(join(DIST, dir)).sort()) hash.update(f).update(readFileSync(f));
-  return hash.digest('hex');
-}
+const compiledFingerprint = () => filesFingerprint(SNAPSHOT_CODE.map((dir) => join(DIST, dir)));
 
 /**
  * Saves the index and graph an `interdict serve` over a copy of the bundled database reads, once per

@@ -134,17 +134,15 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
       progress.tick();
     }
   };
-  // Screened in name order (one name's queries side by side share their name scores), written in input order.
-  const order = nameOrder(distinct);
   const answered = (at: number, results: ScreenedJson) => {
-    for (const row of rowsOf[order[at]]) resultsByRow.set(row, results);
+    for (const row of rowsOf[at]) resultsByRow.set(row, results);
   };
-  const queries = order.map((at) => distinct[at]);
   if (poolSize > 1 && good.length > 0) {
     const pool = await ScreeningPool.start(index.bytes(), poolSize);
     entityCount = pool.entityCount;
     try {
-      await pool.screen(queries, options, (start, results) => {
+      // The pool screens in name order itself and answers in input order.
+      await pool.screen(distinct, options, (start, results) => {
         results.forEach((res, i) => answered(start + i, res));
         flush();
       });
@@ -154,10 +152,11 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   } else {
     const screener = new Screener(index.index(), engine);
     entityCount = screener.index.size;
-    queries.forEach((query, at) => {
-      answered(at, screenedJson(screener.screen(query, options).results));
+    // In name order, as the pool does (one name's queries side by side share their name scores); written in input order.
+    for (const at of nameOrder(distinct)) {
+      answered(at, screenedJson(screener.screen(distinct[at], options).results));
       flush();
-    });
+    }
   }
   flush();
   progress.done();
