@@ -182,10 +182,12 @@ describe('what a workspace says about visible entities stays with its members', 
     const word = 'Lanternfish';
     const visible = await upload(alice, `Press cutting.\n\n${word} was seen at the port.`);
     // Confidential notes until one comes first for a member (documents of one date come in id order),
-    // so that filtering after paging would leave the non-member's first page empty.
+    // so that filtering after paging would leave the non-member's first page empty. A workspace's id is
+    // random, so are its documents' ids: each note comes first with the chance of the visible one's id
+    // (≈ 1 in 4 here); ten tries missed one CI run in about fifteen, sixty miss one in millions.
     const hidden: string[] = [];
     const firstFound = async () => (await get(alice, `/documents/search?q=${word}&limit=1`)).json.results[0].documentId;
-    while (hidden.length < 10 && !hidden.includes(await firstFound())) hidden.push(await upload(alice, `Informant note ${hidden.length}.\n\n${word} paid in cash.`, WS));
+    while (hidden.length < 60 && !hidden.includes(await firstFound())) hidden.push(await upload(alice, `Informant note ${hidden.length}.\n\n${word} paid in cash.`, WS));
     expect(hidden).toContain(await firstFound());
 
     const page = await get(bob, `/documents/search?q=${word}&limit=1`);
