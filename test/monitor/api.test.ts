@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { AuditTrail } from '../../src/access/audit.ts';
@@ -46,6 +47,25 @@ describe('monitoring API', () => {
     expect(JSON.parse(up.body)).toMatchObject({ portfolio: 'customers', added: 3, unscreenable: [{ ref: 'C-005', line: 5 }] });
     const list = JSON.parse((await app.inject({ method: 'GET', url: '/portfolios', headers: await as('viewer') })).body);
     expect(list.results).toEqual([expect.objectContaining({ name: 'customers', records: 3 })]);
+  });
+
+  it('reads FtM JSON lines streamed as the body, and refuses a body over 100 MB with 413, keeping nothing of it', async () => {
+    const lines = [{ id: 'J-1', schema: 'Person', properties: { name: ['Kim Jong Un'], birthDate: ['1984-01-08'] } }, { id: 'J-2', schema: 'Person', properties: { name: ['Maria Schmidt'] } }];
+    const jsonl = await app.inject({ method: 'PUT', url: '/portfolios/streamed', headers: { ...(await as('analyst')), 'content-type': 'application/x-ndjson' }, payload: Readable.from(lines.map((l) => JSON.stringify(l) + '\n')) });
+    expect(jsonl.statusCode, jsonl.body).toBe(200);
+    expect(JSON.parse(jsonl.body)).toMatchObject({ portfolio: 'streamed', added: 2 });
+
+    // 101 MB of valid CSV rows, produced as they are sent: refused as they pass the limit.
+    const row = 'X-0,Person,Somebody Unlisted,,\n';
+    const rows = function* () {
+      yield 'id,schema,name,birth_date,nationality\n';
+      for (let sent = 0; sent <= 101 * 1024 * 1024; sent += 64 * 1024) yield row.repeat(Math.floor((64 * 1024) / row.length));
+    };
+    const big = await app.inject({ method: 'PUT', url: '/portfolios/too-big', headers: { ...(await as('analyst')), 'content-type': 'text/csv' }, payload: Readable.from(rows()) });
+    expect(big.statusCode, big.body).toBe(413);
+    expect(JSON.parse(big.body)).toMatchObject({ status: 413, error: expect.stringContaining('100 MB') });
+    const names = JSON.parse((await app.inject({ method: 'GET', url: '/portfolios', headers: await as('viewer') })).body).results.map((p: { name: string }) => p.name);
+    expect(names).not.toContain('too-big');
   });
 
   it('decides alerts: a false positive by an analyst, a true match closed only by a second person who reviews', async () => {

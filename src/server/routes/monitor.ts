@@ -1,16 +1,18 @@
 // Monitoring over HTTP (issue 14): portfolios uploaded as the batch CSV layout or FtM JSON lines, the
 // alert inbox with its filters, an alert with its history, decisions (four eyes for a true match) and
 // assignment. The same domain functions as `interdict portfolio` and `interdict alerts`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { atLeast } from '../../access/roles.ts';
 import { Monitor } from '../../monitor/monitor.ts';
 import { liveScreening, uploadPortfolio, type LiveScreening } from '../../monitor/service.ts';
-import { readScreeningInput } from '../../screening/batch-input.ts';
+import { screeningInputRows } from '../../screening/batch-input.ts';
 import { actorFor } from '../authenticate.ts';
 import { PortfolioAccess } from '../portfolio-access.ts';
 import type { ServerContext } from '../context.ts';
@@ -41,7 +43,9 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
   await app.register(async (plain) => {
     const uploads = plain.withTypeProvider<TypeBoxTypeProvider>();
     uploads.removeContentTypeParser(['text/plain']);
-    uploads.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'string', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
+    // The body stays a stream: it goes to a temporary file and is read from there row by row, as
+    // `interdict portfolio add` reads its file, so a large portfolio is never held whole in memory.
+    uploads.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
     uploads.put(
       '/portfolios/:name',
       {
@@ -54,15 +58,21 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
         },
       },
       async (req, reply) => {
-        if (typeof req.body !== 'string') return reply.status(415).send({ error: `send the file as ${UPLOAD_TYPES.join(', ')}`, status: 415 });
+        if (!(req.body instanceof Readable)) return reply.status(415).send({ error: `send the file as ${UPLOAD_TYPES.join(', ')}`, status: 415 });
+        const workspace = await access.uploadTarget(req, req.params.name, req.query.workspace);
         // The CLI's reader, so both read a file the same way (line numbers, lenient values, unscreenable rows).
         const dir = mkdtempSync(join(tmpdir(), 'interdict-portfolio-'));
         try {
-          const format = req.headers['content-type']?.includes('csv') ? 'csv' : req.body.trimStart().startsWith('{') ? 'jsonl' : 'csv';
-          const file = join(dir, `${req.params.name}.${format}`);
-          writeFileSync(file, req.body);
-          const workspace = await access.uploadTarget(req, req.params.name, req.query.workspace);
-          const rows = await readScreeningInput(file, { format, schema: req.query.schema });
+          const csv = req.headers['content-type']?.includes('csv');
+          // Without a CSV content type the first bytes tell CSV from JSON lines, as before.
+          const file = join(dir, csv ? 'upload.csv' : 'upload');
+          // The audit record keeps the file's digest and size (src/server/audit-writes.ts), not the stream.
+          // A body that could not be read whole leaves the connection unusable: it is closed after the answer.
+          req.body = await saveBody(req.body, file, UPLOAD_LIMIT).catch((error: unknown) => {
+            void reply.header('connection', 'close');
+            throw error;
+          });
+          const rows = await screeningInputRows(file, { format: csv ? 'csv' : undefined, schema: req.query.schema });
           return await uploadPortfolio(ctx.store, req.params.name, rows, { mode: req.query.mode ?? 'replace', actor: actorFor(req), live: await liveNow(), workspace });
         } finally {
           rmSync(dir, { recursive: true, force: true });
@@ -104,5 +114,33 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
     await access.checkAlert(req, req.params.id, true);
     await monitor.assign(req.params.id, req.body.assignee, actorFor(req));
     return monitor.alertDetail(req.params.id);
+  });
+}
+
+/**
+ * Writes a request body to `file`; its SHA-256 and size. Past `limit` bytes it fails with 413 and
+ * discards the rest rather than destroying the request, so that the client still gets the answer.
+ */
+function saveBody(body: Readable, file: string, limit: number): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  const out = createWriteStream(file);
+  let bytes = 0;
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      body.off('data', onData).off('end', onEnd).resume();
+      out.destroy();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > limit) return fail(Object.assign(new Error(`the file is larger than ${limit / 1024 / 1024} MB`), { statusCode: 413 }));
+      hash.update(chunk);
+      if (out.write(chunk)) return;
+      body.pause();
+      out.once('drain', () => body.resume());
+    };
+    const onEnd = () => out.end(() => resolve({ sha256: hash.digest('hex'), bytes }));
+    body.on('data', onData).once('end', onEnd).once('error', fail);
+    out.once('error', fail);
   });
 }
