@@ -10,11 +10,12 @@
 // re-screen of thousands of records, which the subset's change gives as well as the whole lists' (the
 // delta over the whole lists is portfolio.test.ts's, on SQLite), at a fraction of the builds.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotDirFor } from '../../src/graph/snapshot.ts';
 import { Monitor, type AlertView } from '../../src/monitor/monitor.ts';
 import { uploadPortfolio } from '../../src/monitor/service.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
@@ -206,7 +207,11 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
   afterAll(async () => {
     for (const c of children) c.process.kill('SIGKILL');
     await Promise.all(children.map((c) => c.exited));
-    for (const name of [main, reference]) if (name) await admin(`drop database if exists ${name} with (force)`);
+    for (const name of [main, reference]) {
+      if (!name) continue;
+      await admin(`drop database if exists ${name} with (force)`);
+      rmSync(snapshotDirFor({ databaseUrl: databaseUrl(name), sqlitePath: '' })!, { recursive: true, force: true });
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -263,6 +268,8 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     expect(seen.some((j) => j.state === 'active' && j.worker === names[survivor] && j.progress > 0 && j.progress < 1), JSON.stringify(states)).toBe(true);
     expect(workers[survivor].output).toMatch(new RegExp(`job rescreen ${jobId} started \\(attempt 2\\)`));
     expect(workers[survivor].output).toMatch(new RegExp(`job rescreen ${jobId} completed`));
+    // The live index the first worker built was saved beside the store, for the next to read back.
+    expect(readdirSync(snapshotDirFor({ databaseUrl: databaseUrl(main), sqlitePath: '' })!).filter((n) => n.startsWith('screening-live-'))).toHaveLength(1);
 
     // The alerts: the same as the re-screen that ran whole, with none twice.
     expect(await referenceRun.exited, referenceRun.output).toBe(0);
