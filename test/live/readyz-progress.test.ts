@@ -1,7 +1,7 @@
 // Issue 18: during a start the web app could not say that data was loading, nor how far it was.
 // /readyz now names the stage and a progress figure, which the app shows until the server is ready.
 // The copy comes with the graph saved and no screening index: the index build is the step under watch
-// (seconds); the graph, ten more of CPU to build, is read back.
+// (seconds); the graph, ten CPU-seconds more to build, is read back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // Work shared across processes (issue 14), on one throwaway PostgreSQL database: two `interdict serve`
 // processes that run no jobs, two `interdict worker` processes, and a portfolio of thousands of records
-// (real OFAC names, most of them touched by the 2023-12-28 version, each written several ways, and
+// (real OFAC names, many of them touched by the 2023-12-28 version, each written several ways, and
 // synthetic ones). `interdict import` of 2023-12-28 queues the re-screen; once a worker has committed
 // part of it, that worker is killed (SIGKILL). Its lease lapses, the other worker takes the job and
 // finishes it, and the alerts equal those of the same re-screen run without a kill on a copy of the
