@@ -5,13 +5,14 @@
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
-import { loadEngine } from '../screening/engine.ts';
-import { indexToBytes } from '../screening/index-snapshot.ts';
+import { CandidateIndex } from '../screening/candidate-index.ts';
+import { loadEngine, type MatchEngine } from '../screening/engine.ts';
+import { indexSnapshotKey, indexToBytes, loadIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
 import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
-import { loadScreenableEntities, screeningScope, ALL_DATASETS } from '../screening/service.ts';
-import type { Store } from '../store/types.ts';
+import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
+import type { EntityReader, Store } from '../store/types.ts';
 import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
@@ -26,6 +27,8 @@ export interface LiveScreening {
   entities: Map<string, FtmEntity>;
   /** A batch screener for one upload or re-screen (worker threads from `poolFrom` distinct records on): close it after. */
   batches(options?: { poolFrom?: number }): BatchScreener;
+  /** The index was read back from a snapshot (not built). */
+  readBack: boolean;
 }
 
 export interface BatchScreener {
@@ -33,20 +36,46 @@ export interface BatchScreener {
   close(): Promise<void>;
 }
 
-/** The live sanctions targets (resolved) and a screener over them. */
-export async function liveScreening(store: Store): Promise<LiveScreening> {
-  const versions = await store.liveVersions();
-  const scope = screeningScope(versions, ALL_DATASETS);
-  const list = await loadScreenableEntities(downstreamReader(store), scope.datasets);
+/** Where the live index is kept between processes (the store's snapshot folder: graph/snapshot.ts snapshotDirFor); none: always built. */
+export interface LiveOptions {
+  snapshotDir?: string;
+}
+
+/**
+ * The live sanctions targets (resolved) and a screener over them. With `snapshotDir`, the index is read
+ * back from the one saved there for these list versions and judgements, or built and saved: every
+ * re-screening process (each worker taking a job, `interdict portfolio rescreen`) built its own, seconds
+ * of CPU on the official lists.
+ */
+export async function liveScreening(store: Store, options: LiveOptions = {}): Promise<LiveScreening> {
+  const reader = downstreamReader(store);
   const engine = await loadEngine();
-  const screener = Screener.build(list, engine);
-  const options: ScreenOptions = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
+  const { index, readBack } = await liveIndex(reader, engine, options.snapshotDir);
+  const screener = new Screener(index, engine);
+  const screenOptions: ScreenOptions = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
   let snapshot: Buffer | undefined;
   return {
-    screen: (query) => screener.screen(query, options).results,
-    entities: new Map(list.map((e) => [e.id, e])),
-    batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, options, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
+    screen: (query) => screener.screen(query, screenOptions).results,
+    entities: new Map(index.entities.map((e) => [e.id, e])),
+    batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, screenOptions, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
+    readBack,
   };
+}
+
+/** The index of the live sanctions lists: the saved one of these versions and judgements, else a build (then saved, unless they changed meanwhile). */
+async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string | undefined): Promise<{ index: CandidateIndex; readBack: boolean }> {
+  const scopeNow = async () => {
+    const versions = await reader.liveVersions();
+    const { datasets } = screeningScope(versions, ALL_DATASETS);
+    const key = indexSnapshotKey(versions.filter((v) => datasets.includes(v.dataset)), 'default', await resolutionKeyOf(reader));
+    return { datasets, key };
+  };
+  const { datasets, key } = await scopeNow();
+  const saved = dir ? await loadIndexSnapshot(dir, key, engine, 'screening-live-') : undefined;
+  if (saved) return { index: saved, readBack: true };
+  const index = CandidateIndex.build(await loadScreenableEntities(reader, datasets), engine);
+  if (dir && (await scopeNow()).key === key) await saveIndexSnapshot(dir, key, index, 'screening-live-').catch(() => undefined);
+  return { index, readBack: false };
 }
 
 /**
@@ -123,13 +152,13 @@ export interface ChangeReport extends RescreenReport {
  * Re-screens after `dataset` moved from version `from` to `to` (the live one). `full` re-screens every
  * record; otherwise only those the change can affect.
  */
-export async function rescreenAfterChange(store: Store, dataset: string, from: string | number, to: string | number, options: { full?: boolean; live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<ChangeReport> {
+export async function rescreenAfterChange(store: Store, dataset: string, from: string | number, to: string | number, options: LiveOptions & { full?: boolean; live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<ChangeReport> {
   const diff = await store.diff(dataset, from, to);
   const resolution = await resolverFor(store).resolution();
   const canonical = (id: string) => resolution.canonical(id);
   const added = new Set(diff.added.map((e) => canonical(e.id)));
   const changed = new Set([...diff.changed.map((c) => canonical(c.id)), ...diff.removed.map((e) => canonical(e.id)), ...added]);
-  const live = options.live ?? (await liveScreening(store));
+  const live = options.live ?? (await liveScreening(store, options));
   const change: ListChange = { dataset, version: diff.to.version, addedTargets: added, isListed: (id) => live.entities.has(id) };
   const monitor = Monitor.of(store);
   const base = { dataset, from: diff.from.version, to: diff.to.version, changedTargets: changed.size };
@@ -164,9 +193,9 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
 }
 
 /** A full re-screen of one portfolio (by id) against the live lists, asked for by hand (no list change behind it). */
-export async function rescreenPortfolio(store: Store, portfolioId: string, options: { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {
+export async function rescreenPortfolio(store: Store, portfolioId: string, options: LiveOptions & { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {
   const monitor = Monitor.of(store);
   const { id, name } = await monitor.portfolio(portfolioId);
-  const live = options.live ?? (await liveScreening(store));
+  const live = options.live ?? (await liveScreening(store, options));
   return { portfolio: name, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change: null, portfolioId: id, progress: options.progress }))) };
 }

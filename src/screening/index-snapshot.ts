@@ -42,9 +42,10 @@ export function indexSnapshotKey(versions: DatasetVersion[], engineName: string,
 
 /**
  * Snapshot files are `<kind><key>.v8`: the server keeps one of every live dataset (`screening-`), the
- * CLI one of the scope it screens (`screening-cli-`); each cleans up only its own kind.
+ * CLI one of the scope it screens (`screening-cli-`), monitoring one of the live sanctions lists it
+ * re-screens against (`screening-live-`); each cleans up only its own kind.
  */
-export type SnapshotKind = 'screening-' | 'screening-cli-';
+export type SnapshotKind = 'screening-' | 'screening-cli-' | 'screening-live-';
 
 const fileOf = (dir: string, key: string, kind: SnapshotKind) => join(dir, `${kind}${key}.v8`);
 

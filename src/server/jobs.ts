@@ -11,6 +11,7 @@ import { AuditTrail } from '../access/audit.ts';
 import type { Config } from '../config.ts';
 import { syncDatasets } from '../ingest/sync.ts';
 import { nextRun, type Cron } from '../jobs/cron.ts';
+import { snapshotDirFor } from '../graph/snapshot.ts';
 import { JobRunner, type JobHandler } from '../jobs/runner.ts';
 import { InterdictError, ValidationError } from '../model/errors.ts';
 import { rescreenAfterChange, rescreenPortfolio } from '../monitor/service.ts';
@@ -45,7 +46,7 @@ export interface SyncJob {
 const OUTBOX_POLL_MS = 500;
 const DAY_MS = 86_400_000;
 
-type JobsConfig = Pick<Config, 'databaseUrl' | 'webhookAttempts' | 'webhookRetrySeconds' | 'syncUrls' | 'syncTimeoutMs' | 'syncSchedule' | 'syncScheduleDatasets' | 'staleAfterDays' | 'staleDaysByList' | 'staleCheckMinutes' | 'jobLeaseSeconds'>;
+type JobsConfig = Pick<Config, 'databaseUrl' | 'sqlitePath' | 'webhookAttempts' | 'webhookRetrySeconds' | 'syncUrls' | 'syncTimeoutMs' | 'syncSchedule' | 'syncScheduleDatasets' | 'staleAfterDays' | 'staleDaysByList' | 'staleCheckMinutes' | 'jobLeaseSeconds'>;
 
 /** A process's jobs: the runner (opened on first use: pg-boss connects only when jobs are asked for) and, once `work` is called, the handlers. */
 export class ProcessJobs {
@@ -89,12 +90,14 @@ export class ProcessJobs {
     if (this.outbox) return;
     const runner = await this.runner();
     const webhooks = Webhooks.of(this.store);
+    // The live index one re-screen saved, read back by the next in any process on this store.
+    const snapshotDir = snapshotDirFor(this.config);
     await runner.work(RESCREEN, this.logged(RESCREEN, async (data, ctx) => {
       const job = data as RescreenJob;
       await ctx.progress(0.05, 'screening the live lists');
       const progress = (done: number, total: number) => ctx.progress(0.1 + (0.9 * done) / Math.max(1, total), `re-screened ${done} of ${total} records`);
-      if (job.dataset !== undefined && job.from !== undefined && job.to !== undefined) return rescreenAfterChange(this.store, job.dataset, job.from, job.to, { full: job.full, progress });
-      if (job.portfolioId !== undefined) return rescreenPortfolio(this.store, job.portfolioId, { progress });
+      if (job.dataset !== undefined && job.from !== undefined && job.to !== undefined) return rescreenAfterChange(this.store, job.dataset, job.from, job.to, { full: job.full, progress, snapshotDir });
+      if (job.portfolioId !== undefined) return rescreenPortfolio(this.store, job.portfolioId, { progress, snapshotDir });
       throw new ValidationError('data', 'a rescreen job names a dataset with from and to, or a portfolio');
     }));
     await runner.work(WEBHOOK_DELIVERY, this.logged(WEBHOOK_DELIVERY, (data, ctx) => webhooks.deliver(data as PendingDelivery, ctx.attempt)));

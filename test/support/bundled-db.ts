@@ -152,9 +152,10 @@ export function copyOfBundledDb(source: string, target: string): string {
  * A private copy of the bundled database with the saved screening index and graph (as imported, and
  * with `judged` also with the shipped judgements loaded), so a server on it starts without building
  * them; they are built first if none are saved for this code and data. With `compiled`, those an
- * `interdict` process (dist/) reads instead of those of this process's sources.
+ * `interdict` process (dist/) reads instead of those of this process's sources; with `graphOnly`, the
+ * graph's alone (a server on it builds the screening index).
  */
-export async function copyOfBundledDbWithSnapshots(source: string, target: string, options: { judged?: boolean; compiled?: boolean } = {}): Promise<string> {
+export async function copyOfBundledDbWithSnapshots(source: string, target: string, options: { judged?: boolean; compiled?: boolean; graphOnly?: boolean } = {}): Promise<string> {
   if (options.compiled && options.judged) throw new Error('no compiled snapshots are saved with the shipped judgements');
   const dirs = options.compiled ? [await prepareCompiledSnapshots(source)] : [`${source}.cache`, ...(options.judged ? [`${judgedDbOf(source)}.cache`] : [])];
   if (!options.compiled) await prepareBundledSnapshots(source, options);
@@ -163,7 +164,7 @@ export async function copyOfBundledDbWithSnapshots(source: string, target: strin
   mkdirSync(cache, { recursive: true });
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.v8'))) linkOrCopy(join(dir, name), join(cache, name));
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.v8') && (!options.graphOnly || n.startsWith('graph-')))) linkOrCopy(join(dir, name), join(cache, name));
   }
   return target;
 }

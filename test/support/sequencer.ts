@@ -1,30 +1,31 @@
 // Runs the longest test files first. Three files run at a time: a three-minute file started last keeps
 // the run going alone long after the others end. Vitest orders by the durations it saw last time, but
 // CI starts with no such record (then it goes by file size), so the known long files are named here,
-// longest first (the figures of a CI run; those that now import the OFAC subset, short since, left
-// out); the rest follow in Vitest's own order.
+// longest first: the figures of the clean-clone CI of ebdda50 (s, three files at a time), killed-worker
+// where its subset puts it (137 s then, ≈ 40–60 s now: docs/BENCHMARKS.md); the rest follow in Vitest's
+// own order.
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const LONGEST_FIRST = [
+  'test/safety/import-integrity.test.ts', // 60
+  'test/resolve/downstream.test.ts', // 48
   'test/monitor/killed-worker.test.ts',
-  'test/resolve/downstream.test.ts',
-  'test/web/monitor.test.ts',
-  'test/monitor/portfolio.test.ts',
-  'test/safety/import-integrity.test.ts',
-  'test/resolve/interfaces.test.ts',
-  'test/resolve/shipped.test.ts',
-  'test/web/app.test.ts',
-  'test/live/restart-snapshots.test.ts',
-  'test/screening/batch.test.ts',
-  'test/monitor/webhooks.test.ts',
-  'test/cli/import.test.ts',
-  // Long in a run under load (2026-12-06, load average 20–30), after those above.
-  'test/monitor/bulk-screening.test.ts',
-  'test/documents/seed-formats.test.ts',
-  'test/resolve/resolved-reads.test.ts',
-  'test/documents/cli.test.ts',
-  'test/cli/paths-by-name.test.ts',
+  'test/cli/import.test.ts', // 35
+  'test/jobs/runner.test.ts', // 34, most of it waiting on leases
+  'test/web/resolve.test.ts', // 32
+  'test/resolve/shipped.test.ts', // 32
+  'test/resolve/interfaces.test.ts', // 30
+  'test/web/monitor.test.ts', // 30
+  'test/monitor/portfolio.test.ts', // 30
+  'test/web/app.test.ts', // 29
+  'test/web/workspaces.test.ts', // 27
+  'test/resolve/judgements.test.ts', // 25
+  'test/live/restart-snapshots.test.ts', // 25
+  'test/documents/cli.test.ts', // 22
+  'test/web/jobs.test.ts', // 22
+  'test/monitor/bulk-screening.test.ts', // 21
+  'test/web/access.test.ts', // 20
 ];
 
 export default class LongestFirst extends BaseSequencer {

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_LIMITS } from '../../documents/extract.ts';
 import { DocumentService } from '../../documents/service.ts';
+import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { SourceError } from '../../model/errors.ts';
 import { ScreeningService } from '../../screening/service.ts';
 import { downstreamReader } from '../../resolve/service.ts';
@@ -33,9 +34,10 @@ export function register(program: Command, ctx: CliContext): void {
         return { file, bytes: readFileSync(file) };
       });
       const store = await ctx.store();
-      // Mentions link targets (canonical ids), as the server's screening finds them.
+      // Mentions link targets (canonical ids), as the server's screening finds them: with the index the
+      // server (or the last ingest) saved for the live versions and judgements, read back, not built.
       const reader = downstreamReader(store);
-      const screening = new ScreeningService(reader);
+      const screening = new ScreeningService(reader, { snapshotDir: snapshotDirFor(ctx.config) });
       const documents = new DocumentService(store, () => screening.screener(), { ...DEFAULT_LIMITS, maxBytes }, reader);
       const report = [];
       const results = await documents.ingestMany(

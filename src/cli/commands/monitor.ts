@@ -3,6 +3,7 @@ import { actorOf } from '../../access/accounts.ts';
 import { cliPrincipal } from '../actor.ts';
 import type { Command } from 'commander';
 import { Workspaces } from '../../access/workspaces.ts';
+import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { ValidationError } from '../../model/errors.ts';
 import { Monitor } from '../../monitor/monitor.ts';
 import { rescreenAfterChange, uploadPortfolio } from '../../monitor/service.ts';
@@ -99,7 +100,7 @@ export function register(program: Command, ctx: CliContext): void {
       const older = versions.filter((v) => v.id < (versions.find((x) => x.version === to)?.id ?? Infinity));
       const from = opts.from ?? older[older.length - 1]?.version;
       if (!from || !to) throw new ValidationError('--from', `${dataset} has no earlier version to compare with`);
-      ctx.out(rescreenSummary(await rescreenAfterChange(store, dataset, from, to, { full: opts.full })));
+      ctx.out(rescreenSummary(await rescreenAfterChange(store, dataset, from, to, { full: opts.full, snapshotDir: snapshotDirFor(ctx.config) })));
     });
 
   program

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { atLeast } from '../../access/roles.ts';
+import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { Monitor } from '../../monitor/monitor.ts';
 import { liveScreening, uploadPortfolio, type LiveScreening } from '../../monitor/service.ts';
 import { screeningInputRows } from '../../screening/batch-input.ts';
@@ -32,7 +33,7 @@ export async function monitorRoutes(server: FastifyInstance, ctx: ServerContext)
   let live: { key: string; screening: Promise<LiveScreening> } | undefined;
   const liveNow = async () => {
     const key = (await ctx.store.liveVersions()).map((v) => v.id).join(',');
-    if (live?.key !== key) live = { key, screening: liveScreening(ctx.store) };
+    if (live?.key !== key) live = { key, screening: liveScreening(ctx.store, { snapshotDir: snapshotDirFor(ctx.config) }) };
     return live.screening;
   };
 
