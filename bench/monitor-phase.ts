@@ -3,12 +3,22 @@
 //   screen-alone FILE N   the screener alone, in this thread, on the first N records of a portfolio file
 //   import FILE...        a list version imported without the re-screen `interdict import` runs after it
 //   inbox ALERTS          alerts topped up to ALERTS, then GET /alerts timed through the app
+//   sift before|now       the delta's sift of the last us_ofac_sdn change alone: as before session 10 (every
+//                         record screened in full by the pool, 5,000 at a time, flagged by its results' band)
+//                         or as now (siftRecords); prints the records flagged
 // Each prints its figures as one line of JSON on stdout.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { importFiles } from '../src/ingest/import.ts';
-import { liveScreening } from '../src/monitor/service.ts';
+import { Monitor } from '../src/monitor/monitor.ts';
+import { liveScreening, sieveTargets, siftRecords } from '../src/monitor/service.ts';
+import { resolverFor } from '../src/resolve/service.ts';
+import { loadEngine } from '../src/screening/engine.ts';
+import { indexToBytes } from '../src/screening/index-snapshot.ts';
+import { defaultWorkerCount, ScreeningPool } from '../src/screening/pool.ts';
+import type { QueryEntity } from '../src/screening/query.ts';
+import { Screener } from '../src/screening/screener.ts';
 import { screeningInputRows } from '../src/screening/batch-input.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { MonitorTables } from '../src/store/monitor-schema.ts';
@@ -27,6 +37,7 @@ try {
   if (phase === 'screen-alone') process.stdout.write(`${JSON.stringify(await screenAlone(args[0], Number(args[1])))}\n`);
   else if (phase === 'import') process.stdout.write(`${JSON.stringify((await importFiles(store, args)).map((o) => o.version.version))}\n`);
   else if (phase === 'inbox') process.stdout.write(`${JSON.stringify(await inbox(Number(args[0])))}\n`);
+  else if (phase === 'sift') process.stdout.write(`${JSON.stringify(await siftAlone(args[0]))}\n`);
   else throw new Error(`unknown phase ${phase}`);
 } finally {
   await store.close();
@@ -39,6 +50,29 @@ async function screenAlone(file: string, count: number): Promise<{ recordsPerSec
   const t = performance.now();
   for (const r of rows) live.screen({ ...r.query!, id: r.id });
   return { recordsPerSecond: rows.length / ((performance.now() - t) / 1000) };
+}
+
+/** The delta's sift alone over the last change of us_ofac_sdn, the way `how` says (see the head of this file). */
+async function siftAlone(how: string): Promise<{ flagged: number; sievedTargets: number }> {
+  const versions = [...(await store.versions('us_ofac_sdn'))].sort((a, b) => a.id - b.id).slice(-2);
+  const diff = await store.diff('us_ofac_sdn', versions[0].id, versions[1].id);
+  const resolution = await resolverFor(store).resolution();
+  const targets = sieveTargets(diff, (id) => resolution.canonical(id), await liveScreening(store));
+  const monitor = Monitor.of(store);
+  if (how === 'now') return { flagged: (await siftRecords(monitor, targets)).length, sievedTargets: targets.length };
+  if (how !== 'before') throw new Error(`sift before|now, not ${how}`);
+  const engine = await loadEngine();
+  const pool = await ScreeningPool.start(indexToBytes(Screener.build(targets, engine).index), defaultWorkerCount());
+  let flagged = 0;
+  try {
+    for await (const chunk of monitor.recordChunks()) {
+      const queries = chunk.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }));
+      await pool.screen(queries, { limit: 10, threshold: engine.defaultThreshold }, (_, batch) => (flagged += batch.filter((r) => r.band !== 'clear').length));
+    }
+  } finally {
+    await pool.close();
+  }
+  return { flagged, sievedTargets: targets.length };
 }
 
 /**

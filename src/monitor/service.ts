@@ -8,11 +8,12 @@ import type { InputRow } from '../screening/batch-input.ts';
 import { CandidateIndex } from '../screening/candidate-index.ts';
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
 import { indexSnapshotKey, indexToBytes, loadIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
+import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
-import type { EntityReader, Store } from '../store/types.ts';
+import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
 import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
@@ -104,11 +105,10 @@ function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () 
       else {
         pool ??= ScreeningPool.start(snapshot(), defaultWorkerCount());
         const workers = await pool;
-        const clear = new Uint8Array(distinct.length);
-        const mine = turn.then(() => workers.screen(distinct, options, (start, batch) => batch.forEach((r, i) => (clear[start + i] = r.band === 'clear' ? 1 : 0))));
+        const mine = turn.then(() => workers.sift(distinct, options));
         turn = mine.catch(() => undefined);
-        await mine;
-        results = distinct.map((q, i) => (clear[i] ? [] : one(q)));
+        const hit = await mine;
+        results = distinct.map((q, i) => (hit[i] ? one(q) : []));
       }
       return slotOf.map((slot) => results[slot]);
     },
@@ -164,32 +164,63 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   const base = { dataset, from: diff.from.version, to: diff.to.version, changedTargets: changed.size };
   if (options.full) return { ...base, mode: 'full', ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, progress: options.progress }))) };
   if (!changed.size) return { ...base, mode: 'delta', records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
-  // The sieve: every record screened, in worker threads, against an index of just the targets the change
-  // can newly match (added, or changed in a value the matcher reads); the same direction and scores as a
-  // full re-screen, over a few thousand targets instead of all of them.
-  const matchable = new Set([...added, ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => MATCHED.has(p))).map((c) => canonical(c.id))]);
-  const sieveTargets = [...matchable].flatMap((id) => live.entities.get(id) ?? []);
-  const reverse: { portfolio_id: string; ref: string }[] = [];
-  if (sieveTargets.length) {
-    const engine = await loadEngine();
-    const options = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
-    // Few records are sifted here; worker threads cost more to start than they save.
-    const few = (await monitor.recordCount()) < POOL_FROM;
-    // Built once here and handed to the threads serialised: each building its own cost seconds of CPU.
-    const sifter = Screener.build(sieveTargets, engine);
-    const sieve = few ? sifter : await ScreeningPool.start(indexToBytes(sifter.index), defaultWorkerCount());
-    try {
-      for await (const chunk of monitor.recordChunks()) {
-        const queries = chunk.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }));
-        if (sieve instanceof Screener) queries.forEach((q, i) => sieve.screen(q, options).results.some((r) => r.band !== 'clear') && reverse.push(chunk[i]));
-        else await sieve.screen(queries, options, (start, batch) => batch.forEach((r, i) => r.band !== 'clear' && reverse.push(chunk[start + i])));
-      }
-    } finally {
-      if (sieve instanceof ScreeningPool) await sieve.close();
-    }
-  }
+  const sieve = sieveTargets(diff, canonical, live);
+  const reverse = await siftRecords(monitor, sieve);
   const only = await monitor.affectedRecords(changed, reverse);
-  return { ...base, mode: 'delta', sievedTargets: sieveTargets.length, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only, progress: options.progress }))) };
+  return { ...base, mode: 'delta', sievedTargets: sieve.length, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only, progress: options.progress }))) };
+}
+
+/**
+ * The sieve of a list change: the live targets it can newly match (added, or changed in a value the
+ * matcher reads). Every record is screened against an index of just these: the same direction and
+ * scores as a full re-screen, over a few thousand targets instead of all of them.
+ */
+export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => string, live: LiveScreening): FtmEntity[] {
+  const matchable = new Set([...diff.added.map((e) => canonical(e.id)), ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => MATCHED.has(p))).map((c) => canonical(c.id))]);
+  return [...matchable].flatMap((id) => live.entities.get(id) ?? []);
+}
+
+/**
+ * The records with a result that is not clear against `targets` (Screener.sifts: a yes or no per
+ * record, not its results), in worker threads from POOL_FROM records on. Sifted a window at a time,
+ * each distinct query once (the stored text is canonical), in name order (the pool's): records
+ * sharing names meet the same candidates, and a window holds many more of them than a page.
+ */
+export async function siftRecords(monitor: Monitor, targets: FtmEntity[]): Promise<{ portfolio_id: string; ref: string }[]> {
+  const flagged: { portfolio_id: string; ref: string }[] = [];
+  if (!targets.length) return flagged;
+  const engine = await loadEngine();
+  const options = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
+  // Few records are sifted here; worker threads cost more to start than they save.
+  const few = (await monitor.recordCount()) < POOL_FROM;
+  // Built once here and handed to the threads serialised: each building its own cost seconds of CPU.
+  const sifter = Screener.build(targets, engine);
+  const sieve = few ? sifter : await ScreeningPool.start(indexToBytes(sifter.index), defaultWorkerCount());
+  const sift = async (window: { portfolio_id: string; ref: string; query: string }[]) => {
+    const slots = new Map<string, number>();
+    const queries: QueryEntity[] = [];
+    const slotOf = window.map((r) => {
+      let slot = slots.get(r.query);
+      if (slot === undefined) slots.set(r.query, (slot = queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1));
+      return slot;
+    });
+    const flags = sieve instanceof Screener ? queries.map((q) => sieve.sifts(q, options)) : await sieve.sift(queries, options);
+    window.forEach((r, i) => flags[slotOf[i]] && flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref }));
+  };
+  try {
+    let window: { portfolio_id: string; ref: string; query: string }[] = [];
+    for await (const chunk of monitor.recordChunks()) {
+      window.push(...chunk);
+      if (window.length >= NAME_ORDER_WINDOW) {
+        await sift(window);
+        window = [];
+      }
+    }
+    await sift(window);
+  } finally {
+    if (sieve instanceof ScreeningPool) await sieve.close();
+  }
+  return flagged;
 }
 
 /** A full re-screen of one portfolio (by id) against the live lists, asked for by hand (no list change behind it). */

@@ -8,7 +8,7 @@ import type { QueryEntity } from './query.ts';
 import type { ScreenedJson, ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
-import type { WorkerInput, WorkerReply } from './worker.ts';
+import type { WorkerAnswer, WorkerInput, WorkerReply, WorkerRequest } from './worker.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
@@ -77,21 +77,42 @@ export class ScreeningPool {
    * and the CLI writes JSON anyway.
    */
   async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: ScreenedJson[]) => void): Promise<void> {
-    // Handed out in name order (name-order.ts: a query reuses the name scores of the one before it
-    // with the same names), delivered in input order.
-    const order = nameOrder(queries);
-    const batches: QueryEntity[][] = [];
-    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(order.slice(i, i + BATCH_SIZE).map((at) => queries[at]));
     const answers: (ScreenedJson | undefined)[] = new Array(queries.length);
     let delivered = 0; // next query to deliver in input order
-    const deliver = () => {
+    await this.run('screen', queries, options, (at, k, reply) => {
+      if (reply.type !== 'results') return;
+      answers[at] = reply.results[k];
+      if (k < reply.results.length - 1) return; // a batch's last answer delivers what is complete
       const start = delivered;
       while (delivered < queries.length && answers[delivered]) delivered++;
       if (delivered === start) return;
       const run = answers.slice(start, delivered) as ScreenedJson[];
       answers.fill(undefined, start, delivered);
       onBatch?.(start, run);
-    };
+    });
+  }
+
+  /**
+   * Whether each query has a result that is not clear (1) or not (0), in input order: what a sieve
+   * needs (Screener.sifts), without results to make, copy and parse.
+   */
+  async sift(queries: QueryEntity[], options: ScreenOptions): Promise<Uint8Array> {
+    const flags = new Uint8Array(queries.length);
+    await this.run('sift', queries, options, (at, k, reply) => {
+      if (reply.type === 'sifted') flags[at] = reply.flags[k];
+    });
+    return flags;
+  }
+
+  /**
+   * Hands the queries out in batches, in name order (name-order.ts: a query reuses the name scores
+   * of the one before it with the same names); `answer(at, k, reply)` takes the k-th answer of a
+   * reply, the one to the query at input position `at`, its answers in order.
+   */
+  private async run(type: WorkerRequest['type'], queries: QueryEntity[], options: ScreenOptions, answer: (at: number, k: number, reply: WorkerAnswer) => void): Promise<void> {
+    const order = nameOrder(queries);
+    const batches: QueryEntity[][] = [];
+    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(order.slice(i, i + BATCH_SIZE).map((at) => queries[at]));
     let next = 0; // next batch to hand out
     let finished = 0; // batches answered
     await new Promise<void>((resolve, reject) => {
@@ -106,7 +127,7 @@ export class ScreeningPool {
       const feed = (worker: Worker) => {
         if (next < batches.length) {
           active++;
-          worker.postMessage({ type: 'screen', batch: next, queries: batches[next], options });
+          worker.postMessage({ type, batch: next, queries: batches[next], options } satisfies WorkerRequest);
           next++;
         }
       };
@@ -117,11 +138,11 @@ export class ScreeningPool {
             failed = true;
             return finish(new Error(`screening worker failed: ${msg.message}`));
           }
-          if (msg.type !== 'results') return;
+          if (msg.type !== 'results' && msg.type !== 'sifted') return;
           active--;
-          msg.results.forEach((result, k) => (answers[order[msg.batch * BATCH_SIZE + k]] = result));
+          const size = batches[msg.batch].length;
+          for (let k = 0; k < size; k++) answer(order[msg.batch * BATCH_SIZE + k], k, msg);
           finished++;
-          deliver();
           feed(worker);
           if (active === 0 && finished === batches.length) finish();
         };

@@ -5,7 +5,7 @@ import { CandidateIndex, type Scope } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
 import type { Explanation } from './engine-types.ts';
 import type { QueryEntity } from './query.ts';
-import { bandOf, reasonOf, type Band } from './bands.ts';
+import { bandOf, reasonOf, REVIEW_THRESHOLD, type Band } from './bands.ts';
 import type { BriefResult } from './batch-output.ts';
 
 /** Candidates scored per query at most. Recall of candidate generation is measured in bench:screen. */
@@ -78,6 +78,27 @@ export class Screener {
   }
 
   screen(query: QueryEntity, options: ScreenOptions): ScreenOutcome {
+    const { scored, matches, candidates, heldBack } = this.scoreCandidates(query, options);
+    scored.sort(bestFirst);
+    return { results: scored.slice(0, options.limit), matches, candidates, heldBack };
+  }
+
+  /**
+   * Whether `screen` would return a result that is not clear: what a sieve asks, without the
+   * results. It stops at the first candidate scoring at the review threshold or above (the best
+   * result is then not clear either); otherwise it ranks what was scored as `screen` does, because a
+   * near-exact name scoring lower is not clear only when it is among the `limit` best.
+   */
+  sifts(query: QueryEntity, options: ScreenOptions): boolean {
+    const review = Math.min(REVIEW_THRESHOLD, options.threshold);
+    const { scored, stopped } = this.scoreCandidates(query, options, (r) => r.score >= review);
+    if (stopped) return true;
+    scored.sort(bestFirst);
+    return scored.slice(0, options.limit).some((r) => r.band !== 'clear');
+  }
+
+  /** The candidates of `query` scored (above the cutoff), in candidate order; stops after the first one `stop` accepts. */
+  private scoreCandidates(query: QueryEntity, options: ScreenOptions, stop?: (r: ScoredEntity) => boolean): { scored: ScoredEntity[]; matches: number; candidates: number; heldBack: FtmEntity[]; stopped: boolean } {
     const scope: Scope = this.index.scope(options.datasets ?? null, query.schema);
     const keys = this.index.queryKeys(query, this.engine);
     const hits = this.index.candidates(keys, scope, options.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
@@ -106,10 +127,11 @@ export class Screener {
       const match = result.score >= options.threshold;
       if (match) matches++;
       const features = result.features ?? {};
-      scored.push({ entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features, rank: result.rank });
+      const r: ScoredEntity = { entity, score: result.score, match, band: bandOf({ score: result.score, features }, options.threshold), explanations: result.explanations, features, rank: result.rank };
+      scored.push(r);
+      if (stop?.(r)) return { scored, matches, candidates: hits.length, heldBack, stopped: true };
     }
-    scored.sort(bestFirst);
-    return { results: scored.slice(0, options.limit), matches, candidates: hits.length, heldBack };
+    return { scored, matches, candidates: hits.length, heldBack, stopped: false };
   }
 
   /** Scores an entity that is not (as it is) in the index, as `screen` scores candidates. */

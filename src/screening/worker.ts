@@ -8,11 +8,11 @@ import { indexFromBytes } from './index-snapshot.ts';
 import type { QueryEntity } from './query.ts';
 import { Screener, screenedJson, type ScreenedJson, type ScreenOptions } from './screener.ts';
 
-export type WorkerRequest = { type: 'screen'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
-export type WorkerReply =
-  | { type: 'ready'; buildMs: number; entities: number }
-  | { type: 'results'; batch: number; results: ScreenedJson[] }
-  | { type: 'error'; batch?: number; message: string };
+/** `screen`: each query's results; `sift`: only whether each has one that is not clear (Screener.sifts). */
+export type WorkerRequest = { type: 'screen' | 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
+/** A batch's answers, in the order of its queries. */
+export type WorkerAnswer = { type: 'results'; batch: number; results: ScreenedJson[] } | { type: 'sifted'; batch: number; flags: Uint8Array };
+export type WorkerReply = { type: 'ready'; buildMs: number; entities: number } | WorkerAnswer | { type: 'error'; batch?: number; message: string };
 
 const port = parentPort!;
 /** What a worker is started with: a serialised index (indexToBytes, in shared memory) or the entities to index. */
@@ -32,6 +32,11 @@ try {
   port.postMessage({ type: 'ready', buildMs: performance.now() - started, entities: screener.index.size } satisfies WorkerReply);
   port.on('message', (msg: WorkerRequest) => {
     try {
+      if (msg.type === 'sift') {
+        const flags = Uint8Array.from(msg.queries, (q) => (screener.sifts(q, msg.options) ? 1 : 0));
+        port.postMessage({ type: 'sifted', batch: msg.batch, flags } satisfies WorkerReply, [flags.buffer]);
+        return;
+      }
       const results = msg.queries.map((q) => screenedJson(screener.screen(q, msg.options).results));
       port.postMessage({ type: 'results', batch: msg.batch, results } satisfies WorkerReply);
     } catch (err) {
