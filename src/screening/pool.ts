@@ -1,18 +1,29 @@
 // Worker threads for batch screening: each takes its own copy of one index (handed over serialised in
 // shared memory, so it is read, not rebuilt, per worker) or builds its own from the entities given,
 // then takes batches of queries as it frees up. Results come back in input order.
+// What they say to each other: worker-protocol.ts.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import type { QueryEntity } from './query.ts';
-import type { ScreenedJson, ScreenOptions } from './screener.ts';
+import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
-import type { WorkerInput, WorkerReply } from './worker.ts';
+import { BANDS, PooledResult, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
 const IN_FLIGHT = 2;
+/** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
+const TAIL_SPLIT = 8;
+const MIN_BATCH_SIZE = 16;
+
+/** The index in memory every worker can read (a copy: the caller's bytes may be a pooled Buffer). */
+function shared(index: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(index.byteLength));
+  copy.set(index);
+  return copy;
+}
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
@@ -29,17 +40,15 @@ export class ScreeningPool {
   /**
    * `index` is either the entities (each worker builds its own index: seconds of CPU each) or an
    * index serialised by `indexToBytes` (index-snapshot.ts), which the workers read from one shared copy.
+   * Given as a promise, the workers start at once and load their code while the caller gets the index
+   * (and reads its input): the index reaches them when it comes.
    */
-  static async start(index: FtmEntity[] | Uint8Array, size = defaultWorkerCount()): Promise<ScreeningPool> {
+  static async start(index: FtmEntity[] | Uint8Array | Promise<Uint8Array>, size = defaultWorkerCount()): Promise<ScreeningPool> {
     const workers: Worker[] = [];
     const started = performance.now();
     let entityCount = 0;
-    let workerData: WorkerInput;
-    if (index instanceof Uint8Array) {
-      const shared = new Uint8Array(new SharedArrayBuffer(index.byteLength));
-      shared.set(index);
-      workerData = { snapshot: shared };
-    } else workerData = { entities: index };
+    const later = index instanceof Promise;
+    const workerData: WorkerInput = later ? { indexFollows: true } : index instanceof Uint8Array ? { snapshot: shared(index) } : { entities: index };
     try {
       const ready = Array.from({ length: size }, () => {
         const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData });
@@ -58,6 +67,10 @@ export class ScreeningPool {
           worker.once('error', reject);
         });
       });
+      if (later) {
+        const snapshot = shared(await index);
+        for (const worker of workers) worker.postMessage({ type: 'index', snapshot } satisfies WorkerRequest);
+      }
       await Promise.all(ready);
     } catch (err) {
       await Promise.all(workers.map((w) => w.terminate()));
@@ -72,31 +85,29 @@ export class ScreeningPool {
 
   /**
    * Screens all queries; `onBatch` receives each run of consecutive results in input order as soon
-   * as it is complete (for streaming output and progress). Each query's results come as JSON text:
-   * copying result objects between threads cost the main thread more than a worker's screening,
-   * and the CLI writes JSON anyway.
+   * as it is complete (for streaming output and progress). Each query's results come as JSON text in
+   * UTF-8 (`bytes`; `json` decodes it): copying result objects or strings between threads cost the
+   * main thread more than a worker's screening, and the CLI writes the bytes as they are.
    */
-  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: ScreenedJson[]) => void): Promise<void> {
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void): Promise<void> {
     // Handed out in name order (name-order.ts: a query reuses the name scores of the one before it
     // with the same names), delivered in input order.
     const order = nameOrder(queries);
-    const batches: QueryEntity[][] = [];
-    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(order.slice(i, i + BATCH_SIZE).map((at) => queries[at]));
-    const answers: (ScreenedJson | undefined)[] = new Array(queries.length);
+    const answers: (PooledResult | undefined)[] = new Array(queries.length);
     let delivered = 0; // next query to deliver in input order
     const deliver = () => {
       const start = delivered;
       while (delivered < queries.length && answers[delivered]) delivered++;
       if (delivered === start) return;
-      const run = answers.slice(start, delivered) as ScreenedJson[];
+      const run = answers.slice(start, delivered) as PooledResult[];
       answers.fill(undefined, start, delivered);
       onBatch?.(start, run);
     };
-    let next = 0; // next batch to hand out
-    let finished = 0; // batches answered
+    const starts: number[] = []; // where each batch handed out starts in `order`
+    let taken = 0; // queries handed out, in name order
+    let answered = 0;
     await new Promise<void>((resolve, reject) => {
       let failed = false;
-      let active = 0;
       const cleanups: (() => void)[] = [];
       const finish = (err?: Error) => {
         for (const c of cleanups) c();
@@ -104,11 +115,13 @@ export class ScreeningPool {
         else resolve();
       };
       const feed = (worker: Worker) => {
-        if (next < batches.length) {
-          active++;
-          worker.postMessage({ type: 'screen', batch: next, queries: batches[next], options });
-          next++;
-        }
+        if (taken === queries.length) return;
+        // Batches shrink towards the end, so no worker is left with a long one while the others wait.
+        const left = queries.length - taken;
+        const size = Math.min(BATCH_SIZE, left, Math.max(MIN_BATCH_SIZE, Math.ceil(left / (TAIL_SPLIT * this.workers.length))));
+        const batch = starts.push(taken) - 1;
+        worker.postMessage({ type: 'screen', batch, queries: order.slice(taken, taken + size).map((at) => queries[at]), options } satisfies WorkerRequest);
+        taken += size;
       };
       for (const worker of this.workers) {
         const onMessage = (msg: WorkerReply) => {
@@ -118,12 +131,16 @@ export class ScreeningPool {
             return finish(new Error(`screening worker failed: ${msg.message}`));
           }
           if (msg.type !== 'results') return;
-          active--;
-          msg.results.forEach((result, k) => (answers[order[msg.batch * BATCH_SIZE + k]] = result));
-          finished++;
+          const from = starts[msg.batch];
+          let end = 0;
+          msg.ends.forEach((next, k) => {
+            answers[order[from + k]] = new PooledResult(msg.bytes.subarray(end, next), msg.matched[k] === 1, BANDS[msg.bands[k]]);
+            end = next;
+          });
+          answered += msg.ends.length;
           deliver();
           feed(worker);
-          if (active === 0 && finished === batches.length) finish();
+          if (answered === queries.length) finish();
         };
         const onError = (err: Error) => {
           if (!failed) {
@@ -138,7 +155,7 @@ export class ScreeningPool {
           worker.off('error', onError);
         });
       }
-      if (batches.length === 0) return finish();
+      if (queries.length === 0) return finish();
       // Two batches in flight per worker: the next one is already waiting when a worker finishes.
       for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.workers) feed(worker);
     });
