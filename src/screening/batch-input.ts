@@ -2,7 +2,7 @@
 // nationality, imo... understood without a map; others via `--map column=property`) or JSON lines
 // of FtM-style queries. Rows that cannot be read are returned as errors with their line number,
 // so the rest can still be screened.
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -99,6 +99,32 @@ export async function screeningInputRows(file: string, options: InputOptions = {
   checkText(file, head);
   const format = options.format ?? detectFormat(file, head.toString('utf8'));
   return format === 'jsonl' ? readJsonLines(file, options) : readCsv(file, options);
+}
+
+/**
+ * Whether a file has more than `rows` lines, read only as far as that (so the caller can decide before
+ * reading it); undefined for what cannot be read twice or counted by its bytes (stdin, gzip).
+ */
+export function hasRows(file: string, rows: number): boolean | undefined {
+  if (file === '-' || file.endsWith('.gz')) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined; // reading it says why
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let lines = 0;
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+      for (let at = buf.indexOf(10); at >= 0 && at < n; at = buf.indexOf(10, at + 1)) if (++lines > rows) return true;
+    }
+    return false;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Refuses what is not UTF-8 text (a spreadsheet file, a PDF, a UTF-16 or Windows-1252 export). */
