@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { freshness } from '../../ingest/freshness.ts';
 import { ValidationError } from '../../model/errors.ts';
-import { hasRows, parseColumnMap, readScreeningInput, type InputRow } from '../../screening/batch-input.ts';
+import { hasRows, parseColumnMap, screeningInputRows, type InputRow } from '../../screening/batch-input.ts';
 import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
 import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
 import { PooledResult } from '../../screening/worker-protocol.ts';
@@ -128,6 +128,10 @@ interface Settings {
 
 async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine): Promise<void> {
   const { format, limit, threshold } = settings;
+  // The file's own faults (not text, no header, no name column, no rows) are told before the index is read.
+  const input = await screeningInputRows(flags.input, { map: settings.map, format: settings.inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
+  const first = await input.next();
+  if (first.done) throw new SourceError(flags.input, 'no rows to screen (an empty file, or a header without rows)');
   const store = await ctx.store();
   const versions = await store.liveVersions();
   const scope = screeningScope(versions, flags.dataset);
@@ -141,8 +145,8 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
   const index = await batchIndex(downstreamReader(store), scope.datasets, engine, snapshotDirFor(ctx.config), (m) => ctx.err(`warning: ${m}`));
   if (pool.started) pool.index(index.bytes());
 
-  const rows = await readScreeningInput(flags.input, { map: settings.map, format: settings.inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
-  if (rows.length === 0) throw new SourceError(flags.input, 'no rows to screen (an empty file, or a header without rows)');
+  const rows = [first.value];
+  for await (const row of input) rows.push(row);
   const bad = rows.filter((r) => r.error);
   for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: unscreenable: ${r.error}`);
   if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unscreenable rows`);
