@@ -3,9 +3,10 @@
 // Runs this checkout's bin/ and dist/ and those of --against (a checkout with a built dist/) on the
 // mix bench:screen writes (cli-mix.ts), each with its saved index (a first run per build saves it),
 // in the order A B A B…; prints each run's wall time, process CPU (as the CLI reports it) and
-// idle = wall − CPU / cores: the time a core had nothing to do, which is what a busy machine hides
-// least badly. DIR keeps the database and the mix between invocations (default: a temporary one).
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+// idle = wall − CPU / cores: the time a core had nothing to do (on a quiet machine; under load, wall
+// time is mostly the other processes'), and the threads' serial CPU, sampled (sampleThreads), which
+// estimates it under load too. DIR keeps the database and the mix between invocations (default: a temporary one).
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,27 +56,78 @@ const sides: Side[] = [
 ];
 for (const s of sides) if (!existsSync(s.db)) copyFileSync(db, s.db);
 
-async function run(side: Side): Promise<{ wallS: number; cpuS: number }> {
+/**
+ * Samples the threads of process `pid` (Linux /proc) until stopped: `serialS`, the CPU its threads used
+ * while only one of them could run, and `stalledS`, the time none could. On a quiet machine idle ≈
+ * serialS / 2 + stalledS on two cores; unlike wall time, both hardly move with other processes' load
+ * (a thread waiting for a core still counts as able to run).
+ */
+function sampleThreads(pid: number): () => { serialS: number; stalledS: number } {
+  const exec = new Map<string, number>();
+  let serialNs = 0;
+  let stalledMs = 0;
+  let last = performance.now();
+  const sample = () => {
+    let runnable = 0;
+    let used = 0;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return; // exited
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        if (stat[stat.lastIndexOf(')') + 2] === 'R') runnable++;
+        const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+        used += ns - (exec.get(tid) ?? ns);
+        exec.set(tid, ns);
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+    const now = performance.now();
+    if (runnable === 1) serialNs += used;
+    if (runnable === 0) stalledMs += now - last;
+    last = now;
+  };
+  const timer = setInterval(sample, 5);
+  return () => {
+    clearInterval(timer);
+    return { serialS: serialNs / 1e9, stalledS: stalledMs / 1000 };
+  };
+}
+
+async function run(side: Side): Promise<{ wallS: number; cpuS: number; serialS: number; stalledS: number }> {
   const env = { ...process.env, INTERDICT_DB: side.db, INTERDICT_NO_BUNDLED: '1', INTERDICT_FROM_SOURCE: '' };
   const started = performance.now();
+  let threads = { serialS: 0, stalledS: 0 };
   const stderr = await new Promise<string>((done, fail) => {
     const child = spawn(process.execPath, [side.bin, 'screen', '--input', input, '--output', join(dir, `${side.name}.jsonl`)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const sampled = sampleThreads(child.pid!);
     let text = '';
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(text) : fail(new Error(`${side.name}: interdict screen exited ${code}: ${text}`))));
+    child.on('close', (code) => {
+      threads = sampled();
+      if (code === 0) done(text);
+      else fail(new Error(`${side.name}: interdict screen exited ${code}: ${text}`));
+    });
   });
   const wallS = (performance.now() - started) / 1000;
   const cpu = /process CPU ([\d.]+) s/.exec(stderr);
   if (!cpu) throw new Error(`no summary from interdict screen: ${stderr}`);
-  return { wallS, cpuS: Number(cpu[1]) };
+  return { wallS, cpuS: Number(cpu[1]), ...threads };
 }
 
 const cores = availableParallelism();
-const fmt = (r: { wallS: number; cpuS: number }) =>
-  `${Math.round(ROWS / r.wallS).toLocaleString('en')} rows/s, wall ${r.wallS.toFixed(2)} s, CPU ${r.cpuS.toFixed(2)} s, idle ${(r.wallS - r.cpuS / cores).toFixed(2)} s`;
+type Run = Awaited<ReturnType<typeof run>>;
+const fmt = (r: Run) =>
+  `${Math.round(ROWS / r.wallS).toLocaleString('en')} rows/s, wall ${r.wallS.toFixed(2)} s, CPU ${r.cpuS.toFixed(2)} s, idle ${(r.wallS - r.cpuS / cores).toFixed(2)} s; ` +
+  `serial CPU ${r.serialS.toFixed(2)} s, none runnable ${r.stalledS.toFixed(2)} s`;
 for (const s of sides) log(`${s.name} (first run, saves its index): ${fmt(await run(s))}`);
-const results = new Map<string, { wallS: number; cpuS: number }[]>(sides.map((s) => [s.name, []]));
+const results = new Map<string, Run[]>(sides.map((s) => [s.name, []]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const s of round % 2 ? sides : [...sides].reverse()) {
     const load = loadavg()[0].toFixed(1);
@@ -87,5 +139,6 @@ for (let round = 1; round <= ROUNDS; round++) {
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 for (const s of sides) {
   const rs = results.get(s.name)!;
-  console.log(`${s.name}: ${fmt({ wallS: mean(rs.map((r) => r.wallS)), cpuS: mean(rs.map((r) => r.cpuS)) })} (mean of ${rs.length})`);
+  const avg = (k: keyof Run) => mean(rs.map((r) => r[k]));
+  console.log(`${s.name}: ${fmt({ wallS: avg('wallS'), cpuS: avg('cpuS'), serialS: avg('serialS'), stalledS: avg('stalledS') })} (mean of ${rs.length})`);
 }
