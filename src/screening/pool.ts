@@ -37,6 +37,9 @@ export class ScreeningPool {
     readonly entityCount: number,
   ) {}
 
+  /** Workers ending after the last batch (screen's `last`). */
+  private readonly ending: Promise<number>[] = [];
+
   /**
    * `index` is either the entities (each worker builds its own index: seconds of CPU each) or an
    * index serialised by `indexToBytes` (index-snapshot.ts), which the workers read from one shared copy.
@@ -87,9 +90,10 @@ export class ScreeningPool {
    * Screens all queries; `onBatch` receives each run of consecutive results in input order as soon
    * as it is complete (for streaming output and progress). Each query's results come as JSON text in
    * UTF-8 (`bytes`; `json` decodes it): copying result objects or strings between threads cost the
-   * main thread more than a worker's screening, and the CLI writes the bytes as they are.
+   * main thread more than a worker's screening, and the CLI writes the bytes as they are. `last`:
+   * the pool screens nothing after this (each worker ends as soon as it has nothing left).
    */
-  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void): Promise<void> {
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void, { last = false } = {}): Promise<void> {
     // Handed out in name order (name-order.ts: a query reuses the name scores of the one before it
     // with the same names), delivered in input order.
     const order = nameOrder(queries);
@@ -114,8 +118,15 @@ export class ScreeningPool {
         if (err) reject(err);
         else resolve();
       };
+      const inFlight = new Map<Worker, number>(this.workers.map((w) => [w, 0]));
       const feed = (worker: Worker) => {
-        if (taken === queries.length) return;
+        if (taken === queries.length) {
+          // The pool's last batch: a worker with nothing left ends now, its thread freeing its heap
+          // while the others finish and the caller writes, instead of after (close() waits for it).
+          if (last && inFlight.get(worker) === 0) this.ending.push(worker.terminate());
+          return;
+        }
+        inFlight.set(worker, inFlight.get(worker)! + 1);
         // Batches shrink towards the end, so no worker is left with a long one while the others wait.
         const left = queries.length - taken;
         const size = Math.min(BATCH_SIZE, left, Math.max(MIN_BATCH_SIZE, Math.ceil(left / (TAIL_SPLIT * this.workers.length))));
@@ -138,8 +149,9 @@ export class ScreeningPool {
             end = next;
           });
           answered += msg.ends.length;
-          deliver();
+          inFlight.set(worker, inFlight.get(worker)! - 1);
           feed(worker);
+          deliver();
           if (answered === queries.length) finish();
         };
         const onError = (err: Error) => {
@@ -162,6 +174,6 @@ export class ScreeningPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.ending, ...this.workers.map((w) => w.terminate())]);
   }
 }

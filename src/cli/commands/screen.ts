@@ -216,7 +216,7 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
     await workers.screen(distinct, options, (start, results) => {
       results.forEach((res, i) => answered(start + i, res));
       flush();
-    });
+    }, { last: true });
   } else {
     const screener = new Screener(index.index(), engine);
     entityCount = screener.index.size;
