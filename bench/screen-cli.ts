@@ -1,6 +1,7 @@
 // `interdict screen` end to end, two builds alternated, for A/B runs on a shared machine:
-//   node --import tsx bench/screen-cli.ts --against /work/main [--rows 60000] [--rounds 3] [--dir DIR]
-// Runs this checkout's bin/ and dist/ and those of --against (a checkout with a built dist/) on the
+//   node --import tsx bench/screen-cli.ts --against /work/main [--this DIR] [--rows 60000] [--rounds 3] [--dir DIR]
+// Runs this checkout's bin/ and dist/ (or --this: a copy of them beside a node_modules, so a build
+// during the run changes nothing) and those of --against (a checkout with a built dist/) on the
 // mix bench:screen writes (cli-mix.ts), each with its saved index (a first run per build saves it),
 // in the order A B A B…; prints each run's wall time, process CPU (as the CLI reports it) and
 // idle = wall − CPU / cores: the time a core had nothing to do (on a quiet machine; under load, wall
@@ -51,7 +52,7 @@ interface Side {
 // Each build its own copy of the database: a saved index is named by the code that built it, and a
 // run removes the other builds' snapshots.
 const sides: Side[] = [
-  { name: 'this', bin: fileURLToPath(new URL('../bin/interdict.js', import.meta.url)), db: join(dir, 'this.db') },
+  { name: 'this', bin: arg('this') ? join(resolve(arg('this')!), 'bin/interdict.js') : fileURLToPath(new URL('../bin/interdict.js', import.meta.url)), db: join(dir, 'this.db') },
   { name: 'against', bin: join(resolve(against), 'bin/interdict.js'), db: join(dir, 'against.db') },
 ];
 for (const s of sides) if (!existsSync(s.db)) copyFileSync(db, s.db);
