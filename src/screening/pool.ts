@@ -25,6 +25,17 @@ function shared(index: Uint8Array): Uint8Array {
   return copy;
 }
 
+export interface ScreenAlso {
+  /** The pool screens nothing after this: each worker ends as soon as it has nothing left. */
+  last?: boolean;
+  /**
+   * Takes each query's results as they come, in no order, instead of `onBatch` in input order: the
+   * caller can use them at once (in name order the first query's results come late, so in input
+   * order almost all would come at the end, while the workers have nothing left to do).
+   */
+  onResult?: (at: number, result: PooledResult) => void;
+}
+
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
@@ -90,10 +101,9 @@ export class ScreeningPool {
    * Screens all queries; `onBatch` receives each run of consecutive results in input order as soon
    * as it is complete (for streaming output and progress). Each query's results come as JSON text in
    * UTF-8 (`bytes`; `json` decodes it): copying result objects or strings between threads cost the
-   * main thread more than a worker's screening, and the CLI writes the bytes as they are. `last`:
-   * the pool screens nothing after this (each worker ends as soon as it has nothing left).
+   * main thread more than a worker's screening, and the CLI writes the bytes as they are.
    */
-  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void, { last = false } = {}): Promise<void> {
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void, { last = false, onResult }: ScreenAlso = {}): Promise<void> {
     // Handed out in name order (name-order.ts: a query reuses the name scores of the one before it
     // with the same names), delivered in input order.
     const order = nameOrder(queries);
@@ -145,13 +155,15 @@ export class ScreeningPool {
           const from = starts[msg.batch];
           let end = 0;
           msg.ends.forEach((next, k) => {
-            answers[order[from + k]] = new PooledResult(msg.bytes.subarray(end, next), msg.matched[k] === 1, BANDS[msg.bands[k]]);
+            const result = new PooledResult(msg.bytes.subarray(end, next), msg.matched[k] === 1, BANDS[msg.bands[k]]);
+            if (onResult) onResult(order[from + k], result);
+            else answers[order[from + k]] = result;
             end = next;
           });
           answered += msg.ends.length;
           inFlight.set(worker, inFlight.get(worker)! - 1);
           feed(worker);
-          deliver();
+          if (!onResult) deliver();
           if (answered === queries.length) finish();
         };
         const onError = (err: Error) => {

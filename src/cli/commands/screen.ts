@@ -212,11 +212,14 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
     }
     const workers = await pool.ready();
     entityCount = workers.entityCount;
-    // The pool screens in name order itself and answers in input order.
-    await workers.screen(distinct, options, (start, results) => {
-      results.forEach((res, i) => answered(start + i, res));
-      flush();
-    }, { last: true });
+    // The pool screens in name order itself; each result is made into its rows' output as it comes.
+    await workers.screen(distinct, options, undefined, {
+      last: true,
+      onResult: (d, results) => {
+        answered(d, results);
+        flush();
+      },
+    });
   } else {
     const screener = new Screener(index.index(), engine);
     entityCount = screener.index.size;
@@ -243,18 +246,25 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
 /** A row's output: CSV text, or a JSON line as its head, its results' JSON (text, or UTF-8 from a worker) and its tail. */
 type OutputLine = string | [string, string | Uint8Array, string];
 
-function outputLine(format: 'jsonl' | 'csv', row: InputRow, results: ScreenedJson | PooledResult, lists: string): OutputLine {
+export function outputLine(format: 'jsonl' | 'csv', row: InputRow, results: ScreenedJson | PooledResult, lists: string): OutputLine {
   if (format === 'csv') return stringify(batchCsvRows(batchRecord(row, results, lists)));
   if (!row.query) return `${JSON.stringify(batchRecord(row, results, lists))}\n`;
   // The same bytes as JSON.stringify(batchRecord(...)), without parsing and writing every result again.
-  const head = JSON.stringify({ id: row.id, line: row.line, status: 'screened', band: results.band });
-  const tail = JSON.stringify({ warnings: row.warnings ?? [], lists });
-  return [`${head.slice(0, -1)},"results":`, results instanceof PooledResult ? results.bytes : results.json, `,${tail.slice(1)}\n`];
+  const head = `{"id":${JSON.stringify(row.id)},"line":${row.line},"status":"screened","band":"${results.band}","results":`;
+  const tail = row.warnings?.length ? `,"warnings":${JSON.stringify(row.warnings)},"lists":${JSON.stringify(lists)}}\n` : plainTail(lists);
+  return [head, results instanceof PooledResult ? results.bytes : results.json, tail];
+}
+
+/** The end of a JSON line without warnings: the same for every such row. */
+let plain: { lists: string; tail: string } | undefined;
+function plainTail(lists: string): string {
+  if (plain?.lists !== lists) plain = { lists, tail: `,"warnings":[],"lists":${JSON.stringify(lists)}}\n` };
+  return plain.tail;
 }
 
 const NO_RESULTS: ScreenedJson = { json: '[]', matched: false, band: 'clear' };
 
-function batchRecord(row: InputRow, results: ScreenedJson, lists: string): BatchRecord {
+export function batchRecord(row: InputRow, results: ScreenedJson, lists: string): BatchRecord {
   if (!row.query) return { id: row.id, line: row.line, status: 'unscreenable', band: null, results: [], warnings: row.warnings ?? [], error: row.error ?? 'not screened', lists };
   return { id: row.id, line: row.line, status: 'screened', band: results.band, results: JSON.parse(results.json) as BriefResult[], warnings: row.warnings ?? [], lists };
 }
