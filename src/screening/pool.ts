@@ -15,8 +15,8 @@ import { BANDS, PooledResult, type WorkerInput, type WorkerReply, type WorkerReq
 const BATCH_SIZE = 256;
 const IN_FLIGHT = 2;
 /** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
-const TAIL_SPLIT = 8;
-const MIN_BATCH_SIZE = 16;
+const TAIL_SPLIT = 4;
+const MIN_BATCH_SIZE = 32;
 
 /** The index in memory every worker can read (a copy: the caller's bytes may be a pooled Buffer). */
 function shared(index: Uint8Array): Uint8Array {
@@ -152,6 +152,9 @@ export class ScreeningPool {
             return finish(new Error(`screening worker failed: ${msg.message}`));
           }
           if (msg.type !== 'results') return;
+          // The worker's next batch first: under load this thread may take a while over the results.
+          inFlight.set(worker, inFlight.get(worker)! - 1);
+          feed(worker);
           const from = starts[msg.batch];
           let end = 0;
           msg.ends.forEach((next, k) => {
@@ -161,8 +164,6 @@ export class ScreeningPool {
             end = next;
           });
           answered += msg.ends.length;
-          inFlight.set(worker, inFlight.get(worker)! - 1);
-          feed(worker);
           if (!onResult) deliver();
           if (answered === queries.length) finish();
         };

@@ -23,9 +23,10 @@ import type { CliContext } from '../context.ts';
 import { downstreamReader } from '../../resolve/service.ts';
 
 /**
- * Below this many distinct rows, starting workers costs more than it saves. Measured (crossover ≈ 26,000
- * on two cores, docs/BENCHMARKS.md) when each worker built its own index; workers now read the saved
- * one and start sooner, so the crossover is lower, but it has not been measured again.
+ * Below this many rows (lines of a file; distinct rows of stdin or gzip, counted once read), starting
+ * workers costs more than it saves. Measured (crossover ≈ 26,000 on two cores, docs/BENCHMARKS.md) when
+ * each worker built its own index; workers now read the saved one and start sooner, so the crossover
+ * is lower, but it has not been measured again.
  */
 const WORKER_MIN_ROWS = 25_000;
 
