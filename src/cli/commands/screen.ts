@@ -82,11 +82,13 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const earlySize = workers ?? (many ? defaultWorkerCount() : many === false ? 0 : undefined);
   const pool = new LazyPool();
   if (earlySize !== undefined && earlySize > 1) pool.start(earlySize);
+  let summary: (cpu: NodeJS.CpuUsage) => string;
   try {
-    await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine);
+    summary = await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine);
   } finally {
     await pool.close();
   }
+  ctx.err(summary(process.cpuUsage()));
 }
 
 /** Worker threads started before their index exists; closed whatever happens in between. */
@@ -127,7 +129,8 @@ interface Settings {
   inputFormat?: 'csv' | 'jsonl';
 }
 
-async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine): Promise<void> {
+/** Screens the input; answers the summary line, given the process's CPU. */
+async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine): Promise<(cpu: NodeJS.CpuUsage) => string> {
   const { format, limit, threshold } = settings;
   // The file's own faults (not text, no header, no name column, no rows) are told before the index is read.
   const input = await screeningInputRows(flags.input, { map: settings.map, format: settings.inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
@@ -235,13 +238,11 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
   progress.done();
   if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   const seconds = (performance.now() - started) / 1000;
-  // CPU of the whole process, its worker threads included: under load, wall time says little.
-  const cpu = process.cpuUsage();
-  ctx.err(
+  // CPU of the whole process, its worker threads included (told once they have ended): under load, wall time says little.
+  return (cpu) =>
     `screened ${rows.length - rows.filter((r) => !r.query).length} rows (${distinct.length} distinct) against ${entityCount} entities in ${seconds.toFixed(2)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)` +
-      `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
-      `${bad.length} unscreenable; ${lenient.length} with values read leniently`,
-  );
+    `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
+    `${bad.length} unscreenable; ${lenient.length} with values read leniently`;
 }
 
 /** A row's output: CSV text, or a JSON line as its head, its results' JSON (text, or UTF-8 from a worker) and its tail. */
