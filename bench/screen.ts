@@ -8,13 +8,14 @@
 // index build time and memory, candidate recall and top-1 accuracy on labelled queries, and the
 // same queries through a brute-force Jaro–Winkler + Soundex scan (the US Treasury's documented
 // method). Prints a Markdown table for docs/BENCHMARKS.md.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadGenerator, pct } from './load.ts';
+import { writeMixCsv } from './cli-mix.ts';
 import Fastify from 'fastify';
 import { loadBundled } from '../src/ingest/bundled.ts';
 import { openStore } from '../src/store/open.ts';
@@ -23,7 +24,7 @@ import { screeningRoutes } from '../src/server/routes/screening.ts';
 import { loadConfig } from '../src/config.ts';
 import { readScreeningInput } from '../src/screening/batch-input.ts';
 import { TreasuryBaseline, BASELINE_THRESHOLD } from '../test/screening/helpers/baseline.ts';
-import { labelledQueries, seededRandom, syntheticPeople } from '../test/screening/helpers/evaluation.ts';
+import { labelledQueries, syntheticPeople } from '../test/screening/helpers/evaluation.ts';
 import type { FtmEntity } from '../src/model/entity.ts';
 import { ScreeningPool } from '../src/screening/pool.ts';
 import type { QueryEntity } from '../src/screening/query.ts';
@@ -275,16 +276,7 @@ const CLI_ROWS = arg('cli-rows', 60_000);
 /** Runs `interdict screen` (dist/) on CLI_ROWS rows of the mix; wall time, and the process CPU it reports. */
 async function cliScreen(dbPath: string, entities: FtmEntity[], tmp: string): Promise<{ wallS: number; cpuS: number; distinct: number }> {
   const input = join(tmp, 'mix.csv');
-  const people = syntheticPeople(CLI_ROWS, 5);
-  const listed = labelledQueries(entities, CLI_ROWS / 10, 9).map((l) => l.query);
-  const random = seededRandom(3);
-  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['id,schema,name,birth_date'];
-  for (let i = 0, p = 0, l = 0; i < CLI_ROWS; i++) {
-    const q = random() < 0.1 && l < listed.length ? listed[l++] : people[p++];
-    lines.push([`r${i}`, q.schema, q.properties.name[0], q.properties.birthDate?.[0] ?? ''].map(cell).join(','));
-  }
-  writeFileSync(input, `${lines.join('\n')}\n`);
+  writeMixCsv(input, entities, CLI_ROWS);
   const { spawn } = await import('node:child_process');
   const bin = fileURLToPath(new URL('../bin/interdict.js', import.meta.url));
   const env = { ...process.env, INTERDICT_DB: dbPath, INTERDICT_NO_BUNDLED: '1', INTERDICT_FROM_SOURCE: '' };

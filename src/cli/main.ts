@@ -4,22 +4,7 @@ import { loadConfig } from '../config.ts';
 import type { Store } from '../store/types.ts';
 import type { CliContext } from './context.ts';
 import { describeError, exitCodeFor, EXIT } from './errors.ts';
-import * as lists from './commands/lists.ts';
-import * as serve from './commands/serve.ts';
-import * as data from './commands/data.ts';
-import * as screen from './commands/screen.ts';
-import * as compare from './commands/compare.ts';
-import * as paths from './commands/paths.ts';
-import * as exposure from './commands/exposure.ts';
-import * as exportGraph from './commands/export-graph.ts';
-import * as checkTransfer from './commands/check-transfer.ts';
-import * as checkCase from './commands/check-case.ts';
-import * as resolve from './commands/resolve.ts';
-import * as documents from './commands/documents.ts';
-import * as access from './commands/access.ts';
-import * as monitor from './commands/monitor.ts';
-import * as worker from './commands/worker.ts';
-import * as workspaces from './commands/workspaces.ts';
+import { commandModulesFor } from './commands/index.ts';
 
 const config = loadConfig();
 let opened: Store | undefined;
@@ -50,7 +35,7 @@ Scheduled work (run by \`serve\` and \`worker\`; environment variables):
 All settings: README.md, "Configuration".`,
 );
 
-for (const command of [lists, data, screen, compare, paths, exposure, exportGraph, checkTransfer, checkCase, resolve, documents, access, workspaces, monitor, worker, serve]) command.register(program, ctx);
+for (const command of await commandModulesFor(process.argv)) command.register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

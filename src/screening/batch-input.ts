@@ -2,7 +2,7 @@
 // nationality, imo... understood without a map; others via `--map column=property`) or JSON lines
 // of FtM-style queries. Rows that cannot be read are returned as errors with their line number,
 // so the rest can still be screened.
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -101,6 +101,32 @@ export async function screeningInputRows(file: string, options: InputOptions = {
   return format === 'jsonl' ? readJsonLines(file, options) : readCsv(file, options);
 }
 
+/**
+ * Whether a file has more than `rows` lines, read only as far as that (so the caller can decide before
+ * reading it); undefined for what cannot be read twice or counted by its bytes (stdin, gzip).
+ */
+export function hasRows(file: string, rows: number): boolean | undefined {
+  if (file === '-' || file.endsWith('.gz')) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined; // reading it says why
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let lines = 0;
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+      for (let at = buf.indexOf(10); at >= 0 && at < n; at = buf.indexOf(10, at + 1)) if (++lines > rows) return true;
+    }
+    return false;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Refuses what is not UTF-8 text (a spreadsheet file, a PDF, a UTF-16 or Windows-1252 export). */
 function checkText(file: string, head: Buffer): void {
   const nul = head.indexOf(0);
@@ -181,17 +207,14 @@ const MAX_LINES_PER_RECORD = 20;
  * (a stray or unclosed quote, too many fields) is one error naming its own line, and the rows after
  * it are read as they are.
  */
-async function* csvRecords(file: string): AsyncGenerator<{ line: number; fields?: string[]; text: string; error?: string }> {
+function* csvRecords(lines: string[]): Generator<{ line: number; fields?: string[]; text: string; error?: string }> {
   let pending: string[] = [];
   let start = 0;
-  let line = 0;
   const flushBroken = function* (): Generator<{ line: number; text: string; error: string }> {
     // The first line of an unclosed record is the broken row; the lines after it are read again.
     const [first] = pending;
     yield { line: start, text: first, error: 'a quote is not closed' };
   };
-  const lines: string[] = [];
-  for await (const text of createInterface({ input: open(file), crlfDelay: Infinity })) lines.push(line++ === 0 ? text.replace(/^\uFEFF/, '') : text);
   for (let i = 0; i < lines.length; i++) {
     if (pending.length === 0) {
       if (lines[i].trim() === '') continue;
@@ -238,7 +261,9 @@ const EDGE_SPACE = /\s/;
 
 async function* readCsv(file: string, options: InputOptions): AsyncGenerator<InputRow> {
   let header: string[] | undefined;
-  let columns: Map<string, string> | undefined;
+  /** Each read column's place in the header, and its property. */
+  let cells: [number, string][] = [];
+  let idColumn = -1;
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
     if (!warned.has(key)) {
@@ -246,16 +271,18 @@ async function* readCsv(file: string, options: InputOptions): AsyncGenerator<Inp
       options.warn?.(message);
     }
   };
-  for await (const record of csvRecords(file)) {
+  // Read whole, then parsed without awaiting row by row (a promise and a turn of the event loop each).
+  const lines: string[] = [];
+  for await (const text of createInterface({ input: open(file), crlfDelay: Infinity })) lines.push(lines.length === 0 ? text.replace(/^\uFEFF/, '') : text);
+  for (const record of csvRecords(lines)) {
     if (!header) {
       if (!record.fields) throw new SourceError(file, `the header cannot be read: ${record.error}`, record.line);
-      header = record.fields;
-      columns = resolveColumns(file, header, options, (m) => warnOnce(m, m));
+      const names = (header = record.fields);
+      cells = [...resolveColumns(file, header, options, (m) => warnOnce(m, m))].map(([column, prop]) => [names.indexOf(column), prop]);
+      idColumn = cells.find(([, prop]) => prop === 'id')?.[0] ?? -1;
       continue;
     }
     const { line } = record;
-    const idIndex = [...columns!].findIndex(([, prop]) => prop === 'id');
-    const idColumn = idIndex >= 0 ? header.indexOf([...columns!][idIndex][0]) : -1;
     if (!record.fields || record.fields.length !== header.length) {
       // Name the row by its own id where the first fields can still be read.
       const guess = idColumn >= 0 ? (record.fields ?? record.text.split(','))[idColumn]?.replace(/^"|"$/g, '').trim() : '';
@@ -266,8 +293,8 @@ async function* readCsv(file: string, options: InputOptions): AsyncGenerator<Inp
     const props: Record<string, string[]> = {};
     let id = '';
     let schema = '';
-    for (const [column, prop] of columns!) {
-      const value = record.fields[header.indexOf(column)] ?? '';
+    for (const [at, prop] of cells) {
+      const value = record.fields[at] ?? '';
       if (prop === 'id') id = value;
       else if (prop === 'schema') schema = value;
       else if (value !== '') (props[prop] ??= []).push(value);

@@ -1,18 +1,40 @@
 // Worker threads for batch screening: each takes its own copy of one index (handed over serialised in
 // shared memory, so it is read, not rebuilt, per worker) or builds its own from the entities given,
 // then takes batches of queries as it frees up. Results come back in input order.
+// What they say to each other: worker-protocol.ts.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import type { QueryEntity } from './query.ts';
-import type { ScreenedJson, ScreenOptions } from './screener.ts';
+import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
-import type { WorkerAnswer, WorkerInput, WorkerReply, WorkerRequest } from './worker.ts';
+import { BANDS, PooledResult, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
 const IN_FLIGHT = 2;
+/** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
+const TAIL_SPLIT = 4;
+const MIN_BATCH_SIZE = 32;
+
+/** The index in memory every worker can read (a copy: the caller's bytes may be a pooled Buffer). */
+function shared(index: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(index.byteLength));
+  copy.set(index);
+  return copy;
+}
+
+export interface ScreenAlso {
+  /** The pool screens nothing after this: each worker ends as soon as it has nothing left. */
+  last?: boolean;
+  /**
+   * Takes each query's results as they come, in no order, instead of `onBatch` in input order: the
+   * caller can use them at once (in name order the first query's results come late, so in input
+   * order almost all would come at the end, while the workers have nothing left to do).
+   */
+  onResult?: (at: number, result: PooledResult) => void;
+}
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
@@ -26,20 +48,21 @@ export class ScreeningPool {
     readonly entityCount: number,
   ) {}
 
+  /** Workers ending after the last batch (screen's `last`). */
+  private readonly ending: Promise<number>[] = [];
+
   /**
    * `index` is either the entities (each worker builds its own index: seconds of CPU each) or an
    * index serialised by `indexToBytes` (index-snapshot.ts), which the workers read from one shared copy.
+   * Given as a promise, the workers start at once and load their code while the caller gets the index
+   * (and reads its input): the index reaches them when it comes.
    */
-  static async start(index: FtmEntity[] | Uint8Array, size = defaultWorkerCount()): Promise<ScreeningPool> {
+  static async start(index: FtmEntity[] | Uint8Array | Promise<Uint8Array>, size = defaultWorkerCount()): Promise<ScreeningPool> {
     const workers: Worker[] = [];
     const started = performance.now();
     let entityCount = 0;
-    let workerData: WorkerInput;
-    if (index instanceof Uint8Array) {
-      const shared = new Uint8Array(new SharedArrayBuffer(index.byteLength));
-      shared.set(index);
-      workerData = { snapshot: shared };
-    } else workerData = { entities: index };
+    const later = index instanceof Promise;
+    const workerData: WorkerInput = later ? { indexFollows: true } : index instanceof Uint8Array ? { snapshot: shared(index) } : { entities: index };
     try {
       const ready = Array.from({ length: size }, () => {
         const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData });
@@ -58,6 +81,10 @@ export class ScreeningPool {
           worker.once('error', reject);
         });
       });
+      if (later) {
+        const snapshot = shared(await index);
+        for (const worker of workers) worker.postMessage({ type: 'index', snapshot } satisfies WorkerRequest);
+      }
       await Promise.all(ready);
     } catch (err) {
       await Promise.all(workers.map((w) => w.terminate()));
@@ -72,23 +99,31 @@ export class ScreeningPool {
 
   /**
    * Screens all queries; `onBatch` receives each run of consecutive results in input order as soon
-   * as it is complete (for streaming output and progress). Each query's results come as JSON text:
-   * copying result objects between threads cost the main thread more than a worker's screening,
-   * and the CLI writes JSON anyway.
+   * as it is complete (for streaming output and progress). Each query's results come as JSON text in
+   * UTF-8 (`bytes`; `json` decodes it): copying result objects or strings between threads cost the
+   * main thread more than a worker's screening, and the CLI writes the bytes as they are.
    */
-  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: ScreenedJson[]) => void): Promise<void> {
-    const answers: (ScreenedJson | undefined)[] = new Array(queries.length);
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void, { last = false, onResult }: ScreenAlso = {}): Promise<void> {
+    const answers: (PooledResult | undefined)[] = new Array(queries.length);
     let delivered = 0; // next query to deliver in input order
-    await this.run('screen', queries, options, (at, k, reply) => {
-      if (reply.type !== 'results') return;
-      answers[at] = reply.results[k];
-      if (k < reply.results.length - 1) return; // a batch's last answer delivers what is complete
+    const deliver = () => {
       const start = delivered;
       while (delivered < queries.length && answers[delivered]) delivered++;
       if (delivered === start) return;
-      const run = answers.slice(start, delivered) as ScreenedJson[];
+      const run = answers.slice(start, delivered) as PooledResult[];
       answers.fill(undefined, start, delivered);
       onBatch?.(start, run);
+    };
+    await this.run('screen', queries, options, last, (msg, at) => {
+      if (msg.type !== 'results') return;
+      let end = 0;
+      msg.ends.forEach((next, k) => {
+        const result = new PooledResult(msg.bytes.subarray(end, next), msg.matched[k] === 1, BANDS[msg.bands[k]]);
+        if (onResult) onResult(at(k), result);
+        else answers[at(k)] = result;
+        end = next;
+      });
+      if (!onResult) deliver();
     });
   }
 
@@ -98,38 +133,45 @@ export class ScreeningPool {
    */
   async sift(queries: QueryEntity[], options: ScreenOptions): Promise<Uint8Array> {
     const flags = new Uint8Array(queries.length);
-    await this.run('sift', queries, options, (at, k, reply) => {
-      if (reply.type === 'sifted') flags[at] = reply.flags[k];
+    await this.run('sift', queries, options, false, (msg, at) => {
+      if (msg.type === 'sifted') msg.flags.forEach((flag, k) => (flags[at(k)] = flag));
     });
     return flags;
   }
 
   /**
-   * Hands the queries out in batches, in name order (name-order.ts: a query reuses the name scores
-   * of the one before it with the same names); `answer(at, k, reply)` takes the k-th answer of a
-   * reply, the one to the query at input position `at`, its answers in order.
+   * Hands the queries out in batches, in name order (name-order.ts: a query reuses the name scores of
+   * the one before it with the same names); `take(answer, at)` receives each batch's answer, `at(k)`
+   * being the input position of its k-th query.
    */
-  private async run(type: WorkerRequest['type'], queries: QueryEntity[], options: ScreenOptions, answer: (at: number, k: number, reply: WorkerAnswer) => void): Promise<void> {
+  private async run(type: 'screen' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean, take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
     const order = nameOrder(queries);
-    const batches: QueryEntity[][] = [];
-    for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(order.slice(i, i + BATCH_SIZE).map((at) => queries[at]));
-    let next = 0; // next batch to hand out
-    let finished = 0; // batches answered
+    const starts: number[] = []; // where each batch handed out starts in `order`
+    let taken = 0; // queries handed out, in name order
+    let answered = 0;
     await new Promise<void>((resolve, reject) => {
       let failed = false;
-      let active = 0;
       const cleanups: (() => void)[] = [];
       const finish = (err?: Error) => {
         for (const c of cleanups) c();
         if (err) reject(err);
         else resolve();
       };
+      const inFlight = new Map<Worker, number>(this.workers.map((w) => [w, 0]));
       const feed = (worker: Worker) => {
-        if (next < batches.length) {
-          active++;
-          worker.postMessage({ type, batch: next, queries: batches[next], options } satisfies WorkerRequest);
-          next++;
+        if (taken === queries.length) {
+          // The pool's last batch: a worker with nothing left ends now, its thread freeing its heap
+          // while the others finish and the caller writes, instead of after (close() waits for it).
+          if (last && inFlight.get(worker) === 0) this.ending.push(worker.terminate());
+          return;
         }
+        inFlight.set(worker, inFlight.get(worker)! + 1);
+        // Batches shrink towards the end, so no worker is left with a long one while the others wait.
+        const left = queries.length - taken;
+        const size = Math.min(BATCH_SIZE, left, Math.max(MIN_BATCH_SIZE, Math.ceil(left / (TAIL_SPLIT * this.workers.length))));
+        const batch = starts.push(taken) - 1;
+        worker.postMessage({ type, batch, queries: order.slice(taken, taken + size).map((at) => queries[at]), options } satisfies WorkerRequest);
+        taken += size;
       };
       for (const worker of this.workers) {
         const onMessage = (msg: WorkerReply) => {
@@ -139,12 +181,13 @@ export class ScreeningPool {
             return finish(new Error(`screening worker failed: ${msg.message}`));
           }
           if (msg.type !== 'results' && msg.type !== 'sifted') return;
-          active--;
-          const size = batches[msg.batch].length;
-          for (let k = 0; k < size; k++) answer(order[msg.batch * BATCH_SIZE + k], k, msg);
-          finished++;
+          // The worker's next batch first: under load this thread may take a while over the answer.
+          inFlight.set(worker, inFlight.get(worker)! - 1);
           feed(worker);
-          if (active === 0 && finished === batches.length) finish();
+          const from = starts[msg.batch];
+          take(msg, (k) => order[from + k]);
+          answered += msg.type === 'results' ? msg.ends.length : msg.flags.length;
+          if (answered === queries.length) finish();
         };
         const onError = (err: Error) => {
           if (!failed) {
@@ -159,13 +202,13 @@ export class ScreeningPool {
           worker.off('error', onError);
         });
       }
-      if (batches.length === 0) return finish();
+      if (queries.length === 0) return finish();
       // Two batches in flight per worker: the next one is already waiting when a worker finishes.
       for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.workers) feed(worker);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.ending, ...this.workers.map((w) => w.terminate())]);
   }
 }

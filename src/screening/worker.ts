@@ -1,48 +1,47 @@
 // A screening worker thread: reads the serialised index it is given (or builds one from entities),
-// then screens batches of queries. Started by pool.ts (threads.ts: from the sources under tsx).
+// then screens batches of queries. Started by pool.ts (threads.ts: from the sources under tsx); the
+// messages are those of worker-protocol.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FtmEntity } from '../model/entity.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { loadEngine } from './engine.ts';
 import { indexFromBytes } from './index-snapshot.ts';
-import type { QueryEntity } from './query.ts';
-import { Screener, screenedJson, type ScreenedJson, type ScreenOptions } from './screener.ts';
-
-/** `screen`: each query's results; `sift`: only whether each has one that is not clear (Screener.sifts). */
-export type WorkerRequest = { type: 'screen' | 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
-/** A batch's answers, in the order of its queries. */
-export type WorkerAnswer = { type: 'results'; batch: number; results: ScreenedJson[] } | { type: 'sifted'; batch: number; flags: Uint8Array };
-export type WorkerReply = { type: 'ready'; buildMs: number; entities: number } | WorkerAnswer | { type: 'error'; batch?: number; message: string };
+import { Screener, screenedJson } from './screener.ts';
+import { encodeResults, type IndexInput, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 const port = parentPort!;
-/** What a worker is started with: a serialised index (indexToBytes, in shared memory) or the entities to index. */
-export type WorkerInput = { snapshot: Uint8Array } | { entities: FtmEntity[] };
+const reply = (msg: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
+
 const input = workerData as WorkerInput;
+/** The index as given at start, or in the first message when the pool started this thread before it had one. */
+const indexInput: Promise<IndexInput> =
+  'indexFollows' in input ? new Promise((resolve) => port.once('message', (msg: WorkerRequest) => msg.type === 'index' && resolve({ snapshot: msg.snapshot }))) : Promise.resolve(input);
 
 try {
-  const started = performance.now();
   const engine = await loadEngine();
-  const index = 'snapshot' in input ? indexFromBytes(input.snapshot, engine) : CandidateIndex.build(input.entities, engine);
-  if (!index) throw new Error('the index handed over cannot be read');
-  const screener = new Screener(index, engine);
+  const index = await indexInput;
+  const started = performance.now();
+  const built = 'snapshot' in index ? indexFromBytes(index.snapshot, engine) : CandidateIndex.build(index.entities, engine);
+  if (!built) throw new Error('the index handed over cannot be read');
+  const screener = new Screener(built, engine);
   // Built here, the index has just prepared every listed name for its keys: preparing all entities for
   // the matcher now is cheap. Read from a snapshot, nothing is prepared yet, and preparing only what
   // the queries meet costs less (measured on 20,000 rows of bench:screen's mix: 21 against 23 CPU-s).
-  if (!('snapshot' in input)) screener.index.prepareSome(Infinity);
-  port.postMessage({ type: 'ready', buildMs: performance.now() - started, entities: screener.index.size } satisfies WorkerReply);
+  if (!('snapshot' in index)) screener.index.prepareSome(Infinity);
+  reply({ type: 'ready', buildMs: performance.now() - started, entities: screener.index.size });
   port.on('message', (msg: WorkerRequest) => {
+    if (msg.type === 'index') return;
     try {
       if (msg.type === 'sift') {
         const flags = Uint8Array.from(msg.queries, (q) => (screener.sifts(q, msg.options) ? 1 : 0));
-        port.postMessage({ type: 'sifted', batch: msg.batch, flags } satisfies WorkerReply, [flags.buffer]);
+        reply({ type: 'sifted', batch: msg.batch, flags }, [flags.buffer]);
         return;
       }
-      const results = msg.queries.map((q) => screenedJson(screener.screen(q, msg.options).results));
-      port.postMessage({ type: 'results', batch: msg.batch, results } satisfies WorkerReply);
+      const results = encodeResults(msg.queries.map((q) => screenedJson(screener.screen(q, msg.options).results)));
+      reply({ type: 'results', batch: msg.batch, ...results }, [results.bytes.buffer as ArrayBuffer]);
     } catch (err) {
-      port.postMessage({ type: 'error', batch: msg.batch, message: (err as Error).message } satisfies WorkerReply);
+      reply({ type: 'error', batch: msg.batch, message: (err as Error).message });
     }
   });
 } catch (err) {
-  port.postMessage({ type: 'error', message: `worker could not build its index: ${(err as Error).message}` } satisfies WorkerReply);
+  reply({ type: 'error', message: `worker could not build its index: ${(err as Error).message}` });
 }

@@ -5,9 +5,11 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { freshness } from '../../ingest/freshness.ts';
 import { ValidationError } from '../../model/errors.ts';
-import { parseColumnMap, readScreeningInput, type InputRow } from '../../screening/batch-input.ts';
-import { loadEngine } from '../../screening/engine.ts';
+import { hasRows, parseColumnMap, screeningInputRows, type InputRow } from '../../screening/batch-input.ts';
+import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
 import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
+import { PooledResult } from '../../screening/worker-protocol.ts';
+import { ChunkedOutput } from '../chunked-output.ts';
 import type { QueryEntity } from '../../screening/query.ts';
 import { Screener, screenedJson, type BriefResult, type ScreenedJson, type ScreenOptions } from '../../screening/screener.ts';
 import { ALL_DATASETS, screeningScope } from '../../screening/service.ts';
@@ -21,9 +23,10 @@ import type { CliContext } from '../context.ts';
 import { downstreamReader } from '../../resolve/service.ts';
 
 /**
- * Below this many distinct rows, starting workers costs more than it saves. Measured (crossover ≈ 26,000
- * on two cores, docs/BENCHMARKS.md) when each worker built its own index; workers now read the saved
- * one and start sooner, so the crossover is lower, but it has not been measured again.
+ * Below this many rows (lines of a file; distinct rows of stdin or gzip, counted once read), starting
+ * workers costs more than it saves. Measured (crossover ≈ 26,000 on two cores, docs/BENCHMARKS.md) when
+ * each worker built its own index; workers now read the saved one and start sooner, so the crossover
+ * is lower, but it has not been measured again.
  */
 const WORKER_MIN_ROWS = 25_000;
 
@@ -71,15 +74,68 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   if (flags.input !== '-' && !existsSync(flags.input)) throw new ValidationError('--input', `no such file: ${flags.input}`);
   const inputFormat = flags.inputFormat;
   if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'jsonl') throw new ValidationError('--input-format', `must be csv or jsonl, got "${inputFormat}"`);
-  const rows = await readScreeningInput(flags.input, { map, format: inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
-  if (rows.length === 0) throw new SourceError(flags.input, 'no rows to screen (an empty file, or a header without rows)');
-  const bad = rows.filter((r) => r.error);
-  for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: unscreenable: ${r.error}`);
-  if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unscreenable rows`);
-  const lenient = rows.filter((r) => r.warnings?.length);
-  for (const r of lenient.slice(0, 20)) for (const w of r.warnings!) ctx.err(`${flags.input}:${r.line}: warning: ${w}`);
-  if (lenient.length > 20) ctx.err(`... and ${lenient.length - 20} more rows with values read leniently or left out`);
 
+  // A file of many rows gets its workers now: they load their code and then the index while this
+  // thread gets the index and reads the input, instead of after (a core idle meanwhile). A file
+  // that cannot be counted ahead (stdin, gzip) is decided by its distinct rows once read.
+  const many = workers === undefined ? hasRows(flags.input, WORKER_MIN_ROWS) : undefined;
+  const earlySize = workers ?? (many ? defaultWorkerCount() : many === false ? 0 : undefined);
+  const pool = new LazyPool();
+  if (earlySize !== undefined && earlySize > 1) pool.start(earlySize);
+  let summary: (cpu: NodeJS.CpuUsage) => string;
+  try {
+    summary = await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine);
+  } finally {
+    await pool.close();
+  }
+  ctx.err(summary(process.cpuUsage()));
+}
+
+/** Worker threads started before their index exists; closed whatever happens in between. */
+class LazyPool {
+  private pool?: Promise<ScreeningPool>;
+  private giveIndex?: (bytes: Uint8Array) => void;
+  private refuseIndex?: (err: Error) => void;
+
+  get started(): boolean {
+    return this.pool !== undefined;
+  }
+
+  start(size: number): void {
+    this.pool = ScreeningPool.start(new Promise<Uint8Array>((resolve, reject) => ((this.giveIndex = resolve), (this.refuseIndex = reject))), size);
+    this.pool.catch(() => undefined); // reported where it is awaited
+  }
+
+  index(bytes: Uint8Array): void {
+    this.giveIndex?.(bytes);
+  }
+
+  ready(): Promise<ScreeningPool> {
+    return this.pool!;
+  }
+
+  async close(): Promise<void> {
+    this.refuseIndex?.(new Error('the screening was given up'));
+    const pool = await this.pool?.catch(() => undefined);
+    await pool?.close();
+  }
+}
+
+interface Settings {
+  format: 'jsonl' | 'csv';
+  limit: number;
+  threshold: number;
+  map: Record<string, string>;
+  inputFormat?: 'csv' | 'jsonl';
+}
+
+/** Screens the input; answers the summary line, given the process's CPU. */
+async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine): Promise<(cpu: NodeJS.CpuUsage) => string> {
+  const { format, limit, threshold } = settings;
+  // The file's own faults (not text, no header, no name column, no rows) are told before the index is read.
+  const input = await screeningInputRows(flags.input, { map: settings.map, format: settings.inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
+  const first = await input.next();
+  if (first.done) throw new SourceError(flags.input, 'no rows to screen (an empty file, or a header without rows)');
   const store = await ctx.store();
   const versions = await store.liveVersions();
   const scope = screeningScope(versions, flags.dataset);
@@ -91,100 +147,126 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const listsCell = lists.map(({ v, f }) => `${v.dataset} ${v.version}${f.stale ? ' STALE' : ''}`).join('; ');
   // One result per target with every member record (src/resolve/); the index saved by the last run when still valid.
   const index = await batchIndex(downstreamReader(store), scope.datasets, engine, snapshotDirFor(ctx.config), (m) => ctx.err(`warning: ${m}`));
+  if (pool.started) pool.index(index.bytes());
+
+  const rows = [first.value];
+  for await (const row of input) rows.push(row);
+  const bad = rows.filter((r) => r.error);
+  for (const r of bad.slice(0, 50)) ctx.err(`${flags.input}:${r.line}: unscreenable: ${r.error}`);
+  if (bad.length > 50) ctx.err(`... and ${bad.length - 50} more unscreenable rows`);
+  const lenient = rows.filter((r) => r.warnings?.length);
+  for (const r of lenient.slice(0, 20)) for (const w of r.warnings!) ctx.err(`${flags.input}:${r.line}: warning: ${w}`);
+  if (lenient.length > 20) ctx.err(`... and ${lenient.length - 20} more rows with values read leniently or left out`);
+
   let entityCount: number;
   const options: ScreenOptions = { limit, threshold };
-
   const out = flags.output ? createWriteStream(flags.output) : null;
-  const write = (text: string) => (out ? out.write(text) : process.stdout.write(text));
-  if (format === 'csv') write(stringify([[...BATCH_CSV_COLUMNS]]));
+  const output = new ChunkedOutput((chunk) => (out ? out.write(chunk) : process.stdout.write(chunk)));
+  if (format === 'csv') output.text(stringify([[...BATCH_CSV_COLUMNS]]));
   const progress = progressBar(rows.length);
   const started = performance.now();
   const bands = { match: 0, review: 0, clear: 0 };
-  const emit = (row: InputRow, results: ScreenedJson) => {
-    if (row.query) bands[results.band]++;
-    write(format === 'jsonl' ? batchJsonLine(row, results, listsCell) : stringify(batchCsvRows(batchRecord(row, results, listsCell))));
-  };
 
-  const good = rows.filter((r) => r.query);
   // A file often names one person many times: each distinct query is screened once (results do not depend on the row's id).
   const distinct: QueryEntity[] = [];
   const distinctOf = new Map<string, number>();
-  const rowsOf: InputRow[][] = [];
-  for (const row of good) {
-    const key = JSON.stringify([row.query!.schema, row.query!.properties]);
-    let at = distinctOf.get(key);
-    if (at === undefined) {
-      distinctOf.set(key, (at = distinct.length));
-      distinct.push(row.query!);
+  const rowsOf: number[][] = [];
+  // Each row's output, made as its results come (while the workers still screen), written in input order.
+  const lines: (OutputLine | undefined)[] = new Array(rows.length);
+  rows.forEach((row, at) => {
+    if (!row.query) {
+      lines[at] = outputLine(format, row, NO_RESULTS, listsCell);
+      return;
+    }
+    const key = JSON.stringify([row.query.schema, row.query.properties]);
+    let d = distinctOf.get(key);
+    if (d === undefined) {
+      distinctOf.set(key, (d = distinct.length));
+      distinct.push(row.query);
       rowsOf.push([]);
     }
-    rowsOf[at].push(row);
-  }
-  const poolSize = workers ?? (distinct.length >= WORKER_MIN_ROWS ? defaultWorkerCount() : 0);
-  const resultsByRow = new Map<InputRow, ScreenedJson>();
-  let rowCursor = 0;
-  // Writes every row up to the screened ones, keeping input order (unreadable rows included).
+    rowsOf[d].push(at);
+  });
+  const poolSize = earlySize ?? (distinct.length >= WORKER_MIN_ROWS ? defaultWorkerCount() : 0);
+  let cursor = 0;
   const flush = () => {
-    while (rowCursor < rows.length) {
-      const row = rows[rowCursor];
-      if (row.query && !resultsByRow.has(row)) break;
-      emit(row, resultsByRow.get(row) ?? NO_RESULTS);
-      resultsByRow.delete(row);
-      rowCursor++;
+    for (; cursor < rows.length && lines[cursor] !== undefined; cursor++) {
+      const line = lines[cursor]!;
+      lines[cursor] = undefined;
+      if (typeof line === 'string') output.text(line);
+      else {
+        output.text(line[0]);
+        if (typeof line[1] === 'string') output.text(line[1]);
+        else output.bytes(line[1]);
+        output.text(line[2]);
+      }
       progress.tick();
     }
   };
-  const answered = (at: number, results: ScreenedJson) => {
-    for (const row of rowsOf[at]) resultsByRow.set(row, results);
-  };
-  if (poolSize > 1 && good.length > 0) {
-    const pool = await ScreeningPool.start(index.bytes(), poolSize);
-    entityCount = pool.entityCount;
-    try {
-      // The pool screens in name order itself and answers in input order.
-      await pool.screen(distinct, options, (start, results) => {
-        results.forEach((res, i) => answered(start + i, res));
-        flush();
-      });
-    } finally {
-      await pool.close();
+  const answered = (d: number, results: ScreenedJson | PooledResult) => {
+    for (const at of rowsOf[d]) {
+      bands[results.band]++;
+      lines[at] = outputLine(format, rows[at], results, listsCell);
     }
+  };
+  if (poolSize > 1 && distinct.length > 0) {
+    if (!pool.started) {
+      pool.start(poolSize);
+      pool.index(index.bytes());
+    }
+    const workers = await pool.ready();
+    entityCount = workers.entityCount;
+    // The pool screens in name order itself; each result is made into its rows' output as it comes.
+    await workers.screen(distinct, options, undefined, {
+      last: true,
+      onResult: (d, results) => {
+        answered(d, results);
+        flush();
+      },
+    });
   } else {
     const screener = new Screener(index.index(), engine);
     entityCount = screener.index.size;
     // In name order, as the pool does (one name's queries side by side share their name scores); written in input order.
-    for (const at of nameOrder(distinct)) {
-      answered(at, screenedJson(screener.screen(distinct[at], options).results));
+    for (const d of nameOrder(distinct)) {
+      answered(d, screenedJson(screener.screen(distinct[d], options).results));
       flush();
     }
   }
   flush();
+  output.flush();
   progress.done();
   if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   const seconds = (performance.now() - started) / 1000;
-  // CPU of the whole process, its worker threads included: under load, wall time says little.
-  const cpu = process.cpuUsage();
-  ctx.err(
-    `screened ${good.length} rows (${distinct.length} distinct) against ${entityCount} entities in ${seconds.toFixed(2)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)` +
-      `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
-      `${bad.length} unscreenable; ${lenient.length} with values read leniently`,
-  );
+  // CPU of the whole process, its worker threads included (told once they have ended): under load, wall time says little.
+  return (cpu) =>
+    `screened ${rows.length - rows.filter((r) => !r.query).length} rows (${distinct.length} distinct) against ${entityCount} entities in ${seconds.toFixed(2)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)` +
+    `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
+    `${bad.length} unscreenable; ${lenient.length} with values read leniently`;
+}
+
+/** A row's output: CSV text, or a JSON line as its head, its results' JSON (text, or UTF-8 from a worker) and its tail. */
+type OutputLine = string | [string, string | Uint8Array, string];
+
+export function outputLine(format: 'jsonl' | 'csv', row: InputRow, results: ScreenedJson | PooledResult, lists: string): OutputLine {
+  if (format === 'csv') return stringify(batchCsvRows(batchRecord(row, results, lists)));
+  if (!row.query) return `${JSON.stringify(batchRecord(row, results, lists))}\n`;
+  // The same bytes as JSON.stringify(batchRecord(...)), without parsing and writing every result again.
+  const head = `{"id":${JSON.stringify(row.id)},"line":${row.line},"status":"screened","band":"${results.band}","results":`;
+  const tail = row.warnings?.length ? `,"warnings":${JSON.stringify(row.warnings)},"lists":${JSON.stringify(lists)}}\n` : plainTail(lists);
+  return [head, results instanceof PooledResult ? results.bytes : results.json, tail];
+}
+
+/** The end of a JSON line without warnings: the same for every such row. */
+let plain: { lists: string; tail: string } | undefined;
+function plainTail(lists: string): string {
+  if (plain?.lists !== lists) plain = { lists, tail: `,"warnings":[],"lists":${JSON.stringify(lists)}}\n` };
+  return plain.tail;
 }
 
 const NO_RESULTS: ScreenedJson = { json: '[]', matched: false, band: 'clear' };
 
-/**
- * A screened row's JSON line with the results' JSON text set in as it came (from a worker): the same
- * bytes as JSON.stringify(batchRecord(...)), without parsing and writing every result again.
- */
-function batchJsonLine(row: InputRow, results: ScreenedJson, lists: string): string {
-  if (!row.query) return `${JSON.stringify(batchRecord(row, results, lists))}\n`;
-  const head = JSON.stringify({ id: row.id, line: row.line, status: 'screened', band: results.band });
-  const tail = JSON.stringify({ warnings: row.warnings ?? [], lists });
-  return `${head.slice(0, -1)},"results":${results.json},${tail.slice(1)}\n`;
-}
-
-function batchRecord(row: InputRow, results: ScreenedJson, lists: string): BatchRecord {
+export function batchRecord(row: InputRow, results: ScreenedJson, lists: string): BatchRecord {
   if (!row.query) return { id: row.id, line: row.line, status: 'unscreenable', band: null, results: [], warnings: row.warnings ?? [], error: row.error ?? 'not screened', lists };
   return { id: row.id, line: row.line, status: 'screened', band: results.band, results: JSON.parse(results.json) as BriefResult[], warnings: row.warnings ?? [], lists };
 }
