@@ -200,7 +200,8 @@ const LATIN_ONLY_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', '
 function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0, fromCyrillic = false): TokenKind {
   if (/^[0-9]+$/.test(text)) return 'number';
   if (kind === 'person' && text.length === 1 && (index < surnameCount || (ONE_LETTER_SURNAMES.has(text) && index === 0))) return 'word';
-  if (kind !== 'person' && ROMAN.test(text) && index > 0 && index === count - 1) return 'number';
+  // A series numeral also stands inside a name (Solutions II Denmark); not one letter or Xi there, which are words.
+  if (kind !== 'person' && ROMAN.test(text) && index > 0 && (index === count - 1 || (text.length > 1 && text !== 'xi'))) return 'number';
   if (kind === 'person' && text.length === 1) return 'initial';
   if (kind === 'person' && PARTICLES.has(text) && count > 1 && !(fromCyrillic && LATIN_ONLY_PARTICLES.has(text))) return 'particle';
   if (kind !== 'person' && ORG_STOP.has(text) && count > 1) return 'particle';
