@@ -1,7 +1,7 @@
 // From a raw name to comparable tokens: Latin readings, honorifics and vessel prefixes removed,
 // legal forms taken out as classes, Arabic name shapes regularised, and every token given its
 // phonetic keys and rarity weight.
-import { isArticle, reshapeArabicTokens } from './arabic.ts';
+import { isArticle, joinCompoundNames, reshapeArabicTokens } from './arabic.ts';
 import { masculineOf } from './cyrillic.ts';
 import { tokenWeight } from './frequency.ts';
 import { wadeGilesToPinyin } from './han.ts';
@@ -228,6 +228,7 @@ function prepareReading(original: string, text: string, system: string, vowelles
   if (kind === 'person' && system === 'latin' && words.length > 1) words = words.flatMap((w) => (isJoinedInitials(w) ? [w[0], w[1]] : [w]));
   // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
   if (!vowelless) words = reshapeArabicTokens(words);
+  words = joinCompoundNames(words);
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.
   const comma0 = original.indexOf(',');
   const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
