@@ -20,6 +20,7 @@ export type TokenLink =
   | 'initial'
   | 'feminine' // Prigozhina ~ Prigozhin: related, not equal
   | 'patronymic' // Yuriyovych ~ Yurevich: one father's name in two languages
+  | 'truncated' // the last word cut short where a field ended (… Belkassem Dr ~ … Belkassem Drissi)
   | 'none';
 
 export interface TokenSimilarity {

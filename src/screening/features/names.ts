@@ -4,7 +4,7 @@
 // the other lacks (Kim Jong Un vs Kim Jong Nam) or an organisation name loses a content word.
 import { compareLegalForms, type LegalClass } from '../../names/legal.ts';
 import { editDistance } from '../../names/normalize.ts';
-import { isKoreanSyllable, isPinyin } from '../../names/phonetic.ts';
+import { isKoreanSyllable, isPinyin, pinyinSyllableCount } from '../../names/phonetic.ts';
 import { cachedTokenSimilarity, type TokenLink } from '../../names/similarity.ts';
 import { makeToken, type NameJoin, type NameKind, type NameToken, type PreparedName } from '../../names/tokens.ts';
 
@@ -31,6 +31,8 @@ export interface NameComparison {
    * Zayn-al-Abidin): a father's or grandfather's name that differs names a relative.
    */
   givenApart: boolean;
+  /** A person's names before and after bin/ibn exchanged (Ahmad bin Hasan / Hasan bin Ahmad): father and son. */
+  lineageSwapped: boolean;
   /** One name is the acronym of the other. */
   acronym?: { query: string; candidate: string };
   /** The score came from the names run together (a typo across a word break, `Chun-msik`). */
@@ -254,6 +256,7 @@ const last = {
   thin: false,
   surnameApart: false,
   givenApart: false,
+  lineageSwapped: false,
   acronym: undefined as NameComparison['acronym'],
   compact: undefined as NameComparison['compact'],
 };
@@ -364,11 +367,72 @@ function lastWordSimilarity(a: NameToken, b: NameToken): number {
   return d <= 2 && ratio >= 0.7 ? 0.45 + 0.4 * ratio : 0;
 }
 
+/**
+ * A name cut short where its field ended (35 characters of a payment message: `… BELKASSEM DR` for
+ * `… BELKASSEM DRISSI`): the short side's last word, left over, is the beginning of the other side's
+ * first leftover word after everything that paired. Needs two pairs besides, so one word and a
+ * prefix never make a match. Pairs the two words with a similarity that grows with the share kept.
+ */
+function pairTruncated(side: PreparedName, count: number, otherCount: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, units: NameToken[], otherUsed: Uint8Array, otherUnits: NameToken[], isQuery: boolean): void {
+  const u = count - 1;
+  // Fields end at 30 or 35 characters and more: a short name was not cut.
+  if (u < 2 || side.text.length < TRUNCATED_FROM || used[u] || joined[u] || first[u] !== side.tokens.length - 1) return;
+  const t = units[u];
+  if (t.kind !== 'word' || t.text.length < 2) return;
+  let pairs = 0;
+  for (let k = 0; k < count; k++) if (used[k]) pairs++;
+  if (pairs < 2) return;
+  let lastUsed = -1;
+  for (let j = 0; j < otherCount; j++) if (otherUsed[j]) lastUsed = j;
+  const j = lastUsed + 1;
+  if (j >= otherCount || otherUnits[j].kind !== 'word') return;
+  const o = otherUnits[j].text;
+  if (o.length <= t.text.length || !o.startsWith(t.text)) return;
+  // A romanized Korean or Pinyin syllable inside another (Tae / Taek) is another syllable.
+  if ((isKoreanSyllable(t.text) && isKoreanSyllable(o)) || (pinyinSyllableCount(t.text) === 1 && pinyinSyllableCount(o) === 1)) return;
+  const [qi, cj, cn] = isQuery ? [u, j, otherCount] : [j, u, count];
+  Q_USED[qi] = C_USED[cj] = 1;
+  Q_MATCH[qi] = cj;
+  SIMS[qi * cn + cj] = 0.7 + 0.25 * (t.text.length / o.length);
+  LINKS[qi * cn + cj] = 'truncated';
+}
+
+const TRUNCATED_FROM = 24;
+
+const LINEAGE = new Set(['bin', 'ibn', 'ben', 'bint', 'binti']);
+
+/** Index of a person name's first bin/ibn, or -1. */
+function lineageAt(p: PreparedName): number {
+  for (let k = 0; k < p.tokens.length; k++) if (p.tokens[k].kind === 'particle' && LINEAGE.has(p.tokens[k].text)) return k;
+  return -1;
+}
+
+/**
+ * Both names say whose son (X bin Y), and words that pair stand before bin on one side and after it
+ * on the other, in both directions: the father's and the son's names exchanged, another person.
+ */
+function lineageCrossed(q: PreparedName, c: PreparedName, m: number, n: number): boolean {
+  const qb = lineageAt(q);
+  const cb = lineageAt(c);
+  if (qb < 0 || cb < 0) return false;
+  for (let i = 0; i < m; i++) {
+    const j = Q_MATCH[i];
+    if (j < 0 || Q_UNITS[i].kind !== 'word' || !(Q_FIRST[i] < qb && C_FIRST[j] > cb)) continue;
+    for (let i2 = 0; i2 < m; i2++) {
+      const j2 = Q_MATCH[i2];
+      if (j2 < 0 || Q_UNITS[i2].kind !== 'word' || !(Q_FIRST[i2] > qb && C_FIRST[j2] < cb)) continue;
+      // Not when the pairs could as well be uncrossed (Muhammad … bin Muhamad on both sides).
+      if (SIMS[i * n + j2] + SIMS[i2 * n + j] < SIMS[i * n + j] + SIMS[i2 * n + j2] - 0.05) return true;
+    }
+  }
+  return false;
+}
+
 /** The score of two prepared names of the same kind of entity (0..1), without the details. */
 export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): number {
   last.aligned = false;
   last.legal = 'none';
-  last.numberConflict = last.thin = last.surnameApart = last.givenApart = false;
+  last.numberConflict = last.thin = last.surnameApart = last.givenApart = last.lineageSwapped = false;
   last.acronym = last.compact = undefined;
   if (kind !== 'person' && (acronymOf(q, c) || acronymOf(c, q))) {
     const [a, b] = q.tokens.length === 1 ? [q.tokens[0].text, c.initials] : [q.initials, c.tokens[0].text];
@@ -450,6 +514,11 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     }
   }
   if (kind === 'person' && !vowelless) pairLastWords(m, n);
+  if (!vowelless) {
+    pairTruncated(q, m, n, Q_USED, Q_FIRST, Q_JOINED, Q_UNITS, C_USED, C_UNITS, true);
+    pairTruncated(c, n, m, C_USED, C_FIRST, C_JOINED, C_UNITS, Q_USED, Q_UNITS, false);
+  }
+  const lineageSwapped = kind === 'person' && lineageCrossed(q, c, m, n);
   last.aligned = true;
   last.m = m;
   last.n = n;
@@ -499,19 +568,20 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const thin = kind === 'person' && contentMatches === 1 && (qContent || leftContent) && (q.tokens.length > 1 || c.tokens.length > 1);
   if (thin) score *= 0.8;
   if (surnameApart || givenApart) score *= 0.85;
+  if (lineageSwapped) score *= 0.7;
   if (contentMatches === 0) score = Math.min(score, 0.5);
   // Every link merely approximate (typos on every word) is weaker evidence than the average suggests;
   // not so for a name read by sound (katakana, Han), where consonants are all the evidence there is.
   if (pairCount > 1 && !strongPair && !(vowelless && (BY_SOUND.test(q.system) || BY_SOUND.test(c.system)))) score *= 0.85;
   // Rescue a typo inside a short word only when a leftover word is no syllable of Korean or
   // Pinyin (`msik`, `tolng`): Wen/Wei or Hyok/Hyon are different names, not typos.
-  const same = score < 0.85 && !vowelless && !numberConflict && q.text !== c.text ? sameLetters(q, c) : undefined;
+  const same = score < 0.85 && !vowelless && !numberConflict && !lineageSwapped && q.text !== c.text ? sameLetters(q, c) : undefined;
   if (same) {
     // The same letters, written as one word or several (CHONMASAN / Chon Ma San), or with a letter
     // moved across a word break (Myon-gchin / Myong-chin), the surname first or last.
     score = 0.95;
     last.compact = { query: same, candidate: same, edits: 0 };
-  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && (anyGarbled(q, m, Q_USED, Q_FIRST, Q_JOINED) || anyGarbled(c, n, C_USED, C_FIRST, C_JOINED))) {
+  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && !lineageSwapped && (anyGarbled(q, m, Q_USED, Q_FIRST, Q_JOINED) || anyGarbled(c, n, C_USED, C_FIRST, C_JOINED))) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
       score = fb.score;
@@ -526,6 +596,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   last.thin = thin;
   last.surnameApart = surnameApart;
   last.givenApart = givenApart;
+  last.lineageSwapped = lineageSwapped;
   return score;
 }
 
@@ -547,7 +618,7 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
     forEachUnmatched(q, m, Q_USED, Q_FIRST, Q_JOINED, (t) => unmatchedQuery.push(t));
     forEachUnmatched(c, n, C_USED, C_FIRST, C_JOINED, (t) => unmatchedCandidate.push(t));
   }
-  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, givenApart: last.givenApart, acronym: last.acronym, compact: last.compact };
+  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, givenApart: last.givenApart, lineageSwapped: last.lineageSwapped, acronym: last.acronym, compact: last.compact };
 }
 
 /**
