@@ -81,6 +81,8 @@ export interface PreparedName {
   compacts: string[];
   /** Initials of the words (`islamic revolutionary guard corps` → `irgc`), for acronyms; '' below two words. */
   initials: string;
+  /** A name with al-Din or Allah compounds has two readings: compounds joined, and as written. */
+  compound?: 'joined' | 'written';
 }
 
 const PERSON_PREFIXES = new Set([
@@ -210,7 +212,10 @@ function classify(text: string, kind: NameKind, index: number, count: number, su
 }
 
 /** Splits a normalised reading into prepared tokens. */
-function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind): PreparedName {
+/** Set by prepareReading: whether joinCompoundNames changed the last reading's words. */
+let compounded = false;
+
+function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind, joinCompounds = true): PreparedName {
   const removed: string[] = [];
   let words = text.split(' ').filter(Boolean);
   words = stripPrefixes(words, kind, removed, original);
@@ -228,7 +233,9 @@ function prepareReading(original: string, text: string, system: string, vowelles
   if (kind === 'person' && system === 'latin' && words.length > 1) words = words.flatMap((w) => (isJoinedInitials(w) ? [w[0], w[1]] : [w]));
   // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
   if (!vowelless) words = reshapeArabicTokens(words);
-  words = joinCompoundNames(words);
+  const joined = joinCompounds ? joinCompoundNames(words) : words;
+  compounded = joined.length !== words.length || joined.some((w, i) => w !== words[i]);
+  words = joined;
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.
   const comma0 = original.indexOf(',');
   const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
@@ -271,7 +278,16 @@ export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
   if (hit) return hit;
   const out = latinReadings(name, kind === 'person')
     .filter((r) => r.text.length > 0)
-    .map((r) => prepareReading(name, r.text, r.system, r.vowelless, kind));
+    // A name with al-Din or Allah compounds is also kept as written, so a word reversed or
+    // shuffled (niddE lamaK) or a compound's parts apart in another order still meet their letters.
+    .flatMap((r) => {
+      const reading = prepareReading(name, r.text, r.system, r.vowelless, kind);
+      if (!compounded) return [reading];
+      reading.compound = 'joined';
+      const written = prepareReading(name, r.text, r.system, r.vowelless, kind, false);
+      written.compound = 'written';
+      return [reading, written];
+    });
   // Bounded: cleared when full, so a rebuilt index does not keep the old one's names alive.
   return cache.set(name, out);
 }

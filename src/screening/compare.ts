@@ -286,6 +286,8 @@ function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?:
       const strength = Math.min(qe.strength, ce.strength);
       for (const qr of qe.readings) {
         for (const cr of ce.readings) {
+          // Compounds joined meet compounds joined, as written meets as written.
+          if (qr.compound && cr.compound && qr.compound !== cr.compound) continue;
           const raw = scoreNames(qr, cr, kind, weights);
           const score = raw * strength;
           if (score > bestScore) {

@@ -80,3 +80,12 @@ describe('a name cut where its field ended', () => {
     expect(person('Ivan Kol', 'Ivan KOLESNIKOV').match).toBe(false);
   });
 });
+
+describe('compound names kept as written too', () => {
+  it('so a reversed or reordered compound still meets its letters', () => {
+    expect(person('niddaleJ lamaK', 'Kamal JELADDIN').match).toBe(true);
+    expect(person('Habibullah bin Karim', 'Karim bin Habibullah').match).toBe(false);
+    // Joined meets joined and written meets written: never a mix of the two readings.
+    expect(person('Abdul Karim bin Saif Allah', 'Saif Allah bin Abdul Karim').match).toBe(false);
+  });
+});
