@@ -81,6 +81,18 @@ describe('a name cut where its field ended', () => {
   });
 });
 
+describe('scripts with vowel signs', () => {
+  it('keeps a word whole across its vowel signs (Devanagari, Thai)', () => {
+    expect(person('วชิราลงกรน', 'วชิราลงกรณ').match).toBe(true);
+  });
+  it('reads Devanagari as English-language lists spell it: long and short vowels, retroflex and dental alike, the silent a dropped', () => {
+    expect(person('अमित शाह', 'Amit Shah').match).toBe(true);
+    expect(person('नरेन्द्र मोडी', 'नरेन्द्र मोदी').match).toBe(true);
+    expect(person('मसूद अज़हर', 'Masood Azhar').match).toBe(true);
+    expect(person('मसूद अज़हर', 'Amit Shah').match).toBe(false);
+  });
+});
+
 describe('compound names kept as written too', () => {
   it('so a reversed or reordered compound still meets its letters', () => {
     expect(person('niddaleJ lamaK', 'Kamal JELADDIN').match).toBe(true);
