@@ -139,6 +139,7 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   // Che, Tee / Te): the short form is a reading too. Not Lee and Hee, the established spellings
   // of other vowels (이 / 李 Li, 희 Hui), which He or Le would otherwise meet.
   if (text.length <= 5 && /[^aeiou]ee$/.test(text) && text !== 'lee' && text !== 'hee') alt.push('v:' + phoneticKey(text.slice(0, -1)));
+  for (const place of placesNamedBy(text)) alt.push('p:' + phoneticKey(place));
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
   const token: NameToken = {
@@ -209,6 +210,24 @@ function classify(text: string, kind: NameKind, index: number, count: number, su
   if (kind !== 'person' && ORG_STOP.has(text) && count > 1) return 'particle';
   if (isArticle(text) && count > 1) return 'particle';
   return 'word';
+}
+
+const PLACE_ADJECTIVE = /^([a-z]{3,}?)(en|in|an|ov|ev)?sk(?:iy|ii|ij|y|i|aya|aja|oye|oe|oj|oy|ogo|ovo)$/;
+
+/**
+ * The places a Russian place adjective may name (Muromskiy → Murom, Mariyskiy → Mari, Dubnenskiy →
+ * Dubna, Mytishchinskiy → Mytishchi, Minskiy → Minsk): its stem with and without the -en-/-in- before
+ * -sk-, and with the endings place names take. Organisation names read them as the place (similarity.ts).
+ */
+function placesNamedBy(text: string): string[] {
+  const m = PLACE_ADJECTIVE.exec(text);
+  if (!m) return [];
+  const stem = m[1];
+  const full = stem + (m[2] ?? '');
+  const places = new Set([full, full + 'sk', full + 'a', full.replace(/(?<=.{3})[iy]+$/, '')]);
+  if (m[2]) for (const end of ['', 'a', 'i']) places.add(stem + end);
+  places.delete(text);
+  return [...places];
 }
 
 /** Splits a normalised reading into prepared tokens. */

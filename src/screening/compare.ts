@@ -340,6 +340,7 @@ const LINK_TEXT: Record<TokenPair['link'], string> = {
   abbreviation: 'abbreviated form of the word',
   patronymic: 'the same patronymic in another language or spelling',
   truncated: 'the last word cut short (a name longer than its field)',
+  place: 'a Russian place adjective and the place it names',
   consonants: 'same consonants (script without written vowels, or one writing names by sound)',
   typo: 'spelling difference within the typo tolerance for its length',
   'phonetic-typo': 'near-identical pronunciation key',
@@ -362,7 +363,7 @@ function nameExplanations(b: BestName): Explanation[] {
   else if (links.has('typo') || links.has('phonetic-typo')) feature = 'name.typo';
   else if (links.has('scrambled')) feature = 'name.scrambled';
   else if (links.has('truncated')) feature = 'name.truncated';
-  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants') || links.has('long-vowel')) feature = 'name.romanization';
+  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants') || links.has('long-vowel') || links.has('place')) feature = 'name.romanization';
   else if (links.has('joined')) feature = 'name.joined';
   else if (links.has('initial')) feature = 'name.initials';
   if (cmp.acronym) feature = 'name.acronym';

@@ -101,3 +101,16 @@ describe('compound names kept as written too', () => {
     expect(person('Abdul Karim bin Saif Allah', 'Saif Allah bin Abdul Karim').match).toBe(false);
   });
 });
+
+describe('Russian place adjectives in organisation names', () => {
+  it('reads Muromskiy as Murom, Dubnenskiy as Dubna, Mariyskiy as Mari', () => {
+    expect(cmp('Organization', 'Vologodskiy Bearing Plant', 'VOLOGDA BEARING PLANT').match).toBe(false);
+    expect(cmp('Organization', 'Kurganskiy Machine Building Plant', 'KURGAN MACHINE BUILDING PLANT').match).toBe(true);
+    expect(cmp('Organization', 'Tulskiy Arms Plant', 'TULA ARMS PLANT').match).toBe(true);
+    expect(cmp('Organization', 'Муромский завод', 'MUROM PLANT').explanations.some((e) => e.feature === 'name.place')).toBe(true);
+  });
+  it('not two different places, nor in a person name', () => {
+    expect(cmp('Organization', 'Permskiy Cable Plant', 'OMSKIY CABLE PLANT').match).toBe(false);
+    expect(person('Oleg Tulskiy', 'Oleg TULA').match).toBe(false);
+  });
+});
