@@ -27,9 +27,19 @@ describe('legal forms of more countries, dotted or not', () => {
     expect(company('Kivu Gold Trading SPRL', 'KIVU GOLD TRADING').match).toBe(true);
     expect(company('Orion Shipping FZC', 'ORION SHIPPING').match).toBe(true);
   });
-  it('sees a series numeral inside a name (Fund VIII L.P.) as a number that differs', () => {
-    expect(company('Meridian Growth Fund VIII L.P.', 'Meridian Growth Fund IX L.P.').match).toBe(false);
+  it('sees a series numeral inside a name (Fund VIII L.P.) as a number', () => {
     expect(company('Meridian Solutions II Norway AS', 'Meridian Solutions II Norway A/S').match).toBe(true);
+    expect(company('Meridian Solutions Norway AS', 'Meridian Solutions II Norway A/S').match).toBe(false);
+  });
+  it('takes two organisations numbered apart for one series, never two vessels', () => {
+    const fund = company('Meridian Growth Fund VIII L.P.', 'Meridian Growth Fund IX L.P.');
+    expect(fund.match).toBe(true);
+    expect(fund.score).toBeLessThan(0.8);
+    expect(cmp('Vessel', 'MERIDIAN VIII', 'MERIDIAN IX').match).toBe(false);
+  });
+  it('tells two lines of business apart when each name has its own', () => {
+    expect(company('Halvard Data Solutions, Inc.', 'Halvard Data Enterprises, L.P.').match).toBe(false);
+    expect(company('Halvard Data Solutions, Inc.', 'Halvard Data Solutions LLC').match).toBe(true);
   });
 });
 

@@ -119,16 +119,19 @@ const COUNTRY_ORG_WORDS = new Set([
  * How much an unmatched token counts against the pair, relative to its weight. `conflict`: both
  * names have content words the other lacks; `patronymicConflict`: both have a patronymic left over.
  */
-function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean, countryConflict = false, oneWordShared = false): number {
+function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean, countryConflict = false, genericDecides = false, numberConflict = false): number {
   if (t.kind === 'particle') return 0.1;
   if (t.kind === 'initial') return 0.3;
   if (t.patronymic) return patronymicConflict ? 1.5 : 0.2;
-  if (t.kind === 'number') return kind === 'person' ? 0.5 : 3;
+  // Two organisations numbered apart (Fund VII / Fund VIII, Trust 2004-1 / 2004-2) are one series:
+  // the numbers count lightly and the score is lowered below (numberConflict); a vessel's sister
+  // ship and a number one name lacks count fully.
+  if (t.kind === 'number') return kind === 'person' || (kind === 'org' && numberConflict) ? 0.5 : 3;
   if (kind === 'person') return conflict ? 1.5 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
   // A generic word naming a line of business or reach is all that tells CRYSTALORD SYSTEMS LIMITED
   // from CRYSTALORD LTD when the names share one word only: then it counts as much as any word
   // (Lazarus / Lazarus Group stay one).
-  if (GENERIC_ORG_WORDS.has(t.text)) return oneWordShared && LINE_OF_BUSINESS_WORDS.has(t.text) ? 2 : 0.5;
+  if (GENERIC_ORG_WORDS.has(t.text)) return genericDecides && LINE_OF_BUSINESS_WORDS.has(t.text) ? 2 : 0.5;
   if (COUNTRY_ORG_WORDS.has(t.text)) return countryConflict ? 3.5 : 0.5;
   return kind === 'org' ? 3.5 : 2;
 }
@@ -275,12 +278,13 @@ let leftContent = false;
 let leftPatronymic = false;
 let leftNumber = false;
 let leftCountry = false;
+let leftBusiness = false;
 let leftUnits = 0;
 let leftSurname: NameToken | undefined;
 let leftWord: NameToken | undefined;
 
 function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): void {
-  leftContent = leftPatronymic = leftNumber = leftCountry = false;
+  leftContent = leftPatronymic = leftNumber = leftCountry = leftBusiness = false;
   leftUnits = 0;
   leftSurname = leftWord = undefined;
   for (let u = 0; u < count; u++) {
@@ -294,6 +298,7 @@ function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, firs
       if (t.patronymic) leftPatronymic = true;
       if (t.kind === 'number') leftNumber = true;
       if (COUNTRY_ORG_WORDS.has(t.text)) leftCountry = true;
+      if (LINE_OF_BUSINESS_WORDS.has(t.text)) leftBusiness = true;
     }
   }
 }
@@ -308,7 +313,7 @@ function anyGarbled(side: PreparedName, count: number, used: Uint8Array, first: 
 }
 
 /** `den` plus what the unmatched tokens of one side count against the pair. */
-function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, countryConflict: boolean, oneWordShared: boolean): number {
+function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, countryConflict: boolean, genericDecides: boolean, numberConflict: boolean): number {
   // In a conflict every leftover word counts at least as much as an average word of its name:
   // a common surname (KIM) that differs still means another person.
   const mean = conflict ? meanWeight(side.tokens) : 0;
@@ -319,8 +324,8 @@ function addLeftovers(den: number, side: PreparedName, count: number, used: Uint
     for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
       const t = side.tokens[k];
       // A generic word that alone tells two names apart weighs at least as much as their average word.
-      const floor = oneWordShared && kind !== 'person' && LINE_OF_BUSINESS_WORDS.has(t.text) ? meanWeight(side.tokens) : floorWeight(t, mean, side.tokens, patronymicConflict);
-      sum += Math.max(t.weight, floor) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side), countryConflict, oneWordShared);
+      const floor = genericDecides && kind !== 'person' && LINE_OF_BUSINESS_WORDS.has(t.text) ? meanWeight(side.tokens) : floorWeight(t, mean, side.tokens, patronymicConflict);
+      sum += Math.max(t.weight, floor) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side), countryConflict, genericDecides, numberConflict);
     }
   }
   return sum;
@@ -545,6 +550,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const qPatronymic = leftPatronymic;
   const qNumber = leftNumber;
   const qCountry = leftCountry;
+  const qBusiness = leftBusiness;
   const qLeftUnits = leftUnits;
   const qLeftSurname = leftSurname;
   const qLeftWord = leftWord;
@@ -559,12 +565,14 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const conflict = qContent && leftContent;
   const patronymicConflict = qPatronymic && leftPatronymic;
   const countryConflict = qCountry && leftCountry;
-  const oneWordShared = contentMatches === 1;
-  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true, countryConflict, oneWordShared);
-  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false, countryConflict, oneWordShared);
-  let score = den > 0 ? num / den : 0;
+  // Two lines of business, one each side (Business Solutions / Business Enterprises), or the only
+  // word besides a single shared one (Crystalord Systems / Crystalord): the generic word tells them apart.
+  const genericDecides = contentMatches === 1 || (kind !== 'person' && qBusiness && leftBusiness);
   const numberConflict = qNumber && leftNumber;
-  if (numberConflict) score *= 0.5;
+  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true, countryConflict, genericDecides, numberConflict);
+  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false, countryConflict, genericDecides, numberConflict);
+  let score = den > 0 ? num / den : 0;
+  if (numberConflict) score *= kind === 'org' ? 0.85 : 0.5;
   const thin = kind === 'person' && contentMatches === 1 && (qContent || leftContent) && (q.tokens.length > 1 || c.tokens.length > 1);
   if (thin) score *= 0.8;
   if (surnameApart || givenApart) score *= 0.85;
