@@ -77,6 +77,8 @@ export interface PreparedName {
   givenIndex?: number;
   /** Number of leading surname tokens when the name is written `SURNAME, Given ...` (else 0). */
   surnameCount: number;
+  /** Index of the first bin/ibn/ben (whose son follows), or -1. */
+  lineage: number;
   /** The words run together: as written, sorted, and last word first (for typos across word breaks). */
   compacts: string[];
   /** Initials of the words (`islamic revolutionary guard corps` → `irgc`), for acronyms; '' below two words. */
@@ -212,6 +214,8 @@ function classify(text: string, kind: NameKind, index: number, count: number, su
   return 'word';
 }
 
+const LINEAGE = new Set(['bin', 'ibn', 'ben', 'bint', 'binti']);
+
 const PLACE_ADJECTIVE = /^([a-z]{3,}?)(en|in|an|ov|ev)?sk(?:iy|ii|ij|y|i|aya|aja|oye|oe|oj|oy|ogo|ovo)$/;
 
 /**
@@ -282,7 +286,8 @@ function prepareReading(original: string, text: string, system: string, vowelles
   const surnameCount = givenIndex !== undefined && comma > 0 ? givenIndex : 0;
   const content = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
   const initials = kind !== 'person' && content.length >= 2 && content.length <= 8 ? content.map((t) => t.text[0]).join('') : '';
-  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials };
+  const lineage = tokens.findIndex((t) => t.kind === 'particle' && LINEAGE.has(t.text));
+  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials, lineage };
 }
 
 const prepCache = memosByKind<PreparedName[]>(100_000);

@@ -404,21 +404,13 @@ function pairTruncated(side: PreparedName, count: number, otherCount: number, us
 
 const TRUNCATED_FROM = 24;
 
-const LINEAGE = new Set(['bin', 'ibn', 'ben', 'bint', 'binti']);
-
-/** Index of a person name's first bin/ibn, or -1. */
-function lineageAt(p: PreparedName): number {
-  for (let k = 0; k < p.tokens.length; k++) if (p.tokens[k].kind === 'particle' && LINEAGE.has(p.tokens[k].text)) return k;
-  return -1;
-}
-
 /**
  * Both names say whose son (X bin Y), and words that pair stand before bin on one side and after it
  * on the other, in both directions: the father's and the son's names exchanged, another person.
  */
 function lineageCrossed(q: PreparedName, c: PreparedName, m: number, n: number): boolean {
-  const qb = lineageAt(q);
-  const cb = lineageAt(c);
+  const qb = q.lineage;
+  const cb = c.lineage;
   if (qb < 0 || cb < 0) return false;
   for (let i = 0; i < m; i++) {
     const j = Q_MATCH[i];
