@@ -511,11 +511,12 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     }
   }
   if (kind === 'person' && !vowelless) pairLastWords(m, n);
+  // Guarded here, not inside: scoreNames runs for every pair a query meets, and few are long or say bin.
   if (!vowelless) {
-    pairTruncated(q, m, n, Q_USED, Q_FIRST, Q_JOINED, Q_UNITS, C_USED, C_UNITS, true);
-    pairTruncated(c, n, m, C_USED, C_FIRST, C_JOINED, C_UNITS, Q_USED, Q_UNITS, false);
+    if (m > 2 && !Q_USED[m - 1] && q.text.length >= TRUNCATED_FROM) pairTruncated(q, m, n, Q_USED, Q_FIRST, Q_JOINED, Q_UNITS, C_USED, C_UNITS, true);
+    if (n > 2 && !C_USED[n - 1] && c.text.length >= TRUNCATED_FROM) pairTruncated(c, n, m, C_USED, C_FIRST, C_JOINED, C_UNITS, Q_USED, Q_UNITS, false);
   }
-  const lineageSwapped = kind === 'person' && lineageCrossed(q, c, m, n);
+  const lineageSwapped = kind === 'person' && q.lineage >= 0 && c.lineage >= 0 && lineageCrossed(q, c, m, n);
   last.aligned = true;
   last.m = m;
   last.n = n;
