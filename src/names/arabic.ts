@@ -30,8 +30,12 @@ const WORDS: Record<string, string> = {
   محسن: 'muhsin', حسني: 'husni', مراد: 'murad', نصر: 'nasr', الحاج: 'al hajj', حاجي: 'haji', ملا: 'mulla',
 };
 
+/** Persian and Urdu letter forms of the Arabic ones (ی ک ہ ۃ), so the word table knows الدین and اللہ. */
+const ARABIC_FORM: Record<string, string> = { ی: 'ي', ک: 'ك', ہ: 'ه', ۃ: 'ة', ھ: 'ه' };
+
 /** A consonantal reading of one Arabic word: known words by table, the rest letter by letter. */
-function romanizeArabicWord(word: string): string {
+function romanizeArabicWord(written: string): string {
+  const word = written.replace(/[یکہۃھ]/g, (ch) => ARABIC_FORM[ch]);
   const known = WORDS[word];
   if (known) return known;
   // The article: ال + word (sun letters assimilate in speech, lists write both al- and as-).
@@ -113,6 +117,52 @@ export function reshapeArabicTokens(tokens: string[]): string[] {
       continue;
     }
     out.push(t);
+  }
+  return out;
+}
+
+// Names compounded with al-Din and Allah, as lists write them apart or together: Jalal al-Din,
+// Jalal ud-Din, Jalaluddin, Jalaludin, Noureddine, Fazal Din; Najib Allah, Najibullah, Hezbollah.
+// Each becomes one word with one ending (jalaluddin, najibullah), so the spellings differ only
+// where the given part does; the Arabic script's جلال الدين reads `jlal al din` and joins the same way.
+const DIN = /^(?:din|deen|dine|(?:ou|u|e|a|i|o)dd?(?:in|een|ine)|(?:al|el|ul)d(?:in|een|ine))$/;
+const DIN_ARTICLE = new Set(['al', 'el', 'ul', 'ud', 'ad', 'ed', 'id', 'od']);
+const ALLAH = /^(?:allah|ullah|ollah|illah|ulla|olla|ulah)$/;
+const DIN_ENDING = /^([a-z]{3,}?)(?:(?:ou|u|e|a|i|o)dd(?:in|een|ine)|(?:ou|u)d(?:in|een)|(?:e|i|a)deen|(?:al|el|ul)d(?:in|een))$/;
+const ALLAH_ENDING = /^([a-z]{3,}?)(?:ullah|ollah|allah|illah|ulla|olla|ulah)$/;
+const ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdu', 'abdi']);
+const NOT_STEMS = new Set(['bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'umm', 'haji', 'hajji', 'mulla', 'mullah', 'sheikh', 'shaykh']);
+
+/** Joins a name compounded with al-Din or Allah into one word of one spelling (see above). */
+export function joinCompoundNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = out.length ? out[out.length - 1] : undefined;
+    // Two letters suffice: a consonantal reading writes Sa'd as `sd`.
+    const stem = prev !== undefined && prev.length >= 2 && !DIN_ARTICLE.has(prev) && !ABD.has(prev) && !NOT_STEMS.has(prev) && /^[a-z]+$/.test(prev) ? prev : undefined;
+    if (stem && DIN_ARTICLE.has(t) && tokens[i + 1] !== undefined && DIN.test(tokens[i + 1])) {
+      out[out.length - 1] = stem + 'uddin';
+      i++;
+      continue;
+    }
+    if (stem && DIN.test(t)) {
+      out[out.length - 1] = stem + 'uddin';
+      continue;
+    }
+    if (prev !== undefined && ALLAH.test(t)) {
+      if (ABD.has(prev)) out[out.length - 1] = 'abdullah';
+      else if (stem) out[out.length - 1] = stem + 'ullah';
+      else out.push(t);
+      continue;
+    }
+    const din = DIN_ENDING.exec(t);
+    if (din && !ABD.has(din[1])) {
+      out.push(din[1] + 'uddin');
+      continue;
+    }
+    const allah = ALLAH_ENDING.exec(t);
+    out.push(allah && !/^abd/.test(allah[1]) ? allah[1] + 'ullah' : t);
   }
   return out;
 }

@@ -46,6 +46,14 @@ const PHRASES: [string, LegalClass][] = [
   // Abbreviated or cut short as lists and registries print them (Joint-Stock Co., Federal State Unitary),
   // and the Turkish forms (Anonim Şirketi, Limited Şirketi / Ltd. Şti.).
   ['joint stock co', 'jsc'], ['federal state unitary', 'state'], ['anonim sirketi', 'jsc'], ['limited sirketi', 'ltd'], ['ltd sti', 'ltd'],
+  ['joint stock', 'jsc'], ['proprietary limited', 'ltd'], ['propriety limited', 'ltd'],
+  // Mexican (S.A. de C.V., S. de R.L. de C.V.: three hundred OFAC entries), Belgian and Congolese
+  // (SPRL, BVBA), UAE free zones (FZC), Baltic (SIA, UAB, OU), Balkan, Nordic, Spanish and US forms.
+  ['sa de cv', 'jsc'], ['s a de c v', 'jsc'], ['sab de cv', 'jsc'], ['s a b de c v', 'jsc'], ['sapi de cv', 'jsc'], ['s a p i de c v', 'jsc'],
+  ['de cv', 'jsc'], ['de c v', 'jsc'], ['s de rl de cv', 'llc'], ['s de r l de c v', 'llc'], ['s de rl', 'llc'], ['s de r l', 'llc'],
+  ['sprl', 'llc'], ['sprlu', 'llc'], ['bvba', 'llc'], ['cvba', 'cooperative'], ['fzc', 'llc'], ['fz co', 'llc'], ['fzllc', 'llc'],
+  ['sia', 'llc'], ['uab', 'llc'], ['ou', 'llc'], ['dooel', 'llc'], ['ead', 'jsc'], ['shpk', 'llc'], ['aps', 'llc'], ['sl', 'llc'], ['slu', 'llc'],
+  ['eirl', 'llc'], ['pllc', 'llc'], ['lllp', 'partnership'], ['snc', 'partnership'], ['vof', 'partnership'], ['gbr', 'partnership'],
 ];
 
 /**
@@ -81,11 +89,22 @@ function fuzzyPhrase(tokens: string[], i: number, n: number): { phrase: string; 
   return undefined;
 }
 /** Very short forms that are also words elsewhere: only recognised at the start or end of a name. */
-const EDGE_ONLY = new Set(['pvt', 'ood', 'se', 'sas', 'nao', 'sae', 'as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
+const EDGE_ONLY = new Set(['sia', 'ou', 'sl', 'ead', 'aps', 'snc', 'de cv', 'de c v', 'pvt', 'ood', 'se', 'sas', 'nao', 'sae', 'as', 'ab', 'ad', 'sa', 'pt', 'co', 'ao', 'nv', 'bv', 'kg', 'lp', 'oy', 'too', 'dd', 'kk', 'sue', 'cia', 'spa', 'doo', 'pte', 'pty', 'limited']);
 
 export interface LegalSplit {
   tokens: string[];
   forms: { phrase: string; cls: LegalClass }[];
+}
+
+function atEdge(tokens: string[], i: number, n: number): boolean {
+  return i === 0 || i + n === tokens.length || PHRASE_MAP.has(tokens[i + n] ?? '') || PHRASE_MAP.has(tokens[i - 1] ?? '') || (i === 1 && QUALIFIERS.has(tokens[0]));
+}
+
+/** How many one-letter tokens start at `i`. */
+function singleLetterRun(tokens: string[], i: number): number {
+  let k = i;
+  while (k < tokens.length && tokens[k].length === 1) k++;
+  return k - i;
 }
 
 /**
@@ -99,25 +118,36 @@ export function splitLegalForms(tokens: string[]): LegalSplit {
   let i = 0;
   while (i < tokens.length) {
     let matched = 0;
+    let phrase = '';
+    let cls: LegalClass | undefined;
     for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
-      let phrase = tokens.slice(i, i + n).join(' ');
-      let cls = PHRASE_MAP.get(phrase);
+      phrase = tokens.slice(i, i + n).join(' ');
+      cls = PHRASE_MAP.get(phrase);
       if (!cls) {
         const fuzzy = fuzzyPhrase(tokens, i, n);
         if (!fuzzy) continue;
         phrase = fuzzy.phrase;
         cls = fuzzy.cls;
       }
-      const atEdge = i === 0 || i + n === tokens.length || PHRASE_MAP.has(tokens[i + n] ?? '') || PHRASE_MAP.has(tokens[i - 1] ?? '') || (i === 1 && QUALIFIERS.has(tokens[0]));
-      if (n === 1 && EDGE_ONLY.has(phrase) && !atEdge) continue;
-      // A qualifier just before the form belongs to it (not when it is the name's only other word).
-      const last = kept.length - 1;
-      if (last >= 0 && QUALIFIERS.has(kept[last]) && (kept.length > 1 || i + n < tokens.length)) phrase = `${kept.pop()} ${phrase}`;
-      forms.push({ phrase, cls });
+      if (EDGE_ONLY.has(phrase) && !atEdge(tokens, i, n)) continue;
       matched = n;
       break;
     }
-    if (matched) i += matched;
+    // Dotted abbreviations read as single letters (L.P., J.S.C., S.L.): the letters run together are the form.
+    // The whole run only: A.B.C. is a name, not the form AB and a letter.
+    const run = matched || tokens[i - 1]?.length === 1 ? 0 : singleLetterRun(tokens, i);
+    if (run >= 2) {
+      phrase = tokens.slice(i, i + run).join('');
+      cls = PHRASE_MAP.get(phrase);
+      if (cls && !(EDGE_ONLY.has(phrase) && !atEdge(tokens, i, run))) matched = run;
+    }
+    if (matched && cls) {
+      // A qualifier just before the form belongs to it (not when it is the name's only other word).
+      const last = kept.length - 1;
+      if (last >= 0 && QUALIFIERS.has(kept[last]) && (kept.length > 1 || i + matched < tokens.length)) phrase = `${kept.pop()} ${phrase}`;
+      forms.push({ phrase, cls });
+      i += matched;
+    }
     else kept.push(tokens[i++]);
   }
   if (kept.length === 0) return { tokens, forms: [] };

@@ -10,8 +10,11 @@ const SPECIAL_LATIN: Record<string, string> = {
 
 /** Apostrophe-like marks are dropped without a break: MR `Hyo'k`, Arabic `Ma'ruf`, `ʿAbd`. */
 const APOSTROPHES = /['’‘ʼʻʹʾʿ`´]/g;
-/** Everything that is not a letter or digit breaks tokens. */
-const BREAKS = /[^\p{L}\p{N}]+/gu;
+/**
+ * Everything that is not a letter, digit or mark breaks tokens. Marks are letters' vowel signs in
+ * Devanagari, Thai and other scripts (मोदी, วชิรา): they belong to the word (Latin ones are folded above).
+ */
+const BREAKS = /[^\p{L}\p{M}\p{N}]+/gu;
 const COMBINING = /[\u0300-\u036f\u0483-\u0489]/g;
 
 const foldCache = new Map<string, string>();

@@ -20,6 +20,8 @@ export type TokenLink =
   | 'initial'
   | 'feminine' // Prigozhina ~ Prigozhin: related, not equal
   | 'patronymic' // Yuriyovych ~ Yurevich: one father's name in two languages
+  | 'truncated' // the last word cut short where a field ended (… Belkassem Dr ~ … Belkassem Drissi)
+  | 'place' // a Russian place adjective and the place it names, in organisation names (Muromskiy ~ Murom)
   | 'none';
 
 export interface TokenSimilarity {
@@ -65,9 +67,9 @@ function layeredSimilarity(a: NameToken, b: NameToken, vowelless: boolean, org: 
   if (a.key === b.key && a.key.length > 0 && !feminine) return { sim: 0.93, link: 'phonetic' };
   if (feminine) return { sim: 0.55, link: 'feminine' };
   if (a.alt.length || b.alt.length) {
-    const via = altLink(a, b) ?? altLink(b, a);
+    const via = altLink(a, b, org) ?? altLink(b, a, org);
     // A long vowel is the weakest of these: He and Hee are also two different syllables (何, 희).
-    if (via) return { sim: via === 'long-vowel' ? 0.8 : 0.9, link: via };
+    if (via) return { sim: via === 'long-vowel' ? 0.8 : via === 'place' ? 0.85 : 0.9, link: via };
   }
   if (vowelless) {
     // One or two consonants say little (Layla/لي, Moreau/عمر): lower similarity for short skeletons.
@@ -168,12 +170,13 @@ function samePinyinShape(a: string, b: string): boolean {
 }
 
 /** An alternative reading of `a` (Wade–Giles as Pinyin, j as y) meets `b` or its own alternative. */
-function altLink(a: NameToken, b: NameToken): TokenLink | undefined {
+function altLink(a: NameToken, b: NameToken, org: boolean): TokenLink | undefined {
   for (const k of a.alt) {
     const p = k[0];
-    if (p === 'm') continue;
+    // A place adjective names a place in an organisation's name; in a person's it is a surname of its own (Minskiy / Minsk).
+    if (p === 'm' || (p === 'p' && !org)) continue;
     const key = k.slice(2);
-    if (key === b.key || b.alt.includes(k)) return p === 'w' ? 'wade-giles' : p === 'b' ? 'baltic' : p === 'v' ? 'long-vowel' : 'glide';
+    if (key === b.key || (p !== 'p' && b.alt.includes(k))) return p === 'w' ? 'wade-giles' : p === 'b' ? 'baltic' : p === 'v' ? 'long-vowel' : p === 'p' ? 'place' : 'glide';
   }
   return undefined;
 }

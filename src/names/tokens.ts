@@ -1,7 +1,7 @@
 // From a raw name to comparable tokens: Latin readings, honorifics and vessel prefixes removed,
 // legal forms taken out as classes, Arabic name shapes regularised, and every token given its
 // phonetic keys and rarity weight.
-import { isArticle, reshapeArabicTokens } from './arabic.ts';
+import { isArticle, joinCompoundNames, reshapeArabicTokens } from './arabic.ts';
 import { masculineOf } from './cyrillic.ts';
 import { tokenWeight } from './frequency.ts';
 import { wadeGilesToPinyin } from './han.ts';
@@ -77,10 +77,14 @@ export interface PreparedName {
   givenIndex?: number;
   /** Number of leading surname tokens when the name is written `SURNAME, Given ...` (else 0). */
   surnameCount: number;
+  /** Index of the first bin/ibn/ben (whose son follows), or -1. */
+  lineage: number;
   /** The words run together: as written, sorted, and last word first (for typos across word breaks). */
   compacts: string[];
   /** Initials of the words (`islamic revolutionary guard corps` → `irgc`), for acronyms; '' below two words. */
   initials: string;
+  /** A name with al-Din or Allah compounds has two readings: compounds joined, and as written. */
+  compound?: 'joined' | 'written';
 }
 
 const PERSON_PREFIXES = new Set([
@@ -137,6 +141,7 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   // Che, Tee / Te): the short form is a reading too. Not Lee and Hee, the established spellings
   // of other vowels (이 / 李 Li, 희 Hui), which He or Le would otherwise meet.
   if (text.length <= 5 && /[^aeiou]ee$/.test(text) && text !== 'lee' && text !== 'hee') alt.push('v:' + phoneticKey(text.slice(0, -1)));
+  for (const place of placesNamedBy(text)) alt.push('p:' + phoneticKey(place));
   const masc = masculineOf(text);
   if (masc) alt.push('m:' + phoneticKey(masc));
   const token: NameToken = {
@@ -200,7 +205,8 @@ const LATIN_ONLY_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', '
 function classify(text: string, kind: NameKind, index: number, count: number, surnameCount = 0, fromCyrillic = false): TokenKind {
   if (/^[0-9]+$/.test(text)) return 'number';
   if (kind === 'person' && text.length === 1 && (index < surnameCount || (ONE_LETTER_SURNAMES.has(text) && index === 0))) return 'word';
-  if (kind !== 'person' && ROMAN.test(text) && index > 0 && index === count - 1) return 'number';
+  // A series numeral also stands inside a name (Solutions II Denmark); not one letter or Xi there, which are words.
+  if (kind !== 'person' && ROMAN.test(text) && index > 0 && (index === count - 1 || (text.length > 1 && text !== 'xi'))) return 'number';
   if (kind === 'person' && text.length === 1) return 'initial';
   if (kind === 'person' && PARTICLES.has(text) && count > 1 && !(fromCyrillic && LATIN_ONLY_PARTICLES.has(text))) return 'particle';
   if (kind !== 'person' && ORG_STOP.has(text) && count > 1) return 'particle';
@@ -208,8 +214,31 @@ function classify(text: string, kind: NameKind, index: number, count: number, su
   return 'word';
 }
 
+const LINEAGE = new Set(['bin', 'ibn', 'ben', 'bint', 'binti']);
+
+const PLACE_ADJECTIVE = /^([a-z]{3,}?)(en|in|an|ov|ev)?sk(?:iy|ii|ij|y|i|aya|aja|oye|oe|oj|oy|ogo|ovo)$/;
+
+/**
+ * The places a Russian place adjective may name (Muromskiy → Murom, Mariyskiy → Mari, Dubnenskiy →
+ * Dubna, Mytishchinskiy → Mytishchi, Minskiy → Minsk): its stem with and without the -en-/-in- before
+ * -sk-, and with the endings place names take. Organisation names read them as the place (similarity.ts).
+ */
+function placesNamedBy(text: string): string[] {
+  const m = PLACE_ADJECTIVE.exec(text);
+  if (!m) return [];
+  const stem = m[1];
+  const full = stem + (m[2] ?? '');
+  const places = new Set([full, full + 'sk', full + 'a', full.replace(/(?<=.{3})[iy]+$/, '')]);
+  if (m[2]) for (const end of ['', 'a', 'i']) places.add(stem + end);
+  places.delete(text);
+  return [...places];
+}
+
 /** Splits a normalised reading into prepared tokens. */
-function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind): PreparedName {
+/** Set by prepareReading: whether joinCompoundNames changed the last reading's words. */
+let compounded = false;
+
+function prepareReading(original: string, text: string, system: string, vowelless: boolean, kind: NameKind, joinCompounds = true): PreparedName {
   const removed: string[] = [];
   let words = text.split(' ').filter(Boolean);
   words = stripPrefixes(words, kind, removed, original);
@@ -227,6 +256,9 @@ function prepareReading(original: string, text: string, system: string, vowelles
   if (kind === 'person' && system === 'latin' && words.length > 1) words = words.flatMap((w) => (isJoinedInitials(w) ? [w[0], w[1]] : [w]));
   // A vowel-less reading has no Latin name shape to regularise (عابد reads `abd`, not Abd al-).
   if (!vowelless) words = reshapeArabicTokens(words);
+  const joined = joinCompounds ? joinCompoundNames(words) : words;
+  compounded = joined.length !== words.length || joined.some((w, i) => w !== words[i]);
+  words = joined;
   // In `SURNAME, Given` the words before the comma are surnames, whatever their length.
   const comma0 = original.indexOf(',');
   const surnamesBefore = kind === 'person' && comma0 > 0 && system === 'latin' ? normalizeName(original.slice(0, comma0)).split(' ').filter(Boolean).length : 0;
@@ -254,7 +286,8 @@ function prepareReading(original: string, text: string, system: string, vowelles
   const surnameCount = givenIndex !== undefined && comma > 0 ? givenIndex : 0;
   const content = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
   const initials = kind !== 'person' && content.length >= 2 && content.length <= 8 ? content.map((t) => t.text[0]).join('') : '';
-  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials };
+  const lineage = tokens.findIndex((t) => t.kind === 'particle' && LINEAGE.has(t.text));
+  return { original, system, text, vowelless, tokens, legal, legalPhrases, removed, joins, givenIndex, surnameCount, compacts, initials, lineage };
 }
 
 const prepCache = memosByKind<PreparedName[]>(100_000);
@@ -269,7 +302,16 @@ export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
   if (hit) return hit;
   const out = latinReadings(name, kind === 'person')
     .filter((r) => r.text.length > 0)
-    .map((r) => prepareReading(name, r.text, r.system, r.vowelless, kind));
+    // A name with al-Din or Allah compounds is also kept as written, so a word reversed or
+    // shuffled (niddE lamaK) or a compound's parts apart in another order still meet their letters.
+    .flatMap((r) => {
+      const reading = prepareReading(name, r.text, r.system, r.vowelless, kind);
+      if (!compounded) return [reading];
+      reading.compound = 'joined';
+      const written = prepareReading(name, r.text, r.system, r.vowelless, kind, false);
+      written.compound = 'written';
+      return [reading, written];
+    });
   // Bounded: cleared when full, so a rebuilt index does not keep the old one's names alive.
   return cache.set(name, out);
 }

@@ -3,6 +3,7 @@
 import { hasArabic, romanizeArabic } from './arabic.ts';
 import { CYRILLIC_SYSTEM_NAMES, hasCyrillic, romanizeCyrillic } from './cyrillic.ts';
 import { hasArmenian, hasGeorgian, romanizeArmenian, romanizeGeorgian } from './alphabets.ts';
+import { hasDevanagari, romanizeDevanagari } from './devanagari.ts';
 import { hasHan, isForeignHanName, romanizeHan, romanizeHanForeign } from './han.ts';
 import { hasKana, romanizeKana } from './kana.ts';
 import { hanjaToHangul } from './hanja.ts';
@@ -76,6 +77,7 @@ export function latinReadings(name: string, isPerson = true): LatinReading[] {
     }
     if (bases.some((b) => /[α-ω]/.test(b.text))) bases = bases.map((b) => ({ text: romanizeGreek(b.text), system: join(b.system, 'ELOT 743') }));
     if (bases.some((b) => hasArmenian(b.text))) bases = bases.map((b) => ({ text: romanizeArmenian(b.text), system: join(b.system, 'ISO 9985 (Armenian)') }));
+    if (bases.some((b) => hasDevanagari(b.text))) bases = bases.map((b) => ({ text: romanizeDevanagari(b.text), system: join(b.system, 'Hunterian (Devanagari)') }));
     if (bases.some((b) => hasGeorgian(b.text))) bases = bases.map((b) => ({ text: romanizeGeorgian(b.text), system: join(b.system, 'Georgian national romanisation (2002)') }));
     if (bases.some((b) => hasKana(b.text))) {
       // Katakana adds vowels after consonants and writes l as r: compare by consonants.

@@ -286,6 +286,8 @@ function bestNameMatch(q: NameEntry[], c: NameEntry[], kind: NameKind, weights?:
       const strength = Math.min(qe.strength, ce.strength);
       for (const qr of qe.readings) {
         for (const cr of ce.readings) {
+          // Compounds joined meet compounds joined, as written meets as written.
+          if (qr.compound && cr.compound && qr.compound !== cr.compound) continue;
           const raw = scoreNames(qr, cr, kind, weights);
           const score = raw * strength;
           if (score > bestScore) {
@@ -337,6 +339,8 @@ const LINK_TEXT: Record<TokenPair['link'], string> = {
   baltic: 'Latvian or Lithuanian ending of a Russian name',
   abbreviation: 'abbreviated form of the word',
   patronymic: 'the same patronymic in another language or spelling',
+  truncated: 'the last word cut short (a name longer than its field)',
+  place: 'a Russian place adjective and the place it names',
   consonants: 'same consonants (script without written vowels, or one writing names by sound)',
   typo: 'spelling difference within the typo tolerance for its length',
   'phonetic-typo': 'near-identical pronunciation key',
@@ -358,7 +362,8 @@ function nameExplanations(b: BestName): Explanation[] {
   else if (links.has('feminine')) feature = 'name.feminine_form';
   else if (links.has('typo') || links.has('phonetic-typo')) feature = 'name.typo';
   else if (links.has('scrambled')) feature = 'name.scrambled';
-  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants') || links.has('long-vowel')) feature = 'name.romanization';
+  else if (links.has('truncated')) feature = 'name.truncated';
+  else if (links.has('phonetic') || links.has('wade-giles') || links.has('variant') || links.has('consonants') || links.has('long-vowel') || links.has('place')) feature = 'name.romanization';
   else if (links.has('joined')) feature = 'name.joined';
   else if (links.has('initial')) feature = 'name.initials';
   if (cmp.acronym) feature = 'name.acronym';
@@ -401,6 +406,7 @@ function nameExplanations(b: BestName): Explanation[] {
   if (cmp.numberConflict) out.push({ feature: 'name.number_mismatch', weight: 0, detail: 'the names carry different numbers (e.g. SPARTA II vs SPARTA IV): the name score is halved' });
   if (cmp.thin) out.push({ feature: 'name.single_token', weight: 0, detail: 'only one word of the names agrees: the name score is lowered' });
   if (cmp.givenApart) out.push({ feature: 'name.given_name_mismatch', weight: 0, detail: 'one given name of each differs beyond a spelling variant (a relative: another father or grandfather): the name score is lowered (×0.85)' });
+  if (cmp.lineageSwapped) out.push({ feature: 'name.lineage_swapped', weight: 0, detail: "the names before and after bin/ibn are exchanged (a father's name for a son's: another person): the name score is lowered (×0.7)" });
   if (cmp.surnameApart) out.push({ feature: 'name.surname_mismatch', weight: 0, detail: 'the surnames differ beyond a spelling variant (each left without a counterpart): the name score is lowered (×0.85)' });
   if (cmp.legal !== 'none')
     out.push({

@@ -166,6 +166,55 @@ function arabicRelative(n: string): string | undefined {
   return t.join(' ');
 }
 
+// Names compounded with al-Din or Allah, in the forms lists print (written here, not taken from the matcher).
+const DIN_FORMS = [(x: string) => `${x} al-Din`, (x: string) => `${x} ud-Din`, (x: string) => `${x}-ud-Din`, (x: string) => `${x}uddin`, (x: string) => `${x} Uddin`, (x: string) => `${x}eddine`, (x: string) => `${x} Eddine`, (x: string) => `${x}udin`, (x: string) => `${x} Din`];
+const ALLAH_FORMS = [(x: string) => `${x} Allah`, (x: string) => `${x} Ullah`, (x: string) => `${x}ullah`, (x: string) => `${x}allah`, (x: string) => `${x}-ullah`];
+const COMPOUND = /\b([A-Za-z]{3,}?)(?:[- ](?:al|el|ud|ad|ed)[- ]din|-?(?:uddin|uddeen|eddine|eddin|ud-din|aldin|eldin)|[- ]din)\b|\b([A-Za-z]{3,}?)(?:[- ](?:allah|ullah)|(?:ullah|ollah|allah))\b/i;
+/** A name compounded with al-Din or Allah written in another of its forms (Jalal al-Din / Jalaluddin / Jalal Uddin). */
+function compoundForm(n: string): string | undefined {
+  const m = COMPOUND.exec(n);
+  if (!m || /^abd/i.test(m[1] ?? m[2])) return undefined;
+  const stem = m[1] ?? m[2];
+  const form = pick(m[1] ? DIN_FORMS : ALLAH_FORMS)(stem);
+  const out = n.slice(0, m.index) + (n === n.toUpperCase() ? form.toUpperCase() : form) + n.slice(m.index + m[0].length);
+  return out.toLowerCase() === n.toLowerCase() ? undefined : out;
+}
+
+/** Father and son: the names either side of bin/ibn exchanged (Ahmad bin Hasan / Hasan bin Ahmad). */
+function lineageSwap(n: string): string | undefined {
+  const m = /\b([A-Za-z'-]{3,}) (bin|ibn|ben|BIN|IBN|BEN|Bin|Ibn|Ben) ([A-Za-z'-]{3,})\b/.exec(n);
+  if (!m || m[1].toLowerCase() === m[3].toLowerCase() || /^(al|el|abu)$/i.test(m[3])) return undefined;
+  return n.slice(0, m.index) + `${m[3]} ${m[2]} ${m[1]}` + n.slice(m.index + m[0].length);
+}
+
+/** A long name cut where a 35-character field (a payment message's) ends, inside its last word. */
+function cutAtField(n: string): string | undefined {
+  const width = pick([30, 35]);
+  if (n.length <= width + 1 || n[width] === ' ' || n[width - 1] === ' ' || n[width - 2] === ' ') return undefined;
+  return n.slice(0, width);
+}
+
+// Legal forms of other jurisdictions as lists print them, and the other ways to write each.
+const OTHER_FORMS: [RegExp, string[]][] = [
+  [/,? S\.A\. DE C\.V\.?$/i, [' SA DE CV', ', S.A. de C.V.', '']],
+  [/,? S\. ?DE R\.L\. DE C\.V\.?$/i, [' S DE RL DE CV', ', S. de R.L.', '']],
+  [/,? S\.P\.R\.L\.?$|,? SPRL$/i, [' S.P.R.L.', ' SPRL', '']],
+  [/,? FZ[CE]$|,? FZCO$|,? FZ-LLC$/i, [' F.Z.E.', ' FZC', '']],
+  [/,? SIA$|,? UAB$|,? EOOD$|,? EAD$|,? DOOEL$|,? BVBA$/i, ['']],
+  [/,? L\.?L\.?C\.?$/i, [' L.L.C.', ' LLC', '']],
+  [/,? J\.?S\.?C\.?$/i, [' J.S.C.', ' JSC', '']],
+  [/^J\.?S\.?C\.? /i, ['J.S.C. ', 'JSC ', '']],
+  [/,? L\.?L\.?P\.?$|,? L\.P\.$/i, [' L.L.P.', ' LLP', '']],
+  [/,? B\.V\.$|,? BV$/i, [' B.V.', ' BV', '']],
+];
+function otherLegalForm(n: string): string | undefined {
+  for (const [re, subs] of OTHER_FORMS) if (re.test(n)) {
+    const out = n.replace(re, pick(subs)).replace(/\s+/g, ' ').trim();
+    return out.toLowerCase() === n.toLowerCase() || out.split(' ').length < 2 ? undefined : out;
+  }
+  return undefined;
+}
+
 /** Letters of a name, words sorted, hyphens and spaces gone: two entries with this equal share one name. */
 const compact = (n: string) => n.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '').split(/\s+/).sort().join('');
 /** Bigram Dice of two names (independent of the matcher): an alias below 0.55 is another name, not a spelling. */
@@ -188,7 +237,7 @@ function dice(a: string, b: string): number {
 const sameList = (a: string, b: string) => a.startsWith('un:') === b.startsWith('un:');
 
 /** `relative`: the made name is another person than the listed one (a negative against it, with no neighbour). */
-type Kind = { name: string; schema: string; pool: { id: string; names: string[] }[]; usable: (n: string) => boolean; make: (n: string) => string | undefined; relative?: boolean };
+type Kind = { name: string; schema: string; pool: { id: string; names: string[] }[]; usable: (n: string) => boolean; make: (n: string) => string | undefined; relative?: boolean; ordered?: boolean };
 const KINDS: Kind[] = [
   { name: 'Korean given name: letter doubled/moved', schema: 'Person', pool: people, usable: isKorean, make: (n) => koreanGiven(n, 'typo') },
   { name: 'Korean given name: split or joined', schema: 'Person', pool: people, usable: isKorean, make: (n) => koreanGiven(n, 'split') },
@@ -198,6 +247,10 @@ const KINDS: Kind[] = [
   { name: 'company: legal form/generic word', schema: 'Organization', pool: orgs, usable: (n) => words(n).length >= 2, make: companyForm },
   { name: 'Korean/Chinese: vowel long or short', schema: 'Person', pool: people, usable: (n) => isKorean(n) || isChinese(n), make: vowelLength },
   { name: 'Arabic: a relative (one father name other)', schema: 'Person', pool: people, usable: (n) => ARABIC.test(n) && words(n).length >= 4 && /^[A-Za-z' -]+$/.test(n), make: arabicRelative, relative: true },
+  { name: 'Arabic: al-Din/Allah compound apart/joined', schema: 'Person', pool: people, usable: (n) => compoundForm(n) !== undefined, make: compoundForm },
+  { name: 'Arabic: father and son (bin exchanged)', schema: 'Person', pool: people, usable: (n) => lineageSwap(n) !== undefined, make: lineageSwap, relative: true, ordered: true },
+  { name: 'person: name cut at a 30/35-char field', schema: 'Person', pool: people, usable: (n) => n.length > 32 && words(n).length >= 3, make: cutAtField },
+  { name: 'company: legal forms of more countries', schema: 'Organization', pool: orgs, usable: (n) => otherLegalForm(n) !== undefined, make: otherLegalForm },
 ];
 
 const ALGORITHMS = ['interdict-v1', 'interdict-v2'];
@@ -230,7 +283,9 @@ for (const kind of KINDS) {
     const target = others.length && rand() < 0.3 ? pick(others) : source;
     if (kind.relative) {
       // Unless the entry lists that name too (a relative's name as an alias): then it is no other person.
-      if (!e.names.some((x) => compact(x) === compact(changed))) rows.push({ a: changed, b: source, gold: false, listed: e.names[0] });
+      // Word order tells father from son: an ordered kind compares names as written.
+      const same = kind.ordered ? (x: string) => x.toLowerCase() === changed.toLowerCase() : (x: string) => compact(x) === compact(changed);
+      if (!e.names.some(same)) rows.push({ a: changed, b: source, gold: false, listed: e.names[0] });
       continue;
     }
     rows.push({ a: changed, b: target, gold: true, listed: e.names[0] });

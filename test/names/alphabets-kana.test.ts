@@ -53,7 +53,8 @@ describe('Han written by sound', () => {
 
 describe('public figures in each script against their English names', () => {
   // Han by sound loses consonants (唐纳德 tangnade for Donald), so less is asked of it.
-  const RECALL: Record<string, number> = { Armenian: 1, Georgian: 1, katakana: 0.9, 'Han by sound': 0.6 };
+  // Devanagari writes Dawood as दाऊद (daud), one spelling away.
+  const RECALL: Record<string, number> = { Armenian: 1, Georgian: 1, katakana: 0.9, 'Han by sound': 0.6, Devanagari: 0.9 };
   for (const [script, names] of Object.entries(SCRIPT_NAMES)) {
     it(`${script}: its own English name, never another's`, () => {
       let found = 0;

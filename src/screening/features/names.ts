@@ -4,7 +4,7 @@
 // the other lacks (Kim Jong Un vs Kim Jong Nam) or an organisation name loses a content word.
 import { compareLegalForms, type LegalClass } from '../../names/legal.ts';
 import { editDistance } from '../../names/normalize.ts';
-import { isKoreanSyllable, isPinyin } from '../../names/phonetic.ts';
+import { isKoreanSyllable, isPinyin, pinyinSyllableCount } from '../../names/phonetic.ts';
 import { cachedTokenSimilarity, type TokenLink } from '../../names/similarity.ts';
 import { makeToken, type NameJoin, type NameKind, type NameToken, type PreparedName } from '../../names/tokens.ts';
 
@@ -31,6 +31,8 @@ export interface NameComparison {
    * Zayn-al-Abidin): a father's or grandfather's name that differs names a relative.
    */
   givenApart: boolean;
+  /** A person's names before and after bin/ibn exchanged (Ahmad bin Hasan / Hasan bin Ahmad): father and son. */
+  lineageSwapped: boolean;
   /** One name is the acronym of the other. */
   acronym?: { query: string; candidate: string };
   /** The score came from the names run together (a typo across a word break, `Chun-msik`). */
@@ -117,16 +119,19 @@ const COUNTRY_ORG_WORDS = new Set([
  * How much an unmatched token counts against the pair, relative to its weight. `conflict`: both
  * names have content words the other lacks; `patronymicConflict`: both have a patronymic left over.
  */
-function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean, countryConflict = false, oneWordShared = false): number {
+function unmatchedFactor(t: NameToken, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, isGiven: boolean, isSurname: boolean, countryConflict = false, genericDecides = false, numberConflict = false): number {
   if (t.kind === 'particle') return 0.1;
   if (t.kind === 'initial') return 0.3;
   if (t.patronymic) return patronymicConflict ? 1.5 : 0.2;
-  if (t.kind === 'number') return kind === 'person' ? 0.5 : 3;
+  // Two organisations numbered apart (Fund VII / Fund VIII, Trust 2004-1 / 2004-2) are one series:
+  // the numbers count lightly and the score is lowered below (numberConflict); a vessel's sister
+  // ship and a number one name lacks count fully.
+  if (t.kind === 'number') return kind === 'person' || (kind === 'org' && numberConflict) ? 0.5 : 3;
   if (kind === 'person') return conflict ? 1.5 : isGiven ? 0.8 : isSurname ? 0.6 : isQuery ? 0.5 : 0.35;
   // A generic word naming a line of business or reach is all that tells CRYSTALORD SYSTEMS LIMITED
   // from CRYSTALORD LTD when the names share one word only: then it counts as much as any word
   // (Lazarus / Lazarus Group stay one).
-  if (GENERIC_ORG_WORDS.has(t.text)) return oneWordShared && LINE_OF_BUSINESS_WORDS.has(t.text) ? 2 : 0.5;
+  if (GENERIC_ORG_WORDS.has(t.text)) return genericDecides && LINE_OF_BUSINESS_WORDS.has(t.text) ? 2 : 0.5;
   if (COUNTRY_ORG_WORDS.has(t.text)) return countryConflict ? 3.5 : 0.5;
   return kind === 'org' ? 3.5 : 2;
 }
@@ -254,6 +259,7 @@ const last = {
   thin: false,
   surnameApart: false,
   givenApart: false,
+  lineageSwapped: false,
   acronym: undefined as NameComparison['acronym'],
   compact: undefined as NameComparison['compact'],
 };
@@ -272,12 +278,13 @@ let leftContent = false;
 let leftPatronymic = false;
 let leftNumber = false;
 let leftCountry = false;
+let leftBusiness = false;
 let leftUnits = 0;
 let leftSurname: NameToken | undefined;
 let leftWord: NameToken | undefined;
 
 function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array): void {
-  leftContent = leftPatronymic = leftNumber = leftCountry = false;
+  leftContent = leftPatronymic = leftNumber = leftCountry = leftBusiness = false;
   leftUnits = 0;
   leftSurname = leftWord = undefined;
   for (let u = 0; u < count; u++) {
@@ -291,6 +298,7 @@ function scanLeftovers(side: PreparedName, count: number, used: Uint8Array, firs
       if (t.patronymic) leftPatronymic = true;
       if (t.kind === 'number') leftNumber = true;
       if (COUNTRY_ORG_WORDS.has(t.text)) leftCountry = true;
+      if (LINE_OF_BUSINESS_WORDS.has(t.text)) leftBusiness = true;
     }
   }
 }
@@ -305,7 +313,7 @@ function anyGarbled(side: PreparedName, count: number, used: Uint8Array, first: 
 }
 
 /** `den` plus what the unmatched tokens of one side count against the pair. */
-function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, countryConflict: boolean, oneWordShared: boolean): number {
+function addLeftovers(den: number, side: PreparedName, count: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, kind: NameKind, conflict: boolean, patronymicConflict: boolean, isQuery: boolean, countryConflict: boolean, genericDecides: boolean, numberConflict: boolean): number {
   // In a conflict every leftover word counts at least as much as an average word of its name:
   // a common surname (KIM) that differs still means another person.
   const mean = conflict ? meanWeight(side.tokens) : 0;
@@ -316,8 +324,8 @@ function addLeftovers(den: number, side: PreparedName, count: number, used: Uint
     for (let k = first[u], end = first[u] + joined[u]; k <= end; k++) {
       const t = side.tokens[k];
       // A generic word that alone tells two names apart weighs at least as much as their average word.
-      const floor = oneWordShared && kind !== 'person' && LINE_OF_BUSINESS_WORDS.has(t.text) ? meanWeight(side.tokens) : floorWeight(t, mean, side.tokens, patronymicConflict);
-      sum += Math.max(t.weight, floor) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side), countryConflict, oneWordShared);
+      const floor = genericDecides && kind !== 'person' && LINE_OF_BUSINESS_WORDS.has(t.text) ? meanWeight(side.tokens) : floorWeight(t, mean, side.tokens, patronymicConflict);
+      sum += Math.max(t.weight, floor) * unmatchedFactor(t, kind, conflict, patronymicConflict, isQuery, t === given, isSurname(t, side), countryConflict, genericDecides, numberConflict);
     }
   }
   return sum;
@@ -364,11 +372,64 @@ function lastWordSimilarity(a: NameToken, b: NameToken): number {
   return d <= 2 && ratio >= 0.7 ? 0.45 + 0.4 * ratio : 0;
 }
 
+/**
+ * A name cut short where its field ended (35 characters of a payment message: `… BELKASSEM DR` for
+ * `… BELKASSEM DRISSI`): the short side's last word, left over, is the beginning of the other side's
+ * first leftover word after everything that paired. Needs two pairs besides, so one word and a
+ * prefix never make a match. Pairs the two words with a similarity that grows with the share kept.
+ */
+function pairTruncated(side: PreparedName, count: number, otherCount: number, used: Uint8Array, first: Int16Array, joined: Uint8Array, units: NameToken[], otherUsed: Uint8Array, otherUnits: NameToken[], isQuery: boolean): void {
+  const u = count - 1;
+  // Fields end at 30 or 35 characters and more: a short name was not cut.
+  if (u < 2 || side.text.length < TRUNCATED_FROM || used[u] || joined[u] || first[u] !== side.tokens.length - 1) return;
+  const t = units[u];
+  if (t.kind !== 'word' || t.text.length < 2) return;
+  let pairs = 0;
+  for (let k = 0; k < count; k++) if (used[k]) pairs++;
+  if (pairs < 2) return;
+  let lastUsed = -1;
+  for (let j = 0; j < otherCount; j++) if (otherUsed[j]) lastUsed = j;
+  const j = lastUsed + 1;
+  if (j >= otherCount || otherUnits[j].kind !== 'word') return;
+  const o = otherUnits[j].text;
+  if (o.length <= t.text.length || !o.startsWith(t.text)) return;
+  // A romanized Korean or Pinyin syllable inside another (Tae / Taek) is another syllable.
+  if ((isKoreanSyllable(t.text) && isKoreanSyllable(o)) || (pinyinSyllableCount(t.text) === 1 && pinyinSyllableCount(o) === 1)) return;
+  const [qi, cj, cn] = isQuery ? [u, j, otherCount] : [j, u, count];
+  Q_USED[qi] = C_USED[cj] = 1;
+  Q_MATCH[qi] = cj;
+  SIMS[qi * cn + cj] = 0.7 + 0.25 * (t.text.length / o.length);
+  LINKS[qi * cn + cj] = 'truncated';
+}
+
+const TRUNCATED_FROM = 24;
+
+/**
+ * Both names say whose son (X bin Y), and words that pair stand before bin on one side and after it
+ * on the other, in both directions: the father's and the son's names exchanged, another person.
+ */
+function lineageCrossed(q: PreparedName, c: PreparedName, m: number, n: number): boolean {
+  const qb = q.lineage;
+  const cb = c.lineage;
+  if (qb < 0 || cb < 0) return false;
+  for (let i = 0; i < m; i++) {
+    const j = Q_MATCH[i];
+    if (j < 0 || Q_UNITS[i].kind !== 'word' || !(Q_FIRST[i] < qb && C_FIRST[j] > cb)) continue;
+    for (let i2 = 0; i2 < m; i2++) {
+      const j2 = Q_MATCH[i2];
+      if (j2 < 0 || Q_UNITS[i2].kind !== 'word' || !(Q_FIRST[i2] > qb && C_FIRST[j2] < cb)) continue;
+      // Not when the pairs could as well be uncrossed (Muhammad … bin Muhamad on both sides).
+      if (SIMS[i * n + j2] + SIMS[i2 * n + j] < SIMS[i * n + j] + SIMS[i2 * n + j2] - 0.05) return true;
+    }
+  }
+  return false;
+}
+
 /** The score of two prepared names of the same kind of entity (0..1), without the details. */
 export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, weights?: LinkWeights): number {
   last.aligned = false;
   last.legal = 'none';
-  last.numberConflict = last.thin = last.surnameApart = last.givenApart = false;
+  last.numberConflict = last.thin = last.surnameApart = last.givenApart = last.lineageSwapped = false;
   last.acronym = last.compact = undefined;
   if (kind !== 'person' && (acronymOf(q, c) || acronymOf(c, q))) {
     const [a, b] = q.tokens.length === 1 ? [q.tokens[0].text, c.initials] : [q.initials, c.tokens[0].text];
@@ -450,6 +511,12 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
     }
   }
   if (kind === 'person' && !vowelless) pairLastWords(m, n);
+  // Guarded here, not inside: scoreNames runs for every pair a query meets, and few are long or say bin.
+  if (!vowelless) {
+    if (m > 2 && !Q_USED[m - 1] && q.text.length >= TRUNCATED_FROM) pairTruncated(q, m, n, Q_USED, Q_FIRST, Q_JOINED, Q_UNITS, C_USED, C_UNITS, true);
+    if (n > 2 && !C_USED[n - 1] && c.text.length >= TRUNCATED_FROM) pairTruncated(c, n, m, C_USED, C_FIRST, C_JOINED, C_UNITS, Q_USED, Q_UNITS, false);
+  }
+  const lineageSwapped = kind === 'person' && q.lineage >= 0 && c.lineage >= 0 && lineageCrossed(q, c, m, n);
   last.aligned = true;
   last.m = m;
   last.n = n;
@@ -476,6 +543,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const qPatronymic = leftPatronymic;
   const qNumber = leftNumber;
   const qCountry = leftCountry;
+  const qBusiness = leftBusiness;
   const qLeftUnits = leftUnits;
   const qLeftSurname = leftSurname;
   const qLeftWord = leftWord;
@@ -490,28 +558,31 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   const conflict = qContent && leftContent;
   const patronymicConflict = qPatronymic && leftPatronymic;
   const countryConflict = qCountry && leftCountry;
-  const oneWordShared = contentMatches === 1;
-  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true, countryConflict, oneWordShared);
-  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false, countryConflict, oneWordShared);
-  let score = den > 0 ? num / den : 0;
+  // Two lines of business, one each side (Business Solutions / Business Enterprises), or the only
+  // word besides a single shared one (Crystalord Systems / Crystalord): the generic word tells them apart.
+  const genericDecides = contentMatches === 1 || (kind !== 'person' && qBusiness && leftBusiness);
   const numberConflict = qNumber && leftNumber;
-  if (numberConflict) score *= 0.5;
+  den = addLeftovers(den, q, m, Q_USED, Q_FIRST, Q_JOINED, kind, conflict, patronymicConflict, true, countryConflict, genericDecides, numberConflict);
+  den = addLeftovers(den, c, n, C_USED, C_FIRST, C_JOINED, kind, conflict, patronymicConflict, false, countryConflict, genericDecides, numberConflict);
+  let score = den > 0 ? num / den : 0;
+  if (numberConflict) score *= kind === 'org' ? 0.85 : 0.5;
   const thin = kind === 'person' && contentMatches === 1 && (qContent || leftContent) && (q.tokens.length > 1 || c.tokens.length > 1);
   if (thin) score *= 0.8;
   if (surnameApart || givenApart) score *= 0.85;
+  if (lineageSwapped) score *= 0.7;
   if (contentMatches === 0) score = Math.min(score, 0.5);
   // Every link merely approximate (typos on every word) is weaker evidence than the average suggests;
   // not so for a name read by sound (katakana, Han), where consonants are all the evidence there is.
   if (pairCount > 1 && !strongPair && !(vowelless && (BY_SOUND.test(q.system) || BY_SOUND.test(c.system)))) score *= 0.85;
   // Rescue a typo inside a short word only when a leftover word is no syllable of Korean or
   // Pinyin (`msik`, `tolng`): Wen/Wei or Hyok/Hyon are different names, not typos.
-  const same = score < 0.85 && !vowelless && !numberConflict && q.text !== c.text ? sameLetters(q, c) : undefined;
+  const same = score < 0.85 && !vowelless && !numberConflict && !lineageSwapped && q.text !== c.text ? sameLetters(q, c) : undefined;
   if (same) {
     // The same letters, written as one word or several (CHONMASAN / Chon Ma San), or with a letter
     // moved across a word break (Myon-gchin / Myong-chin), the surname first or last.
     score = 0.95;
     last.compact = { query: same, candidate: same, edits: 0 };
-  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && (anyGarbled(q, m, Q_USED, Q_FIRST, Q_JOINED) || anyGarbled(c, n, C_USED, C_FIRST, C_JOINED))) {
+  } else if (score < 0.85 && score > 0.2 && !vowelless && !numberConflict && !countryConflict && !surnameApart && !givenApart && !lineageSwapped && (anyGarbled(q, m, Q_USED, Q_FIRST, Q_JOINED) || anyGarbled(c, n, C_USED, C_FIRST, C_JOINED))) {
     const fb = compactMatch(q, c);
     if (fb && fb.score > score) {
       score = fb.score;
@@ -526,6 +597,7 @@ export function scoreNames(q: PreparedName, c: PreparedName, kind: NameKind, wei
   last.thin = thin;
   last.surnameApart = surnameApart;
   last.givenApart = givenApart;
+  last.lineageSwapped = lineageSwapped;
   return score;
 }
 
@@ -547,7 +619,7 @@ export function compareNames(q: PreparedName, c: PreparedName, kind: NameKind, w
     forEachUnmatched(q, m, Q_USED, Q_FIRST, Q_JOINED, (t) => unmatchedQuery.push(t));
     forEachUnmatched(c, n, C_USED, C_FIRST, C_JOINED, (t) => unmatchedCandidate.push(t));
   }
-  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, givenApart: last.givenApart, acronym: last.acronym, compact: last.compact };
+  return { score, pairs, unmatchedQuery, unmatchedCandidate, legal: last.legal, numberConflict: last.numberConflict, thin: last.thin, surnameApart: last.surnameApart, givenApart: last.givenApart, lineageSwapped: last.lineageSwapped, acronym: last.acronym, compact: last.compact };
 }
 
 /**
