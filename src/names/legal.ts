@@ -110,7 +110,8 @@ function singleLetterRun(tokens: string[], i: number): number {
 /**
  * Removes legal-form phrases from a token list (longest phrase first). Edge-only forms are taken
  * only at the beginning or end, so `AS` inside a name stays a word. A name that is nothing but a
- * legal form keeps its tokens.
+ * legal form, or a legal form and initials (J & E S. de R.L. de C.V.), keeps its tokens: initials
+ * alone would meet any short word.
  */
 export function splitLegalForms(tokens: string[]): LegalSplit {
   const kept: string[] = [];
@@ -150,7 +151,7 @@ export function splitLegalForms(tokens: string[]): LegalSplit {
     }
     else kept.push(tokens[i++]);
   }
-  if (kept.length === 0) return { tokens, forms: [] };
+  if (kept.every((t) => t.length === 1)) return { tokens, forms: [] };
   return { tokens: kept, forms };
 }
 

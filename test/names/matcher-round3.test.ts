@@ -15,6 +15,12 @@ describe('legal forms of more countries, dotted or not', () => {
     expect(splitLegalForms(['grupo', 'alfa', 's', 'de', 'r', 'l', 'de', 'c', 'v']).tokens).toEqual(['grupo', 'alfa']);
     for (const form of ['sprl', 'fzc', 'sia', 'bvba', 'uab']) expect(splitLegalForms(['baltic', 'amber', form]).tokens, form).toEqual(['baltic', 'amber']);
   });
+  it('keeps the form of a name left with initials only (J & E S. de R.L. de C.V.): initials alone would meet any short word', () => {
+    expect(splitLegalForms(['j', 'e', 's', 'de', 'r', 'l', 'de', 'c', 'v']).tokens).toEqual(['j', 'e', 's', 'de', 'r', 'l', 'de', 'c', 'v']);
+    // The Korean word for sanctions, in a document, is no mention of that company.
+    expect(cmp('LegalEntity', '제재', 'J & E S. DE R.L. DE C.V.').score).toBeLessThan(0.5);
+    expect(company('J&E S de RL de CV', 'J & E S. DE R.L. DE C.V.').score).toBeGreaterThan(0.9);
+  });
   it('reads a dotted abbreviation as the form its letters spell (L.P., J.S.C.), never part of a longer run', () => {
     expect(splitLegalForms(['orion', 'capital', 'l', 'p']).forms.map((f) => f.cls)).toEqual(['partnership']);
     expect(splitLegalForms(['volga', 'motors', 'j', 's', 'c']).tokens).toEqual(['volga', 'motors']);
