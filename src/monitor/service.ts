@@ -7,7 +7,7 @@ import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import { CandidateIndex } from '../screening/candidate-index.ts';
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
-import { indexSnapshotKey, indexToBytes, loadIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
 import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
@@ -51,10 +51,11 @@ export interface LiveOptions {
 export async function liveScreening(store: Store, options: LiveOptions = {}): Promise<LiveScreening> {
   const reader = downstreamReader(store);
   const engine = await loadEngine();
-  const { index, readBack } = await liveIndex(reader, engine, options.snapshotDir);
+  const { index, readBack, bytes } = await liveIndex(reader, engine, options.snapshotDir);
   const screener = new Screener(index, engine);
   const screenOptions: ScreenOptions = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
-  let snapshot: Buffer | undefined;
+  // The worker threads read the index serialised: the snapshot's own bytes when there is one.
+  let snapshot: Uint8Array | undefined = bytes;
   return {
     screen: (query) => screener.screen(query, screenOptions).results,
     entities: new Map(index.entities.map((e) => [e.id, e])),
@@ -63,8 +64,11 @@ export async function liveScreening(store: Store, options: LiveOptions = {}): Pr
   };
 }
 
-/** The index of the live sanctions lists: the saved one of these versions and judgements, else a build (then saved, unless they changed meanwhile). */
-async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string | undefined): Promise<{ index: CandidateIndex; readBack: boolean }> {
+/**
+ * The index of the live sanctions lists: the saved one of these versions and judgements, else a build
+ * (then saved, unless they changed meanwhile); with its serialised bytes when it has them (read, or saved).
+ */
+async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string | undefined): Promise<{ index: CandidateIndex; readBack: boolean; bytes?: Uint8Array }> {
   const scopeNow = async () => {
     const versions = await reader.liveVersions();
     const { datasets } = screeningScope(versions, ALL_DATASETS);
@@ -72,11 +76,14 @@ async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string 
     return { datasets, key };
   };
   const { datasets, key } = await scopeNow();
-  const saved = dir ? await loadIndexSnapshot(dir, key, engine, 'screening-live-') : undefined;
-  if (saved) return { index: saved, readBack: true };
+  const saved = dir ? await readIndexSnapshot(dir, key, 'screening-live-') : undefined;
+  const read = saved && indexFromBytes(saved, engine);
+  if (read) return { index: read, readBack: true, bytes: saved };
   const index = CandidateIndex.build(await loadScreenableEntities(reader, datasets), engine);
-  if (dir && (await scopeNow()).key === key) await saveIndexSnapshot(dir, key, index, 'screening-live-').catch(() => undefined);
-  return { index, readBack: false };
+  if (!dir || (await scopeNow()).key !== key) return { index, readBack: false };
+  const bytes = indexToBytes(index);
+  await saveIndexSnapshot(dir, key, bytes, 'screening-live-').catch(() => undefined);
+  return { index, readBack: false, bytes };
 }
 
 /**
@@ -85,7 +92,7 @@ async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string 
  * of them), and those that hit something are screened again here for their full results, the same
  * screener's answer as in this thread.
  */
-function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () => Buffer, poolFrom: number): BatchScreener {
+function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () => Uint8Array, poolFrom: number): BatchScreener {
   let pool: Promise<ScreeningPool> | undefined;
   // A pool screens one batch at a time: a batch asked for while another is screened waits its turn.
   let turn: Promise<unknown> = Promise.resolve();
