@@ -163,6 +163,37 @@ export function makeToken(text: string, kind: TokenKind): NameToken {
   return cache.set(text, token);
 }
 
+/** A word's fields as makeToken works them out, without what each process gives it (its number, its caches). */
+export type PortableToken = Omit<NameToken, 'kept' | 'id' | 'keyLists' | 'keyHashes'>;
+
+/**
+ * makeToken for a word whose fields were worked out before (a saved index: prepared-bytes.ts): the
+ * interned word if there is one, else `t` interned, with a number of this process.
+ */
+export function internToken(t: PortableToken): NameToken {
+  const cache = tokenCache(t.kind);
+  const hit = cache.get(t.text);
+  if (hit) return hit;
+  // Fields in makeToken's order: one object shape for the matcher.
+  const token: NameToken = {
+    text: t.text,
+    kind: t.kind,
+    key: t.key,
+    skel: t.skel,
+    askel: t.askel,
+    letters: t.letters,
+    alt: t.alt,
+    classes: t.classes,
+    weight: t.weight,
+    patronymic: t.patronymic,
+    kept: isKeepingNames(),
+    id: nextTokenId++,
+    keyLists: [undefined, undefined],
+    keyHashes: [undefined, undefined],
+  };
+  return cache.set(t.text, token);
+}
+
 function stripPrefixes(tokens: string[], kind: NameKind, removed: string[], original: string): string[] {
   let t = tokens;
   if (kind === 'person') {
@@ -314,6 +345,16 @@ export function prepareName(fullName: string, kind: NameKind): PreparedName[] {
     });
   // Bounded: cleared when full, so a rebuilt index does not keep the old one's names alive.
   return cache.set(name, out);
+}
+
+/**
+ * The readings prepareName would give, made by `restore` (from a saved index: prepared-bytes.ts)
+ * unless they are in the cache already; kept in the cache as prepareName's own.
+ */
+export function restoredName(fullName: string, kind: NameKind, restore: () => PreparedName[]): PreparedName[] {
+  const name = fullName.length > 1000 ? fullName.slice(0, 1000) : fullName;
+  const cache = prepCache(kind);
+  return cache.get(name) ?? cache.set(name, restore());
 }
 
 /** Normalised Latin tokens of a name (first reading), for callers that only need words. */

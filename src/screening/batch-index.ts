@@ -3,9 +3,10 @@
 // it was built with, else built once and saved. Worker threads are handed the serialised index and
 // read it (a fraction of a second each) instead of each computing every name's keys again.
 import type { EntityReader } from '../store/types.ts';
-import { CandidateIndex } from './candidate-index.ts';
+import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
+import type { IndexBytes } from './pool.ts';
 import type { MatchEngine } from './engine.ts';
-import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, saveIndexSnapshot } from './index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, readIndexSnapshot, readPreparedSnapshot, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { loadScreenableEntities, resolutionKeyOf } from './service.ts';
 
 export interface BatchIndex {
@@ -13,8 +14,12 @@ export interface BatchIndex {
   saved: boolean;
   /** The index itself, for screening on this thread. */
   index(): CandidateIndex;
-  /** The index serialised, for worker threads (pool.ts). */
-  bytes(): Uint8Array;
+  /** The index serialised, for worker threads (pool.ts), with the prepared forms a run before saved beside it. */
+  bytes(): IndexBytes;
+  /** How many entities have saved prepared forms. */
+  preparedCount: number;
+  /** Saves the prepared forms a run's workers made, for the next run (when the index is saved and still current). */
+  savePrepared(packed: PackedPrepared): Promise<void>;
 }
 
 /** `snapshotDir`: where snapshots are kept (none: always built); `log` hears why one was not saved. */
@@ -25,14 +30,20 @@ export async function batchIndex(reader: EntityReader, datasets: string[], engin
   const bytes = snapshotDir ? await readIndexSnapshot(snapshotDir, key, 'screening-cli-') : undefined;
   // Written whole then renamed, and named by the code that wrote it: read without a check here (the
   // pool's workers would read it twice over); an unreadable one fails with a clear error.
+  const savePrepared = async (packed: PackedPrepared) => {
+    if (snapshotDir && (await keyNow()) === key) {
+      await savePreparedSnapshot(snapshotDir, key, 'screening-cli-', packed).catch((err) => log?.(`prepared names not saved: ${(err as Error).message}`));
+    }
+  };
   if (bytes) {
+    const prepared = await readPreparedSnapshot(snapshotDir!, key, 'screening-cli-');
     let index: CandidateIndex | undefined;
     const read = () => {
-      const readable = indexFromBytes(bytes, engine);
+      const readable = indexFromBytes(bytes, engine, prepared);
       if (!readable) throw new Error(`the saved screening index in ${snapshotDir} cannot be read: remove it to rebuild`);
       return readable;
     };
-    return { saved: true, index: () => (index ??= read()), bytes: () => bytes };
+    return { saved: true, index: () => (index ??= read()), bytes: () => ({ snapshot: bytes, prepared }), preparedCount: prepared ? preparedCount(prepared) : 0, savePrepared };
   }
   const index = CandidateIndex.build(await loadScreenableEntities(reader, datasets), engine);
   let serialised: Uint8Array | undefined;
@@ -41,5 +52,5 @@ export async function batchIndex(reader: EntityReader, datasets: string[], engin
   if (snapshotDir && (await keyNow()) === key) {
     await saveIndexSnapshot(snapshotDir, key, toBytes(), 'screening-cli-').catch((err) => log?.(`screening index not saved: ${(err as Error).message}`));
   }
-  return { saved: false, index: () => index, bytes: toBytes };
+  return { saved: false, index: () => index, bytes: () => ({ snapshot: toBytes() }), preparedCount: 0, savePrepared };
 }

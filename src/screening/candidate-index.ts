@@ -45,6 +45,37 @@ function unitOf(family: number): number {
 /** The posting size given to a unit that only ranks: it applies last, as a common key does. */
 const RANK_ONLY = 0x3fffffff;
 
+/**
+ * Prepared forms as bytes (MatchEngine.packer): slot `slots[k]`'s are `bytes[ends[k - 1] ?? 0, ends[k])`,
+ * packed with the others of table `tableOf[k]`, whose shared part is `tables[tableOf[k]]`.
+ */
+export interface PackedPrepared {
+  slots: Int32Array;
+  ends: Uint32Array;
+  tableOf: Uint8Array;
+  tables: Uint8Array[];
+  bytes: Uint8Array;
+}
+
+const rangeOf = (p: PackedPrepared, k: number) => p.bytes.subarray(k === 0 ? 0 : p.ends[k - 1], p.ends[k]);
+
+/** Several workers' packed forms as one (each packed slots the others had not). */
+export function mergePacked(all: PackedPrepared[]): PackedPrepared {
+  const entries: { slot: number; table: number; bytes: Uint8Array }[] = [];
+  let tables = 0;
+  for (const p of all) {
+    p.slots.forEach((slot, k) => entries.push({ slot, table: tables + p.tableOf[k], bytes: rangeOf(p, k) }));
+    tables += p.tables.length;
+  }
+  entries.sort((a, b) => a.slot - b.slot);
+  const ends = new Uint32Array(entries.length);
+  let length = 0;
+  entries.forEach((e, k) => (ends[k] = length += e.bytes.length));
+  const bytes = new Uint8Array(length);
+  entries.forEach((e, k) => bytes.set(e.bytes, k === 0 ? 0 : ends[k - 1]));
+  return { slots: Int32Array.from(entries, (e) => e.slot), ends, tableOf: Uint8Array.from(entries, (e) => e.table), tables: all.flatMap((p) => p.tables), bytes };
+}
+
 /** A key list resolved against one index: key ids (-1: not in the index), base weights and units. */
 interface ResolvedList {
   ids: Int32Array;
@@ -131,6 +162,10 @@ export { namesOf } from './entity-names.ts';
 export class CandidateIndex {
   readonly entities: FtmEntity[];
   private readonly prepared: unknown[];
+  /** Prepared forms an earlier run packed (read on first use instead of preparing), and each slot's place in them (-1: none). */
+  private readonly packed?: PackedPrepared;
+  private readonly packedAt?: Int32Array;
+  private readonly unpackers: ((bytes: Uint8Array, entity: FtmEntity) => unknown)[] = [];
   private readonly engine: MatchEngine;
   readonly datasets: string[];
   private readonly schemaNames: string[];
@@ -153,10 +188,16 @@ export class CandidateIndex {
   private readonly schemaScopes = new Map<string, Uint8Array>();
   readonly keyCount: number;
 
-  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: HashIds; offsets: Int32Array; slots: Int32Array }) {
+  constructor(entities: FtmEntity[], engine: MatchEngine, postings: { keyIds: HashIds; offsets: Int32Array; slots: Int32Array }, packed?: PackedPrepared) {
     this.entities = entities;
     this.engine = engine;
     this.prepared = new Array(entities.length);
+    if (packed && engine.unpacker) {
+      this.packed = packed;
+      this.unpackers = new Array(packed.tables.length);
+      this.packedAt = new Int32Array(entities.length).fill(-1);
+      packed.slots.forEach((slot, k) => slot < entities.length && (this.packedAt![slot] = k));
+    }
     this.keyIds = postings.keyIds;
     this.offsets = postings.offsets;
     this.slots = postings.slots;
@@ -213,9 +254,44 @@ export class CandidateIndex {
     return { keyIds: this.keyIds, offsets: this.offsets, slots: this.slots };
   }
 
-  /** The matcher's prepared form of an entity, made on first use. */
+  /** The matcher's prepared form of an entity, made (or read from what a run before packed) on first use. */
   preparedAt(slot: number): unknown {
-    return (this.prepared[slot] ??= this.engine.prepare(this.entities[slot]));
+    return (this.prepared[slot] ??= this.unpackedAt(slot) ?? this.engine.prepare(this.entities[slot]));
+  }
+
+  private unpackedAt(slot: number): unknown {
+    const k = this.packedAt?.[slot] ?? -1;
+    if (k < 0) return undefined;
+    const table = this.packed!.tableOf[k];
+    const unpack = (this.unpackers[table] ??= this.engine.unpacker!(this.packed!.tables[table]));
+    return unpack(rangeOf(this.packed!, k), this.entities[slot]);
+  }
+
+  /** Whether prepared forms packed by an earlier run came with the index. */
+  get hasPacked(): boolean {
+    return this.packed !== undefined;
+  }
+
+  /** The prepared forms made so far, but those of the slots in `except`, packed for the next run (see prepared-bytes.ts). */
+  packPrepared(except?: Int32Array): PackedPrepared {
+    const skip = new Uint8Array(this.entities.length);
+    for (const slot of except ?? []) skip[slot] = 1;
+    const slots: number[] = [];
+    const parts: Uint8Array[] = [];
+    const packer = this.engine.packer?.();
+    if (packer) {
+      for (let slot = 0; slot < this.prepared.length; slot++) {
+        if (this.prepared[slot] === undefined || skip[slot]) continue;
+        slots.push(slot);
+        parts.push(packer.pack(this.prepared[slot]));
+      }
+    }
+    const ends = new Uint32Array(parts.length);
+    let length = 0;
+    parts.forEach((part, k) => (ends[k] = length += part.length));
+    const bytes = new Uint8Array(length);
+    parts.forEach((part, k) => bytes.set(part, k === 0 ? 0 : ends[k - 1]));
+    return { slots: Int32Array.from(slots), ends, tableOf: new Uint8Array(slots.length), tables: packer ? [packer.shared()] : [], bytes };
   }
 
   /** Prepares up to `count` entities not prepared yet; returns false when all are. */

@@ -62,7 +62,7 @@ const NAME_PROPS: [string, number][] = [
   ['weakAlias', 0.88],
 ];
 
-interface NameEntry {
+export interface NameEntry {
   value: string;
   prop: string;
   strength: number;

@@ -50,6 +50,10 @@ export interface MatchEngine {
   readonly defaultThreshold: number;
   /** Precomputed name data of a listed entity, built once per index. */
   prepare(entity: FtmEntity): unknown;
+  /** Packs prepared forms for a saved index (optional: an engine without it prepares again). */
+  packer?(): PreparedPacking;
+  /** Reads the forms one packer packed, given what they share: the same as `prepare(entity)`. */
+  unpacker?(shared: Uint8Array): (bytes: Uint8Array, entity: FtmEntity) => unknown;
   /** The same for a query about to meet many candidates. */
   prepareQuery(query: QueryEntity): unknown;
   /** Scores a query (as given or from prepareQuery) against a prepared listed entity. */
@@ -60,4 +64,10 @@ export interface MatchEngine {
   queryKeyLists(query: QueryEntity, names: string[]): WeightedKeyList[];
   /** Blocking keys of free text (search), any kind of name. */
   textKeyLists(text: string): KeyList[];
+}
+
+/** Prepared forms packed one by one as bytes, and what they share (e.g. a table of their words). */
+export interface PreparedPacking {
+  pack(prepared: unknown): Uint8Array;
+  shared(): Uint8Array;
 }

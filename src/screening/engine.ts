@@ -8,6 +8,7 @@ import { keepingNames } from '../names/memo.ts';
 import type { NameKind } from '../names/tokens.ts';
 import { namesOf } from './entity-names.ts';
 import type { KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
+import { PreparedPacker, PreparedUnpacker } from './prepared-bytes.ts';
 import { compareEntities, DEFAULT_THRESHOLD, prepareCandidate, prepareQuery, type PreparedCandidate } from './compare.ts';
 import type { QueryEntity } from './query.ts';
 
@@ -33,6 +34,14 @@ export const matcherEngine: MatchEngine = {
   defaultThreshold: DEFAULT_THRESHOLD,
   // A listed entity's names are kept in the name caches; a query's are not (memo.ts).
   prepare: (entity) => keepingNames(() => prepareCandidate(entity)),
+  packer() {
+    const packer = new PreparedPacker();
+    return { pack: (prepared) => packer.pack(prepared as PreparedCandidate), shared: () => packer.shared() };
+  },
+  unpacker(shared) {
+    const unpacker = new PreparedUnpacker(shared);
+    return (bytes, entity) => keepingNames(() => unpacker.unpack(bytes, entity));
+  },
   prepareQuery: (query) => prepareQuery(query),
   compare: (query, candidate, options) => compareEntities(query as QueryEntity | PreparedCandidate, candidate as PreparedCandidate, options),
   candidateKeyLists(entity) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FtmEntity } from '../model/entity.ts';
 import type { DatasetVersion } from '../store/types.ts';
-import { CandidateIndex } from './candidate-index.ts';
+import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
 import type { MatchEngine } from './engine.ts';
 import { HashIds } from './hash-ids.ts';
 
@@ -71,12 +71,16 @@ export async function loadIndexSnapshot(dir: string, key: string, engine: MatchE
   return bytes ? indexFromBytes(bytes, engine) : undefined;
 }
 
-/** An index from its serialised form (a snapshot file, or what a worker thread is handed), or undefined if unreadable. */
-export function indexFromBytes(bytes: Uint8Array, engine: MatchEngine): CandidateIndex | undefined {
+/**
+ * An index from its serialised form (a snapshot file, or what a worker thread is handed), or undefined
+ * if unreadable; `prepared`: the prepared forms saved beside it (preparedFromBytes), if any.
+ */
+export function indexFromBytes(bytes: Uint8Array, engine: MatchEngine, prepared?: Uint8Array): CandidateIndex | undefined {
   try {
     const s = deserialize(bytes) as Saved;
     if (!Array.isArray(s.entities) || s.offsets.length !== s.keyIds.size + 1) return undefined;
-    return new CandidateIndex(s.entities, engine, { keyIds: HashIds.fromParts(s.keyIds), offsets: s.offsets, slots: s.slots });
+    const packed = prepared ? preparedFromBytes(prepared) : undefined;
+    return new CandidateIndex(s.entities, engine, { keyIds: HashIds.fromParts(s.keyIds), offsets: s.offsets, slots: s.slots }, packed);
   } catch {
     return undefined;
   }
@@ -96,7 +100,89 @@ export async function saveIndexSnapshot(dir: string, key: string, index: Candida
   const partial = `${target}.${process.pid}.partial`;
   await writeFile(partial, index instanceof Uint8Array ? index : indexToBytes(index));
   await rename(partial, target);
-  const ours = new RegExp(`^${kind}[0-9a-f]{20}\\.v8$`);
+  // Older snapshots of this kind go, with the prepared forms saved beside them.
+  const ours = new RegExp(`^${kind}[0-9a-f]{20}\\.(?:v8|prepared)$`);
+  for (const name of readdirSync(dir)) {
+    if (ours.test(name) && !name.startsWith(`${kind}${key}.`)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+// The prepared forms a run's worker threads made (CandidateIndex.packPrepared), saved beside the
+// index as `<kind><key>.prepared`: the next run's workers read them instead of preparing again.
+// Laid out so a worker reads them in place from shared memory: uint32 "IPP2", n, t, t table
+// lengths; n slots (int32); n ends (uint32); n table numbers (uint8, padded to 4); the tables; the bytes.
+const PREPARED_MAGIC = 0x32505049; // "IPP2" little-endian
+
+export function preparedToBytes(packed: PackedPrepared): Uint8Array {
+  const n = packed.slots.length;
+  const t = packed.tables.length;
+  const head = 4 * (3 + t) + 8 * n + pad4(n);
+  const tablesLength = packed.tables.reduce((sum, table) => sum + table.length, 0);
+  const out = new Uint8Array(head + tablesLength + packed.bytes.length);
+  const words = new Uint32Array(out.buffer, 0, 3 + t);
+  words.set([PREPARED_MAGIC, n, t, ...packed.tables.map((table) => table.length)]);
+  let at = 4 * (3 + t);
+  for (const part of [packed.slots, packed.ends]) {
+    out.set(new Uint8Array(part.buffer, part.byteOffset, 4 * n), at);
+    at += 4 * n;
+  }
+  out.set(packed.tableOf, at);
+  at += pad4(n);
+  for (const table of [...packed.tables, packed.bytes]) {
+    out.set(table, at);
+    at += table.length;
+  }
+  return out;
+}
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
+/** Views onto `bytes` (copied first if they do not start on a 4-byte boundary); undefined if they are not prepared forms. */
+export function preparedFromBytes(bytes: Uint8Array): PackedPrepared | undefined {
+  const b = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  if (b.length < 12) return undefined;
+  const [magic, n, t] = new Uint32Array(b.buffer, b.byteOffset, 3);
+  if (magic !== PREPARED_MAGIC || b.length < 4 * (3 + t)) return undefined;
+  const tableLengths = new Uint32Array(b.buffer, b.byteOffset + 12, t);
+  let at = 4 * (3 + t);
+  if (b.length < at + 8 * n + pad4(n)) return undefined;
+  const slots = new Int32Array(b.buffer, b.byteOffset + at, n);
+  const ends = new Uint32Array(b.buffer, b.byteOffset + at + 4 * n, n);
+  const tableOf = b.subarray(at + 8 * n, at + 8 * n + n);
+  at += 8 * n + pad4(n);
+  const tables: Uint8Array[] = [];
+  for (const length of tableLengths) {
+    tables.push(b.subarray(at, at + length));
+    at += length;
+  }
+  const data = b.subarray(at);
+  if ((n > 0 && ends[n - 1] !== data.length) || tableOf.some((table) => table >= t)) return undefined;
+  return { slots, ends, tableOf, tables, bytes: data };
+}
+
+/** How many entities have prepared forms in `bytes` (preparedToBytes), without reading them. */
+export function preparedCount(bytes: Uint8Array): number {
+  return bytes.length >= 12 ? new DataView(bytes.buffer, bytes.byteOffset, 12).getUint32(4, true) : 0;
+}
+
+const preparedFileOf = (dir: string, key: string, kind: SnapshotKind) => join(dir, `${kind}${key}.prepared`);
+
+/** The prepared forms saved beside the index under `key`, or undefined. */
+export async function readPreparedSnapshot(dir: string, key: string, kind: SnapshotKind): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(preparedFileOf(dir, key, kind));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves prepared forms beside the index under `key` (written whole, then renamed); removes those of other keys. */
+export async function savePreparedSnapshot(dir: string, key: string, kind: SnapshotKind, packed: PackedPrepared): Promise<void> {
+  const target = preparedFileOf(dir, key, kind);
+  const partial = `${target}.${process.pid}.partial`;
+  await writeFile(partial, preparedToBytes(packed));
+  await rename(partial, target);
+  const ours = new RegExp(`^${kind}[0-9a-f]{20}\\.prepared$`);
   for (const name of readdirSync(dir)) {
     if (ours.test(name) && join(dir, name) !== target) rmSync(join(dir, name), { force: true });
   }

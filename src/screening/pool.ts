@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
+import type { PackedPrepared } from './candidate-index.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
@@ -17,6 +18,12 @@ const IN_FLIGHT = 2;
 /** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
 const TAIL_SPLIT = 4;
 const MIN_BATCH_SIZE = 32;
+
+/** A serialised index and the prepared forms saved beside it (index-snapshot.ts), if any. */
+export interface IndexBytes {
+  snapshot: Uint8Array;
+  prepared?: Uint8Array;
+}
 
 /** The index in memory every worker can read (a copy: the caller's bytes may be a pooled Buffer). */
 function shared(index: Uint8Array): Uint8Array {
@@ -34,6 +41,11 @@ export interface ScreenAlso {
    * order almost all would come at the end, while the workers have nothing left to do).
    */
   onResult?: (at: number, result: PooledResult) => void;
+  /**
+   * With `last`: each worker, before it ends, packs its share of the prepared forms it made (every
+   * worker prepares what its queries meet, mostly the same entities) and hands them here.
+   */
+  collectPrepared?: (packed: PackedPrepared) => void;
 }
 
 export function defaultWorkerCount(): number {
@@ -57,12 +69,16 @@ export class ScreeningPool {
    * Given as a promise, the workers start at once and load their code while the caller gets the index
    * (and reads its input): the index reaches them when it comes.
    */
-  static async start(index: FtmEntity[] | Uint8Array | Promise<Uint8Array>, size = defaultWorkerCount()): Promise<ScreeningPool> {
+  static async start(index: FtmEntity[] | Uint8Array | IndexBytes | Promise<Uint8Array | IndexBytes>, size = defaultWorkerCount()): Promise<ScreeningPool> {
     const workers: Worker[] = [];
     const started = performance.now();
     let entityCount = 0;
     const later = index instanceof Promise;
-    const workerData: WorkerInput = later ? { indexFollows: true } : index instanceof Uint8Array ? { snapshot: shared(index) } : { entities: index };
+    const sharedInput = (bytes: Uint8Array | IndexBytes) => {
+      const { snapshot, prepared } = bytes instanceof Uint8Array ? { snapshot: bytes, prepared: undefined } : bytes;
+      return { snapshot: shared(snapshot), prepared: prepared && shared(prepared) };
+    };
+    const workerData: WorkerInput = later ? { indexFollows: true } : Array.isArray(index) ? { entities: index } : sharedInput(index);
     try {
       const ready = Array.from({ length: size }, () => {
         const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData });
@@ -82,8 +98,8 @@ export class ScreeningPool {
         });
       });
       if (later) {
-        const snapshot = shared(await index);
-        for (const worker of workers) worker.postMessage({ type: 'index', snapshot } satisfies WorkerRequest);
+        const input = sharedInput(await index);
+        for (const worker of workers) worker.postMessage({ type: 'index', ...input } satisfies WorkerRequest);
       }
       await Promise.all(ready);
     } catch (err) {
@@ -103,7 +119,7 @@ export class ScreeningPool {
    * UTF-8 (`bytes`; `json` decodes it): copying result objects or strings between threads cost the
    * main thread more than a worker's screening, and the CLI writes the bytes as they are.
    */
-  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void, { last = false, onResult }: ScreenAlso = {}): Promise<void> {
+  async screen(queries: QueryEntity[], options: ScreenOptions, onBatch?: (start: number, results: PooledResult[]) => void, { last = false, onResult, collectPrepared }: ScreenAlso = {}): Promise<void> {
     const answers: (PooledResult | undefined)[] = new Array(queries.length);
     let delivered = 0; // next query to deliver in input order
     const deliver = () => {
@@ -114,7 +130,7 @@ export class ScreeningPool {
       answers.fill(undefined, start, delivered);
       onBatch?.(start, run);
     };
-    await this.run('screen', queries, options, last, (msg, at) => {
+    await this.run('screen', queries, options, last ? (collectPrepared ?? true) : false, (msg, at) => {
       if (msg.type !== 'results') return;
       let end = 0;
       msg.ends.forEach((next, k) => {
@@ -144,7 +160,7 @@ export class ScreeningPool {
    * the one before it with the same names); `take(answer, at)` receives each batch's answer, `at(k)`
    * being the input position of its k-th query.
    */
-  private async run(type: 'screen' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean, take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
+  private async run(type: 'screen' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean | ((packed: PackedPrepared) => void), take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
     const order = nameOrder(queries);
     const starts: number[] = []; // where each batch handed out starts in `order`
     let taken = 0; // queries handed out, in name order
@@ -162,7 +178,7 @@ export class ScreeningPool {
         if (taken === queries.length) {
           // The pool's last batch: a worker with nothing left ends now, its thread freeing its heap
           // while the others finish and the caller writes, instead of after (close() waits for it).
-          if (last && inFlight.get(worker) === 0) this.ending.push(worker.terminate());
+          if (last && inFlight.get(worker) === 0) this.ending.push(last === true ? worker.terminate() : this.packThenEnd(worker, last));
           return;
         }
         inFlight.set(worker, inFlight.get(worker)! + 1);
@@ -208,7 +224,37 @@ export class ScreeningPool {
     });
   }
 
+  /** Slots packed so far by this pool's workers (packThenEnd), one worker after the other. */
+  private packing: Promise<Int32Array> = Promise.resolve(new Int32Array(0));
+
+  /** Asks `worker` for the prepared forms it made that no worker before packed, hands them to `collect`, then ends it. */
+  private packThenEnd(worker: Worker, collect: (packed: PackedPrepared) => void): Promise<number> {
+    const before = this.packing;
+    const packed = before.then((except) => this.packOf(worker, except));
+    this.packing = Promise.all([before, packed]).then(([except, p]) => (p ? Int32Array.from([...except, ...p.slots]) : except));
+    return packed.then((p) => {
+      if (p) collect(p);
+      return worker.terminate();
+    });
+  }
+
+  private async packOf(worker: Worker, except: Int32Array): Promise<PackedPrepared | undefined> {
+    return new Promise<PackedPrepared | undefined>((resolve) => {
+      const onMessage = (msg: WorkerReply) => {
+        if (msg.type !== 'packed' && msg.type !== 'error') return;
+        worker.off('message', onMessage);
+        resolve(msg.type === 'packed' ? msg.packed : undefined);
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', () => resolve(undefined));
+      if (worker.threadId < 0) return resolve(undefined); // ended already
+      worker.postMessage({ type: 'pack', except } satisfies WorkerRequest);
+    });
+  }
+
   async close(): Promise<void> {
-    await Promise.all([...this.ending, ...this.workers.map((w) => w.terminate())]);
+    // Workers still packing what they prepared (packThenEnd) end when they have; then the rest.
+    await Promise.all(this.ending);
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -3,21 +3,28 @@
 // are copied, and then copied again by the receiving thread's garbage collector as they age.
 import type { FtmEntity } from '../model/entity.ts';
 import type { Band } from './bands.ts';
+import type { PackedPrepared } from './candidate-index.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenedJson, ScreenOptions } from './screener.ts';
 
-/** A worker's index: serialised (indexToBytes, in shared memory), or the entities to index. */
-export type IndexInput = { snapshot: Uint8Array } | { entities: FtmEntity[] };
+/**
+ * A worker's index: serialised (indexToBytes, in shared memory) with the prepared forms an earlier
+ * run saved beside it (preparedToBytes), or the entities to index.
+ */
+export type IndexInput = { snapshot: Uint8Array; prepared?: Uint8Array } | { entities: FtmEntity[] };
 /** What a worker is started with: its index, or word that an `index` message follows. */
 export type WorkerInput = IndexInput | { indexFollows: true };
 
 export type WorkerRequest =
-  | { type: 'index'; snapshot: Uint8Array }
+  | { type: 'index'; snapshot: Uint8Array; prepared?: Uint8Array }
+  /** The prepared forms the worker made, but of the slots `except` (packed by another worker). */
+  | { type: 'pack'; except?: Int32Array }
   /** `screen`: each query's results; `sift`: only whether each has one that is not clear (Screener.sifts). */
   | { type: 'screen' | 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
 
 export type WorkerReply =
   | { type: 'ready'; buildMs: number; entities: number }
+  | { type: 'packed'; packed: PackedPrepared }
   | WorkerAnswer
   | { type: 'error'; batch?: number; message: string };
 

@@ -14,13 +14,13 @@ const reply = (msg: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessa
 const input = workerData as WorkerInput;
 /** The index as given at start, or in the first message when the pool started this thread before it had one. */
 const indexInput: Promise<IndexInput> =
-  'indexFollows' in input ? new Promise((resolve) => port.once('message', (msg: WorkerRequest) => msg.type === 'index' && resolve({ snapshot: msg.snapshot }))) : Promise.resolve(input);
+  'indexFollows' in input ? new Promise((resolve) => port.once('message', (msg: WorkerRequest) => msg.type === 'index' && resolve({ snapshot: msg.snapshot, prepared: msg.prepared }))) : Promise.resolve(input);
 
 try {
   const engine = await loadEngine();
   const index = await indexInput;
   const started = performance.now();
-  const built = 'snapshot' in index ? indexFromBytes(index.snapshot, engine) : CandidateIndex.build(index.entities, engine);
+  const built = 'snapshot' in index ? indexFromBytes(index.snapshot, engine, index.prepared) : CandidateIndex.build(index.entities, engine);
   if (!built) throw new Error('the index handed over cannot be read');
   const screener = new Screener(built, engine);
   // Built here, the index has just prepared every listed name for its keys: preparing all entities for
@@ -31,6 +31,11 @@ try {
   port.on('message', (msg: WorkerRequest) => {
     if (msg.type === 'index') return;
     try {
+      if (msg.type === 'pack') {
+        const packed = screener.index.packPrepared(msg.except);
+        reply({ type: 'packed', packed }, [packed.slots.buffer, packed.ends.buffer, packed.tableOf.buffer, packed.bytes.buffer, ...packed.tables.map((t) => t.buffer)] as ArrayBuffer[]);
+        return;
+      }
       if (msg.type === 'sift') {
         const flags = Uint8Array.from(msg.queries, (q) => (screener.sifts(q, msg.options) ? 1 : 0));
         reply({ type: 'sifted', batch: msg.batch, flags }, [flags.buffer]);
@@ -39,7 +44,7 @@ try {
       const results = encodeResults(msg.queries.map((q) => screenedJson(screener.screen(q, msg.options).results)));
       reply({ type: 'results', batch: msg.batch, ...results }, [results.bytes.buffer as ArrayBuffer]);
     } catch (err) {
-      reply({ type: 'error', batch: msg.batch, message: (err as Error).message });
+      reply({ type: 'error', batch: 'batch' in msg ? msg.batch : undefined, message: (err as Error).message });
     }
   });
 } catch (err) {

@@ -7,7 +7,8 @@ import { freshness } from '../../ingest/freshness.ts';
 import { ValidationError } from '../../model/errors.ts';
 import { hasRows, parseColumnMap, screeningInputRows, type InputRow } from '../../screening/batch-input.ts';
 import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
-import { defaultWorkerCount, ScreeningPool } from '../../screening/pool.ts';
+import { defaultWorkerCount, ScreeningPool, type IndexBytes } from '../../screening/pool.ts';
+import { mergePacked, type PackedPrepared } from '../../screening/candidate-index.ts';
 import { PooledResult } from '../../screening/worker-protocol.ts';
 import { ChunkedOutput } from '../chunked-output.ts';
 import type { QueryEntity } from '../../screening/query.ts';
@@ -29,6 +30,8 @@ import { downstreamReader } from '../../resolve/service.ts';
  * is lower, but it has not been measured again.
  */
 const WORKER_MIN_ROWS = 25_000;
+/** Distinct queries from which the workers' prepared forms are saved for the next run (they have met most listed entities by then). */
+const PREPARED_SAVE_MIN_QUERIES = 2_000;
 
 interface ScreenFlags {
   input: string;
@@ -83,18 +86,22 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const pool = new LazyPool();
   if (earlySize !== undefined && earlySize > 1) pool.start(earlySize);
   let summary: (cpu: NodeJS.CpuUsage) => string;
+  const packs: PackedPrepared[] = [];
+  let savePrepared: ((packed: PackedPrepared) => Promise<void>) | undefined;
   try {
-    summary = await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine);
+    summary = await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine, (packed, save) => (packs.push(packed), (savePrepared = save)));
   } finally {
     await pool.close();
   }
   ctx.err(summary(process.cpuUsage()));
+  // After the summary: the output is complete, and the next run reads what the workers prepared.
+  if (savePrepared && packs.length) await savePrepared(mergePacked(packs));
 }
 
 /** Worker threads started before their index exists; closed whatever happens in between. */
 class LazyPool {
   private pool?: Promise<ScreeningPool>;
-  private giveIndex?: (bytes: Uint8Array) => void;
+  private giveIndex?: (bytes: IndexBytes) => void;
   private refuseIndex?: (err: Error) => void;
 
   get started(): boolean {
@@ -102,11 +109,11 @@ class LazyPool {
   }
 
   start(size: number): void {
-    this.pool = ScreeningPool.start(new Promise<Uint8Array>((resolve, reject) => ((this.giveIndex = resolve), (this.refuseIndex = reject))), size);
+    this.pool = ScreeningPool.start(new Promise<IndexBytes>((resolve, reject) => ((this.giveIndex = resolve), (this.refuseIndex = reject))), size);
     this.pool.catch(() => undefined); // reported where it is awaited
   }
 
-  index(bytes: Uint8Array): void {
+  index(bytes: IndexBytes): void {
     this.giveIndex?.(bytes);
   }
 
@@ -130,7 +137,8 @@ interface Settings {
 }
 
 /** Screens the input; answers the summary line, given the process's CPU. */
-async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine): Promise<(cpu: NodeJS.CpuUsage) => string> {
+/** `keepPrepared` takes the prepared forms the workers made, when they are worth saving for the next run. */
+async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine, keepPrepared: (packed: PackedPrepared, save: (packed: PackedPrepared) => Promise<void>) => void): Promise<(cpu: NodeJS.CpuUsage) => string> {
   const { format, limit, threshold } = settings;
   // The file's own faults (not text, no header, no name column, no rows) are told before the index is read.
   const input = await screeningInputRows(flags.input, { map: settings.map, format: settings.inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
@@ -216,9 +224,13 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
     }
     const workers = await pool.ready();
     entityCount = workers.entityCount;
+    // A large batch prepares most listed entities in every worker: saved, the next runs read them
+    // (and prepare only those it did not meet; saved once per index, so a run never pays twice).
+    const worthSaving = distinct.length >= PREPARED_SAVE_MIN_QUERIES && index.preparedCount === 0;
     // The pool screens in name order itself; each result is made into its rows' output as it comes.
     await workers.screen(distinct, options, undefined, {
       last: true,
+      collectPrepared: worthSaving ? (packed) => keepPrepared(packed, index.savePrepared) : undefined,
       onResult: (d, results) => {
         answered(d, results);
         flush();
