@@ -19,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 for (const engine of ENGINES) {
   describe(`bulk screening of a portfolio on ${engine}`, () => {
-    const t = importedStoreForBlock(engine, SDN_2021_SUBSET);
+    const t = importedStoreForBlock(engine, SDN_2021_SUBSET, { author: 'test' }); // the template other files take
     let live: LiveScreening;
     beforeAll(async () => {
       live = await liveScreening(t.store);
