@@ -25,8 +25,11 @@ function startChild(line: RegExp, t: { sqlitePath: string; url: string | null })
   return { child, exited, started };
 }
 
+// The engines' blocks run side by side: each spends most of its time waiting (leases, back-offs, a child
+// process starting or blocked), so one after the other the file took the sum of two waits. The tests of
+// one block still run one after another (describe.sequential): each builds on the runner before it.
 for (const engine of ENGINES) {
-  describe(`jobs on ${engine}`, () => {
+  describe.concurrent(engine, () => describe.sequential(`jobs on ${engine}`, () => {
     const t = freshStoreForBlock(engine);
     let runner: JobRunner;
     beforeAll(async () => {
@@ -91,5 +94,5 @@ for (const engine of ENGINES) {
       await exited;
       expect(job).toMatchObject({ state: 'completed', result: 'done after blocking', worker: childWorker, attempts: 1, error: null });
     });
-  });
+  }));
 }
