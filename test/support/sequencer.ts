@@ -17,7 +17,6 @@ const LONGEST_FIRST = [
   'test/resolve/shipped.test.ts', // 32
   'test/resolve/interfaces.test.ts', // 30
   'test/web/monitor.test.ts', // 30
-  'test/monitor/portfolio.test.ts', // 30
   'test/web/app.test.ts', // 29
   'test/web/workspaces.test.ts', // 27
   'test/resolve/judgements.test.ts', // 25
