@@ -1,13 +1,12 @@
 // An analyst edit redoes just the edited entities in the graph (it used to rebuild the whole graph from
 // every live statement, seconds that stalled /match), and the graph then holds what a graph built from
 // scratch over the same store holds: the same nodes, edges and claims, on every engine.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/ingest/import.ts';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { buildGraph } from '../../src/graph/build.ts';
 import { GraphService } from '../../src/graph/service.ts';
-import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, type TestStore } from '../support/engines.ts';
+import { importedStoreOf } from '../support/imported.ts';
+import { UN_THEN_CASE_FILE } from '../support/list-imports.ts';
 import { counted } from '../support/counted-reader.ts';
 import { graphContent as content } from '../graph/support.ts';
 
@@ -21,9 +20,7 @@ describe.each(ENGINES)('the graph after an analyst edit over the %s store', (eng
   let detach: () => void;
   let komid: string;
   beforeAll(async () => {
-    t = await freshStore(engine);
-    await importFiles(t.store, [join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz')]);
-    await importFiles(t.store, [join(DATA_DIR, 'case_dprk_russia/statements.csv'), join(DATA_DIR, 'case_dprk_russia/transfers.csv')]);
+    t = await importedStoreOf(engine, UN_THEN_CASE_FILE);
     const c = counted(t.store);
     calls = c.calls;
     service = new GraphService(c.reader);

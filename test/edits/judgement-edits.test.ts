@@ -1,13 +1,12 @@
 // A judgement costs the targets it touches: the screening index takes the members' entries out and
 // the merged (or split) targets in, without reading the live data again (it used to rebuild whole,
 // ~15 s under load), and answers exactly as an index built from scratch under the same judgements.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/ingest/import.ts';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { liveResolvedReader, Resolver, watchJudgements } from '../../src/resolve/service.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
-import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, type TestStore } from '../support/engines.ts';
+import { importedStoreOf } from '../support/imported.ts';
+import { UN_THEN_UK } from '../support/list-imports.ts';
 import { counted } from '../support/counted-reader.ts';
 
 // JO Yong Chol: UN KPi.034, and the UK's group 13419 citing that reference.
@@ -27,9 +26,7 @@ describe.each(ENGINES)('a judgement over the %s store', (engine) => {
   let watch: ReturnType<typeof watchJudgements>;
   const changes: unknown[] = [];
   beforeAll(async () => {
-    t = await freshStore(engine);
-    await importFiles(t.store, [join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz')], { dataset: 'un_sc_sanctions' });
-    await importFiles(t.store, [join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz')], { dataset: 'gb_hmt_sanctions' });
+    t = await importedStoreOf(engine, UN_THEN_UK);
     resolver = new Resolver(t.store);
     const c = counted(liveResolvedReader(t.store));
     calls = c.calls;

@@ -1,12 +1,11 @@
 // An analyst edit costs what it changes: the screening index takes in the edited entities without
 // reading the live data again (a full rebuild stalled /match for seconds after every claim), and
 // answers exactly as an index built from scratch over the same store would, on every engine.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/ingest/import.ts';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
-import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, type TestStore } from '../support/engines.ts';
+import { importedStoreOf } from '../support/imported.ts';
+import { UN_THEN_CASE_FILE } from '../support/list-imports.ts';
 import { counted } from '../support/counted-reader.ts';
 
 const claim = { sourceDocument: 'https://www.state.gov/briefings/dprk-arms-2023', evidenceGrade: 'reported' as const };
@@ -23,9 +22,7 @@ describe.each(ENGINES)('an analyst edit over the %s store', (engine) => {
   let calls: Record<string, number>;
   let komid: string;
   beforeAll(async () => {
-    t = await freshStore(engine);
-    await importFiles(t.store, [join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz')]);
-    await importFiles(t.store, [join(DATA_DIR, 'case_dprk_russia/statements.csv'), join(DATA_DIR, 'case_dprk_russia/transfers.csv')]);
+    t = await importedStoreOf(engine, UN_THEN_CASE_FILE);
     await t.store.addStatements('analyst_notes', [{ entityId: 'analyst-note-1', schema: 'Person', prop: 'name', value: 'Jon Kirbi', ...claim }], 'tester');
     const c = counted(t.store);
     calls = c.calls;

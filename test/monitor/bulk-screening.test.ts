@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Monitor } from '../../src/monitor/monitor.ts';
 import { liveScreening, rescreenPortfolio, type LiveScreening } from '../../src/monitor/service.ts';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
+import type { InputRow } from '../../src/screening/batch-input.ts';
 import { ENGINES } from '../support/engines.ts';
 import { importedStoreForBlock } from '../support/imported.ts';
 import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
@@ -19,14 +20,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 for (const engine of ENGINES) {
   describe(`bulk screening of a portfolio on ${engine}`, () => {
-    const t = importedStoreForBlock(engine, SDN_2021_SUBSET);
+    const t = importedStoreForBlock(engine, SDN_2021_SUBSET, { author: 'test' }); // the template other files take
     let live: LiveScreening;
+    let rows: InputRow[];
     beforeAll(async () => {
       live = await liveScreening(t.store);
+      rows = syntheticRecords({ records: 3000, variants: 0.03, seed: 7 }, [...live.entities.values()]);
     });
 
     it('raises with worker threads exactly what one thread raises', async () => {
-      const rows = syntheticRecords({ records: 3000, variants: 0.03, seed: 7 }, [...live.entities.values()]);
       expect(new Set(rows.map((r) => JSON.stringify(r.query))).size).toBeGreaterThan(2000); // past the pool's threshold
       const monitor = Monitor.of(t.store);
       const upload = async (name: string, poolFrom?: number) => {
@@ -45,7 +47,14 @@ for (const engine of ENGINES) {
       expect(await raised('pooled')).toEqual(await raised('one thread'));
       expect((await monitor.portfolios()).map((p) => p.records)).toEqual([3000, 3000]);
 
-      // Two batches asked for at once (an upload screens the next chunk while it writes one) take turns in the pool.
+      const pooledId = (await monitor.portfolios()).find((p) => p.name === 'pooled')!.id;
+      const again = await rescreenPortfolio(t.store, pooledId, { live });
+      expect(again).toMatchObject({ records: 3000, alerts: 0 });
+    }, 300_000);
+
+    // Two batches asked for at once (an upload screens the next chunk while it writes one) take turns in the
+    // pool. Only the screener is at work here, not the store: one engine checks it.
+    it.runIf(engine === 'sqlite')('screens two batches asked for at once in turn, as one thread screens them', async () => {
       const batches = live.batches({ poolFrom: 0 });
       try {
         const queries = rows.map((r) => r.query!);
@@ -58,10 +67,6 @@ for (const engine of ENGINES) {
       } finally {
         await batches.close();
       }
-
-      const pooledId = (await monitor.portfolios()).find((p) => p.name === 'pooled')!.id;
-      const again = await rescreenPortfolio(t.store, pooledId, { live });
-      expect(again).toMatchObject({ records: 3000, alerts: 0 });
     }, 300_000);
   });
 }

@@ -29,7 +29,8 @@ const LISTS = {
 for (const engine of ENGINES) {
   describe(`the delta's sift on ${engine}`, () => {
     const lists = LISTS[engine];
-    const t = importedStoreForBlock(engine, lists.before);
+    // The same import (and author) as import-integrity.test.ts's: one template per run.
+    const t = importedStoreForBlock(engine, lists.before, { author: 'test' });
 
     it('flags exactly the records whose screening against the sieve is not clear, and re-screens those', async () => {
       const { version: from } = t.outcomes[0];

@@ -8,7 +8,7 @@
 // INTERDICT_TEST_PG_URL).
 // The lists are the real subset (test/support/ofac-files.ts): what is under test is the hand-over of a
 // re-screen of thousands of records, which the subset's change gives as well as the whole lists' (the
-// delta over the whole lists is portfolio.test.ts's, on SQLite), at a fraction of the builds.
+// delta over the whole lists is delta-sift.test.ts's, on SQLite), at a fraction of the builds.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -57,7 +57,7 @@ describe('scheduled sync on sqlite, end to end', () => {
   let t: TestStore;
   let jobs: ProcessJobs;
   beforeAll(async () => {
-    t = await importedStore('sqlite', SDN_2021_SUBSET);
+    t = await importedStore('sqlite', SDN_2021_SUBSET, { author: 'test' }); // the template other files take
     const file = join(t.sqlitePath, '..', 'customers.csv');
     writeFileSync(file, 'id,schema,name\nC-001,Person,Ashot Mkrtichev\nC-003,Person,Maria Schmidt\n');
     await uploadPortfolio(t.store, 'watched', await readScreeningInput(file), { mode: 'replace', actor: 'user:alice' });

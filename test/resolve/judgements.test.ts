@@ -1,16 +1,14 @@
 // The judgement log on SQLite and PostgreSQL, over the real UN and UK lists: merges are views that
 // unmerge to exactly what the sources said; contradictions, unknown ids and bad imports are refused
 // whole, leaving the log as it was.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { ConflictError, NotFoundError, SourceError, ValidationError } from '../../src/model/errors.ts';
 import { Resolver } from '../../src/resolve/service.ts';
-import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+import { ENGINES } from '../support/engines.ts';
+import { importedStoreOfForBlock } from '../support/imported.ts';
+import { UN_LIST as UN, UN_THEN_UK } from '../support/list-imports.ts';
 
-const UN = join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz');
-const UK = join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz');
 // JO Yong Chol (UN KPi.034), listed by the UK as group 13419 citing that reference.
 const JO_UN = 'un-sc-sanctions-KPi.034';
 const JO_UK = 'gb-hmt-sanctions-13419';
@@ -23,11 +21,9 @@ const by = (verdict: 'same' | 'not_same' | 'unsure' | 'undo', left: string, righ
 
 for (const engine of ENGINES) {
   describe(`judgements on ${engine}`, () => {
-    const t = freshStoreForBlock(engine);
+    const t = importedStoreOfForBlock(engine, UN_THEN_UK);
     let resolver: Resolver;
     beforeAll(async () => {
-      await importFiles(t.store, [UN], { dataset: 'un_sc_sanctions' });
-      await importFiles(t.store, [UK], { dataset: 'gb_hmt_sanctions' });
       resolver = new Resolver(t.store);
     });
 

@@ -2,22 +2,19 @@
 // lists: the record becomes its own entity, every other member stays in the target (even when the
 // record was the only link between them), the old canonical id follows the others, nothing is
 // deleted from the log, and the split is reversed by judgements. Every answer is held to its schema.
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
-import { importFiles } from '../../src/ingest/import.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
 import { installAccess } from '../../src/server/authenticate.ts';
 import { resolveRoutes } from '../../src/server/routes/resolve.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
 import { authHeaders, keyAuthor } from '../support/credentials.ts';
-import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
+import { ENGINES } from '../support/engines.ts';
+import { importedStoreOfForBlock } from '../support/imported.ts';
+import { UN_THEN_UK } from '../support/list-imports.ts';
 
-const UN = join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz');
-const UK = join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz');
 // KIM Yong Chol, born 1962 (UN KPi.024, UK group 13334), and the UK's other KIM Yong Chol, born 1946 (12439).
 const KIM_UN = 'un-sc-sanctions-KPi.024';
 const KIM_UK = 'gb-hmt-sanctions-13334';
@@ -25,7 +22,7 @@ const OTHER_KIM = 'gb-hmt-sanctions-12439';
 
 for (const engine of ENGINES) {
   describe(`split over HTTP on ${engine}`, () => {
-    const t = freshStoreForBlock(engine);
+    const t = importedStoreOfForBlock(engine, UN_THEN_UK);
     let app: FastifyInstance;
     let contract: ContractCheck;
     let analyst: Record<string, string>;
@@ -36,8 +33,6 @@ for (const engine of ENGINES) {
     };
 
     beforeAll(async () => {
-      await importFiles(t.store, [UN], { dataset: 'un_sc_sanctions' });
-      await importFiles(t.store, [UK], { dataset: 'gb_hmt_sanctions' });
       app = Fastify();
       installErrorHandler(app);
       installAccess(app, { store: t.store, anonymousRead: false });

@@ -1,21 +1,18 @@
 // The one rule for "sanctioned" on every store engine, with real files: the UN list designates its
 // entries; the case file (people named in reports, an undesignated RIM Yong Hyok) designates no one,
 // and a Sanction an analyst writes into their own dataset makes no one a target either.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/ingest/import.ts';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
 import { entityView } from '../../src/server/entities.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
-import { ENGINES, freshStore, type TestStore } from '../support/engines.ts';
+import { ENGINES, type TestStore } from '../support/engines.ts';
+import { importedStoreOf } from '../support/imported.ts';
+import { UN_THEN_CASE_FILE } from '../support/list-imports.ts';
 
 describe.each(ENGINES)('targets over the %s store', (engine) => {
   let t: TestStore;
   let service: ScreeningService;
   beforeAll(async () => {
-    t = await freshStore(engine);
-    await importFiles(t.store, [join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz')]);
-    await importFiles(t.store, [join(DATA_DIR, 'case_dprk_russia/statements.csv'), join(DATA_DIR, 'case_dprk_russia/transfers.csv')]);
+    t = await importedStoreOf(engine, UN_THEN_CASE_FILE);
     await t.store.addStatements('analyst_notes', [
       { entityId: 'analyst-claim-kirby', schema: 'Sanction', prop: 'entity', value: 'case-dprk-russia-kirby', sourceDocument: 'a note', evidenceGrade: 'alleged' },
     ], 'tester');

@@ -1,33 +1,29 @@
 // The resolver routes answer exactly what their schemas declare, success and error, over the real UN
 // and UK lists cross-referenced; and the pair view puts both records side by side with their sources.
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { DATA_DIR } from '../../src/ingest/bundled.ts';
-import { importFiles } from '../../src/ingest/import.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { installErrorHandler } from '../../src/server/errors.ts';
 import { installAccess } from '../../src/server/authenticate.ts';
 import { collectOpenApi } from '../../src/server/openapi.ts';
 import { resolveRoutes } from '../../src/server/routes/resolve.ts';
-import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { checkResponses, type ContractCheck } from '../support/contract.ts';
 import { authHeaders, injectWith, type Inject } from '../support/credentials.ts';
+import { importedStoreOf, type ImportedStore } from '../support/imported.ts';
+import { UN_THEN_UK } from '../support/list-imports.ts';
 
-const UN = join(DATA_DIR, 'un_sc_sanctions/2026-02-27/consolidated.xml.gz');
-const UK = join(DATA_DIR, 'gb_hmt_sanctions/2018-04-13/ConList.csv.gz');
 let app: FastifyInstance;
 let inject: Inject;
+let imported: ImportedStore;
 let store: Store;
 let contract: ContractCheck;
 let openapi: () => Record<string, any>;
 
 beforeAll(async () => {
-  store = await openStore({ databaseUrl: null, sqlitePath: ':memory:' });
-  await importFiles(store, [UN], { dataset: 'un_sc_sanctions' });
-  await importFiles(store, [UK], { dataset: 'gb_hmt_sanctions' });
+  imported = await importedStoreOf('sqlite', UN_THEN_UK);
+  store = imported.store;
   await resolverFor(store).xref({ datasets: ['un_sc_sanctions', 'gb_hmt_sanctions'] });
   app = Fastify();
   installErrorHandler(app);
@@ -41,7 +37,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await app?.close();
-  await store?.close();
+  await imported?.dispose();
 });
 
 describe('resolve routes against their response schemas', () => {

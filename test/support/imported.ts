@@ -1,8 +1,9 @@
-// A fresh store that already holds some imported list files (OFAC's 2021 lists, mostly): many files import
-// the same lists before their tests (10 s on SQLite, 20 s on PostgreSQL under load, each time). The
-// import runs once per run (and day, while the files and the code that reads them are unchanged) into a
-// template; each store is a copy of it: the database file on SQLite, CREATE DATABASE … TEMPLATE on
-// PostgreSQL. The copy holds exactly what the import wrote, and the outcomes it answered are kept with it.
+// A fresh store that already holds some imported list files (OFAC's 2021 lists, the UN list with the UK's
+// or the case file, …): many files import the same lists before their tests (10 s on SQLite, 20 s on
+// PostgreSQL under load, each time). The imports run once per run (and day, while the files and the code
+// that reads them are unchanged) into a template; each store is a copy of it: the database file on
+// SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. The copy holds exactly what the imports wrote, and
+// the outcomes they answered are kept with it.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,40 +11,67 @@ import { join, relative } from 'node:path';
 import pg from 'pg';
 import { importFiles, type ImportOptions, type ImportOutcome } from '../../src/ingest/import.ts';
 import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
 import { codeFingerprint, withLock } from './bundled-db.ts';
 import { PG_URL, storeForBlock, type TestStore } from './engines.ts';
 
 export interface ImportedStore extends TestStore {
-  /** What importFiles answered when the template was made. */
+  /** What importFiles answered when the template was made (each import's outcomes, in turn). */
   outcomes: ImportOutcome[];
 }
 
 type Options = Pick<ImportOptions, 'author' | 'dataset' | 'format'>;
 
+/** One `importFiles(store, files, options)`: a template may be made by several, one after another. */
+export interface ImportStep {
+  files: string[];
+  options?: Options;
+}
+
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
 
-/** Names the day, then the files (by content), the options and the code that imports them. */
-function templateKey(files: string[], options: Options): string {
-  const hash = createHash('sha1').update(codeFingerprint()).update(JSON.stringify(options));
-  for (const f of files) hash.update(`\n${relative(ROOT, f)}\n`).update(readFileSync(f));
+/** Names the day, then each import's options and files (by content), and the code that imports them. */
+function templateKey(steps: ImportStep[]): string {
+  const hash = createHash('sha1').update(codeFingerprint());
+  for (const { files, options = {} } of steps) {
+    hash.update(JSON.stringify(options));
+    for (const f of files) hash.update(`\n${relative(ROOT, f)}\n`).update(readFileSync(f));
+  }
   return `${today()}_${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** Runs the imports one after another, answering their outcomes. */
+async function importAll(store: Store, steps: ImportStep[]): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const { files, options } of steps) outcomes.push(...(await importFiles(store, files, options)));
+  return outcomes;
 }
 
 /** A fresh store on `engine` holding what `importFiles(store, files, options)` writes into an empty one. */
 export async function importedStore(engine: 'sqlite' | 'postgres', files: string[], options: Options = {}): Promise<ImportedStore> {
-  return engine === 'sqlite' ? sqliteCopy(files, options) : postgresCopy(templateKey(files, options), files, options);
+  return importedStoreOf(engine, [{ files, options }]);
+}
+
+/** A fresh store on `engine` holding what the imports `steps`, one after another, write into an empty one. */
+export async function importedStoreOf(engine: 'sqlite' | 'postgres', steps: ImportStep[]): Promise<ImportedStore> {
+  return engine === 'sqlite' ? sqliteCopy(steps) : postgresCopy(templateKey(steps), steps);
 }
 
 /** importedStore for the tests of one describe block: made before them, disposed after. */
 export function importedStoreForBlock(engine: 'sqlite' | 'postgres', files: string[], options: Options = {}): ImportedStore {
-  return storeForBlock(() => importedStore(engine, files, options), 300_000);
+  return importedStoreOfForBlock(engine, [{ files, options }]);
 }
 
-/** The SQLite template for these files and the outcomes of its import, made once (a lock beside it). */
-async function sqliteTemplate(files: string[], options: Options): Promise<{ template: string; outcomes: ImportOutcome[] }> {
-  const template = join(tmpdir(), `interdict-imported-${templateKey(files, options)}.db`);
+/** importedStoreOf for the tests of one describe block: made before them, disposed after. */
+export function importedStoreOfForBlock(engine: 'sqlite' | 'postgres', steps: ImportStep[]): ImportedStore {
+  return storeForBlock(() => importedStoreOf(engine, steps), 300_000);
+}
+
+/** The SQLite template for these imports and their outcomes, made once (a lock beside it). */
+async function sqliteTemplate(steps: ImportStep[]): Promise<{ template: string; outcomes: ImportOutcome[] }> {
+  const template = join(tmpdir(), `interdict-imported-${templateKey(steps)}.db`);
   const answers = `${template}.json`;
   await withLock(`${template}.lock`, async () => {
     if (existsSync(template) && existsSync(answers)) return;
@@ -54,7 +82,7 @@ async function sqliteTemplate(files: string[], options: Options): Promise<{ temp
     const partial = `${template}.${process.pid}.partial`;
     const store = await openStore({ databaseUrl: null, sqlitePath: partial });
     try {
-      writeFileSync(answers, JSON.stringify(await importFiles(store, files, options)));
+      writeFileSync(answers, JSON.stringify(await importAll(store, steps)));
     } finally {
       await store.close();
     }
@@ -66,15 +94,16 @@ async function sqliteTemplate(files: string[], options: Options): Promise<{ temp
 
 /** Writes at `target` a SQLite database holding what the import of `files` writes into an empty one. */
 export async function importedSqliteFile(target: string, files: string[], options: Options = {}): Promise<ImportOutcome[]> {
-  const { template, outcomes } = await sqliteTemplate(files, options);
+  const { template, outcomes } = await sqliteTemplate([{ files, options }]);
   copyFileSync(template, target);
   return outcomes;
 }
 
-async function sqliteCopy(files: string[], options: Options): Promise<ImportedStore> {
+async function sqliteCopy(steps: ImportStep[]): Promise<ImportedStore> {
   const dir = mkdtempSync(join(tmpdir(), 'interdict-test-'));
   const sqlitePath = join(dir, 'test.db');
-  const outcomes = await importedSqliteFile(sqlitePath, files, options);
+  const { template, outcomes } = await sqliteTemplate(steps);
+  copyFileSync(template, sqlitePath);
   const store = await openStore({ databaseUrl: null, sqlitePath });
   return { store, url: null, sqlitePath, outcomes, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
@@ -95,7 +124,7 @@ async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function postgresCopy(key: string, files: string[], options: Options): Promise<ImportedStore> {
+async function postgresCopy(key: string, steps: ImportStep[]): Promise<ImportedStore> {
   const template = `interdict_tpl_${key}`;
   // The template is made under another name and renamed when whole; its comment holds the outcomes.
   const outcomesJson = await withAdmin(async (admin) => {
@@ -113,7 +142,7 @@ async function postgresCopy(key: string, files: string[], options: Options): Pro
       const store = await openStore({ databaseUrl: urlOf(partial), sqlitePath: join(tmpdir(), `${partial}.unused.db`) });
       let json: string;
       try {
-        json = JSON.stringify(await importFiles(store, files, options));
+        json = JSON.stringify(await importAll(store, steps));
       } finally {
         await store.close();
       }
