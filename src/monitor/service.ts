@@ -11,6 +11,7 @@ import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, save
 import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
+import { propertyTypes } from '../screening/schema-props.ts';
 import { Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
@@ -18,8 +19,16 @@ import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, ty
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
-/** Properties a change of which can make a target match a record it did not (names, dates, countries, identifiers). */
-const MATCHED = new Set(['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'secondName', 'middleName', 'fatherName', 'motherName', 'lastName', 'title', 'birthDate', 'deathDate', 'nationality', 'citizenship', 'country', 'jurisdiction', 'passportNumber', 'idNumber', 'imoNumber', 'mmsi', 'registrationNumber', 'taxNumber', 'leiCode', 'swiftBic', 'innCode', 'ogrnCode', 'callSign', 'gender', '$schema']);
+/**
+ * Properties a change of which can make a target match a record it did not (names, dates, countries,
+ * identifiers); besides these, any property of the name or identifier type (`matcherReads`: they make
+ * the target's blocking keys).
+ */
+const MATCHED = new Set(['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'secondName', 'middleName', 'fatherName', 'motherName', 'lastName', 'title', 'birthDate', 'deathDate', 'nationality', 'citizenship', 'country', 'jurisdiction', 'flag', 'birthCountry', 'passportNumber', 'idNumber', 'imoNumber', 'mmsi', 'registrationNumber', 'taxNumber', 'leiCode', 'swiftBic', 'innCode', 'ogrnCode', 'callSign', 'gender', '$schema']);
+function matcherReads(schema: string, prop: string): boolean {
+  const type = propertyTypes(schema).get(prop);
+  return MATCHED.has(prop) || type === 'name' || type === 'identifier';
+}
 /** From this many distinct records, a batch goes to worker threads; fewer are screened here (starting workers costs more). */
 const POOL_FROM = 2_000;
 
@@ -183,7 +192,7 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
  * scores as a full re-screen, over a few thousand targets instead of all of them.
  */
 export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => string, live: LiveScreening): FtmEntity[] {
-  const matchable = new Set([...diff.added.map((e) => canonical(e.id)), ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => MATCHED.has(p))).map((c) => canonical(c.id))]);
+  const matchable = new Set([...diff.added.map((e) => canonical(e.id)), ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => matcherReads(c.schema, p))).map((c) => canonical(c.id))]);
   return [...matchable].flatMap((id) => live.entities.get(id) ?? []);
 }
 
