@@ -7,7 +7,7 @@ import type { FtmEntity } from '../../src/model/entity.ts';
 import { sieveTargets, type LiveScreening } from '../../src/monitor/service.ts';
 import type { DatasetDiff, DatasetVersion } from '../../src/store/types.ts';
 
-const version = (id: string) => ({ id, dataset: 'us_ofac_sdn' }) as DatasetVersion;
+const version = (id: string) => ({ id, dataset: 'us_ofac_sdn' }) as unknown as DatasetVersion;
 
 describe('the delta sieve', () => {
   it('takes targets changed in any value the matcher reads, and only those', () => {
