@@ -18,6 +18,15 @@ if (file && isMainThread) {
     if (!atPeak || m.rss > atPeak.rss) atPeak = { ...m, mainHeapUsed: v8.getHeapStatistics().used_heap_size };
   };
   setInterval(sample, EVERY_MS).unref();
+  // With --expose-gc and INTERDICT_BENCH_GC_MS: the main heap's live size too (used right after a full collection).
+  let mainLive = 0;
+  const gcEvery = Number(process.env.INTERDICT_BENCH_GC_MS);
+  if (gcEvery > 0 && typeof globalThis.gc === 'function') {
+    setInterval(() => {
+      globalThis.gc();
+      mainLive = Math.max(mainLive, v8.getHeapStatistics().used_heap_size);
+    }, gcEvery).unref();
+  }
   process.on('exit', () => {
     sample();
     const u = process.resourceUsage();
@@ -28,6 +37,7 @@ if (file && isMainThread) {
       atPeak,
       mainHeapLimit: heap.heap_size_limit,
       mainPeakMalloced: heap.peak_malloced_memory,
+      ...(mainLive ? { mainLive } : {}),
     }));
   });
 } else if (file) {

@@ -10,6 +10,11 @@ import { setFlagsFromString } from 'node:v8';
 // objects from the same code straight into the old generation; queries then leave their
 // short-lived objects there too, and garbage collection pauses grow (docs/BENCHMARKS.md).
 setFlagsFromString('--no-allocation-site-pretenuring');
+// A heap grows to at most 1.5 times what it kept after a full collection (every thread's: the flag is
+// the process's). V8's own factor, up to 4 on a machine with memory, grows with the speed of allocation:
+// a quiet machine's upload of 1,000,000 records kept ≈ 200 MB on the main thread and let its heap reach
+// 805 MB (docs/BENCHMARKS.md, monitoring).
+setFlagsFromString('--heap-growing-percent=50');
 
 if (process.env.INTERDICT_FROM_SOURCE === '1') {
   const { register } = await import('tsx/esm/api');

@@ -10,7 +10,7 @@ import type { QueryEntity } from './query.ts';
 import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
-import { BANDS, PooledResult, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
+import { BANDS, PooledResult, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
@@ -18,6 +18,8 @@ const IN_FLIGHT = 2;
 /** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
 const TAIL_SPLIT = 4;
 const MIN_BATCH_SIZE = 32;
+/** Times a batch may be lost with a thread that died before the run fails (a batch that kills every thread it meets). */
+const LOSSES_ALLOWED = 2;
 
 /** A serialised index and the prepared forms saved beside it (index-snapshot.ts), if any. */
 export interface IndexBytes {
@@ -48,6 +50,51 @@ export interface ScreenAlso {
   collectPrepared?: (packed: PackedPrepared) => void;
 }
 
+/**
+ * The ceiling on a worker's old generation (MB) for an index serialised in `bytes`: what the thread
+ * keeps is the index read back (≈ 2 × the bytes) and each entity's matcher state, prepared as the
+ * queries meet it (all of them: ≈ 8.3 × the bytes on the live OFAC index, 21 MB serialised, and on the
+ * bundled lists', 25 MB), plus the batches in flight. Without a ceiling V8 let a worker's heap grow to
+ * 4–5 times what it kept on a long upload (docs/BENCHMARKS.md), as its heap limit is the machine's.
+ */
+export function workerHeapLimitMb(bytes: number): number {
+  return Math.ceil(HEAP_LIMIT_BASE_MB + (HEAP_LIMIT_PER_INDEX_MB * bytes) / 2 ** 20);
+}
+const HEAP_LIMIT_BASE_MB = 64;
+const HEAP_LIMIT_PER_INDEX_MB = 10;
+
+/**
+ * Starts one thread on `input` (its old generation capped at `heapLimitMb` when given); `ready` gives
+ * the entities in its index once it has read or built it.
+ */
+function startThread(input: WorkerInput, heapLimitMb?: number): { worker: Worker; ready: Promise<number> } {
+  const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData: input, ...(heapLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } } : {}) });
+  const ready = new Promise<number>((resolve, reject) => {
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (msg: WorkerReply) => {
+      done();
+      if (msg.type === 'ready') resolve(msg.entities);
+      else reject(new Error(msg.type === 'error' ? msg.message : 'unexpected worker reply'));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`the worker ended (exit code ${code}) before its index was ready`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  return { worker, ready };
+}
+
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
@@ -55,6 +102,10 @@ export function defaultWorkerCount(): number {
 export class ScreeningPool {
   private constructor(
     private readonly workers: Worker[],
+    /** What a replacement thread is started with. */
+    private readonly input: IndexInput,
+    /** Each thread's old generation ceiling (MB; none: V8's own). */
+    readonly heapLimitMb: number | undefined,
     readonly buildMs: number,
     /** Entities in each worker's index. */
     readonly entityCount: number,
@@ -78,35 +129,35 @@ export class ScreeningPool {
       const { snapshot, prepared } = bytes instanceof Uint8Array ? { snapshot: bytes, prepared: undefined } : bytes;
       return { snapshot: shared(snapshot), prepared: prepared && shared(prepared) };
     };
-    const workerData: WorkerInput = later ? { indexFollows: true } : Array.isArray(index) ? { entities: index } : sharedInput(index);
+    const given: IndexInput | undefined = later ? undefined : Array.isArray(index) ? { entities: index } : sharedInput(index);
+    // Capped only when the bytes are here before the threads start (a thread's limits are set then).
+    const heapLimitMb = given && 'snapshot' in given ? workerHeapLimitMb(given.snapshot.byteLength) : undefined;
     try {
       const ready = Array.from({ length: size }, () => {
-        const worker = startWorker(new URL('./worker.ts', import.meta.url), { workerData });
-        workers.push(worker);
-        return new Promise<void>((resolve, reject) => {
-          const onMessage = (msg: WorkerReply) => {
-            worker.off('message', onMessage);
-            worker.off('error', reject);
-            if (msg.type === 'ready') {
-              entityCount = msg.entities;
-              resolve();
-            }
-            else reject(new Error(msg.type === 'error' ? msg.message : 'unexpected worker reply'));
-          };
-          worker.on('message', onMessage);
-          worker.once('error', reject);
-        });
+        const thread = startThread(given ?? { indexFollows: true }, heapLimitMb);
+        workers.push(thread.worker);
+        return thread.ready.then((entities) => void (entityCount = entities));
       });
+      const allReady = Promise.all(ready);
+      allReady.catch(() => undefined); // awaited below, after the index comes
+
+      let input = given;
       if (later) {
-        const input = sharedInput(await index);
-        for (const worker of workers) worker.postMessage({ type: 'index', ...input } satisfies WorkerRequest);
+        const bytes = sharedInput(await index);
+        input = bytes;
+        for (const worker of workers) worker.postMessage({ type: 'index', ...bytes } satisfies WorkerRequest);
       }
-      await Promise.all(ready);
+      await allReady;
+      return new ScreeningPool(workers, input!, heapLimitMb, performance.now() - started, entityCount);
     } catch (err) {
       await Promise.all(workers.map((w) => w.terminate()));
       throw err;
     }
-    return new ScreeningPool(workers, performance.now() - started, entityCount);
+  }
+
+  /** The threads now screening (one that died is replaced by a new one). */
+  get threads(): readonly Worker[] {
+    return this.workers;
   }
 
   get size(): number {
@@ -158,69 +209,103 @@ export class ScreeningPool {
   /**
    * Hands the queries out in batches, in name order (name-order.ts: a query reuses the name scores of
    * the one before it with the same names); `take(answer, at)` receives each batch's answer, `at(k)`
-   * being the input position of its k-th query.
+   * being the input position of its k-th query. A thread that dies (out of memory under its heap
+   * limit, or ended from outside) is replaced, and the batches it had are handed out again: a batch
+   * lost LOSSES_ALLOWED + 1 times fails the run, as does a worker's `error` reply.
    */
   private async run(type: 'screen' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean | ((packed: PackedPrepared) => void), take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
     const order = nameOrder(queries);
-    const starts: number[] = []; // where each batch handed out starts in `order`
+    /** Each batch handed out: where it starts in `order`, its length, whether answered, how often lost. */
+    const batches: { from: number; size: number; done: boolean; lost: number }[] = [];
+    const again: number[] = []; // batches of a dead thread, handed out before new ones
     let taken = 0; // queries handed out, in name order
     let answered = 0;
     await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const cleanups: (() => void)[] = [];
+      let over = false;
+      const listeners = new Map<Worker, () => void>();
       const finish = (err?: Error) => {
-        for (const c of cleanups) c();
+        if (over) return;
+        over = true;
+        for (const off of listeners.values()) off();
         if (err) reject(err);
         else resolve();
       };
-      const inFlight = new Map<Worker, number>(this.workers.map((w) => [w, 0]));
+      const inFlight = new Map<Worker, Set<number>>();
+      const ended = new Set<Worker>(); // ended by this run: their exit is no crash
+      const post = (worker: Worker, batch: number) => {
+        inFlight.get(worker)!.add(batch);
+        const { from, size } = batches[batch];
+        worker.postMessage({ type, batch, queries: order.slice(from, from + size).map((at) => queries[at]), options } satisfies WorkerRequest);
+      };
       const feed = (worker: Worker) => {
+        const lost = again.shift();
+        if (lost !== undefined) return post(worker, lost);
         if (taken === queries.length) {
           // The pool's last batch: a worker with nothing left ends now, its thread freeing its heap
           // while the others finish and the caller writes, instead of after (close() waits for it).
-          if (last && inFlight.get(worker) === 0) this.ending.push(last === true ? worker.terminate() : this.packThenEnd(worker, last));
+          if (last && inFlight.get(worker)!.size === 0) {
+            ended.add(worker);
+            this.ending.push(last === true ? worker.terminate() : this.packThenEnd(worker, last));
+          }
           return;
         }
-        inFlight.set(worker, inFlight.get(worker)! + 1);
         // Batches shrink towards the end, so no worker is left with a long one while the others wait.
         const left = queries.length - taken;
         const size = Math.min(BATCH_SIZE, left, Math.max(MIN_BATCH_SIZE, Math.ceil(left / (TAIL_SPLIT * this.workers.length))));
-        const batch = starts.push(taken) - 1;
-        worker.postMessage({ type, batch, queries: order.slice(taken, taken + size).map((at) => queries[at]), options } satisfies WorkerRequest);
+        post(worker, batches.push({ from: taken, size, done: false, lost: 0 }) - 1);
         taken += size;
       };
-      for (const worker of this.workers) {
+      const replace = (dead: Worker, why: string) => {
+        if (over || ended.has(dead)) return;
+        listeners.get(dead)?.();
+        listeners.delete(dead);
+        for (const batch of inFlight.get(dead) ?? []) {
+          if (batches[batch].done) continue;
+          if (++batches[batch].lost > LOSSES_ALLOWED) return finish(new Error(`screening worker died ${batches[batch].lost} times on one batch: ${why}`));
+          again.push(batch);
+        }
+        inFlight.delete(dead);
+        const thread = startThread(this.input, this.heapLimitMb);
+        this.workers[this.workers.indexOf(dead)] = thread.worker;
+        thread.ready.then(() => {
+          if (over) return;
+          listen(thread.worker);
+          for (let i = 0; i < IN_FLIGHT; i++) feed(thread.worker);
+        }, (err: Error) => finish(new Error(`a screening worker died (${why}) and its replacement failed: ${err.message}`)));
+      };
+      const listen = (worker: Worker) => {
+        inFlight.set(worker, new Set());
         const onMessage = (msg: WorkerReply) => {
-          if (failed) return;
-          if (msg.type === 'error') {
-            failed = true;
-            return finish(new Error(`screening worker failed: ${msg.message}`));
-          }
+          if (over) return;
+          if (msg.type === 'error') return finish(new Error(`screening worker failed: ${msg.message}`));
           if (msg.type !== 'results' && msg.type !== 'sifted') return;
           // The worker's next batch first: under load this thread may take a while over the answer.
-          inFlight.set(worker, inFlight.get(worker)! - 1);
+          inFlight.get(worker)!.delete(msg.batch);
           feed(worker);
-          const from = starts[msg.batch];
-          take(msg, (k) => order[from + k]);
-          answered += msg.type === 'results' ? msg.ends.length : msg.flags.length;
+          const batch = batches[msg.batch];
+          if (batch.done) return;
+          batch.done = true;
+          take(msg, (k) => order[batch.from + k]);
+          answered += batch.size;
           if (answered === queries.length) finish();
         };
-        const onError = (err: Error) => {
-          if (!failed) {
-            failed = true;
-            finish(err);
-          }
-        };
+        const onError = (err: Error) => replace(worker, err.message);
+        const onExit = (code: number) => replace(worker, `exit code ${code}`);
         worker.on('message', onMessage);
         worker.on('error', onError);
-        cleanups.push(() => {
+        worker.on('exit', onExit);
+        listeners.set(worker, () => {
           worker.off('message', onMessage);
           worker.off('error', onError);
+          worker.off('exit', onExit);
         });
-      }
+      };
+      const running = this.workers.filter((w) => w.threadId >= 0);
+      for (const worker of running) listen(worker);
+      for (const worker of this.workers.filter((w) => w.threadId < 0)) replace(worker, 'it ended between batches');
       if (queries.length === 0) return finish();
       // Two batches in flight per worker: the next one is already waiting when a worker finishes.
-      for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.workers) feed(worker);
+      for (let i = 0; i < IN_FLIGHT; i++) for (const worker of running) feed(worker);
     });
   }
 

@@ -2,7 +2,7 @@
 // then screens batches of queries. Started by pool.ts (threads.ts: from the sources under tsx); the
 // messages are those of worker-protocol.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { CandidateIndex } from './candidate-index.ts';
+import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
 import { loadEngine } from './engine.ts';
 import { indexFromBytes } from './index-snapshot.ts';
 import { Screener, screenedJson } from './screener.ts';
@@ -32,7 +32,13 @@ try {
     if (msg.type === 'index') return;
     try {
       if (msg.type === 'pack') {
-        const packed = screener.index.packPrepared(msg.except);
+        // Saving them is an aid to the next run: one that cannot be packed is left to be prepared again.
+        let packed: PackedPrepared;
+        try {
+          packed = screener.index.packPrepared(msg.except);
+        } catch {
+          packed = { slots: new Int32Array(0), ends: new Uint32Array(0), tableOf: new Uint8Array(0), tables: [], bytes: new Uint8Array(0) };
+        }
         reply({ type: 'packed', packed }, [packed.slots.buffer, packed.ends.buffer, packed.tableOf.buffer, packed.bytes.buffer, ...packed.tables.map((t) => t.buffer)] as ArrayBuffer[]);
         return;
       }
