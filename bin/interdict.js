@@ -13,8 +13,9 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 // A heap grows to at most 1.5 times what it kept after a full collection (every thread's: the flag is
 // the process's). V8's own factor, up to 4 on a machine with memory, grows with the speed of allocation:
 // a quiet machine's upload of 1,000,000 records kept ≈ 200 MB on the main thread and let its heap reach
-// 805 MB (docs/BENCHMARKS.md, monitoring).
-setFlagsFromString('--heap-growing-percent=50');
+// 805 MB (docs/BENCHMARKS.md, monitoring). Not for `screen`: a batch that writes its results as they
+// come needs no such bound, and the more frequent collections cost it ≈ 5 % of its CPU (bench/screen-cli.ts).
+if (process.argv.slice(2).find((arg) => !arg.startsWith('-')) !== 'screen') setFlagsFromString('--heap-growing-percent=50');
 
 if (process.env.INTERDICT_FROM_SOURCE === '1') {
   const { register } = await import('tsx/esm/api');
