@@ -68,12 +68,17 @@ export function mergePacked(all: PackedPrepared[]): PackedPrepared {
     tables += p.tables.length;
   }
   entries.sort((a, b) => a.slot - b.slot);
-  const ends = new Uint32Array(entries.length);
+  return { slots: Int32Array.from(entries, (e) => e.slot), tableOf: Uint8Array.from(entries, (e) => e.table), tables: all.flatMap((p) => p.tables), ...joined(entries.map((e) => e.bytes)) };
+}
+
+/** Parts laid end to end, and where each ends. */
+function joined(parts: Uint8Array[]): { ends: Uint32Array; bytes: Uint8Array } {
+  const ends = new Uint32Array(parts.length);
   let length = 0;
-  entries.forEach((e, k) => (ends[k] = length += e.bytes.length));
+  parts.forEach((part, k) => (ends[k] = length += part.length));
   const bytes = new Uint8Array(length);
-  entries.forEach((e, k) => bytes.set(e.bytes, k === 0 ? 0 : ends[k - 1]));
-  return { slots: Int32Array.from(entries, (e) => e.slot), ends, tableOf: Uint8Array.from(entries, (e) => e.table), tables: all.flatMap((p) => p.tables), bytes };
+  parts.forEach((part, k) => bytes.set(part, k === 0 ? 0 : ends[k - 1]));
+  return { ends, bytes };
 }
 
 /** A key list resolved against one index: key ids (-1: not in the index), base weights and units. */
@@ -286,12 +291,7 @@ export class CandidateIndex {
         parts.push(packer.pack(this.prepared[slot]));
       }
     }
-    const ends = new Uint32Array(parts.length);
-    let length = 0;
-    parts.forEach((part, k) => (ends[k] = length += part.length));
-    const bytes = new Uint8Array(length);
-    parts.forEach((part, k) => bytes.set(part, k === 0 ? 0 : ends[k - 1]));
-    return { slots: Int32Array.from(slots), ends, tableOf: new Uint8Array(slots.length), tables: packer ? [packer.shared()] : [], bytes };
+    return { slots: Int32Array.from(slots), tableOf: new Uint8Array(slots.length), tables: packer ? [packer.shared()] : [], ...joined(parts) };
   }
 
   /** Prepares up to `count` entities not prepared yet; returns false when all are. */
