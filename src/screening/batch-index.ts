@@ -4,7 +4,7 @@
 // read it (a fraction of a second each) instead of each computing every name's keys again.
 import type { EntityReader } from '../store/types.ts';
 import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
-import type { IndexBytes } from './pool.ts';
+import type { IndexBytes } from './worker-protocol.ts';
 import type { MatchEngine } from './engine.ts';
 import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, readIndexSnapshot, readPreparedSnapshot, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { loadScreenableEntities, resolutionKeyOf } from './service.ts';

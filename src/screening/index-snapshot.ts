@@ -57,12 +57,17 @@ interface Saved {
 }
 
 /** The bytes saved under `key`, or undefined (none, or unreadable). */
-export async function readIndexSnapshot(dir: string, key: string, kind: SnapshotKind = 'screening-'): Promise<Buffer | undefined> {
-  try {
-    return await readFile(fileOf(dir, key, kind));
-  } catch {
-    return undefined;
-  }
+export function readIndexSnapshot(dir: string, key: string, kind: SnapshotKind = 'screening-'): Promise<Buffer | undefined> {
+  return readIfThere(fileOf(dir, key, kind));
+}
+
+const readIfThere = (path: string): Promise<Buffer | undefined> => readFile(path).catch(() => undefined);
+
+/** Written whole under another name, then renamed: a reader never meets half a file. */
+async function writeWhole(target: string, bytes: Uint8Array): Promise<void> {
+  const partial = `${target}.${process.pid}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, target);
 }
 
 /** The index saved under `key`, or undefined (none, or unreadable: then it is rebuilt). */
@@ -96,10 +101,7 @@ export function indexToBytes(index: CandidateIndex): Buffer {
 /** Saves the index (written whole, then renamed) and removes older snapshots of the same kind. */
 export async function saveIndexSnapshot(dir: string, key: string, index: CandidateIndex | Uint8Array, kind: SnapshotKind = 'screening-'): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const target = fileOf(dir, key, kind);
-  const partial = `${target}.${process.pid}.partial`;
-  await writeFile(partial, index instanceof Uint8Array ? index : indexToBytes(index));
-  await rename(partial, target);
+  await writeWhole(fileOf(dir, key, kind), index instanceof Uint8Array ? index : indexToBytes(index));
   // Older snapshots of this kind go, with the prepared forms saved beside them.
   const ours = new RegExp(`^${kind}[0-9a-f]{20}\\.(?:v8|prepared)$`);
   for (const name of readdirSync(dir)) {
@@ -168,22 +170,11 @@ export function preparedCount(bytes: Uint8Array): number {
 const preparedFileOf = (dir: string, key: string, kind: SnapshotKind) => join(dir, `${kind}${key}.prepared`);
 
 /** The prepared forms saved beside the index under `key`, or undefined. */
-export async function readPreparedSnapshot(dir: string, key: string, kind: SnapshotKind): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(preparedFileOf(dir, key, kind));
-  } catch {
-    return undefined;
-  }
+export function readPreparedSnapshot(dir: string, key: string, kind: SnapshotKind): Promise<Uint8Array | undefined> {
+  return readIfThere(preparedFileOf(dir, key, kind));
 }
 
-/** Saves prepared forms beside the index under `key` (written whole, then renamed); removes those of other keys. */
-export async function savePreparedSnapshot(dir: string, key: string, kind: SnapshotKind, packed: PackedPrepared): Promise<void> {
-  const target = preparedFileOf(dir, key, kind);
-  const partial = `${target}.${process.pid}.partial`;
-  await writeFile(partial, preparedToBytes(packed));
-  await rename(partial, target);
-  const ours = new RegExp(`^${kind}[0-9a-f]{20}\\.prepared$`);
-  for (const name of readdirSync(dir)) {
-    if (ours.test(name) && join(dir, name) !== target) rmSync(join(dir, name), { force: true });
-  }
+/** Saves prepared forms beside the index under `key` (saving an index removes those of other keys). */
+export function savePreparedSnapshot(dir: string, key: string, kind: SnapshotKind, packed: PackedPrepared): Promise<void> {
+  return writeWhole(preparedFileOf(dir, key, kind), preparedToBytes(packed));
 }

@@ -10,7 +10,7 @@ import type { QueryEntity } from './query.ts';
 import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
-import { BANDS, PooledResult, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
+import { BANDS, PooledResult, type IndexBytes, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH_SIZE = 256;
@@ -20,12 +20,6 @@ const TAIL_SPLIT = 4;
 const MIN_BATCH_SIZE = 32;
 /** Times a batch may be lost with a thread that died before the run fails (a batch that kills every thread it meets). */
 const LOSSES_ALLOWED = 2;
-
-/** A serialised index and the prepared forms saved beside it (index-snapshot.ts), if any. */
-export interface IndexBytes {
-  snapshot: Uint8Array;
-  prepared?: Uint8Array;
-}
 
 /** The index in memory every worker can read (a copy: the caller's bytes may be a pooled Buffer). */
 function shared(index: Uint8Array): Uint8Array {
@@ -44,8 +38,8 @@ export interface ScreenAlso {
    */
   onResult?: (at: number, result: PooledResult) => void;
   /**
-   * With `last`: each worker, before it ends, packs its share of the prepared forms it made (every
-   * worker prepares what its queries meet, mostly the same entities) and hands them here.
+   * With `last`: each worker, before it ends, packs the prepared forms it made that no worker before it
+   * packed (every worker prepares what its queries meet, mostly the same entities) and hands them here.
    */
   collectPrepared?: (packed: PackedPrepared) => void;
 }
@@ -98,6 +92,8 @@ function startThread(input: WorkerInput, heapLimitMb?: number): { worker: Worker
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
+
+export type { IndexBytes };
 
 export class ScreeningPool {
   private constructor(

@@ -1,6 +1,8 @@
 // Listed entities' prepared forms (compare.ts) as bytes, so a saved index can carry what a run's
 // worker threads prepared and the next run's read them back instead of preparing every name again
-// (each worker prepares every listed entity its queries meet: most of them in a large batch).
+// (each worker prepares every listed entity its queries meet: most of them in a large batch). In one
+// process, bench:screen's 17,372 entities cost 4.0 CPU-s prepared, and 1.9 with the 13,292 a
+// 60,000-row run saved read back and the rest prepared.
 // The words go once into a table shared by all the forms packed together, and come back through
 // internToken: one object per word, as after preparing (similarity.ts caches pairs of words by
 // their number), without working out their keys again. A name whose readings the cache holds

@@ -7,16 +7,18 @@ import type { PackedPrepared } from './candidate-index.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenedJson, ScreenOptions } from './screener.ts';
 
-/**
- * A worker's index: serialised (indexToBytes, in shared memory) with the prepared forms an earlier
- * run saved beside it (preparedToBytes), or the entities to index.
- */
-export type IndexInput = { snapshot: Uint8Array; prepared?: Uint8Array } | { entities: FtmEntity[] };
+/** A serialised index (indexToBytes) and the prepared forms an earlier run saved beside it (preparedToBytes), if any. */
+export interface IndexBytes {
+  snapshot: Uint8Array;
+  prepared?: Uint8Array;
+}
+/** A worker's index: serialised (in shared memory), or the entities to index. */
+export type IndexInput = IndexBytes | { entities: FtmEntity[] };
 /** What a worker is started with: its index, or word that an `index` message follows. */
 export type WorkerInput = IndexInput | { indexFollows: true };
 
 export type WorkerRequest =
-  | { type: 'index'; snapshot: Uint8Array; prepared?: Uint8Array }
+  | ({ type: 'index' } & IndexBytes)
   /** The prepared forms the worker made, but of the slots `except` (packed by another worker). */
   | { type: 'pack'; except?: Int32Array }
   /** `screen`: each query's results; `sift`: only whether each has one that is not clear (Screener.sifts). */

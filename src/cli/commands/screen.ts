@@ -85,17 +85,22 @@ async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void>
   const earlySize = workers ?? (many ? defaultWorkerCount() : many === false ? 0 : undefined);
   const pool = new LazyPool();
   if (earlySize !== undefined && earlySize > 1) pool.start(earlySize);
-  let summary: (cpu: NodeJS.CpuUsage) => string;
-  const packs: PackedPrepared[] = [];
-  let savePrepared: ((packed: PackedPrepared) => Promise<void>) | undefined;
+  let screened: Screened;
   try {
-    summary = await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine, (packed, save) => (packs.push(packed), (savePrepared = save)));
+    screened = await screenWith(pool, earlySize, flags, ctx, { format, limit, threshold, map, inputFormat }, engine);
   } finally {
-    await pool.close();
+    await pool.close(); // the workers hand over what they prepared as they end
   }
-  ctx.err(summary(process.cpuUsage()));
+  ctx.err(screened.summary(process.cpuUsage()));
   // After the summary: the output is complete, and the next run reads what the workers prepared.
-  if (savePrepared && packs.length) await savePrepared(mergePacked(packs));
+  await screened.savePrepared();
+}
+
+interface Screened {
+  /** The summary line, given the process's CPU. */
+  summary: (cpu: NodeJS.CpuUsage) => string;
+  /** Saves the prepared forms the workers handed over, if they were asked to (once the pool is closed). */
+  savePrepared: () => Promise<void>;
 }
 
 /** Worker threads started before their index exists; closed whatever happens in between. */
@@ -137,8 +142,7 @@ interface Settings {
 }
 
 /** Screens the input; answers the summary line, given the process's CPU. */
-/** `keepPrepared` takes the prepared forms the workers made, when they are worth saving for the next run. */
-async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine, keepPrepared: (packed: PackedPrepared, save: (packed: PackedPrepared) => Promise<void>) => void): Promise<(cpu: NodeJS.CpuUsage) => string> {
+async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: ScreenFlags, ctx: CliContext, settings: Settings, engine: MatchEngine): Promise<Screened> {
   const { format, limit, threshold } = settings;
   // The file's own faults (not text, no header, no name column, no rows) are told before the index is read.
   const input = await screeningInputRows(flags.input, { map: settings.map, format: settings.inputFormat, schema: flags.schema, warn: (m) => ctx.err(`warning: ${m}`) });
@@ -174,6 +178,7 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
   const progress = progressBar(rows.length);
   const started = performance.now();
   const bands = { match: 0, review: 0, clear: 0 };
+  const packs: PackedPrepared[] = []; // the workers' prepared forms, when worth saving
 
   // A file often names one person many times: each distinct query is screened once (results do not depend on the row's id).
   const distinct: QueryEntity[] = [];
@@ -230,7 +235,7 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
     // The pool screens in name order itself; each result is made into its rows' output as it comes.
     await workers.screen(distinct, options, undefined, {
       last: true,
-      collectPrepared: worthSaving ? (packed) => keepPrepared(packed, index.savePrepared) : undefined,
+      collectPrepared: worthSaving ? (packed) => void packs.push(packed) : undefined,
       onResult: (d, results) => {
         answered(d, results);
         flush();
@@ -251,10 +256,14 @@ async function screenWith(pool: LazyPool, earlySize: number | undefined, flags: 
   if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   const seconds = (performance.now() - started) / 1000;
   // CPU of the whole process, its worker threads included (told once they have ended): under load, wall time says little.
-  return (cpu) =>
+  const summary = (cpu: NodeJS.CpuUsage) =>
     `screened ${rows.length - rows.filter((r) => !r.query).length} rows (${distinct.length} distinct) against ${entityCount} entities in ${seconds.toFixed(2)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)` +
     `${poolSize > 1 ? ` (${poolSize} workers)` : ''}: ${bands.match} match, ${bands.review} review, ${bands.clear} clear; ` +
     `${bad.length} unscreenable; ${lenient.length} with values read leniently`;
+  const savePrepared = async () => {
+    if (packs.length) await index.savePrepared(mergePacked(packs));
+  };
+  return { summary, savePrepared };
 }
 
 /** A row's output: CSV text, or a JSON line as its head, its results' JSON (text, or UTF-8 from a worker) and its tail. */
