@@ -5,7 +5,7 @@
 //   inbox ALERTS          alerts topped up to ALERTS, then GET /alerts timed through the app
 //   sift before|now       the delta's sift of the last us_ofac_sdn change alone: as before session 10 (every
 //                         record screened in full by the pool, 5,000 at a time, flagged by its results' band)
-//                         or as now (siftRecords); prints the records flagged
+//                         or as now (siftRecords: the live index's threads, within the sieve); prints the records flagged
 // Each prints its figures as one line of JSON on stdout.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -57,9 +57,17 @@ async function siftAlone(how: string): Promise<{ flagged: number; sievedTargets:
   const versions = [...(await store.versions('us_ofac_sdn'))].sort((a, b) => a.id - b.id).slice(-2);
   const diff = await store.diff('us_ofac_sdn', versions[0].id, versions[1].id);
   const resolution = await resolverFor(store).resolution();
-  const targets = sieveTargets(diff, (id) => resolution.canonical(id), await liveScreening(store));
+  const live = await liveScreening(store);
+  const targets = sieveTargets(diff, (id) => resolution.canonical(id), live);
   const monitor = Monitor.of(store);
-  if (how === 'now') return { flagged: (await siftRecords(monitor, targets)).length, sievedTargets: targets.length };
+  if (how === 'now') {
+    const batches = live.batches();
+    try {
+      return { flagged: (await siftRecords(monitor, batches, live.slotsOf(new Set(targets.map((e) => e.id))))).length, sievedTargets: targets.length };
+    } finally {
+      await batches.close();
+    }
+  }
   if (how !== 'before') throw new Error(`sift before|now, not ${how}`);
   const engine = await loadEngine();
   const pool = await ScreeningPool.start(indexToBytes(Screener.build(targets, engine).index), defaultWorkerCount());

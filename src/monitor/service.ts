@@ -1,7 +1,8 @@
 // Monitoring over the live lists: portfolios screened against the resolved sanctions targets (one alert
 // per target, not one per list), and the delta re-screen after a new list version. The delta screens the
-// records against an index of the added and changed targets (a sieve, in worker threads), adds the records
-// that hit a changed or removed target, and re-screens only those; a full re-screen is one call away.
+// records against the added and changed targets alone (a sieve: the live index, its other targets passed
+// over, in worker threads), adds the records that hit a changed or removed target, and re-screens only
+// those with the same threads; a full re-screen is one call away.
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
@@ -35,6 +36,8 @@ const POOL_FROM = 2_000;
 export interface LiveScreening {
   screen: ScreenFn;
   entities: Map<string, FtmEntity>;
+  /** The live index's slots of these targets (by id): a sieve (ScreenOptions.within). */
+  slotsOf(ids: Set<string>): Uint8Array;
   /** A batch screener for one upload or re-screen (worker threads from `poolFrom` distinct records on): close it after. */
   batches(options?: { poolFrom?: number }): BatchScreener;
   /** The index was read back from a snapshot (not built). */
@@ -43,6 +46,8 @@ export interface LiveScreening {
 
 export interface BatchScreener {
   screen: BatchScreenFn;
+  /** Whether each query has a result that is not clear among the targets `within` (Screener.sifts), in order. */
+  sift(queries: QueryEntity[], within: Uint8Array): Promise<ArrayLike<number | boolean>>;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export async function liveScreening(store: Store, options: LiveOptions = {}): Pr
   return {
     screen: (query) => screener.screen(query, screenOptions).results,
     entities: new Map(index.entities.map((e) => [e.id, e])),
+    slotsOf: (ids) => index.slotsOf(ids),
     batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, screenOptions, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
     readBack,
   };
@@ -105,6 +111,11 @@ function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () 
   let pool: Promise<ScreeningPool> | undefined;
   // A pool screens one batch at a time: a batch asked for while another is screened waits its turn.
   let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: (workers: ScreeningPool) => Promise<T>): Promise<T> => {
+    const mine = turn.then(async () => work(await (pool ??= ScreeningPool.start(snapshot(), defaultWorkerCount()))));
+    turn = mine.catch(() => undefined);
+    return mine;
+  };
   const one = (query: QueryEntity) => screener.screen(query, options).results;
   return {
     async screen(queries) {
@@ -119,14 +130,15 @@ function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () 
       let results: ScoredEntity[][];
       if (distinct.length < poolFrom && !pool) results = distinct.map(one);
       else {
-        pool ??= ScreeningPool.start(snapshot(), defaultWorkerCount());
-        const workers = await pool;
-        const mine = turn.then(() => workers.sift(distinct, options));
-        turn = mine.catch(() => undefined);
-        const hit = await mine;
+        const hit = await inTurn((workers) => workers.sift(distinct, options));
         results = distinct.map((q, i) => (hit[i] ? one(q) : []));
       }
       return slotOf.map((slot) => results[slot]);
+    },
+    sift(queries, within) {
+      const sieve = { ...options, within };
+      if (queries.length < poolFrom && !pool) return Promise.resolve(queries.map((q) => screener.sifts(q, sieve)));
+      return inTurn((workers) => workers.sift(queries, sieve));
     },
     async close() {
       if (pool) await (await pool).close();
@@ -135,10 +147,10 @@ function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () 
 }
 
 /** Runs `work` with a batch screener of `live`, closed after. */
-async function withBatches<T>(live: LiveScreening, work: (screen: BatchScreenFn) => Promise<T>): Promise<T> {
+async function withBatches<T>(live: LiveScreening, work: (batches: BatchScreener) => Promise<T>): Promise<T> {
   const batches = live.batches();
   try {
-    return await work(batches.screen);
+    return await work(batches);
   } finally {
     await batches.close();
   }
@@ -150,7 +162,7 @@ async function withBatches<T>(live: LiveScreening, work: (screen: BatchScreenFn)
  */
 export async function uploadPortfolio(store: Store, name: string, rows: Iterable<InputRow> | AsyncIterable<InputRow>, options: { mode: 'replace' | 'merge'; actor: string; live?: LiveScreening; workspace?: string | null }): Promise<UploadReport> {
   const live = options.live ?? (await liveScreening(store));
-  return withBatches(live, (screen) => Monitor.of(store).upload(name, rows, { ...options, screen }));
+  return withBatches(live, ({ screen }) => Monitor.of(store).upload(name, rows, { ...options, screen }));
 }
 
 export interface ChangeReport extends RescreenReport {
@@ -178,18 +190,21 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   const change: ListChange = { dataset, version: diff.to.version, addedTargets: added, isListed: (id) => live.entities.has(id) };
   const monitor = Monitor.of(store);
   const base = { dataset, from: diff.from.version, to: diff.to.version, changedTargets: changed.size };
-  if (options.full) return { ...base, mode: 'full', ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, progress: options.progress }))) };
+  if (options.full) return { ...base, mode: 'full', ...(await withBatches(live, ({ screen }) => monitor.rescreen({ screen, change, progress: options.progress }))) };
   if (!changed.size) return { ...base, mode: 'delta', records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
   const sieve = sieveTargets(diff, canonical, live);
-  const reverse = await siftRecords(monitor, sieve);
-  const only = await monitor.affectedRecords(changed, reverse);
-  return { ...base, mode: 'delta', sievedTargets: sieve.length, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change, only, progress: options.progress }))) };
+  // One set of threads sifts, then re-screens what the sift and the changed hits name.
+  return withBatches(live, async (batches) => {
+    const reverse = await siftRecords(monitor, batches, live.slotsOf(new Set(sieve.map((e) => e.id))));
+    const only = await monitor.affectedRecords(changed, reverse);
+    return { ...base, mode: 'delta', sievedTargets: sieve.length, ...(await monitor.rescreen({ screen: batches.screen, change, only, progress: options.progress })) };
+  });
 }
 
 /**
  * The sieve of a list change: the live targets it can newly match (added, or changed in a value the
- * matcher reads). Every record is screened against an index of just these: the same direction and
- * scores as a full re-screen, over a few thousand targets instead of all of them.
+ * matcher reads). Every record is screened against just these, within the live index (`within`): the
+ * candidates a full re-screen would score among them, found by the same key weights, with fewer rivals.
  */
 export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => string, live: LiveScreening): FtmEntity[] {
   const matchable = new Set([...diff.added.map((e) => canonical(e.id)), ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => matcherReads(c.schema, p))).map((c) => canonical(c.id))]);
@@ -197,21 +212,20 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
 }
 
 /**
- * The records with a result that is not clear against `targets` (Screener.sifts: a yes or no per
- * record, not its results), in worker threads from POOL_FROM records on. Sifted a window at a time,
- * each distinct query once (the stored text is canonical), in name order (the pool's): records
- * sharing names meet the same candidates, and a window holds many more of them than a page.
+ * The records with a result that is not clear among the live targets `within` (Screener.sifts: a yes
+ * or no per record, not its results), in `batches`' worker threads once a window is large enough. Sifted
+ * a window at a time, each distinct query once (the stored text is canonical), in name order (the
+ * pool's): records sharing names meet the same candidates, and a window holds many more than a page.
+ *
+ * Complete for the sieve's targets: a target that a full re-screen scores for a record is found here
+ * too. Its key weights are the live index's (a key's rarity counts every target), so it gathers the
+ * same weight, and among fewer rivals it ranks no lower, passes the same best-relative cut, and is
+ * among the `limit` best results if it is there. An index of the sieve's targets alone weighed keys
+ * by their rarity among those and missed some (a record named like the acronym of a new target).
  */
-export async function siftRecords(monitor: Monitor, targets: FtmEntity[]): Promise<{ portfolio_id: string; ref: string }[]> {
+export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array): Promise<{ portfolio_id: string; ref: string }[]> {
   const flagged: { portfolio_id: string; ref: string }[] = [];
-  if (!targets.length) return flagged;
-  const engine = await loadEngine();
-  const options = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
-  // Few records are sifted here; worker threads cost more to start than they save.
-  const few = (await monitor.recordCount()) < POOL_FROM;
-  // Built once here and handed to the threads serialised: each building its own cost seconds of CPU.
-  const sifter = Screener.build(targets, engine);
-  const sieve = few ? sifter : await ScreeningPool.start(indexToBytes(sifter.index), defaultWorkerCount());
+  if (!within.includes(1)) return flagged;
   const sift = async (window: { portfolio_id: string; ref: string; query: string }[]) => {
     const slots = new Map<string, number>();
     const queries: QueryEntity[] = [];
@@ -220,22 +234,18 @@ export async function siftRecords(monitor: Monitor, targets: FtmEntity[]): Promi
       if (slot === undefined) slots.set(r.query, (slot = queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1));
       return slot;
     });
-    const flags = sieve instanceof Screener ? queries.map((q) => sieve.sifts(q, options)) : await sieve.sift(queries, options);
+    const flags = await batches.sift(queries, within);
     window.forEach((r, i) => flags[slotOf[i]] && flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref }));
   };
-  try {
-    let window: { portfolio_id: string; ref: string; query: string }[] = [];
-    for await (const chunk of monitor.recordChunks()) {
-      window.push(...chunk);
-      if (window.length >= NAME_ORDER_WINDOW) {
-        await sift(window);
-        window = [];
-      }
+  let window: { portfolio_id: string; ref: string; query: string }[] = [];
+  for await (const chunk of monitor.recordChunks()) {
+    window.push(...chunk);
+    if (window.length >= NAME_ORDER_WINDOW) {
+      await sift(window);
+      window = [];
     }
-    await sift(window);
-  } finally {
-    if (sieve instanceof ScreeningPool) await sieve.close();
   }
+  await sift(window);
   return flagged;
 }
 
@@ -244,5 +254,5 @@ export async function rescreenPortfolio(store: Store, portfolioId: string, optio
   const monitor = Monitor.of(store);
   const { id, name } = await monitor.portfolio(portfolioId);
   const live = options.live ?? (await liveScreening(store, options));
-  return { portfolio: name, ...(await withBatches(live, (screen) => monitor.rescreen({ screen, change: null, portfolioId: id, progress: options.progress }))) };
+  return { portfolio: name, ...(await withBatches(live, ({ screen }) => monitor.rescreen({ screen, change: null, portfolioId: id, progress: options.progress }))) };
 }

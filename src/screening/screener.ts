@@ -37,6 +37,12 @@ export interface ScreenOptions {
   algorithm?: string;
   maxCandidates?: number;
   /**
+   * Only the index's slots marked 1 are candidates (CandidateIndex.slotsOf): the others are passed over
+   * but still weigh in the keys' rarity, so a candidate ranks exactly as in a screening of them all.
+   * A delta re-screen's sieve: the targets a list change added or changed.
+   */
+  within?: Uint8Array;
+  /**
    * Candidates that also carry values the reader may not see (a confidential workspace's claims):
    * held back unscored, for the caller to score on their visible values only (ScreeningService).
    */
@@ -99,7 +105,7 @@ export class Screener {
 
   /** The candidates of `query` scored (above the cutoff), in candidate order; stops after the first one `stop` accepts. */
   private scoreCandidates(query: QueryEntity, options: ScreenOptions, stop?: (r: ScoredEntity) => boolean): { scored: ScoredEntity[]; matches: number; candidates: number; heldBack: FtmEntity[]; stopped: boolean } {
-    const scope: Scope = this.index.scope(options.datasets ?? null, query.schema);
+    const scope: Scope = this.index.scope(options.datasets ?? null, query.schema, options.within);
     const keys = this.index.queryKeys(query, this.engine);
     const hits = this.index.candidates(keys, scope, options.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
     const excludedDatasets = new Set(options.excludeDatasets ?? []);

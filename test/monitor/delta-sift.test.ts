@@ -1,9 +1,13 @@
 // The delta re-screen's sift asks only yes or no per record (Screener.sifts, ScreeningPool.sift: no
 // results made, copied or parsed; a stop at the first candidate at the review threshold), sifts each
-// distinct record once, a window at a time in name order. It must flag exactly the records the sift
-// before it flagged: those whose screening against the sieve's targets has a result that is not clear.
-// Over real list files: OFAC 2021-07-07 → 2023-12-28 (whole on SQLite: 5,828 sieve targets; the subset
-// on PostgreSQL), with synthetic records of which some are variants of the newer list's names.
+// distinct record once, a window at a time in name order, within the live index (ScreenOptions.within:
+// the sieve's targets, the others passed over). It must flag exactly the records whose screening against
+// the sieve's targets, so weighed, has a result that is not clear, and so every record a full re-screen
+// finds a new hit for among them. Over real list files: OFAC 2021-07-07 → 2023-12-28 (whole on SQLite:
+// 5,828 sieve targets; the subset on PostgreSQL), with synthetic records of which some are variants of
+// the newer list's names, and on SQLite three company names whose initials are the acronym alias of a
+// target the change added: a sieve of an index of its own targets weighed the keys by their rarity among
+// those, ranked other candidates first, and missed these three.
 import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
 import { importFiles } from '../../src/ingest/import.ts';
@@ -32,13 +36,16 @@ for (const engine of ENGINES) {
     // The same import (and author) as import-integrity.test.ts's: one template per run.
     const t = importedStoreForBlock(engine, lists.before, { author: 'test' });
 
-    it('flags exactly the records whose screening against the sieve is not clear, and re-screens those', async () => {
+    it('flags exactly the records whose screening within the sieve is not clear, every new hit among its targets, and re-screens those', async () => {
       const { version: from } = t.outcomes[0];
       // Screened on arrival against the older version; variants of the newer version's names.
       const newer = [...entitiesOf((await collect(ofacSdnCsv, lists.after)).statements).values()];
       const rows = syntheticRecords({ records: 2500, variants: 0.08, seed: 11 }, newer);
       // Records repeated under other references: the sift screens each distinct query once.
       rows.push(...rows.slice(0, 300).map((r, i) => ({ ...r, id: `again-${i}`, query: { ...r.query!, id: `again-${i}` } })));
+      // Named like the acronym aliases of targets the change added ('AO RNT', 'SNM OOO', 'LLC NGF').
+      const acronyms = engine === 'sqlite' ? { 'Rapid Nova Trading Ltd': 'ng', 'Silver Nova Metals SRL': 'es', 'Nova Golden Foods LLC': 'tr' } : {};
+      Object.entries(acronyms).forEach(([name, country], i) => rows.push({ line: 0, id: `acronym-${i}`, query: { id: `acronym-${i}`, schema: 'Company', properties: { name: [name], country: [country] } } }));
       await uploadPortfolio(t.store, 'customers', rows, { mode: 'replace', actor: 'test' });
       const [{ version: to }] = await importFiles(t.store, lists.after);
       const live = await liveScreening(t.store);
@@ -47,25 +54,37 @@ for (const engine of ENGINES) {
       const resolution = await resolverFor(t.store).resolution();
       const sieve = sieveTargets(diff, (id) => resolution.canonical(id), live);
       expect(sieve.length).toBeGreaterThan(lists.sieve);
+      const sieveIds = new Set(sieve.map((e) => e.id));
 
-      // The sift as it was: every record screened in full against the sieve, flagged when a result is not clear.
+      // The live index (the same slots as the service's), and each record screened in full within the sieve.
       const engineOf = await loadEngine();
       const options = { limit: 10, threshold: engineOf.defaultThreshold };
-      const screener = Screener.build(sieve, engineOf);
+      const screener = Screener.build(live.entities.values(), engineOf);
+      const within = screener.index.slotsOf(sieveIds);
       const queries: QueryEntity[] = rows.map((r) => r.query!);
-      const before = queries.map((q) => screener.screen(q, options).results.some((r) => r.band !== 'clear'));
+      const before = queries.map((q) => screener.screen(q, { ...options, within }).results.some((r) => r.band !== 'clear'));
       const flaggedBefore = rows.filter((_, i) => before[i]).map((r) => r.id);
       expect(flaggedBefore.length).toBeGreaterThan(engine === 'sqlite' ? 40 : 10);
+      // Every record a full screening finds not clear on a sieve target is among them.
+      const hitsSieve = queries.map((q) => screener.screen(q, options).results.some((r) => r.band !== 'clear' && sieveIds.has(r.entity.id)));
+      expect(rows.filter((_, i) => hitsSieve[i] && !before[i]).map((r) => r.id)).toEqual([]);
+      for (const i of Object.keys(acronyms).keys()) expect(flaggedBefore).toContain(`acronym-${i}`);
 
-      expect(queries.map((q) => screener.sifts(q, options))).toEqual(before);
+      expect(queries.map((q) => screener.sifts(q, { ...options, within }))).toEqual(before);
       const pool = await ScreeningPool.start(indexToBytes(screener.index), 2);
       try {
-        expect([...(await pool.sift(queries, options))]).toEqual(before.map(Number));
+        expect([...(await pool.sift(queries, { ...options, within }))]).toEqual(before.map(Number));
       } finally {
         await pool.close();
       }
       const monitor = Monitor.of(t.store);
-      const sifted = await siftRecords(monitor, sieve);
+      const batches = live.batches();
+      let sifted: { portfolio_id: string; ref: string }[];
+      try {
+        sifted = await siftRecords(monitor, batches, live.slotsOf(sieveIds));
+      } finally {
+        await batches.close();
+      }
       expect(sifted.map((r) => r.ref).sort()).toEqual(flaggedBefore.sort());
 
       // The delta re-screens those and the records with a hit on a changed or removed target, no more.
@@ -74,6 +93,11 @@ for (const engine of ENGINES) {
       const delta = await rescreenAfterChange(t.store, 'us_ofac_sdn', from.id, to.id, { live });
       expect(delta).toMatchObject({ mode: 'delta', records: affected.length, sievedTargets: sieve.length });
       expect(delta.alerts).toBeGreaterThan(0);
+      // A full re-screen after it finds no new hit on a sieve target the delta left out.
+      const raised = new Set((await monitor.alerts({ limit: 100_000 })).results.map((a) => a.id));
+      await rescreenAfterChange(t.store, 'us_ofac_sdn', from.id, to.id, { live, full: true });
+      const later = (await monitor.alerts({ limit: 100_000 })).results.filter((a) => !raised.has(a.id) && sieveIds.has(a.target_id));
+      expect(later.map((a) => `${a.ref} ${a.target_id} ${a.kind}`)).toEqual([]);
     }, 600_000);
   });
 }
