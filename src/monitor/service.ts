@@ -1,8 +1,8 @@
 // Monitoring over the live lists: portfolios screened against the resolved sanctions targets (one alert
 // per target, not one per list), and the delta re-screen after a new list version. The delta screens the
-// records against the added and changed targets alone (a sieve: the live index, its other targets passed
-// over, in worker threads), adds the records that hit a changed or removed target, and re-screens only
-// those with the same threads; a full re-screen is one call away.
+// records as a full re-screen does but scores only the added and changed targets among their candidates
+// (a sieve, in worker threads), adds the records that hit a changed or removed target, and re-screens
+// only those with the same threads; a full re-screen is one call away.
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
@@ -203,8 +203,7 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
 
 /**
  * The sieve of a list change: the live targets it can newly match (added, or changed in a value the
- * matcher reads). Every record is screened against just these, within the live index (`within`): the
- * candidates a full re-screen would score among them, found by the same key weights, with fewer rivals.
+ * matcher reads). Of each record's candidates in the live index, just these are scored (`within`).
  */
 export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => string, live: LiveScreening): FtmEntity[] {
   const matchable = new Set([...diff.added.map((e) => canonical(e.id)), ...diff.changed.filter((c) => Object.keys(c.changes).some((p) => matcherReads(c.schema, p))).map((c) => canonical(c.id))]);
@@ -217,11 +216,10 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
  * a window at a time, each distinct query once (the stored text is canonical), in name order (the
  * pool's): records sharing names meet the same candidates, and a window holds many more than a page.
  *
- * Complete for the sieve's targets: a target that a full re-screen scores for a record is found here
- * too. Its key weights are the live index's (a key's rarity counts every target), so it gathers the
- * same weight, and among fewer rivals it ranks no lower, passes the same best-relative cut, and is
- * among the `limit` best results if it is there. An index of the sieve's targets alone weighed keys
- * by their rarity among those and missed some (a record named like the acronym of a new target).
+ * Each record's candidates are those a full re-screen finds, and of them the sieve's are scored: a new
+ * hit among its targets is found by construction. An index of the sieve's targets alone (before
+ * session 12) weighed keys by their rarity among those, ranked other candidates first and missed some (a
+ * record named like the acronym of a new target); it also scored three times as many candidates.
  */
 export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array): Promise<{ portfolio_id: string; ref: string }[]> {
   const flagged: { portfolio_id: string; ref: string }[] = [];

@@ -128,8 +128,6 @@ export interface Scope {
   slots?: Uint8Array | null;
   /** Allowed schema ids (compatible with the query's schema), or null for all. */
   schemata: Uint8Array | null;
-  /** Slots allowed besides (1: in), or none (ScreenOptions.within). */
-  within?: Uint8Array | null;
 }
 
 export interface Hit {
@@ -315,15 +313,15 @@ export class CandidateIndex {
     return this.entities.length;
   }
 
-  /** A mask of the slots of these entities (by id) in shared memory, for a scope's `within` (worker threads read it in place). */
+  /** A mask of the slots of these entities (by id) in shared memory (ScreenOptions.within: worker threads read it in place). */
   slotsOf(ids: Set<string>): Uint8Array {
     const mask = new Uint8Array(new SharedArrayBuffer(this.entities.length));
     this.entities.forEach((e, slot) => ids.has(e.id) && (mask[slot] = 1));
     return mask;
   }
 
-  /** A scope limited to some datasets (unknown names match nothing) and a query schema, and to the slots `within` when given. */
-  scope(datasets: string[] | null, schema: string | null, within?: Uint8Array): Scope {
+  /** A scope limited to some datasets (unknown names match nothing) and a query schema. */
+  scope(datasets: string[] | null, schema: string | null): Scope {
     let allowedDatasets: Uint8Array | null = null;
     if (datasets) {
       allowedDatasets = new Uint8Array(this.datasets.length);
@@ -340,7 +338,7 @@ export class CandidateIndex {
         this.schemaScopes.set(schema, allowedSchemata);
       }
     }
-    return { datasets: allowedDatasets, schemata: allowedSchemata, slots: datasets ? this.slotMask(datasets, allowedDatasets!) : null, within: within ?? null };
+    return { datasets: allowedDatasets, schemata: allowedSchemata, slots: datasets ? this.slotMask(datasets, allowedDatasets!) : null };
   }
 
   private readonly slotMasks = new Map<string, Uint8Array>();
@@ -360,7 +358,6 @@ export class CandidateIndex {
   }
 
   inScope(slot: number, scope: Scope): boolean {
-    if (scope.within && scope.within[slot] !== 1) return false;
     if (scope.schemata && !scope.schemata[this.slotSchema[slot]]) return false;
     if (scope.slots) return scope.slots[slot] === 1;
     if (scope.datasets) {

@@ -37,9 +37,9 @@ export interface ScreenOptions {
   algorithm?: string;
   maxCandidates?: number;
   /**
-   * Only the index's slots marked 1 are candidates (CandidateIndex.slotsOf): the others are passed over
-   * but still weigh in the keys' rarity, so a candidate ranks exactly as in a screening of them all.
-   * A delta re-screen's sieve: the targets a list change added or changed.
+   * Only the candidates in the index's slots marked 1 are scored (CandidateIndex.slotsOf): candidates are
+   * found and cut as in a screening of all, and the others passed over. A delta re-screen's sieve: the
+   * targets a list change added or changed, scored exactly where a full re-screen scores them.
    */
   within?: Uint8Array;
   /**
@@ -105,7 +105,7 @@ export class Screener {
 
   /** The candidates of `query` scored (above the cutoff), in candidate order; stops after the first one `stop` accepts. */
   private scoreCandidates(query: QueryEntity, options: ScreenOptions, stop?: (r: ScoredEntity) => boolean): { scored: ScoredEntity[]; matches: number; candidates: number; heldBack: FtmEntity[]; stopped: boolean } {
-    const scope: Scope = this.index.scope(options.datasets ?? null, query.schema, options.within);
+    const scope: Scope = this.index.scope(options.datasets ?? null, query.schema);
     const keys = this.index.queryKeys(query, this.engine);
     const hits = this.index.candidates(keys, scope, options.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
     const excludedDatasets = new Set(options.excludeDatasets ?? []);
@@ -120,6 +120,7 @@ export class Screener {
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i];
       if (i >= MIN_SCORED && hit.weight < floor) break;
+      if (options.within && options.within[hit.slot] !== 1) continue;
       const entity = this.index.entities[hit.slot];
       if (excludedSchemata.has(entity.schema)) continue;
       if (excludedDatasets.size && (entity.datasets ?? []).every((d) => excludedDatasets.has(d))) continue;

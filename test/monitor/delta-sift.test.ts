@@ -1,9 +1,9 @@
 // The delta re-screen's sift asks only yes or no per record (Screener.sifts, ScreeningPool.sift: no
 // results made, copied or parsed; a stop at the first candidate at the review threshold), sifts each
-// distinct record once, a window at a time in name order, within the live index (ScreenOptions.within:
-// the sieve's targets, the others passed over). It must flag exactly the records whose screening against
-// the sieve's targets, so weighed, has a result that is not clear, and so every record a full re-screen
-// finds a new hit for among them. Over real list files: OFAC 2021-07-07 → 2023-12-28 (whole on SQLite:
+// distinct record once, a window at a time in name order, and of each record's candidates in the live
+// index scores only the sieve's targets (ScreenOptions.within). It must flag exactly the records whose
+// screening so limited has a result that is not clear, and so every record a full re-screen finds a new
+// hit for among those targets. Over real list files: OFAC 2021-07-07 → 2023-12-28 (whole on SQLite:
 // 5,828 sieve targets; the subset on PostgreSQL), with synthetic records of which some are variants of
 // the newer list's names, and on SQLite three company names whose initials are the acronym alias of a
 // target the change added: a sieve of an index of its own targets weighed the keys by their rarity among
@@ -36,7 +36,7 @@ for (const engine of ENGINES) {
     // The same import (and author) as import-integrity.test.ts's: one template per run.
     const t = importedStoreForBlock(engine, lists.before, { author: 'test' });
 
-    it('flags exactly the records whose screening within the sieve is not clear, every new hit among its targets, and re-screens those', async () => {
+    it('flags exactly the records whose screening of the sieve targets is not clear, every new hit among them, and re-screens those', async () => {
       const { version: from } = t.outcomes[0];
       // Screened on arrival against the older version; variants of the newer version's names.
       const newer = [...entitiesOf((await collect(ofacSdnCsv, lists.after)).statements).values()];
@@ -56,7 +56,7 @@ for (const engine of ENGINES) {
       expect(sieve.length).toBeGreaterThan(lists.sieve);
       const sieveIds = new Set(sieve.map((e) => e.id));
 
-      // The live index (the same slots as the service's), and each record screened in full within the sieve.
+      // The live index (the same slots as the service's), and each record screened with only the sieve's targets scored.
       const engineOf = await loadEngine();
       const options = { limit: 10, threshold: engineOf.defaultThreshold };
       const screener = Screener.build(live.entities.values(), engineOf);
