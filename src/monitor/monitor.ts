@@ -280,8 +280,7 @@ export class Monitor {
 
   /**
    * The records a list change can affect: those with a hit on a changed or removed target, and those the
-   * added and changed targets find (`reverse`: every record screened against an index of just those
-   * targets, see service.ts).
+   * added and changed targets find (`reverse`: the records the sift flags, see service.ts).
    */
   async affectedRecords(changedTargets: ReadonlySet<string>, reverseHits: { portfolio_id: string; ref: string }[]): Promise<{ portfolio_id: string; ref: string }[]> {
     const out = new Map<string, { portfolio_id: string; ref: string }>();
@@ -307,7 +306,9 @@ export class Monitor {
       let q = this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']);
       if (after) {
         const { portfolio_id, ref } = after;
-        q = q.where((eb) => eb.or([eb('portfolio_id', '>', portfolio_id), eb.and([eb('portfolio_id', '=', portfolio_id), eb('ref', '>', ref)])]));
+        // A row-value comparison, which both engines seek in the primary key: SQLite scanned the key from
+        // its start for the same condition written with `or` (89 ms a page at 900,000 records, not 7).
+        q = q.where((eb) => eb(eb.refTuple('portfolio_id', 'ref'), '>', eb.tuple(portfolio_id, ref)));
       }
       const page = await q.orderBy('portfolio_id').orderBy('ref').limit(SCREEN_CHUNK).execute();
       if (!page.length) return;
