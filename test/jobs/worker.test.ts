@@ -99,7 +99,10 @@ for (const engine of ENGINES) {
       expect(name, output).toBeDefined();
       expect(done.worker).toBe(name);
       expect(output).toMatch(new RegExp(`job rescreen ${job.id} started \\(attempt 1\\)`));
-      expect(output).toMatch(new RegExp(`job rescreen ${job.id} completed in \\d+ ms`));
+      // The job is marked completed before the worker's line saying so has come through its pipe.
+      const completedLine = new RegExp(`job rescreen ${job.id} completed in \\d+ ms`);
+      for (const until = Date.now() + 10_000; !completedLine.test(output) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+      expect(output).toMatch(completedLine);
 
       const listed = JSON.parse((await handle.app.inject({ method: 'GET', url: '/jobs?name=rescreen', headers: viewer })).body).results;
       expect(listed.map((j: { id: string; state: string }) => [j.id, j.state])).toEqual([[job.id, 'completed']]);
