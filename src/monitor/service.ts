@@ -13,7 +13,7 @@ import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { propertyTypes } from '../screening/schema-props.ts';
-import { Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
+import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
 import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
@@ -70,11 +70,12 @@ export async function liveScreening(store: Store, options: LiveOptions = {}): Pr
   const screenOptions: ScreenOptions = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
   // The worker threads read the index serialised: the snapshot's own bytes when there is one.
   let snapshot: Uint8Array | undefined = bytes;
+  const entities = new Map(index.entities.map((e) => [e.id, e]));
   return {
     screen: (query) => screener.screen(query, screenOptions).results,
-    entities: new Map(index.entities.map((e) => [e.id, e])),
+    entities,
     slotsOf: (ids) => index.slotsOf(ids),
-    batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, screenOptions, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
+    batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, entities, screenOptions, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
     readBack,
   };
 }
@@ -104,10 +105,11 @@ async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string 
 /**
  * Each distinct record is screened once (customer files repeat names). Large batches go to worker
  * threads reading one serialised copy of the index; they sort out the records that hit nothing (most
- * of them), and those that hit something are screened again here for their full results, the same
- * screener's answer as in this thread.
+ * of them), then screen those that hit something again for their full results, the same screener's
+ * answer as in this thread (`entities`: its targets by id). Screened here, a delta's thousands of
+ * hits kept this thread busy while the workers waited, preparing each target's names once more.
  */
-function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () => Uint8Array, poolFrom: number): BatchScreener {
+function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEntity>, options: ScreenOptions, snapshot: () => Uint8Array, poolFrom: number): BatchScreener {
   let pool: Promise<ScreeningPool> | undefined;
   // A pool screens one batch at a time: a batch asked for while another is screened waits its turn.
   let turn: Promise<unknown> = Promise.resolve();
@@ -131,7 +133,10 @@ function batchScreener(screener: Screener, options: ScreenOptions, snapshot: () 
       if (distinct.length < poolFrom && !pool) results = distinct.map(one);
       else {
         const hit = await inTurn((workers) => workers.sift(distinct, options));
-        results = distinct.map((q, i) => (hit[i] ? one(q) : []));
+        const hits = distinct.filter((_, i) => hit[i]);
+        const scored = hits.length ? await inTurn((workers) => workers.scored(hits, options)) : [];
+        let k = 0;
+        results = distinct.map((_, i) => (hit[i] ? fromScoredJson(scored[k++], entities) : []));
       }
       return slotOf.map((slot) => results[slot]);
     },
@@ -224,7 +229,9 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
 export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array): Promise<{ portfolio_id: string; ref: string }[]> {
   const flagged: { portfolio_id: string; ref: string }[] = [];
   if (!within.includes(1)) return flagged;
-  const sift = async (window: { portfolio_id: string; ref: string; query: string }[]) => {
+  type Row = { portfolio_id: string; ref: string; query: string };
+  // Each distinct query once, parsed while the threads sift the window before.
+  const distinct = (window: Row[]) => {
     const slots = new Map<string, number>();
     const queries: QueryEntity[] = [];
     const slotOf = window.map((r) => {
@@ -232,18 +239,27 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
       if (slot === undefined) slots.set(r.query, (slot = queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1));
       return slot;
     });
+    return { window, queries, slotOf };
+  };
+  const sift = async ({ window, queries, slotOf }: ReturnType<typeof distinct>) => {
     const flags = await batches.sift(queries, within);
     window.forEach((r, i) => flags[slotOf[i]] && flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref }));
   };
-  let window: { portfolio_id: string; ref: string; query: string }[] = [];
+  // The next window is read while the threads sift this one (one in the threads at a time, in order).
+  let sifting: Promise<void> = Promise.resolve();
+  let window: Row[] = [];
   for await (const chunk of monitor.recordChunks()) {
     window.push(...chunk);
     if (window.length >= NAME_ORDER_WINDOW) {
-      await sift(window);
+      const next = distinct(window);
       window = [];
+      await sifting;
+      sifting = sift(next);
+      sifting.catch(() => undefined); // awaited at the next window: a failure is not unhandled meanwhile
     }
   }
-  await sift(window);
+  await sifting;
+  await sift(distinct(window));
   return flagged;
 }
 

@@ -13,6 +13,9 @@ import { startWorker } from './threads.ts';
 import { BANDS, PooledResult, type IndexBytes, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
+/** Reads the results workers send as UTF-8. */
+const decoder = new TextDecoder();
+
 const BATCH_SIZE = 256;
 const IN_FLIGHT = 2;
 /** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
@@ -190,6 +193,20 @@ export class ScreeningPool {
     });
   }
 
+  /** Each query's results whole (Screener.screen's, as scoredJson's text), in input order: `fromScoredJson` reads them. */
+  async scored(queries: QueryEntity[], options: ScreenOptions): Promise<string[]> {
+    const texts: string[] = new Array(queries.length);
+    await this.run('score', queries, options, false, (msg, at) => {
+      if (msg.type !== 'results') return;
+      let end = 0;
+      msg.ends.forEach((next, k) => {
+        texts[at(k)] = decoder.decode(msg.bytes.subarray(end, next));
+        end = next;
+      });
+    });
+    return texts;
+  }
+
   /**
    * Whether each query has a result that is not clear (1) or not (0), in input order: what a sieve
    * needs (Screener.sifts), without results to make, copy and parse.
@@ -209,7 +226,7 @@ export class ScreeningPool {
    * limit, or ended from outside) is replaced, and the batches it had are handed out again: a batch
    * lost LOSSES_ALLOWED + 1 times fails the run, as does a worker's `error` reply.
    */
-  private async run(type: 'screen' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean | ((packed: PackedPrepared) => void), take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
+  private async run(type: 'screen' | 'score' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean | ((packed: PackedPrepared) => void), take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
     const order = nameOrder(queries);
     /** Each batch handed out: where it starts in `order`, its length, whether answered, how often lost. */
     const batches: { from: number; size: number; done: boolean; lost: number }[] = [];

@@ -168,8 +168,25 @@ export interface ScreenedJson {
 }
 
 export function screenedJson(results: ScoredEntity[]): ScreenedJson {
-  const band: Band = results.some((r) => r.band === 'match') ? 'match' : results.some((r) => r.band === 'review') ? 'review' : 'clear';
-  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match), band };
+  return { json: JSON.stringify(results.map(briefResult)), matched: results.some((r) => r.match), band: bestBand(results) };
+}
+
+function bestBand(results: ScoredEntity[]): Band {
+  return results.some((r) => r.band === 'match') ? 'match' : results.some((r) => r.band === 'review') ? 'review' : 'clear';
+}
+
+/** A scored result as it crosses threads: the entity by id (the receiver holds the same index). */
+type ScoredJson = Omit<ScoredEntity, 'entity'> & { id: string };
+
+/** One query's results whole (features and rank too, which BriefResult leaves out), as JSON text. */
+export function scoredJson(results: ScoredEntity[]): ScreenedJson {
+  const json = JSON.stringify(results.map(({ entity, ...rest }): ScoredJson => ({ id: entity.id, ...rest })));
+  return { json, matched: results.some((r) => r.match), band: bestBand(results) };
+}
+
+/** `scoredJson`'s text read back, each entity taken from `entities` (by id: the index the thread screened with). */
+export function fromScoredJson(json: string, entities: ReadonlyMap<string, FtmEntity>): ScoredEntity[] {
+  return (JSON.parse(json) as ScoredJson[]).map(({ id, ...rest }) => ({ entity: entities.get(id)!, ...rest }));
 }
 
 export function briefResult(r: ScoredEntity): BriefResult {

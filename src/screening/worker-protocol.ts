@@ -21,8 +21,12 @@ export type WorkerRequest =
   | ({ type: 'index' } & IndexBytes)
   /** The prepared forms the worker made, but of the slots `except` (packed by another worker). */
   | { type: 'pack'; except?: Int32Array }
-  /** `screen`: each query's results; `sift`: only whether each has one that is not clear (Screener.sifts). */
-  | { type: 'screen' | 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
+  /**
+   * `screen`: each query's results (BriefResult); `score`: the same whole, features and rank too
+   * (scoredJson), for a caller holding the same index; `sift`: only whether each has one that is not
+   * clear (Screener.sifts).
+   */
+  | { type: 'screen' | 'score' | 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
 
 export type WorkerReply =
   | { type: 'ready'; buildMs: number; entities: number }

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
 import { loadEngine } from './engine.ts';
 import { indexFromBytes } from './index-snapshot.ts';
-import { Screener, screenedJson } from './screener.ts';
+import { Screener, scoredJson, screenedJson } from './screener.ts';
 import { encodeResults, type IndexInput, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 const port = parentPort!;
@@ -47,7 +47,8 @@ try {
         reply({ type: 'sifted', batch: msg.batch, flags }, [flags.buffer]);
         return;
       }
-      const results = encodeResults(msg.queries.map((q) => screenedJson(screener.screen(q, msg.options).results)));
+      const asJson = msg.type === 'score' ? scoredJson : screenedJson;
+      const results = encodeResults(msg.queries.map((q) => asJson(screener.screen(q, msg.options).results)));
       reply({ type: 'results', batch: msg.batch, ...results }, [results.bytes.buffer as ArrayBuffer]);
     } catch (err) {
       reply({ type: 'error', batch: 'batch' in msg ? msg.batch : undefined, message: (err as Error).message });
