@@ -32,6 +32,8 @@ function matcherReads(schema: string, prop: string): boolean {
 }
 /** From this many distinct records, a batch goes to worker threads; fewer are screened here (starting workers costs more). */
 const POOL_FROM = 2_000;
+/** A batch's hits go back to the threads to be screened in full when they are at least 1 in this many records. */
+const HITS_TO_THREADS = 4;
 
 export interface LiveScreening {
   screen: ScreenFn;
@@ -105,9 +107,10 @@ async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string 
 /**
  * Each distinct record is screened once (customer files repeat names). Large batches go to worker
  * threads reading one serialised copy of the index; they sort out the records that hit nothing (most
- * of them), then screen those that hit something again for their full results, the same screener's
- * answer as in this thread (`entities`: its targets by id). Screened here, a delta's thousands of
- * hits kept this thread busy while the workers waited, preparing each target's names once more.
+ * of them), and those that hit something are screened again for their full results, the same
+ * screener's answer either way (`entities`: its targets by id): here while they are few (an upload's
+ * 2 %, screened while the threads sift the next chunk), by the threads when they are many (a delta's
+ * flagged records: screened here, they kept this thread busy while the threads waited).
  */
 function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEntity>, options: ScreenOptions, snapshot: () => Uint8Array, poolFrom: number): BatchScreener {
   let pool: Promise<ScreeningPool> | undefined;
@@ -134,9 +137,12 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
       else {
         const hit = await inTurn((workers) => workers.sift(distinct, options));
         const hits = distinct.filter((_, i) => hit[i]);
-        const scored = hits.length ? await inTurn((workers) => workers.scored(hits, options)) : [];
-        let k = 0;
-        results = distinct.map((_, i) => (hit[i] ? fromScoredJson(scored[k++], entities) : []));
+        if (hits.length * HITS_TO_THREADS < distinct.length) results = distinct.map((q, i) => (hit[i] ? one(q) : []));
+        else {
+          const scored = await inTurn((workers) => workers.scored(hits, options));
+          let k = 0;
+          results = distinct.map((_, i) => (hit[i] ? fromScoredJson(scored[k++], entities) : []));
+        }
       }
       return slotOf.map((slot) => results[slot]);
     },
