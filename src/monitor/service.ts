@@ -230,7 +230,7 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
  * Each record's candidates are those a full re-screen finds, and of them the sieve's are scored: a new
  * hit among its targets is found by construction. An index of the sieve's targets alone (before
  * session 12) weighed keys by their rarity among those, ranked other candidates first and missed some (a
- * record named like the acronym of a new target); it also scored three times as many candidates.
+ * record named like the acronym of a new target); it also scored 2.5 times as many candidates.
  */
 export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array): Promise<{ portfolio_id: string; ref: string }[]> {
   const flagged: { portfolio_id: string; ref: string }[] = [];
