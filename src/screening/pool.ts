@@ -13,9 +13,6 @@ import { startWorker } from './threads.ts';
 import { BANDS, PooledResult, type IndexBytes, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
-/** Reads the results workers send as UTF-8. */
-const decoder = new TextDecoder();
-
 const BATCH_SIZE = 256;
 const IN_FLIGHT = 2;
 /** Towards the end a batch is at most this fraction of what is left per worker, and at least MIN_BATCH_SIZE. */
@@ -90,6 +87,11 @@ function startThread(input: WorkerInput, heapLimitMb?: number): { worker: Worker
     worker.on('exit', onExit);
   });
   return { worker, ready };
+}
+
+/** A batch's answer as one result per query, in the batch's order. */
+function resultsOf(msg: Extract<WorkerAnswer, { type: 'results' }>): PooledResult[] {
+  return Array.from(msg.ends, (end, k) => new PooledResult(msg.bytes.subarray(k === 0 ? 0 : msg.ends[k - 1], end), msg.matched[k] === 1, BANDS[msg.bands[k]]));
 }
 
 export function defaultWorkerCount(): number {
@@ -182,12 +184,9 @@ export class ScreeningPool {
     };
     await this.run('screen', queries, options, last ? (collectPrepared ?? true) : false, (msg, at) => {
       if (msg.type !== 'results') return;
-      let end = 0;
-      msg.ends.forEach((next, k) => {
-        const result = new PooledResult(msg.bytes.subarray(end, next), msg.matched[k] === 1, BANDS[msg.bands[k]]);
+      resultsOf(msg).forEach((result, k) => {
         if (onResult) onResult(at(k), result);
         else answers[at(k)] = result;
-        end = next;
       });
       if (!onResult) deliver();
     });
@@ -197,12 +196,7 @@ export class ScreeningPool {
   async scored(queries: QueryEntity[], options: ScreenOptions): Promise<string[]> {
     const texts: string[] = new Array(queries.length);
     await this.run('score', queries, options, false, (msg, at) => {
-      if (msg.type !== 'results') return;
-      let end = 0;
-      msg.ends.forEach((next, k) => {
-        texts[at(k)] = decoder.decode(msg.bytes.subarray(end, next));
-        end = next;
-      });
+      if (msg.type === 'results') resultsOf(msg).forEach((result, k) => (texts[at(k)] = result.json));
     });
     return texts;
   }
