@@ -105,7 +105,7 @@ export class AuditTrail {
 
   /** Appends inside the caller's transaction (an act and its record commit together). */
   async appendIn(trx: Transaction<AccessTables>, events: AuditEvent[]): Promise<AuditRecord[]> {
-    // PostgreSQL writers queue on one advisory lock; SQLite's single writer collides on the key instead.
+    // PostgreSQL writers queue on one advisory lock; SQLite's queue at `begin immediate` (store/open.ts).
     if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(7213013)`.execute(trx);
     const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     let seq = last?.seq ?? 0;

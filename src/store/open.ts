@@ -1,7 +1,7 @@
 // Opens the store on the engine the configuration names: PostgreSQL for postgres:// URLs, else SQLite.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql-store.ts';
@@ -27,7 +27,7 @@ function openSqlite(path: string): SqlStore {
   database.pragma('synchronous = NORMAL');
   database.pragma('cache_size = -64000'); // 64 MB page cache
   database.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   // Prepared on first use (after migration); many rows per statement cut the per-call overhead.
   const PER_STATEMENT = 100;
   const values = (n: number) => Array.from({ length: n }, () => `(${STATEMENT_COLUMNS.map(() => '?').join(', ')})`).join(', ');
@@ -61,6 +61,27 @@ function openSqlite(path: string): SqlStore {
     return checkpointInBackground(path);
   };
   return new SqlStore(db, 'sqlite', bulkInsert, rawSelect, background);
+}
+
+/**
+ * Kysely begins SQLite transactions deferred: one that reads and then writes fails at once with
+ * "database is locked", without waiting, when another connection committed in between (its snapshot
+ * is stale). Taking the write lock at `begin` makes it wait its turn (busy_timeout) instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /** The driver is loaded only here: loading it cost every SQLite command a third of its start (bench:answers). */
