@@ -3,9 +3,10 @@
 // raises an alert that says what changed. The screening itself is handed in (`screen`), so this room
 // holds the bookkeeping and the delta logic, and the adapters decide which index screens.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { InterdictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import type { InputRow } from '../screening/batch-input.ts';
+import { targetHash } from '../screening/id-sets.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import type { ScoredEntity } from '../screening/screener.ts';
 import { SqlStore } from '../store/sql-store.ts';
@@ -18,7 +19,16 @@ import { listening, recordEvents } from './webhooks.ts';
 /** Screens one record against the live lists: results of any band (clear ones are ignored). */
 export type ScreenFn = (query: QueryEntity) => ScoredEntity[];
 /** Screens many records against the live lists: each one's results, in order (see service.ts: worker threads). */
-export type BatchScreenFn = (queries: QueryEntity[]) => Promise<ScoredEntity[][]>;
+export type BatchScreenFn = (queries: QueryEntity[]) => Promise<ScreenedBatch>;
+
+/**
+ * A batch's results, and the targets each record was scored against (Screener's `considered`), which
+ * its row keeps for the next delta (`known`); absent: not known, and the next delta scores them all.
+ */
+export interface ScreenedBatch {
+  results: ScoredEntity[][];
+  considered?: Uint32Array[];
+}
 
 /** Records screened per hand-over to the batch screener: the next chunk is screened while this one is written. */
 const SCREEN_CHUNK = 5_000;
@@ -112,11 +122,12 @@ export class Monitor {
   constructor(
     private readonly db: Kysely<MonitorTables>,
     private readonly now: () => Date = () => new Date(),
+    private readonly engine: 'sqlite' | 'postgres' = 'sqlite',
   ) {}
 
   static of(store: Store): Monitor {
     if (!(store instanceof SqlStore)) throw new InterdictError('monitoring needs the SQL store');
-    return new Monitor(store.db as unknown as Kysely<MonitorTables>);
+    return new Monitor(store.db as unknown as Kysely<MonitorTables>, undefined, store.engine);
   }
 
   /** Portfolios with their record counts; `visible` (workspace → whether the reader sees it) leaves out the others. */
@@ -197,10 +208,11 @@ export class Monitor {
       }
       // Screened in chunks by the batch screener while the chunk before is written: one insert per
       // INSERT_CHUNK new records, and the hits and alerts of the few records that hit something.
-      await pipelined(work(), (chunk) => options.screen(chunk.map((w) => ({ ...w.row.query!, id: w.row.id }))), async (chunk, results) => {
+      await pipelined(work(), (chunk) => options.screen(chunk.map((w) => ({ ...w.row.query!, id: w.row.id }))), async (chunk, { results, considered }) => {
+        const consideredAt = new Map(chunk.map((w, i) => [w, considered ? blobOf(considered[i]) : null]));
         const added = chunk.filter((w) => w.added);
         for (const part of chunks(added, INSERT_CHUNK)) {
-          await trx.insertInto('portfolio_records').values(part.map((w) => ({ portfolio_id: pid, ref: w.row.id, query: w.query, digest: w.digest, added_at: at, updated_at: at, screened_at: at }))).execute();
+          await trx.insertInto('portfolio_records').values(part.map((w) => ({ portfolio_id: pid, ref: w.row.id, query: w.query, digest: w.digest, added_at: at, updated_at: at, screened_at: at, considered: consideredAt.get(w)! }))).execute();
         }
         report.added += added.length;
         for (const [i, w] of chunk.entries()) {
@@ -210,7 +222,7 @@ export class Monitor {
           }
           // A record new to the portfolio has no hits yet: with none now, nothing is left to write.
           if (w.added && !results[i].some((r) => r.band !== 'clear')) continue;
-          report.alerts += await this.screenRecord(trx, pid, w.row.id, results[i], w.digest, null, undefined, notify, w.added);
+          report.alerts += await this.screenRecord(trx, pid, w.row.id, results[i], w.digest, null, undefined, notify, w.added, consideredAt.get(w)!);
         }
       });
       if (options.mode === 'replace') {
@@ -244,12 +256,12 @@ export class Monitor {
       const refs = targets ? targets.get(pid) : undefined;
       if (targets && !refs) continue;
       const records = refs ? this.recordsIn(pid, refs) : this.allRecords(pid);
-      await pipelined(records, (batch) => options.screen(batch.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }))), async (batch, results) => {
+      await pipelined(records, (batch) => options.screen(batch.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }))), async (batch, { results, considered }) => {
         for (const [part, offset] of chunks(batch, 200).map((c, i) => [c, i * 200] as const)) {
           await this.db.transaction().execute(async (trx) => {
             for (const [i, r] of part.entries()) {
               report.records++;
-              report.alerts += await this.screenRecord(trx, pid, r.ref, results[offset + i], r.digest, options.change, report.kinds, notify ? name : null);
+              report.alerts += await this.screenRecord(trx, pid, r.ref, results[offset + i], r.digest, options.change, report.kinds, notify ? name : null, false, considered ? blobOf(considered[offset + i]) : null);
             }
           });
           await options.progress?.(report.records, total);
@@ -286,9 +298,9 @@ export class Monitor {
     const out = new Map<string, { portfolio_id: string; ref: string }>();
     for (const chunk of chunks([...changedTargets], 500)) {
       const rows = await this.db.selectFrom('portfolio_hits').select(['portfolio_id', 'ref']).where('target_id', 'in', chunk).execute();
-      for (const r of rows) out.set(`${r.portfolio_id}\u0000${r.ref}`, r);
+      for (const r of rows) out.set(recordKey(r.portfolio_id, r.ref), r);
     }
-    for (const r of reverseHits) out.set(`${r.portfolio_id}\u0000${r.ref}`, r);
+    for (const r of reverseHits) out.set(recordKey(r.portfolio_id, r.ref), r);
     return [...out.values()];
   }
 
@@ -299,11 +311,14 @@ export class Monitor {
     return Number((await q.executeTakeFirst())?.n ?? 0);
   }
 
-  /** Every record of every portfolio, in chunks (keyset paging: a million records are never all in memory). */
-  async *recordChunks(): AsyncGenerator<{ portfolio_id: string; ref: string; query: string }[]> {
+  /**
+   * Every record of every portfolio, in chunks (keyset paging: a million records are never all in memory),
+   * with the targets it was last scored against (`known`: null, not known).
+   */
+  async *recordChunks(): AsyncGenerator<{ portfolio_id: string; ref: string; query: string; known: Uint32Array | null }[]> {
     let after: { portfolio_id: string; ref: string } | null = null;
     for (;;) {
-      let q = this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query']);
+      let q = this.db.selectFrom('portfolio_records').select(['portfolio_id', 'ref', 'query', 'considered']);
       if (after) {
         const { portfolio_id, ref } = after;
         // A row-value comparison, which both engines seek in the primary key: SQLite scanned the key from
@@ -312,8 +327,31 @@ export class Monitor {
       }
       const page = await q.orderBy('portfolio_id').orderBy('ref').limit(SCREEN_CHUNK).execute();
       if (!page.length) return;
-      yield page;
+      const known = setsOf(page.map((r) => r.considered));
+      yield page.map(({ portfolio_id, ref, query }, i) => ({ portfolio_id, ref, query, known: known[i] }));
       after = page[page.length - 1];
+    }
+  }
+
+  /** The targets each record has hits on, as target hashes (id-sets.ts), by portfolio id and reference. */
+  async hitTargets(): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    for (const { portfolio_id, ref, target_id } of await this.db.selectFrom('portfolio_hits').select(['portfolio_id', 'ref', 'target_id']).execute()) {
+      const key = recordKey(portfolio_id, ref);
+      (out.get(key) ?? out.set(key, []).get(key)!).push(targetHash(target_id));
+    }
+    return out;
+  }
+
+  /**
+   * Keeps what records were scored against (a delta's sift: each record whose candidates moved), many
+   * rows a statement: one update each took longer than the sift.
+   */
+  async storeConsidered(rows: { portfolio_id: string; ref: string; considered: Uint32Array }[]): Promise<void> {
+    const blob = this.engine === 'postgres' ? sql.raw('bytea') : sql.raw('blob');
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      const values = sql.join(part.map((r) => sql`(${r.portfolio_id}, ${r.ref}, cast(${blobOf(r.considered)} as ${blob}))`));
+      await sql`update portfolio_records set considered = v.column3 from (values ${values}) as v where portfolio_records.portfolio_id = v.column1 and portfolio_records.ref = v.column2`.execute(this.db);
     }
   }
 
@@ -403,13 +441,13 @@ export class Monitor {
    * Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the
    * number raised. `notify`: the portfolio's name when a webhook listens (each alert goes to the outbox).
    */
-  private async screenRecord(db: Db, pid: string, ref: string, screened: ScoredEntity[], recordDigest: string, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null, added = false): Promise<number> {
+  private async screenRecord(db: Db, pid: string, ref: string, screened: ScoredEntity[], recordDigest: string, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null, added = false, considered: Uint8Array | null = null): Promise<number> {
     const results = screened.filter((r) => r.band !== 'clear');
     const at = this.stamp();
     // `added`: a record just inserted has no hits, and its screened_at is set already. Otherwise screened_at
     // is written first: its row lock makes a second screening of this record at the same time (a job taken
     // over from a stalled worker) wait, then read the hits this one wrote, so no alert is raised twice.
-    if (!added) await db.updateTable('portfolio_records').set({ screened_at: at }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    if (!added) await db.updateTable('portfolio_records').set({ screened_at: at, considered }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
     const old = added ? new Map<string, PortfolioHitsTable>() : new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
     const alerts: AlertsTable[] = [];
     const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
@@ -495,6 +533,28 @@ async function pipelined<T, R>(source: Iterable<T[]> | AsyncIterable<T[]>, scree
     // A chunk screened ahead whose writing never came: its rejection is not left unhandled.
     pending?.results.catch(() => undefined);
   }
+}
+
+/** A `considered` set as stored (its bytes). */
+function blobOf(set: Uint32Array): Uint8Array {
+  return Buffer.from(set.buffer, set.byteOffset, set.byteLength);
+}
+
+/** Stored `considered` sets read back, copied into one buffer (a blob's bytes need not be aligned for 32-bit reads). */
+function setsOf(blobs: (Uint8Array | null)[]): (Uint32Array | null)[] {
+  const all = new Uint8Array(blobs.reduce((n, b) => n + (b?.length ?? 0), 0));
+  let at = 0;
+  return blobs.map((blob) => {
+    if (!blob) return null;
+    all.set(blob, at);
+    at += blob.length;
+    return new Uint32Array(all.buffer, at - blob.length, blob.length / 4);
+  });
+}
+
+/** A record's key in maps across portfolios. */
+export function recordKey(portfolioId: string, ref: string): string {
+  return `${portfolioId}\u0000${ref}`;
 }
 
 function groupByPortfolio(items: { portfolio_id: string; ref: string }[]): Map<string, string[]> {

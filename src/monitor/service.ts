@@ -9,6 +9,7 @@ import type { InputRow } from '../screening/batch-input.ts';
 import { CandidateIndex } from '../screening/candidate-index.ts';
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
 import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
+import { PackedSetsBuilder, sameSet, setHas, unpackSets } from '../screening/id-sets.ts';
 import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
@@ -16,7 +17,7 @@ import { propertyTypes } from '../screening/schema-props.ts';
 import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
-import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
+import { Monitor, recordKey, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
@@ -48,8 +49,11 @@ export interface LiveScreening {
 
 export interface BatchScreener {
   screen: BatchScreenFn;
-  /** Whether each query has a result that is not clear among the targets `within` (Screener.sifts), in order. */
-  sift(queries: QueryEntity[], within: Uint8Array): Promise<ArrayLike<number | boolean>>;
+  /**
+   * Whether each query has a result that is not clear among the targets `within` and those not in its
+   * `known` (Screener.sift; none given: only `within`), and what each is now scored against, in order.
+   */
+  sift(queries: QueryEntity[], within: Uint8Array, known?: Uint32Array[]): Promise<{ flags: ArrayLike<number | boolean>; considered: Uint32Array[] }>;
   close(): Promise<void>;
 }
 
@@ -135,9 +139,15 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
         return slot;
       });
       let results: ScoredEntity[][];
-      if (here(distinct.length)) results = distinct.map(one);
-      else {
-        const hit = await inTurn((workers) => workers.sift(distinct, options));
+      let considered: Uint32Array[];
+      if (here(distinct.length)) {
+        const sets = new PackedSetsBuilder();
+        results = distinct.map((q) => screener.screen(q, options, { considered: sets }).results);
+        considered = unpackSets(sets.build());
+      } else {
+        const sifted = await inTurn((workers) => workers.sift(distinct, options));
+        const hit = sifted.flags;
+        considered = sifted.considered;
         const hits = distinct.filter((_, i) => hit[i]);
         if (hits.length * HITS_TO_THREADS < distinct.length) results = distinct.map((q, i) => (hit[i] ? one(q) : []));
         else {
@@ -146,12 +156,14 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
           results = distinct.map((_, i) => (hit[i] ? fromScoredJson(scored[k++], entities) : []));
         }
       }
-      return slotOf.map((slot) => results[slot]);
+      return { results: slotOf.map((slot) => results[slot]), considered: slotOf.map((slot) => considered[slot]) };
     },
-    sift(queries, within) {
+    async sift(queries, within, known) {
       const sieve = { ...options, within };
-      if (here(queries.length)) return Promise.resolve(queries.map((q) => screener.sifts(q, sieve)));
-      return inTurn((workers) => workers.sift(queries, sieve));
+      if (!here(queries.length)) return inTurn((workers) => workers.sift(queries, sieve, known));
+      const sets = new PackedSetsBuilder();
+      const flags = queries.map((q, k) => screener.sifts(q, sieve, { known: known?.[k], considered: sets }));
+      return { flags, considered: unpackSets(sets.build()) };
     },
     async close() {
       if (pool) await (await pool).close();
@@ -206,9 +218,11 @@ export async function rescreenAfterChange(store: Store, dataset: string, from: s
   if (options.full) return { ...base, mode: 'full', ...(await withBatches(live, ({ screen }) => monitor.rescreen({ screen, change, progress: options.progress }))) };
   if (!changed.size) return { ...base, mode: 'delta', records: 0, alerts: 0, kinds: { 'new-hit': 0, 'changed-hit': 0, lifted: 0 } };
   const sieve = sieveTargets(diff, canonical, live);
+  // A change that added, removed and changed no value the matcher reads moved no record's candidates.
+  const moves = sieve.length > 0 || diff.removed.length > 0;
   // One set of threads sifts, then re-screens what the sift and the changed hits name.
   return withBatches(live, async (batches) => {
-    const reverse = await siftRecords(monitor, batches, live.slotsOf(new Set(sieve.map((e) => e.id))));
+    const reverse = moves ? await siftRecords(monitor, batches, live.slotsOf(new Set(sieve.map((e) => e.id)))) : [];
     const only = await monitor.affectedRecords(changed, reverse);
     return { ...base, mode: 'delta', sievedTargets: sieve.length, ...(await monitor.rescreen({ screen: batches.screen, change, only, progress: options.progress })) };
   });
@@ -224,44 +238,89 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
 }
 
 /**
- * The records with a result that is not clear among the live targets `within` (Screener.sifts: a yes
- * or no per record, not its results), in `batches`' worker threads once a window is large enough. Sifted
- * a window at a time, each distinct query once (the stored text is canonical), in name order (the
- * pool's): records sharing names meet the same candidates, and a window holds many more than a page.
+ * The records with a result that is not clear among the live targets `within` or the targets new to
+ * the record (Screener.sift: a yes or no per record, not its results), in `batches`' worker threads once
+ * a window is large enough. Sifted a window at a time, each distinct query (and what it was scored
+ * against) once, in name order (the pool's): records sharing names meet the same candidates, and a
+ * window holds many more than a page.
  *
  * Each record's candidates are those a full re-screen finds, and of them the sieve's are scored: a new
- * hit among its targets is found by construction. An index of the sieve's targets alone (before
- * session 12) weighed keys by their rarity among those, ranked other candidates first and missed some (a
- * record named like the acronym of a new target). Candidates ranked among the sieve's targets alone,
- * even by the live index's weights, were 2.5 times as many to score (13.8 a record against 5.5).
+ * hit among its targets is found by construction. So are the targets the record was not scored against
+ * before (`known`): a list change moves the ranking of candidates (weights, targets added or gone), and
+ * an unchanged target that enters a record's candidates is scored by a full re-screen (session 12's
+ * delta missed 114 such alerts at 1,000,000 records). A record screened without `known` has all its
+ * candidates scored. A record with a hit on a target that left its candidates is flagged too: a full
+ * re-screen no longer scores that target, and a lower result it held out of the best `limit` comes in. Each record's new set is kept, but those flagged: their re-screen keeps it with
+ * their hits, so a delta cut short and run again still finds them.
+ *
+ * An index of the sieve's targets alone (before session 12) weighed keys by their rarity among those,
+ * ranked other candidates first and missed some (a record named like the acronym of a new target).
  */
 export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array): Promise<{ portfolio_id: string; ref: string }[]> {
   const flagged: { portfolio_id: string; ref: string }[] = [];
-  if (!within.includes(1)) return flagged;
-  const sift = async (window: { portfolio_id: string; ref: string; query: string }[]) => {
-    const slots = new Map<string, number>();
+  const hits = await monitor.hitTargets();
+  /** Sifts a window; answers the records whose targets moved, to be kept (not those flagged: see above). */
+  const sift = async (window: SiftedRecord[]) => {
     const queries: QueryEntity[] = [];
+    const known: Uint32Array[] = [];
+    const add = (r: SiftedRecord, mine: Uint32Array) => {
+      known.push(mine);
+      return queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1;
+    };
+    // Each query's slot, and further slots of a query sharing records scored against other targets (at other times).
+    const slots = new Map<string, number>();
+    const others = new Map<string, number[]>();
     const slotOf = window.map((r) => {
-      let slot = slots.get(r.query);
-      if (slot === undefined) slots.set(r.query, (slot = queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1));
+      const mine = r.known ?? NOTHING_KNOWN;
+      const first = slots.get(r.query);
+      if (first === undefined) {
+        const slot = add(r, mine);
+        slots.set(r.query, slot);
+        return slot;
+      }
+      if (sameSet(known[first], mine)) return first;
+      const more = others.get(r.query) ?? [];
+      others.set(r.query, more);
+      const slot = more.find((s) => sameSet(known[s], mine)) ?? more[more.push(add(r, mine)) - 1];
       return slot;
     });
-    const flags = await batches.sift(queries, within);
-    window.forEach((r, i) => flags[slotOf[i]] && flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref }));
+    const { flags, considered } = await batches.sift(queries, within, known);
+    const moved: { portfolio_id: string; ref: string; considered: Uint32Array }[] = [];
+    window.forEach((r, i) => {
+      const slot = slotOf[i];
+      const hitOn = hits.get(recordKey(r.portfolio_id, r.ref));
+      if (flags[slot] || hitOn?.some((target) => !setHas(considered[slot], target))) flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref });
+      else if (!r.known || !sameSet(r.known, considered[slot])) moved.push({ portfolio_id: r.portfolio_id, ref: r.ref, considered: considered[slot] });
+    });
+    return moved;
   };
-  // Reading the next window while the threads sift this one measured no faster (63.5 and 65.1 s against
-  // 65.1 and 63.5 at 1,000,000 records, once the pages were read by key): one window at a time.
-  let window: { portfolio_id: string; ref: string; query: string }[] = [];
+  // A window's moved targets are written while the threads sift the next one (the writes took this
+  // thread 7 µs a record). Reading the next window while the threads sift measured no faster alone
+  // (63.5 and 65.1 s against 65.1 and 63.5 at 1,000,000 records, once the pages were read by key).
+  let sifting: Promise<{ portfolio_id: string; ref: string; considered: Uint32Array }[]> | undefined;
+  const next = async (window: SiftedRecord[]) => {
+    const previous = sifting;
+    sifting = sift(window);
+    sifting.catch(() => undefined); // awaited in turn
+    if (previous) await monitor.storeConsidered(await previous);
+  };
+  let window: SiftedRecord[] = [];
   for await (const chunk of monitor.recordChunks()) {
     window.push(...chunk);
     if (window.length >= NAME_ORDER_WINDOW) {
-      await sift(window);
+      await next(window);
       window = [];
     }
   }
-  await sift(window);
+  await next(window);
+  await monitor.storeConsidered(await sifting!);
   return flagged;
 }
+
+type SiftedRecord = { portfolio_id: string; ref: string; query: string; known: Uint32Array | null };
+
+/** `known` for a record screened before it was kept: nothing known, every candidate scored. */
+const NOTHING_KNOWN = new Uint32Array(0);
 
 /** A full re-screen of one portfolio (by id) against the live lists, asked for by hand (no list change behind it). */
 export async function rescreenPortfolio(store: Store, portfolioId: string, options: LiveOptions & { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {

@@ -7,6 +7,7 @@ import { MATCHABLE_SCHEMATA, model } from '../model/ftm.ts';
 import type { KeyList, MatchEngine, WeightedKeyList } from './engine-types.ts';
 import { namesOf } from './entity-names.ts';
 import { hashKeys, KeyFamily } from '../names/keys.ts';
+import { targetHash } from './id-sets.ts';
 import { ATTRIBUTE_WEIGHT, attributeKeys, EntityKeyer, grown } from './entity-keys.ts';
 import type { HashIds } from './hash-ids.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
@@ -314,6 +315,18 @@ export class CandidateIndex {
   }
 
   /** A mask of the slots of these entities (by id) in shared memory (ScreenOptions.within: worker threads read it in place). */
+  /**
+   * A slot's target as a hash of its id (targetHash): the same in every build of the index, unlike its
+   * slot, so a record can keep which targets it was scored against (Screener's `considered`). Two ids
+   * sharing a hash can only make a delta skip a target also new to the record's candidates that would
+   * score: about one in 4·10⁹ of those few.
+   */
+  idHashOf(slot: number): number {
+    this.idHashes ??= Uint32Array.from(this.entities, (e) => targetHash(e.id));
+    return this.idHashes[slot];
+  }
+  private idHashes?: Uint32Array;
+
   slotsOf(ids: Set<string>): Uint8Array {
     const mask = new Uint8Array(new SharedArrayBuffer(this.entities.length));
     this.entities.forEach((e, slot) => ids.has(e.id) && (mask[slot] = 1));

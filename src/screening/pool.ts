@@ -10,6 +10,7 @@ import type { QueryEntity } from './query.ts';
 import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
+import { PackedSetsBuilder, unpackSets } from './id-sets.ts';
 import { BANDS, PooledResult, type IndexBytes, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
@@ -92,6 +93,12 @@ function startThread(input: WorkerInput, heapLimitMb?: number): { worker: Worker
 /** A batch's answer as one result per query, in the batch's order. */
 function resultsOf(msg: Extract<WorkerAnswer, { type: 'results' }>): PooledResult[] {
   return Array.from(msg.ends, (end, k) => new PooledResult(msg.bytes.subarray(k === 0 ? 0 : msg.ends[k - 1], end), msg.matched[k] === 1, BANDS[msg.bands[k]]));
+}
+
+function packed(sets: Uint32Array[]) {
+  const builder = new PackedSetsBuilder();
+  for (const set of sets) builder.add(set);
+  return builder.build();
 }
 
 export function defaultWorkerCount(): number {
@@ -205,12 +212,16 @@ export class ScreeningPool {
    * Whether each query has a result that is not clear (1) or not (0), in input order: what a sieve
    * needs (Screener.sifts), without results to make, copy and parse.
    */
-  async sift(queries: QueryEntity[], options: ScreenOptions): Promise<Uint8Array> {
+  /** `known`: each query's ScreenOptions.known (Screener.sift). */
+  async sift(queries: QueryEntity[], options: ScreenOptions, known?: Uint32Array[]): Promise<{ flags: Uint8Array; considered: Uint32Array[] }> {
     const flags = new Uint8Array(queries.length);
+    const considered: Uint32Array[] = new Array(queries.length);
     await this.run('sift', queries, options, false, (msg, at) => {
-      if (msg.type === 'sifted') msg.flags.forEach((flag, k) => (flags[at(k)] = flag));
-    });
-    return flags;
+      if (msg.type !== 'sifted') return;
+      msg.flags.forEach((flag, k) => (flags[at(k)] = flag));
+      unpackSets(msg).forEach((set, k) => (considered[at(k)] = set));
+    }, known);
+    return { flags, considered };
   }
 
   /**
@@ -220,7 +231,7 @@ export class ScreeningPool {
    * limit, or ended from outside) is replaced, and the batches it had are handed out again: a batch
    * lost LOSSES_ALLOWED + 1 times fails the run, as does a worker's `error` reply.
    */
-  private async run(type: 'screen' | 'score' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean | ((packed: PackedPrepared) => void), take: (answer: WorkerAnswer, at: (k: number) => number) => void): Promise<void> {
+  private async run(type: 'screen' | 'score' | 'sift', queries: QueryEntity[], options: ScreenOptions, last: boolean | ((packed: PackedPrepared) => void), take: (answer: WorkerAnswer, at: (k: number) => number) => void, known?: Uint32Array[]): Promise<void> {
     const order = nameOrder(queries);
     /** Each batch handed out: where it starts in `order`, its length, whether answered, how often lost. */
     const batches: { from: number; size: number; done: boolean; lost: number }[] = [];
@@ -242,7 +253,9 @@ export class ScreeningPool {
       const post = (worker: Worker, batch: number) => {
         inFlight.get(worker)!.add(batch);
         const { from, size } = batches[batch];
-        worker.postMessage({ type, batch, queries: order.slice(from, from + size).map((at) => queries[at]), options } satisfies WorkerRequest);
+        const ats = order.slice(from, from + size);
+        const request: WorkerRequest = type === 'sift' ? { type, batch, queries: ats.map((at) => queries[at]), options, known: known && packed(ats.map((at) => known[at])) } : { type, batch, queries: ats.map((at) => queries[at]), options };
+        worker.postMessage(request);
       };
       const feed = (worker: Worker) => {
         const lost = again.shift();

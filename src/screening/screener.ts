@@ -1,7 +1,8 @@
 // One immutable screening snapshot: the index over the live entities and the matcher. The service
 // swaps whole snapshots when a live version changes; worker threads build their own copy.
 import type { FtmEntity } from '../model/entity.ts';
-import { CandidateIndex, type Scope } from './candidate-index.ts';
+import { CandidateIndex, type Hit, type Scope } from './candidate-index.ts';
+import { setHas, type PackedSetsBuilder } from './id-sets.ts';
 import type { MatchEngine } from './engine.ts';
 import type { Explanation } from './engine-types.ts';
 import type { QueryEntity } from './query.ts';
@@ -71,6 +72,18 @@ export interface ScreenOutcome {
   heldBack: FtmEntity[];
 }
 
+/**
+ * What a monitored record was and is scored against. `known`: with `within`, the targets it was scored
+ * against before (sorted id hashes, id-sets.ts); its candidates not among them are scored too: a target
+ * that entered its candidates since (their ranking moved with the list) is scored by a full re-screen,
+ * and nothing says how it scores. `considered` receives the targets a screening with all scored scores
+ * (the candidates before the cut), to be kept as the next `known`.
+ */
+export interface ConsideredTargets {
+  known?: Uint32Array;
+  considered?: PackedSetsBuilder;
+}
+
 export type { BriefResult } from './batch-output.ts';
 
 export class Screener {
@@ -83,8 +96,8 @@ export class Screener {
     return new Screener(CandidateIndex.build(entities, engine), engine);
   }
 
-  screen(query: QueryEntity, options: ScreenOptions): ScreenOutcome {
-    const { scored, matches, candidates, heldBack } = this.scoreCandidates(query, options);
+  screen(query: QueryEntity, options: ScreenOptions, targets?: ConsideredTargets): ScreenOutcome {
+    const { scored, matches, candidates, heldBack } = this.scoreCandidates(query, options, undefined, targets);
     scored.sort(bestFirst);
     return { results: scored.slice(0, options.limit), matches, candidates, heldBack };
   }
@@ -95,16 +108,16 @@ export class Screener {
    * result is then not clear either); otherwise it ranks what was scored as `screen` does, because a
    * near-exact name scoring lower is not clear only when it is among the `limit` best.
    */
-  sifts(query: QueryEntity, options: ScreenOptions): boolean {
+  sifts(query: QueryEntity, options: ScreenOptions, targets?: ConsideredTargets): boolean {
     const review = Math.min(REVIEW_THRESHOLD, options.threshold);
-    const { scored, stopped } = this.scoreCandidates(query, options, (r) => r.score >= review);
+    const { scored, stopped } = this.scoreCandidates(query, options, (r) => r.score >= review, targets);
     if (stopped) return true;
     scored.sort(bestFirst);
     return scored.slice(0, options.limit).some((r) => r.band !== 'clear');
   }
 
   /** The candidates of `query` scored (above the cutoff), in candidate order; stops after the first one `stop` accepts. */
-  private scoreCandidates(query: QueryEntity, options: ScreenOptions, stop?: (r: ScoredEntity) => boolean): { scored: ScoredEntity[]; matches: number; candidates: number; heldBack: FtmEntity[]; stopped: boolean } {
+  private scoreCandidates(query: QueryEntity, options: ScreenOptions, stop?: (r: ScoredEntity) => boolean, targets?: ConsideredTargets): Omit<ScreenOutcome, 'results'> & { scored: ScoredEntity[]; stopped: boolean } {
     const scope: Scope = this.index.scope(options.datasets ?? null, query.schema);
     const keys = this.index.queryKeys(query, this.engine);
     const hits = this.index.candidates(keys, scope, options.maxCandidates ?? DEFAULT_MAX_CANDIDATES);
@@ -117,10 +130,19 @@ export class Screener {
     const heldBack: FtmEntity[] = [];
     let matches = 0;
     const floor = (hits[0]?.weight ?? 0) * RELATIVE_CUTOFF;
-    for (let i = 0; i < hits.length; i++) {
+    let cut = hits.length;
+    for (let i = MIN_SCORED; i < hits.length; i++) {
+      if (hits[i].weight < floor) {
+        cut = i;
+        break;
+      }
+    }
+    const known = targets?.known;
+    if (targets?.considered) targets.considered.add(this.idHashes(hits, cut).sort());
+    const within = options.within;
+    for (let i = 0; i < cut; i++) {
       const hit = hits[i];
-      if (i >= MIN_SCORED && hit.weight < floor) break;
-      if (options.within && options.within[hit.slot] !== 1) continue;
+      if (within && within[hit.slot] !== 1 && (!known || setHas(known, this.index.idHashOf(hit.slot)))) continue;
       const entity = this.index.entities[hit.slot];
       if (excludedSchemata.has(entity.schema)) continue;
       if (excludedDatasets.size && (entity.datasets ?? []).every((d) => excludedDatasets.has(d))) continue;
@@ -140,6 +162,14 @@ export class Screener {
     }
     return { scored, matches, candidates: hits.length, heldBack, stopped: false };
   }
+
+  /** The id hashes of the first `count` hits, in a scratch array (valid until the next call). */
+  private idHashes(hits: Hit[], count: number): Uint32Array {
+    if (this.hashScratch.length < count) this.hashScratch = new Uint32Array(count);
+    for (let i = 0; i < count; i++) this.hashScratch[i] = this.index.idHashOf(hits[i].slot);
+    return this.hashScratch.subarray(0, count);
+  }
+  private hashScratch = new Uint32Array(DEFAULT_MAX_CANDIDATES);
 
   /** Scores an entity that is not (as it is) in the index, as `screen` scores candidates. */
   score(query: QueryEntity, entity: FtmEntity, options: ScreenOptions): ScoredEntity | null {

@@ -4,6 +4,7 @@
 import type { FtmEntity } from '../model/entity.ts';
 import type { Band } from './bands.ts';
 import type { PackedPrepared } from './candidate-index.ts';
+import type { PackedSets } from './id-sets.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenedJson, ScreenOptions } from './screener.ts';
 
@@ -26,7 +27,9 @@ export type WorkerRequest =
    * (scoredJson), for a caller holding the same index; `sift`: only whether each has one that is not
    * clear (Screener.sifts).
    */
-  | { type: 'screen' | 'score' | 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions };
+  | { type: 'screen' | 'score'; batch: number; queries: QueryEntity[]; options: ScreenOptions }
+  /** `known`: each query's own (Screener's ConsideredTargets); a sift answers each one's `considered`. */
+  | { type: 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions; known?: PackedSets };
 
 export type WorkerReply =
   | { type: 'ready'; buildMs: number; entities: number }
@@ -35,7 +38,8 @@ export type WorkerReply =
   | { type: 'error'; batch?: number; message: string };
 
 /** A batch's answers, in the order of its queries. */
-export type WorkerAnswer = ({ type: 'results'; batch: number } & EncodedResults) | { type: 'sifted'; batch: number; flags: Uint8Array };
+export type WorkerAnswer = ({ type: 'results'; batch: number } & EncodedResults) | ({ type: 'sifted'; batch: number; flags: Uint8Array } & PackedSets);
+
 
 /** A batch's results: query k's JSON text is `bytes[ends[k - 1] ?? 0, ends[k])`. */
 export interface EncodedResults {

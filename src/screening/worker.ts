@@ -6,6 +6,7 @@ import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
 import { loadEngine } from './engine.ts';
 import { indexFromBytes } from './index-snapshot.ts';
 import { Screener, scoredJson, screenedJson } from './screener.ts';
+import { PackedSetsBuilder, unpackSets } from './id-sets.ts';
 import { encodeResults, type IndexInput, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 const port = parentPort!;
@@ -43,8 +44,11 @@ try {
         return;
       }
       if (msg.type === 'sift') {
-        const flags = Uint8Array.from(msg.queries, (q) => (screener.sifts(q, msg.options) ? 1 : 0));
-        reply({ type: 'sifted', batch: msg.batch, flags }, [flags.buffer]);
+        const known = msg.known && unpackSets(msg.known);
+        const sets = new PackedSetsBuilder();
+        const flags = Uint8Array.from(msg.queries, (q, k) => (screener.sifts(q, msg.options, { known: known?.[k], considered: sets }) ? 1 : 0));
+        const considered = sets.build();
+        reply({ type: 'sifted', batch: msg.batch, flags, ...considered }, [flags.buffer, considered.values.buffer, considered.ends.buffer] as ArrayBuffer[]);
         return;
       }
       const asJson = msg.type === 'score' ? scoredJson : screenedJson;

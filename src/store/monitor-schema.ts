@@ -22,6 +22,11 @@ export interface PortfolioRecordsTable {
   added_at: string;
   updated_at: string;
   screened_at: string | null;
+  /**
+   * The targets the record was last scored against (Screener's `considered`: sorted 32-bit hashes of
+   * their ids); null: not known (screened before it was kept, or by a screener that does not tell).
+   */
+  considered: Uint8Array | null;
 }
 
 export interface PortfolioHitsTable {
@@ -138,8 +143,12 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('added_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('screened_at', 'text')
+    .addColumn('considered', engine === 'postgres' ? 'bytea' : 'blob')
     .addPrimaryKeyConstraint('portfolio_records_pk', ['portfolio_id', 'ref'])
     .execute();
+  // Databases made before records kept what they were scored against get the column (null: not known).
+  const records = (await db.introspection.getTables()).find((t) => t.name === 'portfolio_records');
+  if (records && !records.columns.some((c) => c.name === 'considered')) await db.schema.alterTable('portfolio_records').addColumn('considered', engine === 'postgres' ? 'bytea' : 'blob').execute();
   await db.schema.createTable('portfolio_hits').ifNotExists()
     .addColumn('portfolio_id', 'text', (c) => c.notNull())
     .addColumn('ref', 'text', (c) => c.notNull())

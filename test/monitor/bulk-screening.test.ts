@@ -63,7 +63,7 @@ for (const engine of ENGINES) {
         const hits = (results: { entity: { id: string }; score: number; band: string }[][]) => results.map((r) => r.filter((h) => h.band !== 'clear').map((h) => `${h.entity.id} ${h.score}`).join());
         const expected = hits(queries.map((q) => live.screen(q)));
         expect(expected.filter(Boolean).length).toBeGreaterThan(30);
-        expect(hits([...first, ...second])).toEqual(expected);
+        expect(hits([...first.results, ...second.results])).toEqual(expected);
       } finally {
         await batches.close();
       }

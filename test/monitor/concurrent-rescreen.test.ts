@@ -10,8 +10,8 @@ const RECORDS = 400;
 const rows: InputRow[] = Array.from({ length: RECORDS }, (_, i) => ({ line: i + 2, id: `R-${i}`, query: { id: `R-${i}`, schema: 'Person', properties: { name: [`Customer ${i}`] } } }));
 const target = { id: 'NK-listed', schema: 'Person', caption: 'Listed Person', properties: { name: ['Listed Person'] }, datasets: ['us_ofac_sdn'] };
 /** After the list change every record meets the newly listed target. */
-const hitsTheTarget: BatchScreenFn = async (queries) => queries.map(() => [{ entity: target, score: 0.9, match: true, band: 'match', explanations: [], features: {} }]);
-const hitsNothing: BatchScreenFn = async (queries) => queries.map(() => []);
+const hitsTheTarget: BatchScreenFn = async (queries) => ({ results: queries.map(() => [{ entity: target, score: 0.9, match: true, band: 'match', explanations: [], features: {} }]) });
+const hitsNothing: BatchScreenFn = async (queries) => ({ results: queries.map(() => []) });
 const change: ListChange = { dataset: 'us_ofac_sdn', version: '2', addedTargets: new Set([target.id]), isListed: () => true };
 
 for (const engine of ENGINES) {

@@ -11,12 +11,13 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
 import { importFiles } from '../../src/ingest/import.ts';
-import { Monitor } from '../../src/monitor/monitor.ts';
+import { Monitor, recordKey } from '../../src/monitor/monitor.ts';
 import { liveScreening, rescreenAfterChange, sieveTargets, siftRecords, uploadPortfolio } from '../../src/monitor/service.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { collect, entitiesOf } from '../../src/sources/collect.ts';
 import { ofacSdnCsv } from '../../src/sources/ofac/csv.ts';
 import { loadEngine } from '../../src/screening/engine.ts';
+import { PackedSetsBuilder, unpackSets } from '../../src/screening/id-sets.ts';
 import { indexToBytes } from '../../src/screening/index-snapshot.ts';
 import { ScreeningPool } from '../../src/screening/pool.ts';
 import type { QueryEntity } from '../../src/screening/query.ts';
@@ -46,7 +47,25 @@ for (const engine of ENGINES) {
       // Named like the acronym aliases of targets the change added ('AO RNT', 'SNM OOO', 'LLC NGF').
       const acronyms = engine === 'sqlite' ? { 'Rapid Nova Trading Ltd': 'ng', 'Silver Nova Metals SRL': 'es', 'Nova Golden Foods LLC': 'tr' } : {};
       Object.entries(acronyms).forEach(([name, country], i) => rows.push({ line: 0, id: `acronym-${i}`, query: { id: `acronym-${i}`, schema: 'Company', properties: { name: [name], country: [country] } } }));
+      // Records whose candidates the change moves: a target unchanged by it enters them and scores (a
+      // delta that scored only the sieve's targets missed them; a full re-screen raises them).
+      const moved: QueryEntity[] = engine === 'sqlite' ? [{ id: 'moved-0', schema: 'Person', properties: { name: ['Svetlana Choi'] } }, { id: 'moved-1', schema: 'Company', properties: { name: ['Metro Metro Trading AB'], country: ['in'] } }] : [];
+      // A record with hits on targets the change leaves unchanged but moves out of its candidates: a full
+      // re-screen no longer scores them, and results they held out of its best ten come in.
+      const leaving: QueryEntity[] = engine === 'sqlite' ? [{ id: 'leaving-0', schema: 'Person', properties: { name: ["sa'id, mohamed"] } }] : [];
+      rows.push(...[...moved, ...leaving].map((query) => ({ line: 0, id: query.id!, query })));
       await uploadPortfolio(t.store, 'customers', rows, { mode: 'replace', actor: 'test' });
+      const monitor = Monitor.of(t.store);
+      // What each record was scored against on arrival.
+      const known = new Map<string, Uint32Array | undefined>();
+      let portfolioId = '';
+      for await (const chunk of monitor.recordChunks()) {
+        for (const r of chunk) {
+          known.set(r.ref, r.known ?? undefined);
+          portfolioId = r.portfolio_id;
+        }
+      }
+      expect([...known.values()].filter((k) => k === undefined)).toEqual([]);
       const [{ version: to }] = await importFiles(t.store, lists.after);
       const live = await liveScreening(t.store);
 
@@ -62,22 +81,39 @@ for (const engine of ENGINES) {
       const screener = Screener.build(live.entities.values(), engineOf);
       const within = screener.index.slotsOf(sieveIds);
       const queries: QueryEntity[] = rows.map((r) => r.query!);
-      const before = queries.map((q) => screener.screen(q, { ...options, within }).results.some((r) => r.band !== 'clear'));
+      const knownOf = queries.map((q) => known.get(q.id!));
+      const before = queries.map((q, i) => screener.screen(q, { ...options, within }, { known: knownOf[i] }).results.some((r) => r.band !== 'clear'));
       const flaggedBefore = rows.filter((_, i) => before[i]).map((r) => r.id);
       expect(flaggedBefore.length).toBeGreaterThan(engine === 'sqlite' ? 40 : 10);
       // Every record a full screening finds not clear on a sieve target is among them.
       const hitsSieve = queries.map((q) => screener.screen(q, options).results.some((r) => r.band !== 'clear' && sieveIds.has(r.entity.id)));
       expect(rows.filter((_, i) => hitsSieve[i] && !before[i]).map((r) => r.id)).toEqual([]);
       for (const i of Object.keys(acronyms).keys()) expect(flaggedBefore).toContain(`acronym-${i}`);
+      // Not clear only on targets new to the record: scoring the sieve's targets alone leaves them clear.
+      for (const q of moved) {
+        expect(flaggedBefore).toContain(q.id);
+        expect(screener.sifts(q, { ...options, within })).toBe(false);
+      }
 
-      expect(queries.map((q) => screener.sifts(q, { ...options, within }))).toEqual(before);
+      // The sift flags those, and the records with a hit on a target no longer among their candidates.
+      const hitOn = await monitor.hitTargets();
+      const considered = new PackedSetsBuilder();
+      for (const q of queries) screener.screen(q, options, { considered });
+      const now = unpackSets(considered.build());
+      const hitLeft = rows.filter((r, i) => hitOn.get(recordKey(portfolioId, r.id))?.some((target) => !now[i].includes(target))).map((r) => r.id);
+      for (const q of leaving) {
+        expect(hitLeft).toContain(q.id);
+        expect(flaggedBefore).not.toContain(q.id);
+      }
+      const toSift = [...new Set([...flaggedBefore, ...hitLeft])];
+
+      expect(queries.map((q, i) => screener.sifts(q, { ...options, within }, { known: knownOf[i] }))).toEqual(before);
       const pool = await ScreeningPool.start(indexToBytes(screener.index), 2);
       try {
-        expect([...(await pool.sift(queries, { ...options, within }))]).toEqual(before.map(Number));
+        expect([...(await pool.sift(queries, { ...options, within }, knownOf.map((k) => k!))).flags]).toEqual(before.map(Number));
       } finally {
         await pool.close();
       }
-      const monitor = Monitor.of(t.store);
       const batches = live.batches();
       let sifted: { portfolio_id: string; ref: string }[];
       try {
@@ -85,7 +121,7 @@ for (const engine of ENGINES) {
       } finally {
         await batches.close();
       }
-      expect(sifted.map((r) => r.ref).sort()).toEqual(flaggedBefore.sort());
+      expect(sifted.map((r) => r.ref).sort()).toEqual(toSift.sort());
 
       // The delta re-screens those and the records with a hit on a changed or removed target, no more.
       const changed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => resolution.canonical(e.id)));
@@ -93,10 +129,10 @@ for (const engine of ENGINES) {
       const delta = await rescreenAfterChange(t.store, 'us_ofac_sdn', from.id, to.id, { live });
       expect(delta).toMatchObject({ mode: 'delta', records: affected.length, sievedTargets: sieve.length });
       expect(delta.alerts).toBeGreaterThan(0);
-      // A full re-screen after it finds no new hit on a sieve target the delta left out.
+      // A full re-screen after it raises nothing the delta left out.
       const raised = new Set((await monitor.alerts({ limit: 100_000 })).results.map((a) => a.id));
       await rescreenAfterChange(t.store, 'us_ofac_sdn', from.id, to.id, { live, full: true });
-      const later = (await monitor.alerts({ limit: 100_000 })).results.filter((a) => !raised.has(a.id) && sieveIds.has(a.target_id));
+      const later = (await monitor.alerts({ limit: 100_000 })).results.filter((a) => !raised.has(a.id));
       expect(later.map((a) => `${a.ref} ${a.target_id} ${a.kind}`)).toEqual([]);
     }, 600_000);
   });

@@ -11,7 +11,7 @@ import { ENGINES, freshStoreForBlock } from '../support/engines.ts';
 
 const RECORDS = 12_000; // past two of the upload's screening chunks (5,000)
 const row = (i: number): InputRow => ({ line: i + 2, id: `R-${i}`, query: { id: `R-${i}`, schema: 'Person', properties: { name: [`Customer ${i}`] } } });
-const hitsNothing: BatchScreenFn = async (queries) => queries.map(() => []);
+const hitsNothing: BatchScreenFn = async (queries) => ({ results: queries.map(() => []) });
 const dir = mkdtempSync(join(tmpdir(), 'interdict-streamed-upload-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -53,7 +53,7 @@ describe('the screening pool when a worker thread dies', () => {
       expect(again.filter((json) => json === undefined)).toEqual([]);
       expect(again).toEqual(whole);
       // The replacement screens the next run as the others do.
-      expect([...(await pool.sift(queries, options))]).toEqual(whole.map((json) => Number((JSON.parse(json) as { band: string }[]).some((r) => r.band !== 'clear'))));
+      expect([...(await pool.sift(queries, options)).flags]).toEqual(whole.map((json) => Number((JSON.parse(json) as { band: string }[]).some((r) => r.band !== 'clear'))));
     } finally {
       await pool.close();
     }
