@@ -123,11 +123,13 @@ export class Monitor {
     private readonly db: Kysely<MonitorTables>,
     private readonly now: () => Date = () => new Date(),
     private readonly engine: 'sqlite' | 'postgres' = 'sqlite',
+    /** SqlStore.runEach, when the engine has it. */
+    private readonly runEach?: (sql: string, rows: unknown[][]) => void,
   ) {}
 
   static of(store: Store): Monitor {
     if (!(store instanceof SqlStore)) throw new InterdictError('monitoring needs the SQL store');
-    return new Monitor(store.db as unknown as Kysely<MonitorTables>, undefined, store.engine);
+    return new Monitor(store.db as unknown as Kysely<MonitorTables>, undefined, store.engine, store.runEach);
   }
 
   /** Portfolios with their record counts; `visible` (workspace → whether the reader sees it) leaves out the others. */
@@ -344,10 +346,16 @@ export class Monitor {
   }
 
   /**
-   * Keeps what records were scored against (a delta's sift: each record whose candidates moved), many
-   * rows a statement: one update each took longer than the sift.
+   * Keeps what records were scored against (a delta's sift: each record whose candidates moved): on
+   * SQLite one prepared update a row, else many rows a statement.
    */
   async storeConsidered(rows: { portfolio_id: string; ref: string; considered: Uint32Array }[]): Promise<void> {
+    const runEach = this.runEach;
+    if (runEach) {
+      const params = rows.map((r) => [blobOf(r.considered), r.portfolio_id, r.ref]);
+      await this.db.connection().execute(async () => runEach('update portfolio_records set considered = ? where portfolio_id = ? and ref = ?', params));
+      return;
+    }
     const blob = this.engine === 'postgres' ? sql.raw('bytea') : sql.raw('blob');
     for (const part of chunks(rows, INSERT_CHUNK)) {
       const values = sql.join(part.map((r) => sql`(${r.portfolio_id}, ${r.ref}, cast(${blobOf(r.considered)} as ${blob}))`));

@@ -250,8 +250,9 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
  * an unchanged target that enters a record's candidates is scored by a full re-screen (session 12's
  * delta missed 114 such alerts at 1,000,000 records). A record screened without `known` has all its
  * candidates scored. A record with a hit on a target that left its candidates is flagged too: a full
- * re-screen no longer scores that target, and a lower result it held out of the best `limit` comes in. Each record's new set is kept, but those flagged: their re-screen keeps it with
- * their hits, so a delta cut short and run again still finds them.
+ * re-screen no longer scores that target, and a lower result it held out of the best `limit` comes in.
+ * Each record's new set is kept, but those flagged: their re-screen keeps it with their hits, so a delta
+ * cut short and run again still finds them.
  *
  * An index of the sieve's targets alone (before session 12) weighed keys by their rarity among those,
  * ranked other candidates first and missed some (a record named like the acronym of a new target).

@@ -56,11 +56,18 @@ function openSqlite(path: string): SqlStore {
     }
     return statement.all(params) as unknown[][];
   };
+  const writes = new Map<string, SqliteDatabase.Statement>();
+  const runEach = (text: string, rows: unknown[][]) => {
+    let statement = writes.get(text);
+    if (!statement) writes.set(text, (statement = database.prepare(text)));
+    const write = statement;
+    database.transaction(() => rows.forEach((row) => write.run(row))).immediate();
+  };
   const background = path === ':memory:' ? undefined : () => {
     database.pragma('wal_autocheckpoint = 0');
     return checkpointInBackground(path);
   };
-  return new SqlStore(db, 'sqlite', bulkInsert, rawSelect, background);
+  return new SqlStore(db, 'sqlite', bulkInsert, rawSelect, background, runEach);
 }
 
 /**
