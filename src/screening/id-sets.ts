@@ -34,6 +34,12 @@ export class PackedSetsBuilder {
   }
 }
 
+export function packSets(sets: Uint32Array[]): PackedSets {
+  const builder = new PackedSetsBuilder();
+  for (const set of sets) builder.add(set);
+  return builder.build();
+}
+
 /** Each query's set: views of the one buffer. */
 export function unpackSets({ values, ends }: PackedSets): Uint32Array[] {
   return Array.from(ends, (end, k) => values.subarray(k === 0 ? 0 : ends[k - 1], end));

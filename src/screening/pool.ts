@@ -10,7 +10,7 @@ import type { QueryEntity } from './query.ts';
 import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
 import { startWorker } from './threads.ts';
-import { PackedSetsBuilder, unpackSets } from './id-sets.ts';
+import { packSets, unpackSets } from './id-sets.ts';
 import { BANDS, PooledResult, type IndexBytes, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 /** Queries per message: large enough to amortise messaging, small enough to balance the workers. */
@@ -93,12 +93,6 @@ function startThread(input: WorkerInput, heapLimitMb?: number): { worker: Worker
 /** A batch's answer as one result per query, in the batch's order. */
 function resultsOf(msg: Extract<WorkerAnswer, { type: 'results' }>): PooledResult[] {
   return Array.from(msg.ends, (end, k) => new PooledResult(msg.bytes.subarray(k === 0 ? 0 : msg.ends[k - 1], end), msg.matched[k] === 1, BANDS[msg.bands[k]]));
-}
-
-function packed(sets: Uint32Array[]) {
-  const builder = new PackedSetsBuilder();
-  for (const set of sets) builder.add(set);
-  return builder.build();
 }
 
 export function defaultWorkerCount(): number {
@@ -254,7 +248,7 @@ export class ScreeningPool {
         inFlight.get(worker)!.add(batch);
         const { from, size } = batches[batch];
         const ats = order.slice(from, from + size);
-        const request: WorkerRequest = type === 'sift' ? { type, batch, queries: ats.map((at) => queries[at]), options, known: known && packed(ats.map((at) => known[at])) } : { type, batch, queries: ats.map((at) => queries[at]), options };
+        const request: WorkerRequest = type === 'sift' ? { type, batch, queries: ats.map((at) => queries[at]), options, known: known && packSets(ats.map((at) => known[at])) } : { type, batch, queries: ats.map((at) => queries[at]), options };
         worker.postMessage(request);
       };
       const feed = (worker: Worker) => {
