@@ -122,14 +122,13 @@ export class Monitor {
   constructor(
     private readonly db: Kysely<MonitorTables>,
     private readonly now: () => Date = () => new Date(),
-    private readonly engine: 'sqlite' | 'postgres' = 'sqlite',
-    /** SqlStore.runEach, when the engine has it. */
+    /** SQLite's SqlStore.runEach; without it the store is PostgreSQL's (see storeConsidered). */
     private readonly runEach?: (sql: string, rows: unknown[][]) => void,
   ) {}
 
   static of(store: Store): Monitor {
     if (!(store instanceof SqlStore)) throw new InterdictError('monitoring needs the SQL store');
-    return new Monitor(store.db as unknown as Kysely<MonitorTables>, undefined, store.engine, store.runEach);
+    return new Monitor(store.db as unknown as Kysely<MonitorTables>, undefined, store.runEach);
   }
 
   /** Portfolios with their record counts; `visible` (workspace → whether the reader sees it) leaves out the others. */
@@ -347,7 +346,7 @@ export class Monitor {
 
   /**
    * Keeps what records were scored against (a delta's sift: each record whose candidates moved): on
-   * SQLite one prepared update a row, else many rows a statement.
+   * SQLite one prepared update a row, on PostgreSQL many rows a statement.
    */
   async storeConsidered(rows: { portfolio_id: string; ref: string; considered: Uint32Array }[]): Promise<void> {
     const runEach = this.runEach;
@@ -356,9 +355,8 @@ export class Monitor {
       await this.db.connection().execute(async () => runEach('update portfolio_records set considered = ? where portfolio_id = ? and ref = ?', params));
       return;
     }
-    const blob = this.engine === 'postgres' ? sql.raw('bytea') : sql.raw('blob');
     for (const part of chunks(rows, INSERT_CHUNK)) {
-      const values = sql.join(part.map((r) => sql`(${r.portfolio_id}, ${r.ref}, cast(${blobOf(r.considered)} as ${blob}))`));
+      const values = sql.join(part.map((r) => sql`(${r.portfolio_id}, ${r.ref}, cast(${blobOf(r.considered)} as bytea))`));
       await sql`update portfolio_records set considered = v.column3 from (values ${values}) as v where portfolio_records.portfolio_id = v.column1 and portfolio_records.ref = v.column2`.execute(this.db);
     }
   }

@@ -51,7 +51,8 @@ export interface BatchScreener {
   screen: BatchScreenFn;
   /**
    * Whether each query has a result that is not clear among the targets `within` and those not in its
-   * `known` (Screener.sift; none given: only `within`), and what each is now scored against, in order.
+   * `known` (Screener.sifts' ConsideredTargets; none given: only `within`), and what each is now scored
+   * against, in order.
    */
   sift(queries: QueryEntity[], within: Uint8Array, known?: Uint32Array[]): Promise<{ flags: ArrayLike<number | boolean>; considered: Uint32Array[] }>;
   close(): Promise<void>;
@@ -239,7 +240,7 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
 
 /**
  * The records with a result that is not clear among the live targets `within` or the targets new to
- * the record (Screener.sift: a yes or no per record, not its results), in `batches`' worker threads once
+ * the record (Screener.sifts: a yes or no per record, not its results), in `batches`' worker threads once
  * a window is large enough. Sifted a window at a time, each distinct query (and what it was scored
  * against) once, in name order (the pool's): records sharing names meet the same candidates, and a
  * window holds many more than a page.
@@ -268,7 +269,8 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
       known.push(mine);
       return queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1;
     };
-    // Each query's slot, and further slots of a query sharing records scored against other targets (at other times).
+    // Each query's slot; records sharing a query but scored against other targets (at other times) get
+    // a slot of their own (`others`: rare, so the common case allocates nothing per record).
     const slots = new Map<string, number>();
     const others = new Map<string, number[]>();
     const slotOf = window.map((r) => {
@@ -280,9 +282,9 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
         return slot;
       }
       if (sameSet(known[first], mine)) return first;
-      const more = others.get(r.query) ?? [];
-      others.set(r.query, more);
-      const slot = more.find((s) => sameSet(known[s], mine)) ?? more[more.push(add(r, mine)) - 1];
+      const more = others.get(r.query) ?? others.set(r.query, []).get(r.query)!;
+      let slot = more.find((s) => sameSet(known[s], mine));
+      if (slot === undefined) more.push((slot = add(r, mine)));
       return slot;
     });
     const { flags, considered } = await batches.sift(queries, within, known);
@@ -296,8 +298,8 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
     return moved;
   };
   // A window's moved sets are written while the threads sift the next one (0.8 s of this thread at
-  // 100,000 records, a profile, before SqlStore.runEach). Reading the next window while the threads sift measured no faster alone
-  // (63.5 and 65.1 s against 65.1 and 63.5 at 1,000,000 records, once the pages were read by key).
+  // 100,000 records, a profile, before SqlStore.runEach). Reading the next window while the threads
+  // sift measured no faster alone (63.5 and 65.1 s against 65.1 and 63.5 at 1,000,000 records).
   let sifting: Promise<{ portfolio_id: string; ref: string; considered: Uint32Array }[]> | undefined;
   const next = async (window: SiftedRecord[]) => {
     const previous = sifting;

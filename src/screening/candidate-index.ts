@@ -314,7 +314,6 @@ export class CandidateIndex {
     return this.entities.length;
   }
 
-  /** A mask of the slots of these entities (by id) in shared memory (ScreenOptions.within: worker threads read it in place). */
   /**
    * A slot's target as a hash of its id (targetHash): the same in every build of the index, unlike its
    * slot, so a record can keep which targets it was scored against (Screener's `considered`). Two ids
@@ -327,6 +326,7 @@ export class CandidateIndex {
   }
   private idHashes?: Uint32Array;
 
+  /** A mask of the slots of these entities (by id) in shared memory (ScreenOptions.within: worker threads read it in place). */
   slotsOf(ids: Set<string>): Uint8Array {
     const mask = new Uint8Array(new SharedArrayBuffer(this.entities.length));
     this.entities.forEach((e, slot) => ids.has(e.id) && (mask[slot] = 1));

@@ -204,9 +204,9 @@ export class ScreeningPool {
 
   /**
    * Whether each query has a result that is not clear (1) or not (0), in input order: what a sieve
-   * needs (Screener.sifts), without results to make, copy and parse.
+   * needs (Screener.sifts), without results to make, copy and parse; and what each is scored against.
+   * `known`: what each was scored against before (Screener's ConsideredTargets).
    */
-  /** `known`: each query's ScreenOptions.known (Screener.sift). */
   async sift(queries: QueryEntity[], options: ScreenOptions, known?: Uint32Array[]): Promise<{ flags: Uint8Array; considered: Uint32Array[] }> {
     const flags = new Uint8Array(queries.length);
     const considered: Uint32Array[] = new Array(queries.length);
@@ -248,8 +248,8 @@ export class ScreeningPool {
         inFlight.get(worker)!.add(batch);
         const { from, size } = batches[batch];
         const ats = order.slice(from, from + size);
-        const request: WorkerRequest = type === 'sift' ? { type, batch, queries: ats.map((at) => queries[at]), options, known: known && packSets(ats.map((at) => known[at])) } : { type, batch, queries: ats.map((at) => queries[at]), options };
-        worker.postMessage(request);
+        const request = { batch, queries: ats.map((at) => queries[at]), options };
+        worker.postMessage((type === 'sift' ? { ...request, type, known: known && packSets(ats.map((at) => known[at])) } : { ...request, type }) satisfies WorkerRequest);
       };
       const feed = (worker: Worker) => {
         const lost = again.shift();

@@ -40,7 +40,6 @@ export type WorkerReply =
 /** A batch's answers, in the order of its queries. */
 export type WorkerAnswer = ({ type: 'results'; batch: number } & EncodedResults) | ({ type: 'sifted'; batch: number; flags: Uint8Array } & PackedSets);
 
-
 /** A batch's results: query k's JSON text is `bytes[ends[k - 1] ?? 0, ends[k])`. */
 export interface EncodedResults {
   bytes: Uint8Array;

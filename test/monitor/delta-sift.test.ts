@@ -7,7 +7,9 @@
 // 5,828 sieve targets; the subset on PostgreSQL), with synthetic records of which some are variants of
 // the newer list's names, and on SQLite three company names whose initials are the acronym alias of a
 // target the change added: a sieve of an index of its own targets weighed the keys by their rarity among
-// those, ranked other candidates first, and missed these three.
+// those, ranked other candidates first, and missed these three. Each record keeps the targets it was
+// scored against, and the sift scores those new to it too, and flags a record whose hit left its
+// candidates: a full re-screen after the delta must raise nothing more (records of both kinds added).
 import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
 import { importFiles } from '../../src/ingest/import.ts';
