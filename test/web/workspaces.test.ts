@@ -164,7 +164,9 @@ describe.skipIf(!HAVE_CHROMIUM)('confidential workspaces in the web app (end to 
     await page.goto(`${server.url}/#/portfolios`);
     const row = page.getByRole('table', { name: 'Portfolios' }).getByRole('row').filter({ hasText: 'Case KP customers' });
     await row.waitFor();
-    expect(await row.getByRole('cell').nth(1).textContent()).toBe('Case KP');
+    // The row comes with the portfolios, its workspace's name with the workspaces (read once, under load
+    // after it: CI saw the opaque id): waited for, not read once.
+    await expect.poll(() => row.getByRole('cell').nth(1).textContent(), { timeout: 15_000 }).toBe('Case KP');
     await page.goto(`${server.url}/#/alerts`);
     const portfolio = page.getByRole('combobox', { name: 'Portfolio' });
     await portfolio.locator('option', { hasText: 'Case KP customers (Case KP)' }).waitFor({ state: 'attached' });
