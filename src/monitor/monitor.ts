@@ -216,6 +216,7 @@ export class Monitor {
           await trx.insertInto('portfolio_records').values(part.map((w) => ({ portfolio_id: pid, ref: w.row.id, query: w.query, digest: w.digest, added_at: at, updated_at: at, screened_at: at, considered: consideredAt.get(w)! }))).execute();
         }
         report.added += added.length;
+        const screened: ScreenedRecord[] = [];
         for (const [i, w] of chunk.entries()) {
           if (!w.added) {
             report.changed++;
@@ -223,8 +224,9 @@ export class Monitor {
           }
           // A record new to the portfolio has no hits yet: with none now, nothing is left to write.
           if (w.added && !results[i].some((r) => r.band !== 'clear')) continue;
-          report.alerts += await this.screenRecord(trx, pid, w.row.id, results[i], w.digest, null, undefined, notify, w.added, consideredAt.get(w)!);
+          screened.push({ ref: w.row.id, screened: results[i], digest: w.digest, added: w.added, considered: consideredAt.get(w)! });
         }
+        report.alerts += await this.screenRecords(trx, pid, screened, null, undefined, notify);
       });
       if (options.mode === 'replace') {
         const gone = [...existing.keys()].filter((ref) => !seen.has(ref));
@@ -259,12 +261,11 @@ export class Monitor {
       const records = refs ? this.recordsIn(pid, refs) : this.allRecords(pid);
       await pipelined(records, (batch) => options.screen(batch.map((r) => ({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }))), async (batch, { results, considered }) => {
         for (const [part, offset] of chunks(batch, 200).map((c, i) => [c, i * 200] as const)) {
+          const screened = part.map((r, i): ScreenedRecord => ({ ref: r.ref, screened: results[offset + i], digest: r.digest, added: false, considered: considered ? blobOf(considered[offset + i]) : null }));
           await this.db.transaction().execute(async (trx) => {
-            for (const [i, r] of part.entries()) {
-              report.records++;
-              report.alerts += await this.screenRecord(trx, pid, r.ref, results[offset + i], r.digest, options.change, report.kinds, notify ? name : null, false, considered ? blobOf(considered[offset + i]) : null);
-            }
+            report.alerts += await this.screenRecords(trx, pid, screened, options.change, report.kinds, notify ? name : null);
           });
+          report.records += part.length;
           await options.progress?.(report.records, total);
         }
       });
@@ -444,54 +445,28 @@ export class Monitor {
   }
 
   /**
-   * Screens one record, replaces its hits, and raises alerts for what is new or changed. Answers the
+   * Records screened: replaces their hits and raises alerts for what is new or changed. Answers the
    * number raised. `notify`: the portfolio's name when a webhook listens (each alert goes to the outbox).
+   * A few statements for all of them, not five a record: a delta's 10,000 flagged records spent most of
+   * their time preparing statements while the screening threads waited (docs/BENCHMARKS.md).
    */
-  private async screenRecord(db: Db, pid: string, ref: string, screened: ScoredEntity[], recordDigest: string, change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null, added = false, considered: Uint8Array | null = null): Promise<number> {
-    const results = screened.filter((r) => r.band !== 'clear');
+  private async screenRecords(db: Db, pid: string, records: ScreenedRecord[], change: ListChange | null, kinds?: RescreenReport['kinds'], notify: string | null = null): Promise<number> {
     const at = this.stamp();
     // `added`: a record just inserted has no hits, and its screened_at is set already. Otherwise screened_at
     // is written first: its row lock makes a second screening of this record at the same time (a job taken
     // over from a stalled worker) wait, then read the hits this one wrote, so no alert is raised twice.
-    if (!added) await db.updateTable('portfolio_records').set({ screened_at: at, considered }).where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
-    const old = added ? new Map<string, PortfolioHitsTable>() : new Map((await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', '=', ref).execute()).map((h) => [h.target_id, h]));
-    const alerts: AlertsTable[] = [];
-    const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
-      alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), dataset: change?.dataset ?? null, score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
-      if (kinds) kinds[kind]++;
-    };
+    const known = records.filter((r) => !r.added);
+    for (const r of known) await db.updateTable('portfolio_records').set({ screened_at: at, considered: r.considered }).where('portfolio_id', '=', pid).where('ref', '=', r.ref).execute();
+    const oldHits = new Map<string, Map<string, PortfolioHitsTable>>();
+    for (const part of chunks(known.map((r) => r.ref), INSERT_CHUNK)) {
+      for (const h of await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', 'in', part).execute()) {
+        (oldHits.get(h.ref) ?? oldHits.set(h.ref, new Map()).get(h.ref)!).set(h.target_id, h);
+      }
+    }
     const hits: PortfolioHitsTable[] = [];
-    for (const r of results) {
-      const snapshot = snapshotOf(r.entity);
-      const before = old.get(r.entity.id);
-      const hit: PortfolioHitsTable = { portfolio_id: pid, ref, target_id: r.entity.id, score: r.score, band: r.band, caption: r.entity.caption ?? r.entity.id, target: JSON.stringify(snapshot), cleared_record_digest: before?.cleared_record_digest ?? null, cleared_target_digest: before?.cleared_target_digest ?? null };
-      hits.push(hit);
-      const explanation = { score: r.score, band: r.band, features: r.features, explanations: r.explanations };
-      if (!before) {
-        const reason = change?.addedTargets.has(r.entity.id) ? `added to ${change.dataset}` : change ? `now matches ${hit.caption}` : `matches ${hit.caption} (${(r.entity.datasets ?? []).join(', ')})`;
-        raise('new-hit', hit, reason, { target: snapshot, explanation });
-        continue;
-      }
-      const was = JSON.parse(before.target) as TargetSnapshot;
-      const changes = describeChanges(was, snapshot);
-      if (before.cleared_target_digest !== null) {
-        // A false positive stays quiet while record and target are as they were when it was decided; then it returns once.
-        const targetChanged = before.cleared_target_digest !== snapshotDigest(snapshot);
-        const recordChanged = before.cleared_record_digest !== recordDigest;
-        if (!targetChanged && !recordChanged) continue;
-        hit.cleared_record_digest = hit.cleared_target_digest = null;
-        const why = [...(targetChanged ? (changes.length ? changes : ['the listed target changed']) : []), ...(recordChanged ? ['your record changed'] : [])];
-        raise('changed-hit', hit, `cleared as a false positive before; back because: ${why.join('; ')}`, { target: snapshot, before: was, changes, explanation, returned: true });
-        continue;
-      }
-      if (!changes.length) continue;
-      raise('changed-hit', hit, changes.join('; '), { target: snapshot, before: was, changes, explanation });
-    }
-    for (const [targetId, before] of old) {
-      if (results.some((r) => r.entity.id === targetId)) continue;
-      if (change && !change.isListed(targetId)) raise('lifted', before, `removed from ${change.dataset}`, { target: JSON.parse(before.target) });
-    }
-    if (!added) await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', '=', ref).execute();
+    const alerts: AlertsTable[] = [];
+    for (const r of records) hitsAndAlerts(r, oldHits.get(r.ref) ?? new Map(), { pid, at, change, kinds }, hits, alerts);
+    for (const part of chunks(known.map((r) => r.ref), INSERT_CHUNK)) await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', 'in', part).execute();
     for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
     for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
     if (notify && alerts.length) await recordEvents(db, 'alert.created', alerts.map((a) => toAlertView(a, notify)), at);
@@ -500,6 +475,56 @@ export class Monitor {
 
   private stamp(): string {
     return this.now().toISOString();
+  }
+}
+
+/** A record as screened, for Monitor.screenRecords. `added`: inserted just now (no hits, screened_at set). */
+interface ScreenedRecord {
+  ref: string;
+  screened: ScoredEntity[];
+  digest: string;
+  added: boolean;
+  considered: Uint8Array | null;
+}
+
+/** One record's new hits (to `hits`) and the alerts its screening raises against its `old` hits (to `alerts`). */
+function hitsAndAlerts(record: ScreenedRecord, old: Map<string, PortfolioHitsTable>, context: { pid: string; at: string; change: ListChange | null; kinds?: RescreenReport['kinds'] }, hits: PortfolioHitsTable[], alerts: AlertsTable[]): void {
+  const { pid, at, change, kinds } = context;
+  const { ref } = record;
+  const results = record.screened.filter((r) => r.band !== 'clear');
+  const raise = (kind: 'new-hit' | 'changed-hit' | 'lifted', r: { target_id: string; score: number; band: string }, reason: string, detail: object) => {
+    alerts.push({ id: randomUUID(), portfolio_id: pid, ref, target_id: r.target_id, kind, reason, detail: JSON.stringify({ ...detail, list: change ? { dataset: change.dataset, version: change.version } : null }), dataset: change?.dataset ?? null, score: r.score, band: r.band, status: 'open', assignee: null, created_at: at, updated_at: at });
+    if (kinds) kinds[kind]++;
+  };
+  for (const r of results) {
+    const snapshot = snapshotOf(r.entity);
+    const before = old.get(r.entity.id);
+    const hit: PortfolioHitsTable = { portfolio_id: pid, ref, target_id: r.entity.id, score: r.score, band: r.band, caption: r.entity.caption ?? r.entity.id, target: JSON.stringify(snapshot), cleared_record_digest: before?.cleared_record_digest ?? null, cleared_target_digest: before?.cleared_target_digest ?? null };
+    hits.push(hit);
+    const explanation = { score: r.score, band: r.band, features: r.features, explanations: r.explanations };
+    if (!before) {
+      const reason = change?.addedTargets.has(r.entity.id) ? `added to ${change.dataset}` : change ? `now matches ${hit.caption}` : `matches ${hit.caption} (${(r.entity.datasets ?? []).join(', ')})`;
+      raise('new-hit', hit, reason, { target: snapshot, explanation });
+      continue;
+    }
+    const was = JSON.parse(before.target) as TargetSnapshot;
+    const changes = describeChanges(was, snapshot);
+    if (before.cleared_target_digest !== null) {
+      // A false positive stays quiet while record and target are as they were when it was decided; then it returns once.
+      const targetChanged = before.cleared_target_digest !== snapshotDigest(snapshot);
+      const recordChanged = before.cleared_record_digest !== record.digest;
+      if (!targetChanged && !recordChanged) continue;
+      hit.cleared_record_digest = hit.cleared_target_digest = null;
+      const why = [...(targetChanged ? (changes.length ? changes : ['the listed target changed']) : []), ...(recordChanged ? ['your record changed'] : [])];
+      raise('changed-hit', hit, `cleared as a false positive before; back because: ${why.join('; ')}`, { target: snapshot, before: was, changes, explanation, returned: true });
+      continue;
+    }
+    if (!changes.length) continue;
+    raise('changed-hit', hit, changes.join('; '), { target: snapshot, before: was, changes, explanation });
+  }
+  for (const [targetId, before] of old) {
+    if (results.some((r) => r.entity.id === targetId)) continue;
+    if (change && !change.isListed(targetId)) raise('lifted', before, `removed from ${change.dataset}`, { target: JSON.parse(before.target) });
   }
 }
 
