@@ -11,7 +11,7 @@ import { loadEngine, type MatchEngine } from '../screening/engine.ts';
 import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
 import { PackedSetsBuilder, sameSet, setHas, unpackSets } from '../screening/id-sets.ts';
 import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
-import { defaultWorkerCount, ScreeningPool } from '../screening/pool.ts';
+import { defaultWorkerCount, ScreeningPool, type QueryTexts } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { propertyTypes } from '../screening/schema-props.ts';
 import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
@@ -52,9 +52,9 @@ export interface BatchScreener {
   /**
    * Whether each query has a result that is not clear among the targets `within` and those not in its
    * `known` (Screener.sifts' ConsideredTargets; none given: only `within`), and what each is now scored
-   * against, in order.
+   * against, in order. `queries`: their JSON texts, as the store keeps them.
    */
-  sift(queries: QueryEntity[], within: Uint8Array, known?: Uint32Array[]): Promise<{ flags: ArrayLike<number | boolean>; considered: Uint32Array[] }>;
+  sift(queries: QueryTexts, within: Uint8Array, known?: Uint32Array[]): Promise<{ flags: ArrayLike<number | boolean>; considered: Uint32Array[] }>;
   close(): Promise<void>;
 }
 
@@ -131,12 +131,17 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
   const here = (count: number) => count < poolFrom && !pool;
   return {
     async screen(queries) {
+      // Each distinct query once, by its text, which the threads are handed (pool.ts, QueryTexts).
       const slots = new Map<string, number>();
       const distinct: QueryEntity[] = [];
+      const texts: QueryTexts = [];
       const slotOf = queries.map((q) => {
-        const key = JSON.stringify([q.schema, q.properties]);
-        let slot = slots.get(key);
-        if (slot === undefined) slots.set(key, (slot = distinct.push(q) - 1));
+        const text = JSON.stringify({ schema: q.schema, properties: q.properties });
+        let slot = slots.get(text);
+        if (slot === undefined) {
+          slots.set(text, (slot = distinct.push(q) - 1));
+          texts.push(text);
+        }
         return slot;
       });
       let results: ScoredEntity[][];
@@ -146,7 +151,7 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
         results = distinct.map((q) => screener.screen(q, options, { considered: sets }).results);
         considered = unpackSets(sets.build());
       } else {
-        const sifted = await inTurn((workers) => workers.sift(distinct, options));
+        const sifted = await inTurn((workers) => workers.sift(texts, options));
         const hit = sifted.flags;
         considered = sifted.considered;
         const hits = distinct.filter((_, i) => hit[i]);
@@ -163,7 +168,7 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
       const sieve = { ...options, within };
       if (!here(queries.length)) return inTurn((workers) => workers.sift(queries, sieve, known));
       const sets = new PackedSetsBuilder();
-      const flags = queries.map((q, k) => screener.sifts(q, sieve, { known: known?.[k], considered: sets }));
+      const flags = queries.map((text, k) => screener.sifts(queryOf(text), sieve, { known: known?.[k], considered: sets }));
       return { flags, considered: unpackSets(sets.build()) };
     },
     async close() {
@@ -241,9 +246,9 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
 /**
  * The records with a result that is not clear among the live targets `within` or the targets new to
  * the record (Screener.sifts: a yes or no per record, not its results), in `batches`' worker threads once
- * a window is large enough. Sifted a window at a time, each distinct query (and what it was scored
- * against) once, in name order (the pool's): records sharing names meet the same candidates, and a
- * window holds many more than a page.
+ * a window is large enough. Sifted a window at a time (`window` records; a page is too few to share
+ * names) in name order (the pool's), each distinct query (and what it was scored against) once in the
+ * whole delta: customer files repeat records under other references.
  *
  * Each record's candidates are those a full re-screen finds, and of them the sieve's are scored: a new
  * hit among its targets is found by construction. So are the targets the record was not scored against
@@ -258,39 +263,47 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
  * An index of the sieve's targets alone (before session 12) weighed keys by their rarity among those,
  * ranked other candidates first and missed some (a record named like the acronym of a new target).
  */
-export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array): Promise<{ portfolio_id: string; ref: string }[]> {
+export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array, options: { window?: number } = {}): Promise<{ portfolio_id: string; ref: string }[]> {
   const flagged: { portfolio_id: string; ref: string }[] = [];
   const hits = await monitor.hitTargets();
+  // Every distinct query sifted so far in this delta, by its text, with what it was scored against
+  // (`more`: the same text scored against other targets, at other times; rare). A record repeating a
+  // query anywhere in the portfolio takes that answer: windows are sifted in turn, so an earlier one's
+  // is in by the time a later one's is.
+  const sifted = new Map<string, SiftedQuery>();
+  const more = new Map<string, SiftedQuery[]>();
   /** Sifts a window; answers the records whose targets moved, to be kept (not those flagged: see above). */
   const sift = async (window: SiftedRecord[]) => {
-    const queries: QueryEntity[] = [];
-    const known: Uint32Array[] = [];
-    const add = (r: SiftedRecord, mine: Uint32Array) => {
-      known.push(mine);
-      return queries.push({ ...(JSON.parse(r.query) as Omit<QueryEntity, 'id'>), id: r.ref }) - 1;
+    if (sifted.size >= REMEMBERED_QUERIES) {
+      sifted.clear();
+      more.clear();
+    }
+    const round: SiftRound = { queries: [], known: [] };
+    const add = (r: SiftedRecord, mine: Uint32Array): SiftedQuery => {
+      round.known.push(mine);
+      return { known: mine, round, slot: round.queries.push(r.query) - 1 };
     };
-    // Each query's slot; records sharing a query but scored against other targets (at other times) get
-    // a slot of their own (`others`: rare, so the common case allocates nothing per record).
-    const slots = new Map<string, number>();
-    const others = new Map<string, number[]>();
-    const slotOf = window.map((r) => {
+    const queryOf = window.map((r) => {
       const mine = r.known ?? NOTHING_KNOWN;
-      const first = slots.get(r.query);
+      const first = sifted.get(r.query);
       if (first === undefined) {
-        const slot = add(r, mine);
-        slots.set(r.query, slot);
-        return slot;
+        const q = add(r, mine);
+        sifted.set(r.query, q);
+        return q;
       }
-      if (sameSet(known[first], mine)) return first;
-      const more = others.get(r.query) ?? others.set(r.query, []).get(r.query)!;
-      let slot = more.find((s) => sameSet(known[s], mine));
-      if (slot === undefined) more.push((slot = add(r, mine)));
-      return slot;
+      if (sameSet(first.known, mine)) return first;
+      const others = more.get(r.query) ?? more.set(r.query, []).get(r.query)!;
+      let q = others.find((o) => sameSet(o.known, mine));
+      if (q === undefined) others.push((q = add(r, mine)));
+      return q;
     });
-    const { flags, considered } = await batches.sift(queries, within, known);
+    round.answer = batches.sift(round.queries, within, round.known);
+    const answers = new Map<SiftRound, SiftAnswer>();
+    for (const q of queryOf) if (!answers.has(q.round)) answers.set(q.round, await q.round.answer!);
     const moved: { portfolio_id: string; ref: string; considered: Uint32Array }[] = [];
     window.forEach((r, i) => {
-      const slot = slotOf[i];
+      const { round: from, slot } = queryOf[i];
+      const { flags, considered } = answers.get(from)!;
       const hitOn = hits.get(recordKey(r.portfolio_id, r.ref));
       if (flags[slot] || hitOn?.some((target) => !setHas(considered[slot], target))) flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref });
       else if (!r.known || !sameSet(r.known, considered[slot])) moved.push({ portfolio_id: r.portfolio_id, ref: r.ref, considered: considered[slot] });
@@ -310,7 +323,7 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
   let window: SiftedRecord[] = [];
   for await (const chunk of monitor.recordChunks()) {
     window.push(...chunk);
-    if (window.length >= NAME_ORDER_WINDOW) {
+    if (window.length >= (options.window ?? NAME_ORDER_WINDOW)) {
       await next(window);
       window = [];
     }
@@ -319,6 +332,20 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
   await monitor.storeConsidered(await sifting!);
   return flagged;
 }
+
+/** A stored query's text as a query (screeners never read its id). */
+const queryOf = (text: string): QueryEntity => ({ ...(JSON.parse(text) as Omit<QueryEntity, 'id'>), id: '' });
+
+/** One window's distinct queries, what each was scored against, and the threads' answer. */
+type SiftRound = { queries: QueryTexts; known: Uint32Array[]; answer?: Promise<SiftAnswer> };
+type SiftAnswer = { flags: ArrayLike<number | boolean>; considered: Uint32Array[] };
+/** A distinct query sifted: in which window, at which place, against what it was scored before. */
+type SiftedQuery = { known: Uint32Array; round: SiftRound; slot: number };
+/**
+ * Distinct queries a delta remembers the answers of (then it starts over): ≈ 300 bytes each with their
+ * texts and sets, so ≈ 600 MB at most.
+ */
+const REMEMBERED_QUERIES = 2_000_000;
 
 type SiftedRecord = { portfolio_id: string; ref: string; query: string; known: Uint32Array | null };
 

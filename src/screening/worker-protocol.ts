@@ -25,11 +25,11 @@ export type WorkerRequest =
   /**
    * `screen`: each query's results (BriefResult); `score`: the same whole, features and rank too
    * (scoredJson), for a caller holding the same index; `sift`: only whether each has one that is not
-   * clear (Screener.sifts).
+   * clear (Screener.sifts). `queries`: the objects, or their JSON array as text (pool.ts, QueryTexts).
    */
-  | { type: 'screen' | 'score'; batch: number; queries: QueryEntity[]; options: ScreenOptions }
+  | { type: 'screen' | 'score'; batch: number; queries: QueryEntity[] | string; options: ScreenOptions }
   /** `known`: each query's own (Screener's ConsideredTargets); a sift answers each one's `considered`. */
-  | { type: 'sift'; batch: number; queries: QueryEntity[]; options: ScreenOptions; known?: PackedSets };
+  | { type: 'sift'; batch: number; queries: QueryEntity[] | string; options: ScreenOptions; known?: PackedSets };
 
 export type WorkerReply =
   | { type: 'ready'; buildMs: number; entities: number }

@@ -7,6 +7,7 @@ import { loadEngine } from './engine.ts';
 import { indexFromBytes } from './index-snapshot.ts';
 import { Screener, scoredJson, screenedJson } from './screener.ts';
 import { PackedSetsBuilder, unpackSets } from './id-sets.ts';
+import type { QueryEntity } from './query.ts';
 import { encodeResults, type IndexInput, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
 const port = parentPort!;
@@ -43,16 +44,17 @@ try {
         reply({ type: 'packed', packed }, [packed.slots.buffer, packed.ends.buffer, packed.tableOf.buffer, packed.bytes.buffer, ...packed.tables.map((t) => t.buffer)] as ArrayBuffer[]);
         return;
       }
+      const queries = typeof msg.queries === 'string' ? (JSON.parse(msg.queries) as QueryEntity[]) : msg.queries;
       if (msg.type === 'sift') {
         const known = msg.known && unpackSets(msg.known);
         const sets = new PackedSetsBuilder();
-        const flags = Uint8Array.from(msg.queries, (q, k) => (screener.sifts(q, msg.options, { known: known?.[k], considered: sets }) ? 1 : 0));
+        const flags = Uint8Array.from(queries, (q, k) => (screener.sifts(q, msg.options, { known: known?.[k], considered: sets }) ? 1 : 0));
         const considered = sets.build();
         reply({ type: 'sifted', batch: msg.batch, flags, ...considered }, [flags.buffer, considered.values.buffer, considered.ends.buffer] as ArrayBuffer[]);
         return;
       }
       const asJson = msg.type === 'score' ? scoredJson : screenedJson;
-      const results = encodeResults(msg.queries.map((q) => asJson(screener.screen(q, msg.options).results)));
+      const results = encodeResults(queries.map((q) => asJson(screener.screen(q, msg.options).results)));
       reply({ type: 'results', batch: msg.batch, ...results }, [results.bytes.buffer as ArrayBuffer]);
     } catch (err) {
       reply({ type: 'error', batch: 'batch' in msg ? msg.batch : undefined, message: (err as Error).message });

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor, recordKey } from '../../src/monitor/monitor.ts';
-import { liveScreening, rescreenAfterChange, sieveTargets, siftRecords, uploadPortfolio } from '../../src/monitor/service.ts';
+import { liveScreening, rescreenAfterChange, sieveTargets, siftRecords, uploadPortfolio, type BatchScreener } from '../../src/monitor/service.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { collect, entitiesOf } from '../../src/sources/collect.ts';
 import { ofacSdnCsv } from '../../src/sources/ofac/csv.ts';
@@ -112,7 +112,12 @@ for (const engine of ENGINES) {
       expect(queries.map((q, i) => screener.sifts(q, { ...options, within }, { known: knownOf[i] }))).toEqual(before);
       const pool = await ScreeningPool.start(indexToBytes(screener.index), 2);
       try {
-        expect([...(await pool.sift(queries, { ...options, within }, knownOf.map((k) => k!))).flags]).toEqual(before.map(Number));
+        const asObjects = await pool.sift(queries, { ...options, within }, knownOf.map((k) => k!));
+        expect([...asObjects.flags]).toEqual(before.map(Number));
+        // Handed over as the store keeps them (JSON texts, parsed by the threads): the same answers.
+        const asTexts = await pool.sift(queries.map((q) => JSON.stringify({ schema: q.schema, properties: q.properties })), { ...options, within }, knownOf.map((k) => k!));
+        expect([...asTexts.flags]).toEqual([...asObjects.flags]);
+        expect(asTexts.considered.map((set) => [...set])).toEqual(asObjects.considered.map((set) => [...set]));
       } finally {
         await pool.close();
       }
@@ -124,6 +129,18 @@ for (const engine of ENGINES) {
         await batches.close();
       }
       expect(sifted.map((r) => r.ref).sort()).toEqual(toSift.sort());
+      // Sifted again in windows of 700 records: each distinct query goes to the threads once in the whole
+      // delta (the repeats under 'again-…' refs come in the last window, their first copies in the first),
+      // and the same records are flagged.
+      const counted = live.batches();
+      let handed = 0;
+      const counting: BatchScreener = { ...counted, sift: (queries, sieveSlots, known) => ((handed += queries.length), counted.sift(queries, sieveSlots, known)) };
+      try {
+        expect((await siftRecords(monitor, counting, live.slotsOf(sieveIds), { window: 700 })).map((r) => r.ref).sort()).toEqual(toSift.sort());
+      } finally {
+        await counted.close();
+      }
+      expect(handed).toBe(new Set(rows.map((r) => JSON.stringify({ schema: r.query!.schema, properties: r.query!.properties }))).size);
 
       // The delta re-screens those and the records with a hit on a changed or removed target, no more.
       const changed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => resolution.canonical(e.id)));
