@@ -342,10 +342,10 @@ type SiftAnswer = { flags: ArrayLike<number | boolean>; considered: Uint32Array[
 /** A distinct query sifted: in which window, at which place, against what it was scored before. */
 type SiftedQuery = { known: Uint32Array; round: SiftRound; slot: number };
 /**
- * Distinct queries a delta remembers the answers of (then it starts over): ≈ 300 bytes each with their
- * texts and sets, so ≈ 600 MB at most.
+ * Distinct queries a delta remembers the answers of (then it starts over): ≈ 450 bytes each with their
+ * texts and sets (the delta's peak grew 340 MB at 749,800), so ≈ 450 MB at most.
  */
-const REMEMBERED_QUERIES = 2_000_000;
+const REMEMBERED_QUERIES = 1_000_000;
 
 type SiftedRecord = { portfolio_id: string; ref: string; query: string; known: Uint32Array | null };
 
