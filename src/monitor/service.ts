@@ -283,7 +283,7 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
       round.known.push(mine);
       return { known: mine, round, slot: round.queries.push(r.query) - 1 };
     };
-    const queryOf = window.map((r) => {
+    const siftedAs = window.map((r) => {
       const mine = r.known ?? NOTHING_KNOWN;
       const first = sifted.get(r.query);
       if (first === undefined) {
@@ -299,10 +299,10 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
     });
     round.answer = batches.sift(round.queries, within, round.known);
     const answers = new Map<SiftRound, SiftAnswer>();
-    for (const q of queryOf) if (!answers.has(q.round)) answers.set(q.round, await q.round.answer!);
+    for (const q of siftedAs) if (!answers.has(q.round)) answers.set(q.round, await q.round.answer!);
     const moved: { portfolio_id: string; ref: string; considered: Uint32Array }[] = [];
     window.forEach((r, i) => {
-      const { round: from, slot } = queryOf[i];
+      const { round: from, slot } = siftedAs[i];
       const { flags, considered } = answers.get(from)!;
       const hitOn = hits.get(recordKey(r.portfolio_id, r.ref));
       if (flags[slot] || hitOn?.some((target) => !setHas(considered[slot], target))) flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref });
