@@ -281,8 +281,9 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
     const round: SiftRound = { queries: [], known: [] };
     const add = (r: SiftedRecord, mine: Uint32Array): SiftedQuery => {
       round.known.push(mine);
-      return { known: mine, round, slot: round.queries.push(r.query) - 1 };
+      return { round, slot: round.queries.push(r.query) - 1 };
     };
+    const sameKnown = (q: SiftedQuery, mine: Uint32Array) => sameSet(q.round.known[q.slot], mine);
     const siftedAs = window.map((r) => {
       const mine = r.known ?? NOTHING_KNOWN;
       const first = sifted.get(r.query);
@@ -291,9 +292,9 @@ export async function siftRecords(monitor: Monitor, batches: BatchScreener, with
         sifted.set(r.query, q);
         return q;
       }
-      if (sameSet(first.known, mine)) return first;
+      if (sameKnown(first, mine)) return first;
       const others = more.get(r.query) ?? more.set(r.query, []).get(r.query)!;
-      let q = others.find((o) => sameSet(o.known, mine));
+      let q = others.find((o) => sameKnown(o, mine));
       if (q === undefined) others.push((q = add(r, mine)));
       return q;
     });
@@ -339,8 +340,8 @@ const queryOf = (text: string): QueryEntity => ({ ...(JSON.parse(text) as Omit<Q
 /** One window's distinct queries, what each was scored against, and the threads' answer. */
 type SiftRound = { queries: QueryTexts; known: Uint32Array[]; answer?: Promise<SiftAnswer> };
 type SiftAnswer = { flags: ArrayLike<number | boolean>; considered: Uint32Array[] };
-/** A distinct query sifted: in which window, at which place, against what it was scored before. */
-type SiftedQuery = { known: Uint32Array; round: SiftRound; slot: number };
+/** A distinct query sifted: in which window and at which place there (what it was scored against before: `round.known[slot]`). */
+type SiftedQuery = { round: SiftRound; slot: number };
 /**
  * Distinct queries a delta remembers the answers of (then it starts over): ≈ 450 bytes each with their
  * texts and sets (the delta's peak grew 340 MB at 749,800), so ≈ 450 MB at most.
