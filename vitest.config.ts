@@ -11,6 +11,7 @@ const UNIT = [
   'test/sources/**/*.test.ts',
   'test/screening/query.test.ts',
   'test/screening/compare.test.ts',
+  'test/screening/query-keys.test.ts',
 ];
 
 /**
