@@ -3,22 +3,21 @@
 // records as a full re-screen does but scores only the added and changed targets among their candidates
 // (a sieve, in worker threads), adds the records that hit a changed or removed target, and re-screens
 // only those with the same threads; a full re-screen is one call away.
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import { CandidateIndex } from '../screening/candidate-index.ts';
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
 import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
-import { PackedSetsBuilder, sameSet, setHas, unpackSets } from '../screening/id-sets.ts';
-import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
+import { PackedSetsBuilder, unpackSets } from '../screening/id-sets.ts';
 import { defaultWorkerCount, ScreeningPool, type QueryTexts } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { propertyTypes } from '../screening/schema-props.ts';
 import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
-import { Monitor, recordKey, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
+import { siftRecords } from './sift.ts';
+import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
@@ -244,143 +243,8 @@ export function sieveTargets(diff: DatasetDiff, canonical: (id: string) => strin
   return [...matchable].flatMap((id) => live.entities.get(id) ?? []);
 }
 
-/**
- * The records with a result that is not clear among the live targets `within` or the targets new to
- * the record (Screener.sifts: a yes or no per record, not its results), in `batches`' worker threads once
- * a window is large enough. Sifted a window at a time (`window` records; a page is too few to share
- * names) in name order (the pool's), each distinct query (and what it was scored against) once in the
- * whole delta: customer files repeat records under other references.
- *
- * Each record's candidates are those a full re-screen finds, and of them the sieve's are scored: a new
- * hit among its targets is found by construction. So are the targets the record was not scored against
- * before (`known`): a list change moves the ranking of candidates (weights, targets added or gone), and
- * an unchanged target that enters a record's candidates is scored by a full re-screen (session 12's
- * delta missed 114 such alerts at 1,000,000 records). A record screened without `known` has all its
- * candidates scored. A record with a hit on a target that left its candidates is flagged too: a full
- * re-screen no longer scores that target, and a lower result it held out of the best `limit` comes in.
- * Each record's new set is kept, but those flagged: their re-screen keeps it with their hits, so a delta
- * cut short and run again still finds them.
- *
- * An index of the sieve's targets alone (before session 12) weighed keys by their rarity among those,
- * ranked other candidates first and missed some (a record named like the acronym of a new target).
- */
-export async function siftRecords(monitor: Monitor, batches: BatchScreener, within: Uint8Array, options: { window?: number } = {}): Promise<{ portfolio_id: string; ref: string }[]> {
-  const flagged: { portfolio_id: string; ref: string }[] = [];
-  const hits = await monitor.hitTargets();
-  // Every distinct query sifted so far in this delta, by its text, with what it was scored against
-  // (`more`: the same text scored against other targets, at other times; rare). A record repeating a
-  // query anywhere in the portfolio takes that answer: windows are handed over in turn, so an earlier
-  // one's is in by the time a later one's is read.
-  const sifted = new Map<string, SiftedQuery>();
-  const more = new Map<string, SiftedQuery[]>();
-  /** Hands a window's new queries to the threads; answers where each record's query was sifted. */
-  const handOver = async (window: SiftedRecord[]): Promise<SiftedQuery[]> => {
-    if (sifted.size >= REMEMBERED_QUERIES) {
-      sifted.clear();
-      more.clear();
-    }
-    const round: SiftRound = { queries: [], known: [] };
-    const add = (r: SiftedRecord, mine: Uint32Array): SiftedQuery => {
-      round.known.push(mine);
-      return { round, slot: round.queries.push(r.query) - 1 };
-    };
-    const sameKnown = (q: SiftedQuery, mine: Uint32Array) => sameSet(q.round.known[q.slot], mine);
-    const siftedAs: SiftedQuery[] = [];
-    for (const r of window) {
-      if (siftedAs.length % RECORDS_A_TURN === RECORDS_A_TURN - 1) await nextTurn();
-      const mine = r.known ?? NOTHING_KNOWN;
-      const first = sifted.get(r.query);
-      if (first === undefined) {
-        const q = add(r, mine);
-        sifted.set(r.query, q);
-        siftedAs.push(q);
-      } else if (sameKnown(first, mine)) siftedAs.push(first);
-      else {
-        const others = more.get(r.query) ?? more.set(r.query, []).get(r.query)!;
-        let q = others.find((o) => sameKnown(o, mine));
-        if (q === undefined) others.push((q = add(r, mine)));
-        siftedAs.push(q);
-      }
-    }
-    round.answer = batches.sift(round.queries, within, round.known);
-    round.answer.catch(() => undefined); // awaited in turn
-    return siftedAs;
-  };
-  /** A window's answers: flags its records; answers those whose targets moved, to be kept (not those flagged: see above). */
-  const settle = async (window: SiftedRecord[], siftedAs: SiftedQuery[]) => {
-    const answers = new Map<SiftRound, SiftAnswer>();
-    for (const q of siftedAs) if (!answers.has(q.round)) answers.set(q.round, await q.round.answer!);
-    // The threads' next window is handed out first (the pool's turn follows this window's answer).
-    await nextTurn();
-    const moved: { portfolio_id: string; ref: string; considered: Uint32Array }[] = [];
-    for (let i = 0; i < window.length; i++) {
-      if (i % RECORDS_A_TURN === RECORDS_A_TURN - 1) await nextTurn();
-      const r = window[i];
-      const { round: from, slot } = siftedAs[i];
-      const { flags, considered } = answers.get(from)!;
-      const hitOn = hits.get(recordKey(r.portfolio_id, r.ref));
-      if (flags[slot] || hitOn?.some((target) => !setHas(considered[slot], target))) flagged.push({ portfolio_id: r.portfolio_id, ref: r.ref });
-      else if (!r.known || !sameSet(r.known, considered[slot])) moved.push({ portfolio_id: r.portfolio_id, ref: r.ref, considered: considered[slot] });
-    }
-    return moved;
-  };
-  const store = async (moved: { portfolio_id: string; ref: string; considered: Uint32Array }[]) => {
-    for (let i = 0; i < moved.length; i += RECORDS_A_TURN) {
-      await monitor.storeConsidered(moved.slice(i, i + RECORDS_A_TURN));
-      await nextTurn();
-    }
-  };
-  // While the threads sift a window, the one before is settled and its moved sets written, then the
-  // next is read and handed over (reading it sooner measured no faster alone: 63.5 and 65.1 s against
-  // 65.1 and 63.5 at 1,000,000 records).
-  let settling: Promise<{ portfolio_id: string; ref: string; considered: Uint32Array }[]> | undefined;
-  const next = async (window: SiftedRecord[]) => {
-    const previous = settling;
-    const siftedAs = await handOver(window);
-    settling = settle(window, siftedAs);
-    settling.catch(() => undefined); // awaited in turn
-    if (previous) await store(await previous);
-  };
-  let window: SiftedRecord[] = [];
-  for await (const chunk of monitor.recordChunks()) {
-    window.push(...chunk);
-    if (window.length >= (options.window ?? NAME_ORDER_WINDOW)) {
-      await next(window);
-      window = [];
-    }
-    await nextTurn();
-  }
-  await next(window);
-  await store(await settling!);
-  return flagged;
-}
-
-/**
- * Records this thread handles between turns of the event loop while the threads sift: their answers
- * wait meanwhile, and a thread whose batches ran out waits idle. Done in one go, a window's answers,
- * writes and the next window's reading kept each thread idle ≈ 0.45 s a window (20 windows of 50,000
- * records, 1,000,000 in all: a profile).
- */
-const RECORDS_A_TURN = 5_000;
-
 /** A stored query's text as a query (screeners never read its id). */
 const queryOf = (text: string): QueryEntity => ({ ...(JSON.parse(text) as Omit<QueryEntity, 'id'>), id: '' });
-
-/** One window's distinct queries, what each was scored against, and the threads' answer. */
-type SiftRound = { queries: QueryTexts; known: Uint32Array[]; answer?: Promise<SiftAnswer> };
-type SiftAnswer = { flags: ArrayLike<number | boolean>; considered: Uint32Array[] };
-/** A distinct query sifted: in which window and at which place there (what it was scored against before: `round.known[slot]`). */
-type SiftedQuery = { round: SiftRound; slot: number };
-/**
- * Distinct queries a delta remembers the answers of (then it starts over): ≈ 450 bytes each with their
- * texts and sets (the delta's peak grew 340 MB at 749,800), so ≈ 450 MB at most.
- */
-const REMEMBERED_QUERIES = 1_000_000;
-
-type SiftedRecord = { portfolio_id: string; ref: string; query: string; known: Uint32Array | null };
-
-/** `known` for a record screened before it was kept: nothing known, every candidate scored. */
-const NOTHING_KNOWN = new Uint32Array(0);
 
 /** A full re-screen of one portfolio (by id) against the live lists, asked for by hand (no list change behind it). */
 export async function rescreenPortfolio(store: Store, portfolioId: string, options: LiveOptions & { live?: LiveScreening; progress?: RescreenProgress } = {}): Promise<RescreenReport & { portfolio: string }> {

@@ -1,6 +1,6 @@
 // The delta re-screen's sift asks only yes or no per record (Screener.sifts, ScreeningPool.sift: no
 // results made, copied or parsed; a stop at the first candidate at the review threshold), sifts each
-// distinct record once, a window at a time in name order, and of each record's candidates in the live
+// distinct record once, in name order across the portfolio (a segment at a time), and of each record's candidates in the live
 // index scores only the sieve's targets (ScreenOptions.within). It must flag exactly the records whose
 // screening so limited has a result that is not clear, and so every record a full re-screen finds a new
 // hit for among those targets. Over real list files: OFAC 2021-07-07 → 2023-12-28 (whole on SQLite:
@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor, recordKey } from '../../src/monitor/monitor.ts';
-import { liveScreening, rescreenAfterChange, sieveTargets, siftRecords, uploadPortfolio, type BatchScreener } from '../../src/monitor/service.ts';
+import { liveScreening, rescreenAfterChange, sieveTargets, uploadPortfolio, type BatchScreener } from '../../src/monitor/service.ts';
+import { siftRecords } from '../../src/monitor/sift.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { collect, entitiesOf } from '../../src/sources/collect.ts';
 import { ofacSdnCsv } from '../../src/sources/ofac/csv.ts';
@@ -132,6 +133,8 @@ for (const engine of ENGINES) {
         // the first), and the same records are flagged.
         const counting: BatchScreener = { ...batches, sift: (queries, sieveSlots, known) => ((handed += queries.length), batches.sift(queries, sieveSlots, known)) };
         expect((await siftRecords(monitor, counting, live.slotsOf(sieveIds), { window: 700 })).map((r) => r.ref).sort()).toEqual(toSift.sort());
+        // A portfolio larger than a segment is sifted a segment at a time: the same records flagged.
+        expect((await siftRecords(monitor, batches, live.slotsOf(sieveIds), { window: 700, segment: 1_000 })).map((r) => r.ref).sort()).toEqual(toSift.sort());
       } finally {
         await batches.close();
       }
