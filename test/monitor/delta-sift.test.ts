@@ -1,7 +1,7 @@
 // The delta re-screen's sift asks only yes or no per record (Screener.sifts, ScreeningPool.sift: no
 // results made, copied or parsed; a stop at the first candidate at the review threshold), sifts each
-// distinct record once, in name order across the portfolio (a segment at a time), and of each record's candidates in the live
-// index scores only the sieve's targets (ScreenOptions.within). It must flag exactly the records whose
+// distinct record once, in name order across the portfolio (a segment at a time), and of each record's
+// candidates in the live index scores only the sieve's targets (ScreenOptions.within). It must flag exactly the records whose
 // screening so limited has a result that is not clear, and so every record a full re-screen finds a new
 // hit for among those targets. Over real list files: OFAC 2021-07-07 → 2023-12-28 (whole on SQLite:
 // 5,828 sieve targets; the subset on PostgreSQL), with synthetic records of which some are variants of
