@@ -456,10 +456,10 @@ export class Monitor {
     // `added`: a record just inserted has no hits, and its screened_at is set already. Otherwise screened_at
     // is written first: its row lock makes a second screening of this record at the same time (a job taken
     // over from a stalled worker) wait, then read the hits this one wrote, so no alert is raised twice.
-    const known = records.filter((r) => !r.added);
-    for (const r of known) await db.updateTable('portfolio_records').set({ screened_at: at, considered: r.considered }).where('portfolio_id', '=', pid).where('ref', '=', r.ref).execute();
+    const existing = records.filter((r) => !r.added);
+    for (const r of existing) await db.updateTable('portfolio_records').set({ screened_at: at, considered: r.considered }).where('portfolio_id', '=', pid).where('ref', '=', r.ref).execute();
     const oldHits = new Map<string, Map<string, PortfolioHitsTable>>();
-    for (const part of chunks(known.map((r) => r.ref), INSERT_CHUNK)) {
+    for (const part of chunks(existing.map((r) => r.ref), INSERT_CHUNK)) {
       for (const h of await db.selectFrom('portfolio_hits').selectAll().where('portfolio_id', '=', pid).where('ref', 'in', part).execute()) {
         (oldHits.get(h.ref) ?? oldHits.set(h.ref, new Map()).get(h.ref)!).set(h.target_id, h);
       }
@@ -467,7 +467,7 @@ export class Monitor {
     const hits: PortfolioHitsTable[] = [];
     const alerts: AlertsTable[] = [];
     for (const r of records) hitsAndAlerts(r, oldHits.get(r.ref) ?? new Map(), { pid, at, change, kinds }, hits, alerts);
-    for (const part of chunks(known.map((r) => r.ref), INSERT_CHUNK)) await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', 'in', part).execute();
+    for (const part of chunks(existing.map((r) => r.ref), INSERT_CHUNK)) await db.deleteFrom('portfolio_hits').where('portfolio_id', '=', pid).where('ref', 'in', part).execute();
     for (const chunk of chunks(hits, 100)) await db.insertInto('portfolio_hits').values(chunk).execute();
     for (const chunk of chunks(alerts, 100)) await db.insertInto('alerts').values(chunk).execute();
     if (notify && alerts.length) await recordEvents(db, 'alert.created', alerts.map((a) => toAlertView(a, notify)), at);

@@ -16,7 +16,7 @@ import { propertyTypes } from '../screening/schema-props.ts';
 import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
 import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
-import { siftRecords } from './sift.ts';
+import { siftRecords, type Sifter } from './sift.ts';
 import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
@@ -47,14 +47,9 @@ export interface LiveScreening {
   readBack: boolean;
 }
 
-export interface BatchScreener {
+/** A batch screener: screens (uploads, re-screens) and sifts (Sifter, a delta's), in worker threads when large. */
+export interface BatchScreener extends Sifter {
   screen: BatchScreenFn;
-  /**
-   * Whether each query has a result that is not clear among the targets `within` and those not in its
-   * `known` (Screener.sifts' ConsideredTargets; none given: only `within`), and what each is now scored
-   * against, in order. `queries`: their JSON texts, as the store keeps them.
-   */
-  sift(queries: QueryTexts, within: Uint8Array, known?: Uint32Array[]): Promise<{ flags: ArrayLike<number | boolean>; considered: Uint32Array[] }>;
   close(): Promise<void>;
 }
 

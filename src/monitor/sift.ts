@@ -6,8 +6,13 @@ import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import type { QueryTexts } from '../screening/pool.ts';
 import { recordKey, type Monitor } from './monitor.ts';
 
-/** What the sift asks of a batch screener (service.ts, BatchScreener.sift). */
+/** What the sift asks of a batch screener (service.ts, BatchScreener). */
 export interface Sifter {
+  /**
+   * Whether each query has a result that is not clear among the targets `within` and those not in its
+   * `known` (Screener.sifts' ConsideredTargets; none given: only `within`), and what each is now scored
+   * against, in order. `queries`: their JSON texts, as the store keeps them.
+   */
   sift(queries: QueryTexts, within: Uint8Array, known?: Uint32Array[]): Promise<SiftAnswer>;
 }
 type SiftAnswer = { flags: ArrayLike<number | boolean>; considered: Uint32Array[] };
@@ -31,9 +36,9 @@ type RecordRef = { portfolio_id: string; ref: string };
  *
  * The threads are handed the first LEAD_RECORDS records' queries as they are read, `window` at a time,
  * and the rest once all are read, in name order across them all: a query next to one with the same names
- * reuses its keys and name scores (CandidateIndex.queryKeys, compare.ts prepareQuery), and in the
- * bench's 1,000,000 records 72 % of the distinct queries share their names with another, 26 % with one
- * in the same 50,000-record window. A portfolio larger than `segment` records is sifted a segment at a time.
+ * reuses its keys and name scores (CandidateIndex.queryKeys, compare.ts prepareQuery). In name order across
+ * the bench's 1,000,000 records, 72 % of the distinct queries follow one with the same names; within
+ * 50,000-record windows, 26 %. A portfolio larger than `segment` records is sifted a segment at a time.
  *
  * An index of the sieve's targets alone (before session 12) weighed keys by their rarity among those,
  * ranked other candidates first and missed some (a record named like the acronym of a new target).
@@ -43,21 +48,25 @@ export async function siftRecords(monitor: Monitor, sifter: Sifter, within: Uint
   const segmentSize = options.segment ?? SEGMENT_RECORDS;
   const flagged: RecordRef[] = [];
   const hits = await monitor.hitTargets();
-  let segment = new SiftSegment();
+  let segment = new SiftSegment(sifter, within, window);
   for await (const chunk of monitor.recordChunks()) {
     for (const r of chunk) segment.add(r);
-    if (segment.records < LEAD_RECORDS) segment.handOver(sifter, within, window, false);
+    if (segment.records < LEAD_RECORDS) segment.handOver(false);
     if (segment.records >= segmentSize) {
-      await segment.settle(sifter, within, window, monitor, hits, flagged);
-      segment = new SiftSegment();
+      await segment.settle(monitor, hits, flagged);
+      segment = new SiftSegment(sifter, within, window);
     }
     await nextTurn();
   }
-  await segment.settle(sifter, within, window, monitor, hits, flagged);
+  await segment.settle(monitor, hits, flagged);
   return flagged;
 }
 
-/** Records read and handed over as they come before the rest are sorted by name (≈ 7 s of the threads' work at the bench's pace, while this thread reads the rest). */
+/**
+ * Records read and handed over as they come, before the rest are sorted by name: work for the threads
+ * while this thread reads the rest (the bench's first 150,000 records hold 131,862 distinct queries, ≈ 7 s
+ * of sifting at its pace: 748,800 in the sift alone's 41 s).
+ */
 const LEAD_RECORDS = 150_000;
 /** Records sifted together (their distinct queries in name order, and a few numbers for each record in memory). */
 const SEGMENT_RECORDS = 1_000_000;
@@ -83,6 +92,13 @@ class SiftSegment {
   private handed = 0;
   private readonly rounds: { slots: number[]; answer: Promise<SiftAnswer> }[] = [];
 
+  constructor(
+    private readonly sifter: Sifter,
+    private readonly within: Uint8Array,
+    /** Distinct queries handed over at a time. */
+    private readonly window: number,
+  ) {}
+
   get records(): number {
     return this.refs.length;
   }
@@ -107,15 +123,16 @@ class SiftSegment {
   }
 
   /** Hands the distinct queries not handed yet to the threads, `window` at a time (`all`: the last ones too, in name order). */
-  handOver(sifter: Sifter, within: Uint8Array, window: number, all: boolean): void {
+  handOver(all: boolean): void {
+    const window = this.window;
     let slots = Array.from({ length: this.texts.length - this.handed }, (_, i) => this.handed + i);
     if (!all) slots = slots.slice(0, slots.length - (slots.length % window));
     else slots.sort((a, b) => (this.texts[a] < this.texts[b] ? -1 : this.texts[a] > this.texts[b] ? 1 : a - b));
     for (let i = 0; i < slots.length; i += window) {
       const part = slots.slice(i, i + window);
-      const answer = sifter.sift(
+      const answer = this.sifter.sift(
         part.map((s) => this.texts[s]),
-        within,
+        this.within,
         part.map((s) => this.known[s]),
       );
       answer.catch(() => undefined); // awaited in turn
@@ -130,8 +147,8 @@ class SiftSegment {
    * order, the updates met the table's pages at random: the writes took 29.4 s of this thread in a
    * delta at 1,000,000 records, against 6.3 s in key order (profiles).
    */
-  async settle(sifter: Sifter, within: Uint8Array, window: number, monitor: Monitor, hits: Map<string, number[]>, flagged: RecordRef[]): Promise<void> {
-    this.handOver(sifter, within, window, true);
+  async settle(monitor: Monitor, hits: Map<string, number[]>, flagged: RecordRef[]): Promise<void> {
+    this.handOver(true);
     const answers: SiftAnswer[] = [];
     const roundOf = new Int32Array(this.texts.length);
     const placeOf = new Int32Array(this.texts.length);
