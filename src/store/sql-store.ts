@@ -602,9 +602,18 @@ function scannedEntityStatement(r: ScanRow): EntityStatement {
   };
 }
 
+// One literal with every field, not a spread of scannedEntityStatement's and ten more: run from the
+// sources (tsx, vitest) the spread made a graph build of the bundled lists 7.0 s instead of 2.2 s.
 function scannedStatement(r: ScanRow): Statement {
   return {
-    ...scannedEntityStatement(r),
+    canonicalId: r[AT.canonical_id] as string,
+    entityId: r[AT.entity_id] as string,
+    prop: r[AT.prop] as string,
+    schema: r[AT.schema] as string,
+    value: r[AT.value] as string,
+    dataset: r[AT.dataset] as string,
+    firstSeen: r[AT.first_seen] as string,
+    lastSeen: r[AT.last_seen] as string,
     id: r[AT.id] as string,
     versionId: Number(r[AT.version_id]),
     lang: r[AT.lang] as string | null,
