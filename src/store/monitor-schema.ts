@@ -247,8 +247,13 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
  * constraint cannot be dropped there).
  */
 async function namesUniquePerWorkspace(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<void> {
-  if (engine === 'postgres') await sql`alter table portfolios drop constraint if exists portfolios_name_key`.execute(db);
-  else {
+  if (engine === 'postgres') {
+    // Only when it is there: ALTER TABLE takes the table's strongest lock even when it changes nothing,
+    // and a process starting beside a long transaction that reads portfolios (a worker's re-screen) then
+    // deadlocked with it.
+    const old = await sql`select 1 from pg_constraint where conname = 'portfolios_name_key' and conrelid = 'portfolios'::regclass`.execute(db);
+    if (old.rows.length) await sql`alter table portfolios drop constraint portfolios_name_key`.execute(db);
+  } else {
     const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'portfolios'`.execute(db);
     if (/"name" text not null unique/i.test(table.rows[0]?.sql ?? '')) {
       await db.transaction().execute(async (trx) => {
