@@ -3,6 +3,7 @@
 // statement tables do not know them; a mention names an entity id the store knows, which a resolver
 // can later map to its canonical id.
 import { sql, type Kysely } from 'kysely';
+import { ensureIndex } from './ddl.ts';
 
 export interface DocumentsTable {
   /** SHA-256 of the original bytes, hex; in a workspace, of `<workspace>:<that hash>` (each scope keeps its own copy). */
@@ -126,12 +127,12 @@ export async function migrateDocuments(db: Kysely<any>, engine: 'sqlite' | 'post
     .addColumn('reviewed_by', 'text')
     .addColumn('reviewed_at', 'text')
     .execute();
-  await k.schema.createIndex('document_mentions_document').ifNotExists().on('document_mentions').columns(['document_id', 'start']).execute();
-  await k.schema.createIndex('document_mentions_entity').ifNotExists().on('document_mentions').columns(['entity_id', 'document_id']).execute();
+  await ensureIndex(k, 'document_mentions_document', () => k.schema.createIndex('document_mentions_document').ifNotExists().on('document_mentions').columns(['document_id', 'start']).execute());
+  await ensureIndex(k, 'document_mentions_entity', () => k.schema.createIndex('document_mentions_entity').ifNotExists().on('document_mentions').columns(['entity_id', 'document_id']).execute());
   if (engine === 'sqlite') {
     // Trigram tokens find a name inside unspaced scripts (金正恩, 김정은은) as well as in spaced ones.
     await sql`create virtual table if not exists document_fts using fts5(document_id unindexed, paragraph unindexed, text, tokenize = 'trigram')`.execute(db);
   } else {
-    await sql`create index if not exists document_passages_fts on document_passages using gin (to_tsvector('simple', text))`.execute(db);
+    await ensureIndex(db, 'document_passages_fts', () => sql`create index if not exists document_passages_fts on document_passages using gin (to_tsvector('simple', text))`.execute(db));
   }
 }

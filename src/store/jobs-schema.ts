@@ -1,6 +1,7 @@
 // The jobs table (issue 14): what every process can see of a job — its state, progress, result or
 // error. On SQLite it is also the queue; on PostgreSQL pg-boss delivers the jobs and this table mirrors them.
 import type { Kysely } from 'kysely';
+import { ensureIndex } from './ddl.ts';
 
 export interface JobsTable {
   id: string;
@@ -53,5 +54,5 @@ export async function migrateJobs(db: Kysely<any>): Promise<void> {
     .addColumn('worker', 'text')
     .addColumn('lease_until', 'text')
     .execute();
-  await db.schema.createIndex('jobs_state').ifNotExists().on('jobs').columns(['state', 'run_after']).execute();
+  await ensureIndex(db, 'jobs_state', () => db.schema.createIndex('jobs_state').ifNotExists().on('jobs').columns(['state', 'run_after']).execute());
 }

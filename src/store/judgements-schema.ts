@@ -2,6 +2,7 @@
 // are append-only (a later judgement on the same pair wins; nothing is updated or deleted), and xref
 // candidates are a replaceable cache of the last cross-reference run.
 import type { Generated, Kysely } from 'kysely';
+import { ensureIndex } from './ddl.ts';
 
 export interface JudgementsTable {
   seq: Generated<number>;
@@ -54,7 +55,7 @@ export async function migrateResolve(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('machine', 'integer', (c) => c.notNull())
     .addColumn('score', engine === 'postgres' ? 'double precision' : 'real')
     .execute();
-  await db.schema.createIndex('judgements_pair').ifNotExists().on('judgements').columns(['left_id', 'right_id']).execute();
+  await ensureIndex(db, 'judgements_pair', () => db.schema.createIndex('judgements_pair').ifNotExists().on('judgements').columns(['left_id', 'right_id']).execute());
   await db.schema
     .createTable('xref_candidates')
     .ifNotExists()
@@ -68,5 +69,5 @@ export async function migrateResolve(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('xref_candidates_pk', ['left_id', 'right_id'])
     .execute();
-  await db.schema.createIndex('xref_candidates_score').ifNotExists().on('xref_candidates').columns(['score']).execute();
+  await ensureIndex(db, 'xref_candidates_score', () => db.schema.createIndex('xref_candidates_score').ifNotExists().on('xref_candidates').columns(['score']).execute());
 }

@@ -2,6 +2,7 @@
 // so N replicas give one budget, not N. One row per key (an API key, a user, a client address): the
 // window it is counting in and how many requests it has seen there. Counting is one atomic upsert.
 import { sql, type Kysely } from 'kysely';
+import { ensureIndex } from './ddl.ts';
 
 export interface RateLimitsTable {
   key: string;
@@ -20,7 +21,7 @@ export async function migrateRateLimits(db: Kysely<any>): Promise<void> {
     .addColumn('window_start', 'bigint', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rate_limits_by_window').ifNotExists().on('rate_limits').column('window_start').execute();
+  await ensureIndex(db, 'rate_limits_by_window', () => db.schema.createIndex('rate_limits_by_window').ifNotExists().on('rate_limits').column('window_start').execute());
 }
 
 export interface RateCount {

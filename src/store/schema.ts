@@ -6,6 +6,7 @@ import { migrateAccess } from './access-schema.ts';
 import { migrateJobs } from './jobs-schema.ts';
 import { migrateMonitor } from './monitor-schema.ts';
 import { migrateRateLimits } from './rate-limits.ts';
+import { ensureIndex } from './ddl.ts';
 
 export interface DatasetsTable {
   name: string;
@@ -134,16 +135,18 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .execute();
   // The primary key clusters a version's statements by entity, the order parsers write them in, so
   // inserts append instead of splitting pages all over the tree, and a version streams in entity order.
-  await db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute();
+  await ensureIndex(db, 'statements_canonical', () => db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute());
   // References between entities: a partial index keeps it small, and a flag keeps its test cheap on insert.
-  await db.schema
-    .createIndex('statements_refs')
-    .ifNotExists()
-    .on('statements')
-    .columns(['value', 'version_id'])
-    .where(sql.ref('is_ref'), '=', 1)
-    .execute();
-  await db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute();
+  await ensureIndex(db, 'statements_refs', () =>
+    db.schema
+      .createIndex('statements_refs')
+      .ifNotExists()
+      .on('statements')
+      .columns(['value', 'version_id'])
+      .where(sql.ref('is_ref'), '=', 1)
+      .execute(),
+  );
+  await ensureIndex(db, 'versions_dataset', () => db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute());
   await db.schema
     .createTable('version_diffs')
     .ifNotExists()

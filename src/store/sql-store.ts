@@ -404,13 +404,13 @@ export class SqlStore implements Store {
     const kept = await this.db.selectFrom('version_diffs').select(['stamp', 'body']).where('from_id', '=', fromV.id).where('to_id', '=', toV.id).executeTakeFirst();
     if (kept?.stamp === diffStamp(fromV, toV)) return { dataset, from: fromV, to: toV, ...(JSON.parse(kept.body) as EntityDiff) };
     const computed = await this.diffVersions(this.db, fromV.id, toV.id);
+    await this.db.deleteFrom('version_diffs').where('from_id', '=', fromV.id).where('to_id', '=', toV.id).execute(); // a stale one
     await this.keepDiff(this.db, fromV, toV, computed).catch(() => undefined); // another process kept it first
     return { dataset, from: fromV, to: toV, ...computed };
   }
 
-  /** Keeps the diff of two versions, stamped with what they were when compared. */
+  /** Keeps the diff of two versions (none kept yet), stamped with what they were when compared. */
   private async keepDiff(db: Db, from: DatasetVersion, to: DatasetVersion, computed: EntityDiff): Promise<void> {
-    await db.deleteFrom('version_diffs').where('from_id', '=', from.id).where('to_id', '=', to.id).execute();
     await db.insertInto('version_diffs').values({ from_id: from.id, to_id: to.id, stamp: diffStamp(from, to), body: JSON.stringify(computed) }).execute();
   }
 
