@@ -70,12 +70,6 @@ async function writeWhole(target: string, bytes: Uint8Array): Promise<void> {
   await rename(partial, target);
 }
 
-/** The index saved under `key`, or undefined (none, or unreadable: then it is rebuilt). */
-export async function loadIndexSnapshot(dir: string, key: string, engine: MatchEngine, kind: SnapshotKind = 'screening-'): Promise<CandidateIndex | undefined> {
-  const bytes = await readIndexSnapshot(dir, key, kind);
-  return bytes ? indexFromBytes(bytes, engine) : undefined;
-}
-
 /**
  * An index from its serialised form (a snapshot file, or what a worker thread is handed), or undefined
  * if unreadable; `prepared`: the prepared forms saved beside it (preparedFromBytes), if any.

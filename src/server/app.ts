@@ -61,6 +61,8 @@ export interface AppHandle {
   prepare(log?: (line: string) => void): Promise<void>;
   /** This process's jobs: `jobs.work()` runs the handlers here (what `serve` does unless INTERDICT_SERVER_JOBS=0); closed with the app. */
   jobs: ProcessJobs;
+  /** Resolves once the screening index's entities are all prepared for the matcher, and saved beside its snapshot for the next start (tests and benchmarks that save snapshots). */
+  warmed(): Promise<void>;
 }
 
 /** A client's own request id is kept (to follow a call across systems) when it is short and plain. */
@@ -167,6 +169,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   return {
     app,
     jobs,
+    warmed: () => screening.warmed(),
     async prepare(log = () => undefined) {
       // Progress for /readyz (the web app shows it during a first start): three steps, the first by list.
       const step = (n: number, stage: string, done?: number, total?: number) => {

@@ -59,9 +59,9 @@ export async function buildBundledDb(): Promise<string> {
 const judgedDbOf = (bundled: string) => bundled.replace(/\.db$/, '') + '-judged.db';
 
 /**
- * Saves the screening index and graph snapshots a server saves at its first start over the bundled
- * database (and, with `judged`, over it with the shipped judgements loaded), unless saved ones are
- * still valid. Done once however many test files ask at the same time (a lock beside the database).
+ * Saves the screening index (with the matcher's prepared forms) and graph snapshots a server saves
+ * at its first start over the bundled database (and, with `judged`, over it with the shipped
+ * judgements loaded), unless saved ones are still valid. Done once however many test files ask at the same time (a lock beside the database).
  */
 export async function prepareBundledSnapshots(bundled: string, options: { judged?: boolean } = {}): Promise<void> {
   await withLock(`${bundled}.snapshots.lock`, () => startOnceUnlessSaved(bundled));
@@ -97,10 +97,12 @@ async function startOnceUnlessSaved(sqlitePath: string): Promise<void> {
     const versions = await reader.liveVersions();
     const resolution = await resolutionKeyOf(reader);
     const cache = `${sqlitePath}.cache`;
-    const saved = [`screening-${indexSnapshotKey(versions, 'default', resolution)}.v8`, `graph-${snapshotKey(versions, resolution)}.v8`];
+    const index = `screening-${indexSnapshotKey(versions, 'default', resolution)}`;
+    const saved = [`${index}.v8`, `${index}.prepared`, `graph-${snapshotKey(versions, resolution)}.v8`];
     if (saved.every((name) => existsSync(join(cache, name)))) return;
-    const { app, prepare } = await buildApp(config, store, { logger: false });
+    const { app, prepare, warmed } = await buildApp(config, store, { logger: false });
     await prepare();
+    await warmed();
     await app.close();
   } finally {
     await store.close();
@@ -164,7 +166,7 @@ export async function copyOfBundledDbWithSnapshots(source: string, target: strin
   mkdirSync(cache, { recursive: true });
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.v8') && (!options.graphOnly || n.startsWith('graph-')))) linkOrCopy(join(dir, name), join(cache, name));
+    for (const name of readdirSync(dir).filter((n) => /\.(v8|prepared)$/.test(n) && (!options.graphOnly || n.startsWith('graph-')))) linkOrCopy(join(dir, name), join(cache, name));
   }
   return target;
 }
@@ -210,7 +212,14 @@ async function prepareCompiledSnapshots(bundled: string): Promise<string> {
   return cache;
 }
 
-/** Runs `interdict serve` over `sqlitePath` until it says it is ready (its snapshots saved), then stops it. */
+/** Resolves once a file named like `name` is in `dir`, or `ms` have passed. */
+async function untilThere(dir: string, name: RegExp, ms: number): Promise<void> {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    if (existsSync(dir) && readdirSync(dir).some((n) => name.test(n))) return;
+  }
+}
+
+/** Runs `interdict serve` over `sqlitePath` until it is ready and has saved its snapshots, then stops it. */
 function serveUntilReady(sqlitePath: string): Promise<void> {
   const env = { ...process.env, INTERDICT_DB: sqlitePath, INTERDICT_NO_BUNDLED: '1', DATABASE_URL: '', INTERDICT_SERVER_JOBS: '0', INTERDICT_LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, [join(ROOT, 'bin/interdict.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -222,7 +231,8 @@ function serveUntilReady(sqlitePath: string): Promise<void> {
       log += chunk.toString();
       if (!ready && /ready in \d+ ms/.test(log)) {
         ready = true;
-        child.kill('SIGTERM');
+        // Stopped once it has saved the matcher's prepared forms too (after warming, in the background).
+        void untilThere(`${sqlitePath}.cache`, /^screening-[0-9a-f]{20}\.prepared$/, 120_000).finally(() => child.kill('SIGTERM'));
       }
     };
     child.stdout!.on('data', onData);
