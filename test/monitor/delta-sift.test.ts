@@ -115,10 +115,13 @@ for (const engine of ENGINES) {
       try {
         const asObjects = await pool.sift(queries, { ...options, within }, knownOf.map((k) => k!));
         expect([...asObjects.flags]).toEqual(before.map(Number));
-        // Handed over as the store keeps them (JSON texts, parsed by the threads): the same answers.
-        const asTexts = await pool.sift(queries.map((q) => JSON.stringify({ schema: q.schema, properties: q.properties })), { ...options, within }, knownOf.map((k) => k!));
-        expect([...asTexts.flags]).toEqual([...asObjects.flags]);
-        expect(asTexts.considered.map((set) => [...set])).toEqual(asObjects.considered.map((set) => [...set]));
+        // Handed over as the store keeps them (JSON texts, parsed by the threads): the same answers (a
+        // sample: how a query arrives is what differs, not which query).
+        const sample = queries.length >> 2;
+        const asTexts = await pool.sift(queries.slice(0, sample).map((q) => JSON.stringify({ schema: q.schema, properties: q.properties })), { ...options, within }, knownOf.slice(0, sample).map((k) => k!));
+        expect([...asTexts.flags]).toEqual([...asObjects.flags.slice(0, sample)]);
+        expect(asTexts.flags.filter(Boolean).length).toBeGreaterThan(0);
+        expect(asTexts.considered.map((set) => [...set])).toEqual(asObjects.considered.slice(0, sample).map((set) => [...set]));
       } finally {
         await pool.close();
       }
