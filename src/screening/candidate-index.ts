@@ -280,19 +280,31 @@ export class CandidateIndex {
 
   /** The prepared forms made so far, but those of the slots in `except`, packed for the next run (see prepared-bytes.ts). */
   packPrepared(except?: Int32Array): PackedPrepared {
+    const packing = this.packingPrepared(except);
+    packing.step(Infinity);
+    return packing.packed();
+  }
+
+  /** packPrepared a slice at a time (`step(count)` packs up to `count` more slots: false when all are), for a thread that must keep answering. */
+  packingPrepared(except?: Int32Array): { step(count: number): boolean; packed(): PackedPrepared } {
     const skip = new Uint8Array(this.entities.length);
     for (const slot of except ?? []) skip[slot] = 1;
     const slots: number[] = [];
     const parts: Uint8Array[] = [];
     const packer = this.engine.packer?.();
-    if (packer) {
-      for (let slot = 0; slot < this.prepared.length; slot++) {
-        if (this.prepared[slot] === undefined || skip[slot]) continue;
-        slots.push(slot);
-        parts.push(packer.pack(this.prepared[slot]));
-      }
-    }
-    return { slots: Int32Array.from(slots), tableOf: new Uint8Array(slots.length), tables: packer ? [packer.shared()] : [], ...joined(parts) };
+    let next = packer ? 0 : this.prepared.length;
+    return {
+      step: (count) => {
+        for (; count > 0 && next < this.prepared.length; next++) {
+          if (this.prepared[next] === undefined || skip[next]) continue;
+          slots.push(next);
+          parts.push(packer!.pack(this.prepared[next]));
+          count--;
+        }
+        return next < this.prepared.length;
+      },
+      packed: () => ({ slots: Int32Array.from(slots), tableOf: new Uint8Array(slots.length), tables: packer ? [packer.shared()] : [], ...joined(parts) }),
+    };
   }
 
   /** Prepares up to `count` entities not prepared yet; returns false when all are. */

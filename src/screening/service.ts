@@ -104,7 +104,7 @@ interface Snapshot {
   heapBytes: number;
   /** Answer contexts by scope, with when they were computed (ages change by the day). */
   contexts: Map<string, { at: number; context: AnswerContext }>;
-  /** The index is the one saved under `key` in `dir`, without prepared forms beside it: they are saved once warming has made them all. */
+  /** The index this service started with, saved under `key` in `dir` without prepared forms beside it: they are saved once warming has made them all. */
   preparedGoTo?: { dir: string; key: string };
 }
 
@@ -220,23 +220,31 @@ export class ScreeningService {
   }
 
   /**
-   * Prepares the index's entities for the matcher in small slices between requests. Once all are, an
-   * index read from or saved as a snapshot has them saved beside it, so the next start reads them
-   * instead (≈ 0.8 CPU-s against 3.3 over the bundled lists: docs/BENCHMARKS.md).
+   * Prepares the index's entities for the matcher in small slices between requests. The index this
+   * service started with, read from or saved as a snapshot, then has them packed (in slices too) and
+   * saved beside it, so the next start reads them instead (≈ 0.8 CPU-s against 3.3 over the bundled
+   * lists: docs/BENCHMARKS.md). An index rebuilt while running is not: it would cost each list change
+   * ≈ 1 CPU-s for a start that may never come.
    */
   private warm(snapshot: Snapshot): void {
     const { screener } = snapshot;
     this.warming = new Promise<void>((resolve) => {
+      let packing: ReturnType<CandidateIndex['packingPrepared']> | undefined;
       const step = () => {
         if (this.closed || this.snapshot !== snapshot) return resolve(); // closed or replaced meanwhile
         const start = performance.now();
         let more = true;
-        while (more && performance.now() - start < 4) more = screener.index.prepareSome(10);
+        if (!packing) while (more && performance.now() - start < 4) more = screener.index.prepareSome(10);
+        else while (more && performance.now() - start < 4) more = packing.step(20);
         if (more) return void setImmediate(step);
         const target = snapshot.preparedGoTo;
-        snapshot.preparedGoTo = undefined;
         if (!target) return resolve();
-        savePreparedSnapshot(target.dir, target.key, 'screening-', screener.index.packPrepared())
+        if (!packing) {
+          packing = screener.index.packingPrepared();
+          return void setImmediate(step);
+        }
+        snapshot.preparedGoTo = undefined;
+        savePreparedSnapshot(target.dir, target.key, 'screening-', packing.packed())
           .catch((err) => this.options.log?.(`prepared names not saved: ${(err as Error).message}`))
           .finally(resolve);
       };
@@ -285,6 +293,7 @@ export class ScreeningService {
   }
 
   private async build(): Promise<Snapshot> {
+    const first = this.snapshot === null;
     const started = performance.now();
     const heapBefore = process.memoryUsage().heapUsed;
     const engine = this.options.engine ?? (await loadEngine());
@@ -316,7 +325,7 @@ export class ScreeningService {
       builtAt: new Date().toISOString(),
       heapBytes: Math.max(0, process.memoryUsage().heapUsed - heapBefore),
       contexts: new Map(),
-      preparedGoTo: kept && !(saved && prepared && saved.hasPacked) ? { dir: dir!, key } : undefined,
+      preparedGoTo: first && kept && !(saved && prepared && saved.hasPacked) ? { dir: dir!, key } : undefined,
     };
   }
 
