@@ -6,11 +6,11 @@
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
-import { CandidateIndex } from '../screening/candidate-index.ts';
+import { CandidateIndex, mergePacked, type PackedPrepared } from '../screening/candidate-index.ts';
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
-import { indexFromBytes, indexSnapshotKey, indexToBytes, readIndexSnapshot, saveIndexSnapshot } from '../screening/index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, preparedToBytes, readIndexSnapshot, readPreparedSnapshot, saveIndexSnapshot, savePreparedSnapshot } from '../screening/index-snapshot.ts';
 import { PackedSetsBuilder, unpackSets } from '../screening/id-sets.ts';
-import { defaultWorkerCount, ScreeningPool, type QueryTexts } from '../screening/pool.ts';
+import { defaultWorkerCount, ScreeningPool, type IndexBytes, type QueryTexts } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { propertyTypes } from '../screening/schema-props.ts';
 import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
@@ -45,6 +45,8 @@ export interface LiveScreening {
   batches(options?: { poolFrom?: number }): BatchScreener;
   /** The index was read back from a snapshot (not built). */
   readBack: boolean;
+  /** How many entities the next worker threads are handed prepared for the matcher (read back with the index, or kept from threads before). */
+  preparedCount(): number;
 }
 
 /** A batch screener: screens (uploads, re-screens) and sifts (Sifter, a delta's), in worker threads when large. */
@@ -67,26 +69,43 @@ export interface LiveOptions {
 export async function liveScreening(store: Store, options: LiveOptions = {}): Promise<LiveScreening> {
   const reader = downstreamReader(store);
   const engine = await loadEngine();
-  const { index, readBack, bytes } = await liveIndex(reader, engine, options.snapshotDir);
+  const { index, readBack, bytes, prepared: saved, preparedGoTo } = await liveIndex(reader, engine, options.snapshotDir);
   const screener = new Screener(index, engine);
   const screenOptions: ScreenOptions = { limit: HITS_PER_RECORD, threshold: engine.defaultThreshold };
   // The worker threads read the index serialised: the snapshot's own bytes when there is one.
   let snapshot: Uint8Array | undefined = bytes;
+  // The matcher's prepared forms of the entities threads met: the first pool's threads prepare them
+  // and pack them as they end; every later pool's threads read them (an upload's, each re-screen's),
+  // and with a saved index the next process's too (`<key>.prepared` beside it).
+  let prepared = saved;
+  const threadsMade = async (packs: PackedPrepared[]) => {
+    if (prepared || packs.length === 0) return;
+    const merged = mergePacked(packs);
+    prepared = preparedToBytes(merged);
+    if (preparedGoTo) await savePreparedSnapshot(preparedGoTo.dir, preparedGoTo.key, 'screening-live-', merged).catch(() => undefined);
+  };
   const entities = new Map(index.entities.map((e) => [e.id, e]));
   return {
     screen: (query) => screener.screen(query, screenOptions).results,
     entities,
     slotsOf: (ids) => index.slotsOf(ids),
-    batches: ({ poolFrom = POOL_FROM } = {}) => batchScreener(screener, entities, screenOptions, () => (snapshot ??= indexToBytes(screener.index)), poolFrom),
+    batches: ({ poolFrom = POOL_FROM } = {}) =>
+      batchScreener(screener, entities, screenOptions, () => ({ snapshot: (snapshot ??= indexToBytes(screener.index)), prepared }), poolFrom, prepared ? undefined : threadsMade),
     readBack,
+    preparedCount: () => (prepared ? preparedCount(prepared) : 0),
   };
 }
 
 /**
  * The index of the live sanctions lists: the saved one of these versions and judgements, else a build
- * (then saved, unless they changed meanwhile); with its serialised bytes when it has them (read, or saved).
+ * (then saved, unless they changed meanwhile); with its serialised bytes when it has them (read, or
+ * saved), the prepared forms saved beside it, and where to save them when there are none.
  */
-async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string | undefined): Promise<{ index: CandidateIndex; readBack: boolean; bytes?: Uint8Array }> {
+async function liveIndex(
+  reader: EntityReader,
+  engine: MatchEngine,
+  dir: string | undefined,
+): Promise<{ index: CandidateIndex; readBack: boolean; bytes?: Uint8Array; prepared?: Uint8Array; preparedGoTo?: { dir: string; key: string } }> {
   const scopeNow = async () => {
     const versions = await reader.liveVersions();
     const { datasets } = screeningScope(versions, ALL_DATASETS);
@@ -96,12 +115,18 @@ async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string 
   const { datasets, key } = await scopeNow();
   const saved = dir ? await readIndexSnapshot(dir, key, 'screening-live-') : undefined;
   const read = saved && indexFromBytes(saved, engine);
-  if (read) return { index: read, readBack: true, bytes: saved };
+  if (read) {
+    const prepared = await readPreparedSnapshot(dir!, key, 'screening-live-');
+    return { index: read, readBack: true, bytes: saved, ...(prepared ? { prepared } : { preparedGoTo: { dir: dir!, key } }) };
+  }
   const index = CandidateIndex.build(await loadScreenableEntities(reader, datasets), engine);
   if (!dir || (await scopeNow()).key !== key) return { index, readBack: false };
   const bytes = indexToBytes(index);
-  await saveIndexSnapshot(dir, key, bytes, 'screening-live-').catch(() => undefined);
-  return { index, readBack: false, bytes };
+  const kept = await saveIndexSnapshot(dir, key, bytes, 'screening-live-').then(
+    () => true,
+    () => false,
+  );
+  return { index, readBack: false, bytes, preparedGoTo: kept ? { dir, key } : undefined };
 }
 
 /**
@@ -112,7 +137,15 @@ async function liveIndex(reader: EntityReader, engine: MatchEngine, dir: string 
  * 2 %, screened while the threads sift the next chunk), by the threads when they are many (a delta's
  * flagged records: screened here, they kept this thread busy while the threads waited).
  */
-function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEntity>, options: ScreenOptions, snapshot: () => Uint8Array, poolFrom: number): BatchScreener {
+function batchScreener(
+  screener: Screener,
+  entities: ReadonlyMap<string, FtmEntity>,
+  options: ScreenOptions,
+  snapshot: () => IndexBytes,
+  poolFrom: number,
+  /** Hears the prepared forms the threads made, packed as they end (none: they end without packing). */
+  threadsMade?: (packs: PackedPrepared[]) => Promise<void>,
+): BatchScreener {
   let pool: Promise<ScreeningPool> | undefined;
   // A pool screens one batch at a time: a batch asked for while another is screened waits its turn.
   let turn: Promise<unknown> = Promise.resolve();
@@ -167,7 +200,12 @@ function batchScreener(screener: Screener, entities: ReadonlyMap<string, FtmEnti
       return { flags, considered: unpackSets(sets.build()) };
     },
     async close() {
-      if (pool) await (await pool).close();
+      if (!pool) return;
+      const workers = await pool;
+      if (!threadsMade) return workers.close();
+      const packs: PackedPrepared[] = [];
+      await workers.closePacking((packed) => void packs.push(packed));
+      await threadsMade(packs);
     },
   };
 }

@@ -361,6 +361,15 @@ export class ScreeningPool {
     });
   }
 
+  /**
+   * Ends the pool, each worker first packing the prepared forms it made that no worker before it
+   * packed (handed to `collect`): what a later pool over the same index is started with.
+   */
+  async closePacking(collect: (packed: PackedPrepared) => void): Promise<void> {
+    await Promise.all(this.ending);
+    await Promise.all(this.workers.map((worker) => this.packThenEnd(worker, collect)));
+  }
+
   async close(): Promise<void> {
     // Workers still packing what they prepared (packThenEnd) end when they have; then the rest.
     await Promise.all(this.ending);

@@ -268,8 +268,10 @@ describe.skipIf(!PG_URL)('a worker killed in the middle of a re-screen, on Postg
     expect(seen.some((j) => j.state === 'active' && j.worker === names[survivor] && j.progress > 0 && j.progress < 1), JSON.stringify(states)).toBe(true);
     expect(workers[survivor].output).toMatch(new RegExp(`job rescreen ${jobId} started \\(attempt 2\\)`));
     expect(workers[survivor].output).toMatch(new RegExp(`job rescreen ${jobId} completed`));
-    // The live index the first worker built was saved beside the store, for the next to read back.
-    expect(readdirSync(snapshotDirFor({ databaseUrl: databaseUrl(main), sqlitePath: '' })!).filter((n) => n.startsWith('screening-live-'))).toHaveLength(1);
+    // The live index the first worker built was saved beside the store, for the next to read back, and
+    // the prepared forms the survivor's threads made, packed as they ended.
+    const saved = readdirSync(snapshotDirFor({ databaseUrl: databaseUrl(main), sqlitePath: '' })!).filter((n) => n.startsWith('screening-live-'));
+    expect(saved.map((n) => n.replace(/^screening-live-[0-9a-f]{20}\./, ''))).toEqual(['prepared', 'v8']);
 
     // The alerts: the same as the re-screen that ran whole, with none twice.
     expect(await referenceRun.exited, referenceRun.output).toBe(0);

@@ -48,4 +48,30 @@ describe('the live index of monitoring', () => {
     expect(judged.entities.has('us-ofac-sdn-7480')).toBe(false);
     expect((await liveScreening(t.store, { snapshotDir })).readBack).toBe(true);
   });
+
+  it("keeps the prepared forms its worker threads made for the next threads, saved beside the index for the next process", async () => {
+    const live = await liveScreening(t.store, { snapshotDir });
+    expect(live.readBack).toBe(true);
+    expect(live.preparedCount()).toBe(0);
+    // Listed names, each as listed and lower-cased, and names on no list.
+    const names = [...live.entities.values()].flatMap((e) => e.properties.name?.slice(0, 1) ?? []).slice(0, 300);
+    const queries = [...names, ...names.map((n) => n.toLowerCase()), ...names.map((n, i) => `${n.split(/[ ,]+/)[0]} Smithfield ${i}`)].map((name, i) => ({ ...person(name), id: `q${i}` }));
+    const screened = async (screening: LiveScreening) => {
+      const batches = screening.batches({ poolFrom: 0 }); // in worker threads, however few
+      try {
+        return (await batches.screen(queries)).results.map((results) => results.map((r) => [r.entity.id, r.score, r.band]));
+      } finally {
+        await batches.close();
+      }
+    };
+    const first = await screened(live);
+    expect(first.filter((r) => r.length).length).toBeGreaterThan(names.length);
+    expect(live.preparedCount()).toBeGreaterThan(names.length / 2);
+    expect(readdirSync(snapshotDir).filter((n) => /^screening-live-[0-9a-f]{20}\.prepared$/.test(n))).toHaveLength(1);
+    // The next threads start from them, and answer the same.
+    expect(await screened(live)).toEqual(first);
+    const next = await liveScreening(t.store, { snapshotDir });
+    expect(next.preparedCount()).toBe(live.preparedCount());
+    expect(await screened(next)).toEqual(first);
+  });
 });
