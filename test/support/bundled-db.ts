@@ -61,7 +61,8 @@ const judgedDbOf = (bundled: string) => bundled.replace(/\.db$/, '') + '-judged.
 /**
  * Saves the screening index (with the matcher's prepared forms) and graph snapshots a server saves
  * at its first start over the bundled database (and, with `judged`, over it with the shipped
- * judgements loaded), unless saved ones are still valid. Done once however many test files ask at the same time (a lock beside the database).
+ * judgements loaded), unless saved ones are still valid. Done once however many test files ask at
+ * the same time (a lock beside the database).
  */
 export async function prepareBundledSnapshots(bundled: string, options: { judged?: boolean } = {}): Promise<void> {
   await withLock(`${bundled}.snapshots.lock`, () => startOnceUnlessSaved(bundled));
