@@ -8,7 +8,7 @@ import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
 import { CandidateIndex, mergePacked, type PackedPrepared } from '../screening/candidate-index.ts';
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
-import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, preparedToBytes, readIndexSnapshot, readPreparedSnapshot, saveIndexSnapshot, savePreparedSnapshot } from '../screening/index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, preparedToBytes, readSavedIndex, saveIndexSnapshot, savePreparedSnapshot } from '../screening/index-snapshot.ts';
 import { PackedSetsBuilder, unpackSets } from '../screening/id-sets.ts';
 import { defaultWorkerCount, ScreeningPool, type IndexBytes, type QueryTexts } from '../screening/pool.ts';
 import type { QueryEntity } from '../screening/query.ts';
@@ -113,12 +113,9 @@ async function liveIndex(
     return { datasets, key };
   };
   const { datasets, key } = await scopeNow();
-  const saved = dir ? await readIndexSnapshot(dir, key, 'screening-live-') : undefined;
-  const read = saved && indexFromBytes(saved, engine);
-  if (read) {
-    const prepared = await readPreparedSnapshot(dir!, key, 'screening-live-');
-    return { index: read, readBack: true, bytes: saved, ...(prepared ? { prepared } : { preparedGoTo: { dir: dir!, key } }) };
-  }
+  const saved = dir ? await readSavedIndex(dir, key, 'screening-live-') : undefined;
+  const read = saved && indexFromBytes(saved.bytes, engine);
+  if (read) return { index: read, readBack: true, bytes: saved.bytes, ...(saved.prepared ? { prepared: saved.prepared } : { preparedGoTo: { dir: dir!, key } }) };
   const index = CandidateIndex.build(await loadScreenableEntities(reader, datasets), engine);
   if (!dir || (await scopeNow()).key !== key) return { index, readBack: false };
   const bytes = indexToBytes(index);

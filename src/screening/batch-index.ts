@@ -6,7 +6,7 @@ import type { EntityReader } from '../store/types.ts';
 import { CandidateIndex, type PackedPrepared } from './candidate-index.ts';
 import type { IndexBytes } from './worker-protocol.ts';
 import type { MatchEngine } from './engine.ts';
-import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, readIndexSnapshot, readPreparedSnapshot, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, readSavedIndex, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { loadScreenableEntities, resolutionKeyOf } from './service.ts';
 
 export interface BatchIndex {
@@ -27,7 +27,7 @@ export async function batchIndex(reader: EntityReader, datasets: string[], engin
   // Targets depend on every sanctions list, not only the scope's datasets: the key names all live versions.
   const keyNow = async () => indexSnapshotKey(await reader.liveVersions(), `batch:${[...datasets].sort().join(',')}`, await resolutionKeyOf(reader));
   const key = snapshotDir ? await keyNow() : '';
-  const bytes = snapshotDir ? await readIndexSnapshot(snapshotDir, key, 'screening-cli-') : undefined;
+  const saved = snapshotDir ? await readSavedIndex(snapshotDir, key, 'screening-cli-') : undefined;
   // Written whole then renamed, and named by the code that wrote it: read without a check here (the
   // pool's workers would read it twice over); an unreadable one fails with a clear error.
   const savePrepared = async (packed: PackedPrepared) => {
@@ -35,8 +35,8 @@ export async function batchIndex(reader: EntityReader, datasets: string[], engin
       await savePreparedSnapshot(snapshotDir, key, 'screening-cli-', packed).catch((err) => log?.(`prepared names not saved: ${(err as Error).message}`));
     }
   };
-  if (bytes) {
-    const prepared = await readPreparedSnapshot(snapshotDir!, key, 'screening-cli-');
+  if (saved) {
+    const { bytes, prepared } = saved;
     let index: CandidateIndex | undefined;
     const read = () => {
       const readable = indexFromBytes(bytes, engine, prepared);

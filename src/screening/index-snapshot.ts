@@ -57,7 +57,7 @@ interface Saved {
 }
 
 /** The bytes saved under `key`, or undefined (none, or unreadable). */
-export function readIndexSnapshot(dir: string, key: string, kind: SnapshotKind = 'screening-'): Promise<Buffer | undefined> {
+function readIndexSnapshot(dir: string, key: string, kind: SnapshotKind = 'screening-'): Promise<Buffer | undefined> {
   return readIfThere(fileOf(dir, key, kind));
 }
 
@@ -163,8 +163,14 @@ export function preparedCount(bytes: Uint8Array): number {
 
 const preparedFileOf = (dir: string, key: string, kind: SnapshotKind) => join(dir, `${kind}${key}.prepared`);
 
+/** The index saved under `key` as bytes, with the prepared forms saved beside it if any; undefined when no index is saved. */
+export async function readSavedIndex(dir: string, key: string, kind: SnapshotKind): Promise<{ bytes: Uint8Array; prepared?: Uint8Array } | undefined> {
+  const bytes = await readIndexSnapshot(dir, key, kind);
+  return bytes && { bytes, prepared: await readPreparedSnapshot(dir, key, kind) };
+}
+
 /** The prepared forms saved beside the index under `key`, or undefined. */
-export function readPreparedSnapshot(dir: string, key: string, kind: SnapshotKind): Promise<Uint8Array | undefined> {
+function readPreparedSnapshot(dir: string, key: string, kind: SnapshotKind): Promise<Uint8Array | undefined> {
   return readIfThere(preparedFileOf(dir, key, kind));
 }
 

@@ -16,7 +16,7 @@ import { listParam } from '../model/params.ts';
 import { visibleStatements, type Sees } from '../model/visibility.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
-import { indexFromBytes, indexSnapshotKey, readIndexSnapshot, readPreparedSnapshot, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, readSavedIndex, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { updateIndex } from './index-update.ts';
 import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, searchHits, type SearchParams, type SearchResponse } from './search.ts';
@@ -301,9 +301,8 @@ export class ScreeningService {
     // Start-up speed: the index of these live versions as saved by the last build (index-snapshot.ts).
     const dir = this.options.engine ? undefined : this.options.snapshotDir;
     const key = dir ? indexSnapshotKey(versions, 'default', await resolutionKeyOf(this.reader)) : '';
-    const bytes = dir ? await readIndexSnapshot(dir, key) : undefined;
-    // The matcher's prepared forms of every entity, saved beside it by a start before (see warm).
-    const prepared = bytes ? await readPreparedSnapshot(dir!, key, 'screening-') : undefined;
+    // With the matcher's prepared forms of every entity, saved beside it by a start before (see warm).
+    const { bytes, prepared } = (dir && (await readSavedIndex(dir, key, 'screening-'))) || {};
     const saved = bytes ? indexFromBytes(bytes, engine, prepared) : undefined;
     const entities = saved ? [] : await loadScreenableEntities(this.reader);
     const loaded = performance.now();
