@@ -150,7 +150,7 @@ export async function migrateAccess(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
-  await ensureIndex(db, 'sessions_user', () => db.schema.createIndex('sessions_user').ifNotExists().on('sessions').columns(['user_id']).execute());
+  await ensureIndex(db, 'sessions_user', (index) => index.on('sessions').columns(['user_id']));
   // seq is given by the writer (last + 1) rather than generated, so a removed row leaves a visible gap
   // and two writers racing for the same place collide on the key instead of forking the chain.
   await db.schema
@@ -184,6 +184,6 @@ export async function migrateAccess(db: Kysely<any>): Promise<void> {
     .addColumn('added_by', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('workspace_members_pk', ['workspace_id', 'user_id'])
     .execute();
-  await ensureIndex(db, 'workspace_members_user', () => db.schema.createIndex('workspace_members_user').ifNotExists().on('workspace_members').columns(['user_id']).execute());
-  await ensureIndex(db, 'audit_log_at', () => db.schema.createIndex('audit_log_at').ifNotExists().on('audit_log').columns(['at']).execute());
+  await ensureIndex(db, 'workspace_members_user', (index) => index.on('workspace_members').columns(['user_id']));
+  await ensureIndex(db, 'audit_log_at', (index) => index.on('audit_log').columns(['at']));
 }

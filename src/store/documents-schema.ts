@@ -127,12 +127,12 @@ export async function migrateDocuments(db: Kysely<any>, engine: 'sqlite' | 'post
     .addColumn('reviewed_by', 'text')
     .addColumn('reviewed_at', 'text')
     .execute();
-  await ensureIndex(k, 'document_mentions_document', () => k.schema.createIndex('document_mentions_document').ifNotExists().on('document_mentions').columns(['document_id', 'start']).execute());
-  await ensureIndex(k, 'document_mentions_entity', () => k.schema.createIndex('document_mentions_entity').ifNotExists().on('document_mentions').columns(['entity_id', 'document_id']).execute());
+  await ensureIndex(k, 'document_mentions_document', (index) => index.on('document_mentions').columns(['document_id', 'start']));
+  await ensureIndex(k, 'document_mentions_entity', (index) => index.on('document_mentions').columns(['entity_id', 'document_id']));
   if (engine === 'sqlite') {
     // Trigram tokens find a name inside unspaced scripts (金正恩, 김정은은) as well as in spaced ones.
     await sql`create virtual table if not exists document_fts using fts5(document_id unindexed, paragraph unindexed, text, tokenize = 'trigram')`.execute(db);
   } else {
-    await ensureIndex(db, 'document_passages_fts', () => sql`create index if not exists document_passages_fts on document_passages using gin (to_tsvector('simple', text))`.execute(db));
+    await ensureIndex(db, 'document_passages_fts', (index) => index.on('document_passages').using('gin').expression(sql`to_tsvector('simple', text)`));
   }
 }

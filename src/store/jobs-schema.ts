@@ -54,5 +54,5 @@ export async function migrateJobs(db: Kysely<any>): Promise<void> {
     .addColumn('worker', 'text')
     .addColumn('lease_until', 'text')
     .execute();
-  await ensureIndex(db, 'jobs_state', () => db.schema.createIndex('jobs_state').ifNotExists().on('jobs').columns(['state', 'run_after']).execute());
+  await ensureIndex(db, 'jobs_state', (index) => index.on('jobs').columns(['state', 'run_after']));
 }

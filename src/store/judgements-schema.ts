@@ -55,7 +55,7 @@ export async function migrateResolve(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('machine', 'integer', (c) => c.notNull())
     .addColumn('score', engine === 'postgres' ? 'double precision' : 'real')
     .execute();
-  await ensureIndex(db, 'judgements_pair', () => db.schema.createIndex('judgements_pair').ifNotExists().on('judgements').columns(['left_id', 'right_id']).execute());
+  await ensureIndex(db, 'judgements_pair', (index) => index.on('judgements').columns(['left_id', 'right_id']));
   await db.schema
     .createTable('xref_candidates')
     .ifNotExists()
@@ -69,5 +69,5 @@ export async function migrateResolve(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('xref_candidates_pk', ['left_id', 'right_id'])
     .execute();
-  await ensureIndex(db, 'xref_candidates_score', () => db.schema.createIndex('xref_candidates_score').ifNotExists().on('xref_candidates').columns(['score']).execute());
+  await ensureIndex(db, 'xref_candidates_score', (index) => index.on('xref_candidates').columns(['score']));
 }

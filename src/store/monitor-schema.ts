@@ -162,7 +162,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('cleared_target_digest', 'text')
     .addPrimaryKeyConstraint('portfolio_hits_pk', ['portfolio_id', 'ref', 'target_id'])
     .execute();
-  await ensureIndex(db, 'portfolio_hits_target', () => db.schema.createIndex('portfolio_hits_target').ifNotExists().on('portfolio_hits').columns(['target_id']).execute());
+  await ensureIndex(db, 'portfolio_hits_target', (index) => index.on('portfolio_hits').columns(['target_id']));
   await db.schema.createTable('alerts').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('portfolio_id', 'text', (c) => c.notNull())
@@ -212,7 +212,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     ['alerts_by_kind', ['kind', 'status']],
     ['alerts_by_list', ['dataset', 'status']],
   ];
-  for (const [name, columns] of inbox) await ensureIndex(db, name, () => db.schema.createIndex(name).ifNotExists().on('alerts').columns([...columns, 'created_at', 'id']).execute());
+  for (const [name, columns] of inbox) await ensureIndex(db, name, (index) => index.on('alerts').columns([...columns, 'created_at', 'id']));
   await db.schema.createTable('monitor_events').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('event', 'text', (c) => c.notNull())
@@ -238,7 +238,7 @@ export async function migrateMonitor(db: Kysely<any>, engine: 'sqlite' | 'postgr
     .addColumn('duration_ms', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await ensureIndex(db, 'webhook_deliveries_by_hook', () => db.schema.createIndex('webhook_deliveries_by_hook').ifNotExists().on('webhook_deliveries').columns(['webhook_id', 'at']).execute());
+  await ensureIndex(db, 'webhook_deliveries_by_hook', (index) => index.on('webhook_deliveries').columns(['webhook_id', 'at']));
 }
 
 /**
@@ -265,5 +265,5 @@ async function namesUniquePerWorkspace(db: Kysely<any>, engine: 'sqlite' | 'post
       });
     }
   }
-  await ensureIndex(db, 'portfolios_by_scope_name', () => sql`create unique index if not exists portfolios_by_scope_name on portfolios ((coalesce(workspace, '')), name)`.execute(db));
+  await ensureIndex(db, 'portfolios_by_scope_name', (index) => index.unique().on('portfolios').expression(sql`(coalesce(workspace, '')), name`));
 }

@@ -21,7 +21,7 @@ export async function migrateRateLimits(db: Kysely<any>): Promise<void> {
     .addColumn('window_start', 'bigint', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .execute();
-  await ensureIndex(db, 'rate_limits_by_window', () => db.schema.createIndex('rate_limits_by_window').ifNotExists().on('rate_limits').column('window_start').execute());
+  await ensureIndex(db, 'rate_limits_by_window', (index) => index.on('rate_limits').column('window_start'));
 }
 
 export interface RateCount {

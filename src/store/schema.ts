@@ -135,18 +135,10 @@ export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres
     .execute();
   // The primary key clusters a version's statements by entity, the order parsers write them in, so
   // inserts append instead of splitting pages all over the tree, and a version streams in entity order.
-  await ensureIndex(db, 'statements_canonical', () => db.schema.createIndex('statements_canonical').ifNotExists().on('statements').columns(['canonical_id', 'version_id']).execute());
+  await ensureIndex(db, 'statements_canonical', (index) => index.on('statements').columns(['canonical_id', 'version_id']));
   // References between entities: a partial index keeps it small, and a flag keeps its test cheap on insert.
-  await ensureIndex(db, 'statements_refs', () =>
-    db.schema
-      .createIndex('statements_refs')
-      .ifNotExists()
-      .on('statements')
-      .columns(['value', 'version_id'])
-      .where(sql.ref('is_ref'), '=', 1)
-      .execute(),
-  );
-  await ensureIndex(db, 'versions_dataset', () => db.schema.createIndex('versions_dataset').ifNotExists().on('dataset_versions').columns(['dataset', 'id']).execute());
+  await ensureIndex(db, 'statements_refs', (index) => index.on('statements').columns(['value', 'version_id']).where(sql.ref('is_ref'), '=', 1));
+  await ensureIndex(db, 'versions_dataset', (index) => index.on('dataset_versions').columns(['dataset', 'id']));
   await db.schema
     .createTable('version_diffs')
     .ifNotExists()
