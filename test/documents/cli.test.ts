@@ -1,16 +1,16 @@
 // `interdict ingest FILE…` on a copy of the bundled database: mentions found, the same file twice is
 // one document, and a bad file among good ones stops the command before anything is written. The
 // screening index the first ingest builds is saved beside the database, and the next reads it back.
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { copyOfBundledDb } from '../support/bundled-db.ts';
 import { SEED } from './make-files.ts';
+import { tempDirForTest } from '../support/temp-dir.ts';
 
 it('ingests documents with their mentions, once per content, and refuses a corrupt file whole', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'interdict-ingest-'));
+  const dir = tempDirForTest('ingest');
   const db = copyOfBundledDb(inject('bundledDb'), join(dir, 'copy.db'));
   const env = { INTERDICT_DB: db };
   // The saved screening indexes by name and inode: a build saved under the same name is a new file.

@@ -1,14 +1,14 @@
 // `interdict screen` as a user runs it (a child process over the bundled lists): every record is
 // screened despite malformed details, unscreenable rows are written in place and counted, the CSV
 // carries band, score and reason with spreadsheet-safe cells, and unreadable input is refused.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'interdict-batch-'));
+const dir = tempDirForFile('batch');
 const env = () => ({ INTERDICT_DB: inject('bundledDb'), INTERDICT_NO_BUNDLED: '1' });
 
 describe('interdict screen refuses what it cannot read, with a clear message and a non-zero exit', () => {

@@ -1,7 +1,6 @@
 // `interdict screen` and `interdict compare` as command modules, on a small in-memory list with the
 // real matcher: input order, unreadable rows reported with line numbers, CSV and JSON-lines input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { register as registerScreen } from '../../src/cli/commands/screen.ts';
 import { loadConfig } from '../../src/config.ts';
 import { MemoryReader } from '../../src/store/memory-reader.ts';
 import type { Store } from '../../src/store/types.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 function cli() {
   const reader = new MemoryReader();
@@ -33,7 +33,7 @@ function cli() {
   return { run: (...args: string[]) => program.parseAsync(['node', 'interdict', ...args]), out, err };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'interdict-screen-'));
+const dir = tempDirForFile('screen');
 
 describe('interdict screen', () => {
   it('screens a CSV in input order, reporting unreadable rows by line and screening the rest', async () => {

@@ -2,8 +2,7 @@
 // that read them back, in fresh threads whose name caches are empty, answer exactly as threads that
 // prepare every name themselves; the saved forms are what they use (a tampered one changes the
 // answer); and `interdict screen` saves them after a large batch and reads them on the next run.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { CandidateIndex, type PackedPrepared } from '../../src/screening/candidate-index.ts';
@@ -16,6 +15,7 @@ import type { QueryEntity } from '../../src/screening/query.ts';
 import { copyOfBundledDb } from '../support/bundled-db.ts';
 import { runCli } from '../support/cli.ts';
 import { ofacSdnEntities } from './helpers/ofac.ts';
+import { tempDirForTest } from '../support/temp-dir.ts';
 
 /** Listed names as given, mangled (lower case, words reversed, a letter dropped) and with other details, and names on no list. */
 function queriesFor(entities: { schema: string; properties: Record<string, string[]> }[]): QueryEntity[] {
@@ -77,7 +77,7 @@ describe('prepared names saved with an index', () => {
   });
 
   it('interdict screen saves them after a large batch and answers the same when it reads them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interdict-prepared-'));
+    const dir = tempDirForTest('prepared');
     const db = copyOfBundledDb(inject('bundledDb'), join(dir, 'copy.db'));
     const env = { INTERDICT_DB: db, INTERDICT_NO_BUNDLED: '1' };
     const entities = (await ofacSdnEntities()).filter((e) => e.properties.name?.length).slice(0, 1400);

@@ -1,8 +1,7 @@
 // The EU Financial Sanctions Files CSV v1.0 parser, on the real 2018 extract (Windows-1252, re-saved
 // by a spreadsheet), the same rows in the clean official layout, and bad input.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { collect, entitiesOf, type Collected } from '../../src/sources/collect.ts';
@@ -11,6 +10,7 @@ import { SourceError } from '../../src/model/errors.ts';
 import { getSchema } from '../../src/model/ftm.ts';
 import { makeEntityId, type FtmEntity } from '../../src/model/entity.ts';
 import { ID_PROP, type StatementDraft } from '../../src/model/statement.ts';
+import { tempDirForTest } from '../support/temp-dir.ts';
 
 const REAL = 'test/fixtures/eu_fsf/EUSanctionsShort.csv';
 const EXTRA = 'test/fixtures/eu_extra';
@@ -143,7 +143,7 @@ describe('euFsfCsv on bad input', () => {
   });
 
   it('names the line where a UTF-8 file turns into another encoding, and a truncated gzip file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interdict-eu-csv-'));
+    const dir = tempDirForTest('eu-csv');
     const lines = readFileSync(`${EXTRA}/clean_utf8.csv`).toString('latin1').split('\n');
     lines[4] = lines[4].replace(';', ';\xc9'); // a lone Windows-1252 É on line 5
     const mixed = join(dir, 'mixed.csv');

@@ -1,7 +1,6 @@
 // FtM entity JSON lines and delta files (OpenSanctions exports from the yente test fixtures), and export.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -12,11 +11,12 @@ import { getSchema } from '../../src/model/ftm.ts';
 import { referentOf, type FtmEntity } from '../../src/model/entity.ts';
 import { ID_PROP } from '../../src/model/statement.ts';
 import { SourceError } from '../../src/model/errors.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const T1 = 'test/fixtures/opensanctions_ftm/yente_t1/entities.ftm.json';
 const ZALA = 'test/fixtures/opensanctions_ftm/yente_zala/entities.ftm.json';
 const DELTA = 'test/fixtures/opensanctions_ftm/yente_delta/entities.delta.json';
-const tmp = mkdtempSync(join(tmpdir(), 'interdict-ftm-'));
+const tmp = tempDirForFile('ftm');
 
 function rawLines(path: string): Record<string, any>[] {
   return readFileSync(path, 'utf8')

@@ -4,8 +4,7 @@
 //   xmllint --noout --schema test/fixtures/ofac_sdn/schemas/sdn_advanced.xsd test/fixtures/ofac_xml/sdn_advanced_sample.xml
 // (libxml2-utils; see test/fixtures/ofac_xml/ORIGIN.md). These tests do not need xmllint.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ofacSdnAdvancedXml } from '../../src/sources/ofac/advanced.ts';
 import { ofacSdnXml } from '../../src/sources/ofac/xml.ts';
@@ -16,18 +15,18 @@ import { getSchema } from '../../src/model/ftm.ts';
 import { ID_PROP } from '../../src/model/statement.ts';
 import { SourceError } from '../../src/model/errors.ts';
 import type { FtmEntity } from '../../src/model/entity.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const FIXTURE = 'test/fixtures/ofac_xml/sdn_advanced_sample.xml';
 const CSV_2023 = ['sdn.csv', 'add.csv', 'alt.csv'].map((f) => `test/fixtures/ofac_xml/csv_2023-12-28/${f}`);
 
 let result: Collected;
 let entities: Map<string, FtmEntity>;
-let dir: string;
+const dir = tempDirForFile('ofac-adv');
 
 beforeAll(async () => {
   result = await collect(ofacSdnAdvancedXml, [FIXTURE]);
   entities = entitiesOf(result.statements);
-  dir = mkdtempSync(join(tmpdir(), 'interdict-ofac-adv-'));
 });
 
 const get = (id: string): FtmEntity => {

@@ -1,8 +1,7 @@
 // OFAC SDN classic XML (sdn.xml): the official sample, a fixture built from the 2023-12-28 set
 // whose entities must equal the CSV parser's for the same entries, and bad input.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ofacSdnXml } from '../../src/sources/ofac/xml.ts';
@@ -12,6 +11,7 @@ import { collect, entitiesOf, type Collected } from '../../src/sources/collect.t
 import { getSchema } from '../../src/model/ftm.ts';
 import { ID_PROP } from '../../src/model/statement.ts';
 import { SourceError } from '../../src/model/errors.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const SAMPLE = 'test/fixtures/ofac_sdn/samples/sdn.xml';
 const SUBSET = 'test/fixtures/ofac_xml/sdn_2023_subset.xml';
@@ -19,12 +19,11 @@ const SUBSET_CSV = ['sdn.csv', 'add.csv', 'alt.csv'].map((f) => `test/fixtures/o
 
 let sample: Collected;
 let subset: Collected;
-let dir: string;
+const dir = tempDirForFile('ofac-xml');
 
 beforeAll(async () => {
   sample = await collect(ofacSdnXml, [SAMPLE]);
   subset = await collect(ofacSdnXml, [SUBSET]);
-  dir = mkdtempSync(join(tmpdir(), 'interdict-ofac-xml-'));
 });
 
 function write(name: string, content: string | Buffer): string {

@@ -1,7 +1,6 @@
 // The statements CSV: graded, cited claims in, statements out.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { collect, entitiesOf } from '../../src/sources/collect.ts';
@@ -10,10 +9,11 @@ import { ukSanctionsList } from '../../src/sources/uk/fcdo-sanctions-list.ts';
 import { getSchema } from '../../src/model/ftm.ts';
 import { ID_PROP } from '../../src/model/statement.ts';
 import { SourceError } from '../../src/model/errors.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const SAMPLE = 'test/fixtures/statements/claims-sample.csv';
 const HEADER = STATEMENT_COLUMNS.join(',');
-const tmp = mkdtempSync(join(tmpdir(), 'interdict-statements-'));
+const tmp = tempDirForFile('statements');
 
 function file(name: string, rows: string[]): string {
   const path = join(tmp, name);

@@ -1,7 +1,6 @@
 // The UK Sanctions List (FCDO) parser on a hand-written sample of the published column layout.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collect, entitiesOf, type Collected } from '../../src/sources/collect.ts';
 import { ukSanctionsList } from '../../src/sources/uk/fcdo-sanctions-list.ts';
@@ -9,9 +8,10 @@ import { ukOfsiConList } from '../../src/sources/uk/ofsi-conlist.ts';
 import { getSchema } from '../../src/model/ftm.ts';
 import { makeEntityId, referentOf, type FtmEntity } from '../../src/model/entity.ts';
 import { ID_PROP } from '../../src/model/statement.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const SAMPLE = 'test/fixtures/uk_extra/UK-Sanctions-List-sample.csv';
-const tmp = mkdtempSync(join(tmpdir(), 'interdict-fcdo-'));
+const tmp = tempDirForFile('fcdo');
 const id = (uid: string, ...rest: string[]) => makeEntityId('gb_fcdo_sanctions', uid, ...rest);
 
 describe('UK Sanctions List (FCDO) sample', () => {

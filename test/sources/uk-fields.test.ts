@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { documentNumber, splitEnumerated, ukDate, unReferences, ukListReference } from '../../src/sources/uk/uk-fields.ts';
@@ -8,8 +7,9 @@ import { countriesIn } from '../../src/sources/uk/uk-countries.ts';
 import { csvRecords } from '../../src/sources/csv-records.ts';
 import { nameProperty } from '../../src/sources/uk/uk-entry.ts';
 import { SourceError } from '../../src/model/errors.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'interdict-uk-'));
+const tmp = tempDirForFile('uk');
 
 async function cellsOf(path: string): Promise<string[][]> {
   const out: string[][] = [];

@@ -1,7 +1,6 @@
 // The OFSI ConList parser on the full official file of 2018-04-13 and on the newer sample layout.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collect, entitiesOf, type Collected } from '../../src/sources/collect.ts';
 import { readOfsiRows, ukOfsiConList } from '../../src/sources/uk/ofsi-conlist.ts';
@@ -9,10 +8,11 @@ import { getSchema } from '../../src/model/ftm.ts';
 import { makeEntityId, referentOf, type FtmEntity } from '../../src/model/entity.ts';
 import { ID_PROP } from '../../src/model/statement.ts';
 import { SourceError } from '../../src/model/errors.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const CONLIST_2018 = 'data/gb_hmt_sanctions/2018-04-13/ConList.csv.gz';
 const SAMPLE_2020 = 'test/fixtures/uk_hmt_ofsi/samples/sample_hmt.csv';
-const tmp = mkdtempSync(join(tmpdir(), 'interdict-ofsi-'));
+const tmp = tempDirForFile('ofsi');
 
 describe('OFSI ConList 2018-04-13 (official file)', () => {
   let result: Collected;

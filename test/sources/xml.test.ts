@@ -1,18 +1,14 @@
 // The streaming XML helper: records as trees, line numbers in errors, DOCTYPE attacks refused.
-import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { streamXmlRecords, childText, children, child, textOf, type XmlElement } from '../../src/sources/xml.ts';
 import { SourceError } from '../../src/model/errors.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const SAMPLE = 'test/fixtures/ofac_sdn/samples/sdn.xml';
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'interdict-xml-'));
-});
+const dir = tempDirForFile('xml');
 
 function write(name: string, content: string | Buffer): string {
   const path = join(dir, name);
