@@ -1,13 +1,13 @@
 // `interdict import`, `datasets` and `diff` on the real OFAC files, and bad input that must change nothing.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const FIX = new URL('../fixtures/', import.meta.url).pathname;
 const DATA = new URL('../../data/', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'interdict-cli-'));
+const dir = tempDirForFile('cli');
 const env = { INTERDICT_DB: join(dir, 'cli.db') };
 const sdn2021 = ['sdn', 'add', 'alt', 'sdn_comments'].map((f) => join(FIX, 'ofac_sdn/2021-07-07', `${f}.csv`));
 const sdn2023 = ['sdn', 'add', 'alt'].map((f) => join(DATA, 'us_ofac_sdn/2023-12-28', `${f}.csv.gz`));

@@ -1,19 +1,19 @@
 // End-to-end tests of the analyst app: Debian's Chromium (through playwright-core) drives the built
 // app, served by the real server with the bundled official lists. Screenshots of every page go to
 // docs/screenshots/ for the README when UPDATE_SCREENSHOTS=1.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb, cli, ROOT, signIn, startServer, type RunningServer } from './server.ts';
 import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 // The README's screenshots are refreshed on request (UPDATE_SCREENSHOTS=1 npm test); otherwise they go
-// to a temp folder, so a test run leaves the working tree as it was.
-const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'interdict-shots-'));
+// to a temp folder removed after the file, so a test run leaves the working tree as it was.
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : tempDirForFile('shots');
 
 if (!HAVE_CHROMIUM) {
   process.stdout.write(`\n*** web end-to-end tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk) ***\n`);

@@ -6,19 +6,19 @@
 // deciders; importing the same version again raises nothing. Both OFAC versions are their real subset
 // (test/support/ofac-files.ts): the same change for these records, imported and indexed in a fraction
 // of the whole lists' time.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { buildWeb, cli, ROOT, signIn, startServer, type RunningServer } from './server.ts';
 import { SDN_2021_SUBSET as SDN_2021, SDN_2023_SUBSET as SDN_2023 } from '../support/ofac-files.ts';
+import { tempDirForFile } from '../support/temp-dir.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 // Screenshots for the README with UPDATE_SCREENSHOTS=1 (as app.test.ts); otherwise to a temp folder.
-const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'interdict-shots-'));
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : tempDirForFile('shots');
 const CUSTOMERS = [
   'id,schema,name,birth_date,nationality',
   'C-001,Person,Ashot Mkrtichev,,',
