@@ -3,6 +3,7 @@
 // table (runner.ts), which this delivery checks while it works and fails back into pg-boss; pg-boss's
 // own expiry stays as a backstop.
 import { CompiledQuery, sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { JobsTable, JobsTables } from '../store/jobs-schema.ts';
 import type { Delivery, SendOptions } from './delivery.ts';
@@ -17,7 +18,7 @@ export class PgBossDelivery implements Delivery {
 
   /** `takeBackLapsed` runs every `sweepMs` once this process works on a queue (see runner.ts). */
   constructor(
-    databaseUrl: string,
+    private readonly databaseUrl: string,
     private readonly expireSeconds: number,
     private readonly takeBackLapsed: () => Promise<void>,
     private readonly sweepMs: number,
@@ -33,11 +34,25 @@ export class PgBossDelivery implements Delivery {
 
   private async queue(name: string): Promise<void> {
     if (this.queues.has(name)) return;
-    // createQueue is idempotent in effect; a second process creating it at the same time may lose the race.
-    await this.boss.createQueue(name, { name, expireInSeconds: this.expireSeconds }).catch(async (error) => {
-      if (!(await this.boss.getQueue(name))) throw error;
-    });
+    if (!(await this.boss.getQueue(name))) await this.oneProcessAtATime(() => this.boss.createQueue(name, { name, expireInSeconds: this.expireSeconds }));
     this.queues.add(name);
+  }
+
+  /**
+   * pg-boss makes a queue by inserting its row, then a partition of its jobs with a key on the queues
+   * table: two processes making the same queue at once deadlock (two workers starting together on a new
+   * database failed so in CI). A session lock on a connection of its own makes them take turns; the
+   * second finds the queue made (createQueue does nothing then). Ending the connection releases it.
+   */
+  private async oneProcessAtATime(work: () => Promise<unknown>): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'interdict-jobs' });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock(hashtext($1))', ['interdict: pg-boss queues']);
+      await work();
+    } finally {
+      await client.end();
+    }
   }
 
   async enqueue(job: JobsTable, options: Required<Pick<SendOptions, 'maxAttempts' | 'retryDelaySeconds'>>): Promise<void> {
