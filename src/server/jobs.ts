@@ -85,9 +85,22 @@ export class ProcessJobs {
     return checkLists(this.store, this.config, now);
   }
 
-  /** Runs the handlers in this process until `close`. */
+  /**
+   * Runs the handlers in this process until `close`. A start that fails stops what it started (queues
+   * polled, pg-boss's connections and timers): they kept a worker whose start failed running on a
+   * closed store, warning every few seconds, instead of exiting with the error.
+   */
   async work(): Promise<void> {
     if (this.outbox) return;
+    try {
+      await this.startHandlers();
+    } catch (error) {
+      await this.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async startHandlers(): Promise<void> {
     const runner = await this.runner();
     const webhooks = Webhooks.of(this.store);
     // The live index one re-screen saved, read back by the next in any process on this store.
