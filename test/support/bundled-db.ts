@@ -213,11 +213,12 @@ async function prepareCompiledSnapshots(bundled: string): Promise<string> {
   return cache;
 }
 
-/** Resolves once a file named like `name` is in `dir`, or `ms` have passed. */
-async function untilThere(dir: string, name: RegExp, ms: number): Promise<void> {
+/** Whether a file named like `name` came into `dir` within `ms`. */
+async function untilThere(dir: string, name: RegExp, ms: number): Promise<boolean> {
   for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
-    if (existsSync(dir) && readdirSync(dir).some((n) => name.test(n))) return;
+    if (existsSync(dir) && readdirSync(dir).some((n) => name.test(n))) return true;
   }
+  return false;
 }
 
 /** Runs `interdict serve` over `sqlitePath` until it is ready and has saved its snapshots, then stops it. */
@@ -227,20 +228,25 @@ function serveUntilReady(sqlitePath: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let log = '';
     let ready = false;
+    let saved = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (!ready && /ready in \d+ ms/.test(log)) {
         ready = true;
         // Stopped once it has saved the matcher's prepared forms too (after warming, in the background).
-        void untilThere(`${sqlitePath}.cache`, /^screening-[0-9a-f]{20}\.prepared$/, 120_000).finally(() => child.kill('SIGTERM'));
+        void untilThere(`${sqlitePath}.cache`, /^screening-[0-9a-f]{20}\.prepared$/, 120_000).then((there) => {
+          saved = there;
+          child.kill('SIGTERM');
+        });
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      if (ready) resolve();
+      if (saved) resolve();
+      else if (ready) reject(new Error(`interdict serve was ready but saved no prepared forms beside its index within 120 s:\n${log}`));
       else reject(new Error(`interdict serve exited (${code}) before it was ready:\n${log}`));
     });
   });
