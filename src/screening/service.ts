@@ -234,8 +234,7 @@ export class ScreeningService {
         if (this.closed || this.snapshot !== snapshot) return resolve(); // closed or replaced meanwhile
         const start = performance.now();
         let more = true;
-        if (!packing) while (more && performance.now() - start < 4) more = screener.index.prepareSome(10);
-        else while (more && performance.now() - start < 4) more = packing.step(20);
+        while (more && performance.now() - start < 4) more = packing ? packing.step(20) : screener.index.prepareSome(10);
         if (more) return void setImmediate(step);
         const target = snapshot.preparedGoTo;
         if (!target) return resolve();

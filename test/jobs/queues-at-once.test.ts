@@ -3,27 +3,16 @@
 // one at once deadlocked ("deadlock detected": a worker of killed-worker.test.ts failed so in CI, then
 // kept running on a closed store). Three deliveries (each its own pool, as three processes) take up the
 // worker's three queues at once, over a few fresh databases: none fails.
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgBossDelivery } from '../../src/jobs/pg-boss.ts';
-import { PG_URL } from '../support/engines.ts';
-
-async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}
+import { PG_URL, withPgClient } from '../support/engines.ts';
 
 describe.skipIf(!PG_URL)('pg-boss queues made by several workers at once', () => {
   it('are made once, with no deadlock', async () => {
     const failures: string[] = [];
     for (let round = 0; round < 4; round++) {
       const name = `interdict_queues_${process.pid}_${round}`;
-      await withAdmin((admin) => admin.query(`create database ${name}`));
+      await withPgClient((admin) => admin.query(`create database ${name}`));
       const url = new URL(PG_URL);
       url.pathname = `/${name}`;
       const deliveries = Array.from({ length: 3 }, () => new PgBossDelivery(url.toString(), 60, async () => {}, 60_000));
@@ -35,19 +24,11 @@ describe.skipIf(!PG_URL)('pg-boss queues made by several workers at once', () =>
           for (const queue of ['rescreen', 'webhook-delivery', 'sync']) await d.work(queue, async () => {});
         }));
         for (const o of outcomes) if (o.status === 'rejected') failures.push(`round ${round}: ${(o.reason as Error).message}`);
-        const queues = await withAdmin(async () => {
-          const client = new pg.Client({ connectionString: url.toString() });
-          await client.connect();
-          try {
-            return (await client.query<{ name: string }>("select name from pgboss.queue where not starts_with(name, '__pgboss') order by name")).rows.map((r) => r.name);
-          } finally {
-            await client.end();
-          }
-        });
+        const queues = await withPgClient(async (client) => (await client.query<{ name: string }>("select name from pgboss.queue where not starts_with(name, '__pgboss') order by name")).rows.map((r) => r.name), url.toString());
         expect(queues).toEqual(['rescreen', 'sync', 'webhook-delivery']);
       } finally {
         await Promise.all(deliveries.map((d) => d.stop({ graceful: false })));
-        await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+        await withPgClient((admin) => admin.query(`drop database if exists ${name} with (force)`));
       }
     }
     expect(failures).toEqual([]);

@@ -13,7 +13,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDirFor } from '../../src/graph/snapshot.ts';
 import { Monitor, type AlertView } from '../../src/monitor/monitor.ts';
@@ -21,7 +20,7 @@ import { uploadPortfolio } from '../../src/monitor/service.ts';
 import { readScreeningInput } from '../../src/screening/batch-input.ts';
 import { openStore } from '../../src/store/open.ts';
 import { authHeaders } from '../support/credentials.ts';
-import { PG_URL } from '../support/engines.ts';
+import { PG_URL, withPgClient } from '../support/engines.ts';
 import { importedStore } from '../support/imported.ts';
 import { SDN_2021_SUBSET as SDN_2021, SDN_2023_SUBSET as SDN_2023 } from '../support/ofac-files.ts';
 
@@ -95,13 +94,7 @@ function portfolioCsv(sizes: { accounts: number; synthetic: number }): string {
 }
 
 async function admin<T>(query: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return (await client.query(query)).rows as T[];
-  } finally {
-    await client.end();
-  }
+  return withPgClient(async (client) => (await client.query(query)).rows as T[]);
 }
 
 function databaseUrl(name: string): string {

@@ -4,11 +4,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/ingest/import.ts';
 import { ConflictError, SourceError } from '../../src/model/errors.ts';
-import { ENGINES, type TestStore } from '../support/engines.ts';
+import { ENGINES, withPgClient, type TestStore } from '../support/engines.ts';
 import { importedStore } from '../support/imported.ts';
 import { runCli } from '../support/cli.ts';
 import { SDN_2021_SUBSET } from '../support/ofac-files.ts';
@@ -21,23 +20,12 @@ const UN_SAMPLE = join(FIX, 'un_sc/samples/sample_unsc.xml');
 const dir = tempDirForFile('integrity');
 
 async function analyzeStatements(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('analyze statements');
-  await client.end();
+  await withPgClient((client) => client.query('analyze statements'), url);
 }
 
 /** Rows in a store's table, read beside the store (the kept diffs have no reader of their own). */
 async function rowCount(t: TestStore, table: string): Promise<number> {
-  if (t.url) {
-    const client = new pg.Client({ connectionString: t.url });
-    await client.connect();
-    try {
-      return Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
-    } finally {
-      await client.end();
-    }
-  }
+  if (t.url) return withPgClient(async (client) => Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n), t.url);
   const db = new Database(t.sqlitePath, { readonly: true });
   try {
     return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;

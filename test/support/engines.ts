@@ -22,6 +22,17 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
+/** Runs `fn` on a PostgreSQL connection of its own to `url` (the test cluster's by default), ended after. */
+export async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>, url: string = PG_URL): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, migrated, empty store on the given engine. */
 export async function freshStore(engine: 'sqlite' | 'postgres'): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'interdict-test-'));
@@ -31,10 +42,7 @@ export async function freshStore(engine: 'sqlite' | 'postgres'): Promise<TestSto
     return { store, url: null, sqlitePath, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `interdict_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await withPgClient((admin) => admin.query(`create database ${name}`));
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const store = await openStore({ databaseUrl: url.toString(), sqlitePath });
@@ -44,10 +52,7 @@ export async function freshStore(engine: 'sqlite' | 'postgres'): Promise<TestSto
     sqlitePath,
     dispose: async () => {
       await store.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name}`);
-      await c.end();
+      await withPgClient((admin) => admin.query(`drop database if exists ${name}`));
       rmSync(dir, { recursive: true, force: true });
     },
   };

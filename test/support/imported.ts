@@ -8,12 +8,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import pg from 'pg';
 import { importFiles, type ImportOptions, type ImportOutcome } from '../../src/ingest/import.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import { codeFingerprint, withLock } from './bundled-db.ts';
-import { PG_URL, storeForBlock, type TestStore } from './engines.ts';
+import { PG_URL, storeForBlock, withPgClient, type TestStore } from './engines.ts';
 
 export interface ImportedStore extends TestStore {
   /** What importFiles answered when the template was made (each import's outcomes, in turn). */
@@ -114,20 +113,10 @@ const urlOf = (name: string) => {
   return url.toString();
 };
 
-async function withAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function postgresCopy(key: string, steps: ImportStep[]): Promise<ImportedStore> {
   const template = `interdict_tpl_${key}`;
   // The template is made under another name and renamed when whole; its comment holds the outcomes.
-  const outcomesJson = await withAdmin(async (admin) => {
+  const outcomesJson = await withPgClient(async (admin) => {
     // One builder per template across the run's workers (and other runs on the cluster).
     await admin.query('select pg_advisory_lock(hashtext($1))', [template]);
     try {
@@ -155,7 +144,7 @@ async function postgresCopy(key: string, steps: ImportStep[]): Promise<ImportedS
     }
   });
   const name = `interdict_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
+  await withPgClient((admin) => admin.query(`create database ${name} template ${template}`));
   const dir = mkdtempSync(join(tmpdir(), 'interdict-test-'));
   const sqlitePath = join(dir, 'test.db');
   const url = urlOf(name);
@@ -167,7 +156,7 @@ async function postgresCopy(key: string, steps: ImportStep[]): Promise<ImportedS
     outcomes: JSON.parse(outcomesJson) as ImportOutcome[],
     dispose: async () => {
       await store.close();
-      await withAdmin((admin) => admin.query(`drop database if exists ${name}`));
+      await withPgClient((admin) => admin.query(`drop database if exists ${name}`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
