@@ -31,8 +31,18 @@ function matcherReads(schema: string, prop: string): boolean {
   const type = propertyTypes(schema).get(prop);
   return MATCHED.has(prop) || type === 'name' || type === 'identifier';
 }
-/** From this many distinct records, a batch goes to worker threads; fewer are screened here (starting workers costs more). */
-const POOL_FROM = 2_000;
+/**
+ * A batch screener screens its first this many distinct records here, then starts worker threads for
+ * the rest. A thread starts cold: it prepares every target its queries meet and warms its own caches,
+ * work the main thread has mostly done already, so threads pay only on large batches. On two cores
+ * over the bundled OFAC list (bench:batch-threads, docs/BENCHMARKS.md): 5,000 records took 3.9 s here
+ * against 9.6 s in two threads, 10,000 8.1 s against 10.0, 20,000 15.9 s against 14.1 (`interdict
+ * screen`'s crossover, WORKER_MIN_ROWS, is 25,000). Counted over the batch screener's life: an upload
+ * hands it 5,000 records at a time, and a large one goes to threads from its third chunk.
+ */
+const POOL_FROM = 15_000;
+/** Queries screened here between turns of the event loop: a server's other requests wait at most this many. */
+const HERE_TURN = 250;
 /** A batch's hits go back to the threads to be screened in full when they are at least 1 in this many records. */
 const HITS_TO_THREADS = 4;
 
@@ -41,7 +51,7 @@ export interface LiveScreening {
   entities: Map<string, FtmEntity>;
   /** The live index's slots of these targets (by id): a sieve (ScreenOptions.within). */
   slotsOf(ids: Set<string>): Uint8Array;
-  /** A batch screener for one upload or re-screen (worker threads from `poolFrom` distinct records on): close it after. */
+  /** A batch screener for one upload or re-screen (its first `poolFrom` distinct records screened here, the rest in worker threads): close it after. */
   batches(options?: { poolFrom?: number }): BatchScreener;
   /** The index was read back from a snapshot (not built). */
   readBack: boolean;
@@ -152,8 +162,9 @@ function batchScreener(
     return mine;
   };
   const one = (query: QueryEntity) => screener.screen(query, options).results;
-  // Few queries, and no threads started yet: screened here (starting threads costs more).
-  const here = (count: number) => count < poolFrom && !pool;
+  // The first `poolFrom` queries are screened here (starting threads costs more), the rest in threads.
+  let counted = 0;
+  const here = (count: number) => !pool && (counted += count) < poolFrom;
   return {
     async screen(queries) {
       // Each distinct query once, by its text, which the threads are handed (pool.ts, QueryTexts).
@@ -173,7 +184,7 @@ function batchScreener(
       let considered: Uint32Array[];
       if (here(distinct.length)) {
         const sets = new PackedSetsBuilder();
-        results = distinct.map((q) => screener.screen(q, options, { considered: sets }).results);
+        results = await inTurns(distinct, (q) => screener.screen(q, options, { considered: sets }).results);
         considered = unpackSets(sets.build());
       } else {
         const sifted = await inTurn((workers) => workers.sift(texts, options));
@@ -193,7 +204,7 @@ function batchScreener(
       const sieve = { ...options, within };
       if (!here(queries.length)) return inTurn((workers) => workers.sift(queries, sieve, known));
       const sets = new PackedSetsBuilder();
-      const flags = queries.map((text, k) => screener.sifts(queryOf(text), sieve, { known: known?.[k], considered: sets }));
+      const flags = await inTurns(queries, (text, k) => screener.sifts(queryOf(text), sieve, { known: known?.[k], considered: sets }));
       return { flags, considered: unpackSets(sets.build()) };
     },
     async close() {
@@ -205,6 +216,16 @@ function batchScreener(
       await threadsMade(packs);
     },
   };
+}
+
+/** `items` mapped in order here, letting the event loop turn every HERE_TURN of them. */
+async function inTurns<T, R>(items: readonly T[], map: (item: T, k: number) => R): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    if (k > 0 && k % HERE_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    out[k] = map(items[k], k);
+  }
+  return out;
 }
 
 /** Runs `work` with a batch screener of `live`, closed after. */

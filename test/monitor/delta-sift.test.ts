@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../bench/monitor-records.ts';
 import { importFiles } from '../../src/ingest/import.ts';
 import { Monitor, recordKey } from '../../src/monitor/monitor.ts';
-import { liveScreening, rescreenAfterChange, sieveTargets, uploadPortfolio, type BatchScreener } from '../../src/monitor/service.ts';
+import { liveScreening, rescreenAfterChange, sieveTargets, uploadPortfolio, type BatchScreener, type LiveScreening } from '../../src/monitor/service.ts';
 import { siftRecords } from '../../src/monitor/sift.ts';
 import { resolverFor } from '../../src/resolve/service.ts';
 import { collect, entitiesOf } from '../../src/sources/collect.ts';
@@ -125,7 +125,7 @@ for (const engine of ENGINES) {
       } finally {
         await pool.close();
       }
-      const batches = live.batches();
+      const batches = live.batches({ poolFrom: 0 }); // in worker threads, as a large portfolio's
       let sifted: { portfolio_id: string; ref: string }[];
       let handed = 0;
       try {
@@ -146,7 +146,9 @@ for (const engine of ENGINES) {
       // The delta re-screens those and the records with a hit on a changed or removed target, no more.
       const changed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => resolution.canonical(e.id)));
       const affected = await monitor.affectedRecords(changed, sifted);
-      const delta = await rescreenAfterChange(t.store, 'us_ofac_sdn', from.id, to.id, { live });
+      // In worker threads (a large portfolio's delta: the threads sift, then screen the flagged records in full).
+      const threaded: LiveScreening = { ...live, batches: () => live.batches({ poolFrom: 0 }) };
+      const delta = await rescreenAfterChange(t.store, 'us_ofac_sdn', from.id, to.id, { live: threaded });
       expect(delta).toMatchObject({ mode: 'delta', records: affected.length, sievedTargets: sieve.length });
       expect(delta.alerts).toBeGreaterThan(0);
       // A full re-screen after it raises nothing the delta left out.
