@@ -3,6 +3,7 @@
 // records as a full re-screen does but scores only the added and changed targets among their candidates
 // (a sieve, in worker threads), adds the records that hit a changed or removed target, and re-screens
 // only those with the same threads; a full re-screen is one call away.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
@@ -41,8 +42,8 @@ function matcherReads(schema: string, prop: string): boolean {
  * hands it 5,000 records at a time, and a large one goes to threads from its third chunk.
  */
 const POOL_FROM = 15_000;
-/** Queries screened here between turns of the event loop: a server's other requests wait at most this many. */
-const HERE_TURN = 250;
+/** Milliseconds of screening here between turns of the event loop, so a server keeps answering (as CandidateIndex.buildAsync). */
+const HERE_SLICE_MS = 8;
 /** A batch's hits go back to the threads to be screened in full when they are at least 1 in this many records. */
 const HITS_TO_THREADS = 4;
 
@@ -218,11 +219,15 @@ function batchScreener(
   };
 }
 
-/** `items` mapped in order here, letting the event loop turn every HERE_TURN of them. */
+/** `items` mapped in order here, letting the event loop turn every HERE_SLICE_MS. */
 async function inTurns<T, R>(items: readonly T[], map: (item: T, k: number) => R): Promise<R[]> {
   const out: R[] = new Array(items.length);
+  let sliceStart = performance.now();
   for (let k = 0; k < items.length; k++) {
-    if (k > 0 && k % HERE_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (performance.now() - sliceStart > HERE_SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
     out[k] = map(items[k], k);
   }
   return out;
