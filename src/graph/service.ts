@@ -10,6 +10,7 @@ import { assembleEntity } from '../model/entity.ts';
 import { gradeRank, strongestGrade } from '../model/grades.ts';
 import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
 import type { EntityReader, Store } from '../store/types.ts';
+import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
 import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
@@ -161,7 +162,6 @@ export class GraphService {
    */
   private async takeIn(g: Graph, ids: string[], change: { removed: string[]; targets: string[] }): Promise<Graph> {
     const versions = await this.reader.liveVersions();
-    const order = new Map(versions.map((v, i) => [v.id, i]));
     const targets = new Set(change.targets);
     const dropped = new Set(change.removed.filter((id) => !targets.has(id)));
     const redo = new Set([...ids, ...targets]);
@@ -181,13 +181,13 @@ export class GraphService {
         continue;
       }
       // A member's statements are its target's (the resolved reader gives the whole target).
-      // In the order the store streams them to a full build: the same caption and claim order.
-      statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
+      // As a full build streams them: the same caption and claim order.
+      sortAsStreamed(statements, versions.map((v) => v.id));
       groups.set(statements[0].canonicalId, statements);
     }
     for (const canonical of groups.keys()) if (dropped.has(canonical)) throw new Error(`retired id ${canonical} is still a target`);
     const lists = sanctionsLists(versions);
-    const sorted = [...groups.values()].sort((a, b) => byBytes(a[0].canonicalId, b[0].canonicalId));
+    const sorted = [...groups.values()].sort((a, b) => compareBytes(a[0].canonicalId, b[0].canonicalId));
     return updateGraph(g, lists, sorted, { dropped, redesignated: targets });
   }
 
@@ -455,7 +455,6 @@ function edgesTouching(g: Graph, ids: ReadonlySet<string>): number[] {
   return out;
 }
 
-const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** The words of a name: case, accents and punctuation aside. */
 function wordsOf(text: string): string[] {

@@ -18,6 +18,7 @@ import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } fr
 import { CandidateIndex } from './candidate-index.ts';
 import { indexFromBytes, indexSnapshotKey, readSavedIndex, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { updateIndex } from './index-update.ts';
+import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
 import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, searchHits, type SearchParams, type SearchResponse } from './search.ts';
 import type { QueryEntity } from './query.ts';
@@ -266,19 +267,20 @@ export class ScreeningService {
     const started = performance.now();
     const versions = await this.reader.liveVersions();
     const lists = sanctionsLists(versions);
-    const order = new Map(versions.map((v, i) => [v.id, i]));
     const replaced = new Set([...ids, ...leaving]);
     const fresh: FtmEntity[] = [];
+    const taken = new Set<string>();
     for (const id of ids) {
       const statements = await this.reader.getStatements(id);
       // None: the edit went to an id merged into another entity; a rebuild finds it.
       if (statements.length === 0) throw new Error(`edited entity ${id} has no live statements`);
-      // A member of a resolved target: the target's place and keys change as a whole; a rebuild redoes it.
-      if (statements.some((s) => s.canonicalId !== id)) throw new Error(`edited entity ${id} is a member of ${statements[0].canonicalId}`);
-      // In the order the store streams them to a full build, so values come out in the same order.
-      statements.sort((a, b) => (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || byBytes(a.entityId, b.entityId) || byBytes(a.id, b.id));
+      // A member of a resolved target reads as the whole target, under its canonical id: the target's
+      // entry is replaced, as when a judgement has it read again (the member has no entry of its own).
+      // As a full build streams them, so values come out in the same order.
+      sortAsStreamed(statements, versions.map((v) => v.id));
       const entity = assembleEntity(statements.filter(isScreenedStatement));
-      if (!entity) continue;
+      if (!entity || taken.has(entity.id)) continue; // two members of one target, or a target and its member
+      taken.add(entity.id);
       replaced.add(entity.id);
       const designations = (await this.reader.getReferencing(entity.id)).filter((r) => schemaIsA(r.schema, 'Sanction') && (r.properties.entity ?? []).includes(entity.id));
       entity.target = isTarget(entity, designations, lists);
@@ -537,8 +539,6 @@ function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
   return { name: dataset, description: `${kind} ${dataset}`, datasets: [dataset] };
 }
 
-const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
 /**
  * The judgements a resolving reader (src/resolve/service.ts liveResolvedReader) resolves with, for
  * saved-index names; a reader of records as listed has none.
@@ -567,6 +567,6 @@ export async function loadScreenableEntities(reader: EntityReader, datasets?: st
   const targets = targetIds(entities, sanctions, lists);
   for (const e of entities) e.target = targets.has(e.id);
   // In id order (a resolving reader gives merged targets last): an edit's update finds slots by id.
-  const sorted = entities.every((e, i) => i === 0 || byBytes(entities[i - 1].id, e.id) <= 0);
-  return sorted ? entities : entities.sort((a, b) => byBytes(a.id, b.id));
+  const sorted = entities.every((e, i) => i === 0 || compareBytes(entities[i - 1].id, e.id) <= 0);
+  return sorted ? entities : entities.sort((a, b) => compareBytes(a.id, b.id));
 }

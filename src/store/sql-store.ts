@@ -13,6 +13,7 @@ import { diffEntities, groupEntities, type EntityDiff, type SlimStatement } from
 import type { DatasetDiff, DatasetInfo, DatasetKind, DatasetVersion, EntityFilter, ImportJob, ImportRequest, ImportResult, Store } from './types.ts';
 import { checkShrink } from './shrink.ts';
 import { appendInPlace } from './append.ts';
+import { compareBytes } from '../model/stream-order.ts';
 
 const INSERT_BATCH = 1000;
 /** A version this large gets fresh planner statistics before it is joined (PostgreSQL). */
@@ -740,12 +741,3 @@ function relatedSchemata(requested?: string[]): string[] | undefined {
   return [...out];
 }
 
-/** Byte order of UTF-8 strings, as SQLite's BINARY and PostgreSQL's "C" collations sort them. */
-function compareBytes(a: string, b: string): number {
-  if (a === b) return 0;
-  let i = 0;
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  // UTF-16 and UTF-8 agree on order except where surrogates meet U+E000..U+FFFF.
-  if (Math.max(a.charCodeAt(i) || 0, b.charCodeAt(i) || 0) >= 0xd800) return Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return a < b ? -1 : 1;
-}

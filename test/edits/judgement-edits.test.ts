@@ -30,7 +30,7 @@ describe.each(ENGINES)('a judgement over the %s store', (engine) => {
     resolver = new Resolver(t.store);
     const c = counted(liveResolvedReader(t.store));
     calls = c.calls;
-    service = new ScreeningService(c.reader);
+    service = new ScreeningService(c.reader, { subscribe: (fn) => t.store.onLiveChange(fn) });
     await service.ready();
     watch = watchJudgements(t.store, (change) => {
       changes.push(change);
@@ -72,6 +72,27 @@ describe.each(ENGINES)('a judgement over the %s store', (engine) => {
     expect(service.stats().lastError).toBeNull();
     const [jo] = (await service.match('default', { queries })).responses.jo.results.filter((r) => r.referents.includes('un_sc_sanctions:KPi.034'));
     expect(jo.referents).toEqual(['gb_hmt_sanctions:13419', 'un_sc_sanctions:KPi.034']);
+    await expectFreshAnswers();
+  });
+
+  it('takes an analyst edit of one member in as the whole target, without reading the live data again', async () => {
+    const before = { ...calls };
+    const claim = { sourceDocument: 'https://www.state.gov/briefings/dprk-arms-2023', evidenceGrade: 'reported' as const };
+    // Both members at once, as one edit of each: the target is read once per member, taken in once.
+    await t.store.addStatements('analyst_notes', [
+      { entityId: JO_UN, schema: 'Person', prop: 'alias', value: 'Jo Yong Chul', ...claim },
+      { entityId: JO_UK, schema: 'Person', prop: 'alias', value: 'Cho Yong Chol', ...claim },
+    ], 'tester');
+    await service.settled();
+    expect(calls.iterateEntities ?? 0).toBe(before.iterateEntities ?? 0);
+    expect(calls.iterateStatements ?? 0).toBe(before.iterateStatements ?? 0);
+    expect(service.stats().lastError).toBeNull();
+    const found = (await service.match('all', { queries: { jo: { schema: 'Person', properties: { name: ['Cho Yong Chol'] } } } })).responses.jo.results;
+    const [jo] = found.filter((r) => r.referents.includes('un_sc_sanctions:KPi.034'));
+    expect(jo.id).toMatch(/^NK-/);
+    expect(jo.referents).toEqual(['gb_hmt_sanctions:13419', 'un_sc_sanctions:KPi.034']);
+    expect(jo.datasets).toContain('analyst_notes');
+    expect(found.filter((r) => r.referents.includes('gb_hmt_sanctions:13419'))).toHaveLength(1);
     await expectFreshAnswers();
   });
 

@@ -119,7 +119,7 @@ describe('the graph over resolved targets', () => {
 describe('an analyst edit', () => {
   const claim = { sourceDocument: 'https://www.state.gov/briefings/dprk-arms-2023', evidenceGrade: 'reported' as const };
 
-  it('to a member of a merged target reaches the whole target (a rebuild), and a new entity is taken in', async () => {
+  it('to a member of a merged target reaches the whole target, and a new entity is taken in', async () => {
     const komid = (await new Resolver(store).entity('us_ofac_sdn:9345'))!.id;
     await store.addStatements('analyst_notes', [{ entityId: 'us-ofac-sdn-9345', schema: 'Company', prop: 'alias', value: 'Changgwang Sinyong Trading Bureau', ...claim }], 'tester');
     await store.addStatements('analyst_notes', [{ entityId: 'analyst-pak-chol-jin', schema: 'Person', prop: 'name', value: 'PAK Chol Jin', ...claim }], 'tester');
