@@ -9,10 +9,10 @@ import { sanctionsLists } from '../model/targets.ts';
 import { assembleEntity } from '../model/entity.ts';
 import { gradeRank, strongestGrade } from '../model/grades.ts';
 import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
-import type { EntityReader, Store } from '../store/types.ts';
+import type { DatasetVersion, EntityReader, Store } from '../store/types.ts';
 import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
 import { buildGraph, updateGraph } from './build.ts';
-import { loadSnapshot, saveSnapshot, snapshotKey } from './snapshot.ts';
+import { loadSnapshot, savedGraphKeys, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
 import { EXPORT_FORMATS, toFtmLines, toGexf, toGraphml, type ExportFormat } from './export.ts';
 import { exposure as rawExposure, edgeWeight, GRADE_WEIGHTS } from './exposure.ts';
@@ -32,6 +32,9 @@ export const LIMITS = {
   offset: { min: 0, max: 1e9, default: 0 },
   subgraphHops: { min: 0, max: 3, default: 0 },
 } as const;
+
+/** A start redoes at most this many targets judged since the saved graph; more cost less as a full build. */
+const MAX_RETARGETED = 5_000;
 
 /** An integer option within bounds (a LIMITS entry), or a ValidationError naming the field. */
 function intOption(field: string, value: unknown, bounds: { min: number; max: number; default: number }): number {
@@ -191,22 +194,36 @@ export class GraphService {
     return updateGraph(g, lists, sorted, { dropped, redesignated: targets });
   }
 
-  /** The snapshot of the live versions if one was saved, else a build from the store (then saved). */
+  /**
+   * The snapshot of the live versions if one was saved; else the one saved under the judgements in
+   * force earlier with the targets judged since redone; else a build from the store. Saved if not read.
+   */
   private async load(): Promise<Graph> {
     const dir = this.options.snapshotDir;
     if (!dir) return buildGraph(this.reader);
-    const key = snapshotKey(await this.reader.liveVersions(), await this.resolutionKey());
+    const versions = await this.reader.liveVersions();
+    const key = snapshotKey(versions, await this.resolutionKey());
     const saved = await loadSnapshot(dir, key);
     if (saved) return saved;
-    const g = await buildGraph(this.reader);
+    const g = (await this.savedUnderEarlierJudgements(dir, versions)) ?? (await buildGraph(this.reader));
     // Saved only if no version switched and no judgement came during the build, so a snapshot always matches its name.
     if (snapshotKey(await this.reader.liveVersions(), await this.resolutionKey()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
     return g;
   }
 
+  /** The graph saved under earlier judgements, brought up to date as a judgement's change is (see takeIn); none if more than MAX_RETARGETED targets changed. */
+  private async savedUnderEarlierJudgements(dir: string, versions: DatasetVersion[]): Promise<Graph | undefined> {
+    const saved = savedGraphKeys(dir);
+    if (!saved.length || !this.reader.earlierResolutionKeys || !this.reader.changeSince) return undefined;
+    const earlier = (await this.reader.earlierResolutionKeys()).find((r) => saved.includes(snapshotKey(versions, r)));
+    const change = earlier === undefined ? undefined : await this.reader.changeSince(earlier);
+    const g = change && change.targets.length <= MAX_RETARGETED ? await loadSnapshot(dir, snapshotKey(versions, earlier)) : undefined;
+    return g && change && this.takeIn(g, [], change);
+  }
+
   /** The judgements a resolving reader (src/resolve/service.ts) resolves with; none for records as listed. */
   private async resolutionKey(): Promise<string> {
-    return (await (this.reader as { resolutionKey?: () => Promise<string> }).resolutionKey?.()) ?? '';
+    return (await this.reader.resolutionKey?.()) ?? '';
   }
 
   /**

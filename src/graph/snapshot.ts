@@ -39,6 +39,17 @@ export function snapshotKey(versions: DatasetVersion[], resolution = ''): string
 
 const fileOf = (dir: string, key: string) => join(dir, `graph-${key}.v8`);
 
+/** The keys of the graphs saved in `dir` (one, after a save: saving removes the others). */
+export function savedGraphKeys(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => /^graph-([0-9a-f]{20})\.v8$/.exec(name)?.[1] ?? []);
+}
+
 /** The graph saved under `key`, or undefined when there is none (or it cannot be read). */
 export async function loadSnapshot(dir: string, key: string): Promise<Graph | undefined> {
   let bytes: Buffer;

@@ -2,7 +2,7 @@
 // list candidates, import and export judgements, and read resolved entities.
 import { entityIdOf } from '../model/entity.ts';
 import { ConflictError, ValidationError } from '../model/errors.ts';
-import type { EntityFilter, EntityReader, Store } from '../store/types.ts';
+import type { EntityFilter, EntityReader, ResolutionChange, Store } from '../store/types.ts';
 import { pairKey, type Judgement, type JudgementInput } from './judgements.ts';
 import { judgementLine, parseJudgementLines } from './interop.ts';
 import { ResolvedReader, type ResolvedEntity } from './reader.ts';
@@ -45,6 +45,8 @@ export function resolverFor(store: Store): Resolver {
 export interface LiveResolvedReader extends EntityReader {
   /** Changes whenever the judgements in force change: `j<last sequence number>`. */
   resolutionKey(): Promise<string>;
+  earlierResolutionKeys(): Promise<string[]>;
+  changeSince(key: string): Promise<TargetChange | undefined>;
 }
 
 /**
@@ -67,6 +69,17 @@ export function liveResolvedReader(store: Store): LiveResolvedReader {
     iterateStatements: statements,
     liveVersions: () => store.liveVersions(),
     resolutionKey: async () => `j${await resolverFor(store).judgementsStore.lastSeq()}`,
+    // The log is append-only: what was in force at `j<n>` is its judgements up to n.
+    earlierResolutionKeys: async () => {
+      const seqs = (await resolverFor(store).judgementsStore.judgements()).map((j) => j.seq);
+      return [...seqs.slice(0, -1).reverse(), 0].map((seq) => `j${seq}`);
+    },
+    changeSince: async (key) => {
+      const seq = /^j(\d+)$/.exec(key)?.[1];
+      const now = await resolverFor(store).resolution();
+      if (seq === undefined || Number(seq) > (now.log.at(-1)?.seq ?? 0)) return undefined;
+      return targetChange(new Resolution(now.log.filter((j) => j.seq <= Number(seq))), now);
+    },
   };
 }
 
@@ -80,10 +93,7 @@ export function downstreamReader(store: Store): EntityReader {
  * touch, before and after, and those targets' former ids) and the targets to read again (the ids
  * those records resolve to now). Everything else stays as it was.
  */
-export interface TargetChange {
-  removed: string[];
-  targets: string[];
-}
+export type TargetChange = ResolutionChange;
 
 /** The targets the judgements after `before` touch, comparing the resolution before and after them. */
 export function targetChange(before: Resolution, after: Resolution): TargetChange {

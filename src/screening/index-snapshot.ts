@@ -163,6 +163,18 @@ export function preparedCount(bytes: Uint8Array): number {
 
 const preparedFileOf = (dir: string, key: string, kind: SnapshotKind) => join(dir, `${kind}${key}.prepared`);
 
+/** The keys of the indexes of `kind` saved in `dir` (one, after a save: saving removes the others). */
+export function savedIndexKeys(dir: string, kind: SnapshotKind): string[] {
+  const ours = new RegExp(`^${kind}([0-9a-f]{20})\\.v8$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => ours.exec(name)?.[1] ?? []);
+}
+
 /** The index saved under `key` as bytes, with the prepared forms saved beside it if any; undefined when no index is saved. */
 export async function readSavedIndex(dir: string, key: string, kind: SnapshotKind): Promise<{ bytes: Uint8Array; prepared?: Uint8Array } | undefined> {
   const bytes = await readIndexSnapshot(dir, key, kind);

@@ -16,7 +16,7 @@ import { listParam } from '../model/params.ts';
 import { visibleStatements, type Sees } from '../model/visibility.ts';
 import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } from './reconcile.ts';
 import { CandidateIndex } from './candidate-index.ts';
-import { indexFromBytes, indexSnapshotKey, readSavedIndex, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
+import { indexFromBytes, indexSnapshotKey, readSavedIndex, savedIndexKeys, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { updateIndex } from './index-update.ts';
 import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
 import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
@@ -30,6 +30,8 @@ import type { QueryEntity } from './query.ts';
  * For `/search`, `default` is every live dataset, as it always was.
  */
 export const ALL_DATASETS = 'default';
+/** A start reads more targets judged since the saved index than this by a full build instead. */
+const MAX_RETARGETED = 5_000;
 export const EVERY_DATASET = 'all';
 
 /** What an answer was given from: the scope asked for, the datasets it covered, their versions and age. */
@@ -266,6 +268,15 @@ export class ScreeningService {
   private async takeIn(snapshot: Snapshot, ids: string[], leaving: string[] = []): Promise<Snapshot> {
     const started = performance.now();
     const versions = await this.reader.liveVersions();
+    const { index, taken, readMs } = await this.readAgain(snapshot.screener.index, snapshot.screener.engine, versions, ids, leaving);
+    const buildMs = performance.now() - started;
+    this.options.log?.(`screening index: ${taken} edited entities taken in in ${Math.round(buildMs)} ms`);
+    return { ...snapshot, screener: new Screener(index, snapshot.screener.engine), versions, loadMs: readMs, buildMs, builtAt: new Date().toISOString(), contexts: new Map() };
+  }
+
+  /** `index` with the entities `ids` read again from the store and `leaving` taken out. */
+  private async readAgain(index: CandidateIndex, engine: MatchEngine, versions: DatasetVersion[], ids: string[], leaving: string[]): Promise<{ index: CandidateIndex; taken: number; readMs: number }> {
+    const started = performance.now();
     const lists = sanctionsLists(versions);
     const replaced = new Set([...ids, ...leaving]);
     const fresh: FtmEntity[] = [];
@@ -286,11 +297,27 @@ export class ScreeningService {
       entity.target = isTarget(entity, designations, lists);
       fresh.push(entity);
     }
-    const loaded = performance.now();
-    const index = await updateIndex(snapshot.screener.index, snapshot.screener.engine, replaced, fresh);
-    const buildMs = performance.now() - started;
-    this.options.log?.(`screening index: ${fresh.length} edited entities taken in in ${Math.round(buildMs)} ms`);
-    return { ...snapshot, screener: new Screener(index, snapshot.screener.engine), versions, loadMs: loaded - started, buildMs, builtAt: new Date().toISOString(), contexts: new Map() };
+    const readMs = performance.now() - started;
+    return { index: await updateIndex(index, engine, replaced, fresh), taken: fresh.length, readMs };
+  }
+
+  /**
+   * The index saved under the judgements in force earlier (a server restarted after the CLI judged,
+   * a second process starting after this one judged), with the targets judged since read again; none
+   * if there is no such index or more than MAX_RETARGETED targets changed (a full build is cheaper).
+   */
+  private async savedUnderEarlierJudgements(dir: string, versions: DatasetVersion[], engine: MatchEngine): Promise<CandidateIndex | undefined> {
+    const saved = savedIndexKeys(dir, 'screening-');
+    if (!saved.length || !this.reader.earlierResolutionKeys || !this.reader.changeSince) return undefined;
+    const earlier = (await this.reader.earlierResolutionKeys()).find((r) => saved.includes(indexSnapshotKey(versions, 'default', r)));
+    const change = earlier === undefined ? undefined : await this.reader.changeSince(earlier);
+    if (!change || change.targets.length > MAX_RETARGETED) return undefined;
+    const { bytes, prepared } = (await readSavedIndex(dir, indexSnapshotKey(versions, 'default', earlier), 'screening-')) ?? {};
+    const index = bytes && indexFromBytes(bytes, engine, prepared);
+    if (!index) return undefined;
+    const updated = await this.readAgain(index, engine, versions, change.targets, change.removed);
+    this.options.log?.(`screening index: the one saved under earlier judgements, ${updated.taken} targets read again`);
+    return updated.index;
   }
 
   private async build(): Promise<Snapshot> {
@@ -305,9 +332,10 @@ export class ScreeningService {
     // With the matcher's prepared forms of every entity, saved beside it by a start before (see warm).
     const { bytes, prepared } = (dir && (await readSavedIndex(dir, key, 'screening-'))) || {};
     const saved = bytes ? indexFromBytes(bytes, engine, prepared) : undefined;
-    const entities = saved ? [] : await loadScreenableEntities(this.reader);
+    const updated = dir && !saved ? await this.savedUnderEarlierJudgements(dir, versions, engine) : undefined;
+    const entities = saved || updated ? [] : await loadScreenableEntities(this.reader);
     const loaded = performance.now();
-    const index = saved ?? (await CandidateIndex.buildAsync(entities, engine));
+    const index = saved ?? updated ?? (await CandidateIndex.buildAsync(entities, engine));
     let kept = saved !== undefined;
     // Saved only if neither a version nor the judgements changed during the build.
     if (dir && !saved && indexSnapshotKey(await this.reader.liveVersions(), 'default', await resolutionKeyOf(this.reader)) === key) {
@@ -544,7 +572,7 @@ function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
  * saved-index names; a reader of records as listed has none.
  */
 export async function resolutionKeyOf(reader: EntityReader): Promise<string> {
-  return (await (reader as { resolutionKey?: () => Promise<string> }).resolutionKey?.()) ?? '';
+  return (await reader.resolutionKey?.()) ?? '';
 }
 
 /** The statements a full build reads (loadScreenableEntities' schemata and their relatives). */

@@ -112,6 +112,18 @@ export interface EntityReader {
   iterateStatements(filter?: EntityFilter): AsyncIterable<Statement>;
   /** The live version of each dataset; changes when an import or sync switches a version. */
   liveVersions(): Promise<DatasetVersion[]>;
+  /** A resolving reader (src/resolve/service.ts) names the judgements it resolves with, for saved-index names. */
+  resolutionKey?(): Promise<string>;
+  /** The names of the judgements in force before each later judgement, newest first. */
+  earlierResolutionKeys?(): Promise<string[]>;
+  /** The targets the judgements after those named `key` change (undefined: not a name this log had). */
+  changeSince?(key: string): Promise<ResolutionChange | undefined>;
+}
+
+/** Records whose entries go (every member of a touched target, before and after, and its former ids), and targets to read again. */
+export interface ResolutionChange {
+  removed: string[];
+  targets: string[];
 }
 
 export interface Store extends EntityReader {

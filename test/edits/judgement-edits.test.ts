@@ -1,7 +1,12 @@
 // A judgement costs the targets it touches: the screening index takes the members' entries out and
 // the merged (or split) targets in, without reading the live data again (it used to rebuild whole,
-// ~15 s under load), and answers exactly as an index built from scratch under the same judgements.
+// ~15 s under load), and answers exactly as an index built from scratch under the same judgements;
+// a start after judgements made meanwhile does the same to the index saved before them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexSnapshotKey, savedIndexKeys } from '../../src/screening/index-snapshot.ts';
 import { liveResolvedReader, Resolver, watchJudgements } from '../../src/resolve/service.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
 import { ENGINES, type TestStore } from '../support/engines.ts';
@@ -46,16 +51,16 @@ describe.each(ENGINES)('a judgement over the %s store', (engine) => {
   });
 
   /** The service's index and answers equal those of an index built from scratch now. */
-  async function expectFreshAnswers() {
+  async function expectFreshAnswers(checked = service) {
     const scratch = new ScreeningService(liveResolvedReader(t.store));
     await scratch.ready();
     try {
-      const [updated, built] = [(await service.screener()).index, (await scratch.screener()).index];
+      const [updated, built] = [(await checked.screener()).index, (await scratch.screener()).index];
       expect(updated.entities.map((e) => e.id)).toEqual(built.entities.map((e) => e.id));
       const jo = (index: typeof updated) => index.entities.filter((e) => e.referents?.some((r) => r.endsWith(':KPi.034') || r.endsWith(':13419')));
       expect(jo(updated)).toEqual(jo(built));
-      for (const scope of ['default', 'all', 'gb_hmt_sanctions']) expect((await service.match(scope, { queries })).responses).toEqual((await scratch.match(scope, { queries })).responses);
-      expect((await service.search('default', { q: 'Jo Yong Chol', limit: 20 })).results).toEqual((await scratch.search('default', { q: 'Jo Yong Chol', limit: 20 })).results);
+      for (const scope of ['default', 'all', 'gb_hmt_sanctions']) expect((await checked.match(scope, { queries })).responses).toEqual((await scratch.match(scope, { queries })).responses);
+      expect((await checked.search('default', { q: 'Jo Yong Chol', limit: 20 })).results).toEqual((await scratch.search('default', { q: 'Jo Yong Chol', limit: 20 })).results);
     } finally {
       await scratch.close();
     }
@@ -106,5 +111,35 @@ describe.each(ENGINES)('a judgement over the %s store', (engine) => {
     const jo = (await service.match('default', { queries })).responses.jo.results.filter((r) => r.referents.some((x: string) => x === 'un_sc_sanctions:KPi.034' || x === 'gb_hmt_sanctions:13419'));
     expect(jo.map((r) => r.id).sort()).toEqual([JO_UK, JO_UN].sort());
     await expectFreshAnswers();
+  });
+
+  it('starts from the index saved before judgements made meanwhile, reading only the targets they touch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interdict-judged-restart-'));
+    try {
+      const first = new ScreeningService(liveResolvedReader(t.store), { snapshotDir: dir });
+      await first.ready();
+      await first.close();
+      const [savedBefore] = savedIndexKeys(dir, 'screening-');
+      // Judged while no service runs (the CLI beside a stopped server): JO's two records one target again.
+      await resolver.judge([{ left: JO_UK, right: JO_UN, verdict: 'same', author: 'analyst-a', reason: 'test: merged while stopped' }]);
+      const c = counted(liveResolvedReader(t.store));
+      const next = new ScreeningService(c.reader, { snapshotDir: dir });
+      try {
+        await next.ready();
+        expect(c.calls.iterateEntities ?? 0, 'a full build read every live entity').toBe(0);
+        expect(c.calls.getStatements).toBe(1); // the one target judged
+        const [jo] = (await next.match('default', { queries })).responses.jo.results.filter((r) => r.referents.includes('un_sc_sanctions:KPi.034'));
+        expect(jo.referents).toEqual(['gb_hmt_sanctions:13419', 'un_sc_sanctions:KPi.034']);
+        await expectFreshAnswers(next);
+        // Saved under the judgements now in force, in place of the older one.
+        const now = indexSnapshotKey(await t.store.liveVersions(), 'default', await c.reader.resolutionKey!());
+        expect(savedIndexKeys(dir, 'screening-')).toEqual([now]);
+        expect(now).not.toBe(savedBefore);
+      } finally {
+        await next.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
