@@ -214,11 +214,10 @@ export class GraphService {
   /** The graph saved under earlier judgements, brought up to date as a judgement's change is (see takeIn); none if more than MAX_RETARGETED targets changed. */
   private async savedUnderEarlierJudgements(dir: string, versions: DatasetVersion[]): Promise<Graph | undefined> {
     const saved = savedGraphKeys(dir);
-    if (!saved.length || !this.reader.earlierResolutionKeys || !this.reader.changeSince) return undefined;
-    const earlier = (await this.reader.earlierResolutionKeys()).find((r) => saved.includes(snapshotKey(versions, r)));
-    const change = earlier === undefined ? undefined : await this.reader.changeSince(earlier);
-    const g = change && change.targets.length <= MAX_RETARGETED ? await loadSnapshot(dir, snapshotKey(versions, earlier)) : undefined;
-    return g && change && this.takeIn(g, [], change);
+    const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(snapshotKey(versions, r))) : undefined;
+    if (!since || since.change.targets.length > MAX_RETARGETED) return undefined;
+    const g = await loadSnapshot(dir, snapshotKey(versions, since.resolutionKey));
+    return g && this.takeIn(g, [], since.change);
   }
 
   /** The judgements a resolving reader (src/resolve/service.ts) resolves with; none for records as listed. */
@@ -471,7 +470,6 @@ function edgesTouching(g: Graph, ids: ReadonlySet<string>): number[] {
   for (let e = 0; e < g.edgeCount; e++) if (nodes.has(g.edgeSrc[e]) || nodes.has(g.edgeDst[e])) out.push(e);
   return out;
 }
-
 
 /** The words of a name: case, accents and punctuation aside. */
 function wordsOf(text: string): string[] {

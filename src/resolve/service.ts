@@ -45,8 +45,7 @@ export function resolverFor(store: Store): Resolver {
 export interface LiveResolvedReader extends EntityReader {
   /** Changes whenever the judgements in force change: `j<last sequence number>`. */
   resolutionKey(): Promise<string>;
-  earlierResolutionKeys(): Promise<string[]>;
-  changeSince(key: string): Promise<TargetChange | undefined>;
+  changeSinceSaved(saved: (resolutionKey: string) => boolean): Promise<{ resolutionKey: string; change: TargetChange } | undefined>;
 }
 
 /**
@@ -70,15 +69,12 @@ export function liveResolvedReader(store: Store): LiveResolvedReader {
     liveVersions: () => store.liveVersions(),
     resolutionKey: async () => `j${await resolverFor(store).judgementsStore.lastSeq()}`,
     // The log is append-only: what was in force at `j<n>` is its judgements up to n.
-    earlierResolutionKeys: async () => {
-      const seqs = (await resolverFor(store).judgementsStore.judgements()).map((j) => j.seq);
-      return [...seqs.slice(0, -1).reverse(), 0].map((seq) => `j${seq}`);
-    },
-    changeSince: async (key) => {
-      const seq = /^j(\d+)$/.exec(key)?.[1];
+    changeSinceSaved: async (saved) => {
       const now = await resolverFor(store).resolution();
-      if (seq === undefined || Number(seq) > (now.log.at(-1)?.seq ?? 0)) return undefined;
-      return targetChange(new Resolution(now.log.filter((j) => j.seq <= Number(seq))), now);
+      const seqs = now.log.map((j) => j.seq);
+      const seq = [...seqs.slice(0, -1).reverse(), 0].find((n) => saved(`j${n}`));
+      if (seq === undefined) return undefined;
+      return { resolutionKey: `j${seq}`, change: targetChange(new Resolution(now.log.filter((j) => j.seq <= seq)), now) };
     },
   };
 }

@@ -30,9 +30,9 @@ import type { QueryEntity } from './query.ts';
  * For `/search`, `default` is every live dataset, as it always was.
  */
 export const ALL_DATASETS = 'default';
+export const EVERY_DATASET = 'all';
 /** A start reads more targets judged since the saved index than this by a full build instead. */
 const MAX_RETARGETED = 5_000;
-export const EVERY_DATASET = 'all';
 
 /** What an answer was given from: the scope asked for, the datasets it covered, their versions and age. */
 export interface AnswerScope {
@@ -308,14 +308,12 @@ export class ScreeningService {
    */
   private async savedUnderEarlierJudgements(dir: string, versions: DatasetVersion[], engine: MatchEngine): Promise<CandidateIndex | undefined> {
     const saved = savedIndexKeys(dir, 'screening-');
-    if (!saved.length || !this.reader.earlierResolutionKeys || !this.reader.changeSince) return undefined;
-    const earlier = (await this.reader.earlierResolutionKeys()).find((r) => saved.includes(indexSnapshotKey(versions, 'default', r)));
-    const change = earlier === undefined ? undefined : await this.reader.changeSince(earlier);
-    if (!change || change.targets.length > MAX_RETARGETED) return undefined;
-    const { bytes, prepared } = (await readSavedIndex(dir, indexSnapshotKey(versions, 'default', earlier), 'screening-')) ?? {};
+    const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(indexSnapshotKey(versions, 'default', r))) : undefined;
+    if (!since || since.change.targets.length > MAX_RETARGETED) return undefined;
+    const { bytes, prepared } = (await readSavedIndex(dir, indexSnapshotKey(versions, 'default', since.resolutionKey), 'screening-')) ?? {};
     const index = bytes && indexFromBytes(bytes, engine, prepared);
     if (!index) return undefined;
-    const updated = await this.readAgain(index, engine, versions, change.targets, change.removed);
+    const updated = await this.readAgain(index, engine, versions, since.change.targets, since.change.removed);
     this.options.log?.(`screening index: the one saved under earlier judgements, ${updated.taken} targets read again`);
     return updated.index;
   }

@@ -114,10 +114,11 @@ export interface EntityReader {
   liveVersions(): Promise<DatasetVersion[]>;
   /** A resolving reader (src/resolve/service.ts) names the judgements it resolves with, for saved-index names. */
   resolutionKey?(): Promise<string>;
-  /** The names of the judgements in force before each later judgement, newest first. */
-  earlierResolutionKeys?(): Promise<string[]>;
-  /** The targets the judgements after those named `key` change (undefined: not a name this log had). */
-  changeSince?(key: string): Promise<ResolutionChange | undefined>;
+  /**
+   * The newest judgements in force earlier whose name `saved` holds (something was saved under it),
+   * with the targets the judgements since then change; undefined if there are none.
+   */
+  changeSinceSaved?(saved: (resolutionKey: string) => boolean): Promise<{ resolutionKey: string; change: ResolutionChange } | undefined>;
 }
 
 /** Records whose entries go (every member of a touched target, before and after, and its former ids), and targets to read again. */
