@@ -5,11 +5,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import { numberParam } from '../model/params.ts';
 import type { Statement } from '../model/statement.ts';
-import { sanctionsLists } from '../model/targets.ts';
+import { entitiesEditedInPlace, sanctionsLists } from '../model/targets.ts';
 import { assembleEntity } from '../model/entity.ts';
 import { gradeRank, strongestGrade } from '../model/grades.ts';
 import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
-import type { DatasetVersion, EntityReader, Store } from '../store/types.ts';
+import type { DatasetVersion, EntityReader, ResolutionChange, Store } from '../store/types.ts';
 import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
 import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, savedGraphKeys, saveSnapshot, snapshotKey } from './snapshot.ts';
@@ -195,29 +195,40 @@ export class GraphService {
   }
 
   /**
-   * The snapshot of the live versions if one was saved; else the one saved under the judgements in
-   * force earlier with the targets judged since redone; else a build from the store. Saved if not read.
+   * The graph saved for these live versions and judgements, or for earlier judgements with the targets
+   * judged since redone; either with every entity an analyst dataset touches redone (their versions
+   * are not in the name: an edit appends in place). Else a build from the store. Saved unless read
+   * back under its own name.
    */
   private async load(): Promise<Graph> {
     const dir = this.options.snapshotDir;
     if (!dir) return buildGraph(this.reader);
     const versions = await this.reader.liveVersions();
     const key = snapshotKey(versions, await this.resolutionKey());
-    const saved = await loadSnapshot(dir, key);
-    if (saved) return saved;
-    const g = (await this.savedUnderEarlierJudgements(dir, versions)) ?? (await buildGraph(this.reader));
+    const exact = await loadSnapshot(dir, key);
+    const updated = await this.fromSaved(dir, versions, exact);
+    if (exact && updated) return updated;
+    const g = updated ?? (await buildGraph(this.reader));
     // Saved only if no version switched and no judgement came during the build, so a snapshot always matches its name.
     if (snapshotKey(await this.reader.liveVersions(), await this.resolutionKey()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
     return g;
   }
 
-  /** The graph saved under earlier judgements, brought up to date as a judgement's change is (see takeIn); none if more than MAX_RETARGETED targets changed. */
-  private async savedUnderEarlierJudgements(dir: string, versions: DatasetVersion[]): Promise<Graph | undefined> {
-    const saved = savedGraphKeys(dir);
-    const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(snapshotKey(versions, r))) : undefined;
-    if (!since || since.change.targets.length > MAX_RETARGETED) return undefined;
-    const g = await loadSnapshot(dir, snapshotKey(versions, since.resolutionKey));
-    return g && this.takeIn(g, [], since.change);
+  /** A saved graph brought up to date as a judgement's change and an edit are (see takeIn), or none: more than MAX_RETARGETED to redo. */
+  private async fromSaved(dir: string, versions: DatasetVersion[], exact?: Graph): Promise<Graph | undefined> {
+    let g = exact;
+    let change: ResolutionChange = { removed: [], targets: [] };
+    if (!g) {
+      const saved = savedGraphKeys(dir);
+      const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(snapshotKey(versions, r))) : undefined;
+      if (!since) return undefined;
+      g = await loadSnapshot(dir, snapshotKey(versions, since.resolutionKey));
+      change = since.change;
+    }
+    if (!g) return undefined;
+    const edited = await entitiesEditedInPlace(this.reader, versions);
+    if (edited.length + change.targets.length > MAX_RETARGETED) return undefined;
+    return edited.length || change.targets.length || change.removed.length ? this.takeIn(g, edited, change) : g;
   }
 
   /** The judgements a resolving reader (src/resolve/service.ts) resolves with; none for records as listed. */

@@ -10,6 +10,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { DatasetVersion } from '../store/types.ts';
 import { Graph } from './graph.ts';
 import { StringPool } from './pool.ts';
+import { isEditedInPlace } from '../model/targets.ts';
 
 /** The code that decides what a graph holds (graph, model and resolve, whole folders: a moved or new file counts too). */
 const CODE_DIRS = ['./', '../model/', '../resolve/'];
@@ -28,10 +29,14 @@ function codeFingerprint(): string {
   return (codeHash = hash.digest('hex'));
 }
 
-/** The snapshot name for these live versions, resolved with the judgements `resolution` names (none: records as listed). */
+/**
+ * The snapshot name for these live versions, resolved with the judgements `resolution` names (none:
+ * records as listed). Analyst datasets are left out (an edit appends in place): a graph read back has
+ * every entity they touch redone (GraphService.load).
+ */
 export function snapshotKey(versions: DatasetVersion[], resolution = ''): string {
   const hash = createHash('sha1').update(codeFingerprint()).update(`\n${resolution}`);
-  for (const v of [...versions].sort((a, b) => a.dataset.localeCompare(b.dataset))) {
+  for (const v of versions.filter((v) => !isEditedInPlace(v)).sort((a, b) => a.dataset.localeCompare(b.dataset))) {
     hash.update(`\n${v.dataset}\t${v.id}\t${v.importedAt}\t${v.statementCount}`);
   }
   return hash.digest('hex').slice(0, 20);

@@ -16,6 +16,26 @@ export function isSanctionsList(version: { format: string }): boolean {
   return !NOT_LIST_FORMATS.has(version.format);
 }
 
+/**
+ * Whether a dataset version is an analyst dataset, which edits append to in place (its counts and
+ * time change, its id does not). Saved indexes are named without these versions and, read back, have
+ * every entity they touch read again (entitiesEditedInPlace).
+ */
+export function isEditedInPlace(version: { format: string }): boolean {
+  return version.format === 'analyst';
+}
+
+/** Every entity (by canonical id) the live analyst datasets among `versions` hold statements on. */
+export async function entitiesEditedInPlace(
+  reader: { iterateStatements(filter: { datasets: string[] }): AsyncIterable<{ canonicalId: string }> },
+  versions: readonly { dataset: string; format: string }[],
+): Promise<string[]> {
+  const datasets = versions.filter(isEditedInPlace).map((v) => v.dataset);
+  const ids = new Set<string>();
+  if (datasets.length) for await (const s of reader.iterateStatements({ datasets })) ids.add(s.canonicalId);
+  return [...ids];
+}
+
 /** The names of the sanctions-list datasets among the live versions. */
 export function sanctionsLists(versions: Iterable<{ dataset: string; format: string }>): Set<string> {
   const out = new Set<string>();

@@ -6,9 +6,9 @@ import { assembleEntity, type FtmEntity } from '../model/entity.ts';
 import { NotFoundError } from '../model/errors.ts';
 import { MATCHABLE_SCHEMATA, schemaIsA } from '../model/ftm.ts';
 import type { Statement } from '../model/statement.ts';
-import { isSanctionsList, isTarget, sanctionsLists, targetIds } from '../model/targets.ts';
+import { entitiesEditedInPlace, isEditedInPlace, isSanctionsList, isTarget, sanctionsLists, targetIds } from '../model/targets.ts';
 import { queryBand } from './bands.ts';
-import type { DatasetVersion, EntityReader } from '../store/types.ts';
+import type { DatasetVersion, EntityReader, ResolutionChange } from '../store/types.ts';
 import { describeMatcher } from './algorithms.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
 import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse } from './match.ts';
@@ -302,19 +302,29 @@ export class ScreeningService {
   }
 
   /**
-   * The index saved under the judgements in force earlier (a server restarted after the CLI judged,
-   * a second process starting after this one judged), with the targets judged since read again; none
-   * if there is no such index or more than MAX_RETARGETED targets changed (a full build is cheaper).
+   * The saved index brought up to date, or none (a full build is due). `exact` was saved under these
+   * live versions and judgements; else one saved under earlier judgements has the targets judged
+   * since read again. Either way every entity an analyst dataset touches is read again (their
+   * versions are left out of the names: an edit appends in place). More than MAX_RETARGETED to read
+   * costs less as a full build.
    */
-  private async savedUnderEarlierJudgements(dir: string, versions: DatasetVersion[], engine: MatchEngine): Promise<CandidateIndex | undefined> {
-    const saved = savedIndexKeys(dir, 'screening-');
-    const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(indexSnapshotKey(versions, 'default', r))) : undefined;
-    if (!since || since.change.targets.length > MAX_RETARGETED) return undefined;
-    const { bytes, prepared } = (await readSavedIndex(dir, indexSnapshotKey(versions, 'default', since.resolutionKey), 'screening-')) ?? {};
-    const index = bytes && indexFromBytes(bytes, engine, prepared);
+  private async fromSaved(dir: string, versions: DatasetVersion[], engine: MatchEngine, exact?: CandidateIndex): Promise<CandidateIndex | undefined> {
+    let index = exact;
+    let change: ResolutionChange = { removed: [], targets: [] };
+    if (!index) {
+      const saved = savedIndexKeys(dir, 'screening-');
+      const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(serverIndexKey(versions, r))) : undefined;
+      if (!since) return undefined;
+      const { bytes, prepared } = (await readSavedIndex(dir, serverIndexKey(versions, since.resolutionKey), 'screening-')) ?? {};
+      index = bytes && indexFromBytes(bytes, engine, prepared);
+      change = since.change;
+    }
     if (!index) return undefined;
-    const updated = await this.readAgain(index, engine, versions, since.change.targets, since.change.removed);
-    this.options.log?.(`screening index: the one saved under earlier judgements, ${updated.taken} targets read again`);
+    const ids = [...new Set([...change.targets, ...(await entitiesEditedInPlace(this.reader, versions))])];
+    if (ids.length > MAX_RETARGETED) return undefined;
+    if (!ids.length && !change.removed.length) return index;
+    const updated = await this.readAgain(index, engine, versions, ids, change.removed);
+    this.options.log?.(`screening index: the saved one, ${updated.taken} judged or edited entities read again`);
     return updated.index;
   }
 
@@ -326,17 +336,17 @@ export class ScreeningService {
     const versions = await this.reader.liveVersions();
     // Start-up speed: the index of these live versions as saved by the last build (index-snapshot.ts).
     const dir = this.options.engine ? undefined : this.options.snapshotDir;
-    const key = dir ? indexSnapshotKey(versions, 'default', await resolutionKeyOf(this.reader)) : '';
+    const key = dir ? serverIndexKey(versions, await resolutionKeyOf(this.reader)) : '';
     // With the matcher's prepared forms of every entity, saved beside it by a start before (see warm).
     const { bytes, prepared } = (dir && (await readSavedIndex(dir, key, 'screening-'))) || {};
     const saved = bytes ? indexFromBytes(bytes, engine, prepared) : undefined;
-    const updated = dir && !saved ? await this.savedUnderEarlierJudgements(dir, versions, engine) : undefined;
-    const entities = saved || updated ? [] : await loadScreenableEntities(this.reader);
+    const updated = dir ? await this.fromSaved(dir, versions, engine, saved) : undefined;
+    const entities = updated ? [] : await loadScreenableEntities(this.reader);
     const loaded = performance.now();
-    const index = saved ?? updated ?? (await CandidateIndex.buildAsync(entities, engine));
-    let kept = saved !== undefined;
+    const index = updated ?? (await CandidateIndex.buildAsync(entities, engine));
+    let kept = saved !== undefined && updated !== undefined;
     // Saved only if neither a version nor the judgements changed during the build.
-    if (dir && !saved && indexSnapshotKey(await this.reader.liveVersions(), 'default', await resolutionKeyOf(this.reader)) === key) {
+    if (dir && !kept && serverIndexKey(await this.reader.liveVersions(), await resolutionKeyOf(this.reader)) === key) {
       kept = await saveIndexSnapshot(dir, key, index).then(
         () => true,
         (err) => (this.options.log?.(`screening index not saved: ${(err as Error).message}`), false),
@@ -563,6 +573,11 @@ function namedScope(versions: DatasetVersion[], dataset: string): AnswerScope {
   }
   const kind = isSanctionsList(version) ? 'sanctions list' : 'dataset (not a sanctions list)';
   return { name: dataset, description: `${kind} ${dataset}`, datasets: [dataset] };
+}
+
+/** The name of the index a server saves: the live versions but analyst datasets (see isEditedInPlace), and the judgements. */
+export function serverIndexKey(versions: DatasetVersion[], resolutionKey: string): string {
+  return indexSnapshotKey(versions.filter((v) => !isEditedInPlace(v)), 'default', resolutionKey);
 }
 
 /**

@@ -1,9 +1,14 @@
 // An analyst edit redoes just the edited entities in the graph (it used to rebuild the whole graph from
 // every live statement, seconds that stalled /match), and the graph then holds what a graph built from
-// scratch over the same store holds: the same nodes, edges and claims, on every engine.
+// scratch over the same store holds: the same nodes, edges and claims, on every engine. A graph saved
+// before edits is read back at a start with those entities redone.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build.ts';
 import { GraphService } from '../../src/graph/service.ts';
+import { savedGraphKeys } from '../../src/graph/snapshot.ts';
 import { ENGINES, type TestStore } from '../support/engines.ts';
 import { importedStoreOf } from '../support/imported.ts';
 import { UN_THEN_CASE_FILE } from '../support/list-imports.ts';
@@ -61,5 +66,29 @@ describe.each(ENGINES)('the graph after an analyst edit over the %s store', (eng
 
   it('holds what a graph built from scratch holds', async () => {
     expect(content(await service.graph())).toEqual(content(await buildGraph(t.store)));
+  });
+
+  it('is read back at a start after more edits, with just the entities the analyst datasets touch redone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interdict-graph-edited-'));
+    try {
+      await new GraphService(t.store, { snapshotDir: dir }).graph();
+      const [saved] = savedGraphKeys(dir);
+      // Edited while no service runs: a new link, and a claim on a case-file record.
+      await t.store.addStatements('analyst_notes', [
+        { entityId: 'analyst-rel-pak-directs-komid', schema: 'Directorship', prop: 'director', value: 'analyst-pak-chol-jin', ...claim },
+        { entityId: 'analyst-rel-pak-directs-komid', schema: 'Directorship', prop: 'organization', value: komid, ...claim },
+      ], 'tester');
+      await t.store.addStatements('analyst_retractions', [{ entityId: PRIGOZHIN_OWNS_WAGNER, schema: 'Ownership', prop: 'startDate', value: '2014', ...claim, evidenceGrade: 'denied' }], 'tester');
+      const c = counted(t.store);
+      const g = await new GraphService(c.reader, { snapshotDir: dir }).graph();
+      expect(c.calls.iterateStatements ?? 0, 'a build read every live statement').toBe(0);
+      expect(c.calls['iterateStatements(datasets)']).toBe(1);
+      expect(content(g)).toEqual(content(await buildGraph(t.store)));
+      expect((await new GraphService(t.store, { snapshotDir: dir }).adjacent('analyst-pak-chol-jin')).results.map((r) => r.edge.id)).toContain('analyst-rel-pak-directs-komid');
+      // Its name leaves the analyst datasets out: the saved graph stays as it was.
+      expect(savedGraphKeys(dir)).toEqual([saved]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexSnapshotKey, savedIndexKeys } from '../../src/screening/index-snapshot.ts';
+import { savedIndexKeys } from '../../src/screening/index-snapshot.ts';
 import { liveResolvedReader, Resolver, watchJudgements } from '../../src/resolve/service.ts';
-import { ScreeningService } from '../../src/screening/service.ts';
+import { ScreeningService, serverIndexKey } from '../../src/screening/service.ts';
 import { ENGINES, type TestStore } from '../support/engines.ts';
 import { importedStoreOf } from '../support/imported.ts';
 import { UN_THEN_UK } from '../support/list-imports.ts';
@@ -132,7 +132,7 @@ describe.each(ENGINES)('a judgement over the %s store', (engine) => {
         expect(jo.referents).toEqual(['gb_hmt_sanctions:13419', 'un_sc_sanctions:KPi.034']);
         await expectFreshAnswers(next);
         // Saved under the judgements now in force, in place of the older one.
-        const now = indexSnapshotKey(await t.store.liveVersions(), 'default', await c.reader.resolutionKey!());
+        const now = serverIndexKey(await t.store.liveVersions(), await c.reader.resolutionKey!());
         expect(savedIndexKeys(dir, 'screening-')).toEqual([now]);
         expect(now).not.toBe(savedBefore);
       } finally {

@@ -1,7 +1,12 @@
 // An analyst edit costs what it changes: the screening index takes in the edited entities without
 // reading the live data again (a full rebuild stalled /match for seconds after every claim), and
-// answers exactly as an index built from scratch over the same store would, on every engine.
+// answers exactly as an index built from scratch over the same store would, on every engine; an index
+// saved before edits is read back at a start with those entities read again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savedIndexKeys } from '../../src/screening/index-snapshot.ts';
 import { ScreeningService } from '../../src/screening/service.ts';
 import { ENGINES, type TestStore } from '../support/engines.ts';
 import { importedStoreOf } from '../support/imported.ts';
@@ -71,6 +76,39 @@ describe.each(ENGINES)('an analyst edit over the %s store', (engine) => {
       }
     } finally {
       await scratch.close();
+    }
+  });
+
+  it('is read back at a start after more edits, with just the entities the analyst datasets touch read again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interdict-screening-edited-'));
+    try {
+      const first = new ScreeningService(t.store, { snapshotDir: dir });
+      await first.ready();
+      await first.close();
+      const [saved] = savedIndexKeys(dir, 'screening-');
+      // Edited while no service runs: a new entity, and an alias on a list entry (a new analyst dataset's).
+      await t.store.addStatements('analyst_notes', [{ entityId: 'analyst-kirby-2', schema: 'Person', prop: 'name', value: 'John Kirbey', ...claim }], 'tester');
+      await t.store.addStatements('analyst_aliases', [{ entityId: komid, schema: 'Company', prop: 'alias', value: 'KOMID Trading Bureau', ...claim }], 'tester');
+      const c = counted(t.store);
+      const next = new ScreeningService(c.reader, { snapshotDir: dir });
+      const scratch = new ScreeningService(t.store);
+      try {
+        await next.ready();
+        expect(c.calls.iterateEntities ?? 0, 'a build read every live entity').toBe(0);
+        expect(c.calls['iterateStatements(datasets)']).toBe(1);
+        await scratch.ready();
+        const [updated, built] = [(await next.screener()).index, (await scratch.screener()).index];
+        expect(updated.entities).toEqual(built.entities);
+        const asked = { ...queries, bureau: { schema: 'Company', properties: { name: ['KOMID Trading Bureau'] } } };
+        for (const scope of ['default', 'all', 'analyst_notes']) expect((await next.match(scope, { queries: asked })).responses).toEqual((await scratch.match(scope, { queries: asked })).responses);
+        expect((await next.match('default', { queries: asked })).responses.bureau.results[0]).toMatchObject({ id: komid, target: true });
+        expect(savedIndexKeys(dir, 'screening-')).toEqual([saved]);
+      } finally {
+        await next.close();
+        await scratch.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -88,8 +88,7 @@ async function startOnceUnlessSaved(sqlitePath: string): Promise<void> {
   const { loadConfig } = await import('../../src/config.ts');
   const { buildApp } = await import('../../src/server/app.ts');
   const { downstreamReader } = await import('../../src/resolve/service.ts');
-  const { resolutionKeyOf } = await import('../../src/screening/service.ts');
-  const { indexSnapshotKey } = await import('../../src/screening/index-snapshot.ts');
+  const { resolutionKeyOf, serverIndexKey } = await import('../../src/screening/service.ts');
   const { snapshotKey } = await import('../../src/graph/snapshot.ts');
   const config = { ...loadConfig({}), sqlitePath, databaseUrl: null, loadBundled: false };
   const store = await openStore(config);
@@ -98,7 +97,7 @@ async function startOnceUnlessSaved(sqlitePath: string): Promise<void> {
     const versions = await reader.liveVersions();
     const resolution = await resolutionKeyOf(reader);
     const cache = `${sqlitePath}.cache`;
-    const index = `screening-${indexSnapshotKey(versions, 'default', resolution)}`;
+    const index = `screening-${serverIndexKey(versions, resolution)}`;
     const saved = [`${index}.v8`, `${index}.prepared`, `graph-${snapshotKey(versions, resolution)}.v8`];
     if (saved.every((name) => existsSync(join(cache, name)))) return;
     const { app, prepare, warmed } = await buildApp(config, store, { logger: false });
