@@ -228,7 +228,9 @@ export class GraphService {
     if (!g) return undefined;
     const edited = await entitiesEditedInPlace(this.reader, versions);
     if (edited.length + change.targets.length > MAX_RETARGETED) return undefined;
-    return edited.length || change.targets.length || change.removed.length ? this.takeIn(g, edited, change) : g;
+    if (!edited.length && !change.targets.length && !change.removed.length) return g;
+    // Failing (a record gone meanwhile, say): the full build a start did before.
+    return this.takeIn(g, edited, change).catch(() => undefined);
   }
 
   /** The judgements a resolving reader (src/resolve/service.ts) resolves with; none for records as listed. */

@@ -323,9 +323,15 @@ export class ScreeningService {
     const ids = [...new Set([...change.targets, ...(await entitiesEditedInPlace(this.reader, versions))])];
     if (ids.length > MAX_RETARGETED) return undefined;
     if (!ids.length && !change.removed.length) return index;
-    const updated = await this.readAgain(index, engine, versions, ids, change.removed);
-    this.options.log?.(`screening index: the saved one, ${updated.taken} judged or edited entities read again`);
-    return updated.index;
+    try {
+      const updated = await this.readAgain(index, engine, versions, ids, change.removed);
+      this.options.log?.(`screening index: the saved one, ${updated.taken} judged or edited entities read again`);
+      return updated.index;
+    } catch (err) {
+      // A record gone meanwhile, say: the full build a start did before.
+      this.options.log?.(`screening index: the saved one not brought up to date (${(err as Error).message}); building`);
+      return undefined;
+    }
   }
 
   private async build(): Promise<Snapshot> {

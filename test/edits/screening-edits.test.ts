@@ -103,6 +103,17 @@ describe.each(ENGINES)('an analyst edit over the %s store', (engine) => {
         for (const scope of ['default', 'all', 'analyst_notes']) expect((await next.match(scope, { queries: asked })).responses).toEqual((await scratch.match(scope, { queries: asked })).responses);
         expect((await next.match('default', { queries: asked })).responses.bureau.results[0]).toMatchObject({ id: komid, target: true });
         expect(savedIndexKeys(dir, 'screening-')).toEqual([saved]);
+        // Reading an edited entity again failing (the database going away for a moment), a start builds instead.
+        const failing = new Proxy(t.store, { get: (target, prop, receiver) => (prop === 'getStatements' ? () => Promise.reject(new Error('connection lost')) : Reflect.get(target, prop, receiver)) });
+        const d = counted(failing);
+        const rebuilt = new ScreeningService(d.reader, { snapshotDir: dir });
+        try {
+          await rebuilt.ready();
+          expect(d.calls.iterateEntities).toBe(1);
+          expect((await rebuilt.match('default', { queries: asked })).responses).toEqual((await scratch.match('default', { queries: asked })).responses);
+        } finally {
+          await rebuilt.close();
+        }
       } finally {
         await next.close();
         await scratch.close();
