@@ -10,7 +10,7 @@ import { assembleEntity } from '../model/entity.ts';
 import { gradeRank, strongestGrade } from '../model/grades.ts';
 import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
 import type { DatasetVersion, EntityReader, ResolutionChange, Store } from '../store/types.ts';
-import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
+import { compareBytes, sortAsStreamed, versionOrder } from '../model/stream-order.ts';
 import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, savedGraphKeys, saveSnapshot, snapshotKey } from './snapshot.ts';
 import { betweenness, degreeCentrality, inducedSubgraph, louvain, MAX_SUBGRAPH_NODES, pageRank } from './centrality.ts';
@@ -176,6 +176,7 @@ export class GraphService {
       }
     }
     const groups = new Map<string, Statement[]>();
+    const order = versionOrder(versions);
     for (const id of redo) {
       if (dropped.has(id)) continue;
       const statements = await this.reader.getStatements(id);
@@ -185,7 +186,7 @@ export class GraphService {
       }
       // A member's statements are its target's (the resolved reader gives the whole target).
       // As a full build streams them: the same caption and claim order.
-      sortAsStreamed(statements, versions.map((v) => v.id));
+      sortAsStreamed(statements, order);
       groups.set(statements[0].canonicalId, statements);
     }
     for (const canonical of groups.keys()) if (dropped.has(canonical)) throw new Error(`retired id ${canonical} is still a target`);

@@ -13,12 +13,16 @@ export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+/** Each live version's place in `liveVersions` order, by version id: made once for many sortAsStreamed calls. */
+export function versionOrder(liveVersions: readonly { id: number }[]): ReadonlyMap<number, number> {
+  return new Map(liveVersions.map((v, i) => [v.id, i]));
+}
+
 /**
  * Sorts one entity's statements as streamed: record by record in id order (a resolved target's
- * members come from the base stream one after another), each record's by live version (the order
- * of `liveVersions`, ids given here), then statement id.
+ * members come from the base stream one after another), each record's by live version (`order`),
+ * then statement id.
  */
-export function sortAsStreamed(statements: Statement[], liveVersionIds: readonly number[]): Statement[] {
-  const order = new Map(liveVersionIds.map((id, i) => [id, i]));
+export function sortAsStreamed(statements: Statement[], order: ReadonlyMap<number, number>): Statement[] {
   return statements.sort((a, b) => compareBytes(a.entityId, b.entityId) || (order.get(a.versionId) ?? 0) - (order.get(b.versionId) ?? 0) || compareBytes(a.id, b.id));
 }

@@ -18,7 +18,7 @@ import { parseReconcileQueries, reconcileCandidate, type ReconcileCandidate } fr
 import { CandidateIndex } from './candidate-index.ts';
 import { indexFromBytes, indexSnapshotKey, readSavedIndex, savedIndexKeys, saveIndexSnapshot, savePreparedSnapshot } from './index-snapshot.ts';
 import { updateIndex } from './index-update.ts';
-import { compareBytes, sortAsStreamed } from '../model/stream-order.ts';
+import { compareBytes, sortAsStreamed, versionOrder } from '../model/stream-order.ts';
 import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, searchHits, type SearchParams, type SearchResponse } from './search.ts';
 import type { QueryEntity } from './query.ts';
@@ -281,6 +281,7 @@ export class ScreeningService {
     const replaced = new Set([...ids, ...leaving]);
     const fresh: FtmEntity[] = [];
     const taken = new Set<string>();
+    const order = versionOrder(versions);
     for (const id of ids) {
       const statements = await this.reader.getStatements(id);
       // None: the edit went to an id merged into another entity; a rebuild finds it.
@@ -288,7 +289,7 @@ export class ScreeningService {
       // A member of a resolved target reads as the whole target, under its canonical id: the target's
       // entry is replaced, as when a judgement has it read again (the member has no entry of its own).
       // As a full build streams them, so values come out in the same order.
-      sortAsStreamed(statements, versions.map((v) => v.id));
+      sortAsStreamed(statements, order);
       const entity = assembleEntity(statements.filter(isScreenedStatement));
       if (!entity || taken.has(entity.id)) continue; // two members of one target, or a target and its member
       taken.add(entity.id);
