@@ -36,6 +36,7 @@ import { ProcessJobs } from './jobs.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { installRateLimit } from './rate-limit.ts';
 import { ScreeningAudit } from './screening-audit.ts';
+import { sharedCompilers } from './schema-compilers.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
     // req.ip: the client named by the trusted proxies, for the per-address limits and the audit trail.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 512 },
+    schemaController: { compilersFactory: sharedCompilers },
   });
   installErrorHandler(app);
   installHostCheck(app, [...(config.allowedHosts ?? []), config.host]);
