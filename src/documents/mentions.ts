@@ -11,6 +11,7 @@ import type { QueryEntity } from '../screening/query.ts';
 import type { Explanation } from '../screening/compare.ts';
 import { namesOf } from '../screening/candidate-index.ts';
 import { dropOverlaps, findPatternMentions, type PatternMention } from './patterns.ts';
+import { Slices } from '../model/turns.ts';
 
 export type MentionKind = 'entity' | PatternMention['kind'];
 
@@ -109,13 +110,12 @@ export class MentionFinder {
     const countrySpans = patterns.filter((p) => p.kind === 'country');
     const names: FoundMention[] = [];
     const runs = nameRuns(text);
-    let sliceStart = performance.now();
+    const slices = new Slices(20);
     for (let r = 0; r < runs.length; r++) {
       names.push(...this.screenRun(text, runs[r], countrySpans));
-      if (performance.now() - sliceStart > 20) {
+      if (slices.due()) {
         options.onProgress?.(runs[r][0].start / Math.max(1, text.length));
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
+        await slices.turn();
       }
     }
     const vessels = this.vesselsAfterPrefix(text);

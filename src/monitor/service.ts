@@ -3,7 +3,6 @@
 // records as a full re-screen does but scores only the added and changed targets among their candidates
 // (a sieve, in worker threads), adds the records that hit a changed or removed target, and re-screens
 // only those with the same threads; a full re-screen is one call away.
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FtmEntity } from '../model/entity.ts';
 import { resolverFor, downstreamReader } from '../resolve/service.ts';
 import type { InputRow } from '../screening/batch-input.ts';
@@ -19,6 +18,7 @@ import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS }
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
 import { siftRecords, type Sifter } from './sift.ts';
 import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';
+import { Slices } from '../model/turns.ts';
 
 /** Results per record kept as hits (the best few; a customer record rarely meets more listed targets). */
 const HITS_PER_RECORD = 10;
@@ -42,8 +42,6 @@ function matcherReads(schema: string, prop: string): boolean {
  * hands it 5,000 records at a time, and a large one goes to threads from its third chunk.
  */
 const POOL_FROM = 15_000;
-/** Milliseconds of screening here between turns of the event loop, so a server keeps answering (as CandidateIndex.buildAsync). */
-const HERE_SLICE_MS = 8;
 /** A batch's hits go back to the threads to be screened in full when they are at least 1 in this many records. */
 const HITS_TO_THREADS = 4;
 
@@ -219,15 +217,12 @@ function batchScreener(
   };
 }
 
-/** `items` mapped in order here, letting the event loop turn every HERE_SLICE_MS. */
+/** `items` mapped in order here, letting the event loop turn between slices so a server keeps answering. */
 async function inTurns<T, R>(items: readonly T[], map: (item: T, k: number) => R): Promise<R[]> {
   const out: R[] = new Array(items.length);
-  let sliceStart = performance.now();
+  const slices = new Slices();
   for (let k = 0; k < items.length; k++) {
-    if (performance.now() - sliceStart > HERE_SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+    if (slices.due()) await slices.turn();
     out[k] = map(items[k], k);
   }
   return out;

@@ -1,6 +1,6 @@
 // The delta re-screen's sift over every monitored record (see siftRecords): each distinct query once,
 // handed to the screening threads in name order across the whole portfolio, not window by window.
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { nextTurn } from '../model/turns.ts';
 import { sameSet, setHas } from '../screening/id-sets.ts';
 import { NAME_ORDER_WINDOW } from '../screening/name-order.ts';
 import type { QueryTexts } from '../screening/pool.ts';

@@ -12,6 +12,7 @@ import { ATTRIBUTE_WEIGHT, attributeKeys, EntityKeyer, grown } from './entity-ke
 import type { HashIds } from './hash-ids.ts';
 import { identifierKeys, normalizeIdentifier } from './identifiers.ts';
 import type { QueryEntity } from './query.ts';
+import { Slices } from '../model/turns.ts';
 
 /** Keys found in more entities than this add no new candidates once enough are found; they only rank. */
 const COMMON_KEY_POSTINGS = 256;
@@ -242,15 +243,12 @@ export class CandidateIndex {
   }
 
   /** The same, yielding to the event loop every few milliseconds so a server keeps answering. */
-  static async buildAsync(all: FtmEntity[], engine: MatchEngine, sliceMs = 8): Promise<CandidateIndex> {
+  static async buildAsync(all: FtmEntity[], engine: MatchEngine): Promise<CandidateIndex> {
     const builder = new IndexBuilder(engine);
-    let sliceStart = performance.now();
+    const slices = new Slices();
     for (const entity of all) {
       builder.add(entity);
-      if (performance.now() - sliceStart > sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (slices.due()) await slices.turn();
     }
     return builder.finish();
   }

@@ -11,6 +11,7 @@ import { attributeKeys } from './entity-keys.ts';
 import { HashIds } from './hash-ids.ts';
 import { identifierKeys } from './identifiers.ts';
 import { keyHash } from '../names/keys.ts';
+import { nextTurn, Slices } from '../model/turns.ts';
 
 /** Byte order of ids, the order the store streams entities in (and so the order of a built index's slots). */
 function compareIds(a: string, b: string): number {
@@ -38,14 +39,12 @@ function keyHashesOf(entity: FtmEntity, engine: MatchEngine): Set<number> {
   return out;
 }
 
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * A new index: `index` without the entities whose ids are in `replaced`, with `fresh` (their new
  * versions, and new entities) added. The old index is left as it was: queries in flight finish on
- * it, and get the event loop every `sliceMs` or so meanwhile.
+ * it, and get the event loop every few milliseconds meanwhile.
  */
-export async function updateIndex(index: CandidateIndex, engine: MatchEngine, replaced: ReadonlySet<string>, fresh: FtmEntity[], sliceMs = 8): Promise<CandidateIndex> {
+export async function updateIndex(index: CandidateIndex, engine: MatchEngine, replaced: ReadonlySet<string>, fresh: FtmEntity[]): Promise<CandidateIndex> {
   const old = index.entities;
   const added = fresh.filter((e) => isScreenable(e.schema)).sort((x, y) => compareIds(x.id, y.id));
   const leaving = new Set([...replaced, ...fresh.map((e) => e.id)]);
@@ -74,7 +73,7 @@ export async function updateIndex(index: CandidateIndex, engine: MatchEngine, re
     for (const h of set) pairs.push([keyIds.intern(h), addedSlot[i]]);
   });
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  await turn();
+  await nextTurn();
 
   // Postings merged key by key; each key's slots stay ascending (candidate search relies on it).
   const oldKeyCount = oldOffsets.length - 1;
@@ -83,12 +82,9 @@ export async function updateIndex(index: CandidateIndex, engine: MatchEngine, re
   const offsets = new Int32Array(keyCount + 1);
   let n = 0;
   let p = 0;
-  let sliceStart = performance.now();
+  const slices = new Slices();
   for (let k = 0; k < keyCount; k++) {
-    if ((k & 0xfff) === 0 && performance.now() - sliceStart > sliceMs) {
-      await turn();
-      sliceStart = performance.now();
-    }
+    if ((k & 0xfff) === 0 && slices.due()) await slices.turn();
     if (k < oldKeyCount) {
       for (let i = oldOffsets[k]; i < oldOffsets[k + 1]; i++) {
         const slot = slotOf[oldSlots[i]];
@@ -100,7 +96,7 @@ export async function updateIndex(index: CandidateIndex, engine: MatchEngine, re
     for (; p < pairs.length && pairs[p][0] === k; p++) slots[n++] = pairs[p][1];
     offsets[k + 1] = n;
   }
-  await turn();
+  await nextTurn();
   const updated = new CandidateIndex(entities, engine, { keyIds, offsets, slots: slots.subarray(0, n) });
   index.carryPrepared(updated, slotOf);
   return updated;

@@ -14,6 +14,7 @@ import type { DatasetDiff, DatasetInfo, DatasetKind, DatasetVersion, EntityFilte
 import { checkShrink } from './shrink.ts';
 import { appendInPlace } from './append.ts';
 import { compareBytes } from '../model/stream-order.ts';
+import { nextTurn } from '../model/turns.ts';
 
 const INSERT_BATCH = 1000;
 /** A version this large gets fresh planner statistics before it is joined (PostgreSQL). */
@@ -569,7 +570,7 @@ export class SqlStore implements Store {
       const compiled = q.compile();
       const rows = await this.db.connection().execute(async () => this.rawSelect!(compiled.sql, [...compiled.parameters]) as ScanRow[]);
       // SQLite answers synchronously: give the event loop a turn so a server stays responsive.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       return rows;
     }
     const objects = await q.execute();
