@@ -81,9 +81,16 @@ export class GraphService {
 
   constructor(
     private readonly reader: EntityReader,
-    /** Where built graphs are kept for the next start (see snapshot.ts); none: always build. */
-    private readonly options: { snapshotDir?: string } = {},
+    private readonly options: {
+      /** Where built graphs are kept for the next start (see snapshot.ts); none: always build. */
+      snapshotDir?: string;
+      /** What went wrong and what was done instead (a rebuild, a graph not saved): the server's log. */
+      warn?: (message: string) => void;
+    } = {},
   ) {}
+
+  /** A background rebuild or update that failed: the graph in use stays, and the next `graph()` tries again. */
+  private readonly failed = (err: unknown) => this.options.warn?.(`graph not brought up to date: ${(err as Error).message}`);
 
   /**
    * Rebuild whenever a dataset's live version switches, or redo just the entities an analyst edit
@@ -95,7 +102,7 @@ export class GraphService {
       if (!this.current && !this.pending) return;
       if (appended) for (const id of appended) this.edited.add(id);
       else this.stale = true;
-      void this.update().catch(() => undefined);
+      void this.update().catch(this.failed);
     });
   }
 
@@ -107,14 +114,14 @@ export class GraphService {
     if (!this.current && !this.pending) return;
     for (const id of change.removed) this.retired.add(id);
     for (const id of change.targets) this.retargeted.add(id);
-    void this.update().catch(() => undefined);
+    void this.update().catch(this.failed);
   }
 
   /** Schedules a full rebuild of a graph already built or being built (the judgements in force changed, untold how). */
   refresh(): void {
     if (!this.current && !this.pending) return;
     this.stale = true;
-    void this.update().catch(() => undefined);
+    void this.update().catch(this.failed);
   }
 
   /** Resolves once no rebuild or update is in progress (tests, benchmarks). */
@@ -145,7 +152,12 @@ export class GraphService {
     this.edited.clear();
     this.retired.clear();
     this.retargeted.clear();
-    const next = full ? this.load() : this.takeIn(current, ids, change).catch(() => this.load()); // the update failing: rebuild
+    const next = full
+      ? this.load()
+      : this.takeIn(current, ids, change).catch((err) => {
+          this.options.warn?.(`graph: edits and judgements not taken in (${(err as Error).message}); rebuilding`);
+          return this.load();
+        });
     this.pending = next
       .then((g) => {
         this.current = g; // atomic swap: readers holding the old graph finish on it
@@ -153,7 +165,7 @@ export class GraphService {
       })
       .finally(() => {
         this.pending = undefined;
-        if (this.stale || this.edited.size || this.retargeted.size || this.retired.size) void this.update().catch(() => undefined);
+        if (this.stale || this.edited.size || this.retargeted.size || this.retired.size) void this.update().catch(this.failed);
       });
     return this.pending;
   }
@@ -211,7 +223,7 @@ export class GraphService {
     if (exact && updated) return updated;
     const g = updated ?? (await buildGraph(this.reader));
     // Saved only if no version switched and no judgement came during the build, so a snapshot always matches its name.
-    if (snapshotKey(await this.reader.liveVersions(), await this.resolutionKey()) === key) await saveSnapshot(dir, key, g).catch(() => undefined);
+    if (snapshotKey(await this.reader.liveVersions(), await this.resolutionKey()) === key) await saveSnapshot(dir, key, g).catch((err) => this.options.warn?.(`graph not saved: ${(err as Error).message}`));
     return g;
   }
 
@@ -231,7 +243,10 @@ export class GraphService {
     if (edited.length + change.targets.length > MAX_RETARGETED) return undefined;
     if (!edited.length && !change.targets.length && !change.removed.length) return g;
     // Failing (a record gone meanwhile, say): the full build a start did before.
-    return this.takeIn(g, edited, change).catch(() => undefined);
+    return this.takeIn(g, edited, change).catch((err) => {
+      this.options.warn?.(`graph: the saved one not brought up to date (${(err as Error).message}); building`);
+      return undefined;
+    });
   }
 
   /** The judgements a resolving reader (src/resolve/service.ts) resolves with; none for records as listed. */

@@ -75,7 +75,8 @@ export interface ScreeningServiceOptions {
   engine?: MatchEngine;
   /** Candidates scored per query. */
   maxCandidates?: number;
-  log?: (message: string) => void;
+  /** Progress (`info`) and what went wrong with what was done instead (`warn`): the server's log. */
+  log?: (message: string, level?: 'info' | 'warn') => void;
   /** Where the built index is kept for the next start (index-snapshot.ts); none: always build. */
   snapshotDir?: string;
   /** Names each answer's list versions with their stale warnings; without it, only versions are named. */
@@ -205,14 +206,14 @@ export class ScreeningService {
               this.snapshot = await this.takeIn(this.snapshot, ids, leaving);
               this.warm(this.snapshot);
             } catch (err) {
-              this.options.log?.(`screening index: edit of ${ids.length} entities not taken in (${(err as Error).message}); rebuilding`);
+              this.options.log?.(`screening index: edit of ${ids.length} entities not taken in (${(err as Error).message}); rebuilding`, 'warn');
               this.dirty = true;
             }
           }
         } while (this.dirty || this.edited.size || this.leaving.size);
       } catch (err) {
         this.lastError = (err as Error).message;
-        this.options.log?.(`screening index build failed: ${this.lastError}`);
+        this.options.log?.(`screening index build failed: ${this.lastError}`, 'warn');
         if (!this.snapshot) throw err;
       } finally {
         this.building = null;
@@ -247,7 +248,7 @@ export class ScreeningService {
         }
         snapshot.preparedGoTo = undefined;
         savePreparedSnapshot(target.dir, target.key, 'screening-', packing.packed())
-          .catch((err) => this.options.log?.(`prepared names not saved: ${(err as Error).message}`))
+          .catch((err) => this.options.log?.(`prepared names not saved: ${(err as Error).message}`, 'warn'))
           .finally(resolve);
       };
       setImmediate(step);
@@ -330,7 +331,7 @@ export class ScreeningService {
       return updated.index;
     } catch (err) {
       // A record gone meanwhile, say: the full build a start did before.
-      this.options.log?.(`screening index: the saved one not brought up to date (${(err as Error).message}); building`);
+      this.options.log?.(`screening index: the saved one not brought up to date (${(err as Error).message}); building`, 'warn');
       return undefined;
     }
   }
@@ -356,7 +357,7 @@ export class ScreeningService {
     if (dir && !kept && serverIndexKey(await this.reader.liveVersions(), await resolutionKeyOf(this.reader)) === key) {
       kept = await saveIndexSnapshot(dir, key, index).then(
         () => true,
-        (err) => (this.options.log?.(`screening index not saved: ${(err as Error).message}`), false),
+        (err) => (this.options.log?.(`screening index not saved: ${(err as Error).message}`, 'warn'), false),
       );
     }
     const screener = new Screener(index, engine);

@@ -115,8 +115,9 @@ export async function buildApp(config: Config, store: Store, options: AppOptions
   const snapshotDir = snapshotDirFor(config);
   // Both see resolved entities: one per target with every member record (src/resolve/).
   const reader = downstreamReader(store);
-  const graph = new GraphService(reader, { snapshotDir });
+  const graph = new GraphService(reader, { snapshotDir, warn: (line) => app.log.warn(line) });
   const screening = new ScreeningService(reader, {
+    log: (line, level) => (level === 'warn' ? app.log.warn(line) : app.log.info(line)),
     subscribe: (listener) => store.onLiveChange(listener),
     snapshotDir,
     freshness: (version) => freshness(version, config.staleAfterDays),

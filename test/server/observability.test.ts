@@ -1,7 +1,13 @@
 // The server's JSON log (request ids, errors with their stack) and its Prometheus /metrics.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { importFiles } from '../../src/ingest/import.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { openStore } from '../../src/store/open.ts';
+import { SDN_2023_SUBSET } from '../support/ofac-files.ts';
 import { authHeaders } from '../support/credentials.ts';
 import { freshStore, type TestStore } from '../support/engines.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -48,6 +54,31 @@ describe('JSON log', () => {
 
   it('refuses an unknown level, naming the variable', () => {
     expect(() => loadConfig({ INTERDICT_LOG_LEVEL: 'loud' })).toThrow(/INTERDICT_LOG_LEVEL: "loud" is not one of fatal, error/);
+  });
+});
+
+describe('the indexes in the JSON log', () => {
+  // The screening index's and the graph's own lines went nowhere: a server whose index or graph could
+  // not be saved (or brought up to date, or built) said nothing of it.
+  it('logs the screening index built, and as warnings the index and graph that could not be saved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interdict-log-'));
+    const lines: Record<string, any>[] = [];
+    const config = { ...loadConfig({ INTERDICT_LOG_LEVEL: 'info' }), sqlitePath: join(dir, 'interdict.db'), databaseUrl: null, loadBundled: false };
+    const store = await openStore(config);
+    const handle = await buildApp(config, store, { logStream: { write: (line) => void lines.push(JSON.parse(line)) } });
+    try {
+      await importFiles(store, SDN_2023_SUBSET);
+      writeFileSync(`${config.sqlitePath}.cache`, 'a file where the saved indexes go');
+      await handle.prepare();
+      const said = (level: number, pattern: RegExp) => lines.filter((l) => l.level === level && pattern.test(l.msg));
+      expect(said(30, /^screening index: \d+ entities in \d+ ms$/)).toHaveLength(1);
+      expect(said(40, /^screening index not saved: /)).toHaveLength(1);
+      expect(said(40, /^graph not saved: /)).toHaveLength(1);
+    } finally {
+      await handle.app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
