@@ -89,7 +89,7 @@ export class GraphService {
     } = {},
   ) {}
 
-  /** A background rebuild or update that failed: the graph in use stays, and the next `graph()` tries again. */
+  /** A background rebuild or update that failed: the graph in use stays until the next change (none yet: the next `graph()` builds). */
   private readonly failed = (err: unknown) => this.options.warn?.(`graph not brought up to date: ${(err as Error).message}`);
 
   /**
