@@ -5,11 +5,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../model/errors.ts';
 import { numberParam } from '../model/params.ts';
 import type { Statement } from '../model/statement.ts';
-import { entitiesEditedInPlace, sanctionsLists } from '../model/targets.ts';
+import { redoSinceSaved, sanctionsLists } from '../model/targets.ts';
 import { assembleEntity } from '../model/entity.ts';
 import { gradeRank, strongestGrade } from '../model/grades.ts';
 import { seesAny, visibleStatements, type Sees } from '../model/visibility.ts';
-import type { DatasetVersion, EntityReader, ResolutionChange, Store } from '../store/types.ts';
+import type { DatasetVersion, EntityReader, Store } from '../store/types.ts';
 import { compareBytes, sortAsStreamed, versionOrder } from '../model/stream-order.ts';
 import { buildGraph, updateGraph } from './build.ts';
 import { loadSnapshot, savedGraphKeys, saveSnapshot, snapshotKey } from './snapshot.ts';
@@ -32,9 +32,6 @@ export const LIMITS = {
   offset: { min: 0, max: 1e9, default: 0 },
   subgraphHops: { min: 0, max: 3, default: 0 },
 } as const;
-
-/** A start redoes at most this many targets judged since the saved graph; more cost less as a full build. */
-const MAX_RETARGETED = 5_000;
 
 /** An integer option within bounds (a LIMITS entry), or a ValidationError naming the field. */
 function intOption(field: string, value: unknown, bounds: { min: number; max: number; default: number }): number {
@@ -227,20 +224,15 @@ export class GraphService {
     return g;
   }
 
-  /** A saved graph brought up to date as a judgement's change and an edit are (see takeIn), or none: more than MAX_RETARGETED to redo. */
+  /** A saved graph brought up to date as a judgement's change and an edit are (see takeIn), or none (redoSinceSaved: a full build is due). */
   private async fromSaved(dir: string, versions: DatasetVersion[], exact?: Graph): Promise<Graph | undefined> {
-    let g = exact;
-    let change: ResolutionChange = { removed: [], targets: [] };
-    if (!g) {
-      const saved = savedGraphKeys(dir);
-      const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(snapshotKey(versions, r))) : undefined;
-      if (!since) return undefined;
-      g = await loadSnapshot(dir, snapshotKey(versions, since.resolutionKey));
-      change = since.change;
-    }
+    const saved = exact ? [] : savedGraphKeys(dir);
+    if (!exact && !saved.length) return undefined;
+    const redo = await redoSinceSaved(this.reader, versions, exact ? undefined : (r) => saved.includes(snapshotKey(versions, r)));
+    if (!redo) return undefined;
+    const { change, edited, resolutionKey } = redo;
+    const g = exact ?? (await loadSnapshot(dir, snapshotKey(versions, resolutionKey)));
     if (!g) return undefined;
-    const edited = await entitiesEditedInPlace(this.reader, versions);
-    if (edited.length + change.targets.length > MAX_RETARGETED) return undefined;
     if (!edited.length && !change.targets.length && !change.removed.length) return g;
     // Failing (a record gone meanwhile, say): the full build a start did before.
     return this.takeIn(g, edited, change).catch((err) => {

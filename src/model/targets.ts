@@ -36,6 +36,37 @@ export async function entitiesEditedInPlace(
   return [...ids];
 }
 
+/** A start reads more entities than this again by a full build instead: it costs less. */
+export const MAX_READ_AGAIN = 5_000;
+
+/** Ids whose entities left (`removed`) or must be read again (`targets`) after judgements (store/types.ts ResolutionChange). */
+interface Redo {
+  removed: string[];
+  targets: string[];
+}
+
+/**
+ * What a saved index or graph must have read again to be the live one. With `earlier` undefined, one
+ * was saved under the live versions and judgements; else `earlier` says which judgements one was saved
+ * under, and the newest of those is taken (`resolutionKey`), with the targets judged since. Either way,
+ * every entity the analyst datasets touch (`edited`; their versions are not in the names). None: no
+ * saved one fits, or more than MAX_READ_AGAIN to read (a full build is due).
+ */
+export async function redoSinceSaved(
+  reader: Parameters<typeof entitiesEditedInPlace>[0] & {
+    changeSinceSaved?(saved: (resolutionKey: string) => boolean): Promise<{ resolutionKey: string; change: Redo } | undefined>;
+  },
+  versions: readonly { dataset: string; format: string }[],
+  earlier?: (resolutionKey: string) => boolean,
+): Promise<{ resolutionKey?: string; change: Redo; edited: string[] } | undefined> {
+  const since = earlier ? await reader.changeSinceSaved?.(earlier) : undefined;
+  if (earlier && !since) return undefined;
+  const change = since?.change ?? { removed: [], targets: [] };
+  const edited = await entitiesEditedInPlace(reader, versions);
+  if (new Set([...change.targets, ...edited]).size > MAX_READ_AGAIN) return undefined;
+  return { resolutionKey: since?.resolutionKey, change, edited };
+}
+
 /** The names of the sanctions-list datasets among the live versions. */
 export function sanctionsLists(versions: Iterable<{ dataset: string; format: string }>): Set<string> {
   const out = new Set<string>();

@@ -6,9 +6,9 @@ import { assembleEntity, type FtmEntity } from '../model/entity.ts';
 import { NotFoundError } from '../model/errors.ts';
 import { MATCHABLE_SCHEMATA, schemaIsA } from '../model/ftm.ts';
 import type { Statement } from '../model/statement.ts';
-import { entitiesEditedInPlace, isEditedInPlace, isSanctionsList, isTarget, sanctionsLists, targetIds } from '../model/targets.ts';
+import { isEditedInPlace, redoSinceSaved, isSanctionsList, isTarget, sanctionsLists, targetIds } from '../model/targets.ts';
 import { queryBand } from './bands.ts';
-import type { DatasetVersion, EntityReader, ResolutionChange } from '../store/types.ts';
+import type { DatasetVersion, EntityReader } from '../store/types.ts';
 import { describeMatcher } from './algorithms.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
 import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse } from './match.ts';
@@ -31,8 +31,6 @@ import type { QueryEntity } from './query.ts';
  */
 export const ALL_DATASETS = 'default';
 export const EVERY_DATASET = 'all';
-/** A start reads more targets judged since the saved index than this by a full build instead. */
-const MAX_RETARGETED = 5_000;
 
 /** What an answer was given from: the scope asked for, the datasets it covered, their versions and age. */
 export interface AnswerScope {
@@ -307,23 +305,22 @@ export class ScreeningService {
    * The saved index brought up to date, or none (a full build is due). `exact` was saved under these
    * live versions and judgements; else one saved under earlier judgements has the targets judged
    * since read again. Either way every entity an analyst dataset touches is read again (their
-   * versions are left out of the names: an edit appends in place). More than MAX_RETARGETED to read
-   * costs less as a full build.
+   * versions are left out of the names: an edit appends in place). More than MAX_READ_AGAIN to read
+   * costs less as a full build (redoSinceSaved).
    */
   private async fromSaved(dir: string, versions: DatasetVersion[], engine: MatchEngine, exact?: CandidateIndex): Promise<CandidateIndex | undefined> {
+    const saved = exact ? [] : savedIndexKeys(dir, 'screening-');
+    if (!exact && !saved.length) return undefined;
+    const redo = await redoSinceSaved(this.reader, versions, exact ? undefined : (r) => saved.includes(serverIndexKey(versions, r)));
+    if (!redo) return undefined;
+    const { change, edited, resolutionKey } = redo;
     let index = exact;
-    let change: ResolutionChange = { removed: [], targets: [] };
     if (!index) {
-      const saved = savedIndexKeys(dir, 'screening-');
-      const since = saved.length ? await this.reader.changeSinceSaved?.((r) => saved.includes(serverIndexKey(versions, r))) : undefined;
-      if (!since) return undefined;
-      const { bytes, prepared } = (await readSavedIndex(dir, serverIndexKey(versions, since.resolutionKey), 'screening-')) ?? {};
+      const { bytes, prepared } = (await readSavedIndex(dir, serverIndexKey(versions, resolutionKey!), 'screening-')) ?? {};
       index = bytes && indexFromBytes(bytes, engine, prepared);
-      change = since.change;
     }
     if (!index) return undefined;
-    const ids = [...new Set([...change.targets, ...(await entitiesEditedInPlace(this.reader, versions))])];
-    if (ids.length > MAX_RETARGETED) return undefined;
+    const ids = [...new Set([...change.targets, ...edited])];
     if (!ids.length && !change.removed.length) return index;
     try {
       const updated = await this.readAgain(index, engine, versions, ids, change.removed);
