@@ -80,6 +80,22 @@ module.exports = {
       to: { path: '^src/config\\.ts$' },
     },
     {
+      name: 'cli-declares-then-loads',
+      severity: 'error',
+      comment:
+        'The CLI declares its commands with light modules only, so `interdict --help` and the start of a command ' +
+        'load no store, matcher or server; what a command does is imported when it runs (await import), ' +
+        'from src/cli/run/ or the domain. Light: the CLI itself, config, model errors and params, and the ' +
+        'constants modules named here (each imports nothing heavy).',
+      from: { path: '^src/cli/', pathNot: '^src/cli/run/' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/(cli/(?!run/)|config\\.ts$|jobs/cron\\.ts$|model/(errors|params)\\.ts$|store/(shrink|types)\\.ts$|screening/(algorithms|scopes|threads)\\.ts$|access/roles\\.ts$|resolve/thresholds\\.ts$)',
+        dynamic: false,
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-test-code-in-src',
       severity: 'error',
       comment: 'Test and benchmark helpers live in test/ and bench/.',

@@ -2,8 +2,7 @@
 // acts as `cli:<login name>` with the admin role, and what it changes goes into the audit trail.
 import { userInfo } from 'node:os';
 import type { Principal } from '../access/accounts.ts';
-import { actorOf } from '../access/accounts.ts';
-import { AuditTrail, type AuditEvent } from '../access/audit.ts';
+import type { AuditEvent } from '../access/audit.ts';
 import type { Store } from '../store/types.ts';
 
 export function cliPrincipal(): Principal {
@@ -14,6 +13,7 @@ export function cliPrincipal(): Principal {
 /** Appends the CLI's own acts (imports, syncs, judgements) to the audit trail. */
 export async function recordCliActs(store: Store, events: Omit<AuditEvent, 'actor'>[]): Promise<void> {
   if (!events.length) return;
+  const [{ actorOf }, { AuditTrail }] = await Promise.all([import('../access/accounts.ts'), import('../access/audit.ts')]);
   const actor = actorOf(cliPrincipal());
   await AuditTrail.of(store).append(events.map((e) => ({ ...e, actor })));
 }

@@ -10,11 +10,13 @@ import { CandidateIndex, mergePacked, type PackedPrepared } from '../screening/c
 import { loadEngine, type MatchEngine } from '../screening/engine.ts';
 import { indexFromBytes, indexSnapshotKey, indexToBytes, preparedCount, preparedToBytes, readSavedIndex, saveIndexSnapshot, savePreparedSnapshot } from '../screening/index-snapshot.ts';
 import { PackedSetsBuilder, unpackSets } from '../screening/id-sets.ts';
-import { defaultWorkerCount, ScreeningPool, type IndexBytes, type QueryTexts } from '../screening/pool.ts';
+import { ScreeningPool, type IndexBytes, type QueryTexts } from '../screening/pool.ts';
+import { defaultWorkerCount } from '../screening/threads.ts';
 import type { QueryEntity } from '../screening/query.ts';
 import { propertyTypes } from '../screening/schema-props.ts';
 import { fromScoredJson, Screener, type ScoredEntity, type ScreenOptions } from '../screening/screener.ts';
-import { loadScreenableEntities, resolutionKeyOf, screeningScope, ALL_DATASETS } from '../screening/service.ts';
+import { loadScreenableEntities, resolutionKeyOf, screeningScope } from '../screening/service.ts';
+import { ALL_DATASETS } from '../screening/scopes.ts';
 import type { DatasetDiff, EntityReader, Store } from '../store/types.ts';
 import { siftRecords, type Sifter } from './sift.ts';
 import { Monitor, type BatchScreenFn, type ListChange, type RescreenProgress, type RescreenReport, type ScreenFn, type UploadReport } from './monitor.ts';

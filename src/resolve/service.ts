@@ -10,7 +10,8 @@ import { Resolution } from './resolution.ts';
 import { planSplit } from './split.ts';
 import { onJudgementsAppended, ResolveStore, type CandidateQuery } from './store.ts';
 import { SqlStore } from '../store/sql-store.ts';
-import { autoMerges, DEFAULT_AUTO_THRESHOLD, findCandidates, machineJudgement, statusOf, type Candidate, type CandidateStatus, type XrefOptions } from './xref.ts';
+import { DEFAULT_AUTO_THRESHOLD } from './thresholds.ts';
+import { autoMerges, findCandidates, machineJudgement, statusOf, type Candidate, type CandidateStatus, type XrefOptions } from './xref.ts';
 
 export interface XrefReport {
   targets: number;

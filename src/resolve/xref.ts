@@ -13,6 +13,7 @@ import { Screener } from '../screening/screener.ts';
 import { loadScreenableEntities } from '../screening/service.ts';
 import type { EntityReader } from '../store/types.ts';
 import { pairKey, type JudgementInput } from './judgements.ts';
+import { CANDIDATE_FLOOR, DEFAULT_AUTO_THRESHOLD } from './thresholds.ts';
 import type { Resolution } from './resolution.ts';
 
 export const UN_DATASET = 'un_sc_sanctions';
@@ -23,15 +24,6 @@ const OFSI_GROUP_NOTE = /^OFSI Group ID: (\S+)$/;
 /** The author of machine judgements (nomenklatura's convention of a tool user). */
 export const XREF_AUTHOR = 'interdict/xref';
 
-/**
- * Default automatic-merge threshold. A pair is merged by the machine only when (1) its score reaches
- * it, (2) nothing conflicts (birth dates, gender, IMO numbers, numbers in names), and (3) something
- * besides the name agrees: a passport, national id or IMO number, the birth date, or the list's own
- * cross-reference. Names alone never merge: several different KIM Yong Chols are listed.
- */
-export const DEFAULT_AUTO_THRESHOLD = 0.9;
-/** Pairs scoring below this are not kept as candidates. */
-export const CANDIDATE_FLOOR = 0.7;
 /** An official cross-reference whose names score below this is a possible list error. */
 const OFFICIAL_NAME_FLOOR = 0.7;
 

@@ -2,14 +2,13 @@
 // shared memory, so it is read, not rebuilt, per worker) or builds its own from the entities given,
 // then takes batches of queries as it frees up. Results come back in input order.
 // What they say to each other: worker-protocol.ts.
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FtmEntity } from '../model/entity.ts';
 import type { PackedPrepared } from './candidate-index.ts';
 import type { QueryEntity } from './query.ts';
 import type { ScreenOptions } from './screener.ts';
 import { nameOrder } from './name-order.ts';
-import { startWorker } from './threads.ts';
+import { defaultWorkerCount, startWorker } from './threads.ts';
 import { packSets, unpackSets } from './id-sets.ts';
 import { BANDS, PooledResult, type IndexBytes, type IndexInput, type WorkerAnswer, type WorkerInput, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 
@@ -102,10 +101,6 @@ function startThread(input: WorkerInput, heapLimitMb?: number): { worker: Worker
 /** A batch's answer as one result per query, in the batch's order. */
 function resultsOf(msg: Extract<WorkerAnswer, { type: 'results' }>): PooledResult[] {
   return Array.from(msg.ends, (end, k) => new PooledResult(msg.bytes.subarray(k === 0 ? 0 : msg.ends[k - 1], end), msg.matched[k] === 1, BANDS[msg.bands[k]]));
-}
-
-export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
 }
 
 export type { IndexBytes };

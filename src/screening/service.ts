@@ -10,6 +10,7 @@ import { isEditedInPlace, redoSinceSaved, isSanctionsList, isTarget, sanctionsLi
 import { queryBand } from './bands.ts';
 import type { DatasetVersion, EntityReader } from '../store/types.ts';
 import { describeMatcher } from './algorithms.ts';
+import { ALL_DATASETS, EVERY_DATASET } from './scopes.ts';
 import { loadEngine, type MatchEngine } from './engine.ts';
 import { parseMatchRequest, scoredResponse, type MatchParams, type MatchResponse } from './match.ts';
 import { listParam } from '../model/params.ts';
@@ -22,15 +23,6 @@ import { compareBytes, sortAsStreamed, versionOrder } from '../model/stream-orde
 import { bestFirst, Screener, type ScoredEntity, type ScreenOptions } from './screener.ts';
 import { parseSearchParams, search, searchHits, type SearchParams, type SearchResponse } from './search.ts';
 import type { QueryEntity } from './query.ts';
-
-/**
- * `{dataset}` in the paths: a dataset name, `default`, or `all`. For screening (`/match`,
- * `/reconcile`, `interdict screen`) `default` is the sanctions lists only (src/model/targets.ts):
- * a case file or an analyst's notes are screened only when asked for by name or with `all`.
- * For `/search`, `default` is every live dataset, as it always was.
- */
-export const ALL_DATASETS = 'default';
-export const EVERY_DATASET = 'all';
 
 /** What an answer was given from: the scope asked for, the datasets it covered, their versions and age. */
 export interface AnswerScope {

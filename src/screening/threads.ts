@@ -1,5 +1,6 @@
 // Starting worker threads that run modules of this package.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -26,3 +27,16 @@ export function startWorker(module: URL, options: Omit<WorkerOptions, 'eval'> = 
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
+
+/** Worker threads a pool gets when not told: one per core, at most eight. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/**
+ * Below this many rows (lines of a file given to `interdict screen`; distinct rows of stdin or gzip,
+ * counted once read), starting workers costs more than it saves. Measured (crossover ≈ 26,000 on two cores, docs/BENCHMARKS.md) when
+ * each worker built its own index; workers now read the saved one and start sooner, so the crossover
+ * is lower, but it has not been measured again.
+ */
+export const WORKER_MIN_ROWS = 25_000;

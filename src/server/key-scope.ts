@@ -3,7 +3,7 @@
 import type { Principal } from '../access/accounts.ts';
 import { ForbiddenError } from '../model/errors.ts';
 import { listParam } from '../model/params.ts';
-import { ALL_DATASETS, EVERY_DATASET } from '../screening/service.ts';
+import { ALL_DATASETS, EVERY_DATASET } from '../screening/scopes.ts';
 
 /**
  * The datasets a request may read from, given its path's `{dataset}` and any dataset filter it sent;

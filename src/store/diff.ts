@@ -1,7 +1,7 @@
 // Differences between two versions of a dataset, computed from their statements.
 import { ID_PROP } from '../model/statement.ts';
 import { captionOf, commonSchema } from '../model/entity.ts';
-import type { DatasetDiff, DatasetVersion, EntityChange } from './types.ts';
+import type { DatasetDiff, DatasetVersion, DiffKind, EntityChange } from './types.ts';
 
 export interface SlimStatement {
   entity_id: string;
@@ -80,9 +80,6 @@ function* sanctionedIn(entities: Map<string, SlimEntity>): Iterable<string> {
 }
 
 // ---- a page of a diff ----------------------------------------------------------------------------
-
-export const DIFF_KINDS = ['added', 'removed', 'changed'] as const;
-export type DiffKind = (typeof DIFF_KINDS)[number];
 
 export interface DiffQuery {
   kind?: DiffKind;

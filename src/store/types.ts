@@ -47,6 +47,10 @@ export interface EntityChange {
   changes: Record<string, { removed: string[]; added: string[] }>;
 }
 
+/** The kinds of entry a diff has (a page of one may be filtered to one kind). */
+export const DIFF_KINDS = ['added', 'removed', 'changed'] as const;
+export type DiffKind = (typeof DIFF_KINDS)[number];
+
 export interface DatasetDiff {
   dataset: string;
   from: DatasetVersion;

@@ -4,7 +4,7 @@
 // type check left to `npm run typecheck`, which covers src/ with the same options); compiling a second
 // copy here cost ≈ 18 CPU-s a run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { distIsCurrent } from '../support/compiled.ts';
@@ -30,6 +30,21 @@ describe('the compiled CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: interdict/);
     expect(r.stdout).toMatch(/serve/);
+  });
+
+  // A command's declarations load no store, matcher, server or their packages (the door rule
+  // cli-declares-then-loads in .dependency-cruiser.cjs): `--help` took ≈ 1 s when they did.
+  it('prints its help having loaded the declarations of its commands alone', () => {
+    const log = join(work, 'loaded.txt');
+    const r = run(['--import', join(ROOT, 'test/support/loaded-modules.mjs'), MAIN, '--help'], { INTERDICT_LOADED_LOG: log, INTERDICT_FROM_SOURCE: '' });
+    expect(r.code).toBe(0);
+    const loaded = readFileSync(log, 'utf8').trim().split('\n');
+    expect(loaded.filter((url) => url.endsWith('/dist/cli/commands/serve.js'))).toHaveLength(1);
+    const packages = new Set(loaded.flatMap((url) => url.match(/\/node_modules\/((@[^/]+\/)?[^/]+)\//)?.[1] ?? []));
+    expect([...packages]).toEqual(['commander']);
+    // The constants modules the declarations name (option defaults, choices); nothing else of the domain.
+    const light = /\/dist\/(cli\/(?!run\/)|config\.js|jobs\/cron\.js|model\/(errors|params)\.js|store\/(shrink|types)\.js|screening\/(algorithms|scopes|threads)\.js|resolve\/thresholds\.js|access\/roles\.js)/;
+    expect(loaded.filter((url) => url.includes('/dist/') && !light.test(url))).toEqual([]);
   });
 
   it('screens in worker threads started from the compiled module, as the sources do', () => {

@@ -1,7 +1,7 @@
 // interdict screen writes a JSON line from parts (head, the results' JSON as a worker made it, tail)
 // rather than stringifying each record: the bytes must be those of JSON.stringify(record).
 import { describe, expect, it } from 'vitest';
-import { batchRecord, outputLine } from '../../src/cli/commands/screen.ts';
+import { batchRecord, outputLine } from '../../src/cli/run/screen-batch.ts';
 import type { InputRow } from '../../src/screening/batch-input.ts';
 import { encodeResults, PooledResult } from '../../src/screening/worker-protocol.ts';
 import type { ScreenedJson } from '../../src/screening/screener.ts';

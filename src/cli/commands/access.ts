@@ -4,9 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { Accounts, welcomeLink } from '../../access/accounts.ts';
 import { cliPrincipal } from '../actor.ts';
-import { AuditTrail } from '../../access/audit.ts';
 import { parseRole, ROLE_DUTIES, ROLES } from '../../access/roles.ts';
 import { ValidationError } from '../../model/errors.ts';
 import type { CliContext } from '../context.ts';
@@ -18,8 +16,20 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
+/** The store's accounts, and its audit trail: loaded when a command runs, not for --help. */
+async function accountsOf(ctx: CliContext) {
+  const { Accounts } = await import('../../access/accounts.ts');
+  return Accounts.of(await ctx.store());
+}
+
+async function auditOf(ctx: CliContext) {
+  const { AuditTrail } = await import('../../access/audit.ts');
+  return AuditTrail.of(await ctx.store());
+}
+
 /** The address a sign-in link opens: the configured public URL, else the server's own address. */
-function signInUrl(ctx: CliContext, token: string): string {
+async function signInUrl(ctx: CliContext, token: string): Promise<string> {
+  const { welcomeLink } = await import('../../access/accounts.ts');
   return welcomeLink(ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' ? 'localhost' : ctx.config.host}:${ctx.config.port}`, token);
 }
 
@@ -34,20 +44,20 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--role <role>', ROLE_HELP)
     .option('--password-stdin', 'read the password from standard input instead of printing a link')
     .action(async (name: string, opts: { role: string; passwordStdin?: boolean }) => {
-      const accounts = Accounts.of(await ctx.store());
+      const accounts = await accountsOf(ctx);
       const password = opts.passwordStdin ? await readStdin() : undefined;
       const user = await accounts.addUser({ name, role: parseRole(opts.role, '--role'), password }, cliPrincipal());
       ctx.out(`added ${user.name} (${user.role}, ${user.id})`);
       if (!password) {
         const link = await accounts.signInToken(user.id, cliPrincipal());
-        ctx.out(`one-time sign-in link (valid until ${link.expires_at}):\n${signInUrl(ctx, link.token)}`);
+        ctx.out(`one-time sign-in link (valid until ${link.expires_at}):\n${await signInUrl(ctx, link.token)}`);
       }
     });
   users
     .command('list')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await Accounts.of(await ctx.store()).listUsers();
+      const list = await (await accountsOf(ctx)).listUsers();
       if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
       for (const u of list) ctx.out(`${u.name}\t${u.role}\t${u.disabled ? 'disabled' : u.has_password ? 'active' : 'link not used yet'}\t${u.id}`);
       if (!list.length) ctx.out('no users yet');
@@ -58,14 +68,14 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<name>')
     .argument('<role>', ROLES.join(', '))
     .action(async (name: string, role: string) => {
-      const u = await Accounts.of(await ctx.store()).setRole(name, parseRole(role), cliPrincipal());
+      const u = await (await accountsOf(ctx)).setRole(name, parseRole(role), cliPrincipal());
       ctx.out(`${u.name} is now ${u.role}`);
     });
   users
     .command('disable')
     .argument('<name>')
     .action(async (name: string) => {
-      const u = await Accounts.of(await ctx.store()).disable(name, cliPrincipal());
+      const u = await (await accountsOf(ctx)).disable(name, cliPrincipal());
       ctx.out(`${u.name} is disabled and signed out everywhere`);
     });
   users
@@ -73,15 +83,15 @@ export function register(program: Command, ctx: CliContext): void {
     .description('a new one-time sign-in link for a user (to set or reset the password)')
     .argument('<name>')
     .action(async (name: string) => {
-      const link = await Accounts.of(await ctx.store()).signInToken(name, cliPrincipal());
-      ctx.out(`one-time sign-in link (valid until ${link.expires_at}):\n${signInUrl(ctx, link.token)}`);
+      const link = await (await accountsOf(ctx)).signInToken(name, cliPrincipal());
+      ctx.out(`one-time sign-in link (valid until ${link.expires_at}):\n${await signInUrl(ctx, link.token)}`);
     });
   users
     .command('password')
     .description("set a user's password from standard input (signs the user out everywhere)")
     .argument('<name>')
     .action(async (name: string) => {
-      await Accounts.of(await ctx.store()).setPassword(name, await readStdin(), cliPrincipal());
+      await (await accountsOf(ctx)).setPassword(name, await readStdin(), cliPrincipal());
       ctx.out(`password of ${name} set`);
     });
 
@@ -95,7 +105,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--expires <date>', 'expiry date or time (ISO 8601)')
     .action(async (opts: { name: string; role: string; datasets?: string; expires?: string }) => {
       const datasets = opts.datasets?.split(',').map((d) => d.trim()).filter(Boolean);
-      const { key, secret } = await Accounts.of(await ctx.store()).createKey({ name: opts.name, role: parseRole(opts.role, '--role'), datasets, expiresAt: opts.expires }, cliPrincipal());
+      const { key, secret } = await (await accountsOf(ctx)).createKey({ name: opts.name, role: parseRole(opts.role, '--role'), datasets, expiresAt: opts.expires }, cliPrincipal());
       ctx.err(`created key ${key.id} "${key.name}" (${key.role}${key.datasets ? `, datasets ${key.datasets.join(', ')}` : ''}${key.expires_at ? `, expires ${key.expires_at}` : ''}); the secret is shown this once:`);
       ctx.out(secret);
     });
@@ -103,7 +113,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('list')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await Accounts.of(await ctx.store()).listKeys();
+      const list = await (await accountsOf(ctx)).listKeys();
       if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
       for (const k of list) ctx.out(`${k.id}\t${k.name}\t${k.role}\t${k.revoked_at ? `revoked ${k.revoked_at}` : k.expires_at ? `expires ${k.expires_at}` : 'no expiry'}\tlast used ${k.last_used_at ?? 'never'}`);
       if (!list.length) ctx.out('no keys yet');
@@ -112,7 +122,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('revoke')
     .argument('<id>')
     .action(async (id: string) => {
-      const k = await Accounts.of(await ctx.store()).revokeKey(id, cliPrincipal());
+      const k = await (await accountsOf(ctx)).revokeKey(id, cliPrincipal());
       ctx.out(`key ${k.id} "${k.name}" revoked at ${k.revoked_at}`);
     });
 
@@ -123,7 +133,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--expect-head <hash>', 'a head hash remembered earlier (e.g. from a previous verify): finds records cut off the end')
     .option('--json', 'as JSON')
     .action(async (opts: { expectHead?: string; json?: boolean }) => {
-      const result = await AuditTrail.of(await ctx.store()).verify({ expectHead: opts.expectHead });
+      const result = await (await auditOf(ctx)).verify({ expectHead: opts.expectHead });
       if (opts.json) ctx.out(JSON.stringify(result, null, 2));
       else {
         for (const p of result.problems) ctx.out(`record ${p.seq}: ${p.kind}: ${p.message}`);
@@ -143,7 +153,7 @@ export function register(program: Command, ctx: CliContext): void {
       const from = opts.from === undefined ? undefined : isoTime(opts.from, '--from');
       const to = opts.to === undefined ? undefined : isoTime(opts.to, '--to');
       const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
-      await pipeline(Readable.from(AuditTrail.of(await ctx.store()).export({ from, to }, opts.format)), out, { end: Boolean(opts.output) });
+      await pipeline(Readable.from((await auditOf(ctx)).export({ from, to }, opts.format)), out, { end: Boolean(opts.output) });
     });
 }
 

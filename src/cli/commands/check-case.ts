@@ -3,10 +3,6 @@
 import type { Command } from 'commander';
 import { SourceError } from '../../model/errors.ts';
 import { join } from 'node:path';
-import { collect } from '../../sources/collect.ts';
-import { caseFileCsv } from '../../sources/transfers/case-file.ts';
-import { CASE_FILES, readCaseRows } from '../../sources/transfers/case-claims.ts';
-import { lintCase } from '../../transfers/case-lint.ts';
 import type { CliContext } from '../context.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -16,6 +12,8 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<dir>', 'the case file directory, e.g. data/case_dprk_russia')
     .option('--json', 'print JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
+      const { CASE_FILES, readCaseRows } = await import('../../sources/transfers/case-claims.ts');
+      const { lintCase } = await import('../../transfers/case-lint.ts');
       const report = lintCase(await readCaseRows(dir));
       if (o.json) ctx.out(JSON.stringify(report, null, 2));
       else {
@@ -26,6 +24,8 @@ export function register(program: Command, ctx: CliContext): void {
       }
       if (report.problems.length) throw new SourceError(dir, `${report.problems.length} problem(s) in the case file`);
       // Then what an import would reject (FtM schemata and properties, enumerations), first error only.
+      const { collect } = await import('../../sources/collect.ts');
+      const { caseFileCsv } = await import('../../sources/transfers/case-file.ts');
       await collect(caseFileCsv, Object.values(CASE_FILES).map((name) => join(dir, name)));
     });
 }

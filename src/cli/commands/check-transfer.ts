@@ -1,10 +1,7 @@
 // `interdict check-transfer ID | --file transfers.csv`: the embargo provisions a transfer breaches.
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
-import { collect } from '../../sources/collect.ts';
-import { armsTransfersCsv } from '../../sources/transfers/csv.ts';
 import type { TransferCheck } from '../../transfers/check.ts';
-import { TransferService } from '../../transfers/service.ts';
 import type { CliContext } from '../context.ts';
 
 function print(ctx: CliContext, r: TransferCheck): void {
@@ -30,9 +27,12 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (id: string | undefined, o: { file?: string; json?: boolean }) => {
       if (!id && !o.file) throw new ValidationError('id', 'give a transfer id or --file');
+      const { TransferService } = await import('../../transfers/service.ts');
       const service = new TransferService(await ctx.store());
       let checks: TransferCheck[];
       if (o.file) {
+        const { collect } = await import('../../sources/collect.ts');
+        const { armsTransfersCsv } = await import('../../sources/transfers/csv.ts');
         const parsed = await collect(armsTransfersCsv, [o.file]);
         for (const w of parsed.warnings) ctx.err(`warning: ${w}`);
         checks = await service.checkStatements(parsed.statements);

@@ -6,9 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
 import { algorithmNames, DEFAULT_ALGORITHM, resolveAlgorithm } from '../../screening/algorithms.ts';
-import { loadEngine, type MatchEngine } from '../../screening/engine.ts';
 import { numberParam } from '../../model/params.ts';
-import { isPlainObject, parseQuery } from '../../screening/query.ts';
 import type { CliContext } from '../context.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -20,6 +18,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--algorithm <name>', `matcher: ${algorithmNames().join(', ')} (default ${DEFAULT_ALGORITHM})`)
     .action(async (file: string | undefined, flags: { threshold?: string; algorithm?: string }) => {
       if (file && file !== '-' && !existsSync(file)) throw new ValidationError('file', `no such file: ${file}`);
+      const { loadEngine } = await import('../../screening/engine.ts');
+      const { comparePair } = await import('../run/compare-pair.ts');
       const engine = await loadEngine();
       const threshold = numberParam(flags.threshold, '--threshold', engine.defaultThreshold, { min: 0, max: 1 });
       const algorithm = resolveAlgorithm(flags.algorithm, '--algorithm');
@@ -40,19 +40,4 @@ export function register(program: Command, ctx: CliContext): void {
       }
       if (bad) ctx.err(`${bad} of ${line} lines could not be compared`);
     });
-}
-
-export function comparePair(engine: MatchEngine, pair: unknown, threshold: number, algorithm?: string) {
-  if (!isPlainObject(pair)) throw new ValidationError('pair', 'must be an object {"schema", "a", "b"}');
-  const schema = pair.schema ?? 'LegalEntity';
-  const a = parseQuery({ schema, properties: propertiesOf(pair.a, 'a') }, 'a', 'a');
-  const b = parseQuery({ schema, properties: propertiesOf(pair.b, 'b') }, 'b', 'b');
-  const result = engine.compare(a, engine.prepare(b), { threshold, algorithm });
-  return { score: result.score, match: result.score >= threshold, explanations: result.explanations };
-}
-
-/** Accepts `{"name": [...]}` or a full `{"properties": {...}}` entity. */
-function propertiesOf(side: unknown, field: string): unknown {
-  if (!isPlainObject(side)) throw new ValidationError(field, 'must be an object of properties, e.g. {"name": ["..."]}');
-  return isPlainObject(side.properties) ? side.properties : side;
 }

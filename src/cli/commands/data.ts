@@ -3,16 +3,12 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ValidationError } from '../../model/errors.ts';
-import { writeEntitiesCsv, writeFtmJsonLines } from '../../sources/ftm/export.ts';
-import { writeStatementsCsv } from '../../sources/statements/statements-csv.ts';
-import { syncDatasets } from '../../ingest/sync.ts';
 import { SHRINK_LIMIT } from '../../store/shrink.ts';
 import type { CliContext } from '../context.ts';
 import { recordCliActs } from '../actor.ts';
 import { EXIT } from '../errors.ts';
 import { exportResolved } from './resolve.ts';
 import { rescreenAfterImports } from './monitor.ts';
-import { movedLists, syncActs } from '../../server/list-changes.ts';
 
 const EXPORT_FORMATS = ['ftm', 'csv', 'statements'] as const;
 
@@ -30,6 +26,8 @@ export function register(program: Command, ctx: CliContext): void {
       }
       if (opts.resolved) return exportResolved(ctx, dataset, opts);
       if (!dataset) throw new ValidationError('dataset', 'a dataset is required (or --resolved for all)');
+      const { writeEntitiesCsv, writeFtmJsonLines } = await import('../../sources/ftm/export.ts');
+      const { writeStatementsCsv } = await import('../../sources/statements/statements-csv.ts');
       const store = await ctx.store();
       await store.versions(dataset); // unknown dataset -> a clear error before any output
       const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
@@ -51,6 +49,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--allow-shrink', `accept versions that remove more than ${SHRINK_LIMIT * 100} % of a list`)
     .option('--json', 'print the result as JSON')
     .action(async (datasets: string[], opts: { json?: boolean; allowShrink?: boolean }) => {
+      const { syncDatasets } = await import('../../ingest/sync.ts');
+      const { movedLists, syncActs } = await import('../../server/list-changes.ts');
       const store = await ctx.store();
       const results = await syncDatasets(store, datasets, { urls: ctx.config.syncUrls, timeoutMs: ctx.config.syncTimeoutMs, allowShrink: opts.allowShrink });
       if (opts.json) ctx.out(JSON.stringify(results, null, 2));

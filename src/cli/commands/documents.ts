@@ -1,12 +1,7 @@
 // `interdict ingest FILE…`: documents (PDF, HTML, DOCX, text) into the store, then their mentions.
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS } from '../../documents/extract.ts';
-import { DocumentService } from '../../documents/service.ts';
-import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { SourceError } from '../../model/errors.ts';
-import { ScreeningService } from '../../screening/service.ts';
-import { downstreamReader } from '../../resolve/service.ts';
 import type { CliContext } from '../context.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -21,6 +16,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-mentions', 'do not look for mentions')
     .option('--json', 'print JSON')
     .action(async (files: string[], o: { title?: string; publisher?: string; published?: string; url?: string; mentions: boolean; json?: boolean }) => {
+      const { DEFAULT_LIMITS } = await import('../../documents/extract.ts');
+      const { DocumentService } = await import('../../documents/service.ts');
+      const { ScreeningService } = await import('../../screening/service.ts');
+      const { downstreamReader } = await import('../../resolve/service.ts');
+      const { snapshotDirFor } = await import('../../graph/snapshot.ts');
       const maxBytes = ctx.config.documentMaxBytes ?? DEFAULT_LIMITS.maxBytes;
       // Every file is read and checked before anything is written.
       const inputs = files.map((file) => {

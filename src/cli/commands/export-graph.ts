@@ -2,10 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { commaList } from '../../model/params.ts';
-import { GraphService } from '../../graph/service.ts';
-import { snapshotDirFor } from '../../graph/snapshot.ts';
-import { downstreamReader } from '../../resolve/service.ts';
 import type { CliContext } from '../context.ts';
+import { graphFor } from './paths.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -17,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (o: { ids: string; format: string; hops: string; out?: string }) => {
       // One node per target (the resolved entities), as `paths` and the server's graph give them.
-      const graph = new GraphService(downstreamReader(await ctx.store()), { snapshotDir: snapshotDirFor(ctx.config) });
+      const graph = await graphFor(ctx);
       const ids = commaList(o.ids);
       const r = await graph.export(ids, o.format, { hops: o.hops });
       if (o.out) {

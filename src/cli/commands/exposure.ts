@@ -1,10 +1,7 @@
 // `interdict exposure ID`: designated entities within N hops and the 50 % rule computation.
 import type { Command } from 'commander';
-import { GraphService } from '../../graph/service.ts';
-import { snapshotDirFor } from '../../graph/snapshot.ts';
-import { downstreamReader } from '../../resolve/service.ts';
 import type { CliContext } from '../context.ts';
-import { describeEdge } from './paths.ts';
+import { describeEdge, graphFor } from './paths.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,7 +11,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--hops <n>', 'how far to look (1-4)', '2')
     .option('--json', 'print JSON')
     .action(async (id: string, o: { hops: string; json?: boolean }) => {
-      const graph = new GraphService(downstreamReader(await ctx.store()), { snapshotDir: snapshotDirFor(ctx.config) });
+      const graph = await graphFor(ctx);
       const r = await graph.exposure(await graph.resolve(id), { hops: o.hops });
       if (o.json) return ctx.out(JSON.stringify(r, null, 2));
       ctx.out(`${r.entity.caption} [${r.entity.id}]${r.sanctioned ? ' is itself designated' : ''}`);

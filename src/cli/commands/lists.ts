@@ -1,16 +1,12 @@
 // `import`, `datasets`, `diff`: the lists and their versions.
 import type { Command } from 'commander';
-import { importFiles } from '../../ingest/import.ts';
-import { freshness } from '../../ingest/freshness.ts';
 import { SHRINK_LIMIT } from '../../store/shrink.ts';
-import type { DatasetDiff } from '../../store/types.ts';
-import { DIFF_KINDS, pageOfDiff, type DiffKind, type DiffPage } from '../../store/diff.ts';
-import { hasSchema, schemaIsA } from '../../model/ftm.ts';
+import { DIFF_KINDS, type DatasetDiff, type DiffKind } from '../../store/types.ts';
+import type { DiffPage } from '../../store/diff.ts';
 import { ValidationError } from '../../model/errors.ts';
 import { numberParam } from '../../model/params.ts';
 import type { CliContext } from '../context.ts';
 import { rescreenAfterImports } from './monitor.ts';
-import { movedLists } from '../../server/list-changes.ts';
 import { recordCliActs } from '../actor.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -24,6 +20,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--published <date>', 'publication date (YYYY-MM-DD) of files that state none, such as OFAC\'s legacy CSV files; a date in the file wins')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], opts: { dataset?: string; format?: string; json?: boolean; allowShrink?: boolean; published?: string }) => {
+      const { importFiles } = await import('../../ingest/import.ts');
+      const { movedLists } = await import('../../server/list-changes.ts');
       const store = await ctx.store();
       const outcomes = await importFiles(store, files, { dataset: opts.dataset, format: opts.format, author: ctx.config.cliAuthor, allowShrink: opts.allowShrink, published: opts.published });
       if (opts.json) {
@@ -52,6 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('list datasets with their live version, publication date, counts and staleness')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { freshness } = await import('../../ingest/freshness.ts');
       const store = await ctx.store();
       const rows = (await store.datasets()).map((d) => ({ ...d, freshness: d.live ? freshness(d.live, ctx.config.staleAfterDays) : null }));
       if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
@@ -76,6 +75,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--offset <n>', 'entries to skip')
     .option('--json', 'print as JSON')
     .action(async (dataset: string, opts: { from?: string; to?: string; kind?: string; schema?: string; limit?: string; offset?: string; json?: boolean }) => {
+      const { hasSchema, schemaIsA } = await import('../../model/ftm.ts');
+      const { pageOfDiff } = await import('../../store/diff.ts');
       const store = await ctx.store();
       const paged = opts.kind !== undefined || opts.schema !== undefined || opts.limit !== undefined || opts.offset !== undefined;
       if (opts.kind !== undefined && !(DIFF_KINDS as readonly string[]).includes(opts.kind)) throw new ValidationError('--kind', `must be one of ${DIFF_KINDS.join(', ')}`);

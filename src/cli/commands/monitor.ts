@@ -1,19 +1,10 @@
 // `portfolio` and `alerts`: records kept under watch, screened on arrival and after every list change.
-import { actorOf } from '../../access/accounts.ts';
 import { cliPrincipal } from '../actor.ts';
 import type { Command } from 'commander';
-import { Workspaces } from '../../access/workspaces.ts';
-import { snapshotDirFor } from '../../graph/snapshot.ts';
 import { ValidationError } from '../../model/errors.ts';
-import { Monitor } from '../../monitor/monitor.ts';
-import { rescreenAfterChange, uploadPortfolio } from '../../monitor/service.ts';
-import { scopeOf, SHARED } from '../../server/portfolio-access.ts';
-import { rescreenMovedLists, rescreenSummary, resolveRefreshedLists, type MovedList } from '../../server/list-changes.ts';
-import { parseColumnMap, screeningInputRows } from '../../screening/batch-input.ts';
+import type { MovedList } from '../../server/list-changes.ts';
 import type { Store } from '../../store/types.ts';
 import type { CliContext } from '../context.ts';
-
-const actor = () => actorOf(cliPrincipal());
 
 /**
  * After an import or sync: the delta re-screen of every portfolio, for each list that moved to a new
@@ -24,6 +15,7 @@ const actor = () => actorOf(cliPrincipal());
  */
 export async function rescreenAfterImports(ctx: CliContext, store: Store, moved: MovedList[]): Promise<void> {
   if (!moved.length) return;
+  const { rescreenMovedLists, resolveRefreshedLists } = await import('../../server/list-changes.ts');
   await resolveRefreshedLists(store);
   if (!ctx.config.databaseUrl) {
     for (const line of await rescreenMovedLists(store, moved)) ctx.err(`monitoring: ${line}`);
@@ -40,12 +32,15 @@ export async function rescreenAfterImports(ctx: CliContext, store: Store, moved:
 
 /** A --workspace as a scope: undefined (not said), null (shared) or a workspace's id, named by id or by a name one alone bears. */
 async function scopeFor(store: Store, workspace: string | undefined): Promise<string | null | undefined> {
+  const { scopeOf } = await import('../../server/portfolio-access.ts');
+  const { Workspaces } = await import('../../access/workspaces.ts');
   const scope = scopeOf(workspace);
   return scope ? Workspaces.of(store).resolve(scope, cliPrincipal()) : scope;
 }
 
 /** The portfolio a name means (in `scope` when given); several of one name are refused, asking for --workspace. */
 async function findPortfolio(store: Store, name: string, scope: string | null | undefined) {
+  const { Monitor } = await import('../../monitor/monitor.ts');
   try {
     return await Monitor.of(store).findPortfolio(name, { workspace: scope });
   } catch (error) {
@@ -67,11 +62,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--workspace <id|name|shared>', "the portfolio's workspace, by id or name (portfolio names are unique per workspace): a new one is made there (default: shared); needed when several portfolios share the name")
     .option('--json', 'print the report as JSON')
     .action(async (name: string, file: string, opts: { merge?: boolean; map?: string[]; schema?: string; workspace?: string; json?: boolean }) => {
+      const { parseColumnMap, screeningInputRows } = await import('../../screening/batch-input.ts');
+      const { uploadPortfolio } = await import('../../monitor/service.ts');
+      const { actorOf } = await import('../../access/accounts.ts');
       const store = await ctx.store();
       const scope = await scopeFor(store, opts.workspace);
       const found = await findPortfolio(store, name, scope);
       const rows = await screeningInputRows(file, { map: parseColumnMap(opts.map), schema: opts.schema, warn: (m) => ctx.err(`warning: ${m}`) });
-      const report = await uploadPortfolio(store, name, rows, { mode: opts.merge ? 'merge' : 'replace', actor: actor(), workspace: found ? found.workspace : (scope ?? null) });
+      const report = await uploadPortfolio(store, name, rows, { mode: opts.merge ? 'merge' : 'replace', actor: actorOf(cliPrincipal()), workspace: found ? found.workspace : (scope ?? null) });
       if (opts.json) return ctx.out(JSON.stringify(report, null, 2));
       ctx.out(`${name}: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged; ${report.alerts} alerts raised`);
       for (const u of report.unscreenable) ctx.err(`${file}:${u.line}: unscreenable (${u.ref}): ${u.error}`);
@@ -80,6 +78,8 @@ export function register(program: Command, ctx: CliContext): void {
     .command('list')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { Monitor } = await import('../../monitor/monitor.ts');
+      const { SHARED } = await import('../../server/portfolio-access.ts');
       const list = await Monitor.of(await ctx.store()).portfolios();
       if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
       for (const p of list) ctx.out(`${p.name}\t${p.workspace ?? SHARED}\t${p.records} records\tsince ${p.created_at}`);
@@ -93,6 +93,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--to <version>', 'the version after (default: live)')
     .option('--full', 'every record, not only those the change can affect')
     .action(async (dataset: string, opts: { from?: string; to?: string; full?: boolean }) => {
+      const { rescreenAfterChange } = await import('../../monitor/service.ts');
+      const { rescreenSummary } = await import('../../server/list-changes.ts');
+      const { snapshotDirFor } = await import('../../graph/snapshot.ts');
       const store = await ctx.store();
       const versions = await store.versions(dataset);
       const live = versions.find((v) => v.status === 'live') ?? versions[versions.length - 1];
@@ -113,6 +116,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'as JSON')
     .action(async (opts: { portfolio?: string; workspace?: string; status?: string; kind?: string; limit: string; json?: boolean }) => {
+      const { Monitor } = await import('../../monitor/monitor.ts');
       const store = await ctx.store();
       const { total, results } = await Monitor.of(store).alerts({ portfolio: opts.portfolio, workspace: await scopeFor(store, opts.workspace), status: opts.status, kind: opts.kind, limit: Number(opts.limit) });
       if (opts.json) return ctx.out(JSON.stringify({ total, results }, null, 2));

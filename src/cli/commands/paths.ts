@@ -1,11 +1,13 @@
 // `interdict paths FROM TO`: shortest and k-shortest paths, every edge with its provenance.
 import type { Command } from 'commander';
-import { filterFromText } from '../../graph/graph.ts';
-import { GraphService } from '../../graph/service.ts';
-import { snapshotDirFor } from '../../graph/snapshot.ts';
-import { downstreamReader } from '../../resolve/service.ts';
 import type { GraphEdge } from '../../graph/types.ts';
 import type { CliContext } from '../context.ts';
+
+/** The graph of the resolved targets, as the server's (with its saved snapshot): loaded when a command runs, not for --help. */
+export async function graphFor(ctx: CliContext) {
+  const [{ GraphService }, { snapshotDirFor }, { downstreamReader }] = await Promise.all([import('../../graph/service.ts'), import('../../graph/snapshot.ts'), import('../../resolve/service.ts')]);
+  return new GraphService(downstreamReader(await ctx.store()), { snapshotDir: snapshotDirFor(ctx.config) });
+}
 
 export function describeEdge(e: GraphEdge): string {
   const p = e.provenance
@@ -30,7 +32,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-same-as', 'do not follow possible same-as hypotheses')
     .option('--json', 'print JSON')
     .action(async (from: string, to: string, o: { maxHops: string; k: string; types?: string; minGrade?: string; fromDate?: string; toDate?: string; sameAs: boolean; json?: boolean }) => {
-      const graph = new GraphService(downstreamReader(await ctx.store()), { snapshotDir: snapshotDirFor(ctx.config) });
+      const { filterFromText } = await import('../../graph/graph.ts');
+      const graph = await graphFor(ctx);
       const r = await graph.paths(await graph.resolve(from, 'from'), await graph.resolve(to, 'to'), {
         maxHops: o.maxHops,
         k: o.k,

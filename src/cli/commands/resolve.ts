@@ -1,17 +1,20 @@
 // `xref`, `judge` and `judgements export|import`: the resolver's commands (src/resolve/).
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { writeFtmJsonLines } from '../../sources/ftm/export.ts';
 import type { Command } from 'commander';
 import { SourceError, ValidationError } from '../../model/errors.ts';
-import { parseVerdict } from '../../resolve/judgements.ts';
-import { Resolver } from '../../resolve/service.ts';
-import { DEFAULT_AUTO_THRESHOLD } from '../../resolve/xref.ts';
+import { DEFAULT_AUTO_THRESHOLD } from '../../resolve/thresholds.ts';
 import type { CliContext } from '../context.ts';
 import { cliPrincipal, recordCliActs } from '../actor.ts';
 
 function author(given: string | undefined): string {
   return given ?? cliPrincipal().name;
+}
+
+/** The resolver over the store: loaded when a command runs, not for --help. */
+async function resolverOf(ctx: CliContext) {
+  const { Resolver } = await import('../../resolve/service.ts');
+  return new Resolver(await ctx.store());
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -27,7 +30,7 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await ctx.store();
       const live = new Set((await store.liveVersions()).map((v) => v.dataset));
       for (const d of datasets) if (!live.has(d)) throw new ValidationError('datasets', `"${d}" is not a live dataset (live: ${[...live].sort().join(', ')})`);
-      const report = await new Resolver(store).xref({ datasets: datasets.length ? datasets : undefined, autoThreshold: threshold });
+      const report = await (await resolverOf(ctx)).xref({ datasets: datasets.length ? datasets : undefined, autoThreshold: threshold });
       if (opts.json) return ctx.out(JSON.stringify(report, null, 2));
       ctx.out(`${report.targets} records, ${report.candidates} candidate pairs in ${(report.millis / 1000).toFixed(1)} s`);
       ctx.out(`decided: ${report.decided} (${report.merged} merged by this run), waiting for a person: ${report.waiting}, flagged as possible list errors: ${report.flagged}`);
@@ -42,7 +45,8 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--reason <text>', 'why (kept with the judgement)')
     .option('--author <name>', 'who judges (default: $INTERDICT_AUTHOR or the user name)')
     .action(async (left: string, right: string, verdict: string, opts: { reason: string; author?: string }) => {
-      const resolver = new Resolver(await ctx.store());
+      const { parseVerdict } = await import('../../resolve/judgements.ts');
+      const resolver = await resolverOf(ctx);
       const [j] = await resolver.judge([{ left, right, verdict: parseVerdict(verdict), reason: opts.reason, author: author(opts.author) }]);
       await recordCliActs(await ctx.store(), [{ action: 'judgement', subject: j.left, detail: { left: j.left, right: j.right, verdict: j.verdict, reason: opts.reason, author: j.author, seq: j.seq } }]);
       const resolution = await resolver.resolution();
@@ -56,7 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('write the judgements in force')
     .argument('<file>', '`-` for standard output')
     .action(async (file: string) => {
-      const lines = await new Resolver(await ctx.store()).exportJudgements();
+      const lines = await (await resolverOf(ctx)).exportJudgements();
       const text = lines.map((l) => l + '\n').join('');
       if (file === '-') process.stdout.write(text);
       else writeFileSync(file, text);
@@ -73,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
       } catch (error) {
         throw new SourceError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }
-      const result = await new Resolver(await ctx.store()).importJudgements(text, file);
+      const result = await (await resolverOf(ctx)).importJudgements(text, file);
       ctx.out(`imported ${result.imported} judgements (${result.skipped} already in force)`);
     });
 }
@@ -83,7 +87,8 @@ export async function exportResolved(ctx: CliContext, dataset: string | undefine
   if (opts.format !== 'ftm') throw new ValidationError('--format', '--resolved exports FtM JSON lines only (--format ftm)');
   const store = await ctx.store();
   if (dataset) await store.versions(dataset); // unknown dataset -> a clear error before any output
-  const reader = await new Resolver(store).reader();
+  const { writeFtmJsonLines } = await import('../../sources/ftm/export.ts');
+  const reader = await (await resolverOf(ctx)).reader();
   const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
   const count = await writeFtmJsonLines(reader.iterateEntities(dataset ? { datasets: [dataset] } : undefined), out);
   if (opts.output) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));

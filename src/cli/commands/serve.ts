@@ -1,8 +1,6 @@
 // `serve`: the HTTP API and web app. Listens first, then loads data, so /healthz answers at once.
 import type { Command } from 'commander';
-import { freshness } from '../../ingest/freshness.ts';
 import type { CliContext } from '../context.ts';
-import { SqlStore } from '../../store/sql-store.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -11,9 +9,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--port <port>', 'port to listen on', (v) => Number(v))
     .option('--host <host>', 'address to listen on')
     .action(async (opts: { port?: number; host?: string }) => {
-      // Loaded here, not at the top: the other commands (and --help) start without Fastify.
       const { buildApp } = await import('../../server/app.ts');
       const { listenAndDescribe } = await import('../../server/binding.ts');
+      const { SqlStore } = await import('../../store/sql-store.ts');
+      const { freshness } = await import('../../ingest/freshness.ts');
       const store = await ctx.store();
       // A server commits an audit record before every screening answer: WAL checkpoints must not land in one.
       if (store instanceof SqlStore) store.checkpointInBackground();

@@ -3,13 +3,19 @@
 // the server chooses) or by its name when no other workspace bears it.
 import type { Command } from 'commander';
 import { ROLES } from '../../access/roles.ts';
-import { Workspaces, type WorkspaceView } from '../../access/workspaces.ts';
+import type { WorkspaceView } from '../../access/workspaces.ts';
 import { ValidationError } from '../../model/errors.ts';
 import type { CliContext } from '../context.ts';
 import { cliPrincipal } from '../actor.ts';
 
 function describe(w: WorkspaceView): string[] {
   return [`${w.id}\t${w.title}\t${w.members.length} member(s)`, ...w.members.map((m) => `  ${m.name}\t${m.role}${m.owner ? '\towner' : ''}`)];
+}
+
+/** The store's workspaces: loaded when a command runs, not for --help. */
+async function workspacesOf(ctx: CliContext) {
+  const { Workspaces } = await import('../../access/workspaces.ts');
+  return Workspaces.of(await ctx.store());
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -21,14 +27,14 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--owner <user>', 'the user who owns it (name or id)')
     .option('--title <title>', 'older spelling: the name, in place of <name>')
     .action(async (name: string, opts: { owner: string; title?: string }) => {
-      const w = await Workspaces.of(await ctx.store()).create({ name: opts.title ?? name, owner: opts.owner }, cliPrincipal());
+      const w = await (await workspacesOf(ctx)).create({ name: opts.title ?? name, owner: opts.owner }, cliPrincipal());
       ctx.out(`created ${w.id} "${w.title}", owned by ${w.members.map((m) => m.name).join(', ')}`);
     });
   workspaces
     .command('list')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await Workspaces.of(await ctx.store()).list(cliPrincipal());
+      const list = await (await workspacesOf(ctx)).list(cliPrincipal());
       if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
       for (const w of list) ctx.out(describe(w).join('\n'));
       if (!list.length) ctx.out('no workspaces yet');
@@ -42,7 +48,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--owner', 'the member manages the members too')
     .option('--remove <user>', 'remove a member')
     .action(async (ref: string, opts: { add?: string; role?: string; owner?: boolean; remove?: string }) => {
-      const all = Workspaces.of(await ctx.store());
+      const all = await workspacesOf(ctx);
       const by = cliPrincipal();
       if (opts.add && opts.remove) throw new ValidationError('--add', 'give --add or --remove, not both');
       const id = await all.resolve(ref, by);

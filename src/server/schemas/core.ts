@@ -2,7 +2,7 @@
 // ingest/freshness.ts and server/entities.ts say what each field means).
 import { Type } from 'typebox';
 import { VERDICTS } from '../../resolve/judgements.ts';
-import { DIFF_KINDS } from '../../store/diff.ts';
+import { DIFF_KINDS } from '../../store/types.ts';
 import { Closed, EvidenceGrade, Nullable } from './common.ts';
 
 export const Health = Type.Object({ status: Type.Literal('ok') }, Closed);
