@@ -1,7 +1,7 @@
 // Domain errors to exit codes and messages, in one place.
 import { AuthenticationError, ConflictError, ForbiddenError, NotFoundError, SourceError, ValidationError } from '../model/errors.ts';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, badData: 3, notFound: 4, conflict: 5, refused: 6 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, badData: 3, notFound: 4, conflict: 5, refused: 6, closedPipe: 141 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ValidationError) return EXIT.usage;

@@ -6,6 +6,13 @@ import type { CliContext } from './context.ts';
 import { describeError, exitCodeFor, EXIT } from './errors.ts';
 import { commandModulesFor } from './commands/index.ts';
 
+// A reader that stops early (`interdict export … | head`) closes the pipe: the command stops at once and
+// says nothing, as a Unix tool stopped by SIGPIPE does (exit 141), instead of an EPIPE error or a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.closedPipe);
+});
+
 const config = loadConfig();
 let opened: Store | undefined;
 const ctx: CliContext = {

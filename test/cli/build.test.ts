@@ -3,7 +3,7 @@
 // dist/ the global setup keeps current (test/support/compiled.ts: tsc with the build's settings, its
 // type check left to `npm run typecheck`, which covers src/ with the same options); compiling a second
 // copy here cost ≈ 18 CPU-s a run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -45,6 +45,20 @@ describe('the compiled CLI', () => {
     // The constants modules the declarations name (option defaults, choices); nothing else of the domain.
     const light = /\/dist\/(cli\/(?!run\/)|config\.js|jobs\/cron\.js|model\/(errors|params)\.js|store\/(shrink|types)\.js|screening\/(algorithms|scopes|threads)\.js|resolve\/thresholds\.js|access\/roles\.js)/;
     expect(loaded.filter((url) => url.includes('/dist/') && !light.test(url))).toEqual([]);
+  });
+
+  // A user's `interdict export us_ofac_sdn | head` printed "error: write EPIPE" and exited 1; `datasets | head`
+  // printed an unhandled 'error' event's stack trace.
+  it('stops quietly, as SIGPIPE stops a Unix tool, when its reader closes the pipe', async () => {
+    const child = spawn(process.execPath, [MAIN, 'export', 'us_ofac_sdn'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', INTERDICT_DB: inject('bundledDb') } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [first] = (await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve([chunk])))) as Buffer[];
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.once('close', resolve));
+    expect(first.toString()).toMatch(/^\{"id":"us-ofac-sdn-/);
+    expect(stderr).toBe('');
+    expect(code).toBe(141);
   });
 
   it('screens in worker threads started from the compiled module, as the sources do', () => {
