@@ -35,8 +35,8 @@ export function defaultWorkerCount(): number {
 
 /**
  * Below this many rows (lines of a file given to `interdict screen`; distinct rows of stdin or gzip,
- * counted once read), starting workers costs more than it saves. Measured (crossover ≈ 26,000 on two cores, docs/BENCHMARKS.md) when
- * each worker built its own index; workers now read the saved one and start sooner, so the crossover
- * is lower, but it has not been measured again.
+ * counted once read), starting workers costs more than it saves. Measured (crossover ≈ 26,000 on two
+ * cores, docs/BENCHMARKS.md) when each worker built its own index; workers now read the saved one and
+ * start sooner, so the crossover is lower, but it has not been measured again.
  */
 export const WORKER_MIN_ROWS = 25_000;
