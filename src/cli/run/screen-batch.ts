@@ -41,7 +41,7 @@ export interface ScreenFlags {
   schema?: string;
 }
 
-/** Runs `interdict screen` (declared in screen.ts). */
+/** Runs `interdict screen` (declared in cli/commands/screen.ts). */
 export async function screenCommand(flags: ScreenFlags, ctx: CliContext): Promise<void> {
   const format = flags.format;
   if (format !== 'jsonl' && format !== 'csv') throw new ValidationError('--format', `must be jsonl or csv, got "${format}"`);
