@@ -90,7 +90,7 @@ module.exports = {
       from: { path: '^src/cli/', pathNot: '^src/cli/run/' },
       to: {
         path: '^src/',
-        pathNot: '^src/(cli/(?!run/)|config\\.ts$|jobs/cron\\.ts$|model/(errors|params)\\.ts$|store/(shrink|types)\\.ts$|screening/(algorithms|scopes|threads)\\.ts$|access/roles\\.ts$|resolve/thresholds\\.ts$)',
+        pathNot: '^src/(cli/(?!run/)|config\\.ts$|model/(errors|params)\\.ts$|store/(shrink|types)\\.ts$|screening/(algorithms|scopes|threads)\\.ts$|access/roles\\.ts$|resolve/thresholds\\.ts$)',
         dynamic: false,
         dependencyTypesNot: ['type-only'],
       },
