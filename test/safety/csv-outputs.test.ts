@@ -2,7 +2,7 @@
 // wrote cells starting with =, +, -, @ as they were, so a spreadsheet evaluated them (formula injection).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,6 @@ describe('CSV writers escape cells a spreadsheet would evaluate', () => {
       expectInert(csv);
       expect(csv).toContain("'=cmd|");
     }
-    rmSync(dirname(t.sqlitePath), { recursive: true, force: true }); // the directory freshStore made for it
+    await t.dispose(); // the store (closed above: closing again is harmless) and the directory freshStore made for it
   }, 60_000);
 });
